@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Kaiqu (开渠): a chat-first assistant for channel-sales reps.
+// No package dependencies: Foundation, Dispatch, XCTest and the system SQLite only.
+let package = Package(
+    name: "Kaiqu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kaiqu", targets: ["kaiqu"]),
+        .executable(name: "kaiqu-bench", targets: ["kaiqu-bench"]),
+    ],
+    targets: [
+        // The system SQLite (libsqlite3-dev on Debian/Ubuntu): module map only.
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // normalize → entities → intent match → slots. Pure: no clock, no I/O.
+        .target(name: "KaiquNLU"),
+        // The only code that calls sqlite3_*.
+        .target(name: "KaiquStore", dependencies: ["CSQLite"]),
+        // Pure state machine: state + event → state + effects.
+        .target(name: "KaiquDialogue", dependencies: ["KaiquNLU"]),
+        // Modes, argument parsing, terminal and file I/O. Carries a copy of intents/
+        // (Generated/EmbeddedIntents.swift, written by kaiqu-embed) so the binary works anywhere.
+        .target(name: "KaiquCLI", dependencies: ["KaiquNLU", "KaiquStore", "KaiquDialogue"]),
+        .executableTarget(name: "kaiqu", dependencies: ["KaiquCLI"]),
+        .executableTarget(name: "kaiqu-bench", dependencies: ["KaiquCLI"]),
+        // `swift run kaiqu-embed` after editing intents/: refreshes the binary's built-in copy.
+        // (A build-tool plugin would be neater, but SwiftPM does not re-run one when only its
+        // input files change: swift-package-manager#7891.) A test fails while the copy is stale.
+        .executableTarget(name: "kaiqu-embed"),
+        .testTarget(name: "KaiquNLUTests", dependencies: ["KaiquNLU"]),
+        .testTarget(name: "KaiquStoreTests", dependencies: ["KaiquStore"]),
+        .testTarget(name: "KaiquDialogueTests", dependencies: ["KaiquDialogue", "KaiquNLU"]),
+        .testTarget(name: "KaiquCLITests", dependencies: ["KaiquCLI", "KaiquNLU", "KaiquStore"]),
+    ]
+)

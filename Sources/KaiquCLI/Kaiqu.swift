@@ -1,0 +1,46 @@
+import Foundation
+import KaiquNLU
+
+/// The command-line program. `main.swift` only calls `Kaiqu.main`.
+public enum Kaiqu {
+    /// The version `kaiqu --version` prints.
+    public static let version = "0.1.0"
+
+    /// Runs one command line and returns its exit status. Only here and in the modes does
+    /// Kaiqu touch the environment, the clock and the terminal.
+    public static func main(arguments: [String], environment: [String: String]) -> Int32 {
+        // A closed pipe must end the program quietly, not with a signal.
+        signal(SIGPIPE, SIG_IGN)
+        let language = Messages.language(environment: environment)
+        do {
+            let options: Options
+            do { options = try Options(Array(arguments.dropFirst())) } catch { throw CLIError.usage(error) }
+            switch options.mode {
+            case .version:
+                Output.standard.line("kaiqu \(version)")
+                return ExitCode.ok.rawValue
+            case .help:
+                let session = try Session(options: options, environment: environment, store: .none)
+                Output.standard.line(session.data.catalogue.render("cli.usage", language))
+                return ExitCode.ok.rawValue
+            case .check:
+                var options = options
+                if let folder = options.arguments.first { options.intents = folder }
+                let session = try Session(options: options, environment: environment, store: .none)
+                return CheckMode(session: session, language: language).run().rawValue
+            case .nlu:
+                let session = try Session(options: options, environment: environment, store: .read)
+                return NLUMode(session: session, options: options).run().rawValue
+            case .chat:
+                let session = try Session(options: options, environment: environment, store: .write)
+                return ChatMode(session: session, environment: environment).run().rawValue
+            }
+        } catch let error as CLIError {
+            Output.error.line(Messages.render(error, language))
+            return error.exitCode.rawValue
+        } catch {
+            Output.error.line("kaiqu: \(error)")
+            return ExitCode.software.rawValue
+        }
+    }
+}

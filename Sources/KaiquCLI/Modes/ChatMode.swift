@@ -1,0 +1,74 @@
+import KaiquDialogue
+import KaiquNLU
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `kaiqu` with no mode: a conversation on standard input and output.
+///
+/// On a terminal it has a prompt, colour and a line editor with history; piped, it prints
+/// only the replies, each flushed as soon as it is said, and ends with the input.
+struct ChatMode {
+    let session: Session
+    let environment: [String: String]
+    /// Lines longer than this many bytes are answered with a message, not parsed.
+    static let lineLimit = 4_096
+
+    func run() -> ExitCode {
+        let interactive = isatty(0) == 1 && isatty(1) == 1
+        let style = Style(fd: 1, environment: environment)
+        let out = Output.standard
+        let dialogue = Dialogue(catalogue: session.data.catalogue)
+        var state = DialogueState()
+        let catalogue = session.data.catalogue
+        var reader = LineReader(fd: 0, limit: Self.lineLimit)
+        let editor = interactive ? LineEditor(input: 0, output: out, historyPath: session.paths.history) : nil
+        if interactive { out.line(catalogue.render("welcome", state.language)) }
+
+        while true {
+            let event: DialogueEvent
+            if let editor {
+                let prompt = catalogue.render("prompt", state.language)
+                guard case .line(let text) = editor.readLine(prompt: style.prompt(prompt), promptWidth: DisplayWidth.of(prompt)) else {
+                    out.line(catalogue.render("goodbye", state.language))
+                    return .ok
+                }
+                guard let next = Self.event(for: .bytes(Array(text.utf8)), session: session, language: state.language) else { continue }
+                event = next
+            } else {
+                guard let line = reader.next() else { return .ok }
+                guard let next = Self.event(for: line, session: session, language: state.language) else { continue }
+                event = next
+            }
+            for effect in dialogue.handle(event, in: &state) {
+                switch effect {
+                case .say(let reply): out.line(style.reply(catalogue.render(reply)))
+                case .end: return .ok
+                }
+            }
+        }
+    }
+
+    /// Turns a raw line into a dialogue event; nil for a line with nothing to say.
+    /// `language` is the conversation's, for lines that have no letters of their own.
+    static func event(for line: LineReader.Line, session: Session, language: Language) -> DialogueEvent? {
+        switch line {
+        case .tooLong(let prefix):
+            let language = String(validating: prefix, as: UTF8.self).flatMap { Language.detect($0, normalizer: session.data.parser.rules.normalizer) }
+            return .tooLong(limit: lineLimit, language: language)
+        case .bytes(let bytes):
+            switch InputCleaner.clean(bytes) {
+            case .empty: return nil
+            case .unreadable: return .unreadable
+            case .text(let text):
+                let parser = session.data.parser
+                let result = parser.parse(text, context: session.context)
+                let suggestions = result.intent == ParseResult.fallback
+                    ? parser.suggestions(for: text, language: result.language ?? language) : []
+                return .utterance(result, suggestions: suggestions)
+            }
+        }
+    }
+}

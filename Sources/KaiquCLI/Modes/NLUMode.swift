@@ -1,0 +1,67 @@
+import Foundation
+import KaiquNLU
+
+/// `kaiqu nlu [--json] [--explain] [TEXT]`: what the parser makes of each utterance, one
+/// answer a line (or one block with --explain), in input order. Never writes to the store.
+struct NLUMode {
+    let session: Session
+    let options: Options
+
+    func run() -> ExitCode {
+        let out = Output.standard
+        if let text = options.arguments.first {
+            out.line(answer(InputCleaner.clean(Array(text.utf8))))
+            return .ok
+        }
+        var reader = LineReader(fd: 0, limit: ChatMode.lineLimit)
+        while let line = reader.next() {
+            switch line {
+            case .bytes(let bytes): out.line(answer(InputCleaner.clean(bytes)))
+            case .tooLong: out.line(answer(.empty))
+            }
+        }
+        return .ok
+    }
+
+    // Every input line gets exactly one answer, so a caller can pair them up by order.
+    private func answer(_ cleaned: InputCleaner.Cleaned) -> String {
+        let text: String
+        if case .text(let t) = cleaned { text = t } else { text = "" }
+        let analysis = session.data.parser.analyze(text, context: session.context, keepCandidates: options.explain)
+        if options.explain { return explain(analysis) }
+        let result = analysis.result
+        if options.json {
+            let slots = JSON.object(result.slots.keys.sorted().map { ($0, JSON.string(result.slots[$0]!)) })
+            return JSON.object([("text", JSON.string(text)), ("intent", JSON.string(result.intent)),
+                                ("confidence", String(result.confidence)), ("slots", slots)])
+        }
+        let slots = result.slots.keys.sorted().map { "\($0)=\(result.slots[$0]!)" }
+        return ([result.intent, String(format: "%.2f", result.confidence)] + slots).joined(separator: "  ")
+    }
+
+    /// The debug dump: normalised text, tokens, entities with spans, candidates, the winner.
+    private func explain(_ analysis: Analysis) -> String {
+        var lines = ["text:        \(analysis.result.text)",
+                     "language:    \(analysis.result.language?.rawValue ?? "-")",
+                     "normalized:  \(analysis.normalized)",
+                     "tokens:      \(analysis.tokens.map(\.text).joined(separator: " "))"]
+        lines.append("entities:    \(analysis.entities.isEmpty ? "-" : "")")
+        for entity in analysis.entities {
+            let span = analysis.normalized.unicodeScalars.dropFirst(entity.range.lowerBound).prefix(entity.range.count)
+            lines.append("  \(entity.type) = \(entity.value)  [\(entity.range.lowerBound)..<\(entity.range.upperBound)] “\(String(String.UnicodeScalarView(span)))” (\(entity.source))")
+        }
+        lines.append("candidates:  \(analysis.candidates.isEmpty ? "-" : "")")
+        var seen = Set<String>()
+        for candidate in analysis.candidates where seen.insert(candidate.pattern.intent).inserted {
+            lines.append("  \(candidate.pattern.intent)  \(String(format: "%.2f", candidate.confidence))  (\(candidate.specificity))  \(candidate.pattern.location)  \(candidate.pattern.source)")
+        }
+        if let winner = analysis.candidates.first {
+            lines.append("winner:      \(winner.pattern.intent)  \(winner.pattern.location)  \(winner.pattern.source)")
+        } else {
+            lines.append("winner:      fallback")
+        }
+        let slots = analysis.result.slots.keys.sorted().map { "\($0)=\(analysis.result.slots[$0]!)" }
+        lines.append("slots:       \(slots.isEmpty ? "-" : slots.joined(separator: "  "))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import KaiquDialogue
+import KaiquNLU
+
+/// Where the conversational data comes from: the intents/ the binary was built with, or a
+/// folder named by `--intents`, `kaiqu check DIR` or $KAIQU_INTENTS, so a sales manager can
+/// try an edited copy without recompiling.
+enum DataSource {
+    case embedded
+    case directory(String)
+
+    /// The block kinds modules other than the NLU read.
+    static let otherKinds: Set<String> = ["reply"]
+
+    func files() throws(CLIError) -> [(path: String, text: String)] {
+        switch self {
+        case .embedded:
+            return embeddedIntentFiles
+        case .directory(let path):
+            let root = URL(fileURLWithPath: path).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw .noSuchDirectory(path)
+            }
+            var files: [(String, String)] = []
+            let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+            while let url = walker?.nextObject() as? URL {
+                let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+                guard relative.hasSuffix(".kaiqu") || relative == RuleSet.tableFile else { continue }
+                guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadableFile(url.path) }
+                files.append((relative, String(decoding: data, as: UTF8.self)))
+            }
+            return files
+        }
+    }
+}
+
+/// The loaded data: rules, parser and replies. Loading it is the whole start-up cost.
+struct LoadedData {
+    let parser: Parser
+    let catalogue: ReplyCatalogue
+
+    init(_ source: DataSource) throws(CLIError) {
+        do {
+            let rules = try RuleSet.load(files: try source.files(), otherKinds: DataSource.otherKinds)
+            parser = Parser(rules: rules)
+            catalogue = try ReplyCatalogue(blocks: rules.blocks)
+        } catch let error as DataErrors {
+            throw .data(error.errors)
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw .data([])
+        }
+    }
+}

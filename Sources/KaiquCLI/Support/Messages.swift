@@ -1,0 +1,127 @@
+import KaiquNLU
+import KaiquStore
+
+/// Renders every error the CLI can stop with, in Chinese or English, in one place.
+///
+/// These are the only sentences not in the reply catalogue: they must be sayable when the
+/// catalogue itself failed to load.
+enum Messages {
+    /// The language for messages printed before any conversation: from LC_ALL, LC_MESSAGES or
+    /// LANG (en… → English, zh_TW/zh_HK → traditional), simplified Chinese otherwise.
+    static func language(environment: [String: String]) -> Language {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        if locale.hasPrefix("en") { return .en }
+        if locale.hasPrefix("zh_TW") || locale.hasPrefix("zh_HK") || locale.hasPrefix("zh_MO") { return .zhHant }
+        return .zhHans
+    }
+
+    static func render(_ error: CLIError, _ language: Language) -> String {
+        let en = language == .en
+        switch error {
+        case .usage(let problem):
+            let what: String
+            switch problem {
+            case .unknownOption(let option): what = en ? "unknown option \(option)" : "未知选项 \(option)"
+            case .missingValue(let option): what = en ? "\(option) needs a value" : "\(option) 后面缺少取值"
+            case .tooManyArguments(let arg): what = en ? "unexpected argument “\(arg)”" : "多余的参数“\(arg)”"
+            case .notForMode(let option, let mode): what = en ? "\(option) does not apply to “kaiqu \(mode)”" : "\(option) 不适用于“kaiqu \(mode)”"
+            }
+            return "kaiqu: " + what + (en ? " (see kaiqu --help)" : "（见 kaiqu --help）")
+        case .badClock(let text):
+            return en ? "kaiqu: --now “\(text)” is not an ISO 8601 time; expected e.g. 2026-11-18T10:00:00+08:00"
+                : "kaiqu: --now “\(text)”不是 ISO 8601 时间，应形如 2026-11-18T10:00:00+08:00"
+        case .noSuchDirectory(let path):
+            return en ? "kaiqu: no folder \(path)" : "kaiqu: 找不到文件夹 \(path)"
+        case .unreadableFile(let path):
+            return en ? "kaiqu: cannot read \(path)" : "kaiqu: 无法读取 \(path)"
+        case .data(let errors):
+            return errors.map { render($0, language) }.joined(separator: "\n")
+        case .store(let error):
+            return render(error, language)
+        }
+    }
+
+    static func render(_ error: StoreError, _ language: Language) -> String {
+        let en = language == .en
+        switch error {
+        case .cannotOpen(let path, let reason):
+            return en ? "kaiqu: cannot open the store \(path): \(reason)" : "kaiqu: 无法打开客户库 \(path)：\(reason)"
+        case .incompatible(let path, let version):
+            return en ? "kaiqu: \(path) was written by a newer Kaiqu (schema \(version)); this one reads up to \(Store.schemaVersion)"
+                : "kaiqu: \(path) 由更新版本的开渠写入（结构版本 \(version)），本版本最多支持 \(Store.schemaVersion)"
+        case .sqlite(let code, let message):
+            return en ? "kaiqu: store error \(code): \(message)" : "kaiqu: 客户库出错 \(code)：\(message)"
+        }
+    }
+
+    /// `file:line:column: error: what is wrong; expected …`
+    static func render(_ error: DataError, _ language: Language) -> String {
+        let (zh, en) = describe(error.problem)
+        let text = language == .en ? "error: \(en.problem); expected \(en.expected)" : "错误：\(zh.problem)；应为\(zh.expected)"
+        return "\(error.position): \(text)"
+    }
+
+    private typealias Text = (problem: String, expected: String)
+
+    private static func describe(_ problem: DataProblem) -> (zh: Text, en: Text) {
+        switch problem {
+        case .notACharacterPair(let word):
+            return (("“\(word)”不是两个字", "繁体字紧跟简体字，如 個个"),
+                    ("“\(word)” is not a pair of characters", "a traditional character followed by its simplified form, e.g. 個个"))
+        case .unknownBlock(let kind, let known):
+            return (("未知的块“\(kind)”", "块标题（\(known.joined(separator: "、"))）或缩进的行"),
+                    ("unknown block “\(kind)”", "a block header (\(known.joined(separator: ", "))) or an indented line"))
+        case .lineOutsideBlock:
+            return (("缩进的行不在任何块内", "先写块标题，如“intent help”"),
+                    ("an indented line outside any block", "a block header first, e.g. “intent help”"))
+        case .blockWithoutName(let kind):
+            return (("“\(kind)”缺少名称", "“\(kind) 名称”"), ("“\(kind)” without a name", "“\(kind) NAME”"))
+        case .duplicateBlock(let key, let first):
+            return (("\(key) 已在 \(first) 定义", "每个名称只定义一次"), ("\(key) is already defined at \(first)", "one block per name"))
+        case .unknownKey(let key, let block, let expected):
+            let list = expected.map { $0 + ":" }
+            return (("\(block) 块中未知的键“\(key)”", list.joined(separator: " ")),
+                    ("unknown key “\(key)” in a \(block) block", list.joined(separator: ", ")))
+        case .emptyPattern:
+            return (("空的模式", "文字、槽位（如 {customer}）或列表（如 ~visit）"),
+                    ("an empty pattern", "words, slots like {customer}, lists like ~visit"))
+        case .unclosed(let open):
+            let close = ["(": ")", "[": "]", "{": "}"][open] ?? "?"
+            return (("“\(open)”没有闭合", "“\(close)”"), ("“\(open)” is never closed", "“\(close)”"))
+        case .emptyAlternative:
+            return (("分组里有空的选项", "每个“|”两边都有内容"), ("an empty alternative in a group", "text on both sides of every “|”"))
+        case .strayCharacter(let c):
+            return (("多余的“\(c)”", "它关闭或分隔一个已打开的分组"), ("a stray “\(c)”", "it to close or separate an open group"))
+        case .unknownSlotType(let type, let known):
+            return (("未知的槽位类型“\(type)”", known.joined(separator: " ") + " 之一"),
+                    ("unknown slot type “\(type)”", "one of " + known.joined(separator: " ")))
+        case .unknownList(let name):
+            return (("未知的列表“~\(name)”", "先用“list \(name.isEmpty ? "名称" : name)”定义"),
+                    ("unknown list “~\(name)”", "a list defined with “list \(name.isEmpty ? "NAME" : name)”"))
+        case .keyedLineInList:
+            return (("列表中出现带键的行", "用“|”分隔的词"), ("a keyed line in a list", "entries separated by “|”"))
+        case .lookupLineWithoutValue:
+            return (("查找表的行缺少取值", "“取值: 同义词 | 同义词”，如“dealer: 经销商 | dealer”"),
+                    ("a lookup line without a value", "“value: synonym | synonym”, e.g. “dealer: 经销商 | dealer”"))
+        case .synonymConflict(let entry, let means, let lookup):
+            return (("“\(entry)”在 \(lookup) 中已表示 \(means)", "每个同义词只归一个取值"),
+                    ("“\(entry)” already means \(means) in lookup \(lookup)", "each synonym under one value"))
+        case .emptyExample:
+            return (("空的例句", "业务员会输入的一句话"), ("an empty example", "a sentence a rep would type"))
+        case .negativeExampleWithSlots:
+            return (("反例带了槽位", "“not:”后只写句子"), ("a negative example with slots", "just the sentence after “not:”"))
+        case .badSlotPair(let pair):
+            return (("“\(pair)”不是 槽位=值", "用“;”分隔的 名称=值，如 customer=张三; level=2"),
+                    ("“\(pair)” is not slot=value", "slots as name=value separated by “;”, e.g. customer=张三; level=2"))
+        case .missingReplyLanguage(let reply, let language):
+            return (("回复 \(reply) 缺少 \(language):", "zh: 和 en: 都要写"), ("reply \(reply) has no \(language): text", "both zh: and en:"))
+        case .missingReply(let key):
+            return (("缺少程序要用的回复 \(key)", "一个“reply \(key)”块"), ("the reply \(key), which the program says, is missing", "a “reply \(key)” block"))
+        case .unknownPlaceholder(let name, let reply):
+            return (("回复 \(reply) 中未知的占位符 {\(name)}", "程序提供的占位符"), ("unknown placeholder {\(name)} in reply \(reply)", "a placeholder the program fills"))
+        case .badFixture(let text):
+            return (("“\(text)”不是 ISO 8601 时间", "形如 2026-11-18T10:00:00+08:00"),
+                    ("“\(text)” is not an ISO 8601 time", "e.g. 2026-11-18T10:00:00+08:00"))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// The command line, read by hand: a mode word, then options and at most a few arguments.
+///
+///     kaiqu [chat] [--store PATH] [--now ISO-8601] [--intents DIR]
+///     kaiqu nlu [--json] [--explain] [TEXT]
+///     kaiqu check [DIR]
+struct Options {
+    enum Mode: String { case chat, nlu, check, help, version }
+
+    var mode: Mode = .chat
+    var store: String?
+    var now: String?
+    var intents: String?
+    var json = false
+    var explain = false
+    var arguments: [String] = []
+
+    /// What was wrong with the command line, for the usage message.
+    enum Problem: Error, Equatable {
+        case unknownOption(String)
+        case missingValue(String)
+        case tooManyArguments(String)
+        case notForMode(option: String, mode: String)
+    }
+
+    init(_ args: [String]) throws(Problem) {
+        var rest = args[...]
+        if let first = rest.first, let mode = Mode(rawValue: first) {
+            self.mode = mode
+            rest = rest.dropFirst()
+        }
+        while let arg = rest.popFirst() {
+            func value() throws(Problem) -> String {
+                guard let next = rest.popFirst() else { throw .missingValue(arg) }
+                return next
+            }
+            switch arg {
+            case "--store": store = try value()
+            case "--now": now = try value()
+            case "--intents": intents = try value()
+            case "--json", "--explain":
+                guard mode == .nlu else { throw .notForMode(option: arg, mode: mode.rawValue) }
+                if arg == "--json" { json = true } else { explain = true }
+            case "-h", "--help": mode = .help
+            case "--version": mode = .version
+            case "--":
+                arguments += rest
+                rest = []
+            default:
+                if arg.hasPrefix("--"), arg.contains("=") {
+                    let parts = arg.split(separator: "=", maxSplits: 1).map(String.init)
+                    rest.insert(parts[1], at: rest.startIndex)
+                    rest.insert(parts[0], at: rest.startIndex)
+                    continue
+                }
+                guard !arg.hasPrefix("-") || arg == "-" else { throw .unknownOption(arg) }
+                arguments.append(arg)
+            }
+        }
+        let allowed = mode == .nlu ? 1 : mode == .check ? 1 : 0
+        if arguments.count > allowed { throw .tooManyArguments(arguments[allowed]) }
+    }
+}

@@ -1,0 +1,74 @@
+import KaiquNLU
+
+/// Every sentence Kaiqu says, from the `reply` blocks of intents/, in zh, zh-Hant and en.
+///
+///     reply greet
+///       zh: 你好！我是开渠。
+///       zh-Hant: 你好！我是開渠。
+///       en: Hi! I'm Kaiqu.
+///
+/// `{name}` in a reply is filled from the reply's parameters. zh and en are required;
+/// a reply without zh-Hant falls back to zh (`kaiqu check` points it out).
+public struct ReplyCatalogue: Sendable {
+    private var texts: [String: [Language: String]] = [:]
+    /// Replies without a zh-Hant text, for `kaiqu check`.
+    public private(set) var missingTraditional: [SourceLocation] = []
+
+    /// The keys the code says; start-up stops if one is missing.
+    public static let requiredKeys: [String] = [
+        "greet", "thanks", "help", "fallback", "fallback.suggestion", "understood", "understood.slot",
+        "nothing.pending", "nothing.to_undo", "goodbye", "input.too_long", "input.unreadable",
+    ]
+
+    public init(blocks: [DataBlock]) throws(DataErrors) {
+        var errors: [DataError] = []
+        var locations: [String: SourceLocation] = [:]
+        for block in blocks where block.kind == "reply" {
+            var entry: [Language: String] = [:]
+            for line in block.lines {
+                switch line.key {
+                case "zh": entry[.zhHans] = line.value
+                case "zh-Hant": entry[.zhHant] = line.value
+                case "en": entry[.en] = line.value
+                default:
+                    errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "reply", expected: ["zh", "zh-Hant", "en"])))
+                }
+            }
+            for (language, key) in [(Language.zhHans, "zh"), (.en, "en")] where entry[language] == nil {
+                errors.append(block.location.error(.missingReplyLanguage(reply: block.name, language: key)))
+            }
+            if entry[.zhHant] == nil { missingTraditional.append(block.location) }
+            texts[block.name] = entry
+            locations[block.name] = block.location
+        }
+        for key in Self.requiredKeys where texts[key] == nil {
+            let at = blocks.first?.location ?? SourceLocation(file: "intents/replies.kaiqu", line: 1, column: 1)
+            errors.append(DataError(file: at.file, line: 1, column: 1, problem: .missingReply(key)))
+        }
+        if !errors.isEmpty { throw DataErrors(errors) }
+    }
+
+    /// True when the catalogue has a reply with this key.
+    public func has(_ key: String) -> Bool { texts[key] != nil }
+
+    /// The text of `key` in `language`, with `{name}` replaced from `parameters`.
+    /// An unknown key renders as the key itself, so a mistake shows instead of crashing.
+    public func render(_ key: String, _ language: Language, _ parameters: [String: String] = [:]) -> String {
+        guard let entry = texts[key] else { return key }
+        let template = entry[language] ?? entry[.zhHans] ?? key
+        guard template.contains("{") else { return template }
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            out += parameters[name] ?? "{\(name)}"
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// Renders a reply effect.
+    public func render(_ reply: Reply) -> String { render(reply.key, reply.language, reply.parameters) }
+}

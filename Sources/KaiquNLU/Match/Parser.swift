@@ -1,0 +1,63 @@
+/// normalize → entities → intent match → slots.
+///
+/// The parser is a value: it holds the compiled rules and reads nothing else. The clock,
+/// the time zone and the known customers come in a `ParseContext`.
+public struct Parser: Sendable {
+    public let rules: RuleSet
+    private let extractors: [any EntityExtractor]
+
+    public init(rules: RuleSet) {
+        self.rules = rules
+        self.extractors = BuiltInExtractors.all + rules.lookupExtractors
+    }
+
+    /// Parses one utterance.
+    public func parse(_ text: String, context: ParseContext) -> ParseResult {
+        analyze(text, context: context, keepCandidates: false).result
+    }
+
+    /// Parses one utterance and keeps what `--explain` shows.
+    public func analyze(_ text: String, context: ParseContext, keepCandidates: Bool = true) -> Analysis {
+        let normalized = rules.normalizer.normalize(text)
+        let allTokens = Tokenizer.tokens(of: normalized, lexicon: rules.lexicon)
+        var entities: [Entity] = []
+        for extractor in extractors { extractor.extract(from: normalized, tokens: allTokens, context: context, into: &entities) }
+        let tokens = rules.filler.removing(from: allTokens, in: normalized, keeping: entities)
+        let input = matchInput(normalized, tokens, entities)
+
+        var candidates: [Candidate] = []
+        var best: Candidate?
+        if !tokens.isEmpty {
+            for pattern in rules.patterns {
+                guard let match = Matcher.match(pattern, input) else { continue }
+                let explained = match.specificity.words + match.specificity.entities
+                let confidence = ((0.5 + 0.49 * Double(explained) / Double(tokens.count)) * 100).rounded() / 100
+                var slots: [String: String] = [:]
+                for slot in match.slots { slots[slot.name] = slot.value }
+                let candidate = Candidate(pattern: pattern, specificity: match.specificity, confidence: confidence, slots: slots)
+                if best.map({ $0.specificity < candidate.specificity }) ?? true { best = candidate }
+                if keepCandidates { candidates.append(candidate) }
+            }
+        }
+        candidates.sort { $0.specificity != $1.specificity ? $1.specificity < $0.specificity : $0.pattern.order < $1.pattern.order }
+        let language = Language.detect(text, normalizer: rules.normalizer)
+        let result = ParseResult(text: text, intent: best?.pattern.intent ?? ParseResult.fallback,
+                                 confidence: best?.confidence ?? 0, slots: best?.slots ?? [:], language: language)
+        return Analysis(result: result, normalized: normalized.foldedText, tokens: tokens, entities: entities, candidates: candidates)
+    }
+
+    // Places each entity on the tokens it covers exactly; one that starts or ends inside a
+    // token (say "li" inside "list") is dropped, which is how word boundaries are kept.
+    private func matchInput(_ text: NormalizedText, _ tokens: [Token], _ entities: [Entity]) -> MatchInput {
+        var at = [[(end: Int, entity: Entity)]](repeating: [], count: tokens.count)
+        for entity in entities {
+            guard let start = tokens.firstIndex(where: { $0.range.lowerBound >= entity.range.lowerBound }),
+                  tokens[start].range.lowerBound < entity.range.upperBound else { continue }
+            var end = start
+            while end < tokens.count, tokens[end].range.upperBound <= entity.range.upperBound { end += 1 }
+            guard end > start, end == tokens.count || tokens[end].range.lowerBound >= entity.range.upperBound else { continue }
+            at[start].append((end, entity))
+        }
+        return MatchInput(text: text, tokens: tokens, entitiesAt: at, present: Set(tokens.map(\.id)), notNames: rules.notNames)
+    }
+}

@@ -1,0 +1,77 @@
+/// Words that carry no meaning for intent matching, from the `filler` block of intents/:
+///
+///     filler
+///       start: 请 | 麻烦 | 帮我 | please     ← only where a clause starts
+///       end: 吧 | 呢 | 啊 | 哦               ← only where a clause ends
+///       anywhere: 一下 | 一下子              ← wherever they stand
+///
+/// Single-character particles are tied to clause edges because they also occur inside
+/// words (请示, 酒吧): only padding that is never part of a word may go `anywhere`.
+/// A clause edge is the start or end of the text, or punctuation between tokens (a space is
+/// not: English puts one between every word).
+struct Filler: Sendable {
+    let start = LookupTrie()
+    let end = LookupTrie()
+    let anywhere = LookupTrie()
+
+    /// Removes `anywhere` filler from pattern words and synonyms.
+    func removingAnywhere(_ ids: [Int]) -> [Int] {
+        var kept: [Int] = []
+        var i = 0
+        while i < ids.count {
+            if let j = Self.longest(anywhere, ids, from: i, id: { $0 }) { i = j } else {
+                kept.append(ids[i])
+                i += 1
+            }
+        }
+        return kept
+    }
+
+    /// Removes filler tokens from an utterance, sparing tokens inside entities.
+    func removing(from tokens: [Token], in text: NormalizedText, keeping entities: [Entity]) -> [Token] {
+        func punctuated(_ a: Int, _ b: Int) -> Bool {
+            text.scalars[tokens[a].range.upperBound..<tokens[b].range.lowerBound].contains { !$0.properties.isWhitespace }
+        }
+        func edgeBefore(_ i: Int) -> Bool { i == 0 || punctuated(i - 1, i) }
+        func edgeAfter(_ j: Int) -> Bool { j == tokens.count || punctuated(j - 1, j) }
+        func free(_ i: Int, _ j: Int) -> Bool {
+            let span = tokens[i].range.lowerBound..<tokens[j - 1].range.upperBound
+            return !entities.contains { $0.range.overlaps(span) }
+        }
+        var kept: [Token] = []
+        kept.reserveCapacity(tokens.count)
+        var clauseStart = true
+        var i = 0
+        while i < tokens.count {
+            if edgeBefore(i) { clauseStart = true }
+            if clauseStart, let j = Self.longest(start, tokens, from: i, id: \.id), free(i, j) {
+                i = j
+                continue
+            }
+            if let j = Self.longest(anywhere, tokens, from: i, id: \.id), free(i, j) {
+                i = j
+                continue
+            }
+            if let j = Self.longest(end, tokens, from: i, id: \.id), edgeAfter(j), free(i, j) {
+                i = j
+                continue
+            }
+            clauseStart = false
+            kept.append(tokens[i])
+            i += 1
+        }
+        return kept
+    }
+
+    private static func longest<T>(_ trie: LookupTrie, _ items: [T], from i: Int, id: (T) -> Int) -> Int? {
+        var node = trie
+        var j = i
+        var found: Int?
+        while j < items.count, let next = node.children[id(items[j])] {
+            node = next
+            j += 1
+            if node.value != nil { found = j }
+        }
+        return found
+    }
+}

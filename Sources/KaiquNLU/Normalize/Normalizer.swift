@@ -1,0 +1,59 @@
+/// Folds what a rep types into one canonical form before anything else looks at it:
+/// full-width → half-width, traditional → simplified, upper → lower case. Punctuation, emoji
+/// and spaces are left in place here (a phone number or 15:30 needs them); the tokenizer
+/// drops them afterwards.
+public struct Normalizer: Sendable {
+    /// Traditional → simplified, one character for one (the data file hant-hans.table).
+    public let traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar]
+
+    public init(traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar]) {
+        self.traditionalToSimplified = traditionalToSimplified
+    }
+
+    /// Reads the table format: whitespace-separated two-character words, `#` comments.
+    public static func parseTable(_ text: String, file: String) throws(DataError) -> [Unicode.Scalar: Unicode.Scalar] {
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.hasPrefix("#") { continue }
+            var column = 1
+            for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+                defer { column += word.count + 1 }
+                if word.isEmpty { continue }
+                let pair = Array(word.unicodeScalars)
+                guard pair.count == 2 else {
+                    throw DataError(file: file, line: index + 1, column: column, problem: .notACharacterPair(String(word)))
+                }
+                table[pair[0]] = pair[1]
+            }
+        }
+        return table
+    }
+
+    /// Folds `text`, keeping one folded scalar for each scalar typed.
+    public func normalize(_ text: String) -> NormalizedText {
+        let original = Array(text.unicodeScalars)
+        var folded = original
+        for i in folded.indices { folded[i] = fold(folded[i]) }
+        return NormalizedText(original: original, scalars: folded)
+    }
+
+    /// Folds a single scalar.
+    public func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 {
+            return (v >= 0x41 && v <= 0x5A) ? Unicode.Scalar(v + 0x20)! : s
+        }
+        // Full-width ASCII block and the ideographic space.
+        if v >= 0xFF01 && v <= 0xFF5E { return fold(Unicode.Scalar(v - 0xFEE0)!) }
+        if v == 0x3000 { return " " }
+        if let simplified = traditionalToSimplified[s] { return simplified }
+        let lower = s.properties.lowercaseMapping.unicodeScalars
+        if lower.count == 1, let first = lower.first { return first }
+        return s
+    }
+
+    /// True when `text` holds a traditional character that the table folds.
+    public func isTraditional(_ text: String) -> Bool {
+        text.unicodeScalars.contains { traditionalToSimplified[$0] != nil }
+    }
+}

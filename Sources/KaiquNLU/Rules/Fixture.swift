@@ -1,0 +1,45 @@
+import Foundation
+
+/// The world the examples of intents/ are written against: a fixed clock and a few known
+/// customers, from the `fixture` block.
+///
+///     fixture
+///       now: 2026-11-18T10:00:00+08:00
+///       customers: 张三 | 李四 | 王建国 | Li Ming
+public struct Fixture: Sendable {
+    public var now: Date
+    public var timeZone: TimeZone
+    public var customers: [String]
+
+    /// The fixture of the rule set, or a default one (the clock above, no customers).
+    init(blocks: [DataBlock]) throws(DataErrors) {
+        let fallback = ISODateTime.parse("2026-11-18T10:00:00+08:00", defaultZone: TimeZone(secondsFromGMT: 0)!)!
+        now = fallback.date
+        timeZone = fallback.zone
+        customers = []
+        var errors: [DataError] = []
+        for block in blocks where block.kind == "fixture" {
+            for line in block.lines {
+                switch line.key {
+                case "now":
+                    if let parsed = ISODateTime.parse(line.value, defaultZone: timeZone) {
+                        now = parsed.date
+                        timeZone = parsed.zone
+                    } else {
+                        errors.append(line.location.error(.badFixture(line.value)))
+                    }
+                case "customers":
+                    customers += RuleCompiler.entries(line)
+                default:
+                    errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "fixture", expected: ["now", "customers"])))
+                }
+            }
+        }
+        if !errors.isEmpty { throw DataErrors(errors) }
+    }
+
+    /// A parse context for the fixture.
+    public func context(normalizer: Normalizer) -> ParseContext {
+        ParseContext(now: now, timeZone: timeZone, customers: Gazetteer(names: customers, normalizer: normalizer))
+    }
+}

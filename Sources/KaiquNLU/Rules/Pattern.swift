@@ -1,0 +1,49 @@
+/// One piece of a compiled pattern.
+indirect enum PatternElement: Sendable {
+    /// A fixed word (one token id).
+    case word(Int)
+    /// `(a|b)`, `[a|b]` (optional) or `~list`: one of several sequences.
+    case choice([[PatternElement]], optional: Bool)
+    /// `{type}` or `{name:type}`.
+    case slot(name: String, type: SlotType)
+    /// `*`: one or more tokens of anything.
+    case wildcard
+}
+
+/// What a `{slot}` in a pattern accepts.
+public enum SlotType: Sendable, Equatable {
+    /// An entity of this type found by an extractor (number, a lookup list, later date, time…).
+    case entity(String)
+    /// A known customer, or else a name-like span as typed.
+    case customer
+    /// A new name: 2–4 Han characters or 1–3 Latin words, none of them a known non-name.
+    case name
+    /// Any text of one token or more, as typed.
+    case text
+
+    var typeName: String {
+        switch self {
+        case .entity(let type): type
+        case .customer: "customer"
+        case .name: "name"
+        case .text: "text"
+        }
+    }
+}
+
+/// A compiled pattern of an intent.
+public struct Pattern: Sendable {
+    /// The intent it stands for.
+    public var intent: String
+    /// `zh` or `en`: which key it was written under.
+    public var language: String
+    /// The pattern as written.
+    public var source: String
+    /// Where it was written.
+    public var location: SourceLocation
+    /// Its place in load order (files by name, then lines): the last tie-breaker.
+    public var order: Int
+    var elements: [PatternElement]
+    /// Token ids that every match needs, for skipping patterns cheaply.
+    var required: [Int]
+}

@@ -1,0 +1,101 @@
+/// Turns the text of a pattern into elements.
+///
+///     word        fixed text; Chinese is matched character by character, English word by word
+///     (a|b|c)     one of the alternatives
+///     [a|b]       optional: one of the alternatives, or nothing
+///     {type}      a typed slot, named after its type: {customer} {name} {number} {role} …
+///     {name:type} a slot with its own name: {note:text}, {value:text}
+///     ~list       any entry of a named synonym list
+///     *           one or more tokens of anything
+struct PatternParser {
+    let source: String
+    let location: SourceLocation
+    let compiler: RuleCompiler
+
+    private var chars: [Character] = []
+    private var index = 0
+
+    init(source: String, location: SourceLocation, compiler: RuleCompiler) {
+        self.source = source
+        self.location = location
+        self.compiler = compiler
+        self.chars = Array(source)
+    }
+
+    mutating func parse() throws(DataError) -> [PatternElement] {
+        let elements = try sequence(closing: nil)
+        if elements.isEmpty {
+            throw location.error(.emptyPattern)
+        }
+        return elements
+    }
+
+    private mutating func sequence(closing: Character?) throws(DataError) -> [PatternElement] {
+        var elements: [PatternElement] = []
+        while index < chars.count {
+            let c = chars[index]
+            if c == closing || (closing != nil && c == "|") { break }
+            switch c {
+            case " ", "\t":
+                index += 1
+            case "(", "[":
+                let start = index
+                index += 1
+                let close: Character = c == "(" ? ")" : "]"
+                var alternatives: [[PatternElement]] = []
+                while true {
+                    alternatives.append(try sequence(closing: close))
+                    guard index < chars.count else {
+                        throw location.error(.unclosed(String(c)), offset: start)
+                    }
+                    index += 1
+                    if chars[index - 1] == close { break }
+                }
+                if alternatives.contains(where: \.isEmpty) {
+                    throw location.error(.emptyAlternative, offset: start)
+                }
+                elements.append(.choice(alternatives, optional: c == "["))
+            case "{":
+                let start = index
+                guard let end = chars[index...].firstIndex(of: "}") else {
+                    throw location.error(.unclosed("{"), offset: start)
+                }
+                let inside = String(chars[index + 1..<end]).trimmingSpaces()
+                index = end + 1
+                let parts = inside.split(separator: ":", maxSplits: 1).map { String($0).trimmingSpaces() }
+                let name = parts.first ?? ""
+                let typeName = parts.count == 2 ? parts[1] : name
+                guard !name.isEmpty, let type = compiler.slotType(named: typeName) else {
+                    throw location.error(.unknownSlotType(typeName, known: compiler.slotTypeNames), offset: start)
+                }
+                elements.append(.slot(name: name, type: type))
+            case "~":
+                let start = index
+                index += 1
+                var name = ""
+                while index < chars.count, chars[index].isLetter || chars[index].isNumber || chars[index] == "-" || chars[index] == "_" {
+                    if !chars[index].isASCII { break }
+                    name.append(chars[index])
+                    index += 1
+                }
+                guard let entries = compiler.list(named: name) else {
+                    throw location.error(.unknownList(name), offset: start)
+                }
+                elements.append(.choice(entries.map { $0.map(PatternElement.word) }, optional: false))
+            case "*":
+                index += 1
+                elements.append(.wildcard)
+            case ")", "]", "}", "|":
+                throw location.error(.strayCharacter(String(c)), offset: index)
+            default:
+                var word = ""
+                while index < chars.count, !" \t()[]{}|~*".contains(chars[index]) {
+                    word.append(chars[index])
+                    index += 1
+                }
+                elements.append(contentsOf: compiler.words(word).map(PatternElement.word))
+            }
+        }
+        return elements
+    }
+}

@@ -1,0 +1,45 @@
+/// Everything loaded from intents/: the folding table, the compiled patterns, the intents
+/// with their examples, the lookup extractors, and the blocks other modules read (replies…).
+public struct RuleSet: Sendable {
+    public let normalizer: Normalizer
+    public let lexicon: Lexicon
+    /// Every pattern in load order.
+    public let patterns: [Pattern]
+    /// Every intent block in load order.
+    public let intents: [IntentRule]
+    let lookupExtractors: [any EntityExtractor]
+    let filler: Filler
+    let notNames: LookupTrie
+    /// Blocks of kinds the NLU does not read (reply, and what later modules add).
+    public let blocks: [DataBlock]
+    /// The clock and customers the examples are written against.
+    public let fixture: Fixture
+
+    /// The folding table's file name inside intents/.
+    public static let tableFile = "hant-hans.table"
+    /// The block kinds the NLU reads.
+    public static let kinds: Set<String> = ["intent", "list", "lookup", "filler", "fixture"]
+
+    /// Loads data files given as (path relative to intents/, text). Files load in path order,
+    /// which is the order ties between equally specific patterns are broken in.
+    /// `otherKinds` are block kinds other modules read; any other header is an error.
+    public static func load(files: [(path: String, text: String)], otherKinds: Set<String>) throws(DataErrors) -> RuleSet {
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        var blocks: [DataBlock] = []
+        var errors: [DataError] = []
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            if file.path == tableFile {
+                do { table = try Normalizer.parseTable(file.text, file: file.path) } catch { errors.append(error) }
+            } else if file.path.hasSuffix(".kaiqu") {
+                do { blocks += try DataFileParser.parse(file.text, file: file.path, kinds: kinds.union(otherKinds)) } catch { errors += error.errors }
+            }
+        }
+        if !errors.isEmpty { throw DataErrors(errors) }
+        let compiler = RuleCompiler(normalizer: Normalizer(traditionalToSimplified: table),
+                                    entityTypes: BuiltInExtractors.all.map(\.name))
+        return try compiler.compile(blocks: blocks)
+    }
+
+    /// The intent block with this id.
+    public func intent(_ id: String) -> IntentRule? { intents.first { $0.id == id } }
+}

@@ -1,0 +1,92 @@
+import CSQLite
+import Foundation
+
+/// A SQLite connection: the only place in Kaiqu that calls sqlite3_*.
+final class Database {
+    private var handle: OpaquePointer?
+
+    init(path: String, readOnly: Bool = false) throws(StoreError) {
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, handle != nil else {
+            let reason = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(handle)
+            throw .cannotOpen(path: path, reason: reason)
+        }
+        // A terminal session and a bridge process may share one file: wait rather than fail.
+        sqlite3_busy_timeout(handle, 5_000)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    /// Runs statements that return no rows.
+    func execute(_ sql: String) throws(StoreError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        if code != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? "error \(code)"
+            sqlite3_free(message)
+            throw .sqlite(code: code, message: text)
+        }
+    }
+
+    /// Runs `sql` with `bindings`, calling `row` for each result row.
+    func query(_ sql: String, _ bindings: [Value] = [], row: (Row) throws(StoreError) -> Void = { _ in }) throws(StoreError) {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else { throw lastError() }
+        defer { sqlite3_finalize(statement) }
+        for (index, value) in bindings.enumerated() {
+            let position = Int32(index + 1)
+            switch value {
+            case .null: sqlite3_bind_null(statement, position)
+            case .integer(let v): sqlite3_bind_int64(statement, position, v)
+            case .text(let v): sqlite3_bind_text(statement, position, v, -1, Database.transient)
+            }
+        }
+        while true {
+            let code = sqlite3_step(statement)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw lastError() }
+            try row(Row(statement: statement))
+        }
+    }
+
+    /// Runs `body` in one transaction: all of it is committed, or none.
+    func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    private func lastError() -> StoreError {
+        .sqlite(code: sqlite3_errcode(handle), message: String(cString: sqlite3_errmsg(handle)))
+    }
+
+    // SQLITE_TRANSIENT: SQLite copies the bound text before the Swift string goes away.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    /// A value bound to a statement.
+    enum Value {
+        case null
+        case integer(Int64)
+        case text(String)
+    }
+
+    /// The current row of a running statement.
+    struct Row {
+        let statement: OpaquePointer?
+        func text(_ column: Int32) -> String? {
+            guard let c = sqlite3_column_text(statement, column) else { return nil }
+            return String(cString: c)
+        }
+        func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+    }
+}

@@ -1,0 +1,9 @@
+/// What can go wrong with the store. Rendered for the user in one place (KaiquCLI).
+public enum StoreError: Error, Sendable, Equatable {
+    /// The file could not be opened or created.
+    case cannotOpen(path: String, reason: String)
+    /// The file is not a Kaiqu store, or is newer than this program.
+    case incompatible(path: String, version: Int)
+    /// SQLite refused a statement.
+    case sqlite(code: Int32, message: String)
+}
