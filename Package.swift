@@ -32,9 +32,11 @@ let package = Package(
         // (A build-tool plugin would be neater, but SwiftPM does not re-run one when only its
         // input files change: swift-package-manager#7891.) A test fails while the copy is stale.
         .executableTarget(name: "kaiqu-embed"),
-        .testTarget(name: "KaiquNLUTests", dependencies: ["KaiquNLU"]),
-        .testTarget(name: "KaiquStoreTests", dependencies: ["KaiquStore"]),
+        // Corpora are read through #filePath, not bundled.
+        .testTarget(name: "KaiquNLUTests", dependencies: ["KaiquNLU"], exclude: ["Entities/Corpora"]),
+        .testTarget(name: "KaiquStoreTests", dependencies: ["KaiquStore", "CSQLite"]),
         .testTarget(name: "KaiquDialogueTests", dependencies: ["KaiquDialogue", "KaiquNLU"]),
-        .testTarget(name: "KaiquCLITests", dependencies: ["KaiquCLI", "KaiquNLU", "KaiquStore"]),
+        // Depends on the executable so `swift test` builds the binary the end-to-end tests spawn.
+        .testTarget(name: "KaiquCLITests", dependencies: ["KaiquCLI", "KaiquNLU", "KaiquDialogue", "kaiqu"]),
     ]
 )

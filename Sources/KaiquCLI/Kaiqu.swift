@@ -6,6 +6,9 @@ public enum Kaiqu {
     /// The version `kaiqu --version` prints.
     public static let version = "0.1.0"
 
+    /// The copy of intents/ built into the binary, as (path, text): for the benchmark.
+    public static var builtInIntentFiles: [(path: String, text: String)] { embeddedIntentFiles }
+
     /// Runs one command line and returns its exit status. Only here and in the modes does
     /// Kaiqu touch the environment, the clock and the terminal.
     public static func main(arguments: [String], environment: [String: String]) -> Int32 {

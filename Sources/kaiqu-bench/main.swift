@@ -1,1 +1,119 @@
+// kaiqu-bench: the performance figures of Kaiqu, printed, never asserted.
+// Build and run in release: `swift run -c release kaiqu-bench`.
+//
+//   parse      median and p99 of one parse, over every example sentence of intents/ (a fixed
+//              mix of zh-Hans, zh-Hant and en), with 10,000 and 100,000 customers known
+//   start-up   process start to first reply of `printf '帮助\n' | kaiqu`, median of 20 runs
+//   memory     peak resident set of this process and of the kaiqu runs
+import Foundation
 import KaiquCLI
+import KaiquNLU
+
+func measureParse(_ parser: Parser, _ sentences: [String], customers: Int) -> (median: Double, p99: Double, count: Int) {
+    var names: [String] = ["张三", "李四", "王建国", "陈静", "刘洋", "赵敏", "Li Ming", "David Chen"]
+    let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈")
+    let given = Array("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红娥玲芬燕彬鹏飞斌波宇浩凯健俊帆")
+    let latin = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou"]
+    var i = 0
+    while names.count < customers {
+        if i % 10 == 9 {
+            names.append("\(latin[i % latin.count]) \(latin[(i / 10) % latin.count])\(i)")
+        } else {
+            names.append(String(surnames[i % surnames.count]) + String(given[(i / surnames.count) % given.count])
+                         + (i % 3 == 0 ? "" : String(given[(i / 7) % given.count])))
+        }
+        i += 1
+    }
+    let pinned = ISODateTime.parse("2026-11-18T10:00:00+08:00", defaultZone: TimeZone(secondsFromGMT: 0)!)!
+    let context = ParseContext(now: pinned.date, timeZone: pinned.zone, customers: Gazetteer(names: names, normalizer: parser.rules.normalizer))
+    // Warm up, then time each sentence separately, five rounds.
+    for sentence in sentences { _ = parser.parse(sentence, context: context) }
+    var times: [Double] = []
+    for _ in 0..<5 {
+        for sentence in sentences {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = parser.parse(sentence, context: context)
+            let end = DispatchTime.now().uptimeNanoseconds
+            if result.intent.isEmpty { print("impossible") }
+            times.append(Double(end - start) / 1_000)
+        }
+    }
+    times.sort()
+    return (times[times.count / 2], times[Int(Double(times.count) * 0.99)], sentences.count)
+}
+
+func measureStartUp(_ binary: URL, runs: Int) -> (median: Double, best: Double) {
+    var times: [Double] = []
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("kaiqu-bench-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: home) }
+    for _ in 0..<runs {
+        let process = Process()
+        process.executableURL = binary
+        process.environment = ["HOME": home.path, "XDG_DATA_HOME": home.path]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        let start = DispatchTime.now().uptimeNanoseconds
+        try! process.run()
+        input.fileHandleForWriting.write(Data("帮助\n".utf8))
+        try? input.fileHandleForWriting.close()
+        _ = output.fileHandleForReading.availableData
+        let end = DispatchTime.now().uptimeNanoseconds
+        process.waitUntilExit()
+        times.append(Double(end - start) / 1_000_000)
+    }
+    times.sort()
+    return (times[times.count / 2], times[0])
+}
+
+/// Peak memory of one `printf '帮助\n' | kaiqu`, from wait4: posix_spawn does not copy this
+/// process's memory into the child's count, as fork would.
+func peakOfOneRun(_ binary: URL) -> Double {
+    var fds: [Int32] = [0, 0]
+    pipe(&fds)
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addclose(&actions, fds[1])
+    var pid: pid_t = 0
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("kaiqu-bench-rss").path
+    let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary.path), nil]
+    let envp: [UnsafeMutablePointer<CChar>?] = [strdup("HOME=\(home)"), strdup("XDG_DATA_HOME=\(home)"), nil]
+    guard posix_spawn(&pid, binary.path, &actions, nil, argv, envp) == 0 else { return -1 }
+    close(fds[0])
+    _ = "帮助\n".withCString { write(fds[1], $0, strlen($0)) }
+    close(fds[1])
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    try? FileManager.default.removeItem(atPath: home)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func peakMegabytes(_ who: __rusage_who) -> Double {
+    var usage = rusage()
+    getrusage(who.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+// kaiqu's start-up and memory first: on exec, Linux carries the parent's peak memory into
+// the child's figure, so it must be taken while this process is still small.
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("kaiqu")
+if FileManager.default.isExecutableFile(atPath: binary.path) {
+    let s = measureStartUp(binary, runs: 20)
+    print(String(format: "start to first reply (printf '帮助\\n' | kaiqu): median %.1f ms, best %.1f ms (target ≤ 30)", s.median, s.best))
+    print(String(format: "peak memory of kaiqu: %.1f MB (target ≤ 40)", peakOfOneRun(binary)))
+} else {
+    print("start-up: no kaiqu binary beside \(CommandLine.arguments[0]); build it first (swift build -c release)")
+}
+
+let rules = try RuleSet.load(files: Kaiqu.builtInIntentFiles, otherKinds: ["reply"])
+let parser = Parser(rules: rules)
+let sentences = rules.intents.flatMap { $0.examples.map(\.text) }
+print("kaiqu-bench (\(sentences.count) sentences from intents/: \(Set(sentences.map { Language.detect($0, normalizer: rules.normalizer)?.rawValue ?? "-" }).sorted().joined(separator: ", ")))")
+for customers in [10_000, 100_000] {
+    let r = measureParse(parser, sentences, customers: customers)
+    print(String(format: "parse, %6d customers: median %6.1f µs   p99 %6.1f µs   (targets: median ≤ 50, p99 ≤ 200)", customers, r.median, r.p99))
+}
+print(String(format: "peak memory of this benchmark (100,000 customers in its gazetteer): %.1f MB", peakMegabytes(RUSAGE_SELF)))

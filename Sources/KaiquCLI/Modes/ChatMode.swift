@@ -30,7 +30,8 @@ struct ChatMode {
         while true {
             let event: DialogueEvent
             if let editor {
-                let prompt = catalogue.render("prompt", state.language)
+                // The catalogue trims values, so the space after the prompt is added here.
+                let prompt = catalogue.render("prompt", state.language) + " "
                 guard case .line(let text) = editor.readLine(prompt: style.prompt(prompt), promptWidth: DisplayWidth.of(prompt)) else {
                     out.line(catalogue.render("goodbye", state.language))
                     return .ok

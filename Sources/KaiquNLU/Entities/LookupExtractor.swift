@@ -1,5 +1,6 @@
 /// Words from a `lookup` block of intents/ (roles, levels, cards, objections, steps…): each
-/// synonym maps to its canonical value, e.g. 经销商 → dealer, 准客户 → 2.
+/// synonym maps to its canonical value, e.g. 经销商 → dealer, 准客户 → 2. Matches are taken
+/// leftmost-longest, so 经销商 is one dealer, not 经销 and 经销商 both.
 public struct LookupExtractor: EntityExtractor {
     /// The lookup list's name, which is also the slot type it fills.
     public let name: String
@@ -11,17 +12,23 @@ public struct LookupExtractor: EntityExtractor {
     }
 
     public func extract(from text: NormalizedText, tokens: [Token], context: ParseContext, into entities: inout [Entity]) {
-        for start in tokens.indices {
+        var start = 0
+        while start < tokens.count {
             var node = root
             var end = start
+            var longest: (end: Int, value: String)?
             while end < tokens.count, let next = node.children[tokens[end].id] {
                 node = next
                 end += 1
-                if let value = node.value {
-                    let range = tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound
-                    entities.append(Entity(type: name, range: range, value: value, source: "lookup \(name)"))
-                }
+                if let value = node.value { longest = (end, value) }
             }
+            guard let longest else {
+                start += 1
+                continue
+            }
+            let range = tokens[start].range.lowerBound..<tokens[longest.end - 1].range.upperBound
+            entities.append(Entity(type: name, range: range, value: longest.value, source: "lookup \(name)"))
+            start = longest.end
         }
     }
 }

@@ -25,8 +25,11 @@ struct MatchInput {
     let tokens: [Token]
     /// For each token index, the entities that start there and the token index they end before.
     let entitiesAt: [[(end: Int, entity: Entity)]]
-    let present: Set<Int>
+    /// Which lexicon words the utterance holds, one bit each.
+    let present: [UInt64]
     let notNames: LookupTrie
+
+    func has(_ id: Int) -> Bool { id >= 0 && id >> 6 < present.count && present[id >> 6] & (1 << UInt64(id & 63)) != 0 }
 }
 
 /// A successful match of one pattern.
@@ -46,7 +49,7 @@ struct Matcher {
     init(input: MatchInput) { self.input = input }
 
     static func match(_ pattern: Pattern, _ input: MatchInput) -> PatternMatch? {
-        for id in pattern.required where !input.present.contains(id) { return nil }
+        for group in pattern.required where !group.contains(where: input.has) { return nil }
         var matcher = Matcher(input: input)
         matcher.walk(pattern.elements, 0, nil, 0, PatternMatch(specificity: Specificity(), slots: []))
         return matcher.best

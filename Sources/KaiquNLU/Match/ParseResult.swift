@@ -10,6 +10,14 @@ public struct ParseResult: Sendable {
     /// The language of the utterance, nil when it has no letters.
     public var language: Language?
 
+    public init(text: String, intent: String, confidence: Double, slots: [String: String], language: Language?) {
+        self.text = text
+        self.intent = intent
+        self.confidence = confidence
+        self.slots = slots
+        self.language = language
+    }
+
     public static let fallback = "fallback"
 }
 

@@ -58,6 +58,8 @@ public struct Parser: Sendable {
             guard end > start, end == tokens.count || tokens[end].range.lowerBound >= entity.range.upperBound else { continue }
             at[start].append((end, entity))
         }
-        return MatchInput(text: text, tokens: tokens, entitiesAt: at, present: Set(tokens.map(\.id)), notNames: rules.notNames)
+        var present = [UInt64](repeating: 0, count: rules.lexicon.words.count / 64 + 1)
+        for token in tokens where token.id >= 0 { present[token.id >> 6] |= 1 << UInt64(token.id & 63) }
+        return MatchInput(text: text, tokens: tokens, entitiesAt: at, present: present, notNames: rules.notNames)
     }
 }

@@ -44,6 +44,29 @@ public struct Pattern: Sendable {
     /// Its place in load order (files by name, then lines): the last tie-breaker.
     public var order: Int
     var elements: [PatternElement]
-    /// Token ids that every match needs, for skipping patterns cheaply.
-    var required: [Int]
+    /// Groups of token ids: a matching sentence holds at least one token of each group.
+    /// Checking them first skips most patterns without trying to match them.
+    var required: [[Int]]
+
+    /// The groups for `elements`: each fixed word is a group of one; a choice that must match
+    /// gives the first group of each of its alternatives, merged (any of them will do).
+    static func requirements(_ elements: [PatternElement]) -> [[Int]] {
+        var groups: [[Int]] = []
+        for element in elements {
+            switch element {
+            case .word(let id):
+                if !groups.contains([id]) { groups.append([id]) }
+            case .choice(let alternatives, optional: false):
+                var any: Set<Int> = []
+                for alternative in alternatives {
+                    guard let first = requirements(alternative).first else { any = []; break }
+                    any.formUnion(first)
+                }
+                if !any.isEmpty { groups.append(any.sorted()) }
+            case .choice, .slot, .wildcard:
+                continue
+            }
+        }
+        return groups
+    }
 }

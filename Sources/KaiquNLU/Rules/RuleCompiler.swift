@@ -13,7 +13,8 @@ final class RuleCompiler {
 
     init(normalizer: Normalizer, entityTypes: [String]) {
         self.normalizer = normalizer
-        for type in entityTypes { builtInTypes[type] = .entity(type) }
+        // "customer" keeps its own type: a known customer, or else a name as typed.
+        for type in entityTypes where builtInTypes[type] == nil { builtInTypes[type] = .entity(type) }
     }
 
     var slotTypeNames: [String] { (Array(builtInTypes.keys) + Array(lookups.keys)).sorted() }
@@ -107,7 +108,7 @@ final class RuleCompiler {
                         let elements = try parser.parse()
                         patterns.append(Pattern(intent: block.name, language: line.key!, source: line.value,
                                                 location: line.location, order: patterns.count,
-                                                elements: elements, required: Self.required(elements)))
+                                                elements: elements, required: Pattern.requirements(elements)))
                     } catch { errors.append(error) }
                 case "example", "not":
                     do { rule.examples.append(try Example.parse(line, positive: line.key == "example")) } catch { errors.append(error) }
@@ -129,13 +130,6 @@ final class RuleCompiler {
 
     static func entries(_ line: DataLine) -> [String] {
         line.value.split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
-    }
-
-    // Words outside any choice must all appear in the input for the pattern to match.
-    static func required(_ elements: [PatternElement]) -> [Int] {
-        var ids: [Int] = []
-        for element in elements { if case .word(let id) = element, !ids.contains(id) { ids.append(id) } }
-        return ids
     }
 }
 

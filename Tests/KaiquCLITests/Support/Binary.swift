@@ -1,0 +1,67 @@
+import Foundation
+import XCTest
+
+/// Runs the real `kaiqu` binary that `swift test` built, as a user would.
+enum Binary {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The built executable, found beside the test bundle.
+    static let url: URL = {
+        let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+            + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        for folder in candidates {
+            let url = folder.appendingPathComponent("kaiqu")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        fatalError("kaiqu binary not found beside the tests (looked in \(candidates.map(\.path)))")
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: Data
+        var stderr: String
+        var text: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    /// Runs `kaiqu arguments` with `input` on standard input, in a fresh data folder unless
+    /// `environment` says otherwise.
+    static func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:],
+                    executable: URL = Binary.url, directory: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("kaiqu-e2e-\(UUID().uuidString)")
+        var env = ["HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent("data").path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Write and read at once: a large input must not deadlock against a full output pipe.
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(input)
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let errors = Locked<Data>(Data())
+        let reader = Thread { errors.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !reader.isFinished { usleep(1_000) }
+        try? FileManager.default.removeItem(at: home)
+        return Run(status: process.terminationStatus, stdout: out, stderr: String(decoding: errors.get(), as: UTF8.self))
+    }
+}
+
+/// A value shared with a helper thread.
+final class Locked<T>: @unchecked Sendable {
+    private var value: T
+    private let lock = NSLock()
+    init(_ value: T) { self.value = value }
+    func get() -> T { lock.lock(); defer { lock.unlock() }; return value }
+    func set(_ new: T) { lock.lock(); value = new; lock.unlock() }
+}

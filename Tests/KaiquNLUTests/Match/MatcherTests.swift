@@ -1,0 +1,90 @@
+import XCTest
+@testable import KaiquNLU
+
+/// The pattern language and its precedence, on small rule sets made for each test.
+final class MatcherTests: XCTestCase {
+    private func parser(_ text: String) throws -> Parser {
+        Parser(rules: try TestData.rules(with: [("t.kaiqu", text)]))
+    }
+
+    private func parse(_ parser: Parser, _ text: String, customers: [String] = ["张三", "Li Ming"]) -> ParseResult {
+        let context = ParseContext(now: TestData.context.now, timeZone: TestData.context.timeZone,
+                                   customers: Gazetteer(names: customers, normalizer: parser.rules.normalizer))
+        return parser.parse(text, context: context)
+    }
+
+    func testAlternativesOptionalsListsAndSlots() throws {
+        let p = try parser("""
+        intent visit.schedule
+          zh: [去] ~visit {customer} [(谈|聊) {note:text}]
+          en: visit {customer}
+        """)
+        XCTAssertEqual(parse(p, "拜訪張三").slots, ["customer": "张三"])
+        XCTAssertEqual(parse(p, "去见 张三 聊 新品政策").slots, ["customer": "张三", "note": "新品政策"])
+        XCTAssertEqual(parse(p, "VISIT li ming").slots, ["customer": "Li Ming"])
+        XCTAssertEqual(parse(p, "拜访孙丽").slots, ["customer": "孙丽"], "an unknown name is kept as typed")
+        XCTAssertEqual(parse(p, "拜访张三丰的公司").intent, "fallback", "patterns cover the whole sentence")
+    }
+
+    func testNamesNeverTakeNonNames() throws {
+        let p = try parser("intent customer.add\n  zh: 添加 {name}\n")
+        XCTAssertEqual(parse(p, "添加吴海涛").slots, ["name": "吴海涛"])
+        XCTAssertEqual(parse(p, "添加客户").intent, "fallback")
+        XCTAssertEqual(parse(p, "添加明天").intent, "fallback")
+        XCTAssertEqual(parse(p, "添加吴").intent, "fallback", "one Han character is not a name")
+    }
+
+    func testMoreFixedWordsWinWhateverTheFileOrder() throws {
+        let text = """
+        intent customer.show
+          zh: {customer} *
+        intent flow.status
+          zh: {customer} 到 哪 一 步 了
+        """
+        let p = try parser(text)
+        XCTAssertEqual(parse(p, "张三到哪一步了").intent, "flow.status")
+        XCTAssertEqual(parse(p, "张三的资料").intent, "customer.show")
+    }
+
+    func testKnownCustomersBeatCapturedNames() throws {
+        let p = try parser("""
+        intent customer.show
+          zh: 查看 {name}
+        intent flow.status
+          zh: 查看 {customer}
+        """)
+        let r = parse(p, "查看张三")
+        XCTAssertEqual(r.intent, "flow.status", "an entity explains more than a capture")
+    }
+
+    func testTiesGoToTheEarlierPatternAndCheckSeesThem() throws {
+        let p = try parser("""
+        intent deny
+          zh: 不
+          example: 不
+        intent cancel
+          zh: 不
+        """)
+        XCTAssertEqual(parse(p, "不").intent, "deny")
+        let outcome = ExampleRunner(parser: p).run().first { $0.example.text == "不" }
+        XCTAssertEqual(outcome?.tiedWith, "cancel")
+    }
+
+    func testWildcardsNeedAToken() throws {
+        let p = try parser("intent customer.note\n  zh: 记 *\n  zh: 备忘 [*]\n")
+        XCTAssertEqual(parse(p, "记").intent, "fallback")
+        XCTAssertEqual(parse(p, "记张三喜欢钓鱼").intent, "customer.note")
+        XCTAssertEqual(parse(p, "备忘").intent, "customer.note")
+    }
+
+    func testLookupsGiveCanonicalValues() throws {
+        let p = try parser("intent customer.list\n  zh: 列出 [所有] {card} [客户]\n  zh: 列出 {role}\n")
+        XCTAssertEqual(parse(p, "列出所有A類客戶").slots, ["card": "A"])
+        XCTAssertEqual(parse(p, "列出經銷商").slots, ["role": "dealer"])
+    }
+
+    func testConfidenceFallsWithWhatWildcardsTake() throws {
+        let p = try parser("intent customer.note\n  zh: 记 *\n  zh: 记 {customer}\n")
+        XCTAssertGreaterThan(parse(p, "记张三").confidence, parse(p, "记下午要开会").confidence)
+    }
+}
