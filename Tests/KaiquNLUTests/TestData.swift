@@ -26,7 +26,7 @@ enum TestData {
     static let normalizer = rules.normalizer
 
     /// The fixture's clock and customers.
-    static let context = rules.fixture.context(normalizer: normalizer)
+    static let context = rules.fixture.context(rules: rules)
 
     /// A rule set made of the table plus the given extra files (path, text).
     static func rules(with extra: [(path: String, text: String)]) throws(DataErrors) -> RuleSet {

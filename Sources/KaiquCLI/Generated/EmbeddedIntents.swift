@@ -386,6 +386,21 @@ list quit
   退出 | 再见 | 拜拜 | 结束 | 离开 | 下线 | 关闭
   quit | exit | bye | goodbye | logout | log out
 
+# How reps name a customer they know: a title after the surname (王总, 李经理, 陈姐) or a
+# prefix before it (老王, 小李, Mr. Chen). Kaiqu finds the customer with that surname, or asks
+# which one when several share it.
+list honorific-titles
+  总 | 总经理 | 经理 | 老板 | 老总 | 董 | 董事长 | 厂长 | 主任 | 总监 | 处长 | 局长 | 科长 | 店长 | 部长
+  姐 | 哥 | 工 | 老师 | 先生 | 女士 | 小姐 | 师傅 | 叔 | 阿姨 | 大哥 | 大姐 | 总裁 | 会长 | 掌柜
+
+list honorific-prefixes
+  老 | 小 | 阿
+  mr | mrs | ms | miss | dr | mister | madam
+
+# Two-character surnames, so 欧阳总 is 欧阳's boss, not 欧's.
+list compound-surnames
+  欧阳 | 司马 | 上官 | 诸葛 | 东方 | 皇甫 | 尉迟 | 公孙 | 慕容 | 长孙 | 宇文 | 司徒 | 夏侯 | 轩辕 | 令狐 | 钟离 | 端木 | 独孤 | 南宫 | 西门 | 百里 | 呼延 | 澹台 | 申屠
+
 """#),
     ("lookups.kaiqu", #"""
 # Lookup lists: words that stand for one of a slot's canonical values. A lookup named X is

@@ -45,7 +45,7 @@ struct ChatMode {
             }
             for effect in dialogue.handle(event, in: &state) {
                 switch effect {
-                case .say(let reply): out.line(style.reply(catalogue.render(reply)))
+                case .say(let reply): out.line(catalogue.render(reply))
                 case .end: return .ok
                 }
             }

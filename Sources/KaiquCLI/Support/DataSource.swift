@@ -41,16 +41,13 @@ struct LoadedData {
     let catalogue: ReplyCatalogue
 
     init(_ source: DataSource) throws(CLIError) {
+        let files = try source.files()
         do {
-            let rules = try RuleSet.load(files: try source.files(), otherKinds: DataSource.otherKinds)
+            let rules = try RuleSet.load(files: files, otherKinds: DataSource.otherKinds)
             parser = Parser(rules: rules)
             catalogue = try ReplyCatalogue(blocks: rules.blocks)
-        } catch let error as DataErrors {
-            throw .data(error.errors)
-        } catch let error as CLIError {
-            throw error
         } catch {
-            throw .data([])
+            throw .data(error.errors)
         }
     }
 }

@@ -100,9 +100,6 @@ enum Messages {
                     ("unknown list “~\(name)”", "a list defined with “list \(name.isEmpty ? "NAME" : name)”"))
         case .keyedLineInList:
             return (("列表中出现带键的行", "用“|”分隔的词"), ("a keyed line in a list", "entries separated by “|”"))
-        case .lookupLineWithoutValue:
-            return (("查找表的行缺少取值", "“取值: 同义词 | 同义词”，如“dealer: 经销商 | dealer”"),
-                    ("a lookup line without a value", "“value: synonym | synonym”, e.g. “dealer: 经销商 | dealer”"))
         case .synonymConflict(let entry, let means, let lookup):
             return (("“\(entry)”在 \(lookup) 中已表示 \(means)", "每个同义词只归一个取值"),
                     ("“\(entry)” already means \(means) in lookup \(lookup)", "each synonym under one value"))

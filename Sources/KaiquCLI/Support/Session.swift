@@ -34,8 +34,7 @@ struct Session {
             case .write: store = try Store(path: paths.store)
             }
             if let store {
-                customers = Gazetteer(names: try store.customerNames(owner: Session.owner(environment)),
-                                      normalizer: data.parser.rules.normalizer)
+                customers = data.parser.rules.gazetteer(try store.customerNames(owner: Session.owner(environment)))
             }
         } catch {
             throw .store(error)

@@ -38,8 +38,6 @@ struct Style {
     }
 
     func prompt(_ text: String) -> String { enabled ? "\u{1B}[1;36m\(text)\u{1B}[0m" : text }
-    func reply(_ text: String) -> String { text }
-    func error(_ text: String) -> String { enabled ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
 }
 
 #if canImport(Glibc)

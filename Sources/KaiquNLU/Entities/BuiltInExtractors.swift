@@ -1,7 +1,15 @@
 /// The extractors written in Swift, in the order they run. Lookup lists from intents/ add theirs.
-public enum BuiltInExtractors {
-    public static let all: [any EntityExtractor] = [
-        CustomerExtractor(),
-        NumberExtractor(),
-    ]
+enum BuiltInExtractors {
+    /// The entity types they produce: each is a slot type patterns may use.
+    static let types = ["customer", "number", "phone", "phone_ext", "bad_phone", "email", "wechat"]
+
+    static func make(rules: RuleSet) -> [any EntityExtractor] {
+        [
+            CustomerExtractor(titles: rules.trie(ofList: "honorific-titles"), prefixes: rules.trie(ofList: "honorific-prefixes")),
+            NumberExtractor(),
+            PhoneExtractor(),
+            EmailExtractor(),
+            WeChatExtractor(),
+        ]
+    }
 }

@@ -8,12 +8,16 @@ public struct Gazetteer: Sendable {
     public private(set) var names: [String] = []
     private var folded: [[String]] = []
     private var byHash: [UInt64: [Int32]] = [:]
+    private var bySurname: [String: [Int32]] = [:]
     private var maxTokens = 0
+    private let compoundSurnames: Set<String>
 
-    public init() {}
+    public init() { compoundSurnames = [] }
 
-    /// Builds the gazetteer for `names`, folding them with `normalizer`.
-    public init<S: Sequence>(names: S, normalizer: Normalizer) where S.Element == String {
+    /// Builds the gazetteer for `names`, folding them with `normalizer`. `compoundSurnames`
+    /// (欧阳, 司马 …) tell where a Chinese surname ends; otherwise it is the first character.
+    public init<S: Sequence>(names: S, normalizer: Normalizer, compoundSurnames: Set<String> = []) where S.Element == String {
+        self.compoundSurnames = compoundSurnames
         for name in names { add(name, normalizer: normalizer) }
     }
 
@@ -23,11 +27,28 @@ public struct Gazetteer: Sendable {
         guard !tokens.isEmpty, tokens.count <= 8 else { return }
         var hash = Self.seed
         for token in tokens { hash = Self.hash(hash, token) }
-        byHash[hash, default: []].append(Int32(names.count))
+        let index = Int32(names.count)
+        byHash[hash, default: []].append(index)
         names.append(name)
         folded.append(tokens)
         maxTokens = max(maxTokens, tokens.count)
+        // Surnames, for 王总 and 老王: a Chinese name's first one or two characters; each word
+        // of a Latin name, since "Li Ming" and "David Chen" put the surname at either end.
+        if ScalarClass(tokens[0].unicodeScalars.first!) == .han {
+            let two = tokens.count >= 3 ? tokens[0] + tokens[1] : ""
+            bySurname[compoundSurnames.contains(two) ? two : tokens[0], default: []].append(index)
+        } else {
+            for word in Set(tokens) where ScalarClass(word.unicodeScalars.first!) == .letter { bySurname[word, default: []].append(index) }
+        }
     }
+
+    /// The stored names whose surname (folded) is `surname`.
+    public func names(withSurname surname: String) -> [String] {
+        bySurname[surname].map { $0.map { names[Int($0)] } } ?? []
+    }
+
+    /// True when `text` (folded) is a compound surname such as 欧阳.
+    func isCompoundSurname(_ text: String) -> Bool { compoundSurnames.contains(text) }
 
     /// The number of names known.
     public var count: Int { names.count }
@@ -62,18 +83,72 @@ public struct Gazetteer: Sendable {
     }
 }
 
-/// Finds known customers (the gazetteer in the context) in an utterance.
+/// Finds known customers (the gazetteer in the context) in an utterance: by their full name,
+/// and by the forms reps use every day, 王总, 李经理, 陈姐, 老王, 小李, Mr. Chen.
+///
+/// The value is the stored name when the words point at one customer. When several customers
+/// share the name or the surname, the value is the text as typed, and the dialogue asks which.
 public struct CustomerExtractor: EntityExtractor {
     public let name = "customer"
-    public init() {}
+    /// Titles after a surname (总, 经理, 姐 …) and prefixes before one (老, 小, mr …), from the
+    /// lists honorific-titles and honorific-prefixes of intents/.
+    let titles: LookupTrie
+    let prefixes: LookupTrie
+
+    init(titles: LookupTrie = LookupTrie(), prefixes: LookupTrie = LookupTrie()) {
+        self.titles = titles
+        self.prefixes = prefixes
+    }
 
     public func extract(from text: NormalizedText, tokens: [Token], context: ParseContext, into entities: inout [Entity]) {
-        for match in context.customers.matches(in: tokens) {
-            let range = tokens[match.tokens.lowerBound].range.lowerBound..<tokens[match.tokens.upperBound - 1].range.upperBound
-            // One entity per distinct stored name: the dialogue asks which one when there are several.
-            for stored in Set(match.names).sorted() {
-                entities.append(Entity(type: "customer", range: range, value: stored, source: name))
+        let gazetteer = context.customers
+        var spans = Set<Range<Int>>()
+        for match in gazetteer.matches(in: tokens) {
+            add(match.tokens, Set(match.names), tokens, text, &entities)
+            spans.insert(match.tokens)
+        }
+        guard gazetteer.count > 0 else { return }
+        for i in tokens.indices {
+            // 老王, 小李, Mr. Chen
+            if let afterPrefix = Self.longest(prefixes, tokens, from: i), let surname = surname(at: afterPrefix, tokens, gazetteer) {
+                let span = i..<surname.end
+                if !spans.contains(span) { add(span, Set(gazetteer.names(withSurname: surname.text)), tokens, text, &entities) }
+            }
+            // 王总, 李经理, 欧阳姐
+            if let surname = surname(at: i, tokens, gazetteer), let end = Self.longest(titles, tokens, from: surname.end) {
+                let span = i..<end
+                if !spans.contains(span) { add(span, Set(gazetteer.names(withSurname: surname.text)), tokens, text, &entities) }
             }
         }
+    }
+
+    private func add(_ span: Range<Int>, _ names: Set<String>, _ tokens: [Token], _ text: NormalizedText, _ entities: inout [Entity]) {
+        guard !names.isEmpty else { return }
+        let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
+        let value = names.count == 1 ? names.first! : text.typed(range)
+        entities.append(Entity(type: "customer", range: range, value: value, source: name))
+    }
+
+    // A surname of at least one known customer starting at token i: a compound of two Han
+    // characters, one Han character, or a Latin word.
+    private func surname(at i: Int, _ tokens: [Token], _ gazetteer: Gazetteer) -> (text: String, end: Int)? {
+        guard i < tokens.count else { return nil }
+        if i + 1 < tokens.count {
+            let two = tokens[i].text + tokens[i + 1].text
+            if gazetteer.isCompoundSurname(two), !gazetteer.names(withSurname: two).isEmpty { return (two, i + 2) }
+        }
+        return gazetteer.names(withSurname: tokens[i].text).isEmpty ? nil : (tokens[i].text, i + 1)
+    }
+
+    private static func longest(_ trie: LookupTrie, _ tokens: [Token], from i: Int) -> Int? {
+        var node = trie
+        var j = i
+        var found: Int?
+        while j < tokens.count, let next = node.children[tokens[j].id] {
+            node = next
+            j += 1
+            if node.value != nil { found = j }
+        }
+        return found
     }
 }

@@ -8,7 +8,7 @@ public struct Parser: Sendable {
 
     public init(rules: RuleSet) {
         self.rules = rules
-        self.extractors = BuiltInExtractors.all + rules.lookupExtractors
+        self.extractors = BuiltInExtractors.make(rules: rules) + rules.lookupExtractors
     }
 
     /// Parses one utterance.

@@ -33,7 +33,6 @@ public enum DataProblem: Sendable, Equatable {
     case unknownSlotType(String, known: [String])
     case unknownList(String)
     case keyedLineInList
-    case lookupLineWithoutValue
     case synonymConflict(String, means: String, lookup: String)
     case emptyExample
     case negativeExampleWithSlots

@@ -5,7 +5,7 @@ public struct ExampleRunner: Sendable {
 
     public init(parser: Parser) {
         self.parser = parser
-        self.context = parser.rules.fixture.context(normalizer: parser.rules.normalizer)
+        self.context = parser.rules.fixture.context(rules: parser.rules)
     }
 
     /// One example and what the parser made of it.

@@ -38,8 +38,8 @@ public struct Fixture: Sendable {
         if !errors.isEmpty { throw DataErrors(errors) }
     }
 
-    /// A parse context for the fixture.
-    public func context(normalizer: Normalizer) -> ParseContext {
-        ParseContext(now: now, timeZone: timeZone, customers: Gazetteer(names: customers, normalizer: normalizer))
+    /// A parse context for the fixture, with its customers known as `rules` fold them.
+    public func context(rules: RuleSet) -> ParseContext {
+        ParseContext(now: now, timeZone: timeZone, customers: rules.gazetteer(customers))
     }
 }

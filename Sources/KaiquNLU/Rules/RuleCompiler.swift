@@ -82,10 +82,9 @@ final class RuleCompiler {
         for block in blocks where block.kind == "lookup" {
             let trie = LookupTrie()
             for line in block.lines {
-                guard let value = line.key else {
-                    errors.append(line.location.error(.lookupLineWithoutValue))
-                    continue
-                }
+                // `value: synonym | …`, or just `synonym | …` whose first synonym is the value
+                // (regions: 杭州 | 杭州市 | hangzhou).
+                guard let value = line.key ?? Self.entries(line).first else { continue }
                 for entry in Self.entries(line) {
                     let ids = words(entry)
                     if ids.isEmpty { continue }
@@ -124,7 +123,7 @@ final class RuleCompiler {
         var extractors: [any EntityExtractor] = []
         for name in lookups.keys.sorted() { extractors.append(LookupExtractor(name: name, root: lookups[name]!)) }
         return RuleSet(normalizer: normalizer, lexicon: lexicon, patterns: patterns, intents: intents,
-                       lookupExtractors: extractors, filler: filler, notNames: notNames,
+                       lookupExtractors: extractors, filler: filler, lists: lists, notNames: notNames,
                        blocks: blocks.filter { !RuleSet.kinds.contains($0.kind) }, fixture: fixture!)
     }
 

@@ -9,6 +9,8 @@ public struct RuleSet: Sendable {
     public let intents: [IntentRule]
     let lookupExtractors: [any EntityExtractor]
     let filler: Filler
+    /// Synonym lists by name, as token ids.
+    let lists: [String: [[Int]]]
     let notNames: LookupTrie
     /// Blocks of kinds the NLU does not read (reply, and what later modules add).
     public let blocks: [DataBlock]
@@ -36,10 +38,23 @@ public struct RuleSet: Sendable {
         }
         if !errors.isEmpty { throw DataErrors(errors) }
         let compiler = RuleCompiler(normalizer: Normalizer(traditionalToSimplified: table),
-                                    entityTypes: BuiltInExtractors.all.map(\.name))
+                                    entityTypes: BuiltInExtractors.types)
         return try compiler.compile(blocks: blocks)
     }
 
     /// The intent block with this id.
     public func intent(_ id: String) -> IntentRule? { intents.first { $0.id == id } }
+
+    /// A gazetteer of `names`, folded as the parser folds, with the data's compound surnames.
+    public func gazetteer<S: Sequence>(_ names: S) -> Gazetteer where S.Element == String {
+        let compounds = (lists["compound-surnames"] ?? []).map { $0.map(lexicon.word).joined() }
+        return Gazetteer(names: names, normalizer: normalizer, compoundSurnames: Set(compounds))
+    }
+
+    /// The entries of a synonym list as a trie (empty when the list is not defined).
+    func trie(ofList name: String) -> LookupTrie {
+        let trie = LookupTrie()
+        for entry in lists[name] ?? [] { _ = trie.insert(entry, value: "") }
+        return trie
+    }
 }

@@ -40,3 +40,29 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(names(g, "拜访王伟伟").first, ["王伟伟"])
     }
 }
+
+final class CustomerExtractorTests: XCTestCase {
+    private func customers(_ text: String, known: [String]) -> [String] {
+        let rules = TestData.rules
+        let context = ParseContext(now: TestData.context.now, timeZone: TestData.context.timeZone, customers: rules.gazetteer(known))
+        return TestData.parser.analyze(text, context: context).entities.filter { $0.type == "customer" }.map(\.value)
+    }
+
+    func testASharedSurnameIsKeptAsTypedSoTheDialogueCanAsk() {
+        XCTAssertEqual(customers("王总说要考虑", known: ["王芳", "王强", "李四"]), ["王总"])
+        XCTAssertEqual(customers("王总说要考虑", known: ["王芳", "李四"]), ["王芳"])
+    }
+
+    func testTwoCustomersWithOneNameAreKeptAsTyped() {
+        XCTAssertEqual(customers("拜访王芳", known: ["王芳", "王芳"]), ["王芳"])
+    }
+
+    func testCompoundSurnames() {
+        XCTAssertEqual(customers("欧阳总", known: ["欧阳娜娜", "欧文"]), ["欧阳娜娜"])
+        XCTAssertEqual(customers("欧总", known: ["欧阳娜娜", "欧文"]), ["欧文"])
+    }
+
+    func testAFullNameIsNotAlsoReadAsAnHonorific() {
+        XCTAssertEqual(customers("王总", known: ["王总", "王强"]), ["王总"])
+    }
+}

@@ -9,7 +9,7 @@ final class MatcherTests: XCTestCase {
 
     private func parse(_ parser: Parser, _ text: String, customers: [String] = ["张三", "Li Ming"]) -> ParseResult {
         let context = ParseContext(now: TestData.context.now, timeZone: TestData.context.timeZone,
-                                   customers: Gazetteer(names: customers, normalizer: parser.rules.normalizer))
+                                   customers: parser.rules.gazetteer(customers))
         return parser.parse(text, context: context)
     }
 
@@ -81,6 +81,12 @@ final class MatcherTests: XCTestCase {
         let p = try parser("intent customer.list\n  zh: 列出 [所有] {card} [客户]\n  zh: 列出 {role}\n")
         XCTAssertEqual(parse(p, "列出所有A類客戶").slots, ["card": "A"])
         XCTAssertEqual(parse(p, "列出經銷商").slots, ["role": "dealer"])
+    }
+
+    func testALookupLineWithoutAValueMeansItsFirstSynonym() throws {
+        let p = try parser("lookup town\n  杭州 | 杭州市 | hangzhou\nintent customer.list\n  zh: {town} [的] 客户\n  en: customers in {town}\n")
+        XCTAssertEqual(parse(p, "杭州市的客户").slots, ["town": "杭州"])
+        XCTAssertEqual(parse(p, "customers in Hangzhou").slots, ["town": "杭州"])
     }
 
     func testConfidenceFallsWithWhatWildcardsTake() throws {

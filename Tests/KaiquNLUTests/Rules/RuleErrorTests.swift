@@ -39,16 +39,17 @@ final class RuleErrorTests: XCTestCase {
           zh: 救命
           say: hi
         lookup channel
-          经销商
           dealer: 代理商
           agent: 代理商
+          代理 | 代理商
         intent demo.two
           example: 你好 => customer
         """)
         XCTAssertEqual(found["x.kaiqu:3:1"], .duplicateBlock("intent help", firstAt: "x.kaiqu:1"))
         XCTAssertEqual(found["x.kaiqu:5:8"], .unknownKey("say", block: "intent", expected: ["zh", "en", "example", "not"]))
-        XCTAssertEqual(found["x.kaiqu:7:3"], .lookupLineWithoutValue)
-        XCTAssertEqual(found["x.kaiqu:9:10"], .synonymConflict("代理商", means: "dealer", lookup: "channel"))
+        XCTAssertEqual(found["x.kaiqu:8:10"], .synonymConflict("代理商", means: "dealer", lookup: "channel"))
+        XCTAssertEqual(found["x.kaiqu:9:3"], .synonymConflict("代理商", means: "dealer", lookup: "channel"),
+                       "a line without a value means its first synonym, 代理, which conflicts too")
         XCTAssertEqual(found["x.kaiqu:11:18"], .badSlotPair("customer"))
     }
 }
