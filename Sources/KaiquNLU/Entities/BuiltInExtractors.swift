@@ -1,12 +1,13 @@
 /// The extractors written in Swift, in the order they run. Lookup lists from intents/ add theirs.
 enum BuiltInExtractors {
     /// The entity types they produce: each is a slot type patterns may use.
-    static let types = ["customer", "number", "phone", "phone_ext", "bad_phone", "email", "wechat"]
+    static let types = ["customer", "number", "amount", "phone", "phone_ext", "bad_phone", "email", "wechat"]
 
     static func make(rules: RuleSet) -> [any EntityExtractor] {
         [
             CustomerExtractor(titles: rules.trie(ofList: "honorific-titles"), prefixes: rules.trie(ofList: "honorific-prefixes")),
             NumberExtractor(),
+            MoneyExtractor(),
             PhoneExtractor(),
             EmailExtractor(),
             WeChatExtractor(),
