@@ -43,8 +43,13 @@ public enum Effect: Sendable, Equatable {
 public struct Dialogue: Sendable {
     /// For the labels of intents and slots that replies quote.
     let catalogue: ReplyCatalogue
+    /// How lookup values read to a person: slot → value → label by language, from intents/.
+    let valueLabels: [String: [String: [Language: String]]]
 
-    public init(catalogue: ReplyCatalogue) { self.catalogue = catalogue }
+    public init(catalogue: ReplyCatalogue, valueLabels: [String: [String: [Language: String]]] = [:]) {
+        self.catalogue = catalogue
+        self.valueLabels = valueLabels
+    }
 
     public func handle(_ event: DialogueEvent, in state: inout DialogueState) -> [Effect] {
         switch event {
@@ -79,10 +84,15 @@ public struct Dialogue: Sendable {
             // Understood, but acting on it comes with the store and the flow: say so plainly.
             var effects: [Effect] = [.say(Reply("understood", language, ["intent": label("intent." + parse.intent, language)]))]
             for name in parse.slots.keys.sorted() {
-                effects.append(.say(Reply("understood.slot", language, ["slot": label("slot." + name, language), "value": parse.slots[name]!])))
+                effects.append(.say(Reply("understood.slot", language, ["slot": label("slot." + name, language), "value": shown(parse.slots[name]!, slot: name, language)])))
             }
             return effects
         }
+    }
+
+    // A lookup value in words (price → 太贵), anything else as it came.
+    private func shown(_ value: String, slot: String, _ language: Language) -> String {
+        valueLabels[slot]?[value]?[language] ?? value
     }
 
     // The catalogue's label for an intent or slot, or its id when the catalogue has none.

@@ -151,12 +151,1054 @@ intent quit
   not: 退出张三的开发流程
 
 """#),
+    ("customers.kaiqu", #"""
+# Customer cards: add, update, show, list, delete, and free-form notes.
+#
+# Known customers come from the store (the fixture in tests); an unknown {customer} or a new
+# {name} is a 2–4 Han character or 1–3 Latin word span. Dates, phones, regions are not
+# extracted yet: where a sentence holds one it is covered by `*` or by a {value:text} capture.
+# Role, level and card words are lookups ({role} {level} {card}); ~cust-word is the plain
+# word "customer" WITHOUT role words, so that "经销商" is read as a role where a pattern
+# offers {role}, not as a bare customer word.
+
+intent customer.add
+  zh: ~cust-add [~cust-qty] [新] [的] ~cust-word [~cust-card] {name} [~cust-contact *]
+  zh: ~cust-add [~cust-qty] [新] [的] [{card}|{level}] [的] {role} [~cust-word] {name} [~cust-contact *]
+  zh: ~cust-add [~cust-qty] [新] [的] ({card}|{level}) [的] [~cust-word] {name} [~cust-contact *]
+  zh: 新 ({role}|~cust-word) {name} [~cust-contact *]
+  zh: (建档|建个档|建个卡|开个户|开户) [~cust-word] {name} [~cust-contact *]
+  zh: {name} 是 [个|一个|位|一位] 新 [的] ({role}|~cust-word) [~cust-add [~cust-qty] (资料|档案|卡|客户卡)]
+  en: (add|create|new|register|save) [a|an] [new] ~cust-word [card] [for|named|called] {name} [~cust-en-more *]
+  en: (add|create|new|register|save) [a|an] [new] [{card}|{level}] {role} [named|called] {name} [~cust-en-more *]
+  en: (add|register|save|create) {name} as [a|an] [new] ({role}|~cust-word)
+  en: (create|open|make) [a|an] [new] (card|profile|file) for {name}
+  example: 添加客户 孙丽 => name=孙丽
+  example: 新增一个客户吴海涛 => name=吴海涛
+  example: 加个新客户 周军 => name=周军
+  example: 新增一个经销商，王总，电话13900001111 => name=王总; role=dealer
+  example: 添加代理商 吴海涛 => name=吴海涛; role=agent
+  example: 新建A类客户 孙丽 => name=孙丽; card=A
+  example: 录入准客户 周军 => name=周军; level=2
+  example: 新增客戶 孫麗 => name=孫麗
+  example: 加個經銷商 吳海濤 => name=吳海濤; role=dealer
+  example: 幫我新增一個客戶：黃志強 => name=黃志強
+  example: 開個新客戶 陳大文 => name=陳大文
+  example: add customer Tom Wu => name=Tom Wu
+  example: add a new dealer Tom Wu => name=Tom Wu; role=dealer
+  example: New client: Sarah Lin => name=Sarah Lin
+  example: add Tom Wu as an agent => name=Tom Wu; role=agent
+  example: add client Jason Lee, phone 13900001111 => name=Jason Lee
+  not: 查看张三
+  not: 删除客户张三
+  not: 把张三的电话改成13900001111
+  not: 给张三加个备注，喜欢钓鱼
+  not: show customer Li Ming
+
+intent customer.update
+  zh: [把] {customer} [的|嘅] {field} ~cust-set {value:text}
+  zh: ~cust-edit {customer} [的|嘅] {field} [~cust-set|为|成|到] {value:text}
+  zh: {customer} [的|嘅] {field} {value:number}
+  zh: {customer} [的|嘅] {field} (要改|要换|改|换|更新|修改|变了|换了|改了) [[新的 [是]] {value:text}]
+  zh: {customer} (换|改|换了|改了) [个] [新] {field} [了] [新的 [是]|新号 [是]|新号码 [是]|是] {value:text}
+  zh: (修改|编辑|更新|更改|改) {customer} [的|嘅] [资料|信息|档案|客户卡|卡片|客户资料]
+  zh: [把] {customer} [的|嘅] (级别|等级|客户级别|分类|卡|类别|卡片|客户卡|角色|类型|渠道类型|身份) ~cust-set [~cust-qty] ({level}|{card}|{role}) [~cust-word]
+  zh: [把] {customer} ~cust-set [~cust-qty] ({card}|{level}) [的] [{role}|~cust-word] [了]
+  zh: [把] {customer} ~cust-set [~cust-qty] [{card}|{level}] [的] {role} [了]
+  en: (change|update|set|edit) [the] {field} (of|for) {customer} to {value:text}
+  en: (change|update|set|edit) {customer} [s] {field} to {value:text}
+  en: {customer} [s] [new] {field} (is|is now|now|changed to) {value:text}
+  en: (set|make|mark|move|change|put|upgrade|downgrade|update) {customer} (to|as|into) [a|an] ({card}|{level}|{role}) [~cust-word]
+  en: {customer} is [now] [a|an] ({card}|{level}|{role}) [~cust-word]
+  en: {customer} [s] [new] {field} {value:number}
+  en: (edit|update|modify) {customer} [s] [~cust-info-en]
+  example: 把张三的电话改成13900001111 => customer=张三; field=phone; value=13900001111
+  example: 李四手机换成13800138000 => customer=李四; field=phone; value=13800138000
+  example: 修改王建国的地址为杭州市西湖区文三路 => customer=王建国; field=address; value=杭州市西湖区文三路
+  example: 张三生日是5月3日 => customer=张三; field=birthday; value=5月3日
+  example: 赵敏的公司叫宏达建材 => customer=赵敏; field=company; value=宏达建材
+  example: 孙丽的微信是sunli88 => customer=孙丽; field=wechat; value=sunli88
+  example: 张三是A类客户 => customer=张三; card=A
+  example: 把李四改成二级客户 => customer=李四; level=2
+  example: 陈静升为A类 => customer=陈静; card=A
+  example: 刘洋是代理商 => customer=刘洋; role=agent
+  example: 把王建国的级别改成准客户 => customer=王建国; level=2
+  example: 把張三的電話改成13900001111 => customer=张三; field=phone; value=13900001111
+  example: 李四嘅地址改為台北市信義區 => customer=李四; field=address; value=台北市信義區
+  example: 陳靜是B類客戶 => customer=陈静; card=B
+  example: 把劉洋升為一級客戶 => customer=刘洋; level=1
+  example: change David Chen phone to 13900001111 => customer=David Chen; field=phone; value=13900001111
+  example: update the email for Li Ming to liming@example.com => customer=Li Ming; field=email; value=liming@example.com
+  example: set David Chen to class A => customer=David Chen; card=A
+  example: Li Ming is a dealer => customer=Li Ming; role=dealer
+  example: David Chen’s address is now 88 Nanjing Road => customer=David Chen; field=address; value=88 Nanjing Road
+  not: 查看张三的电话
+  not: 张三的电话是多少
+  not: 删除张三
+  not: 新增A类客户孙丽
+  not: what is Li Ming’s phone number
+
+intent customer.show
+  zh: ~cust-look [下|吓] [~cust-word] {customer} [的|嘅] [~cust-info]
+  zh: ~cust-look [下|吓] {customer} [这个 [~cust-word]] [的|嘅] [~cust-info]
+  zh: [把|发] {customer} [的|嘅] ~cust-info [~cust-send]
+  zh: {customer} [的|嘅|个] ~cust-field-q [是|系] ~cust-how-much
+  zh: {customer} 是 (谁|哪个|哪位|哪个客户|什么人|边个)
+  zh: 有没有 {customer} [这个] [~cust-word|人]
+  en: (show|open|view|display|pull up|bring up|look up|find|get|check) [me] [the] [~cust-info-en|customer|client|account|contact] [for|of|on] {customer} [s] [~cust-info-en]
+  en: {customer} [s] ~cust-info-en
+  en: who is {customer}
+  en: see {customer} [s] ~cust-info-en
+  en: (what is|what's|what are) {customer} [s] (phone|number|phone number|mobile|address|email|wechat|birthday|company|contact|contact info)
+  example: 查看张三 => customer=张三
+  example: 查下李四 => customer=李四
+  example: 张三资料发我 => customer=张三
+  example: 打开王建国的客户卡 => customer=王建国
+  example: 陈静的电话是多少 => customer=陈静
+  example: 看看孙丽的资料 => customer=孙丽
+  example: 有没有赵敏这个客户 => customer=赵敏
+  example: 查看張三 => customer=张三
+  example: 張三的資料 => customer=张三
+  example: 睇下陳靜嘅資料 => customer=陈静
+  example: 劉洋電話幾多 => customer=刘洋
+  example: show Li Ming => customer=Li Ming
+  example: pull up David Chen’s card => customer=David Chen
+  example: who is Tom Wu => customer=Tom Wu
+  example: Li Ming details => customer=Li Ming
+  example: what's David Chen’s number => customer=David Chen
+  example: 发张三的名片给我 => customer=张三
+  example: show customer Li Ming => customer=Li Ming
+  not: 删除张三
+  not: 张三的电话改成13900001111
+  not: 列出所有A类客户
+  not: 本周要拜访谁
+  not: show my dealers
+
+intent customer.list
+  zh: [~cust-list-verb [下|吓]] [~cust-all] [的] ~cust-word [~cust-listword]
+  zh: [~cust-list-verb [下|吓]] [~cust-all] [的] ({card}|{level}) [的] [{role}|~cust-word] [~cust-listword]
+  zh: [~cust-list-verb [下|吓]] [~cust-all] [的] [{card}|{level}] [的] {role} [~cust-listword]
+  zh: [*] 有 ~cust-which [{card}|{level}] [的] ({role}|~cust-word|客)
+  zh: [*] 有 ~cust-which ({card}|{level}) [的] [{role}|~cust-word]
+  zh: [~cust-all] [的] [{card}|{level}] [的] ({role}|~cust-word) ~cust-which-end
+  zh: [*] [的] ({card}|{level}) [的] [{role}|~cust-word] ~cust-which-end
+  zh: * 的 ({role}|~cust-word) ~cust-which-end
+  en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] ~cust-word [list]
+  en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] ({card}|{level}) [~cust-word|{role}]
+  en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] [{card}|{level}] {role} [in *]
+  en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] ~cust-word in *
+  en: (my|all|all my|all the) [{card}|{level}] ({role}|~cust-word) [list]
+  en: (customer|client|account|dealer|contact) list
+  en: (which|what|how many) ({role}|~cust-word) (do|have) i [have|got] [in *]
+  en: who are my ({role}|~cust-word) [in *]
+  example: 列出所有A类客户 => card=A
+  example: 我的经销商 => role=dealer
+  example: 杭州有哪些经销商 => role=dealer
+  example: 二级客户有哪些 => level=2
+  example: 客户列表
+  example: 看看我的终端门店 => role=terminal
+  example: 我有多少客户
+  example: 列出所有A類客戶 => card=A
+  example: 顯示全部代理商 => role=agent
+  example: 客戶清單
+  example: 我嘅經銷商有邊啲 => role=dealer
+  example: list my dealers => role=dealer
+  example: show all customers
+  example: list A card customers => card=A
+  example: which agents do I have in Hangzhou => role=agent
+  example: show level 2 clients => level=2
+  example: list class A dealers => card=A; role=dealer
+  not: 查看张三
+  not: 哪些客户很久没联系了
+  not: 本周要拜访哪些客户
+  not: 新增经销商王总
+  not: show Li Ming
+
+intent customer.delete
+  zh: ~cust-del [~customer-word] {customer} [这个 [~customer-word]] [佢]
+  zh: ~cust-del {customer} [的|嘅] (资料|档案|客户卡|卡片|客户资料|所有资料|全部资料|名片|卡)
+  zh: 把 {customer} [这个 [~customer-word]] [从 [~customer-word|我的] [~customer-word] [列表|名单] (里|里面|中|列表|名单)] ~cust-del-end
+  zh: {customer} [这个 [~customer-word]] [的 (资料|档案|客户卡|卡片)] ~cust-del-end
+  zh: 不要 {customer} 这个 [~customer-word] 了
+  en: (delete|remove|erase) [the] [customer|client|contact|account|card] {customer} [card] [from (my|the) (list|customers|clients|contacts)]
+  en: (delete|remove|erase) {customer} [s] (card|profile|record)
+  en: get rid of {customer}
+  example: 删除张三 => customer=张三
+  example: 删除客户李四 => customer=李四
+  example: 把王建国删了 => customer=王建国
+  example: 删掉陈静的资料 => customer=陈静
+  example: 刘洋这个客户删掉 => customer=刘洋
+  example: 移除孙丽 => customer=孙丽
+  example: 刪除張三 => customer=张三
+  example: 把李四刪了 => customer=李四
+  example: 刪掉客戶王建國 => customer=王建国
+  example: 刪咗陳靜 => customer=陈静
+  example: delete Li Ming => customer=Li Ming
+  example: remove David Chen from my list => customer=David Chen
+  example: delete customer Tom Wu => customer=Tom Wu
+  not: 删除张三的电话
+  not: 取消拜访张三
+  not: 撤销
+  not: 查看张三
+
+intent customer.note
+  zh: ~cust-rec [下来] {customer} {note:text}
+  zh: (给|为|在|帮) {customer} [的 (资料|档案|卡片|客户卡) (里|上)] [加|添加|写|记|补|加上|补充|添] [个|一个|一条|条] 备注 [是|为] {note:text}
+  zh: (给|为|帮) {customer} ~cust-rec {note:text}
+  zh: {customer} [的|嘅] 备注 [是|为|加上|写上] {note:text}
+  zh: {customer} {note:text} ~cust-rec-end
+  en: note [that|down] [for|on] {customer} {note:text}
+  en: (add|make|write|leave|put) [a] note (to|for|on|about) {customer} {note:text}
+  en: remember [that] {customer} {note:text}
+  en: {customer} {note:text} (note that|note it|note this|write that down|write it down|remember that|save that|save this)
+  example: 记一下，张三喜欢钓鱼 => customer=张三; note=喜欢钓鱼
+  example: 备注李四：周末不在店里 => customer=李四; note=周末不在店里
+  example: 给王建国加个备注，他老婆姓刘 => customer=王建国; note=他老婆姓刘
+  example: 陈静的备注：只在下午有空 => customer=陈静; note=只在下午有空
+  example: 刘洋有两家店，记下来 => customer=刘洋; note=有两家店
+  example: 记下孙丽爱打高尔夫 => customer=孙丽; note=爱打高尔夫
+  example: 記一下，張三喜歡釣魚 => customer=张三; note=喜歡釣魚
+  example: 給李四加個備註：週末不在店 => customer=李四; note=週末不在店
+  example: 記低陳靜鍾意飲茶 => customer=陈静; note=鍾意飲茶
+  example: note Li Ming likes fishing => customer=Li Ming; note=likes fishing
+  example: add a note to David Chen: prefers WeChat over calls => customer=David Chen; note=prefers WeChat over calls
+  example: remember that Li Ming has two stores => customer=Li Ming; note=has two stores
+  example: Li Ming likes golf, note that => customer=Li Ming; note=likes golf
+  not: 刚见了张三，他说要考虑一下
+  not: 查看张三的备注
+  not: 添加客户孙丽
+  not: log visit with David Chen: he wants samples
+
+# Verbs for creating a card.
+list cust-add
+  添加 | 新增 | 新建 | 新加 | 增加 | 加 | 录入 | 录 | 创建 | 建 | 建立 | 加入 | 开 | 加多 | 存 | 登记
+
+# "a", "one", counters between the verb and the noun.
+list cust-qty
+  一个 | 个 | 一位 | 位 | 一名 | 名 | 一家 | 家 | 个新
+
+# A card's paperwork after the customer word: 客户档案 孙丽.
+list cust-card
+  卡 | 资料 | 档案 | 资料卡 | 名片 | 信息
+
+# The plain word "customer", without the role words (those are {role}).
+list cust-word
+  客户 | 顾客 | 客人 | 渠道 | 商家 | 客户卡
+  customer | customers | client | clients | account | accounts | contact | contacts
+
+# Where a new customer's phone, wechat, company follows the name.
+list cust-contact
+  电话 | 手机 | 手机号 | 手机号码 | 电话号码 | 号码 | 微信 | 微信号 | 公司 | 地址 | 在 | 是
+
+# Change a field to / make a customer something.
+list cust-set
+  改成 | 改为 | 改做 | 换成 | 换为 | 更新为 | 更新成 | 变成 | 变为 | 设为 | 设成 | 设置为 | 设置成
+  修改为 | 修改成 | 调为 | 调成 | 调到 | 升为 | 升到 | 升级为 | 升级成 | 降为 | 降到 | 降级为 | 转为 | 转成
+  是 | 为 | 叫 | 属于 | 算 | 算是 | 现在是 | 已经是 | 归为 | 归到 | 列为 | 标为 | 标成 | 标记为 | 划为 | 定为
+  系 | 改咗做 | 转做 | 变做 | 改做 | 转咗做
+
+# Verbs that open an edit: 修改张三的地址为…
+list cust-edit
+  修改 | 更新 | 改 | 更改 | 变更 | 改下 | 编辑 | 设置 | 设
+
+# Looking at one card.
+list cust-look
+  查看 | 查 | 查查 | 查询 | 看看 | 看 | 打开 | 调出 | 调取 | 显示 | 搜 | 搜索 | 睇 | 睇睇 | 翻 | 翻翻 | 找找 | 找出 | 搜下
+
+# What a card holds, as asked for: 张三的资料 / 张三电话.
+list cust-info
+  资料 | 信息 | 档案 | 卡片 | 客户卡 | 资料卡 | 名片 | 详情 | 详细信息 | 详细资料 | 情况 | 基本情况 | 联系方式
+  客户资料 | 客户信息 | 客户档案 | 备注 | 基本信息 | 电话 | 手机 | 手机号 | 电话号码 | 地址 | 微信 | 邮箱 | 生日
+  拜访记录 | 跟进记录 | 联系记录 | 沟通记录 | 拜访历史 | 历史记录 | 记录
+
+# "send it to me" after a card request.
+list cust-send
+  发我 | 发给我 | 给我看 | 给我 | 发过来 | 发来 | 调出来 | 拿来 | 拿出来 | 找出来 | 发下 | 睇下
+
+# The fields one asks "what is" of.
+list cust-field-q
+  电话 | 手机 | 手机号 | 电话号码 | 号码 | 地址 | 微信 | 微信号 | 邮箱 | 生日 | 公司 | 公司名 | 店址
+
+# "what / how much" at the end of such a question.
+list cust-how-much
+  多少 | 什么 | 啥 | 几号 | 几多 | 几多号 | 哪天 | 什么时候 | 几月几号 | 在哪 | 在哪里 | 在哪儿 | 哪里 | 哪 | 乜嘢 | 咩 | 喺边 | 喺边度 | 系边 | 喺哪
+
+# What may follow a new customer's name: add client Jason Lee, phone 139…
+list cust-en-more
+  phone | mobile | tel | number | wechat | email | company | from | at | in | with | of
+
+# English words for a card.
+list cust-info-en
+  card | profile | details | detail | info | information | file | record | contact | contact info | data
+
+# Listing customers.
+list cust-list-verb
+  列出 | 列 | 列举 | 显示 | 查看 | 看看 | 看 | 查 | 查询 | 调出 | 拉出 | 拉 | 导出 | 搜 | 筛选 | 筛 | 找出 | 睇 | 睇睇 | 给我看 | 列下
+
+# "all", "my" before a customer word in a list request.
+list cust-all
+  所有 | 全部 | 所有的 | 全部的 | 我的 | 我所有的 | 我全部的 | 我的所有 | 我的全部 | 我嘅 | 我所有 | 我全部 | 我啲 | 我哋啲 | 我哋嘅
+
+# "list", "roster" after a customer word.
+list cust-listword
+  列表 | 名单 | 清单 | 一览 | 一览表 | 明细 | 目录 | 总表
+
+# "which / how many" before the customer word: 有哪些经销商.
+list cust-which
+  哪些 | 什么 | 几个 | 多少 | 哪几个 | 哪几家 | 几家 | 多少个 | 多少家 | 边啲 | 几多 | 几多个
+
+# …after it: 二级客户有哪些.
+list cust-which-end
+  有哪些 | 都有哪些 | 有谁 | 都有谁 | 有几个 | 有多少 | 有多少个 | 是哪些 | 都是谁 | 有边啲 | 系边啲 | 有几多 | 有什么
+
+# Deleting a card.
+list cust-del
+  删除 | 删掉 | 删 | 删了 | 移除 | 去掉 | 清除 | 删去 | 拿掉 | 剔除 | 作废 | 删咗 | 清掉
+
+# …when it ends the sentence: 把李四删了.
+list cust-del-end
+  删了 | 删掉 | 删除 | 删掉吧 | 移除 | 去掉 | 拿掉 | 清掉 | 删咗 | 删咗佢 | 删除掉 | 删了吧 | 作废
+
+# Writing a note.
+list cust-rec
+  记 | 记下 | 记录 | 记住 | 记着 | 备注 | 记低 | 写下 | 补充 | 记个 | 记一笔
+
+# …when it ends the sentence: 刘洋有两家店，记下来.
+list cust-rec-end
+  记下来 | 记下 | 记住 | 记着 | 记 | 记上 | 备注 | 备注上 | 记低 | 帮我记着 | 记录下来 | 记到备注里 | 写到备注里
+
+"""#),
+    ("deals.kaiqu", #"""
+# Deals: qualifying a customer (MAN: Money, Authority, Need), the 5C credit check of a channel
+# partner, a deal won or lost, and the pipeline report.
+#
+# What a rep states about MAN comes out as money / authority / need = yes | no (lookups below);
+# a question (张三符合MAN吗) carries only the customer. A won deal may carry {amount} (yuan);
+# a lost one a reason after 因为 / because as {note:text}. Dates are not extracted yet: the
+# report's 本月 / 这周 are covered by ~deal-period, elsewhere by [*].
+# Lists here are prefixed deal- so they do not clash with the other files.
+
+intent qualify.man
+  zh: {customer} [~deal-also] ({money}|{authority}|{need}) [[~deal-also] ({money}|{authority}|{need})] [[~deal-also] ({money}|{authority}|{need})]
+  zh: [~deal-check [下|吓]] {customer} [的|嘅] (符合|满足|达到|够|过|符不符合|够不够|满不满足|达不达到|有没有) (man|资格) [标准|条件|要求] [吗|没|未|不]
+  zh: {customer} [的|嘅] (man|资格|购买资格|购买力|决策权) (~deal-how|够不够|合不合格|达不达标|过不过关|达标吗|合格吗|够吗)
+  zh: {customer} (有没有|有冇|有无) (预算|钱|决策权|需求|购买力)
+  zh: {customer} (能不能|可不可以|能唔能|可唔可以) (拍板|做主|话事)
+  zh: ~deal-check [下|吓] [{customer} [的|嘅]] (man|资格|购买资格|购买力|决策权|预算) [~deal-how]
+  zh: [做|搞|来] [个|一个|一次] {customer} [的|嘅] (man|资格|购买力) (评估|审查|分析|判断|确认)
+  zh: (做|搞|来) [个|一个|一次] (man|资格|购买力) (评估|审查|分析|判断|确认)
+  en: {customer} [is|has|was] ({money}|{authority}|{need}) [[and|but|also|and also] ({money}|{authority}|{need})] [[and|but|also|and also] ({money}|{authority}|{need})]
+  en: (qualify|check|assess|evaluate|review) {customer} [s] [man|budget and authority|buying power|qualification]
+  en: (does|is) {customer} (qualify|qualified|meet man|pass man|a qualified lead)
+  en: (check|run|do) [a|the] (man|qualification) [check|assessment] (on|for) {customer}
+  example: 张三有预算也能拍板 => customer=张三; money=yes; authority=yes
+  example: 李四没钱 => customer=李四; money=no
+  example: 王建国说了不算 => customer=王建国; authority=no
+  example: 陈静有需求 => customer=陈静; need=yes
+  example: 张三符合MAN吗 => customer=张三
+  example: 评估一下李四的购买力 => customer=李四
+  example: 刘洋有钱但是做不了主 => customer=刘洋; money=yes; authority=no
+  example: 赵敏没有需求 => customer=赵敏; need=no
+  example: 李四资格审查 => customer=李四
+  example: 帮我看下王建国够不够MAN => customer=王建国
+  example: 孙丽有预算有需求能拍板 => customer=孙丽; money=yes; need=yes; authority=yes
+  example: 张三有没有预算 => customer=张三
+  example: 張三有預算，也能拍板 => customer=张三; money=yes; authority=yes
+  example: 李四冇錢 => customer=李四; money=no
+  example: 王建國話唔到事 => customer=王建国; authority=no
+  example: 評估一下陳靜的購買力 => customer=陈静
+  example: 劉洋符合MAN嗎 => customer=刘洋
+  example: Li Ming has budget and authority => customer=Li Ming; money=yes; authority=yes
+  example: David Chen has no budget => customer=David Chen; money=no
+  example: Li Ming can't decide => customer=Li Ming; authority=no
+  example: does David Chen qualify => customer=David Chen
+  example: qualify Li Ming => customer=Li Ming
+  example: Tom Wu has no need => customer=Tom Wu; need=no
+  not: 张三是A类客户
+  not: 评估一下张三的信用
+  not: 客户说价格太高怎么办
+  not: 张三签了
+  not: check David Chen's credit
+  not: 赵敏不需要
+  not: Tom Wu is not interested
+
+intent credit.assess
+  zh: ~deal-check [下|吓] [{customer} [的|嘅]] ~deal-credit [~deal-how]
+  zh: {customer} [的|嘅] ~deal-credit [~deal-how|好不好|好唔好|靠不靠谱|可不可靠|行不行|有没有问题|有冇问题]
+  zh: [(给|帮|为|同|对) {customer}] [做|搞|来] [个|一个|一次] [{customer} [的|嘅]] (5 c|五 c|~deal-credit) (评估|审查|分析|调查|评分|打分|检查)
+  zh: {customer} [这个 [~customer-word]] (靠不靠谱|靠谱吗|可不可靠|可靠吗|信得过吗|信不信得过|会不会赖账|会唔会走数)
+  en: (check|assess|evaluate|review|verify|look into) {customer} [s] ~deal-en-credit
+  en: (check|assess|evaluate|review|verify|look into) [the] ~deal-en-credit (of|for|on) {customer}
+  en: (do|run|make) [a|the] [5 c|5c] [credit] (check|assessment|review|analysis|evaluation) [(on|for|of) {customer}]
+  en: (how is|how's|is) {customer} [s] ~deal-en-credit [good|ok|okay|fine]
+  en: (is|can) {customer} (creditworthy|trustworthy|reliable|be trusted)
+  example: 评估一下张三的信用 => customer=张三
+  example: 李四资信怎么样 => customer=李四
+  example: 查一下王建国的信用 => customer=王建国
+  example: 做个5C评估
+  example: 帮我查下陈静信用记录 => customer=陈静
+  example: 刘洋靠不靠谱 => customer=刘洋
+  example: 给赵敏做个5C评估 => customer=赵敏
+  example: 孙丽回款能力咋样 => customer=孙丽
+  example: 評估一下張三的信用 => customer=张三
+  example: 李四資信點樣 => customer=李四
+  example: 查下王建國嘅信用 => customer=王建国
+  example: 做個五C評估
+  example: check David Chen’s credit => customer=David Chen
+  example: run a 5C check on Li Ming => customer=Li Ming
+  example: how is Tom Wu’s credit => customer=Tom Wu
+  example: is Li Ming creditworthy => customer=Li Ming
+  not: 查看张三
+  not: 张三有预算也能拍板
+  not: 张三付款方式要月结
+  not: 张三的资料
+  not: show David Chen
+
+intent deal.won
+  zh: {customer} [~deal-when] (~deal-sign (了|咗)|~deal-done [了|咗]) [~deal-amount-pre] [{amount}|{amount:number}]
+  zh: {customer} [~deal-when] ~deal-sign [了|咗] [~deal-amount-pre] ({amount}|{amount:number})
+  zh: {customer} [~deal-when] (~deal-sign (了|咗)|~deal-done [了|咗]) [个|一个|张|一张] ({amount}|{amount:number}) [的] (单|订单|合同|单子|货)
+  zh: {customer} [的|嘅|这|呢] (单|订单|合同|单子|张单) [~deal-when] (~deal-sign (了|咗)|~deal-done [了|咗]) [~deal-amount-pre] [{amount}|{amount:number}]
+  zh: (拿下|搞定|搞掂|倾掂|签下|签下来|签低) [了|咗] {customer} [了|咗] [~deal-amount-pre] [{amount}|{amount:number}]
+  zh: [*] (和|跟|同|与) {customer} [~deal-when] (~deal-sign (了|咗)|~deal-done [了|咗]) [合同|约] [~deal-amount-pre] [{amount}|{amount:number}]
+  en: {customer} [just|finally] ~deal-en-won [[the|a] (deal|contract|order)] [[for|worth|of] ({amount}|{amount:number})]
+  en: (closed|won|signed|landed) [the|a] (deal|contract|order) with {customer} [[for|worth|of] ({amount}|{amount:number})]
+  en: (closed|won|landed|signed|signed up) {customer} [[for|worth|of] ({amount}|{amount:number})]
+  en: deal with {customer} (closed|signed|won|done) [[for|worth|of] ({amount}|{amount:number})]
+  example: 张三签了，5万 => customer=张三; amount=50000
+  example: 李四成交了 => customer=李四
+  example: 王建国下单了3千5 => customer=王建国; amount=3500
+  example: 拿下陈静了 => customer=陈静
+  example: 刘洋签了个2万的单 => customer=刘洋; amount=20000
+  example: 赵敏的合同签了 => customer=赵敏
+  example: 跟孙丽签约了 一共8万 => customer=孙丽; amount=80000
+  example: 张三下单3万 => customer=张三; amount=30000
+  example: 李四订了3000的货 => customer=李四; amount=3000
+  example: 張偉簽了，十萬 => customer=張偉; amount=100000
+  example: 李四搞掂咗 => customer=李四
+  example: 同陳靜傾掂咗，三萬五 => customer=陈静; amount=35000
+  example: 王建國簽咗單 => customer=王建国
+  example: 趙敏終於簽約了，一共八萬 => customer=赵敏; amount=80000
+  example: Li Ming signed, 50k => customer=Li Ming; amount=50000
+  example: closed the deal with David Chen => customer=David Chen
+  example: Tom Wu placed an order for 8000 => customer=Tom Wu; amount=8000
+  example: won Li Ming for 120k => customer=Li Ming; amount=120000
+  example: signed Tom Wu => customer=Tom Wu
+  not: 今天拜访了李四，签了意向书
+  not: 张三是成交客户
+  not: 张三不跟了
+  not: 促进签约
+  not: Li Ming is a dealer
+
+intent deal.lost
+  zh: {customer} [这单|这个单|这个单子|的单|的单子|嘅单|嗰单|呢单|呢张单|嗰张单|这个客户|这个] [已经|彻底|最后|还是] (~deal-lost [了|咗|喇|掉了]|~deal-lost-short (了|咗|喇|掉了)) [~deal-because {note:text}]
+  zh: (放弃|丢了|不跟|不跟进|唔跟|放掉|丢掉) [了|咗] {customer} [这个 [~customer-word]] [了] [~deal-because {note:text}]
+  zh: {customer} ~deal-because {note:text} [所以] (~deal-lost [了|咗|喇|掉了]|~deal-lost-short (了|咗|喇|掉了))
+  en: (drop|dropped|lost|lose|abandon|give up on|gave up on|stop following up with|stop chasing) [the deal with] {customer} [because [of] {note:text}]
+  en: {customer} (went with|chose|picked|signed with) (a competitor|another supplier|someone else|another vendor|the competition) [because [of] {note:text}]
+  en: (deal with|lost the deal with) {customer} [is] [dead|off|fell through|lost] [because [of] {note:text}]
+  en: {customer} (is lost|is dead|fell through|is off|walked away|backed out|said no for good) [because [of] {note:text}]
+  example: 张三不跟了 => customer=张三
+  example: 李四黄了 => customer=李四
+  example: 王建国丢了 => customer=王建国
+  example: 放弃陈静 => customer=陈静
+  example: 刘洋选了别家 => customer=刘洋
+  example: 赵敏这单没戏了，因为价格太高 => customer=赵敏; note=价格太高
+  example: 孙丽跟别家签了 => customer=孙丽
+  example: 张三凉了 => customer=张三
+  example: 張三不跟了 => customer=张三
+  example: 李四嗰單黃咗 => customer=李四
+  example: 放棄陳靜，因為太遠 => customer=陈静; note=太遠
+  example: 劉洋揀咗第二家 => customer=刘洋
+  example: drop David Chen => customer=David Chen
+  example: lost Li Ming => customer=Li Ming
+  example: Tom Wu went with a competitor because of price => customer=Tom Wu; note=price
+  example: deal with David Chen fell through => customer=David Chen
+  not: 删除张三
+  not: 不要张三这个客户了
+  not: 取消拜访张三
+  not: 算了
+  not: delete Li Ming
+
+intent report.pipeline
+  zh: [~deal-show [下|吓]] [~deal-period] [的|嘅] [销售|我的|我嘅|团队|个人] ~deal-report [~deal-how]
+  zh: [~deal-show [下|吓]] [~deal-period] [的|嘅] (签了|成交了|签咗|开了) (几单|多少单|多少钱|几多单|几多钱)
+  zh: [~deal-show [下|吓]] (各级|每级|各类|每类|各个级别|各等级|abc各类|abc类|各卡) [的|嘅] [~customer-word] [各] (有多少|有几个|多少|分布|数量|几多|有几多|各有多少|分别有多少|各几个)
+  en: [~deal-en-show] [me] [my|the|our|a] [~deal-en-period] [sales] ~deal-en-report [(for|this|of) (week|month|quarter|year|today)]
+  en: (how is|how's|how are) [my|our] (sales|numbers|performance|business|pipeline) [doing] [this (week|month|quarter|year)|today]
+  example: 客户概况
+  example: 销售漏斗
+  example: 本月报告
+  example: 这周业绩怎么样
+  example: 看看各级客户有多少
+  example: 帮我出个月报
+  example: 麻烦看下本月报告
+  example: 这个月签了几单
+  example: 本月業績怎麼樣
+  example: 睇下銷售漏斗
+  example: 這週報表
+  example: 各級客戶有幾多
+  example: pipeline
+  example: monthly report
+  example: show me the sales funnel
+  example: how are my sales this month
+  not: 本周要拜访谁
+  not: 列出所有A类客户
+  not: 我有多少客户
+  not: 张三的资料
+  not: show my schedule for next week
+
+# --- MAN: what a rep says about a customer's Money, Authority, Need -------------------------
+
+# "also / and / but" between two facts: 有预算，也能拍板.
+list deal-also
+  也 | 还 | 又 | 而且 | 并且 | 但 | 但是 | 不过 | 可是 | 就是 | 都 | 也都 | 但就 | 同埋 | 又能 | 也有
+
+lookup money
+  yes: 有预算 | 有钱 | 预算充足 | 预算够 | 预算足 | 资金充足 | 资金够 | 不差钱 | 有实力 | 有资金 | 钱够 | 够钱 | 有购买力 | 买得起 | 付得起 | 有米 | 好有钱 | has budget | has the budget | has money | has the money | can afford it | can afford | budget | money
+  no: 没预算 | 没有预算 | 没钱 | 没有钱 | 预算不够 | 预算不足 | 缺钱 | 资金紧张 | 钱不够 | 冇钱 | 冇预算 | 没资金 | 买不起 | 付不起 | 手头紧 | 冇米 | has no budget | no budget | no money | has no money | can't afford | cannot afford | can't afford it
+
+lookup authority
+  yes: 能拍板 | 可以拍板 | 拍板 | 说了算 | 能做主 | 可以做主 | 做得了主 | 能决定 | 有决策权 | 话事 | 话得事 | 话到事 | 能签字 | 是老板 | 自己说了算 | has authority | has the authority | authority | can decide | is the decision maker | decision maker | makes the call | can sign
+  no: 说了不算 | 做不了主 | 不能做主 | 不能拍板 | 拍不了板 | 没有决策权 | 没决策权 | 不能决定 | 定不了 | 话唔到事 | 话唔得事 | 做唔到主 | 冇决策权 | no authority | has no authority | can't decide | cannot decide | not the decision maker | is not the decision maker
+
+lookup need
+  yes: 有需求 | 有需要 | 需要 | 急需 | 想要 | 缺货 | 要货 | 想进货 | 有兴趣 | has a need | has needs | needs it | need | is interested | interested
+  no: 没需求 | 没有需求 | 冇需求 | 没兴趣 | has no need
+
+# Looking into something: 评估一下 / 查下 / 看看.
+list deal-check
+  评估 | 查 | 查查 | 查询 | 查看 | 看看 | 看 | 审查 | 审核 | 核实 | 核查 | 分析 | 了解 | 判断 | 评 | 睇 | 睇睇 | 调查 | 摸底 | 摸清
+
+# "how is it", at the end of a question.
+list deal-how
+  怎么样 | 怎样 | 如何 | 咋样 | 点样 | 好不好 | 好唔好 | 行不行 | 情况 | 怎么样了 | 咋样了 | 如何了 | 什么情况 | 乜嘢情况 | 好吗
+
+# --- 5C credit ----------------------------------------------------------------------------
+
+# Credit and its parts (the five C: character, capacity, capital, collateral, conditions).
+list deal-credit
+  信用 | 资信 | 信誉 | 信用状况 | 资信状况 | 信用情况 | 资信情况 | 信用等级 | 信用评级 | 信用记录 | 征信 | 资信评估 | 信用评估
+  5c | 5 c | 五c | 偿债能力 | 还款能力 | 付款能力 | 回款能力 | 财务状况 | 资金状况 | 经营状况 | 财务情况
+
+list deal-en-credit
+  credit | credit rating | credit risk | credit history | creditworthiness | credit standing | 5c | 5 c | 5 cs | 5cs
+
+# --- Won and lost --------------------------------------------------------------------------
+
+# Signed, ordered: verbs that need 了 / 咗 after them to say it happened (签了, 下单了).
+list deal-sign
+  签 | 签约 | 签单 | 签合同 | 成交 | 下单 | 订 | 订货 | 下订单 | 开单 | 出单 | 落单 | 签字 | 定
+
+# …and words that say it on their own (搞掂, 拿下, 签了单).
+list deal-done
+  签下 | 签下来 | 签好 | 签了单 | 签咗单 | 签了合同 | 签了约 | 下了单 | 落咗单 | 签约成功 | 成交成功
+  搞定 | 搞掂 | 倾掂 | 拿下 | 拿下来 | 定下来
+
+# Just now, finally: between the customer and the verb.
+list deal-when
+  已经 | 终于 | 今天 | 今日 | 刚刚 | 刚 | 刚才 | 头先 | 啱啱 | 昨天 | 也 | 总算 | 顺利
+
+# What may stand before the amount: 一共8万 / 金额3万.
+list deal-amount-pre
+  一共 | 共 | 总共 | 合计 | 金额 | 金额是 | 总额 | 货款 | 首单 | 首批 | 是
+
+# Dropped, lost to a rival, gone cold: words that say it on their own (不跟了 / 没戏).
+list deal-lost
+  不跟 | 不跟进 | 唔跟 | 丢掉 | 没戏 | 冇戏 | 泡汤 | 跑单 | 飞单 | 放弃 | 黄掉
+  选了别家 | 选了别人 | 选别家 | 跟别家签 | 跟别人签 | 和别家签 | 签了别家 | 用了别家 | 找了别家 | 去了别家 | 被抢 | 被截胡 | 被人抢
+  拣咗第二家 | 拣咗其他 | 不合作 | 不做 | 拒绝 | 没希望 | 冇希望 | 拒了 | 彻底拒绝
+
+# …and one-character ones, which need 了 / 咗 after them (黄了, 丢咗).
+list deal-lost-short
+  黄 | 丢 | 凉 | 吹 | 跑 | 飞 | 输
+
+# "because", before the reason.
+list deal-because
+  因为 | 原因是 | 原因 | 理由是 | 由于 | 因 | 嫌 | 因为佢
+
+# --- Report --------------------------------------------------------------------------------
+
+# Showing a report.
+list deal-show
+  看看 | 看 | 查看 | 查 | 查查 | 出 | 出个 | 出一份 | 生成 | 导出 | 发我 | 给我看 | 给我 | 拉 | 拉个 | 做 | 做个 | 来个 | 来一份 | 睇 | 睇下 | 睇睇 | 打开 | 显示 | 调出
+
+# Periods; dates are not extracted yet.
+list deal-period
+  本月 | 这个月 | 这月 | 当月 | 上个月 | 上月 | 本周 | 这周 | 这个星期 | 这个礼拜 | 上周 | 今天 | 今日 | 昨天 | 本季度 | 这个季度 | 季度 | 今年 | 本年 | 年度 | 月度 | 每月 | 呢个月 | 今个月 | 呢个礼拜 | 今个礼拜 | 最近
+
+# The report itself.
+list deal-report
+  报告 | 报表 | 月报 | 周报 | 日报 | 季报 | 年报 | 业绩 | 销售额 | 业绩报告 | 销售报告 | 概况 | 客户概况 | 客户总览 | 总览 | 概览
+  漏斗 | 销售漏斗 | 漏斗图 | 业绩总结 | 销售总结 | 统计 | 数据 | 客户统计 | 销售数据 | 战报 | 成交情况 | 签单情况 | 业绩情况 | 管道 | 销售管道 | pipeline
+
+# English: signed, closed, ordered.
+list deal-en-won
+  signed | signed up | closed | ordered | bought | placed an order | placed the order | is in | said yes | committed
+
+list deal-en-show
+  show | give | get | see | open | send | pull up | view | display | generate | run
+
+list deal-en-period
+  monthly | weekly | daily | quarterly | yearly | annual | this month's | this week's | today's | month's | week's
+
+list deal-en-report
+  report | pipeline | funnel | sales funnel | overview | summary | dashboard | stats | numbers | pipeline report | sales report | figures
+
+"""#),
+    ("dialogues/first-day.en.dialogue", #"""
+# A first day in English: greeting, help, a few requests, a change of mind, something Kaiqu
+# does not understand, goodbye. Replies follow the rep's language line by line.
+@ --now 2026-11-18T10:00:00+08:00
+
+> hello
+Hi! Which customer are we working on today? Say "help" to see what I can do.
+
+> help
+I understand requests like these (just type):
+· Cards: add customer Li Ming / show Zhang San / list my A customers
+· Visits: visit Zhang San tomorrow at 3pm / who should I visit this week / just met Li Ming, he wants to think it over
+· Follow-up: which customers have I not contacted for a while
+· The flow: start developing Zhang San / next step / where is Zhang San in the flow / go to step 5
+· Objections: the customer says the price is too high
+· Qualifying and credit: Zhang San has budget and can decide / assess Zhang San's credit
+· Deals: Zhang San signed, 50k / drop Zhang San / monthly report
+· Training: I want to practise handling objections
+· Also: undo, never mind, quit
+
+> add customer Tom Wu
+Understood: add a customer. This feature is still being built, so nothing was done yet.
+· name: Tom Wu
+
+> visit Tom Wu tomorrow at 3pm
+Understood: schedule a visit. This feature is still being built, so nothing was done yet.
+· customer: Tom Wu
+
+> the dealer says it is too expensive
+Understood: handle an objection. This feature is still being built, so nothing was done yet.
+· objection: too expensive
+
+> never mind
+There is nothing waiting for your answer.
+
+> what is the weather like
+I didn't understand that, and I changed nothing. You could say:
+· what step is Li Ming on
+· who is Tom Wu
+· is Li Ming creditworthy
+
+> thanks
+You're welcome. I'm here when you need me.
+
+> quit
+Bye, and good selling!
+
+"""#),
+    ("dialogues/first-day.zh-Hans.dialogue", #"""
+# 第一天上手：打招呼、看帮助、说几件事、反悔、说了开渠听不懂的话、道别。
+# 测试逐字比对开渠的回答；培训时给新人看一段能走通的对话。
+# 客户卡、拜访和开发流程还没有接上客户库时，开渠会说明“还在开发中”，不会假装做了。
+@ --now 2026-11-18T10:00:00+08:00
+
+> 你好
+你好！今天要跟进哪位客户？说“帮助”看我能做什么。
+
+> 帮助
+我能听懂这些话（直接打字就行）：
+· 客户卡：添加客户 张三 电话13800138000 / 查看张三 / 列出所有A类客户
+· 拜访：明天下午三点拜访张三 / 本周要拜访谁 / 刚见了张三，他说要考虑一下
+· 跟进：哪些客户很久没联系了
+· 开发流程：开始开发张三 / 下一步 / 张三到哪一步了 / 跳到第五步
+· 异议：客户说价格太高怎么办
+· 资格与信用：张三有预算，也能拍板 / 评估一下张三的信用
+· 成交：张三签了，5万 / 张三不跟了 / 本月报告
+· 培训：我想练习处理异议
+· 其他：撤销、算了、退出
+
+> 添加客户 孙丽 电话13900001111
+明白，你想要：添加客户。这项功能还在开发中，暂时不能执行，也没有做任何改动。
+· 姓名：孙丽
+
+> 明天下午三点拜访孙丽
+明白，你想要：安排拜访。这项功能还在开发中，暂时不能执行，也没有做任何改动。
+· 客户：孙丽
+
+> 客户说价格太高怎么办
+明白，你想要：处理客户异议。这项功能还在开发中，暂时不能执行，也没有做任何改动。
+· 异议：太贵
+
+> 算了
+现在没有等你确认的事。
+
+> 今天天气不错
+这句我没听懂，也没有做任何改动。可以这样说：
+· 今天要见谁
+· 今天见了三个客户
+· 明天不去见刘洋了
+
+> 谢谢
+不客气，随时叫我。
+
+> 退出
+再见，祝开单顺利！
+
+"""#),
+    ("dialogues/first-day.zh-Hant.dialogue", #"""
+# 繁體中文的第一天：開渠用繁體回答，連“退出”這種兩種寫法一樣的話也跟著前面用繁體。
+@ --now 2026-11-18T10:00:00+08:00
+
+> 你好
+你好！今天要跟进哪位客户？说“帮助”看我能做什么。
+
+> 幫助
+我能聽懂這些話（直接打字就行）：
+· 客戶卡：添加客戶 張三 電話13800138000 / 查看張三 / 列出所有A類客戶
+· 拜訪：明天下午三點拜訪張三 / 本週要拜訪誰 / 剛見了張三，他說要考慮一下
+· 跟進：哪些客戶很久沒聯繫了
+· 開發流程：開始開發張三 / 下一步 / 張三到哪一步了 / 跳到第五步
+· 異議：客戶說價格太高怎麼辦
+· 資格與信用：張三有預算，也能拍板 / 評估一下張三的信用
+· 成交：張三簽了，5萬 / 張三不跟了 / 本月報告
+· 培訓：我想練習處理異議
+· 其他：撤銷、算了、退出
+
+> 新增客戶 黃志強
+明白，你想要：添加客戶。這項功能還在開發中，暫時不能執行，也沒有做任何改動。
+· 姓名：黃志強
+
+> 下週三去見黃志強
+明白，你想要：安排拜訪。這項功能還在開發中，暫時不能執行，也沒有做任何改動。
+· 客戶：黃志強
+
+> 張三嫌利潤太薄
+明白，你想要：處理客戶異議。這項功能還在開發中，暫時不能執行，也沒有做任何改動。
+· 客戶：張三
+· 異議：利潤太薄
+
+> 撤銷
+沒有可以撤銷的改動。
+
+> 謝謝
+不客氣，隨時叫我。
+
+> 退出
+再見，祝開單順利！
+
+"""#),
     ("fixture.kaiqu", #"""
 # The world the examples in these files are written against. `kaiqu check` and the tests parse
 # every example with this clock and these known customers.
 fixture
   now: 2026-11-18T10:00:00+08:00
   customers: 张三 | 李四 | 王建国 | 陈静 | 刘洋 | 赵敏 | Li Ming | David Chen
+
+"""#),
+    ("flow.kaiqu", #"""
+# The six-step channel-development flow (start, next, status, goto), objections a dealer
+# raises, and role-play training.
+#
+# Steps come from the {step} lookup (第三步, 处理异议 → 5), objections from {objection}
+# (太贵了 → price). Dates are not extracted yet: where one may stand, `*` covers it.
+# Objection patterns start at the speaker (客户/他/张三 + 说/嫌) and have no leading `*`, so a
+# visit report (刚见了张三，他说要考虑一下) stays visit.log, and a training request
+# (陪我练客户嫌太贵) stays train.start. A bare objection word (不需要) needs a speaker or a
+# "how do I handle it" (怎么办/点算) to count, so it never steals a plain "no".
+
+intent flow.start
+  zh: [~flow-begin] ~flow-develop [~customer-word] {customer} [~flow-proc]
+  zh: [~flow-begin] ~flow-develop [~flow-qty] [新] [的] (~customer-word|客|市场)
+  zh: ~flow-begin {customer} [的|嘅] ~flow-proc
+  zh: [给|为|帮|同] {customer} (走|跑|开始|启动|开) [一遍|一次|个] ~flow-proc
+  zh: (~flow-begin|走|跑) [一遍|一次] ~flow-proc
+  en: (start|begin|resume|continue|restart|kick off) (developing|working on|onboarding|to develop) {customer}
+  en: (start|begin|resume|continue|restart|kick off|open|run) [the] [six step|6 step|channel] (development|dev|channel development) (flow|process) [(for|with|on) {customer}]
+  en: [start|begin] (develop|developing) [a] new (channel|dealer|customer|account|distributor|partner)
+  en: develop {customer}
+  example: 开始开发张三 => customer=张三
+  example: 我要开发一个新渠道
+  example: 继续开发李四吧 => customer=李四
+  example: 帮我开发经销商王建国 => customer=王建国
+  example: 继续陈静的开发流程 => customer=陈静
+  example: 给刘洋走一遍开发流程 => customer=刘洋
+  example: 启动渠道开发流程
+  example: 開始開發張三 => customer=张三
+  example: 繼續開發李四 => customer=李四
+  example: 我想開發一個新經銷商
+  example: 幫趙敏開個開發流程 => customer=赵敏
+  example: start developing Li Ming => customer=Li Ming
+  example: resume working on David Chen => customer=David Chen
+  example: start the channel development flow
+  example: develop a new dealer
+  example: start the development process for Tom Wu => customer=Tom Wu
+  not: 添加客户 孙丽
+  not: 张三到哪一步了
+  not: 下一步
+  not: 开始培训
+
+intent flow.next
+  zh: [{customer}] [的|嘅] ~flow-next [我] [要|该|应该|得] [~flow-what] [了]
+  zh: [{customer}] [的|嘅] (进入|去|走|到) ~flow-next
+  zh: [{customer}] (这步|这一步|呢步|这个) ~flow-done [了] [~flow-next [~flow-what]]
+  en: next [step]
+  en: (what's|whats|what is) [the] next [step] [(for|with) {customer}]
+  en: what [should|do|shall] i do next [(for|with) {customer}]
+  en: ((go|move) on|continue|keep going) [to the next step]
+  en: (next step|what now) (for|with) {customer}
+  en: {customer} next step
+  example: 下一步
+  example: 接下来做什么
+  example: 然后呢
+  example: 张三下一步做什么 => customer=张三
+  example: 下一步该干啥
+  example: 李四接下来怎么做 => customer=李四
+  example: 这步搞定了下一步呢
+  example: 進入下一步
+  example: 接下來做什麼
+  example: 下一步點做
+  example: 王建國跟住點搞 => customer=王建国
+  example: next step
+  example: what's next?
+  example: what do I do next with Li Ming => customer=Li Ming
+  example: next step for David Chen => customer=David Chen
+  not: 撤回上一步
+  not: 张三到哪一步了
+  not: 跳到第五步
+  not: 继续开发李四
+
+intent flow.status
+  zh: [~flow-look [下]] {customer} [的|嘅] [~flow-proc] [现在|目前|而家|依家] ~flow-at ~flow-which-step [了|啦|喇]
+  zh: [~flow-look [下]] {customer} [的|嘅] [~flow-proc] [现在|目前|而家|依家] ~flow-at (哪|哪里|哪儿|边度|边) [了|啦|喇]
+  zh: [~flow-look [下]] {customer} [的|嘅] [~flow-proc] [现在|目前|而家|依家] [是] [什么|啥|咩|乜嘢|哪个] ~flow-progress [如何|怎样|怎么样|点样|到哪了]
+  zh: {customer} [的|嘅] [~flow-proc] [现在|目前|而家|依家] [是|在|处于] (什么|啥|咩|乜嘢|哪个) 阶段
+  zh: {customer} [的] ~flow-develop (得|到) (怎么样|如何|怎样|点样|点) [了|啦]
+  en: (where is|where's|wheres) {customer} (in the flow|in the process|at|now|up to|in the pipeline)
+  en: (what|which) (step|stage) is {customer} (on|at|in)
+  en: how far [along] is {customer}
+  en: {customer} [s] (status|progress|stage)
+  en: (status|progress|stage) (of|for|on) {customer}
+  example: 张三到哪一步了 => customer=张三
+  example: 李四现在什么进度 => customer=李四
+  example: 王建国走到第几步了 => customer=王建国
+  example: 看看陈静的进度 => customer=陈静
+  example: 刘洋开发得怎么样了 => customer=刘洋
+  example: 赵敏目前在哪个阶段 => customer=赵敏
+  example: 张三现在什么阶段 => customer=张三
+  example: 張三到哪一步了 => customer=张三
+  example: 李四現在什麼進度 => customer=李四
+  example: 陳靜而家去到邊一步 => customer=陈静
+  example: 劉洋嘅進度點樣 => customer=刘洋
+  example: where is David Chen in the flow => customer=David Chen
+  example: what step is Li Ming on => customer=Li Ming
+  example: Li Ming status => customer=Li Ming
+  example: how far along is Tom Wu => customer=Tom Wu
+  not: 张三下一步做什么
+  not: 查看张三
+  not: 张三的情况
+  not: 跳到第五步
+
+intent flow.goto
+  zh: [把] [{customer}] [直接|就|先|现在] ~flow-jump {step} [阶段|环节|那步|那一步|去|了]
+  # A step named alone (第五步, closing) is a jump: no other intent uses a bare step word.
+  zh: {step}
+  en: {step}
+  en: [~flow-jump-en] [straight|right|directly] (to|back to|ahead to) {step} [(for|with) {customer}]
+  en: (move|take|bring|push|put|skip) {customer} [straight|right|directly] (to|into|on to|onto|ahead to) {step}
+  example: 跳到第五步 => step=5
+  example: 进入处理异议 => step=5
+  example: 张三直接到促进签约 => customer=张三; step=6
+  example: 回到第一步 => step=1
+  example: 把李四推到第四步 => customer=李四; step=4
+  example: 去第3步 => step=3
+  example: 第五步 => step=5
+  example: 進入處理異議 => step=5
+  example: 張三直接到促進簽約 => customer=张三; step=6
+  example: 劉洋跳去第二步 => customer=刘洋; step=2
+  example: 把李四推到銷售說服 => customer=李四; step=4
+  example: go to step 3 => step=3
+  example: skip to closing => step=6
+  example: jump to objection handling => step=5
+  example: move Li Ming to step 4 => customer=Li Ming; step=4
+  not: 下一步
+  not: 我想练习处理异议
+  not: 张三到哪一步了
+  not: 把拜访李四改到周五
+
+intent objection.handle
+  # Lookup ids only where the dealer's words name one; a refusal without a reason has no slot.
+  zh: [~flow-subj|{customer}] [~flow-adv] ~flow-say [*] {objection} [了|啦|喇] [~flow-how]
+  zh: (~flow-subj|{customer}) [~flow-adv] {objection} [了|啦|喇] [~flow-how]
+  zh: {objection} [了|啦|喇] ~flow-how
+  zh: (~flow-subj|{customer}) [~flow-adv] [~flow-say] ~flow-refuse [了|我|我们|我哋] [~flow-how]
+  zh: [被] ~flow-refuse [了|我|我们|我哋] ~flow-how
+  zh: ~flow-how-verb [~flow-subj] [~flow-say] {objection}
+  zh: (~flow-subj|{customer}) 有 异议 [~flow-how]
+  en: (~flow-subj-en|{customer}) (says|said|thinks|told me|keeps saying|complains|complained|claims|feels) [that] [*] {objection} [*]
+  en: {objection} ~flow-how-en
+  en: how (do i|to|should i|can i|do we) (handle|deal with|respond to|answer|overcome|counter|get past) [a|an|the] (~flow-obj-topic-en (objection|objections)|[dealer|customer|client] (who says|saying) [*] {objection})
+  en: (~flow-subj-en|{customer}) (refused|said no|turned me down|rejected [it|us|me|the offer]|isn't interested|is not interested|isnt interested) [~flow-how-en]
+  example: 客户说价格太高怎么办 => objection=price
+  example: 他说已经有供应商了 => objection=has_supplier
+  example: 张三嫌利润太薄 => customer=张三; objection=low_margin
+  example: 经销商说要考虑考虑 => objection=think_it_over
+  example: 客户拒绝了怎么办
+  example: 客户说没兴趣
+  example: 李四没时间怎么办 => customer=李四; objection=no_time
+  example: 太贵了怎么回 => objection=price
+  example: 经销商说要跟老板商量 => objection=need_approval
+  example: 客戶說價格太高點算 => objection=price
+  example: 佢話已經有供應商 => objection=has_supplier
+  example: 張三嫌利潤太薄 => customer=张三; objection=low_margin
+  example: 王建國話太貴點算 => customer=王建国; objection=price
+  example: dealer says it's too expensive => objection=price
+  example: David Chen said he needs to think about it => customer=David Chen; objection=think_it_over
+  example: the client says they never heard of us => objection=brand_unknown
+  example: Li Ming refused what do I say => customer=Li Ming
+  example: how do I handle a price objection
+  not: 刚见了张三，他说要考虑一下
+  not: 陪我练一下客户嫌太贵
+  not: 记录拜访：陈静，嫌价格高
+  not: 张三说要考虑，记下来
+  not: 不需要
+
+intent train.start
+  zh: [~flow-train-lead] [~flow-count] ~flow-train [~flow-count] [模式]
+  zh: [~flow-train-lead] [~flow-count] ~flow-train [~flow-count] [~flow-how-verb|~flow-handle] {step}
+  zh: [~flow-train-lead] [~flow-count] ~flow-train [~flow-count] [~flow-how-verb|~flow-handle] [~flow-subj] [~flow-say] {objection} [异议|的情况|场景]
+  zh: [~flow-train-lead] [~flow-count] ~flow-train [~flow-count] [~flow-how-verb|~flow-handle] ~flow-obj-topic 异议
+  en: [~flow-train-en-lead] (practice|practise|train|rehearse|drill|roleplay|role play) [a bit|some more|now|again]
+  en: (start|begin|do|run) [a|another] (training|practice|roleplay|role play|drill) [session|round]
+  en: [~flow-train-en-lead] (practice|practise|train [me]|drill [me]|rehearse) [on] [handling|dealing with|answering] {step}
+  en: [~flow-train-en-lead] (practice|practise|rehearse|roleplay|role play) [with] [a|the] [dealer|customer|client] (who says|saying) [*] {objection}
+  en: [~flow-train-en-lead] (practice|practise|rehearse|train [me] on|drill [me] on) [handling|dealing with|answering] [a|the] ~flow-obj-topic-en (objection|objections)
+  example: 我想练习处理异议 => step=5
+  example: 开始培训
+  example: 陪我练一下客户嫌太贵 => objection=price
+  example: 陪我练一下价格异议
+  example: 来一轮角色扮演吧
+  example: 练习第六步 => step=6
+  example: 模拟一下客户说没时间 => objection=no_time
+  example: 我想練習處理異議 => step=5
+  example: 開始培訓
+  example: 同我練下點樣應對已經有供應商 => objection=has_supplier
+  example: 進入訓練模式
+  example: let's practice
+  example: start training
+  example: practice handling objections => step=5
+  example: roleplay a dealer who says it's too expensive => objection=price
+  not: 客户说价格太高怎么办
+  not: 进入处理异议
+  not: 开始开发张三
+
+# Starting or resuming: 开始/继续 before 开发.
+list flow-begin
+  开始 | 启动 | 开启 | 继续 | 接着 | 重新 | 重新开始 | 恢复 | 着手 | 正式 | 再次 | 来 | 去 | 开始继续
+
+# Developing a channel.
+list flow-develop
+  开发 | 开拓 | 拓展 | 发展 | 攻
+
+# The flow itself as a noun.
+list flow-proc
+  开发流程 | 渠道开发流程 | 渠道开发 | 开发 | 流程 | 六步 | 六步流程 | 六步法 | 开发六步 | 渠道开发六步 | 开发计划
+
+# "a new one": 开发一个新渠道.
+list flow-qty
+  一个 | 个 | 一家 | 家 | 一位 | 位 | 几个 | 些
+
+# The next step.
+list flow-next
+  下一步 | 下步 | 下一个步骤 | 接下来 | 然后 | 接着 | 之后 | 再然后 | 跟住 | 跟着 | 继续 | 往下
+
+# "what to do" after the next step; 干 alone because 嘛 is end filler (干嘛 → 干).
+list flow-what
+  做什么 | 干什么 | 干嘛 | 干 | 做啥 | 干啥 | 怎么做 | 怎么走 | 怎么办 | 怎么弄 | 怎么搞 | 做乜 | 做咩
+  是什么 | 是啥 | 点做 | 点搞 | 点样 | 点算 | 做乜嘢 | 是哪步 | 是哪一步
+
+# A step finished.
+list flow-done
+  做完 | 做完了 | 搞定 | 搞定了 | 搞掂 | 搞掂了 | 完成 | 完成了 | 弄完 | 弄完了 | 好了 | 过了
+
+# Looking something up before the name: 看看陈静的进度.
+list flow-look
+  查看 | 查 | 查查 | 查询 | 看看 | 看 | 睇 | 睇睇 | 问问 | 问
+
+# Got to a step.
+list flow-at
+  到 | 走到 | 进行到 | 做到 | 推进到 | 开发到 | 跟到 | 谈到 | 在 | 去到 | 行到 | 到了 | 卡在 | 停在 | 处于
+
+# Which step.
+list flow-which-step
+  哪一步 | 哪步 | 第几步 | 哪个阶段 | 什么阶段 | 啥阶段 | 哪个环节 | 什么环节 | 边一步 | 边步 | 咩阶段 | 第几个阶段 | 哪一个阶段
+
+# Progress as a noun.
+list flow-progress
+  进度 | 进展 | 状态 | 开发进度
+
+# Jumping to a step.
+list flow-jump
+  跳到 | 跳去 | 跳转到 | 跳 | 进入 | 进 | 转到 | 切到 | 切换到 | 到 | 去 | 去到 | 回到 | 返回 | 退回到 | 退到
+  推进到 | 推到 | 进到 | 移到 | 直接跳到 | 直接进入 | 直接去
+
+list flow-jump-en
+  go | jump | skip | move | switch | take me | head | fast forward | go back | back | go straight | go ahead
+
+# Who raised the objection: ~customer-word plus pronouns (他, 佢) and 对方, as reps report it.
+list flow-subj
+  客户 | 顾客 | 客人 | 经销商 | 代理商 | 批发商 | 零售商 | 渠道 | 商家 | 老板 | 老板娘 | 店主 | 对方 | 人家
+  他 | 她 | 佢 | 他们 | 她们 | 佢哋 | 那个客户 | 这个客户 | 有个客户 | 有客户
+
+# How it was said: 又说, 一直说.
+list flow-adv
+  又 | 还 | 还是 | 一直 | 老是 | 总是 | 就 | 刚才 | 刚刚 | 头先 | 直接 | 都
+
+# Saying or complaining.
+list flow-say
+  说 | 讲 | 话 | 说了 | 讲了 | 嫌 | 觉得 | 认为 | 表示 | 反映 | 担心 | 抱怨 | 回我 | 回复 | 说是 | 推说 | 借口 | 问 | 怕
+
+# Refusing without a reason we know.
+list flow-refuse
+  拒绝 | 拒 | 回绝 | 不同意 | 不肯 | 不愿意 | 不干 | 不接受 | 没兴趣 | 冇兴趣 | 不感兴趣 | 唔要 | 唔肯 | 不买账 | 不合作 | 不答应
+
+# "what do I do": after an objection.
+list flow-how
+  怎么办 | 怎么处理 | 怎么回 | 怎么回答 | 怎么回应 | 怎么应对 | 怎么说 | 怎么搞 | 咋办 | 咋整 | 咋回 | 如何应对 | 如何处理 | 如何回应
+  点算 | 点搞 | 点样回 | 点回 | 点应对 | 点处理 | 点搞掂 | 怎么搞定 | 怎么破 | 怎么接 | 该怎么办 | 该怎么回 | 应该怎么办
+
+# "how do I handle": before an objection.
+list flow-how-verb
+  怎么处理 | 怎么应对 | 怎么回应 | 怎么回答 | 如何处理 | 如何应对 | 如何回应 | 点样处理 | 点样应对 | 点样回 | 点样搞掂 | 点搞掂 | 怎么搞定
+
+# Handling, in a training request: 练习应对…
+list flow-handle
+  处理 | 应对 | 回应 | 回答 | 搞掂 | 搞定 | 化解
+
+list flow-subj-en
+  the dealer | dealer | my dealer | the customer | customer | my customer | the client | client | he | she | they
+  the boss | the distributor | distributor | the agent | the store owner | the buyer | buyer
+
+list flow-how-en
+  what do i say | what do i do | what should i say | what should i do | now what | what now | help | how do i respond | how do i handle it | any ideas
+
+# An objection named by its topic (价格异议): no lookup id, so training starts with no slot.
+list flow-obj-topic
+  价格 | 价钱 | 利润 | 账期 | 付款 | 质量 | 品牌 | 售后 | 时间 | 供应商 | 竞品
+
+list flow-obj-topic-en
+  price | pricing | margin | quality | brand | payment | payment terms | supplier | time | after sales | credit
+
+# Training.
+list flow-train
+  培训 | 训练 | 练习 | 演练 | 陪练 | 模拟 | 角色扮演 | 对练 | 练 | 练练 | 实战演练 | 模拟练习 | 模拟训练 | 情景模拟 | 情景演练 | 话术练习 | 话术训练
+
+# Before a training word.
+list flow-train-lead
+  开始 | 来 | 搞 | 做 | 进行 | 陪我 | 跟我 | 和我 | 同我 | 带我 | 教我 | 开 | 再来 | 进入 | 开启 | 启动 | 我们来 | 我哋 | 一起
+
+# Counters around a training word: 来一轮, 练几次.
+list flow-count
+  一轮 | 轮 | 一场 | 场 | 一次 | 次 | 一个 | 个 | 下 | 吓 | 几轮 | 几次 | 一把
+
+list flow-train-en-lead
+  lets | let's | let us | i want to | i wanna | i'd like to | id like to | can we | could we | we should | help me
 
 """#),
     ("hant-hans.table", #"""
@@ -344,6 +1386,7 @@ list not-names
   我们 | 你们 | 他们 | 她们 | 自己 | 大家
   电话 | 手机 | 微信 | 邮箱 | 地址 | 生日 | 资料 | 信息 | 名片
   拜访 | 联系 | 跟进 | 下一步 | 帮助 | 取消 | 删除 | 添加 | 新增 | 查看
+  说 | 记一下 | 记下 | 本月 | 这个月 | 下个月 | 上个月 | 今年 | 明年 | 去年 | 进度
   the | a | an | my | all | this | that | who | what | customer | customers | client | dealer | today | tomorrow
 
 # Asking for help.
@@ -420,7 +1463,7 @@ lookup role
 lookup level
   1: 一级 | 1级 | 一级客户 | 已成交 | 成交客户 | 老客户 | level 1 | level one | closed
   2: 二级 | 2级 | 二级客户 | 准客户 | level 2 | level two | prospect
-  3: 三级 | 3级 | 三级客户 | 有明确意向 | 意向客户 | 有意向 | level 3 | level three
+  3: 三级 | 3级 | 三级客户 | 有明确意向 | 意向客户 | 有意向 | level 3 | level three | 拒绝处理
   4: 四级 | 4级 | 四级客户 | 无明确意向 | 没有明确意向 | 没意向 | level 4 | level four
 
 # card: A closes within a week, B within a month, C within three months.
@@ -435,21 +1478,21 @@ lookup step
   2: 第二步 | 第2步 | 销售行动 | 行动阶段 | step 2 | step two | action
   3: 第三步 | 第3步 | 应对拒绝 | 处理拒绝 | step 3 | step three | refusal | rejection
   4: 第四步 | 第4步 | 销售说服 | 说服 | step 4 | step four | persuasion
-  5: 第五步 | 第5步 | 处理异议 | 异议处理 | step 5 | step five | objections | objection handling
+  5: 第五步 | 第5步 | 处理异议 | 异议处理 | step 5 | step five | objections | objection handling | 解决异议 | handling objections
   6: 第六步 | 第6步 | 促进签约 | 促成签约 | 签约阶段 | step 6 | step six | closing
 
 # objection: what a dealer says against buying, by the contract's ids.
 lookup objection
-  price: 太贵 | 太贵了 | 价格太高 | 价格高 | 价格贵 | 贵了 | 便宜点 | 便宜一点 | 再降点 | 降价 | 价钱太高 | too expensive | price is too high | too pricey | cheaper
-  no_time: 没时间 | 没空 | 太忙 | 很忙 | 要开会 | 在开会 | 改天再约 | no time | too busy | busy | in a meeting
+  price: 太贵 | 太贵了 | 价格太高 | 价格高 | 价格贵 | 贵了 | 便宜点 | 便宜一点 | 再降点 | 降价 | 价钱太高 | too expensive | price is too high | too pricey | cheaper | 嫌贵 | 价格异议 | 价钱贵 | price objection
+  no_time: 没时间 | 没空 | 太忙 | 很忙 | 要开会 | 在开会 | 改天再约 | no time | too busy | busy | in a meeting | 冇时间 | 冇空
   has_supplier: 已经有供应商 | 有供应商了 | 有供应商 | 已经有合作的厂家 | 有固定的厂家 | 已经在做别的牌子 | already have a supplier | have a supplier | already have a vendor
   think_it_over: 考虑考虑 | 考虑 | 再想想 | 想一想 | 再看看 | 回头再说 | think it over | think about it | let me think
   need_approval: 要问老板 | 问问老板 | 跟老板商量 | 老板说了算 | 做不了主 | 要请示 | 上面批 | need approval | ask my boss | check with my boss
   quality_doubt: 质量不行 | 质量不好 | 质量差 | 担心质量 | 质量没保证 | 质量怎么样 | quality is poor | worried about quality | doubt the quality
-  no_need: 不需要 | 用不着 | 没需求 | 没有需求 | 不缺 | don't need | do not need | no need
+  no_need: 不需要 | 用不着 | 不缺 | don't need | do not need | no need | 唔需要
   payment_terms: 账期 | 付款方式 | 先货后款 | 赊账 | 压款 | 月结 | 要账期 | payment terms | credit terms | pay later
-  low_margin: 利润太薄 | 利润低 | 没利润 | 利润太低 | 不赚钱 | 毛利低 | 赚不到钱 | margin is too low | low margin | thin margin
-  brand_unknown: 没听说过 | 没听过 | 牌子不出名 | 品牌没名气 | 不出名 | 不知名 | never heard of | unknown brand | no one knows the brand
+  low_margin: 利润太薄 | 利润低 | 没利润 | 利润太低 | 不赚钱 | 毛利低 | 赚不到钱 | margin is too low | low margin | thin margin | 利润薄 | 冇钱赚
+  brand_unknown: 没听说过 | 没听过 | 牌子不出名 | 品牌没名气 | 不出名 | 不知名 | never heard of | unknown brand | no one knows the brand | 冇听过
   after_sales: 售后 | 售后服务 | 售后不好 | 坏了怎么办 | 退换货 | after sales | after-sales | warranty
   bad_experience: 上次合作不愉快 | 以前吃过亏 | 被坑过 | 以前用过不好 | 合作过不愉快 | bad experience | burned before
 
@@ -472,6 +1515,875 @@ lookup field
 lookup greeting
   hello: 你好 | 您好 | 嗨 | 哈喽 | 早上好 | 早 | 下午好 | 晚上好 | 在吗 | 在不在 | hello | hi | hey there | good morning | good afternoon | good evening
   thanks: 谢谢 | 谢了 | 多谢 | 感谢 | 辛苦了 | 谢谢你 | 谢谢啦 | thanks | thank you | thx | cheers
+
+"""#),
+    ("regions.kaiqu", #"""
+# Regions: provinces, prefecture-level cities, major county-level cities of mainland China,
+# and the cities of Hong Kong, Macau and Taiwan. The first name on a line is the value reported.
+#
+# Layout: one "# 省名" comment per provincial-level division; its first entry is the
+# province itself, then its prefecture-level divisions (地级市, 自治州, 地区, 盟), then a
+# "# 省名 县级市" comment followed by selected county-level cities (current as of 2024;
+# cities that became districts, e.g. 即墨 昆明呈贡 吴江 富阳 萧山 上虞 章丘 文登 蓬莱 海门 龙海 偃师,
+# are left out). Names that are also common words (江山 安宁 高密 阳春 会理 东方 合作 ...)
+# are left out so they do not match inside ordinary text.
+# Pinyin is given without tones; where two places share a pinyin spelling (suzhou, fuzhou,
+# taizhou, yulin, yichun, xinyi, kaiyuan, longnan, ...) it is kept only for the far better
+# known place, or dropped for both. Pinyin that is also a common given name (jian, jiayi) is left out.
+lookup region
+  # 北京
+  北京 | 北京市 | beijing | peking
+
+  # 天津
+  天津 | 天津市 | tianjin
+
+  # 河北
+  河北 | 河北省 | hebei
+  石家庄 | 石家庄市 | shijiazhuang
+  唐山 | 唐山市 | tangshan
+  秦皇岛 | 秦皇岛市 | qinhuangdao
+  邯郸 | 邯郸市 | handan
+  邢台 | 邢台市 | xingtai
+  保定 | 保定市 | baoding
+  张家口 | 张家口市 | zhangjiakou
+  承德 | 承德市 | chengde
+  沧州 | 沧州市 | cangzhou
+  廊坊 | 廊坊市 | langfang
+  衡水 | 衡水市 | hengshui
+  # 河北 县级市
+  辛集 | 辛集市 | xinji
+  遵化 | 遵化市 | zunhua
+  迁安 | 迁安市 | qianan
+  滦州 | 滦州市 | luanzhou
+  武安 | 武安市 | wuan
+  南宫 | 南宫市 | nangong
+  涿州 | 涿州市 | zhuozhou
+  定州 | 定州市 | dingzhou
+  高碑店 | 高碑店市 | gaobeidian
+  平泉 | 平泉市 | pingquan
+  泊头 | 泊头市 | botou
+  任丘 | 任丘市 | renqiu
+  黄骅 | 黄骅市 | huanghua
+  河间 | 河间市 | hejian
+  霸州 | 霸州市 | bazhou
+  三河 | 三河市 | sanhe
+
+  # 山西
+  山西 | 山西省 | shanxi
+  太原 | 太原市 | taiyuan
+  大同 | 大同市 | datong
+  阳泉 | 阳泉市 | yangquan
+  长治 | 长治市 | changzhi
+  晋城 | 晋城市 | jincheng
+  朔州 | 朔州市 | shuozhou
+  晋中 | 晋中市 | jinzhong
+  运城 | 运城市 | yuncheng
+  忻州 | 忻州市 | xinzhou
+  临汾 | 临汾市 | linfen
+  吕梁 | 吕梁市 | lvliang
+  # 山西 县级市
+  古交 | 古交市 | gujiao
+  介休 | 介休市 | jiexiu
+  汾阳 | 汾阳市 | fenyang
+  河津 | 河津市 | hejin
+  永济 | 永济市 | yongji
+  原平 | 原平市 | yuanping
+  侯马 | 侯马市 | houma
+  霍州 | 霍州市 | huozhou
+  怀仁 | 怀仁市 | huairen
+
+  # 内蒙古
+  内蒙古 | 内蒙古自治区 | 内蒙 | inner mongolia | neimenggu
+  呼和浩特 | 呼和浩特市 | hohhot | huhehaote
+  包头 | 包头市 | baotou
+  乌海 | 乌海市 | wuhai
+  赤峰 | 赤峰市 | chifeng
+  通辽 | 通辽市 | tongliao
+  鄂尔多斯 | 鄂尔多斯市 | ordos | eerduosi
+  呼伦贝尔 | 呼伦贝尔市 | hulunbuir | hulunbeier
+  巴彦淖尔 | 巴彦淖尔市 | bayannur | bayannaoer
+  乌兰察布 | 乌兰察布市 | ulanqab | wulanchabu
+  兴安 | 兴安盟 | hinggan | xingan
+  锡林郭勒 | 锡林郭勒盟 | xilingol | xilinguole
+  阿拉善 | 阿拉善盟 | alxa | alashan
+  # 内蒙古 县级市
+  满洲里 | 满洲里市 | manzhouli
+  牙克石 | 牙克石市 | yakeshi
+  扎兰屯 | 扎兰屯市 | zhalantun
+  额尔古纳 | 额尔古纳市 | erguna
+  根河 | 根河市 | genhe
+  二连浩特 | 二连浩特市 | erenhot | erlianhaote
+  锡林浩特 | 锡林浩特市 | xilinhot | xilinhaote
+  霍林郭勒 | 霍林郭勒市 | huolinguole
+  乌兰浩特 | 乌兰浩特市 | ulanhot | wulanhaote
+  阿尔山 | 阿尔山市 | arxan | aershan
+  丰镇 | 丰镇市 | fengzhen
+
+  # 辽宁
+  辽宁 | 辽宁省 | liaoning
+  沈阳 | 沈阳市 | shenyang
+  大连 | 大连市 | dalian
+  鞍山 | 鞍山市 | anshan
+  抚顺 | 抚顺市 | fushun
+  本溪 | 本溪市 | benxi
+  丹东 | 丹东市 | dandong
+  锦州 | 锦州市 | jinzhou
+  营口 | 营口市 | yingkou
+  阜新 | 阜新市 | fuxin
+  辽阳 | 辽阳市 | liaoyang
+  盘锦 | 盘锦市 | panjin
+  铁岭 | 铁岭市 | tieling
+  朝阳 | 朝阳市 | chaoyang
+  葫芦岛 | 葫芦岛市 | huludao
+  # 辽宁 县级市
+  瓦房店 | 瓦房店市 | wafangdian
+  庄河 | 庄河市 | zhuanghe
+  海城 | 海城市 | haicheng
+  东港 | 东港市 | donggang
+  凌海 | 凌海市 | linghai
+  北镇 | 北镇市 | beizhen
+  大石桥 | 大石桥市 | dashiqiao
+  盖州 | 盖州市 | gaizhou
+  调兵山 | 调兵山市 | diaobingshan
+  开原 | 开原市
+  兴城 | 兴城市 | xingcheng
+  北票 | 北票市 | beipiao
+  凌源 | 凌源市 | lingyuan
+
+  # 吉林
+  # 吉林 is both the province and its prefecture-level city 吉林市; one line covers both.
+  吉林 | 吉林省 | 吉林市 | jilin
+  长春 | 长春市 | changchun
+  四平 | 四平市 | siping
+  辽源 | 辽源市 | liaoyuan
+  通化 | 通化市 | tonghua
+  白山 | 白山市 | baishan
+  松原 | 松原市 | songyuan
+  白城 | 白城市 | baicheng
+  延边 | 延边朝鲜族自治州 | 延边州 | yanbian
+  # 吉林 县级市
+  公主岭 | 公主岭市 | gongzhuling
+  德惠 | 德惠市 | dehui
+  蛟河 | 蛟河市 | jiaohe
+  桦甸 | 桦甸市 | huadian
+  舒兰 | 舒兰市 | shulan
+  双辽 | 双辽市 | shuangliao
+  梅河口 | 梅河口市 | meihekou
+  集安 | 集安市
+  临江 | 临江市 | linjiang
+  扶余 | 扶余市 | fuyu
+  洮南 | 洮南市 | taonan
+  延吉 | 延吉市 | yanji
+  图们 | 图们市 | tumen
+  敦化 | 敦化市 | dunhua
+  珲春 | 珲春市 | hunchun
+  和龙 | 和龙市 | helong
+
+  # 黑龙江
+  黑龙江 | 黑龙江省 | heilongjiang
+  哈尔滨 | 哈尔滨市 | harbin | haerbin
+  齐齐哈尔 | 齐齐哈尔市 | qiqihar | qiqihaer
+  鸡西 | 鸡西市 | jixi
+  鹤岗 | 鹤岗市 | hegang
+  双鸭山 | 双鸭山市 | shuangyashan
+  大庆 | 大庆市 | daqing
+  伊春 | 伊春市
+  佳木斯 | 佳木斯市 | jiamusi
+  七台河 | 七台河市 | qitaihe
+  牡丹江 | 牡丹江市 | mudanjiang
+  黑河 | 黑河市 | heihe
+  绥化 | 绥化市 | suihua
+  大兴安岭 | 大兴安岭地区 | daxinganling
+  # 黑龙江 县级市
+  尚志 | 尚志市 | shangzhi
+  五常 | 五常市 | wuchang
+  讷河 | 讷河市 | nehe
+  虎林 | 虎林市 | hulin
+  密山 | 密山市 | mishan
+  铁力 | 铁力市 | tieli
+  同江 | 同江市 | tongjiang
+  富锦 | 富锦市 | fujin
+  抚远 | 抚远市 | fuyuan
+  绥芬河 | 绥芬河市 | suifenhe
+  海林 | 海林市 | hailin
+  宁安 | 宁安市 | ningan
+  穆棱 | 穆棱市 | muling
+  东宁 | 东宁市 | dongning
+  北安 | 北安市 | beian
+  五大连池 | 五大连池市 | wudalianchi
+  嫩江 | 嫩江市 | nenjiang
+  肇东 | 肇东市 | zhaodong
+  漠河 | 漠河市 | mohe
+
+  # 上海
+  上海 | 上海市 | shanghai
+
+  # 江苏
+  江苏 | 江苏省 | jiangsu
+  南京 | 南京市 | nanjing
+  无锡 | 无锡市 | wuxi
+  徐州 | 徐州市 | xuzhou
+  常州 | 常州市 | changzhou
+  苏州 | 苏州市 | suzhou
+  南通 | 南通市 | nantong
+  连云港 | 连云港市 | lianyungang
+  淮安 | 淮安市 | huaian
+  盐城 | 盐城市 | yancheng
+  扬州 | 扬州市 | yangzhou
+  镇江 | 镇江市 | zhenjiang
+  # 泰州: pinyin taizhou is shared with 台州 (浙江), so no pinyin for either.
+  泰州 | 泰州市
+  宿迁 | 宿迁市 | suqian
+  # 江苏 县级市
+  江阴 | 江阴市 | jiangyin
+  宜兴 | 宜兴市 | yixing
+  常熟 | 常熟市 | changshu
+  张家港 | 张家港市 | zhangjiagang
+  昆山 | 昆山市 | kunshan
+  太仓 | 太仓市 | taicang
+  溧阳 | 溧阳市 | liyang
+  丹阳 | 丹阳市 | danyang
+  扬中 | 扬中市 | yangzhong
+  句容 | 句容市 | jurong
+  如皋 | 如皋市 | rugao
+  启东 | 启东市 | qidong
+  海安 | 海安市 | haian
+  仪征 | 仪征市 | yizheng
+  高邮 | 高邮市 | gaoyou
+  兴化 | 兴化市 | xinghua
+  靖江 | 靖江市 | jingjiang
+  泰兴 | 泰兴市 | taixing
+  东台 | 东台市 | dongtai
+  新沂 | 新沂市
+  邳州 | 邳州市 | pizhou
+
+  # 浙江
+  浙江 | 浙江省 | zhejiang
+  杭州 | 杭州市 | hangzhou
+  宁波 | 宁波市 | ningbo
+  温州 | 温州市 | wenzhou
+  嘉兴 | 嘉兴市 | jiaxing
+  湖州 | 湖州市 | huzhou
+  绍兴 | 绍兴市 | shaoxing
+  金华 | 金华市 | jinhua
+  衢州 | 衢州市 | quzhou
+  舟山 | 舟山市 | zhoushan
+  台州 | 台州市
+  丽水 | 丽水市 | lishui
+  # 浙江 县级市
+  建德 | 建德市 | jiande
+  余姚 | 余姚市 | yuyao
+  慈溪 | 慈溪市 | cixi
+  瑞安 | 瑞安市 | ruian
+  乐清 | 乐清市 | yueqing
+  龙港 | 龙港市 | longgang
+  海宁 | 海宁市 | haining
+  平湖 | 平湖市 | pinghu
+  桐乡 | 桐乡市 | tongxiang
+  诸暨 | 诸暨市 | zhuji
+  嵊州 | 嵊州市 | shengzhou
+  义乌 | 义乌市 | yiwu
+  东阳 | 东阳市 | dongyang
+  永康 | 永康市 | yongkang
+  兰溪 | 兰溪市 | lanxi
+  温岭 | 温岭市 | wenling
+  临海 | 临海市 | linhai
+  玉环 | 玉环市 | yuhuan
+  龙泉 | 龙泉市 | longquan
+
+  # 安徽
+  安徽 | 安徽省 | anhui
+  合肥 | 合肥市 | hefei
+  芜湖 | 芜湖市 | wuhu
+  蚌埠 | 蚌埠市 | bengbu
+  淮南 | 淮南市 | huainan
+  马鞍山 | 马鞍山市 | maanshan
+  淮北 | 淮北市 | huaibei
+  铜陵 | 铜陵市 | tongling
+  安庆 | 安庆市 | anqing
+  黄山 | 黄山市 | huangshan
+  滁州 | 滁州市 | chuzhou
+  阜阳 | 阜阳市 | fuyang
+  # 宿州: pinyin suzhou is kept for 苏州.
+  宿州 | 宿州市
+  六安 | 六安市 | luan
+  亳州 | 亳州市 | bozhou
+  池州 | 池州市 | chizhou
+  宣城 | 宣城市 | xuancheng
+  # 安徽 县级市
+  巢湖 | 巢湖市 | chaohu
+  桐城 | 桐城市 | tongcheng
+  潜山 | 潜山市 | qianshan
+  界首 | 界首市 | jieshou
+  宁国 | 宁国市 | ningguo
+  广德 | 广德市 | guangde
+
+  # 福建
+  福建 | 福建省 | fujian
+  福州 | 福州市 | fuzhou
+  厦门 | 厦门市 | xiamen | amoy
+  莆田 | 莆田市 | putian
+  三明 | 三明市 | sanming
+  泉州 | 泉州市 | quanzhou
+  漳州 | 漳州市 | zhangzhou
+  南平 | 南平市 | nanping
+  龙岩 | 龙岩市 | longyan
+  宁德 | 宁德市 | ningde
+  # 福建 县级市
+  福清 | 福清市 | fuqing
+  石狮 | 石狮市 | shishi
+  晋江 | 晋江市 | jinjiang
+  南安 | 南安市 | nanan
+  漳平 | 漳平市 | zhangping
+  永安 | 永安市 | yongan
+  邵武 | 邵武市 | shaowu
+  武夷山 | 武夷山市 | wuyishan
+  建瓯 | 建瓯市 | jianou
+  福安 | 福安市 | fuan
+  福鼎 | 福鼎市 | fuding
+
+  # 江西
+  江西 | 江西省 | jiangxi
+  南昌 | 南昌市 | nanchang
+  景德镇 | 景德镇市 | jingdezhen
+  萍乡 | 萍乡市 | pingxiang
+  九江 | 九江市 | jiujiang
+  新余 | 新余市 | xinyu
+  鹰潭 | 鹰潭市 | yingtan
+  赣州 | 赣州市 | ganzhou
+  吉安 | 吉安市
+  # 宜春: pinyin yichun is shared with 伊春 (黑龙江), so no pinyin for either.
+  宜春 | 宜春市
+  # 抚州: pinyin fuzhou is kept for 福州.
+  抚州 | 抚州市
+  上饶 | 上饶市 | shangrao
+  # 江西 县级市
+  乐平 | 乐平市 | leping
+  瑞昌 | 瑞昌市 | ruichang
+  共青城 | 共青城市 | gongqingcheng
+  庐山 | 庐山市 | lushan
+  贵溪 | 贵溪市 | guixi
+  瑞金 | 瑞金市 | ruijin
+  龙南 | 龙南市
+  井冈山 | 井冈山市 | jinggangshan
+  丰城 | 丰城市 | fengcheng
+  樟树 | 樟树市 | zhangshu
+  高安 | 高安市 | gaoan
+  德兴 | 德兴市 | dexing
+
+  # 山东
+  山东 | 山东省 | shandong
+  济南 | 济南市 | jinan
+  青岛 | 青岛市 | qingdao
+  淄博 | 淄博市 | zibo
+  枣庄 | 枣庄市 | zaozhuang
+  东营 | 东营市 | dongying
+  烟台 | 烟台市 | yantai
+  潍坊 | 潍坊市 | weifang
+  济宁 | 济宁市 | jining
+  泰安 | 泰安市 | taian
+  威海 | 威海市 | weihai
+  日照 | 日照市 | rizhao
+  临沂 | 临沂市 | linyi
+  德州 | 德州市 | dezhou
+  聊城 | 聊城市 | liaocheng
+  滨州 | 滨州市 | binzhou
+  菏泽 | 菏泽市 | heze
+  # 山东 县级市
+  胶州 | 胶州市 | jiaozhou
+  平度 | 平度市 | pingdu
+  莱西 | 莱西市 | laixi
+  滕州 | 滕州市 | tengzhou
+  龙口 | 龙口市 | longkou
+  莱阳 | 莱阳市 | laiyang
+  莱州 | 莱州市 | laizhou
+  招远 | 招远市 | zhaoyuan
+  海阳 | 海阳市 | haiyang
+  青州 | 青州市 | qingzhou
+  诸城 | 诸城市 | zhucheng
+  寿光 | 寿光市 | shouguang
+  安丘 | 安丘市 | anqiu
+  曲阜 | 曲阜市 | qufu
+  邹城 | 邹城市 | zoucheng
+  新泰 | 新泰市 | xintai
+  肥城 | 肥城市 | feicheng
+  荣成 | 荣成市 | rongcheng
+  乳山 | 乳山市 | rushan
+  乐陵 | 乐陵市 | leling
+  禹城 | 禹城市 | yucheng
+  临清 | 临清市 | linqing
+  邹平 | 邹平市 | zouping
+
+  # 河南
+  河南 | 河南省 | henan
+  郑州 | 郑州市 | zhengzhou
+  开封 | 开封市 | kaifeng
+  洛阳 | 洛阳市 | luoyang
+  平顶山 | 平顶山市 | pingdingshan
+  安阳 | 安阳市 | anyang
+  鹤壁 | 鹤壁市 | hebi
+  新乡 | 新乡市 | xinxiang
+  焦作 | 焦作市 | jiaozuo
+  濮阳 | 濮阳市 | puyang
+  许昌 | 许昌市 | xuchang
+  漯河 | 漯河市 | luohe
+  三门峡 | 三门峡市 | sanmenxia
+  南阳 | 南阳市 | nanyang
+  商丘 | 商丘市 | shangqiu
+  信阳 | 信阳市 | xinyang
+  周口 | 周口市 | zhoukou
+  驻马店 | 驻马店市 | zhumadian
+  # 河南 县级市 (济源 is administered directly by the province)
+  济源 | 济源市 | jiyuan
+  巩义 | 巩义市 | gongyi
+  荥阳 | 荥阳市 | xingyang
+  新郑 | 新郑市 | xinzheng
+  登封 | 登封市 | dengfeng
+  汝州 | 汝州市 | ruzhou
+  林州 | 林州市 | linzhou
+  卫辉 | 卫辉市 | weihui
+  辉县 | 辉县市 | huixian
+  长垣 | 长垣市 | changyuan
+  沁阳 | 沁阳市 | qinyang
+  孟州 | 孟州市 | mengzhou
+  禹州 | 禹州市 | yuzhou
+  长葛 | 长葛市 | changge
+  义马 | 义马市 | yima
+  灵宝 | 灵宝市 | lingbao
+  邓州 | 邓州市 | dengzhou
+  永城 | 永城市 | yongcheng
+  项城 | 项城市 | xiangcheng
+
+  # 湖北
+  湖北 | 湖北省 | hubei
+  武汉 | 武汉市 | wuhan
+  黄石 | 黄石市 | huangshi
+  十堰 | 十堰市 | shiyan
+  宜昌 | 宜昌市 | yichang
+  襄阳 | 襄阳市 | xiangyang
+  鄂州 | 鄂州市 | ezhou
+  荆门 | 荆门市 | jingmen
+  孝感 | 孝感市 | xiaogan
+  荆州 | 荆州市 | jingzhou
+  黄冈 | 黄冈市 | huanggang
+  咸宁 | 咸宁市 | xianning
+  随州 | 随州市 | suizhou
+  恩施 | 恩施土家族苗族自治州 | 恩施州 | enshi
+  # 湖北 县级市 (仙桃 潜江 天门 are administered directly by the province)
+  仙桃 | 仙桃市 | xiantao
+  潜江 | 潜江市 | qianjiang
+  天门 | 天门市 | tianmen
+  大冶 | 大冶市 | daye
+  丹江口 | 丹江口市 | danjiangkou
+  宜都 | 宜都市 | yidu
+  当阳 | 当阳市 | dangyang
+  枝江 | 枝江市 | zhijiang
+  老河口 | 老河口市 | laohekou
+  枣阳 | 枣阳市 | zaoyang
+  宜城 | 宜城市 | yicheng
+  钟祥 | 钟祥市 | zhongxiang
+  京山 | 京山市 | jingshan
+  应城 | 应城市 | yingcheng
+  安陆 | 安陆市 | anlu
+  汉川 | 汉川市 | hanchuan
+  石首 | 石首市 | shishou
+  洪湖 | 洪湖市 | honghu
+  松滋 | 松滋市 | songzi
+  监利 | 监利市 | jianli
+  麻城 | 麻城市 | macheng
+  武穴 | 武穴市 | wuxue
+  赤壁 | 赤壁市 | chibi
+  广水 | 广水市 | guangshui
+  利川 | 利川市 | lichuan
+
+  # 湖南
+  湖南 | 湖南省 | hunan
+  长沙 | 长沙市 | changsha
+  株洲 | 株洲市 | zhuzhou
+  湘潭 | 湘潭市 | xiangtan
+  衡阳 | 衡阳市 | hengyang
+  邵阳 | 邵阳市 | shaoyang
+  岳阳 | 岳阳市 | yueyang
+  常德 | 常德市 | changde
+  张家界 | 张家界市 | zhangjiajie
+  益阳 | 益阳市 | yiyang
+  郴州 | 郴州市 | chenzhou
+  永州 | 永州市 | yongzhou
+  怀化 | 怀化市 | huaihua
+  娄底 | 娄底市 | loudi
+  湘西 | 湘西土家族苗族自治州 | 湘西州 | xiangxi
+  # 湖南 县级市
+  浏阳 | 浏阳市 | liuyang
+  宁乡 | 宁乡市 | ningxiang
+  醴陵 | 醴陵市 | liling
+  湘乡 | 湘乡市 | xiangxiang
+  韶山 | 韶山市 | shaoshan
+  耒阳 | 耒阳市 | leiyang
+  常宁 | 常宁市 | changning
+  邵东 | 邵东市 | shaodong
+  武冈 | 武冈市 | wugang
+  汨罗 | 汨罗市 | miluo
+  临湘 | 临湘市 | linxiang
+  沅江 | 沅江市 | yuanjiang
+  资兴 | 资兴市 | zixing
+  祁阳 | 祁阳市 | qiyang
+  洪江 | 洪江市 | hongjiang
+  冷水江 | 冷水江市 | lengshuijiang
+  涟源 | 涟源市 | lianyuan
+  吉首 | 吉首市 | jishou
+
+  # 广东
+  广东 | 广东省 | guangdong
+  广州 | 广州市 | guangzhou | canton
+  韶关 | 韶关市 | shaoguan
+  深圳 | 深圳市 | shenzhen
+  珠海 | 珠海市 | zhuhai
+  汕头 | 汕头市 | shantou
+  佛山 | 佛山市 | foshan
+  江门 | 江门市 | jiangmen
+  湛江 | 湛江市 | zhanjiang
+  茂名 | 茂名市 | maoming
+  肇庆 | 肇庆市 | zhaoqing
+  惠州 | 惠州市 | huizhou
+  梅州 | 梅州市 | meizhou
+  汕尾 | 汕尾市 | shanwei
+  河源 | 河源市 | heyuan
+  阳江 | 阳江市 | yangjiang
+  清远 | 清远市 | qingyuan
+  东莞 | 东莞市 | dongguan
+  中山 | 中山市 | zhongshan
+  潮州 | 潮州市 | chaozhou
+  揭阳 | 揭阳市 | jieyang
+  云浮 | 云浮市 | yunfu
+  # 广东 县级市
+  乐昌 | 乐昌市 | lechang
+  南雄 | 南雄市 | nanxiong
+  台山 | 台山市 | taishan
+  开平 | 开平市 | kaiping
+  鹤山 | 鹤山市 | heshan
+  恩平 | 恩平市 | enping
+  廉江 | 廉江市 | lianjiang
+  雷州 | 雷州市 | leizhou
+  吴川 | 吴川市 | wuchuan
+  高州 | 高州市 | gaozhou
+  化州 | 化州市 | huazhou
+  信宜 | 信宜市
+  四会 | 四会市 | sihui
+  兴宁 | 兴宁市 | xingning
+  陆丰 | 陆丰市 | lufeng
+  连州 | 连州市 | lianzhou
+  普宁 | 普宁市 | puning
+  罗定 | 罗定市 | luoding
+
+  # 广西
+  广西 | 广西壮族自治区 | 广西自治区 | guangxi
+  南宁 | 南宁市 | nanning
+  柳州 | 柳州市 | liuzhou
+  桂林 | 桂林市 | guilin
+  梧州 | 梧州市 | wuzhou
+  北海 | 北海市 | beihai
+  防城港 | 防城港市 | fangchenggang
+  钦州 | 钦州市 | qinzhou
+  贵港 | 贵港市 | guigang
+  # 玉林: pinyin yulin is shared with 榆林 (陕西), so no pinyin for either.
+  玉林 | 玉林市
+  百色 | 百色市 | baise
+  贺州 | 贺州市 | hezhou
+  河池 | 河池市 | hechi
+  来宾 | 来宾市 | laibin
+  崇左 | 崇左市 | chongzuo
+  # 广西 县级市
+  横州 | 横州市 | hengzhou
+  荔浦 | 荔浦市 | lipu
+  岑溪 | 岑溪市 | cenxi
+  东兴 | 东兴市 | dongxing
+  桂平 | 桂平市 | guiping
+  北流 | 北流市 | beiliu
+  靖西 | 靖西市 | jingxi
+  平果 | 平果市 | pingguo
+  # 凭祥: pinyin pingxiang is kept for 萍乡.
+  凭祥 | 凭祥市
+
+  # 海南
+  海南 | 海南省 | hainan
+  海口 | 海口市 | haikou
+  三亚 | 三亚市 | sanya
+  三沙 | 三沙市 | sansha
+  儋州 | 儋州市 | danzhou
+  # 海南 县级市 (administered directly by the province; 东方 left out, ordinary word)
+  五指山 | 五指山市 | wuzhishan
+  琼海 | 琼海市 | qionghai
+  文昌 | 文昌市 | wenchang
+  万宁 | 万宁市 | wanning
+
+  # 重庆
+  重庆 | 重庆市 | chongqing
+
+  # 四川
+  四川 | 四川省 | sichuan
+  成都 | 成都市 | chengdu
+  自贡 | 自贡市 | zigong
+  攀枝花 | 攀枝花市 | panzhihua
+  泸州 | 泸州市 | luzhou
+  德阳 | 德阳市 | deyang
+  绵阳 | 绵阳市 | mianyang
+  广元 | 广元市 | guangyuan
+  遂宁 | 遂宁市 | suining
+  内江 | 内江市 | neijiang
+  乐山 | 乐山市 | leshan
+  南充 | 南充市 | nanchong
+  眉山 | 眉山市 | meishan
+  宜宾 | 宜宾市 | yibin
+  广安 | 广安市 | guangan
+  达州 | 达州市 | dazhou
+  雅安 | 雅安市 | yaan
+  巴中 | 巴中市 | bazhong
+  资阳 | 资阳市 | ziyang
+  阿坝 | 阿坝藏族羌族自治州 | 阿坝州 | aba | ngawa
+  甘孜 | 甘孜藏族自治州 | 甘孜州 | ganzi | garze
+  凉山 | 凉山彝族自治州 | 凉山州 | liangshan
+  # 四川 县级市
+  都江堰 | 都江堰市 | dujiangyan
+  彭州 | 彭州市 | pengzhou
+  邛崃 | 邛崃市 | qionglai
+  崇州 | 崇州市 | chongzhou
+  简阳 | 简阳市 | jianyang
+  广汉 | 广汉市 | guanghan
+  什邡 | 什邡市 | shifang
+  绵竹 | 绵竹市 | mianzhu
+  江油 | 江油市 | jiangyou
+  射洪 | 射洪市 | shehong
+  隆昌 | 隆昌市 | longchang
+  峨眉山 | 峨眉山市 | emeishan
+  阆中 | 阆中市 | langzhong
+  华蓥 | 华蓥市 | huaying
+  万源 | 万源市 | wanyuan
+  马尔康 | 马尔康市 | barkam | maerkang
+  康定 | 康定市 | kangding
+  西昌 | 西昌市 | xichang
+
+  # 贵州
+  贵州 | 贵州省 | guizhou
+  贵阳 | 贵阳市 | guiyang
+  六盘水 | 六盘水市 | liupanshui
+  遵义 | 遵义市 | zunyi
+  安顺 | 安顺市 | anshun
+  毕节 | 毕节市 | bijie
+  铜仁 | 铜仁市 | tongren
+  黔西南 | 黔西南布依族苗族自治州 | 黔西南州 | qianxinan
+  黔东南 | 黔东南苗族侗族自治州 | 黔东南州 | qiandongnan
+  黔南 | 黔南布依族苗族自治州 | 黔南州 | qiannan
+  # 贵州 县级市
+  清镇 | 清镇市 | qingzhen
+  赤水 | 赤水市 | chishui
+  仁怀 | 仁怀市 | renhuai
+  盘州 | 盘州市 | panzhou
+  黔西 | 黔西市 | qianxi
+  兴义 | 兴义市 | xingyi
+  兴仁 | 兴仁市 | xingren
+  凯里 | 凯里市 | kaili
+  都匀 | 都匀市 | duyun
+  福泉 | 福泉市 | fuquan
+
+  # 云南
+  云南 | 云南省 | yunnan
+  昆明 | 昆明市 | kunming
+  曲靖 | 曲靖市 | qujing
+  玉溪 | 玉溪市 | yuxi
+  保山 | 保山市 | baoshan
+  昭通 | 昭通市 | zhaotong
+  丽江 | 丽江市 | lijiang
+  普洱 | 普洱市 | puer
+  临沧 | 临沧市 | lincang
+  楚雄 | 楚雄彝族自治州 | 楚雄州 | chuxiong
+  红河 | 红河哈尼族彝族自治州 | 红河州 | honghe
+  文山 | 文山壮族苗族自治州 | 文山州 | wenshan
+  西双版纳 | 西双版纳傣族自治州 | 西双版纳州 | 版纳 | xishuangbanna
+  大理 | 大理白族自治州 | 大理州 | dali
+  德宏 | 德宏傣族景颇族自治州 | 德宏州 | dehong
+  怒江 | 怒江傈僳族自治州 | 怒江州 | nujiang
+  迪庆 | 迪庆藏族自治州 | 迪庆州 | diqing
+  # 云南 县级市 (seats that share their prefecture's name, e.g. 大理市 楚雄市 文山市, are covered by the prefecture line)
+  宣威 | 宣威市 | xuanwei
+  澄江 | 澄江市 | chengjiang
+  腾冲 | 腾冲市 | tengchong
+  水富 | 水富市 | shuifu
+  个旧 | 个旧市 | gejiu
+  开远 | 开远市
+  蒙自 | 蒙自市 | mengzi
+  景洪 | 景洪市 | jinghong
+  瑞丽 | 瑞丽市 | ruili
+  芒市 | mangshi
+  泸水 | 泸水市 | lushui
+  香格里拉 | 香格里拉市 | shangrila | xianggelila
+
+  # 西藏
+  西藏 | 西藏自治区 | xizang | tibet
+  拉萨 | 拉萨市 | lhasa | lasa
+  日喀则 | 日喀则市 | shigatse | rikaze
+  昌都 | 昌都市 | chamdo | changdu
+  林芝 | 林芝市 | nyingchi | linzhi
+  山南 | 山南市 | shannan | lhoka
+  那曲 | 那曲市 | nagqu | naqu
+  阿里 | 阿里地区 | ngari
+
+  # 陕西
+  陕西 | 陕西省 | shaanxi
+  西安 | 西安市 | xian
+  铜川 | 铜川市 | tongchuan
+  宝鸡 | 宝鸡市 | baoji
+  咸阳 | 咸阳市 | xianyang
+  渭南 | 渭南市 | weinan
+  延安 | 延安市 | yanan
+  汉中 | 汉中市 | hanzhong
+  榆林 | 榆林市
+  安康 | 安康市 | ankang
+  商洛 | 商洛市 | shangluo
+  # 陕西 县级市
+  兴平 | 兴平市 | xingping
+  # 彬州: pinyin binzhou is kept for 滨州 (山东).
+  彬州 | 彬州市
+  韩城 | 韩城市 | hancheng
+  华阴 | 华阴市 | huayin
+  子长 | 子长市 | zichang
+  神木 | 神木市 | shenmu
+  旬阳 | 旬阳市 | xunyang
+
+  # 甘肃
+  甘肃 | 甘肃省 | gansu
+  兰州 | 兰州市 | lanzhou
+  嘉峪关 | 嘉峪关市 | jiayuguan
+  金昌 | 金昌市 | jinchang
+  白银 | 白银市 | baiyin
+  天水 | 天水市 | tianshui
+  武威 | 武威市 | wuwei
+  张掖 | 张掖市 | zhangye
+  平凉 | 平凉市 | pingliang
+  酒泉 | 酒泉市 | jiuquan
+  庆阳 | 庆阳市 | qingyang
+  定西 | 定西市 | dingxi
+  陇南 | 陇南市 | longnan
+  临夏 | 临夏回族自治州 | 临夏州 | linxia
+  甘南 | 甘南藏族自治州 | 甘南州 | gannan
+  # 甘肃 县级市
+  玉门 | 玉门市 | yumen
+  敦煌 | 敦煌市 | dunhuang
+
+  # 青海
+  青海 | 青海省 | qinghai
+  西宁 | 西宁市 | xining
+  海东 | 海东市 | haidong
+  海北 | 海北藏族自治州 | 海北州 | haibei
+  黄南 | 黄南藏族自治州 | 黄南州 | huangnan
+  # 海南藏族自治州: the short name 海南 and pinyin hainan belong to the province 海南.
+  海南州 | 海南藏族自治州
+  果洛 | 果洛藏族自治州 | 果洛州 | golog | guoluo
+  玉树 | 玉树藏族自治州 | 玉树州 | yushu
+  海西 | 海西蒙古族藏族自治州 | 海西州 | haixi
+  # 青海 县级市
+  格尔木 | 格尔木市 | golmud | geermu
+  德令哈 | 德令哈市 | delingha
+  茫崖 | 茫崖市 | mangya
+
+  # 宁夏
+  宁夏 | 宁夏回族自治区 | 宁夏自治区 | ningxia
+  银川 | 银川市 | yinchuan
+  石嘴山 | 石嘴山市 | shizuishan
+  吴忠 | 吴忠市 | wuzhong
+  固原 | 固原市 | guyuan
+  中卫 | 中卫市 | zhongwei
+  # 宁夏 县级市
+  灵武 | 灵武市 | lingwu
+  青铜峡 | 青铜峡市 | qingtongxia
+
+  # 新疆
+  新疆 | 新疆维吾尔自治区 | 新疆自治区 | xinjiang
+  乌鲁木齐 | 乌鲁木齐市 | urumqi | wulumuqi
+  克拉玛依 | 克拉玛依市 | karamay | kelamayi
+  吐鲁番 | 吐鲁番市 | turpan | tulufan
+  哈密 | 哈密市 | hami | kumul
+  昌吉 | 昌吉回族自治州 | 昌吉州 | changji
+  博尔塔拉 | 博尔塔拉蒙古自治州 | 博州 | bortala | boertala
+  巴音郭楞 | 巴音郭楞蒙古自治州 | 巴州 | bayingolin | bayinguoleng
+  阿克苏 | 阿克苏地区 | aksu | akesu
+  克孜勒苏 | 克孜勒苏柯尔克孜自治州 | 克州 | kizilsu | kezilesu
+  喀什 | 喀什地区 | kashgar | kashi
+  和田 | 和田地区 | hotan | hetian
+  伊犁 | 伊犁哈萨克自治州 | 伊犁州 | ili | yili
+  塔城 | 塔城地区 | tacheng
+  阿勒泰 | 阿勒泰地区 | altay | aletai
+  # 新疆 县级市 (石河子 五家渠 阿拉尔 图木舒克 北屯 铁门关 可克达拉 昆玉 胡杨河 are 兵团 cities
+  # administered directly by the region)
+  阜康 | 阜康市 | fukang
+  博乐 | 博乐市
+  阿拉山口 | 阿拉山口市 | alashankou
+  库尔勒 | 库尔勒市 | korla | kuerle
+  库车 | 库车市 | kuqa | kuche
+  阿图什 | 阿图什市 | artux | atushi
+  伊宁 | 伊宁市 | yining
+  奎屯 | 奎屯市 | kuytun | kuitun
+  霍尔果斯 | 霍尔果斯市 | khorgos | huoerguosi
+  乌苏 | 乌苏市 | wusu
+  石河子 | 石河子市 | shihezi
+  五家渠 | 五家渠市 | wujiaqu
+  阿拉尔 | 阿拉尔市 | alar
+  图木舒克 | 图木舒克市 | tumxuk | tumushuke
+  北屯 | 北屯市 | beitun
+  铁门关 | 铁门关市 | tiemenguan
+  可克达拉 | 可克达拉市 | kokdala | kekedala
+  昆玉 | 昆玉市 | kunyu
+  胡杨河 | 胡杨河市 | huyanghe
+
+  # 香港
+  香港 | 香港特别行政区 | 香港特区 | hong kong | hongkong
+  香港岛 | 港岛 | hong kong island
+  九龙 | 九龙半岛 | kowloon
+  新界 | new territories
+  中环
+  湾仔 | wan chai | wanchai
+  铜锣湾 | causeway bay
+  尖沙咀 | 尖沙嘴 | tsim sha tsui
+  旺角 | mong kok | mongkok
+  观塘 | kwun tong
+  荃湾 | tsuen wan
+  沙田 | sha tin | shatin
+  屯门 | tuen mun
+  元朗 | yuen long
+  将军澳 | tseung kwan o
+  大屿山 | lantau
+
+  # 澳门
+  澳门 | 澳门特别行政区 | 澳门特区 | macau | macao
+  澳门半岛 | macau peninsula
+  # 凼仔 / 路凼: 氹 folds to 凼, so 氹仔 and 路氹 reach these lines too.
+  凼仔 | taipa
+  路环 | coloane
+  路凼 | cotai
+
+  # 台湾
+  台湾 | 台湾省 | taiwan
+  台北 | 台北市 | taipei | taibei
+  新北 | 新北市 | new taipei | xinbei
+  桃园 | 桃园市 | taoyuan
+  台中 | 台中市 | taichung | taizhong
+  台南 | 台南市 | tainan
+  高雄 | 高雄市 | kaohsiung | gaoxiong
+  基隆 | 基隆市 | keelung | jilong
+  # 新竹 and 嘉义 are each both a city and a county; one line covers both.
+  新竹 | 新竹市 | 新竹县 | hsinchu | xinzhu
+  嘉义 | 嘉义市 | 嘉义县 | chiayi
+  宜兰 | 宜兰县 | yilan
+  花莲 | 花莲县 | hualien | hualian
+  台东 | 台东县 | taitung | taidong
+  屏东 | 屏东县 | pingtung | pingdong
+  苗栗 | 苗栗县 | miaoli
+  彰化 | 彰化县 | changhua | zhanghua
+  南投 | 南投县 | nantou
+  云林 | 云林县 | yunlin
+  澎湖 | 澎湖县 | penghu
+  金门 | 金门县 | kinmen | jinmen
+  # 马祖 is officially 连江县 (not to be confused with 连江县 in 福州, which is not listed).
+  马祖 | 连江县 | 连江 | matsu | lienchiang
 
 """#),
     ("replies.kaiqu", #"""
@@ -838,6 +2750,360 @@ reply cli.usage
     |   --explain        nlu: show the normalized text, entities, candidates and the winning pattern
     |
     | Exit status: 0 ok, 64 usage, 65 data error, 66 no input, 73 cannot open the store
+
+"""#),
+    ("visits.kaiqu", #"""
+# Visits: plan, list, log, cancel or move them, and customers due a follow-up.
+#
+# Dates and times are not extracted yet: they are covered by `*` (明天下午三点拜访张三).
+# Beware an unknown {customer} right before a `*`: the shortest name wins the tie, so where
+# English text follows a name, a fixed word (~visit-en-when) stands between them.
+
+intent visit.schedule
+  zh: [*] (~visit-go|回访|去回访) {customer} [~visit-once|~visit-purpose *|~visit-when [*]]
+  zh: [*] 去 {customer} ~visit-there [~visit-once]
+  zh: {customer} [那边|那里|那儿|那|店里] [*] (去|跑|走) (一趟|一次)
+  zh: [*] ~visit-make {customer} [~visit-when [*]|[~visit-when] [*] ~visit-meet]
+  zh: [*] (和|跟|与|同) {customer} ([约] ~visit-meet|(约了|约好了|约好|约咗|约) ~visit-when [*]|约好了|约好|约咗)
+  zh: [*] ((给|跟|和|同) {customer} 打 [个] 电话|打 [个] 电话 给 {customer})
+  zh: [*] ~visit-go [个|一个|位|一位|家|一家] (~customer-word|客|客人|新客户)
+  en: [~visit-en-pre] [~visit-en-pre] (~visit|call|phone|ring) {customer} [~visit-en-when [*]]
+  en: ~visit-en-when [*] (~visit|call|phone|ring) {customer}
+  en: [*] (schedule|book|plan|set up|arrange|add|make) ([a|an] ~visit-en-thing (with|to|at)|in) {customer} [~visit-en-when [*]]
+  en: [*] [a|an] ~visit-en-thing with {customer} (~visit-en-when [*])
+  en: [*] (go|going) (see|visit|meet) {customer} [~visit-en-when [*]]
+  example: 明天下午三点拜访张三 => customer=张三
+  example: 周五约李四见面 => customer=李四
+  example: 下周去见王建国 => customer=王建国
+  example: 安排拜访陈静 => customer=陈静
+  example: 帮我约一下刘洋 => customer=刘洋
+  example: 后天上门拜访孙丽 => customer=孙丽
+  example: 提醒我明天去拜访赵敏 => customer=赵敏
+  example: 明天和张三见个面 => customer=张三
+  example: 明天下午三點拜訪張三 => customer=张三
+  example: 週五約李四見面 => customer=李四
+  example: 下週去見王建國 => customer=王建国
+  example: 聽日去見陳靜 => customer=陈静
+  example: 約咗劉洋星期五見 => customer=刘洋
+  example: visit Li Ming tomorrow at 3pm => customer=Li Ming
+  example: schedule a meeting with David Chen on Friday => customer=David Chen
+  example: meet Tom Wu next Monday => customer=Tom Wu
+  example: remind me to see Li Ming tomorrow => customer=Li Ming
+  example: 给张三打个电话 => customer=张三
+  example: call Li Ming tomorrow => customer=Li Ming
+  not: 取消明天和张三的拜访
+  not: 本周要拜访谁
+  not: 刚见了张三，他说要考虑一下
+  not: 今天拜访了李四
+  not: 查看张三
+  not: cancel the visit with David Chen
+
+intent visit.list
+  zh: [*] [~visit-need] [去] (~visit-go|跑) ~visit-who [~customer-word|人|客]
+  zh: [*] [~visit-need] [去] ~visit-go 的 [~customer-word|人] ~visit-who-end
+  zh: [*] 的 (行程|日程|行程安排|日程安排|拜访安排|拜访计划)
+  zh: [*] 的 (拜访|行程|约|日程) ~visit-who-end
+  zh: (看看|查看|查|看|查查|睇|睇睇) [下|吓] [*] 的 (拜访|安排|行程|日程|约|拜访安排|拜访计划)
+  zh: [*] [的] ~visit-agenda ~visit-plan
+  zh: [*] 有 ~visit-what [个|家] ~visit-agenda
+  zh: [*] 有 ~visit-what [个|家] (~customer-word|客|人) (要|需要|该|得) [去] ~visit
+  zh: [*] [要|该|得|需要] 去 (哪|哪里|哪儿|边度|哪家)
+  en: who [should|do|will|must|can|am] i [need to|have to|got to|going to|supposed to|gonna] ~visit [*]
+  en: [*] (my|the) ~visit-en-agenda [*]
+  en: (visits|appointments|meetings|calendar|agenda|visit plan) [for] [*]
+  en: (what's|what is) on [for] (today|tomorrow|this week|next week|monday|tuesday|wednesday|thursday|friday)
+  en: [*] (today's|tomorrow's|this week's|next week's) ~visit-en-agenda
+  en: (what|which|any) (visits|meetings|appointments) [do] [i] [have] [*]
+  en: (which|what) (customers|clients|accounts) (do|should|will|must) i ~visit [*]
+  en: who [am] i (seeing|visiting|meeting) [*]
+  en: (who's|who is) on [my|the] (schedule|calendar|list|agenda|plan) [*]
+  example: 本周要拜访谁
+  example: 今天要见谁
+  example: 明天有什么拜访
+  example: 这周的拜访安排
+  example: 今天要拜访哪些客户
+  example: 下周该去见哪几个客户
+  example: 今天要拜访的客户有哪些
+  example: 本週要拜訪誰
+  example: 這週的拜訪安排
+  example: 今日要見邊個
+  example: 明天有什麼行程
+  example: who should I visit this week
+  example: who do I need to see today
+  example: what visits do I have tomorrow
+  example: show my schedule for next week
+  example: what's on my calendar today
+  example: 看看这周的安排
+  example: visits this week
+  not: 明天拜访张三
+  not: 哪些客户很久没联系了
+  not: 取消明天的拜访
+  not: visit Li Ming tomorrow
+
+intent visit.log
+  zh: [*] ~visit-done {customer} [了|{note:text}|~visit-there [了] [{note:text}]]
+  zh: {customer} [~visit-there] [*] ~visit-done-end [了]
+  zh: [*] (和|跟|与|给|同) {customer} ~visit-talked [了] [{note:text}]
+  zh: [*] 从 {customer} ~visit-there 回来 [了] [{note:text}]
+  zh: (记录|登记|记|写|补) [一次|一条|个|一个|条] (拜访|走访|见面|回访) [记录|情况|结果|小结] {customer} {note:text}
+  zh: [*] ~visit {customer} [的] ~visit-result [是] {note:text}
+  zh: [*] ~visit-done [*] (个|家|位) [~customer-word|客|店|门店]
+  zh: (新增|添加|加|写|记|补|记录|登记) ([一条|条|个|一个|一次] ~visit-logthing|[*] 的 (拜访|走访|回访|~visit-logthing))
+  en: log [a|the] [~visit-en-thing] (with|to|at|for) {customer} [{note:text}]
+  en: [i] [just] ~visit-en-done {customer} [~visit-en-ago] [{note:text}]
+  en: (visit|call|meeting) (report|notes|note|summary) (for|on) {customer} {note:text}
+  en: {customer} [s] (visit|meeting|call) {note:text}
+  example: 刚见了张三，他说要考虑一下 => customer=张三; note=他说要考虑
+  example: 今天拜访了李四，签了意向书 => customer=李四; note=签了意向书
+  example: 见过王建国，他想要样品 => customer=王建国; note=他想要样品
+  example: 跟刘洋通了电话，他下周订货 => customer=刘洋; note=他下周订货
+  example: 记录拜访：陈静，嫌价格高 => customer=陈静; note=嫌价格高
+  example: 拜访赵敏的结果：要先问老板 => customer=赵敏; note=要先问老板
+  example: 刚从张三那回来 => customer=张三
+  example: 剛見了張三，他說要考慮一下 => customer=张三; note=他說要考慮
+  example: 今天拜訪了李四，簽了意向書 => customer=李四; note=簽了意向書
+  example: 頭先見咗陳靜，佢話要諗下 => customer=陈静; note=佢話要諗下
+  example: log visit with David Chen: he wants samples => customer=David Chen; note=he wants samples
+  example: met Li Ming today, he will order next week => customer=Li Ming; note=he will order next week
+  example: called David Chen: needs a quote by Friday => customer=David Chen; note=needs a quote by Friday
+  example: visited Li Ming => customer=Li Ming
+  example: 今天见了三个客户
+  example: 新增一条拜访记录
+  example: Li Ming visit went well => customer=Li Ming; note=went well
+  not: 明天拜访张三
+  not: 记一下张三喜欢钓鱼
+  not: 取消拜访张三
+  not: 本周要拜访谁
+  not: visit Li Ming tomorrow
+
+intent visit.cancel
+  zh: 取消 [*] [和|跟|与|同] {customer} [那边|那里] [的|嘅] ~visit-appt
+  zh: 取消 [*] ~visit {customer} [的 ~visit-agenda]
+  zh: 取消 [*] 的 ~visit-appt
+  zh: [*] 的 ~visit-appt ~visit-off
+  zh: [把] [*] ~visit {customer} [的] [~visit-agenda|时间|事] (~visit-move *|~visit-off)
+  zh: [把] [*] (和|跟|与|同) {customer} [的|嘅] ~visit-appt (~visit-move *|~visit-off)
+  zh: [把] {customer} [的|嘅|那边的|那个|那次|嗰个|嗰次|嘅嗰个] ~visit-appt [*] (~visit-move *|~visit-off)
+  zh: [*] ~visit-not [去] ~visit {customer} [了|喇]
+  zh: {customer} [~visit-there] [*] (不去了|不用去了|唔去了|唔使去了|不见了|先不去了|不去)
+  en: cancel [*] ~visit-en-thing [with|to|at|for] {customer} [~visit-en-when [*]]
+  en: (move|reschedule|push|postpone|shift|change) [my|the] ~visit-en-thing with {customer} [(to|till|until) *]
+  en: (reschedule|postpone|push back|push|move) {customer} [visit|meeting] [(to|till|until) *]
+  en: ((don't|do not|no need to|not going to|won't|will not) ~visit|not visiting|not seeing|not meeting|skip|skipping) {customer} [~visit-en-when [*]]
+  en: cancel [on] {customer}
+  example: 取消明天和张三的拜访 => customer=张三
+  example: 把拜访李四改到周五 => customer=李四
+  example: 取消拜访王建国 => customer=王建国
+  example: 跟陈静的约改到下周 => customer=陈静
+  example: 明天不去见刘洋了 => customer=刘洋
+  example: 不用拜访赵敏了 => customer=赵敏
+  example: 张三的拜访推迟到下周一 => customer=张三
+  example: 取消明天和張三的拜訪 => customer=张三
+  example: 把拜訪李四改到週五 => customer=李四
+  example: 唔去見陳靜喇 => customer=陈静
+  example: 劉洋嘅拜訪取消 => customer=刘洋
+  example: cancel the visit with David Chen => customer=David Chen
+  example: cancel my meeting with Li Ming tomorrow => customer=Li Ming
+  example: reschedule David Chen to next week => customer=David Chen
+  example: move the visit with Li Ming to Friday => customer=Li Ming
+  example: not visiting David Chen tomorrow => customer=David Chen
+  not: 取消
+  not: 删除张三
+  not: 明天拜访张三
+  not: 撤销
+  not: 不需要
+
+intent followup.due
+  zh: ~visit-which [~customer-word|客|人] [已经] [~visit-long] ~visit-fu-not ~visit-fu-contact [了|过]
+  zh: ~visit-which [~customer-word|客|人] (该|需要|应该|要|得) (跟进|回访|联系|联络) [了]
+  zh: [超过|超|已经|有] ~visit-span [以上|多|内|之内|以内|里] [都|还|一直] ~visit-fu-not ~visit-fu-contact [过] [的|嘅] [~customer-word|客|人] [~visit-who-end]
+  zh: [超过|超|已经|有] {days:number} (天|日) [以上|多|内|之内|以内|里] [都|还|一直] ~visit-fu-not ~visit-fu-contact [过] [的|嘅] [~customer-word|客|人] [~visit-who-end]
+  zh: ~visit-long ~visit-fu-not ~visit-fu-contact [过] [的|嘅] [~customer-word|客|人] [~visit-who-end]
+  zh: [*] (该|需要|应该|要|得) (跟进|回访|联系|联络|跟|打电话给) (谁|哪些人|边个|哪个|哪几个 [~customer-word]|哪些 [~customer-word]) [了]
+  zh: [*] (需要|该|要|待|应该|得) (跟进|回访|联系) 的 [~customer-word|人] [~visit-who-end]
+  zh: (跟进|回访|联系) (提醒|清单|列表|名单|任务)
+  zh: (谁|边个) [已经] [~visit-long] ~visit-fu-not ~visit-fu-contact [了|过]
+  en: who (haven't|have not|hasn't|has not|didn't) i ~visit-en-contact [(in|for|over) ([the last|the past] (a while|ages|a long time|long|{days:number} days)|*)|lately|recently]
+  en: [my] ~visit-en-people [that|who] i (haven't|have not|didn't) ~visit-en-contact [(in|for|over) ([the last|the past] (a while|ages|a long time|long|{days:number} days)|*)|lately|recently]
+  en: (which|what) ~visit-en-people (haven't|have not|hasn't) i ~visit-en-contact [(in|for|over) ([the last|the past] (a while|ages|a long time|long|{days:number} days)|*)|lately|recently]
+  en: (inactive|dormant|neglected|forgotten|cold) ~visit-en-people
+  en: [who|which customers|which clients|which accounts] (needs|need) [a] ~visit-en-followup
+  en: [overdue] ~visit-en-followup [due|list|reminders|reminder|needed|today]
+  en: [~visit-en-people with] no (contact|visit|visits|calls) (for|in) [over|more than] {days:number} days
+  en: who (should|do|must|need to) i (follow up [with]|call|contact|phone|reach out to) [*]
+  example: 哪些客户很久没联系了
+  example: 30天没联系的客户 => days=30
+  example: 超过15天没跟进的客户有哪些 => days=15
+  example: 该跟进谁了
+  example: 需要跟进的客户
+  example: 好久没拜访的经销商有哪些
+  example: 需要回访的客户有哪些
+  example: 哪些客戶很久沒聯繫了
+  example: 30天沒聯絡的客戶 => days=30
+  example: 該跟進邊個
+  example: 有邊啲客好耐冇聯絡
+  example: who haven't I contacted in 30 days => days=30
+  example: customers I haven't called in a while
+  example: who needs a follow-up
+  example: follow-ups due
+  example: no contact for 45 days => days=45
+  example: inactive customers
+  example: who should I call
+  not: 本周要拜访谁
+  not: 列出所有客户
+  not: 30天后拜访张三
+  not: 跟进张三
+
+# Why one goes, after the name: 去找陈静谈合同.
+list visit-purpose
+  谈 | 聊 | 签 | 签约 | 送 | 送货 | 收款 | 收钱 | 对账 | 催款 | 介绍 | 推 | 演示 | 看货 | 拿 | 讲 | 商量 | 倾
+
+# Times after the name: 拜访张三明天下午.
+list visit-when
+  今天 | 明天 | 后天 | 大后天 | 今晚 | 明早 | 下周 | 这周 | 本周 | 周 | 星期 | 礼拜 | 下个礼拜 | 这个礼拜
+  上午 | 下午 | 早上 | 中午 | 晚上 | 月底 | 月初 | 下个月 | 听日 | 后日 | 今日 | 今晚 | 下昼 | 朝早
+
+# A visit record as a thing: 新增一条拜访记录 / 记一下今天的拜访.
+list visit-logthing
+  拜访记录 | 走访记录 | 回访记录 | 见面记录 | 拜访日志 | 拜访情况 | 拜访小结 | 拜访总结 | 情况 | 小结 | 总结 | 日志
+
+# Where, after the name: 去了陈静那.
+list visit-there
+  那 | 那里 | 那边 | 那儿 | 店里 | 店 | 公司 | 家
+
+# A visit that happened, ending the sentence: 张三那边去过了.
+list visit-done-end
+  去过 | 去了 | 拜访过 | 拜访了 | 见过 | 见了 | 跑过 | 去咗 | 见咗
+
+# Spans of time for follow-ups: 一个月没联系.
+list visit-span
+  一个月 | 两个月 | 三个月 | 半个月 | 一周 | 两周 | 三周 | 一个星期 | 两个星期 | 一个礼拜 | 两个礼拜 | 半年 | 几天 | 好几天 | 好几个月 | 几个月 | 一个多月
+
+# Going to see a customer (plans): ~visit plus the rep's other ways of saying it.
+list visit-go
+  拜访 | 去拜访 | 去见 | 见 | 见面 | 去找 | 上门 | 上门拜访 | 上门找 | 上门见 | 走访 | 登门 | 登门拜访 | 拜会
+  去看 | 去看看 | 约见 | 跑一趟 | 见见 | 去见见 | 探访 | 去探访
+
+# Setting up an appointment: 约张三 / 约好李四.
+list visit-make
+  约 | 约好 | 约了 | 约咗 | 预约 | 约见 | 安排见 | 联系好
+
+# The meeting itself, after 约{customer}: 约李四见面.
+list visit-meet
+  见面 | 见 | 见个面 | 碰面 | 碰个面 | 碰头 | 聊聊 | 谈谈 | 面谈 | 吃饭 | 吃个饭 | 喝茶 | 喝个茶 | 坐坐 | 会面 | 倾下 | 倾倾
+
+# After the customer: 拜访张三一趟.
+list visit-once
+  一趟 | 一次 | 聊聊 | 谈谈 | 见面 | 面谈 | 坐坐
+
+# Who / which, in a question about the plan.
+list visit-who
+  谁 | 哪些 | 哪几个 | 哪个 | 哪位 | 哪些人 | 哪几家 | 哪家 | 几个 | 边个 | 边啲 | 什么人 | 哪几位
+
+# The same question after the customer word: 要拜访的客户有哪些.
+list visit-who-end
+  有哪些 | 都有哪些 | 是哪些 | 有谁 | 是谁 | 都有谁 | 有几个 | 有边啲 | 系边啲 | 名单 | 列表 | 清单
+
+# "need to / should" before the visit verb.
+list visit-need
+  要 | 该 | 得 | 需要 | 应该 | 计划 | 安排 | 打算 | 准备 | 约了 | 约好
+
+# The visit plan as a thing: 拜访安排, 行程.
+list visit-agenda
+  拜访 | 行程 | 日程 | 见客 | 出访 | 外勤 | 约 | 约会 | 安排 | 走访 | 拜访计划 | 拜访安排
+
+# …and what about it one asks for.
+list visit-plan
+  安排 | 计划 | 列表 | 清单 | 表 | 情况
+
+# "what / how many" before the plan: 明天有什么拜访.
+list visit-what
+  什么 | 哪些 | 几个 | 多少 | 几 | 乜嘢 | 咩
+
+# A visit or call that happened: 见了张三 / 拜访过李四.
+list visit-done
+  见了 | 见过 | 见完 | 见到了 | 见到 | 拜访了 | 拜访过 | 拜访完 | 去了 | 去过 | 见咗 | 拜访咗 | 去咗
+  走访了 | 登门拜访了 | 上门拜访了 | 回访了 | 碰到 | 碰见 | 拜会了 | 探访了 | 去见了 | 去拜访了
+
+# Talked with a customer: 跟刘洋通了电话.
+list visit-talked
+  聊了 | 谈了 | 聊过 | 谈过 | 见了面 | 见过面 | 见面了 | 碰了面 | 沟通了 | 沟通过 | 聊完 | 谈完 | 聊完了
+  通了电话 | 打了电话 | 通过电话 | 打过电话 | 打了个电话 | 通了个电话 | 倾咗 | 见咗面 | 吃了饭 | 喝了茶 | 倾咗偈
+  倾完 | 倾过 | 倾咗计 | 倾完计 | 饮咗茶 | 食咗饭
+
+# What came of a visit: 拜访赵敏的结果.
+list visit-result
+  结果 | 情况 | 反馈 | 结论 | 收获 | 小结 | 总结
+
+# Cancelled or moved: the appointment as a noun.
+list visit-appt
+  拜访 | 见面 | 约 | 约会 | 会面 | 行程 | 面谈 | 安排 | 碰面 | 饭局
+
+# Moved to another day.
+list visit-move
+  改到 | 改成 | 挪到 | 推到 | 延到 | 推迟到 | 延期到 | 换到 | 调到 | 改在 | 改期到 | 移到 | 顺延到 | 提前到 | 推后到 | 改去
+
+# Called off.
+list visit-off
+  取消 | 取消了 | 取消掉 | 不去了 | 推迟 | 改期 | 延期 | 往后推 | 推后 | 算了 | 唔去了
+
+# Not going after all.
+list visit-not
+  不 | 不用 | 不需要 | 不必 | 别 | 唔 | 唔使 | 唔洗 | 没必要
+
+# English times after a name: they keep an unknown name from running into them.
+list visit-en-when
+  tomorrow | today | tonight | on | at | next | this | in | for | after | before | around | later | sometime
+  monday | tuesday | wednesday | thursday | friday | saturday | sunday
+
+# What may come before an English visit verb: I'll see David Chen on Monday.
+list visit-en-pre
+  i | i'll | i will | we | we'll | need to | have to | want to | should | must | going to | gonna | plan to
+  remind me to | let's | lets | i'm going to | i am going to | i'd like to | go | go and | to
+
+# People one follows up with.
+list visit-en-people
+  customers | clients | accounts | dealers | people | contacts | stores | agents
+
+# English words for an appointment.
+list visit-en-thing
+  visit | meeting | call | appointment | trip | catch up | catch-up | sales call
+
+# English plural / plan words for the agenda.
+list visit-en-agenda
+  visits | schedule | visit plan | visit schedule | calendar | agenda | appointments | meetings | route | itinerary
+
+# English past visits and calls.
+list visit-en-done
+  met | met with | visited | saw | called | phoned | spoke to | spoke with | talked to | talked with | caught up with | had a call with | had a meeting with | was at
+
+# …and when.
+list visit-en-ago
+  today | yesterday | this morning | this afternoon | earlier | just now | last week | earlier today
+
+# Which, for follow-up questions.
+list visit-which
+  哪些 | 哪几个 | 有哪些 | 有什么 | 有没有 | 边啲 | 有边啲 | 哪个 | 哪几家
+
+# "for a long time".
+list visit-long
+  很久 | 好久 | 太久 | 长时间 | 很长时间 | 好长时间 | 一段时间 | 好一阵 | 好耐 | 一直 | 蛮久 | 挺久 | 久 | 好几天 | 很多天
+
+# "not", before the contact verb.
+list visit-fu-not
+  没 | 没有 | 未 | 冇 | 没再 | 都没 | 还没 | 还没有 | 未有 | 一直没
+
+# Contacting a customer.
+list visit-fu-contact
+  联系 | 联络 | 跟进 | 拜访 | 回访 | 见 | 见过 | 去 | 打电话 | 沟通 | 走动 | 问候 | 见面 | 找 | 搵
+
+# English contact verbs.
+list visit-en-contact
+  contacted | called | visited | seen | talked to | spoken to | followed up with | reached out to | met | heard from | been in touch with
+
+# English follow-up nouns.
+list visit-en-followup
+  follow up | followup | follow ups | followups | follow-up | follow-ups
 
 """#),
 ]

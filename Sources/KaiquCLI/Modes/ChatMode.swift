@@ -1,3 +1,4 @@
+import Foundation
 import KaiquDialogue
 import KaiquNLU
 #if canImport(Glibc)
@@ -20,7 +21,7 @@ struct ChatMode {
         let interactive = isatty(0) == 1 && isatty(1) == 1
         let style = Style(fd: 1, environment: environment)
         let out = Output.standard
-        let dialogue = Dialogue(catalogue: session.data.catalogue)
+        let dialogue = Dialogue(catalogue: session.data.catalogue, valueLabels: Self.valueLabels(session.data.parser.rules))
         var state = DialogueState()
         let catalogue = session.data.catalogue
         var reader = LineReader(fd: 0, limit: Self.lineLimit)
@@ -52,6 +53,20 @@ struct ChatMode {
         }
     }
 
+    /// Lookup values as words for replies: each value's first Chinese and first English synonym.
+    /// Traditional labels come from ICU's Hans-Hant, as the data holds simplified words.
+    static func valueLabels(_ rules: RuleSet) -> [String: [String: [Language: String]]] {
+        var labels: [String: [String: [Language: String]]] = [:]
+        for (lookup, values) in rules.lookupWords where lookup != "region" {
+            for value in values.keys {
+                let zh = rules.label(of: value, lookup: lookup, chinese: true) ?? value
+                let hant = zh.applyingTransform(StringTransform(rawValue: "Hans-Hant"), reverse: false) ?? zh
+                labels[lookup, default: [:]][value] = [.zhHans: zh, .zhHant: hant, .en: rules.label(of: value, lookup: lookup, chinese: false) ?? value]
+            }
+        }
+        return labels
+    }
+
     /// Turns a raw line into a dialogue event; nil for a line with nothing to say.
     /// `language` is the conversation's, for lines that have no letters of their own.
     static func event(for line: LineReader.Line, session: Session, language: Language) -> DialogueEvent? {
@@ -65,7 +80,8 @@ struct ChatMode {
             case .unreadable: return .unreadable
             case .text(let text):
                 let parser = session.data.parser
-                let result = parser.parse(text, context: session.context)
+                var result = parser.parse(text, context: session.context)
+                result.language = Language.detect(text, normalizer: parser.rules.normalizer, continuing: language)
                 let suggestions = result.intent == ParseResult.fallback
                     ? parser.suggestions(for: text, language: result.language ?? language) : []
                 return .utterance(result, suggestions: suggestions)

@@ -5,6 +5,7 @@ final class RuleCompiler {
     let lexicon = Lexicon()
     private var lists: [String: [[Int]]] = [:]
     private var lookups: [String: LookupTrie] = [:]
+    private var lookupWords: [String: [String: [String]]] = [:]
     private let filler = Filler()
     private var builtInTypes: [String: SlotType] = [
         "customer": .customer, "name": .name, "text": .text, "number": .entity("number"),
@@ -85,6 +86,7 @@ final class RuleCompiler {
                 // `value: synonym | …`, or just `synonym | …` whose first synonym is the value
                 // (regions: 杭州 | 杭州市 | hangzhou).
                 guard let value = line.key ?? Self.entries(line).first else { continue }
+                lookupWords[block.name, default: [:]][value, default: []] += Self.entries(line)
                 for entry in Self.entries(line) {
                     let ids = words(entry)
                     if ids.isEmpty { continue }
@@ -123,7 +125,7 @@ final class RuleCompiler {
         var extractors: [any EntityExtractor] = []
         for name in lookups.keys.sorted() { extractors.append(LookupExtractor(name: name, root: lookups[name]!)) }
         return RuleSet(normalizer: normalizer, lexicon: lexicon, patterns: patterns, intents: intents,
-                       lookupExtractors: extractors, filler: filler, lists: lists, notNames: notNames,
+                       lookupExtractors: extractors, lookupWords: lookupWords, filler: filler, lists: lists, notNames: notNames,
                        blocks: blocks.filter { !RuleSet.kinds.contains($0.kind) }, fixture: fixture!)
     }
 

@@ -8,6 +8,8 @@ public struct RuleSet: Sendable {
     /// Every intent block in load order.
     public let intents: [IntentRule]
     let lookupExtractors: [any EntityExtractor]
+    /// Each lookup's values with their synonyms as written: lookup → value → synonyms.
+    public let lookupWords: [String: [String: [String]]]
     let filler: Filler
     /// Synonym lists by name, as token ids.
     let lists: [String: [[Int]]]
@@ -40,6 +42,14 @@ public struct RuleSet: Sendable {
         let compiler = RuleCompiler(normalizer: Normalizer(traditionalToSimplified: table),
                                     entityTypes: BuiltInExtractors.types)
         return try compiler.compile(blocks: blocks)
+    }
+
+    /// How to show a lookup value to a person: its first Chinese synonym for Chinese, its first
+    /// Latin one for English (objection "price" → 太贵 / too expensive); nil for other slots.
+    public func label(of value: String, lookup: String, chinese: Bool) -> String? {
+        guard let words = lookupWords[lookup]?[value] else { return nil }
+        let han = { (w: String) in w.unicodeScalars.contains { ScalarClass($0) == .han } }
+        return words.first { han($0) == chinese }
     }
 
     /// The intent block with this id.
