@@ -772,6 +772,8 @@ Understood: add a customer. This feature is still being built, so nothing was do
 > visit Tom Wu tomorrow at 3pm
 Understood: schedule a visit. This feature is still being built, so nothing was done yet.
 · customer: Tom Wu
+· date: 2026-11-19
+· time: 15:00
 
 > the dealer says it is too expensive
 Understood: handle an objection. This feature is still being built, so nothing was done yet.
@@ -821,6 +823,8 @@ Bye, and good selling!
 > 明天下午三点拜访孙丽
 明白，你想要：安排拜访。这项功能还在开发中，暂时不能执行，也没有做任何改动。
 · 客户：孙丽
+· 日期：2026-11-19
+· 时间：15:00
 
 > 客户说价格太高怎么办
 明白，你想要：处理客户异议。这项功能还在开发中，暂时不能执行，也没有做任何改动。
@@ -868,6 +872,7 @@ Bye, and good selling!
 > 下週三去見黃志強
 明白，你想要：安排拜訪。這項功能還在開發中，暫時不能執行，也沒有做任何改動。
 · 客戶：黃志強
+· 日期：2026-11-25
 
 > 張三嫌利潤太薄
 明白，你想要：處理客戶異議。這項功能還在開發中，暫時不能執行，也沒有做任何改動。
@@ -2755,42 +2760,44 @@ reply cli.usage
     ("visits.kaiqu", #"""
 # Visits: plan, list, log, cancel or move them, and customers due a follow-up.
 #
-# Dates and times are not extracted yet: they are covered by `*` (明天下午三点拜访张三).
-# Beware an unknown {customer} right before a `*`: the shortest name wins the tie, so where
-# English text follows a name, a fixed word (~visit-en-when) stands between them.
+# Dates and times fill `date`/`time` or `from`/`to` through {when} (明天下午三点拜访张三 →
+# date=2026-11-19, time=15:00; 本周要拜访谁 → from/to); `*` still covers what is not a date
+# (a place: 下周三去宁波见李总). Beware an unknown {customer} right before a `*`: the shortest
+# name wins the tie, so where English text follows a name, a fixed word (~visit-en-when) or a
+# date stands between them.
 
 intent visit.schedule
-  zh: [*] (~visit-go|回访|去回访) {customer} [~visit-once|~visit-purpose *|~visit-when [*]]
-  zh: [*] 去 {customer} ~visit-there [~visit-once]
+  zh: [{when}] [*] (~visit-go|回访|去回访) {customer} [~visit-once|~visit-purpose *|{when} [*]]
+  zh: [{when}] [*] 去 {customer} ~visit-there [~visit-once]
   zh: {customer} [那边|那里|那儿|那|店里] [*] (去|跑|走) (一趟|一次)
-  zh: [*] ~visit-make {customer} [~visit-when [*]|[~visit-when] [*] ~visit-meet]
-  zh: [*] (和|跟|与|同) {customer} ([约] ~visit-meet|(约了|约好了|约好|约咗|约) ~visit-when [*]|约好了|约好|约咗)
-  zh: [*] ((给|跟|和|同) {customer} 打 [个] 电话|打 [个] 电话 给 {customer})
-  zh: [*] ~visit-go [个|一个|位|一位|家|一家] (~customer-word|客|客人|新客户)
-  en: [~visit-en-pre] [~visit-en-pre] (~visit|call|phone|ring) {customer} [~visit-en-when [*]]
-  en: ~visit-en-when [*] (~visit|call|phone|ring) {customer}
-  en: [*] (schedule|book|plan|set up|arrange|add|make) ([a|an] ~visit-en-thing (with|to|at)|in) {customer} [~visit-en-when [*]]
-  en: [*] [a|an] ~visit-en-thing with {customer} (~visit-en-when [*])
-  en: [*] (go|going) (see|visit|meet) {customer} [~visit-en-when [*]]
-  example: 明天下午三点拜访张三 => customer=张三
-  example: 周五约李四见面 => customer=李四
-  example: 下周去见王建国 => customer=王建国
+  zh: [{when}] [*] ~visit-make {customer} [{when} [*]|[{when}] [*] ~visit-meet]
+  zh: [{when}] [*] (和|跟|与|同) {customer} ([约] ~visit-meet|(约了|约好了|约好|约咗|约) {when} [*]|约好了|约好|约咗)
+  zh: [{when}] [*] ((给|跟|和|同) {customer} 打 [个] 电话|打 [个] 电话 给 {customer})
+  zh: [{when}] [*] ~visit-go [个|一个|位|一位|家|一家] (~customer-word|客|客人|新客户)
+  en: [~visit-en-pre] [~visit-en-pre] (~visit|call|phone|ring) {customer} [{when} [*]|~visit-en-when [*]]
+  en: ({when}|~visit-en-when [*]) (~visit|call|phone|ring) {customer}
+  en: [{when}] [*] (schedule|book|plan|set up|arrange|add|make) ([a|an] ~visit-en-thing (with|to|at)|in) {customer} [{when} [*]|~visit-en-when [*]]
+  en: [{when}] [*] [a|an] ~visit-en-thing with {customer} ({when} [*]|~visit-en-when [*])
+  en: [{when}] [*] (go|going) (see|visit|meet) {customer} [{when} [*]|~visit-en-when [*]]
+  example: 明天下午三点拜访张三 => customer=张三; date=2026-11-19; time=15:00
+  example: 周五约李四见面 => customer=李四; date=2026-11-20
+  example: 下周去见王建国 => customer=王建国; from=2026-11-23; to=2026-11-29
   example: 安排拜访陈静 => customer=陈静
   example: 帮我约一下刘洋 => customer=刘洋
-  example: 后天上门拜访孙丽 => customer=孙丽
+  example: 后天上门拜访孙丽 => customer=孙丽; date=2026-11-20
   example: 提醒我明天去拜访赵敏 => customer=赵敏
-  example: 明天和张三见个面 => customer=张三
-  example: 明天下午三點拜訪張三 => customer=张三
-  example: 週五約李四見面 => customer=李四
-  example: 下週去見王建國 => customer=王建国
-  example: 聽日去見陳靜 => customer=陈静
-  example: 約咗劉洋星期五見 => customer=刘洋
-  example: visit Li Ming tomorrow at 3pm => customer=Li Ming
-  example: schedule a meeting with David Chen on Friday => customer=David Chen
-  example: meet Tom Wu next Monday => customer=Tom Wu
-  example: remind me to see Li Ming tomorrow => customer=Li Ming
+  example: 明天和张三见个面 => customer=张三; date=2026-11-19
+  example: 明天下午三點拜訪張三 => customer=张三; date=2026-11-19; time=15:00
+  example: 週五約李四見面 => customer=李四; date=2026-11-20
+  example: 下週去見王建國 => customer=王建国; from=2026-11-23; to=2026-11-29
+  example: 聽日去見陳靜 => customer=陈静; date=2026-11-19
+  example: 約咗劉洋星期五見 => customer=刘洋; date=2026-11-20
+  example: visit Li Ming tomorrow at 3pm => customer=Li Ming; date=2026-11-19; time=15:00
+  example: schedule a meeting with David Chen on Friday => customer=David Chen; date=2026-11-20
+  example: meet Tom Wu next Monday => customer=Tom Wu; date=2026-11-23
+  example: remind me to see Li Ming tomorrow => customer=Li Ming; date=2026-11-19
   example: 给张三打个电话 => customer=张三
-  example: call Li Ming tomorrow => customer=Li Ming
+  example: call Li Ming tomorrow => customer=Li Ming; date=2026-11-19
   not: 取消明天和张三的拜访
   not: 本周要拜访谁
   not: 刚见了张三，他说要考虑一下
@@ -2799,75 +2806,75 @@ intent visit.schedule
   not: cancel the visit with David Chen
 
 intent visit.list
-  zh: [*] [~visit-need] [去] (~visit-go|跑) ~visit-who [~customer-word|人|客]
-  zh: [*] [~visit-need] [去] ~visit-go 的 [~customer-word|人] ~visit-who-end
-  zh: [*] 的 (行程|日程|行程安排|日程安排|拜访安排|拜访计划)
-  zh: [*] 的 (拜访|行程|约|日程) ~visit-who-end
+  zh: [{when}] [*] [~visit-need] [去] (~visit-go|跑) ~visit-who [~customer-word|人|客]
+  zh: [{when}] [*] [~visit-need] [去] ~visit-go 的 [~customer-word|人] ~visit-who-end
+  zh: [{when}] [*] 的 (行程|日程|行程安排|日程安排|拜访安排|拜访计划)
+  zh: [{when}] [*] 的 (拜访|行程|约|日程) ~visit-who-end
   zh: (看看|查看|查|看|查查|睇|睇睇) [下|吓] [*] 的 (拜访|安排|行程|日程|约|拜访安排|拜访计划)
-  zh: [*] [的] ~visit-agenda ~visit-plan
-  zh: [*] 有 ~visit-what [个|家] ~visit-agenda
-  zh: [*] 有 ~visit-what [个|家] (~customer-word|客|人) (要|需要|该|得) [去] ~visit
-  zh: [*] [要|该|得|需要] 去 (哪|哪里|哪儿|边度|哪家)
-  en: who [should|do|will|must|can|am] i [need to|have to|got to|going to|supposed to|gonna] ~visit [*]
-  en: [*] (my|the) ~visit-en-agenda [*]
-  en: (visits|appointments|meetings|calendar|agenda|visit plan) [for] [*]
+  zh: [{when}] [*] [的] ~visit-agenda ~visit-plan
+  zh: [{when}] [*] 有 ~visit-what [个|家] ~visit-agenda
+  zh: [{when}] [*] 有 ~visit-what [个|家] (~customer-word|客|人) (要|需要|该|得) [去] ~visit
+  zh: [{when}] [*] [要|该|得|需要] 去 (哪|哪里|哪儿|边度|哪家)
+  en: who [should|do|will|must|can|am] i [need to|have to|got to|going to|supposed to|gonna] ~visit [{when}] [*]
+  en: [{when}] [*] (my|the) ~visit-en-agenda [{when}] [*]
+  en: (visits|appointments|meetings|calendar|agenda|visit plan) [for] [{when}] [*]
   en: (what's|what is) on [for] (today|tomorrow|this week|next week|monday|tuesday|wednesday|thursday|friday)
-  en: [*] (today's|tomorrow's|this week's|next week's) ~visit-en-agenda
-  en: (what|which|any) (visits|meetings|appointments) [do] [i] [have] [*]
-  en: (which|what) (customers|clients|accounts) (do|should|will|must) i ~visit [*]
-  en: who [am] i (seeing|visiting|meeting) [*]
-  en: (who's|who is) on [my|the] (schedule|calendar|list|agenda|plan) [*]
-  example: 本周要拜访谁
-  example: 今天要见谁
-  example: 明天有什么拜访
-  example: 这周的拜访安排
-  example: 今天要拜访哪些客户
-  example: 下周该去见哪几个客户
-  example: 今天要拜访的客户有哪些
-  example: 本週要拜訪誰
-  example: 這週的拜訪安排
-  example: 今日要見邊個
-  example: 明天有什麼行程
-  example: who should I visit this week
-  example: who do I need to see today
-  example: what visits do I have tomorrow
-  example: show my schedule for next week
-  example: what's on my calendar today
+  en: [{when}] [*] (today's|tomorrow's|this week's|next week's) ~visit-en-agenda
+  en: (what|which|any) (visits|meetings|appointments) [do] [i] [have] [{when}] [*]
+  en: (which|what) (customers|clients|accounts) (do|should|will|must) i ~visit [{when}] [*]
+  en: who [am] i (seeing|visiting|meeting) [{when}] [*]
+  en: (who's|who is) on [my|the] (schedule|calendar|list|agenda|plan) [{when}] [*]
+  example: 本周要拜访谁 => from=2026-11-16; to=2026-11-22
+  example: 今天要见谁 => date=2026-11-18
+  example: 明天有什么拜访 => date=2026-11-19
+  example: 这周的拜访安排 => from=2026-11-16; to=2026-11-22
+  example: 今天要拜访哪些客户 => date=2026-11-18
+  example: 下周该去见哪几个客户 => from=2026-11-23; to=2026-11-29
+  example: 今天要拜访的客户有哪些 => date=2026-11-18
+  example: 本週要拜訪誰 => from=2026-11-16; to=2026-11-22
+  example: 這週的拜訪安排 => from=2026-11-16; to=2026-11-22
+  example: 今日要見邊個 => date=2026-11-18
+  example: 明天有什麼行程 => date=2026-11-19
+  example: who should I visit this week => from=2026-11-16; to=2026-11-22
+  example: who do I need to see today => date=2026-11-18
+  example: what visits do I have tomorrow => date=2026-11-19
+  example: show my schedule for next week => from=2026-11-23; to=2026-11-29
+  example: what's on my calendar today => date=2026-11-18
   example: 看看这周的安排
-  example: visits this week
+  example: visits this week => from=2026-11-16; to=2026-11-22
   not: 明天拜访张三
   not: 哪些客户很久没联系了
   not: 取消明天的拜访
   not: visit Li Ming tomorrow
 
 intent visit.log
-  zh: [*] ~visit-done {customer} [了|{note:text}|~visit-there [了] [{note:text}]]
+  zh: [{when}] [*] ~visit-done {customer} [了|{note:text}|~visit-there [了] [{note:text}]]
   zh: {customer} [~visit-there] [*] ~visit-done-end [了]
-  zh: [*] (和|跟|与|给|同) {customer} ~visit-talked [了] [{note:text}]
-  zh: [*] 从 {customer} ~visit-there 回来 [了] [{note:text}]
+  zh: [{when}] [*] (和|跟|与|给|同) {customer} ~visit-talked [了] [{note:text}]
+  zh: [{when}] [*] 从 {customer} ~visit-there 回来 [了] [{note:text}]
   zh: (记录|登记|记|写|补) [一次|一条|个|一个|条] (拜访|走访|见面|回访) [记录|情况|结果|小结] {customer} {note:text}
-  zh: [*] ~visit {customer} [的] ~visit-result [是] {note:text}
-  zh: [*] ~visit-done [*] (个|家|位) [~customer-word|客|店|门店]
+  zh: [{when}] [*] ~visit {customer} [的] ~visit-result [是] {note:text}
+  zh: [{when}] [*] ~visit-done [*] (个|家|位) [~customer-word|客|店|门店]
   zh: (新增|添加|加|写|记|补|记录|登记) ([一条|条|个|一个|一次] ~visit-logthing|[*] 的 (拜访|走访|回访|~visit-logthing))
   en: log [a|the] [~visit-en-thing] (with|to|at|for) {customer} [{note:text}]
   en: [i] [just] ~visit-en-done {customer} [~visit-en-ago] [{note:text}]
   en: (visit|call|meeting) (report|notes|note|summary) (for|on) {customer} {note:text}
   en: {customer} [s] (visit|meeting|call) {note:text}
   example: 刚见了张三，他说要考虑一下 => customer=张三; note=他说要考虑
-  example: 今天拜访了李四，签了意向书 => customer=李四; note=签了意向书
+  example: 今天拜访了李四，签了意向书 => customer=李四; date=2026-11-18; note=签了意向书
   example: 见过王建国，他想要样品 => customer=王建国; note=他想要样品
   example: 跟刘洋通了电话，他下周订货 => customer=刘洋; note=他下周订货
   example: 记录拜访：陈静，嫌价格高 => customer=陈静; note=嫌价格高
   example: 拜访赵敏的结果：要先问老板 => customer=赵敏; note=要先问老板
   example: 刚从张三那回来 => customer=张三
   example: 剛見了張三，他說要考慮一下 => customer=张三; note=他說要考慮
-  example: 今天拜訪了李四，簽了意向書 => customer=李四; note=簽了意向書
+  example: 今天拜訪了李四，簽了意向書 => customer=李四; date=2026-11-18; note=簽了意向書
   example: 頭先見咗陳靜，佢話要諗下 => customer=陈静; note=佢話要諗下
   example: log visit with David Chen: he wants samples => customer=David Chen; note=he wants samples
   example: met Li Ming today, he will order next week => customer=Li Ming; note=he will order next week
   example: called David Chen: needs a quote by Friday => customer=David Chen; note=needs a quote by Friday
   example: visited Li Ming => customer=Li Ming
-  example: 今天见了三个客户
+  example: 今天见了三个客户 => date=2026-11-18
   example: 新增一条拜访记录
   example: Li Ming visit went well => customer=Li Ming; note=went well
   not: 明天拜访张三
@@ -2880,22 +2887,22 @@ intent visit.cancel
   zh: 取消 [*] [和|跟|与|同] {customer} [那边|那里] [的|嘅] ~visit-appt
   zh: 取消 [*] ~visit {customer} [的 ~visit-agenda]
   zh: 取消 [*] 的 ~visit-appt
-  zh: [*] 的 ~visit-appt ~visit-off
+  zh: [{when}] [*] 的 ~visit-appt ~visit-off
   zh: [把] [*] ~visit {customer} [的] [~visit-agenda|时间|事] (~visit-move *|~visit-off)
   zh: [把] [*] (和|跟|与|同) {customer} [的|嘅] ~visit-appt (~visit-move *|~visit-off)
   zh: [把] {customer} [的|嘅|那边的|那个|那次|嗰个|嗰次|嘅嗰个] ~visit-appt [*] (~visit-move *|~visit-off)
-  zh: [*] ~visit-not [去] ~visit {customer} [了|喇]
+  zh: [{when}] [*] ~visit-not [去] ~visit {customer} [了|喇]
   zh: {customer} [~visit-there] [*] (不去了|不用去了|唔去了|唔使去了|不见了|先不去了|不去)
-  en: cancel [*] ~visit-en-thing [with|to|at|for] {customer} [~visit-en-when [*]]
+  en: cancel [*] ~visit-en-thing [with|to|at|for] {customer} [{when} [*]|~visit-en-when [*]]
   en: (move|reschedule|push|postpone|shift|change) [my|the] ~visit-en-thing with {customer} [(to|till|until) *]
   en: (reschedule|postpone|push back|push|move) {customer} [visit|meeting] [(to|till|until) *]
-  en: ((don't|do not|no need to|not going to|won't|will not) ~visit|not visiting|not seeing|not meeting|skip|skipping) {customer} [~visit-en-when [*]]
+  en: ((don't|do not|no need to|not going to|won't|will not) ~visit|not visiting|not seeing|not meeting|skip|skipping) {customer} [{when} [*]|~visit-en-when [*]]
   en: cancel [on] {customer}
   example: 取消明天和张三的拜访 => customer=张三
   example: 把拜访李四改到周五 => customer=李四
   example: 取消拜访王建国 => customer=王建国
   example: 跟陈静的约改到下周 => customer=陈静
-  example: 明天不去见刘洋了 => customer=刘洋
+  example: 明天不去见刘洋了 => customer=刘洋; date=2026-11-19
   example: 不用拜访赵敏了 => customer=赵敏
   example: 张三的拜访推迟到下周一 => customer=张三
   example: 取消明天和張三的拜訪 => customer=张三
@@ -2903,10 +2910,10 @@ intent visit.cancel
   example: 唔去見陳靜喇 => customer=陈静
   example: 劉洋嘅拜訪取消 => customer=刘洋
   example: cancel the visit with David Chen => customer=David Chen
-  example: cancel my meeting with Li Ming tomorrow => customer=Li Ming
+  example: cancel my meeting with Li Ming tomorrow => customer=Li Ming; date=2026-11-19
   example: reschedule David Chen to next week => customer=David Chen
   example: move the visit with Li Ming to Friday => customer=Li Ming
-  example: not visiting David Chen tomorrow => customer=David Chen
+  example: not visiting David Chen tomorrow => customer=David Chen; date=2026-11-19
   not: 取消
   not: 删除张三
   not: 明天拜访张三
@@ -2957,11 +2964,6 @@ intent followup.due
 # Why one goes, after the name: 去找陈静谈合同.
 list visit-purpose
   谈 | 聊 | 签 | 签约 | 送 | 送货 | 收款 | 收钱 | 对账 | 催款 | 介绍 | 推 | 演示 | 看货 | 拿 | 讲 | 商量 | 倾
-
-# Times after the name: 拜访张三明天下午.
-list visit-when
-  今天 | 明天 | 后天 | 大后天 | 今晚 | 明早 | 下周 | 这周 | 本周 | 周 | 星期 | 礼拜 | 下个礼拜 | 这个礼拜
-  上午 | 下午 | 早上 | 中午 | 晚上 | 月底 | 月初 | 下个月 | 听日 | 后日 | 今日 | 今晚 | 下昼 | 朝早
 
 # A visit record as a thing: 新增一条拜访记录 / 记一下今天的拜访.
 list visit-logthing
@@ -3053,8 +3055,7 @@ list visit-not
 
 # English times after a name: they keep an unknown name from running into them.
 list visit-en-when
-  tomorrow | today | tonight | on | at | next | this | in | for | after | before | around | later | sometime
-  monday | tuesday | wednesday | thursday | friday | saturday | sunday
+  after | before | around | later | sometime
 
 # What may come before an English visit verb: I'll see David Chen on Monday.
 list visit-en-pre

@@ -21,7 +21,9 @@ struct ChatMode {
         let interactive = isatty(0) == 1 && isatty(1) == 1
         let style = Style(fd: 1, environment: environment)
         let out = Output.standard
-        let dialogue = Dialogue(catalogue: session.data.catalogue, valueLabels: Self.valueLabels(session.data.parser.rules))
+        let rules = session.data.parser.rules
+        var dialogue = Dialogue(catalogue: session.data.catalogue, valueLabels: Self.valueLabels(rules, traditional: false))
+        var traditionalLabels = false
         var state = DialogueState()
         let catalogue = session.data.catalogue
         var reader = LineReader(fd: 0, limit: Self.lineLimit)
@@ -44,6 +46,11 @@ struct ChatMode {
                 guard let next = Self.event(for: line, session: session, language: state.language) else { continue }
                 event = next
             }
+            // Traditional labels cost an ICU transliterator (~10 ms): made when first needed.
+            if !traditionalLabels, case .utterance(let parse, _) = event, parse.language == .zhHant {
+                dialogue = Dialogue(catalogue: session.data.catalogue, valueLabels: Self.valueLabels(rules, traditional: true))
+                traditionalLabels = true
+            }
             for effect in dialogue.handle(event, in: &state) {
                 switch effect {
                 case .say(let reply): out.line(catalogue.render(reply))
@@ -55,14 +62,24 @@ struct ChatMode {
 
     /// Lookup values as words for replies: each value's first Chinese and first English synonym.
     /// Traditional labels come from ICU's Hans-Hant, as the data holds simplified words.
-    static func valueLabels(_ rules: RuleSet) -> [String: [String: [Language: String]]] {
+    static func valueLabels(_ rules: RuleSet, traditional: Bool) -> [String: [String: [Language: String]]] {
         var labels: [String: [String: [Language: String]]] = [:]
+        var keys: [(String, String)] = []
+        var chinese: [String] = []
         for (lookup, values) in rules.lookupWords where lookup != "region" {
             for value in values.keys {
                 let zh = rules.label(of: value, lookup: lookup, chinese: true) ?? value
-                let hant = zh.applyingTransform(StringTransform(rawValue: "Hans-Hant"), reverse: false) ?? zh
-                labels[lookup, default: [:]][value] = [.zhHans: zh, .zhHant: hant, .en: rules.label(of: value, lookup: lookup, chinese: false) ?? value]
+                labels[lookup, default: [:]][value] = [.zhHans: zh, .en: rules.label(of: value, lookup: lookup, chinese: false) ?? value]
+                keys.append((lookup, value))
+                chinese.append(zh)
             }
+        }
+        guard traditional else { return labels }
+        // One ICU call for all labels: each call sets up a transliterator.
+        let joined = chinese.joined(separator: "\n")
+        let traditional = (joined.applyingTransform(StringTransform(rawValue: "Hans-Hant"), reverse: false) ?? joined).components(separatedBy: "\n")
+        for (index, key) in keys.enumerated() {
+            labels[key.0]?[key.1]?[.zhHant] = traditional.count == keys.count ? traditional[index] : chinese[index]
         }
         return labels
     }

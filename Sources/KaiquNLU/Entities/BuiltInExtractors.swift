@@ -2,6 +2,7 @@
 enum BuiltInExtractors {
     /// The entity types they produce: each is a slot type patterns may use.
     static let types = ["customer", "number", "amount", "phone", "phone_ext", "bad_phone", "email", "wechat"]
+        + TemporalExtractor.types + [TemporalSlot.anyTime]
 
     static func make(rules: RuleSet) -> [any EntityExtractor] {
         [
@@ -11,6 +12,7 @@ enum BuiltInExtractors {
             PhoneExtractor(),
             EmailExtractor(),
             WeChatExtractor(),
+            TemporalExtractor(),
         ]
     }
 }

@@ -116,10 +116,12 @@ struct Matcher {
 
     private mutating func takeEntities(_ type: String, _ name: String, _ elements: [PatternElement], _ i: Int,
                                        _ rest: Continuation?, _ pos: Int, _ acc: PatternMatch) {
-        for (end, entity) in input.entitiesAt[pos] where entity.type == type {
+        let temporal = TemporalSlot.isTemporal(type)
+        for (end, entity) in input.entitiesAt[pos] where entity.type == type || temporal && TemporalSlot.isTemporal(entity.type) {
             var next = acc
             next.specificity.entities += end - pos
-            next.slots.append((name, entity.value))
+            if temporal { next.slots += TemporalSlot.slots(named: name, from: entity) }
+            else { next.slots.append((name, entity.value)) }
             walk(elements, i + 1, rest, end, next)
         }
     }

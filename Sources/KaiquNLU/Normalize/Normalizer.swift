@@ -13,19 +13,40 @@ public struct Normalizer: Sendable {
     /// Reads the table format: whitespace-separated two-character words, `#` comments.
     public static func parseTable(_ text: String, file: String) throws(DataError) -> [Unicode.Scalar: Unicode.Scalar] {
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.hasPrefix("#") { continue }
-            var column = 1
-            for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-                defer { column += word.count + 1 }
-                if word.isEmpty { continue }
-                let pair = Array(word.unicodeScalars)
-                guard pair.count == 2 else {
-                    throw DataError(file: file, line: index + 1, column: column, problem: .notACharacterPair(String(word)))
-                }
-                table[pair[0]] = pair[1]
+        table.reserveCapacity(4096)
+        // Scalars, not Characters: the table has thousands of entries and is read at every start.
+        var line = 1
+        var column = 1
+        var word: [Unicode.Scalar] = []
+        var comment = false
+        func finish() throws(DataError) {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard !word.isEmpty, !comment else { return }
+            guard word.count == 2 else {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: word)
+                throw DataError(file: file, line: line, column: column - word.count, problem: .notACharacterPair(String(view)))
             }
+            table[word[0]] = word[1]
         }
+        for s in text.unicodeScalars {
+            switch s {
+            case "\n":
+                try finish()
+                line += 1
+                column = 1
+                comment = false
+                continue
+            case " ":
+                try finish()
+            case "#" where column == 1:
+                comment = true
+            default:
+                word.append(s)
+            }
+            column += 1
+        }
+        try finish()
         return table
     }
 

@@ -78,10 +78,10 @@ struct PatternParser {
                     name.append(chars[index])
                     index += 1
                 }
-                guard let entries = compiler.list(named: name) else {
+                guard let element = compiler.listElement(named: name) else {
                     throw location.error(.unknownList(name), offset: start)
                 }
-                elements.append(.choice(entries.map { $0.map(PatternElement.word) }, optional: false))
+                elements.append(element)
             case "*":
                 index += 1
                 elements.append(.wildcard)
@@ -89,7 +89,7 @@ struct PatternParser {
                 throw location.error(.strayCharacter(String(c)), offset: index)
             default:
                 var word = ""
-                while index < chars.count, !" \t()[]{}|~*".contains(chars[index]) {
+                while index < chars.count, !Self.isDelimiter(chars[index]) {
                     word.append(chars[index])
                     index += 1
                 }
@@ -97,5 +97,12 @@ struct PatternParser {
             }
         }
         return elements
+    }
+
+    private static func isDelimiter(_ c: Character) -> Bool {
+        switch c {
+        case " ", "\t", "(", ")", "[", "]", "{", "}", "|", "~", "*": return true
+        default: return false
+        }
     }
 }

@@ -26,6 +26,16 @@ final class RuleCompiler {
 
     func list(named name: String) -> [[Int]]? { lists[name] }
 
+    /// A list as a pattern element, built once however many patterns name it.
+    func listElement(named name: String) -> PatternElement? {
+        if let cached = listElements[name] { return cached }
+        guard let entries = lists[name] else { return nil }
+        let element = PatternElement.choice(entries.map { $0.map(PatternElement.word) }, optional: false)
+        listElements[name] = element
+        return element
+    }
+    private var listElements: [String: PatternElement] = [:]
+
     /// Folds and tokenizes fixed text as the input will be, filler removed.
     func words(_ text: String) -> [Int] {
         let ids = Tokenizer.tokens(of: normalizer.normalize(text).scalars, lexicon: nil).map { lexicon.intern($0.text) }
@@ -130,7 +140,7 @@ final class RuleCompiler {
     }
 
     static func entries(_ line: DataLine) -> [String] {
-        line.value.split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        line.value.utf8.split(separator: UInt8(ascii: "|")).map { String(Substring($0)).trimmingSpaces() }.filter { !$0.isEmpty }
     }
 }
 

@@ -13,7 +13,7 @@ final class EntityCorpusTests: XCTestCase {
 
     func testEveryCorpus() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".examples") }.sorted()
-        XCTAssertEqual(names, ["amount.examples", "customer.examples", "email.examples", "lookup.examples", "number.examples", "phone.examples", "wechat.examples"])
+        XCTAssertEqual(names, ["amount.examples", "customer.examples", "email.examples", "lookup.examples", "number.examples", "phone.examples", "time.examples", "wechat.examples"])
         for name in names {
             let extractor = String(name.dropLast(".examples".count))
             let text = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)

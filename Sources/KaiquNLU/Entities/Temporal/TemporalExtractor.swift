@@ -1,0 +1,64 @@
+import Foundation
+
+/// Dates, times and periods, in Chinese and English, resolved against the context's clock.
+///
+/// Entity types and values (the contract's slot formats):
+/// - `date` "2026-11-19" (明天, 下周三, 11月25号, next Friday);
+/// - `time` "15:00", a clock time with no day (三点, 3:30pm), which the dialogue dates;
+/// - `datetime` "2026-11-19T15:00" (明天下午三点);
+/// - `period` "2026-11-16/2026-11-22" for days, both ends inclusive (本周), or
+///   "2026-11-19T15:00/2026-11-19T17:00" for instants, the end being when it stops.
+///
+/// The longest expression starting at a place wins, and expressions do not overlap.
+public struct TemporalExtractor: EntityExtractor {
+    public let name = "time"
+    public init() {}
+
+    /// The entity types this extractor produces, and the slot type that takes any of them.
+    public static let types = ["date", "time", "datetime", "period"]
+
+    public func extract(from text: NormalizedText, tokens: [Token], context: ParseContext, into entities: inout [Entity]) {
+        let s = text.scalars
+        guard !s.isEmpty else { return }
+        let ref = Self.reference(context)
+        let chinese = ChineseTime(ref: ref)
+        let english = EnglishTime(ref: ref)
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            var best: (value: TimeValue, end: Int)?
+            let wordStart = i == 0 || ScalarClass(s[i - 1]) != ScalarClass(c) || ScalarClass(c) == .han
+            if wordStart, ChineseTime.startScalars.contains(c) || c.isASCIIDigit {
+                best = chinese.parse(s, at: i)
+            }
+            if wordStart, c.isASCIIDigit || ScalarClass(c) == .letter || c == "@",
+               let found = english.parse(s, at: i), found.end > (best?.end ?? i) {
+                best = found
+            }
+            guard let (value, end) = best, end > i, Self.endsAtBoundary(s, end) else {
+                i += 1
+                continue
+            }
+            var last = end
+            while last > i, s[last - 1] == " " { last -= 1 }
+            let (type, formatted) = value.entity
+            entities.append(Entity(type: type, range: i..<last, value: formatted, source: name))
+            i = end
+        }
+    }
+
+    // A Latin or digit expression must not stop inside a word ("3pmx", "mayor").
+    private static func endsAtBoundary(_ s: [Unicode.Scalar], _ end: Int) -> Bool {
+        guard end > 0, end < s.count else { return true }
+        let before = ScalarClass(s[end - 1])
+        let after = ScalarClass(s[end])
+        return before == .han || after == .han || before != after || before == .separator
+    }
+
+    /// Today and the minute of the day in the context's time zone.
+    static func reference(_ context: ParseContext) -> TimeReference {
+        let seconds = Int(context.now.timeIntervalSince1970.rounded(.down)) + context.timeZone.secondsFromGMT(for: context.now)
+        let days = ChineseTime.floorDiv(seconds, 86_400)
+        return TimeReference(today: CivilDay(ordinal: days), minute: ChineseTime.floorMod(seconds, 86_400) / 60)
+    }
+}
