@@ -9,6 +9,7 @@ public struct Gazetteer: Sendable {
     private var folded: [[String]] = []
     private var byHash: [UInt64: [Int32]] = [:]
     private var bySurname: [String: [Int32]] = [:]
+    private var soleBySurname: [String: Int32] = [:]
     private var maxTokens = 0
     private let compoundSurnames: Set<String>
 
@@ -36,10 +37,30 @@ public struct Gazetteer: Sendable {
         // of a Latin name, since "Li Ming" and "David Chen" put the surname at either end.
         if ScalarClass(tokens[0].unicodeScalars.first!) == .han {
             let two = tokens.count >= 3 ? tokens[0] + tokens[1] : ""
-            bySurname[compoundSurnames.contains(two) ? two : tokens[0], default: []].append(index)
+            addSurname(compoundSurnames.contains(two) ? two : tokens[0], index)
         } else {
-            for word in Set(tokens) where ScalarClass(word.unicodeScalars.first!) == .letter { bySurname[word, default: []].append(index) }
+            for word in Set(tokens) where ScalarClass(word.unicodeScalars.first!) == .letter { addSurname(word, index) }
         }
+    }
+
+    // Keeps, per surname, the one name all its customers share, or -1 once two differ: 王总
+    // must not list thousands of 王s to learn it is ambiguous.
+    private mutating func addSurname(_ surname: String, _ index: Int32) {
+        bySurname[surname, default: []].append(index)
+        if let sole = soleBySurname[surname] {
+            if sole >= 0, names[Int(sole)] != names[Int(index)] { soleBySurname[surname] = -1 }
+        } else {
+            soleBySurname[surname] = index
+        }
+    }
+
+    /// Whether some stored name has this surname (folded).
+    public func hasSurname(_ surname: String) -> Bool { soleBySurname[surname] != nil }
+
+    /// The one stored name every customer with this surname has, or nil (none, or several).
+    public func soleName(withSurname surname: String) -> String? {
+        guard let sole = soleBySurname[surname], sole >= 0 else { return nil }
+        return names[Int(sole)]
     }
 
     /// The stored names whose surname (folded) is `surname`.
@@ -104,7 +125,8 @@ public struct CustomerExtractor: EntityExtractor {
         let gazetteer = context.customers
         var spans = Set<Range<Int>>()
         for match in gazetteer.matches(in: tokens) {
-            add(match.tokens, Set(match.names), tokens, text, &entities)
+            let distinct = Set(match.names)
+            add(match.tokens, distinct.count == 1 ? distinct.first : nil, tokens, text, &entities)
             spans.insert(match.tokens)
         }
         guard gazetteer.count > 0 else { return }
@@ -112,20 +134,20 @@ public struct CustomerExtractor: EntityExtractor {
             // 老王, 小李, Mr. Chen
             if let afterPrefix = Self.longest(prefixes, tokens, from: i), let surname = surname(at: afterPrefix, tokens, gazetteer) {
                 let span = i..<surname.end
-                if !spans.contains(span) { add(span, Set(gazetteer.names(withSurname: surname.text)), tokens, text, &entities) }
+                if !spans.contains(span) { add(span, gazetteer.soleName(withSurname: surname.text), tokens, text, &entities) }
             }
             // 王总, 李经理, 欧阳姐
             if let surname = surname(at: i, tokens, gazetteer), let end = Self.longest(titles, tokens, from: surname.end) {
                 let span = i..<end
-                if !spans.contains(span) { add(span, Set(gazetteer.names(withSurname: surname.text)), tokens, text, &entities) }
+                if !spans.contains(span) { add(span, gazetteer.soleName(withSurname: surname.text), tokens, text, &entities) }
             }
         }
     }
 
-    private func add(_ span: Range<Int>, _ names: Set<String>, _ tokens: [Token], _ text: NormalizedText, _ entities: inout [Entity]) {
-        guard !names.isEmpty else { return }
+    // `sole` is the one customer the surname means, nil when several share it (then as typed).
+    private func add(_ span: Range<Int>, _ sole: String?, _ tokens: [Token], _ text: NormalizedText, _ entities: inout [Entity]) {
         let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
-        let value = names.count == 1 ? names.first! : text.typed(range)
+        let value = sole ?? text.typed(range)
         entities.append(Entity(type: "customer", range: range, value: value, source: name))
     }
 
@@ -135,9 +157,9 @@ public struct CustomerExtractor: EntityExtractor {
         guard i < tokens.count else { return nil }
         if i + 1 < tokens.count {
             let two = tokens[i].text + tokens[i + 1].text
-            if gazetteer.isCompoundSurname(two), !gazetteer.names(withSurname: two).isEmpty { return (two, i + 2) }
+            if gazetteer.isCompoundSurname(two), gazetteer.hasSurname(two) { return (two, i + 2) }
         }
-        return gazetteer.names(withSurname: tokens[i].text).isEmpty ? nil : (tokens[i].text, i + 1)
+        return gazetteer.hasSurname(tokens[i].text) ? (tokens[i].text, i + 1) : nil
     }
 
     private static func longest(_ trie: LookupTrie, _ tokens: [Token], from i: Int) -> Int? {

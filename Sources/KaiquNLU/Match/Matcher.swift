@@ -28,6 +28,8 @@ struct MatchInput {
     /// Which lexicon words the utterance holds, one bit each.
     let present: [UInt64]
     let notNames: LookupTrie
+    /// The entity types found anywhere in the utterance.
+    let entityTypes: Set<String>
 
     func has(_ id: Int) -> Bool { id >= 0 && id >> 6 < present.count && present[id >> 6] & (1 << UInt64(id & 63)) != 0 }
 }
@@ -50,6 +52,7 @@ struct Matcher {
 
     static func match(_ pattern: Pattern, _ input: MatchInput) -> PatternMatch? {
         for group in pattern.required where !group.contains(where: input.has) { return nil }
+        for group in pattern.requiredTypes where !group.contains(where: input.entityTypes.contains) { return nil }
         var matcher = Matcher(input: input)
         matcher.walk(pattern.elements, 0, nil, 0, PatternMatch(specificity: Specificity(), slots: []))
         return matcher.best
@@ -106,12 +109,25 @@ struct Matcher {
             }
         case .wildcard:
             guard pos < tokens.count else { return }
+            // When a fixed word follows, only the places holding it can end the wildcard.
+            let next = Self.followingWord(elements, i + 1, rest)
             for end in pos + 1...tokens.count {
+                if let next, end < tokens.count, tokens[end].id != next { continue }
                 var next = acc
                 next.specificity.loose += end - pos
                 walk(elements, i + 1, rest, end, next)
             }
         }
+    }
+
+    // The fixed word that must come next, if the next element is one.
+    private static func followingWord(_ elements: [PatternElement], _ i: Int, _ rest: Continuation?) -> Int? {
+        if i < elements.count {
+            if case .word(let id) = elements[i] { return id }
+            return nil
+        }
+        guard let rest else { return nil }
+        return followingWord(rest.elements, rest.index, rest.next)
     }
 
     private mutating func takeEntities(_ type: String, _ name: String, _ elements: [PatternElement], _ i: Int,

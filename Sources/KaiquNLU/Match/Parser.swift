@@ -6,9 +6,22 @@ public struct Parser: Sendable {
     public let rules: RuleSet
     private let extractors: [any EntityExtractor]
 
+    /// Token id → the patterns whose first required group holds it, and the patterns with no
+    /// required word: a sentence is tried only against patterns one of its words can anchor.
+    private let anchored: [Int: [Int]]
+    private let unanchored: [Int]
+
     public init(rules: RuleSet) {
         self.rules = rules
         self.extractors = BuiltInExtractors.make(rules: rules) + rules.lookupExtractors
+        var anchored: [Int: [Int]] = [:]
+        var unanchored: [Int] = []
+        for (index, pattern) in rules.patterns.enumerated() {
+            guard let group = pattern.required.first else { unanchored.append(index); continue }
+            for id in group { anchored[id, default: []].append(index) }
+        }
+        self.anchored = anchored
+        self.unanchored = unanchored
     }
 
     /// Parses one utterance.
@@ -28,7 +41,13 @@ public struct Parser: Sendable {
         var candidates: [Candidate] = []
         var best: Candidate?
         if !tokens.isEmpty {
-            for pattern in rules.patterns {
+            var tried = [Bool](repeating: false, count: rules.patterns.count)
+            for index in unanchored { tried[index] = true }
+            for token in tokens where token.id >= 0 {
+                for index in anchored[token.id] ?? [] { tried[index] = true }
+            }
+            for index in tried.indices where tried[index] {
+                let pattern = rules.patterns[index]
                 guard let match = Matcher.match(pattern, input) else { continue }
                 let explained = match.specificity.words + match.specificity.entities
                 let confidence = ((0.5 + 0.49 * Double(explained) / Double(tokens.count)) * 100).rounded() / 100
@@ -60,6 +79,8 @@ public struct Parser: Sendable {
         }
         var present = [UInt64](repeating: 0, count: rules.lexicon.words.count / 64 + 1)
         for token in tokens where token.id >= 0 { present[token.id >> 6] |= 1 << UInt64(token.id & 63) }
-        return MatchInput(text: text, tokens: tokens, entitiesAt: at, present: present, notNames: rules.notNames)
+        var types = Set<String>()
+        for list in at { for (_, entity) in list { types.insert(entity.type) } }
+        return MatchInput(text: text, tokens: tokens, entitiesAt: at, present: present, notNames: rules.notNames, entityTypes: types)
     }
 }

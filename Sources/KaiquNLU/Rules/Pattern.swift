@@ -47,6 +47,30 @@ public struct Pattern: Sendable {
     /// Groups of token ids: a matching sentence holds at least one token of each group.
     /// Checking them first skips most patterns without trying to match them.
     var required: [[Int]]
+    /// Groups of entity types: a matching sentence holds an entity of at least one type of
+    /// each group ({objection} needs an objection word somewhere).
+    var requiredTypes: [[String]] = []
+
+    /// The entity-type groups for `elements`: a typed slot that must match, or a choice whose
+    /// every alternative starts with one. Temporal slots accept any date or time entity.
+    static func typeRequirements(_ elements: [PatternElement]) -> [[String]] {
+        func types(_ element: PatternElement) -> [String]? {
+            switch element {
+            case .slot(_, .entity(let type)):
+                return TemporalSlot.isTemporal(type) ? TemporalExtractor.types : [type]
+            case .choice(let alternatives, optional: false):
+                var all: [String] = []
+                for alternative in alternatives {
+                    guard let first = alternative.first, let found = types(first) else { return nil }
+                    all += found
+                }
+                return all
+            default:
+                return nil
+            }
+        }
+        return elements.compactMap(types)
+    }
 
     /// The groups for `elements`: each fixed word is a group of one; a choice that must match
     /// gives the first group of each of its alternatives, merged (any of them will do).

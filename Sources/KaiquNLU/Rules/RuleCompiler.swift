@@ -38,7 +38,12 @@ final class RuleCompiler {
 
     /// Folds and tokenizes fixed text as the input will be, filler removed.
     func words(_ text: String) -> [Int] {
-        let ids = Tokenizer.tokens(of: normalizer.normalize(text).scalars, lexicon: nil).map { lexicon.intern($0.text) }
+        let folded = normalizer.normalize(text).scalars
+        // All Han (most entries): one token per character, no Token values to build.
+        if !folded.isEmpty, folded.allSatisfy({ ScalarClass.isHan($0.value) }) {
+            return filler.removingAnywhere(folded.map { lexicon.intern(String($0)) })
+        }
+        let ids = Tokenizer.tokens(of: folded, lexicon: nil).map { lexicon.intern($0.text) }
         return filler.removingAnywhere(ids)
     }
 
@@ -95,9 +100,10 @@ final class RuleCompiler {
             for line in block.lines {
                 // `value: synonym | …`, or just `synonym | …` whose first synonym is the value
                 // (regions: 杭州 | 杭州市 | hangzhou).
-                guard let value = line.key ?? Self.entries(line).first else { continue }
-                lookupWords[block.name, default: [:]][value, default: []] += Self.entries(line)
-                for entry in Self.entries(line) {
+                let entries = Self.entries(line)
+                guard let value = line.key ?? entries.first else { continue }
+                lookupWords[block.name, default: [:]][value, default: []] += entries
+                for entry in entries {
                     let ids = words(entry)
                     if ids.isEmpty { continue }
                     if let other = trie.insert(ids, value: value) {
@@ -119,7 +125,8 @@ final class RuleCompiler {
                         let elements = try parser.parse()
                         patterns.append(Pattern(intent: block.name, language: line.key!, source: line.value,
                                                 location: line.location, order: patterns.count,
-                                                elements: elements, required: Pattern.requirements(elements)))
+                                                elements: elements, required: Pattern.requirements(elements),
+                                                requiredTypes: Pattern.typeRequirements(elements)))
                     } catch { errors.append(error) }
                 case "example", "not":
                     do { rule.examples.append(try Example.parse(line, positive: line.key == "example")) } catch { errors.append(error) }

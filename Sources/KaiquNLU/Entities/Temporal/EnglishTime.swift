@@ -1000,6 +1000,21 @@ struct EnglishTime {
 
     private func quarterStart(_ d: CivilDay) -> CivilDay { CivilDay(d.year, (d.month - 1) / 3 * 3 + 1, 1) }
 
+    /// Every word an English expression can start with: the extractor tries the grammar only
+    /// there, which keeps ordinary words ("visit", "customer") cheap.
+    static let firstWords: Set<String> = {
+        var words: Set<String> = [
+            "by", "within", "from", "between", "later", "on", "for", "of", "around", "about", "approximately", "during", "at",
+            "the", "this", "next", "last", "past", "previous", "coming", "upcoming", "current", "following", "in", "mid",
+            "early", "late", "end", "beginning", "start", "eom", "bom", "eoy", "boy", "now", "right", "just", "today",
+            "tonight", "tonite", "tomorrow", "tomorrows", "tmrw", "tmr", "yesterday", "day", "a", "an", "half", "quarter",
+            "three-quarters", "couple", "few", "pair", "noon", "midday", "midnight", "morning", "mornings", "afternoon",
+            "afternoonish", "evening", "night", "lunch", "lunchtime", "after", "forty", "fifty",
+        ]
+        for (word, _) in numberWords + ordinals + weekdayNames + monthNames { words.insert(word); words.insert(word + "s") }
+        return words
+    }()
+
     static let numberWords: [(String, Int)] = [
         ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9),
         ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16),

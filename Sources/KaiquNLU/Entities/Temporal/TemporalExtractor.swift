@@ -31,7 +31,7 @@ public struct TemporalExtractor: EntityExtractor {
             if wordStart, ChineseTime.startScalars.contains(c) || c.isASCIIDigit {
                 best = chinese.parse(s, at: i)
             }
-            if wordStart, c.isASCIIDigit || ScalarClass(c) == .letter || c == "@",
+            if wordStart, c.isASCIIDigit || c == "@" || ScalarClass(c) == .letter && Self.mayStartEnglish(s, i),
                let found = english.parse(s, at: i), found.end > (best?.end ?? i) {
                 best = found
             }
@@ -45,6 +45,14 @@ public struct TemporalExtractor: EntityExtractor {
             entities.append(Entity(type: type, range: i..<last, value: formatted, source: name))
             i = end
         }
+    }
+
+    // Whether the Latin word at `i` can begin an English expression.
+    private static func mayStartEnglish(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        var word = String.UnicodeScalarView()
+        var j = i
+        while j < s.count, j - i < 16, ScalarClass(s[j]) == .letter || s[j] == "-" { word.append(s[j]); j += 1 }
+        return EnglishTime.firstWords.contains(String(word))
     }
 
     // A Latin or digit expression must not stop inside a word ("3pmx", "mayor").
