@@ -162,20 +162,21 @@ intent quit
 # offers {role}, not as a bare customer word.
 
 intent customer.add
-  zh: ~cust-add [~cust-qty] [新] [的] ~cust-word [~cust-card] {name} [~cust-contact *]
-  zh: ~cust-add [~cust-qty] [新] [的] [{card}|{level}] [的] {role} [~cust-word] {name} [~cust-contact *]
-  zh: ~cust-add [~cust-qty] [新] [的] ({card}|{level}) [的] [~cust-word] {name} [~cust-contact *]
-  zh: 新 ({role}|~cust-word) {name} [~cust-contact *]
-  zh: (建档|建个档|建个卡|开个户|开户) [~cust-word] {name} [~cust-contact *]
+  zh: ~cust-add [~cust-qty] [新] [的] ~cust-word [~cust-card] {name} [[~cust-contact] {phone}] [{region}] [~cust-contact *]
+  zh: ~cust-add [~cust-qty] [新] [的] [{card}|{level}] [的] {role} [~cust-word] {name} [[~cust-contact] {phone}] [{region}] [~cust-contact *]
+  zh: ~cust-add [~cust-qty] [新] [的] ({card}|{level}) [的] [~cust-word] {name} [[~cust-contact] {phone}] [{region}] [~cust-contact *]
+  zh: 新 ({role}|~cust-word) {name} [[~cust-contact] {phone}] [{region}] [~cust-contact *]
+  zh: (建档|建个档|建个卡|开个户|开户) [~cust-word] {name} [[~cust-contact] {phone}] [{region}] [~cust-contact *]
   zh: {name} 是 [个|一个|位|一位] 新 [的] ({role}|~cust-word) [~cust-add [~cust-qty] (资料|档案|卡|客户卡)]
   en: (add|create|new|register|save) [a|an] [new] ~cust-word [card] [for|named|called] {name} [~cust-en-more *]
   en: (add|create|new|register|save) [a|an] [new] [{card}|{level}] {role} [named|called] {name} [~cust-en-more *]
   en: (add|register|save|create) {name} as [a|an] [new] ({role}|~cust-word)
   en: (create|open|make) [a|an] [new] (card|profile|file) for {name}
   example: 添加客户 孙丽 => name=孙丽
+  example: 添加客户 孙丽 电话138-0013-8000 杭州 => name=孙丽; phone=13800138000; region=杭州
   example: 新增一个客户吴海涛 => name=吴海涛
   example: 加个新客户 周军 => name=周军
-  example: 新增一个经销商，王总，电话13900001111 => name=王总; role=dealer
+  example: 新增一个经销商，王总，电话13900001111 => name=王总; phone=13900001111; role=dealer
   example: 添加代理商 吴海涛 => name=吴海涛; role=agent
   example: 新建A类客户 孙丽 => name=孙丽; card=A
   example: 录入准客户 周军 => name=周军; level=2
@@ -196,6 +197,7 @@ intent customer.add
 
 intent customer.update
   zh: [把] {customer} [的|嘅] {field} ~cust-set {value:text}
+  zh: [把] {customer} [的|嘅] {field} ~cust-set {value:phone}
   zh: ~cust-edit {customer} [的|嘅] {field} [~cust-set|为|成|到] {value:text}
   zh: {customer} [的|嘅] {field} {value:number}
   zh: {customer} [的|嘅] {field} (要改|要换|改|换|更新|修改|变了|换了|改了) [[新的 [是]] {value:text}]
@@ -212,6 +214,7 @@ intent customer.update
   en: {customer} [s] [new] {field} {value:number}
   en: (edit|update|modify) {customer} [s] [~cust-info-en]
   example: 把张三的电话改成13900001111 => customer=张三; field=phone; value=13900001111
+  example: 把李四的手机改成 +86 139 0000 1111 => customer=李四; field=phone; value=13900001111
   example: 李四手机换成13800138000 => customer=李四; field=phone; value=13800138000
   example: 修改王建国的地址为杭州市西湖区文三路 => customer=王建国; field=address; value=杭州市西湖区文三路
   example: 张三生日是5月3日 => customer=张三; field=birthday; value=5月3日
@@ -819,6 +822,7 @@ Bye, and good selling!
 > 添加客户 孙丽 电话13900001111
 明白，你想要：添加客户。这项功能还在开发中，暂时不能执行，也没有做任何改动。
 · 姓名：孙丽
+· 电话：13900001111
 
 > 明天下午三点拜访孙丽
 明白，你想要：安排拜访。这项功能还在开发中，暂时不能执行，也没有做任何改动。
@@ -2774,6 +2778,7 @@ intent visit.schedule
   zh: [{when}] [*] (和|跟|与|同) {customer} ([约] ~visit-meet|(约了|约好了|约好|约咗|约) {when} [*]|约好了|约好|约咗)
   zh: [{when}] [*] ((给|跟|和|同) {customer} 打 [个] 电话|打 [个] 电话 给 {customer})
   zh: [{when}] [*] ~visit-go [个|一个|位|一位|家|一家] (~customer-word|客|客人|新客户)
+  zh: [{when}] (去|到|跑|跑一趟|出差|出差去|出差到) {region} [[再] (见|拜访|找|去见|去找|见见) {customer}] [*]
   en: [~visit-en-pre] [~visit-en-pre] (~visit|call|phone|ring) {customer} [{when} [*]|~visit-en-when [*]]
   en: ({when}|~visit-en-when [*]) (~visit|call|phone|ring) {customer}
   en: [{when}] [*] (schedule|book|plan|set up|arrange|add|make) ([a|an] ~visit-en-thing (with|to|at)|in) {customer} [{when} [*]|~visit-en-when [*]]
@@ -2797,6 +2802,8 @@ intent visit.schedule
   example: meet Tom Wu next Monday => customer=Tom Wu; date=2026-11-23
   example: remind me to see Li Ming tomorrow => customer=Li Ming; date=2026-11-19
   example: 给张三打个电话 => customer=张三
+  example: 下周三去宁波见孙总 => customer=孙总; date=2026-11-25; region=宁波
+  example: 周一到周三跑一趟义乌 => from=2026-11-23; to=2026-11-25; region=义乌
   example: call Li Ming tomorrow => customer=Li Ming; date=2026-11-19
   not: 取消明天和张三的拜访
   not: 本周要拜访谁
@@ -2856,7 +2863,7 @@ intent visit.log
   zh: [{when}] [*] ~visit {customer} [的] ~visit-result [是] {note:text}
   zh: [{when}] [*] ~visit-done [*] (个|家|位) [~customer-word|客|店|门店]
   zh: (新增|添加|加|写|记|补|记录|登记) ([一条|条|个|一个|一次] ~visit-logthing|[*] 的 (拜访|走访|回访|~visit-logthing))
-  en: log [a|the] [~visit-en-thing] (with|to|at|for) {customer} [{note:text}]
+  en: log [a|the] [~visit-en-thing] (with|to|at|for) {customer} [{when}] [{note:text}]
   en: [i] [just] ~visit-en-done {customer} [~visit-en-ago] [{note:text}]
   en: (visit|call|meeting) (report|notes|note|summary) (for|on) {customer} {note:text}
   en: {customer} [s] (visit|meeting|call) {note:text}
@@ -2922,6 +2929,7 @@ intent visit.cancel
 
 intent followup.due
   zh: ~visit-which [~customer-word|客|人] [已经] [~visit-long] ~visit-fu-not ~visit-fu-contact [了|过]
+  zh: ~visit-which [~customer-word|客|人] [超过|超|已经|有] {days:number} (天|日) [以上|多] [都|还|一直] ~visit-fu-not ~visit-fu-contact [了|过]
   zh: ~visit-which [~customer-word|客|人] (该|需要|应该|要|得) (跟进|回访|联系|联络) [了]
   zh: [超过|超|已经|有] ~visit-span [以上|多|内|之内|以内|里] [都|还|一直] ~visit-fu-not ~visit-fu-contact [过] [的|嘅] [~customer-word|客|人] [~visit-who-end]
   zh: [超过|超|已经|有] {days:number} (天|日) [以上|多|内|之内|以内|里] [都|还|一直] ~visit-fu-not ~visit-fu-contact [过] [的|嘅] [~customer-word|客|人] [~visit-who-end]
@@ -2940,6 +2948,7 @@ intent followup.due
   en: who (should|do|must|need to) i (follow up [with]|call|contact|phone|reach out to) [*]
   example: 哪些客户很久没联系了
   example: 30天没联系的客户 => days=30
+  example: 哪些客户30天没联系了 => days=30
   example: 超过15天没跟进的客户有哪些 => days=15
   example: 该跟进谁了
   example: 需要跟进的客户

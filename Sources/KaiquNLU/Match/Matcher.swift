@@ -164,6 +164,8 @@ struct Matcher {
     }
 
     private func containsNotName(_ span: Range<Int>) -> Bool {
+        // A place (义乌, 杭州) is not a person.
+        for start in span { for (_, entity) in input.entitiesAt[start] where entity.type == "region" { return true } }
         for start in span {
             var node = input.notNames
             var j = start
