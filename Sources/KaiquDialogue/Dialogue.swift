@@ -83,11 +83,20 @@ public struct Dialogue: Sendable {
         default:
             // Understood, but acting on it comes with the store and the flow: say so plainly.
             var effects: [Effect] = [.say(Reply("understood", language, ["intent": label("intent." + parse.intent, language)]))]
-            for name in parse.slots.keys.sorted() {
+            for name in parse.slots.keys.sorted(by: Self.displayOrder) {
                 effects.append(.say(Reply("understood.slot", language, ["slot": label("slot." + name, language), "value": shown(parse.slots[name]!, slot: name, language)])))
             }
             return effects
         }
+    }
+
+    // Who, then when (from before to), then the rest: the order a rep reads a plan in.
+    private static let slotOrder = ["customer", "name", "company", "phone", "email", "wechat", "region", "role", "level", "card",
+                                    "date", "time", "from", "to", "amount", "objection", "step", "field", "value", "note"]
+    private static func displayOrder(_ a: String, _ b: String) -> Bool {
+        let x = slotOrder.firstIndex(of: a) ?? slotOrder.count
+        let y = slotOrder.firstIndex(of: b) ?? slotOrder.count
+        return x != y ? x < y : a < b
     }
 
     // A lookup value in words (price → 太贵), anything else as it came.

@@ -27,6 +27,18 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(dialogue.handle(utterance("greet", .zhHant, slots: ["kind": "thanks"]), in: &state), [.say(Reply("thanks", .zhHant))])
     }
 
+    func testSlotsReadWhoThenWhenAndLookupValuesInWords() {
+        let labelled = Dialogue(catalogue: DialogueTests.catalogue,
+                                valueLabels: ["objection": ["price": [.zhHans: "太贵", .en: "too expensive"]]])
+        var state = DialogueState()
+        let effects = labelled.handle(utterance("objection.handle", .zhHans, slots: ["to": "2026-11-22", "objection": "price", "customer": "张三", "from": "2026-11-16"]), in: &state)
+        let shown = effects.compactMap { effect -> String? in
+            if case .say(let reply) = effect, reply.key == "understood.slot" { return reply.parameters["value"] }
+            return nil
+        }
+        XCTAssertEqual(shown, ["张三", "2026-11-16", "2026-11-22", "太贵"])
+    }
+
     func testQuitSaysGoodbyeThenEnds() {
         var state = DialogueState()
         XCTAssertEqual(dialogue.handle(utterance("quit", .zhHans), in: &state), [.say(Reply("goodbye", .zhHans)), .end])
