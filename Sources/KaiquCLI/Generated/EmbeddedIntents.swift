@@ -593,7 +593,7 @@ intent deal.won
   not: Li Ming is a dealer
 
 intent deal.lost
-  zh: {customer} [这单|这个单|这个单子|的单|的单子|嘅单|嗰单|呢单|呢张单|嗰张单|这个客户|这个] [已经|彻底|最后|还是] (~deal-lost [了|咗|喇|掉了]|~deal-lost-short (了|咗|喇|掉了)) [~deal-because {note:text}]
+  zh: {customer} [这单|这个单|这个单子|的单|的单子|嘅单|嗰单|呢单|呢张单|嗰张单|这个客户|这个] [已经|彻底|最后|还是] (~deal-lost [了|咗|喇|掉了]|~deal-lost-short (了|咗|喇|掉了)) [[~deal-because] {note:text}]
   zh: (放弃|丢了|不跟|不跟进|唔跟|放掉|丢掉) [了|咗] {customer} [这个 [~customer-word]] [了] [~deal-because {note:text}]
   zh: {customer} ~deal-because {note:text} [所以] (~deal-lost [了|咗|喇|掉了]|~deal-lost-short (了|咗|喇|掉了))
   en: (drop|dropped|lost|lose|abandon|give up on|gave up on|stop following up with|stop chasing) [the deal with] {customer} [because [of] {note:text}]
@@ -616,6 +616,7 @@ intent deal.lost
   example: lost Li Ming => customer=Li Ming
   example: Tom Wu went with a competitor because of price => customer=Tom Wu; note=price
   example: deal with David Chen fell through => customer=David Chen
+  example: 李四不跟了，选了别家 => customer=李四; note=选了别家
   not: 删除张三
   not: 不要张三这个客户了
   not: 取消拜访张三
@@ -2929,6 +2930,7 @@ intent visit.cancel
 
 intent followup.due
   zh: ~visit-which [~customer-word|客|人] [已经] [~visit-long] ~visit-fu-not ~visit-fu-contact [了|过]
+  zh: [{when}] [还有|还] ~visit-which [{card}|{level}|{role}] [~customer-word|客|人] [还] (没见|没见过|没拜访|没拜访过|没去见|没联系|没跟进|冇见) [过] [的]
   zh: ~visit-which [~customer-word|客|人] [超过|超|已经|有] {days:number} (天|日) [以上|多] [都|还|一直] ~visit-fu-not ~visit-fu-contact [了|过]
   zh: ~visit-which [~customer-word|客|人] (该|需要|应该|要|得) (跟进|回访|联系|联络) [了]
   zh: [超过|超|已经|有] ~visit-span [以上|多|内|之内|以内|里] [都|还|一直] ~visit-fu-not ~visit-fu-contact [过] [的|嘅] [~customer-word|客|人] [~visit-who-end]
@@ -2949,6 +2951,7 @@ intent followup.due
   example: 哪些客户很久没联系了
   example: 30天没联系的客户 => days=30
   example: 哪些客户30天没联系了 => days=30
+  example: 这个月还有哪些A类客户没见 => card=A; from=2026-11-01; to=2026-11-30
   example: 超过15天没跟进的客户有哪些 => days=15
   example: 该跟进谁了
   example: 需要跟进的客户

@@ -44,7 +44,9 @@ struct EnglishTime {
                let second = CivilDay.valid(d.year, d.month, n), second > d, !dayRange.sees(":") {
                 consider(.days(d, second), dayRange.i)
             }
-            if joined, let second = point(&range, inherit: first, allowBare: true), allowBare ? second.clock != nil : true {
+            // Two bare numbers joined by a dash are a phone number or a count, not hours (138-0013).
+            if joined, let second = point(&range, inherit: first, allowBare: true), allowBare ? second.clock != nil : true,
+               !(first.bareClock && second.bareClock && opener == 0) {
                 var end = range
                 var a = first, b = second
                 // 3-4pm: the first borrows the second's am/pm; a day after both (9:30 - 11:00 on Thursday).

@@ -27,6 +27,11 @@ public struct TemporalExtractor: EntityExtractor {
         while i < s.count {
             let c = s[i]
             var best: (value: TimeValue, end: Int)?
+            // 农历八月十五 is a lunar date: no Gregorian reading of it is right.
+            if i >= 2, (s[i - 2] == "农" || s[i - 2] == "阴") && s[i - 1] == "历" {
+                i += 1
+                continue
+            }
             let wordStart = i == 0 || ScalarClass(s[i - 1]) != ScalarClass(c) || ScalarClass(c) == .han
             if wordStart, ChineseTime.startScalars.contains(c) || c.isASCIIDigit {
                 best = chinese.parse(s, at: i)
