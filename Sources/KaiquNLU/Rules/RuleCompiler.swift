@@ -38,7 +38,7 @@ final class RuleCompiler {
 
     /// Folds and tokenizes fixed text as the input will be, filler removed.
     func words(_ text: String) -> [Int] {
-        let folded = normalizer.normalize(text).scalars
+        let folded = text.unicodeScalars.map(normalizer.fold)
         // All Han (most entries): one token per character, no Token values to build.
         if !folded.isEmpty, folded.allSatisfy({ ScalarClass.isHan($0.value) }) {
             return filler.removingAnywhere(folded.map { lexicon.intern(String($0)) })
