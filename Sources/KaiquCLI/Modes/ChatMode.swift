@@ -24,6 +24,7 @@ struct ChatMode {
         let rules = session.data.parser.rules
         var dialogue = Dialogue(catalogue: session.data.catalogue, valueLabels: Self.valueLabels(rules, traditional: false))
         var traditionalLabels = false
+        var scripts: Set<Unicode.Scalar>?
         var state = DialogueState()
         let catalogue = session.data.catalogue
         var reader = LineReader(fd: 0, limit: Self.lineLimit)
@@ -39,11 +40,11 @@ struct ChatMode {
                     out.line(catalogue.render("goodbye", state.language))
                     return .ok
                 }
-                guard let next = Self.event(for: .bytes(Array(text.utf8)), session: session, language: state.language) else { continue }
+                guard let next = Self.event(for: .bytes(Array(text.utf8)), session: session, language: state.language, scripts: &scripts) else { continue }
                 event = next
             } else {
                 guard let line = reader.next() else { return .ok }
-                guard let next = Self.event(for: line, session: session, language: state.language) else { continue }
+                guard let next = Self.event(for: line, session: session, language: state.language, scripts: &scripts) else { continue }
                 event = next
             }
             // Traditional labels cost an ICU transliterator (~10 ms): made when first needed.
@@ -86,7 +87,8 @@ struct ChatMode {
 
     /// Turns a raw line into a dialogue event; nil for a line with nothing to say.
     /// `language` is the conversation's, for lines that have no letters of their own.
-    static func event(for line: LineReader.Line, session: Session, language: Language) -> DialogueEvent? {
+    /// `scripts` caches the simplified-only characters, made the first time a line needs them.
+    static func event(for line: LineReader.Line, session: Session, language: Language, scripts: inout Set<Unicode.Scalar>?) -> DialogueEvent? {
         switch line {
         case .tooLong(let prefix):
             let language = String(validating: prefix, as: UTF8.self).flatMap { Language.detect($0, normalizer: session.data.parser.rules.normalizer) }
@@ -98,7 +100,12 @@ struct ChatMode {
             case .text(let text):
                 let parser = session.data.parser
                 var result = parser.parse(text, context: session.context)
-                result.language = Language.detect(text, normalizer: parser.rules.normalizer, continuing: language)
+                result.language = Language.continuing(result.language, after: language, text: text) {
+                    if let scripts { return scripts }
+                    let made = Language.simplifiedOnly(parser.rules.normalizer)
+                    scripts = made
+                    return made
+                }
                 let suggestions = result.intent == ParseResult.fallback
                     ? parser.suggestions(for: text, language: result.language ?? language) : []
                 return .utterance(result, suggestions: suggestions)

@@ -8,7 +8,6 @@ public struct Gazetteer: Sendable {
     public private(set) var names: [String] = []
     private var folded: [[String]] = []
     private var byHash: [UInt64: [Int32]] = [:]
-    private var bySurname: [String: [Int32]] = [:]
     private var soleBySurname: [String: Int32] = [:]
     private var maxTokens = 0
     private let compoundSurnames: Set<String>
@@ -46,7 +45,6 @@ public struct Gazetteer: Sendable {
     // Keeps, per surname, the one name all its customers share, or -1 once two differ: 王总
     // must not list thousands of 王s to learn it is ambiguous.
     private mutating func addSurname(_ surname: String, _ index: Int32) {
-        bySurname[surname, default: []].append(index)
         if let sole = soleBySurname[surname] {
             if sole >= 0, names[Int(sole)] != names[Int(index)] { soleBySurname[surname] = -1 }
         } else {
@@ -61,11 +59,6 @@ public struct Gazetteer: Sendable {
     public func soleName(withSurname surname: String) -> String? {
         guard let sole = soleBySurname[surname], sole >= 0 else { return nil }
         return names[Int(sole)]
-    }
-
-    /// The stored names whose surname (folded) is `surname`.
-    public func names(withSurname surname: String) -> [String] {
-        bySurname[surname].map { $0.map { names[Int($0)] } } ?? []
     }
 
     /// True when `text` (folded) is a compound surname such as 欧阳.

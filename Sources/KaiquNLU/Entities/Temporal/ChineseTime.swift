@@ -20,16 +20,15 @@ struct ChineseTime {
         if let joiner = range.eatLongest(Self.rangeWords) {
             if let second = point(&range, inherit: first) {
                 if joiner && !range.eat("之间") { return best.0.map { ($0, best.1) } }
-                if let value = Self.range(first, second, ref) { best = (value, range.i) }
+                if let value = TimePoint.joining(first, second, ref) { best = (value, range.i) }
             }
         }
-        // 早上五到六点: the first hour borrows the second's 点.
+        // 早上五到六点: the first hour borrows the second's 点 (a joiner that needs no 之间).
         var hours = scan
-        if first.clock == nil, let part = first.part ?? Optional(PartOfDay.none),
-           let a = hours.smallNumber(), a <= 24, hours.eatLongest(Self.rangeWords) == false,
+        if first.clock == nil, let a = hours.smallNumber(), a <= 24, let needsBetween = hours.eatLongest(Self.rangeWords), !needsBetween,
            let second = point(&hours, inherit: first), let b = second.clock, second.day == nil || second.day == first.day {
             let day = first.day ?? ref.today
-            let startMinute = first.part != nil ? part.minute(hour: a, minute: 0) : businessHours(hour: a, minute: 0, leadingZero: false)
+            let startMinute = first.part?.minute(hour: a, minute: 0) ?? businessHours(hour: a, minute: 0, leadingZero: false)
             if startMinute < b { best = (.instants(day, startMinute, day, b), hours.i) }
         }
         return best.0.map { ($0, best.1) }
@@ -37,37 +36,8 @@ struct ChineseTime {
 
     // MARK: - Points
 
-    /// What one side of an expression says.
-    struct Point {
-        var day: CivilDay?
-        var days: (CivilDay, CivilDay)?
-        var part: PartOfDay?
-        var clock: Int?
-        /// A value complete in itself (三天后, 现在, 下三天).
-        var whole: TimeValue?
-        /// Only a day of the month was given (20 in 11月20到25号).
-        var bareDayOfMonth = false
-        /// Only a weekday was given (周三), read as the nearest one to come.
-        var bareWeekday = false
-
-        func value(_ ref: TimeReference) -> TimeValue? {
-            if let whole { return whole }
-            if let clock {
-                let day = day ?? ref.today
-                return self.day == nil ? .clock(clock % 1440) : .instant(day.adding(days: clock / 1440), clock % 1440)
-            }
-            if let part {
-                let day = day ?? ref.today
-                return .instants(day, part.start, day, part.end)
-            }
-            if let day { return .day(day) }
-            if let days { return .days(days.0, days.1) }
-            return nil
-        }
-    }
-
-    private func point(_ scan: inout ScalarScan, inherit: Point?) -> Point? {
-        var p = Point()
+    private func point(_ scan: inout ScalarScan, inherit: TimePoint?) -> TimePoint? {
+        var p = TimePoint()
         var progressed = false
         var trial = scan
         if let whole = wholeValue(&trial) {
@@ -103,9 +73,9 @@ struct ChineseTime {
 
     // MARK: - Days
 
-    private func datePart(_ scan: inout ScalarScan, into p: inout Point, inherit: Point?) -> Bool {
-        var best: (ScalarScan, Point)?
-        func consider(_ attempt: (inout ScalarScan, inout Point) -> Bool) {
+    private func datePart(_ scan: inout ScalarScan, into p: inout TimePoint, inherit: TimePoint?) -> Bool {
+        var best: (ScalarScan, TimePoint)?
+        func consider(_ attempt: (inout ScalarScan, inout TimePoint) -> Bool) {
             var trial = scan
             var q = p
             if attempt(&trial, &q), trial.i > (best?.0.i ?? scan.i) { best = (trial, q) }
@@ -126,7 +96,7 @@ struct ChineseTime {
     }
 
     /// 下周三, 这周, 上上个礼拜, 周末, 星期天, 下周末.
-    private func weekPhrase(_ scan: inout ScalarScan, _ p: inout Point) -> Bool {
+    private func weekPhrase(_ scan: inout ScalarScan, _ p: inout TimePoint) -> Bool {
         let shift = scan.eatLongest(Self.weekShifts)
         guard scan.eatLongest(Self.weekWords) != nil else {
             // 周末 alone, or 这周末 written 这个周末.
@@ -155,7 +125,7 @@ struct ChineseTime {
 
     /// Years, months, days and their parts: 2015年3月3号, 三月一号, 下个月20号, 本月十日,
     /// 25号, 明年九月, 下个月底, 十月的第一个星期一, 去年上半年, 今年第一季度.
-    private func calendarPhrase(_ scan: inout ScalarScan, _ p: inout Point, inherit: Point?) -> Bool {
+    private func calendarPhrase(_ scan: inout ScalarScan, _ p: inout TimePoint, inherit: TimePoint?) -> Bool {
         var year: Int?
         var trial = scan
         if let y = yearWord(&trial) {
@@ -181,12 +151,13 @@ struct ChineseTime {
             trial = scan
             _ = trial.eat("的")
             if let half = trial.eatLongest(Self.halves) {
-                p.days = half == 1 ? (CivilDay(y, 1, 1), CivilDay(y, 6, 30)) : (CivilDay(y, 7, 1), CivilDay(y, 12, 31))
+                p.days = CivilDay.half(half, of: y)
                 scan = trial
                 return true
             }
-            if trial.eat("第") || true, let q = trial.smallNumber(), (1...4).contains(q), trial.eat("季度") || trial.eat("季") {
-                p.days = (CivilDay(y, q * 3 - 2, 1), CivilDay(y, q * 3, 1).lastOfMonth)
+            _ = trial.eat("第")
+            if let q = trial.smallNumber(), (1...4).contains(q), trial.eat("季度") || trial.eat("季") {
+                p.days = CivilDay.quarter(q, of: y)
                 scan = trial
                 return true
             }
@@ -196,18 +167,13 @@ struct ChineseTime {
         if month == nil, year == nil {
             trial = scan
             if let half = trial.eatLongest(Self.halves) {
-                let y = ref.today.year
-                let first = ref.today.firstOfMonth
-                if Array(trial.s[trial.i - 1...trial.i - 1]) == ["月"] {
-                    p.days = half == 1 ? (first, CivilDay(y, first.month, 15)) : (CivilDay(y, first.month, 16), first.lastOfMonth)
-                } else {
-                    p.days = half == 1 ? (CivilDay(y, 1, 1), CivilDay(y, 6, 30)) : (CivilDay(y, 7, 1), CivilDay(y, 12, 31))
-                }
+                // 上半月 / 下半月 end in 月; 上半年 / 下半年 in 年.
+                p.days = trial.s[trial.i - 1] == "月" ? ref.today.halfMonth(half) : CivilDay.half(half, of: ref.today.year)
                 scan = trial
                 return true
             }
             if let tenth = trial.eatLongest(Self.monthTenths) {
-                p.days = Self.tenth(tenth, of: ref.today.firstOfMonth)
+                p.days = ref.today.firstOfMonth.third(tenth)
                 scan = trial
                 return true
             }
@@ -221,7 +187,6 @@ struct ChineseTime {
                     } else {
                         return false
                     }
-                    p.bareDayOfMonth = true
                     scan = trial
                     return true
                 }
@@ -245,12 +210,12 @@ struct ChineseTime {
         trial = scan
         let first: CivilDay = y.map { CivilDay($0, m, 1) } ?? ref.nearest(month: m).0
         if let tenth = trial.eatLongest(Self.monthTenths) {
-            p.days = Self.tenth(tenth, of: first)
+            p.days = first.third(tenth)
             scan = trial
             return true
         }
         if let half = trial.eatLongest(Self.halves) {
-            p.days = half == 1 ? (first, CivilDay(first.year, first.month, 15)) : (CivilDay(first.year, first.month, 16), first.lastOfMonth)
+            p.days = first.halfMonth(half)
             scan = trial
             return true
         }
@@ -268,7 +233,7 @@ struct ChineseTime {
                 }
             }
         }
-        p.days = (first, first.lastOfMonth)
+        p.days = first.wholeMonth
         return true
     }
 
@@ -278,14 +243,6 @@ struct ChineseTime {
         if copy.eatLongest(partsOfDay) != nil { return true }
         if copy.smallNumber() != nil, copy.eat("点") || copy.eat("时") || copy.eat(":") { return true }
         return false
-    }
-
-    private static func tenth(_ which: Int, of first: CivilDay) -> (CivilDay, CivilDay) {
-        switch which {
-        case 1: return (first, CivilDay(first.year, first.month, 10))
-        case 2: return (CivilDay(first.year, first.month, 11), CivilDay(first.year, first.month, 20))
-        default: return (CivilDay(first.year, first.month, 21), first.lastOfMonth)
-        }
     }
 
     /// 2015年, 二零一五年, 两千零四年, 08年, 今年, 去年.
@@ -326,7 +283,7 @@ struct ChineseTime {
     }
 
     /// 2015-03-03, 2010/01/29, 2010.01.29, 2010 01 29, 3/3/2015, 11/25, 11.25.
-    private func numericDate(_ scan: inout ScalarScan, _ p: inout Point) -> Bool {
+    private func numericDate(_ scan: inout ScalarScan, _ p: inout TimePoint) -> Bool {
         var trial = scan
         trial.skipSpaces()
         guard let (a, aCount) = trial.digits(maxDigits: 4) else { return false }
@@ -352,7 +309,7 @@ struct ChineseTime {
             if aCount == 4 {
                 // 2014-10: a month.
                 guard (1...12).contains(b), sep != "." else { return false }
-                p.days = (CivilDay(a, b, 1), CivilDay(a, b, 1).lastOfMonth)
+                p.days = CivilDay(a, b, 1).wholeMonth
                 scan = trial
                 return true
             }
@@ -383,13 +340,13 @@ struct ChineseTime {
         trial = scan
         if let direction = trial.eatLongest(Self.spanDirections), let n = count(&trial), n >= 1, let unit = trial.eatLongest(Self.units) {
             scan = trial
-            return Self.span(direction, n, unit, ref)
+            return ref.span(direction, n, unit)
         }
         // After the count: 三天后, 两周前, 5年前, 半小时后.
         trial = scan
         if let n = count(&trial), let unit = trial.eatLongest(Self.units), let sign = trial.eatLongest(Self.offsetWords) {
             scan = trial
-            return offset(n * Double(sign), unit)
+            return ref.offset(n * Double(sign), unit)
         }
         return nil
     }
@@ -404,59 +361,6 @@ struct ChineseTime {
         return n
     }
 
-    enum Unit: Sendable { case minute, hour, day, week, month, year }
-
-    /// An offset from now: a day for days and longer, an instant for hours and minutes.
-    private func offset(_ n: Double, _ unit: Unit) -> TimeValue {
-        switch unit {
-        case .minute, .hour:
-            let total = ref.today.ordinal * 1440 + ref.minute + Int((n * (unit == .hour ? 60 : 1)).rounded())
-            return .instant(CivilDay(ordinal: Self.floorDiv(total, 1440)), Self.floorMod(total, 1440))
-        case .day: return .day(ref.today.adding(days: Int(n)))
-        case .week: return .day(ref.today.adding(days: Int(n * 7)))
-        case .month: return .day(ref.today.adding(months: Int(n)))
-        case .year: return .day(ref.today.adding(months: Int(n) * 12))
-        }
-    }
-
-    /// A span next to now. Calendar-aligned after 上/下/前/后 (下三周 is the next three
-    /// calendar weeks), rolling after 过去/近/未来/之后 (近三年 ends yesterday).
-    static func span(_ direction: SpanDirection, _ n: Double, _ unit: Unit, _ ref: TimeReference) -> TimeValue {
-        let k = Int(n)
-        let t = ref.today
-        let now = t.ordinal * 1440 + ref.minute
-        func instants(_ a: Int, _ b: Int) -> TimeValue {
-            .instants(CivilDay(ordinal: Self.floorDiv(a, 1440)), Self.floorMod(a, 1440), CivilDay(ordinal: Self.floorDiv(b, 1440)), Self.floorMod(b, 1440))
-        }
-        let size = unit == .hour ? 60 : 1
-        switch (direction, unit) {
-        case (.pastAligned, .minute), (.pastAligned, .hour):
-            let end = unit == .hour ? now - ref.minute % 60 : now
-            return instants(end - k * size, end)
-        case (.futureAligned, .minute), (.futureAligned, .hour):
-            let start = unit == .hour ? now - ref.minute % 60 + 60 : now + 1
-            return instants(start, start + k * size)
-        case (.pastRolling, .minute), (.pastRolling, .hour): return instants(now - k * size, now)
-        case (.futureRolling, .minute), (.futureRolling, .hour): return instants(now, now + k * size)
-        case (.pastAligned, .day), (.pastRolling, .day): return .days(t.adding(days: -k), t.adding(days: -1))
-        case (.futureAligned, .day), (.futureRolling, .day): return .days(t.adding(days: 1), t.adding(days: k))
-        case (.pastAligned, .week): return .days(t.monday.adding(days: -7 * k), t.monday.adding(days: -1))
-        case (.futureAligned, .week): return .days(t.monday.adding(days: 7), t.monday.adding(days: 7 * k + 6))
-        case (.pastRolling, .week): return .days(t.adding(days: -7 * k), t.adding(days: -1))
-        case (.futureRolling, .week): return .days(t.adding(days: 1), t.adding(days: 7 * k))
-        case (.pastAligned, .month): return .days(t.firstOfMonth.adding(months: -k), t.firstOfMonth.adding(days: -1))
-        case (.futureAligned, .month): return .days(t.firstOfMonth.adding(months: 1), t.firstOfMonth.adding(months: k + 1).adding(days: -1))
-        case (.pastRolling, .month): return .days(t.adding(months: -k), t.adding(days: -1))
-        case (.futureRolling, .month): return .days(t.adding(days: 1), t.adding(months: k))
-        case (.pastAligned, .year): return .days(CivilDay(t.year - k, 1, 1), CivilDay(t.year - 1, 12, 31))
-        case (.futureAligned, .year): return .days(CivilDay(t.year + 1, 1, 1), CivilDay(t.year + k, 12, 31))
-        case (.pastRolling, .year): return .days(t.adding(months: -12 * k), t.adding(days: -1))
-        case (.futureRolling, .year): return .days(t.adding(days: 1), t.adding(months: 12 * k))
-        }
-    }
-
-    static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }
-    static func floorMod(_ a: Int, _ b: Int) -> Int { a - floorDiv(a, b) * b }
 
     // MARK: - Clock times
 
@@ -508,30 +412,9 @@ struct ChineseTime {
         return businessHours(hour: hour, minute: minute, leadingZero: leadingZero)
     }
 
-    // MARK: - Ranges
-
-    private static func range(_ a: Point, _ b: Point, _ ref: TimeReference) -> TimeValue? {
-        guard let first = a.value(ref), let second = b.value(ref) else { return nil }
-        switch (first, second) {
-        case (.day(let x), .day(let y)) where x <= y: return .days(x, y)
-        // 周五到周一: a weekday range runs forward.
-        case (.day(let x), .day(let y)) where b.bareWeekday && y < x: return .days(x, y.adding(days: 7))
-        case (.day(let x), .days(_, let y)) where x <= y: return .days(x, y)
-        case (.days(let x, _), .days(_, let y)) where x <= y: return .days(x, y)
-        case (.days(let x, _), .day(let y)) where x <= y: return .days(x, y)
-        case (.instant(let x, let xm), .instant(let y, let ym)): return .instants(x, xm, y, ym)
-        case (.instant(let x, let xm), .clock(let ym)): return .instants(x, xm, x, ym > xm || ym + 720 >= 1440 ? ym : ym + 720)
-        case (.clock(let xm), .clock(let ym)): return .instants(ref.today, xm, ref.today, ym)
-        case (.clock(let xm), .instant(let y, let ym)): return .instants(ref.today, xm, y, ym)
-        case (.instants(let x, let xm, _, _), .instants(_, _, let y, let ym)): return .instants(x, xm, y, ym)
-        case (.instants(let x, let xm, _, _), .instant(let y, let ym)): return .instants(x, xm, y, ym)
-        default: return nil
-        }
-    }
-
     // MARK: - Words
 
-    static let prefixes: [[Unicode.Scalar]] = ["从", "自", "由", "大约", "大概", "约", "在"].map { Array($0.unicodeScalars) }
+    static let prefixes = ["从", "自", "由", "大约", "大概", "约", "在"]
 
     /// true: the joiner needs 之间 after the second point (和, 与).
     static let rangeWords = WordTable<Bool>([("到", false), ("至", false), ("-", false), ("~", false), ("—", false), ("–", false), ("和", true), ("与", true)])
@@ -581,13 +464,12 @@ struct ChineseTime {
         ("现在", true), ("此时", true), ("此刻", true), ("当前", true), ("目前", true), ("宜家", true), ("而家", true), ("依家", true), ("这会儿", true),
     ])
 
-    enum SpanDirection: Sendable { case pastAligned, futureAligned, pastRolling, futureRolling }
     static let spanDirections = WordTable<SpanDirection>([
         ("上", .pastAligned), ("前", .pastAligned), ("下", .futureAligned), ("后", .futureAligned),
         ("过去", .pastRolling), ("过去的", .pastRolling), ("近", .pastRolling), ("最近", .pastRolling), ("之前", .pastRolling),
         ("未来", .futureRolling), ("未来的", .futureRolling), ("接下来", .futureRolling), ("之后", .futureRolling), ("今后", .futureRolling),
     ])
-    static let units = WordTable<Unit>([
+    static let units = WordTable<TimeUnit>([
         ("分钟", .minute), ("分", .minute), ("小时", .hour), ("个小时", .hour), ("钟头", .hour), ("个钟头", .hour), ("个钟", .hour), ("钟", .hour),
         ("天", .day), ("日", .day), ("周", .week), ("个周", .week), ("星期", .week), ("个星期", .week), ("礼拜", .week), ("个礼拜", .week),
         ("个月", .month), ("月", .month), ("年", .year),
@@ -602,14 +484,13 @@ struct ChineseTime {
         for table in [relativeDays.firstScalars, weekShifts.firstScalars, weekWords.firstScalars, monthShifts.firstScalars,
                       yearShifts.firstScalars, halves.firstScalars, monthTenths.firstScalars, partsOfDay.firstScalars,
                       nowWords.firstScalars, spanDirections.firstScalars] { set.formUnion(table) }
-        for p in prefixes { set.insert(p[0]) }
+        for p in prefixes { set.insert(p.unicodeScalars.first!) }
         set.formUnion(["今", "周"])
         return set
     }()
 }
 
 extension PartOfDay {
-    static let none = PartOfDay(start: 0, end: 1440, reading: .am)
     // The hours follow the public corpora: Recognizers-Text for 上午/中午/下午/晚上,
     // Duckling for 早上 (from 04:00).
     static let smallHours = PartOfDay(start: 0, end: 360, reading: .am)

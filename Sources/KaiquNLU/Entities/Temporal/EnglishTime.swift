@@ -8,7 +8,7 @@ struct EnglishTime {
     let ref: TimeReference
 
     func parse(_ s: [Unicode.Scalar], at start: Int) -> (value: TimeValue, end: Int)? {
-        var scan = ScalarScan(s, start)
+        let scan = ScalarScan(s, start)
         var best: (TimeValue, Int)?
         func consider(_ value: TimeValue?, _ end: Int) {
             if let value, end > (best?.1 ?? start) { best = (value, end) }
@@ -24,105 +24,86 @@ struct EnglishTime {
         let afterOpener = trial
         // 13 to 15 July, the 13th to the 15th of July.
         if let (value, end) = dayOfMonthRange(trial) { consider(value, end) }
-        trial = afterOpener
+        // First as written; then once more letting a bare number be a clock, for ranges (3-4pm).
         for allowBare in [false, true] {
-        trial = afterOpener
-        guard let first = point(&trial, inherit: nil, allowBare: allowBare || opener != 0) else { continue }
-        do {
+            trial = afterOpener
+            guard let first = point(&trial, inherit: nil, allowBare: allowBare || opener != 0) else { continue }
             if !allowBare { consider(first.value(ref), trial.i) }
-            var range = trial
-            let joined: Bool
-            switch opener {
-            case 2: joined = range.word("and") || range.eat("-")
-            case 3: joined = range.words("but", "before") || range.word("and")
-            default: joined = range.eat("-") || range.eat("–") || range.word("to") || range.word("till") || range.word("until")
-                || range.word("untill") || range.word("thru") || range.word("through")
-            }
-            // July 13-15, August 27th - 29th: the second day borrows the month.
-            var dayRange = range
-            if joined, let d = first.day, first.clock == nil, first.part == nil, let n = ordinalDay(&dayRange),
-               let second = CivilDay.valid(d.year, d.month, n), second > d, !dayRange.sees(":") {
-                consider(.days(d, second), dayRange.i)
-            }
-            // Two bare numbers joined by a dash are a phone number or a count, not hours (138-0013).
-            if joined, let second = point(&range, inherit: first, allowBare: true), allowBare ? second.clock != nil : true,
-               !(first.bareClock && second.bareClock && opener == 0) {
-                var end = range
-                var a = first, b = second
-                // 3-4pm: the first borrows the second's am/pm; a day after both (9:30 - 11:00 on Thursday).
-                if a.marker == nil, b.marker != nil, let h = a.hour, let (bh, _) = b.hourMinute, h <= bh {
-                    a.marker = b.marker
-                    a.clock = EnglishTime.minute(h, a.hourMinute?.1 ?? 0, marker: b.marker, part: nil, leadingZero: false)
-                }
-                var tail = end
-                var dayAfter = EnPoint()
-                _ = tail.word("on")
-                if dayPart(&tail, &dayAfter), dayAfter.day != nil {
-                    a.day = a.day ?? dayAfter.day
-                    b.day = b.day ?? dayAfter.day
-                    end = tail
-                } else if b.day == nil {
-                    b.day = a.day
-                } else if a.day == nil, a.clock != nil {
-                    a.day = b.day
-                }
-                if let value = Self.range(a, b, ref) { consider(value, end.i) }
-            }
-            // 4pm for 30 mins, 18th Dec for 10 days.
-            var span = trial
-            if span.word("for"), let n = count(&span), let unit = self.unit(&span), let start = first.value(ref) {
-                consider(Self.lasting(start, n, unit, ref), span.i)
-            }
-            // Thursday from 9:30 to 11:00: a day, then a range of clock times on it.
-            var within = trial
-            if !allowBare, let day = first.day, first.clock == nil, within.word("from"),
-               let a = point(&within, inherit: nil, allowBare: true), a.clock != nil, a.day == nil,
-               within.eat("-") || within.word("to") || within.word("till") || within.word("until") || within.word("untill"),
-               var b = point(&within, inherit: nil, allowBare: true), let bm = b.clock {
-                var am = a.clock!
-                if a.marker == nil, let bMarker = b.marker, let h = a.hourMinute { am = EnglishTime.minute(h.0, h.1, marker: bMarker, part: nil, leadingZero: false) }
-                b.day = day
-                consider(.instants(day, am, day, bm), within.i)
-            }
-        }
+            following(first, after: trial, opener: opener, bareFirst: allowBare, consider: consider)
         }
         return best
     }
 
-    // MARK: - Points
-
-    struct EnPoint {
-        var day: CivilDay?
-        var days: (CivilDay, CivilDay)?
-        var part: PartOfDay?
-        var clock: Int?
-        var hour: Int?
-        var hourMinute: (Int, Int)?
-        var marker: Marker?
-        var whole: TimeValue?
-        var bareClock = false
-        var bareWeekday = false
-
-        func value(_ ref: TimeReference) -> TimeValue? {
-            if let whole { return whole }
-            if let clock {
-                guard let day else { return .clock(clock % 1440) }
-                return .instant(day.adding(days: clock / 1440), clock % 1440)
+    /// What may follow a first point: a second point making a range, a duration (4pm for 30
+    /// mins), or a day's hours (Thursday from 9:30 to 11:00).
+    private func following(_ first: TimePoint, after trial: ScalarScan, opener: Int, bareFirst: Bool,
+                           consider: (TimeValue?, Int) -> Void) {
+        var range = trial
+        let joined: Bool
+        switch opener {
+        case 2: joined = range.word("and") || range.eat("-")
+        case 3: joined = range.words("but", "before") || range.word("and")
+        default: joined = Self.eatRangeWord(&range) || range.word("thru") || range.word("through")
+        }
+        // July 13-15, August 27th - 29th: the second day borrows the month.
+        var dayRange = range
+        if joined, let d = first.day, first.clock == nil, first.part == nil, let n = ordinalDay(&dayRange),
+           let second = CivilDay.valid(d.year, d.month, n), second > d, !dayRange.sees(":") {
+            consider(.days(d, second), dayRange.i)
+        }
+        // Two bare numbers joined by a dash are a phone number or a count, not hours (138-0013).
+        if joined, let second = point(&range, inherit: first, allowBare: true), !bareFirst || second.clock != nil,
+           !(first.bareClock && second.bareClock && opener == 0) {
+            var end = range
+            // 3-4pm: the first borrows the second's am/pm; a day after both (9:30 - 11:00 on Thursday).
+            var a = Self.borrowingMarker(first, from: second)
+            var b = second
+            var tail = end
+            var dayAfter = TimePoint()
+            _ = tail.word("on")
+            if dayPart(&tail, &dayAfter), dayAfter.day != nil {
+                a.day = a.day ?? dayAfter.day
+                b.day = b.day ?? dayAfter.day
+                end = tail
+            } else if b.day == nil {
+                b.day = a.day
+            } else if a.day == nil, a.clock != nil {
+                a.day = b.day
             }
-            if let part {
-                let d = day ?? ref.today
-                return .instants(d, part.start, d, part.end)
-            }
-            if let day { return .day(day) }
-            if let days { return .days(days.0, days.1) }
-            return nil
+            consider(TimePoint.joining(a, b, ref), end.i)
+        }
+        // 4pm for 30 mins, 18th Dec for 10 days.
+        var span = trial
+        if span.word("for"), let n = count(&span), let unit = self.unit(&span), let start = first.value(ref) {
+            consider(Self.lasting(start, n, unit, ref), span.i)
+        }
+        // Thursday from 9:30 to 11:00: a day, then a range of clock times on it.
+        var within = trial
+        if !bareFirst, let day = first.day, first.clock == nil, within.word("from"),
+           let a = point(&within, inherit: nil, allowBare: true), a.clock != nil, a.day == nil, Self.eatRangeWord(&within),
+           let b = point(&within, inherit: nil, allowBare: true), let bm = b.clock,
+           let am = Self.borrowingMarker(a, from: b).clock {
+            consider(.instants(day, am, day, bm), within.i)
         }
     }
 
-    enum Marker: Sendable { case am, pm }
+    private static func eatRangeWord(_ scan: inout ScalarScan) -> Bool {
+        scan.eat("-") || scan.eat("–") || scan.word("to") || scan.word("till") || scan.word("until") || scan.word("untill")
+    }
 
-    private func point(_ scan: inout ScalarScan, inherit: EnPoint?, allowBare: Bool = false) -> EnPoint? {
-        var p = EnPoint()
+    // 3-4pm: a first clock without am/pm takes the second's when it is not later.
+    private static func borrowingMarker(_ a: TimePoint, from b: TimePoint) -> TimePoint {
+        guard a.marker == nil, let marker = b.marker, let (h, m) = a.hourMinute, let (bh, _) = b.hourMinute, h <= bh else { return a }
+        var borrowed = a
+        borrowed.marker = marker
+        borrowed.clock = minute(h, m, marker: marker, part: nil, leadingZero: false)
+        return borrowed
+    }
+
+    // MARK: - Points
+
+    private func point(_ scan: inout ScalarScan, inherit: TimePoint?, allowBare: Bool = false) -> TimePoint? {
+        var p = TimePoint()
         var filled = 0
         var introduced = false
         for _ in 0..<4 {
@@ -169,9 +150,9 @@ struct EnglishTime {
 
     // MARK: - Days
 
-    private func dayPart(_ scan: inout ScalarScan, _ p: inout EnPoint) -> Bool {
-        var best: (ScalarScan, EnPoint)?
-        func consider(_ attempt: (inout ScalarScan, inout EnPoint) -> Bool) {
+    private func dayPart(_ scan: inout ScalarScan, _ p: inout TimePoint) -> Bool {
+        var best: (ScalarScan, TimePoint)?
+        func consider(_ attempt: (inout ScalarScan, inout TimePoint) -> Bool) {
             var trial = scan
             var q = p
             if attempt(&trial, &q), trial.i > (best?.0.i ?? scan.i) { best = (trial, q) }
@@ -188,7 +169,7 @@ struct EnglishTime {
         return true
     }
 
-    private func relativeDay(_ s: inout ScalarScan, _ p: inout EnPoint) -> Bool {
+    private func relativeDay(_ s: inout ScalarScan, _ p: inout TimePoint) -> Bool {
         if s.words("right", "now") || s.words("just", "now") || s.words("at", "the", "moment") || s.word("now") {
             p.whole = .instant(ref.today, ref.minute)
             return true
@@ -208,7 +189,7 @@ struct EnglishTime {
 
     /// monday, next tuesday, last sunday, this monday, wednesday of next week, friday after next,
     /// 3 fridays from now, 2 thursdays ago, Tuesday the 19th, Thu 15th.
-    private func weekdayPhrase(_ s: inout ScalarScan, _ p: inout EnPoint) -> Bool {
+    private func weekdayPhrase(_ s: inout ScalarScan, _ p: inout TimePoint) -> Bool {
         var trial = s
         if let n = count(&trial), let w = weekday(&trial, plural: true) {
             if trial.words("from", "now") || trial.words("from", "today") {
@@ -274,7 +255,7 @@ struct EnglishTime {
 
     /// march 3, march 3rd 2015, the 1st of march, 15 february, Monday, Feb 18, Aug 8,
     /// 20th of next month, the 15th, next March, March after next, October 2014.
-    private func monthPhrase(_ s: inout ScalarScan, _ p: inout EnPoint) -> Bool {
+    private func monthPhrase(_ s: inout ScalarScan, _ p: inout TimePoint) -> Bool {
         var trial = s
         var weekdayGiven: Int?
         if let w = weekday(&trial, plural: false) {
@@ -301,11 +282,9 @@ struct EnglishTime {
             }
             if day == nil, weekdayGiven == nil {
                 // the 15th, on the first: the next such day of the month.
-                let start = s
-                var t2 = start
-                let hadThe = t2.word("the") || t2.words("on", "the")
-                _ = hadThe
-                guard Self.isOrdinal(start, afterDay) || hadThe, let date = ref.upcoming(dayOfMonth: d) else { return false }
+                var article = s
+                let hadThe = article.word("the") || article.words("on", "the")
+                guard Self.isOrdinal(s, afterDay) || hadThe, let date = ref.upcoming(dayOfMonth: d) else { return false }
                 p.day = date
                 s = afterDay
                 return true
@@ -357,7 +336,7 @@ struct EnglishTime {
             t = trial
             if year == nil, t.words("after", "next") { first = CivilDay(first.year + 1, m, 1); trial = t }
             else if year == nil, t.words("in", "1", "year") || t.words("in", "a", "year") || t.words("in", "one", "year") { first = CivilDay(ref.today.year + 1, m, 1); trial = t }
-            p.days = (first, first.lastOfMonth)
+            p.days = first.wholeMonth
         }
         s = trial
         return true
@@ -375,14 +354,14 @@ struct EnglishTime {
     }
 
     /// 2/15, 2 / 15, 2-15, 3/3/2015, 3/3/15, 2015-3-3, 2/2013, 2014-10.
-    private func numericDate(_ s: inout ScalarScan, _ p: inout EnPoint) -> Bool {
+    private func numericDate(_ s: inout ScalarScan, _ p: inout TimePoint) -> Bool {
         guard numericDateCore(&s, &p) else { return false }
         // 3-4pm is a range of hours, not March 4.
         if let next = s.current, ScalarClass(next) == .letter { return false }
         return true
     }
 
-    private func numericDateCore(_ s: inout ScalarScan, _ p: inout EnPoint) -> Bool {
+    private func numericDateCore(_ s: inout ScalarScan, _ p: inout TimePoint) -> Bool {
         var t = s
         guard let (a, aCount) = t.digits(maxDigits: 4) else { return false }
         t.skipSpaces()
@@ -405,9 +384,9 @@ struct EnglishTime {
             }
         }
         if aCount == 4, bCount <= 2, (1...12).contains(b) {
-            p.days = (CivilDay(a, b, 1), CivilDay(a, b, 1).lastOfMonth)
+            p.days = CivilDay(a, b, 1).wholeMonth
         } else if aCount <= 2, bCount == 4, (1...12).contains(a) {
-            p.days = (CivilDay(b, a, 1), CivilDay(b, a, 1).lastOfMonth)
+            p.days = CivilDay(b, a, 1).wholeMonth
         } else if aCount <= 2, bCount <= 2, let date = ref.nearest(month: a, day: b) {
             p.day = date
         } else {
@@ -420,13 +399,13 @@ struct EnglishTime {
     /// this week, next month, last year, this quarter, third quarter, this weekend, end of the
     /// month, EOM, beginning of next week, early March, first tuesday of october, last day of
     /// october 2015, the week of october 6th, upcoming two weeks.
-    private func periodPhrase(_ s: inout ScalarScan, _ p: inout EnPoint) -> Bool {
+    private func periodPhrase(_ s: inout ScalarScan, _ p: inout TimePoint) -> Bool {
         var t = s
         _ = t.word("at") || t.word("by")
         _ = t.word("the")
         // BOM / EOM / BOY / EOY and their long forms.
-        if t.word("eom") { p.days = tenth(3, ref.today.firstOfMonth); s = t; return true }
-        if t.word("bom") { p.days = tenth(1, ref.today.firstOfMonth); s = t; return true }
+        if t.word("eom") { p.days = ref.today.firstOfMonth.third(3); s = t; return true }
+        if t.word("bom") { p.days = ref.today.firstOfMonth.third(1); s = t; return true }
         if t.word("eoy") { p.days = (CivilDay(ref.today.year, 9, 1), CivilDay(ref.today.year, 12, 31)); s = t; return true }
         if t.word("boy") { p.days = (CivilDay(ref.today.year, 1, 1), CivilDay(ref.today.year, 3, 31)); s = t; return true }
         var edge: Int?
@@ -442,14 +421,15 @@ struct EnglishTime {
                 return true
             }
             u = t
-            if edge != 2, u.word("month") || (u.word("this") || u.word("current") || true) && u.word("month") {
-                p.days = tenth(edge, ref.today.firstOfMonth)
+            _ = u.word("this") || u.word("current")
+            if edge != 2, u.word("month") {
+                p.days = ref.today.firstOfMonth.third(edge)
                 s = u
                 return true
             }
             u = t
             if let shift = relativeMonth(&u) {
-                p.days = tenth(edge, ref.today.firstOfMonth.adding(months: shift))
+                p.days = ref.today.firstOfMonth.adding(months: shift).third(edge)
                 s = u
                 return true
             }
@@ -471,7 +451,7 @@ struct EnglishTime {
                 var first = ref.nearest(month: m).0
                 var v = u
                 if let (y, count) = v.digits(maxDigits: 4), count == 4 { first = CivilDay(y, m, 1); u = v }
-                p.days = tenth(edge, first)
+                p.days = first.third(edge)
                 s = u
                 return true
             }
@@ -526,7 +506,7 @@ struct EnglishTime {
         t = s
         _ = t.word("the")
         if t.words("week", "of") {
-            var q = EnPoint()
+            var q = TimePoint()
             if monthPhrase(&t, &q), let d = q.day {
                 p.days = (d.monday, d.monday.adding(days: 6))
                 s = t
@@ -542,7 +522,7 @@ struct EnglishTime {
             switch unit {
             case .day: p.day = ref.today.adding(days: k)
             case .week: let m = ref.today.monday.adding(days: 7 * k); p.days = (m, m.adding(days: 6))
-            case .month: let f = ref.today.firstOfMonth.adding(months: k); p.days = (f, f.lastOfMonth)
+            case .month: let f = ref.today.firstOfMonth.adding(months: k); p.days = f.wholeMonth
             case .quarter: let f = quarterStart(ref.today).adding(months: 3 * k); p.days = (f, f.adding(months: 3).adding(days: -1))
             case .year: p.days = (CivilDay(ref.today.year + k, 1, 1), CivilDay(ref.today.year + k, 12, 31))
             default: return false
@@ -557,7 +537,7 @@ struct EnglishTime {
             var y = ref.today.year
             var u = t
             if let (year, count) = u.digits(maxDigits: 4), count == 4 { y = year; t = u }
-            p.days = (CivilDay(y, q * 3 - 2, 1), CivilDay(y, q * 3, 1).lastOfMonth)
+            p.days = CivilDay.quarter(q, of: y)
             s = t
             return true
         }
@@ -572,7 +552,7 @@ struct EnglishTime {
             p.days = (monday.adding(days: 5), monday.adding(days: 6))
         } else if t.word("month") {
             let first = ref.today.firstOfMonth.adding(months: shift)
-            p.days = (first, first.lastOfMonth)
+            p.days = first.wholeMonth
         } else if t.word("quarter") || t.word("qtr") {
             let first = quarterStart(ref.today).adding(months: 3 * shift)
             p.days = (first, first.adding(months: 3).adding(days: -1))
@@ -580,7 +560,7 @@ struct EnglishTime {
             p.days = (CivilDay(ref.today.year + shift, 1, 1), CivilDay(ref.today.year + shift, 12, 31))
         } else if shift == 1, let m = monthName(&t) {
             let first = ref.nearest(month: m).0
-            p.days = (first, first.lastOfMonth)
+            p.days = first.wholeMonth
         } else {
             return false
         }
@@ -589,32 +569,40 @@ struct EnglishTime {
     }
 
     /// in 2 hours, 3 days from now, 3 years from today, a week ago, last 2 weeks, next 3 days.
-    private func offsetPhrase(_ s: inout ScalarScan, _ p: inout EnPoint) -> Bool {
+    private func offsetPhrase(_ s: inout ScalarScan, _ p: inout TimePoint) -> Bool {
         var t = s
-        if t.word("in"), t.word("about") || true, let n = count(&t), t.word("more") || true, let unit = unit(&t) {
-            if case .day(let d) = offset(n, unit) { p.day = d } else { p.whole = offset(n, unit) }
-            s = t
-            return true
+        if t.word("in") {
+            _ = t.word("about")
+            if let n = count(&t) {
+                _ = t.word("more")
+                if let unit = unit(&t) {
+                    // A day can still take a clock time: in 7 days at 5pm.
+                    let value = ref.offset(n, unit)
+                    if case .day(let d) = value { p.day = d } else { p.whole = value }
+                    s = t
+                    return true
+                }
+            }
         }
         t = s
         if let n = count(&t), let unit = unit(&t) {
             if t.words("from", "now") || t.words("from", "right", "now") || t.words("from", "today") || t.word("hence") {
-                p.whole = offset(n, unit)
+                p.whole = ref.offset(n, unit)
                 s = t
                 return true
             }
             if t.word("ago") || t.word("back") || t.word("before") {
-                p.whole = offset(-n, unit)
+                p.whole = ref.offset(-n, unit)
                 s = t
                 return true
             }
         }
         t = s
-        var direction: ChineseTime.SpanDirection?
+        var direction: SpanDirection?
         if t.word("last") || t.word("past") || t.word("previous") { direction = .pastAligned }
         else if t.word("next") || t.word("coming") || t.word("following") { direction = .futureAligned }
-        if let direction, let n = count(&t), n >= 1, let unit = unit(&t), let zhUnit = unit.chinese {
-            p.whole = ChineseTime.span(direction, n, zhUnit, ref)
+        if let direction, let n = count(&t), n >= 1, let unit = unit(&t), let span = ref.span(direction, n, unit) {
+            p.whole = span
             s = t
             return true
         }
@@ -623,7 +611,7 @@ struct EnglishTime {
 
     // MARK: - Parts of the day and clock times
 
-    private func partOfDay(_ s: inout ScalarScan, _ p: inout EnPoint) -> PartOfDay? {
+    private func partOfDay(_ s: inout ScalarScan, _ p: inout TimePoint) -> PartOfDay? {
         var t = s
         if t.words("in", "the", "early", "hours", "of", "the", "morning") || t.words("early", "in", "the", "morning") || t.words("early", "morning") { s = t; return .earlyMorning }
         t = s
@@ -641,7 +629,7 @@ struct EnglishTime {
 
     /// 3pm, 3:30 p.m., 15h30, at 3, 1030, noon, midnight, half past three, a quarter to noon,
     /// twenty after 3pm, ten thirty am, 3 oclock in the afternoon.
-    private func clock(_ s: inout ScalarScan, _ p: inout EnPoint, inherit: EnPoint?) -> Bool {
+    private func clock(_ s: inout ScalarScan, _ p: inout TimePoint, inherit: TimePoint?) -> Bool {
         var t = s
         // quarter past / half past / N minutes to
         var offsetMinutes: Int?
@@ -658,14 +646,13 @@ struct EnglishTime {
             else if u.word("to") || u.word("till") || u.word("before") || u.word("of") { before = true }
             else { u = t; offsetMinutes = nil }
             if offsetMinutes != nil {
-                var q = EnPoint()
+                var q = TimePoint()
                 if clock(&u, &q, inherit: nil) || u.sees("noon") {
                     if q.clock == nil, u.word("noon") { q.clock = 720; q.hourMinute = (12, 0); q.marker = .pm }
                     guard let base = q.clock ?? q.hourMinute.map({ $0.0 * 60 + $0.1 }) else { return false }
                     let value = before ? base - minutes : base + minutes
                     p.clock = value
                     p.hourMinute = (value / 60, value % 60)
-                    p.hour = value / 60
                     p.marker = q.marker ?? (q.clock != nil ? .pm : nil)
                     s = u
                     return true
@@ -674,12 +661,12 @@ struct EnglishTime {
         }
         t = s
         if t.word("noon") || t.word("midday") || t.words("mid", "day") || t.words("the", "midday") {
-            p.clock = 720; p.hour = 12; p.hourMinute = (12, 0); p.marker = .pm
+            p.clock = 720; p.hourMinute = (12, 0); p.marker = .pm
             s = t
             return true
         }
         if t.word("midnight") {
-            p.clock = 1440; p.hour = 12; p.hourMinute = (12, 0); p.marker = .am
+            p.clock = 1440; p.hourMinute = (12, 0); p.marker = .am
             p.day = p.day ?? ref.today
             s = t
             return true
@@ -691,7 +678,6 @@ struct EnglishTime {
         t.skipSpaces()
         if t.current?.isASCIIDigit == true {
             leadingZero = t.current == "0"
-            let startDigits = t.i
             guard let (h, count) = t.digits(maxDigits: 4) else { return false }
             if count >= 3 {
                 // 1030, 330 p.m., 730, 150ish
@@ -714,12 +700,14 @@ struct EnglishTime {
                 if let (m, mCount) = t.digits(maxDigits: 2), mCount == 2, m < 60 { minute = m }
                 bare = false
                 if hour > 24 { return false }
-            } else if count <= 2, t.current == " ", var v = Optional(t), let (m, mCount) = v.digits(maxDigits: 2), mCount == 2, m < 60, !v.sees("/"), !v.sees("-") {
+            } else if count <= 2, t.current == " " {
                 // at 3 15
-                minute = m
-                t = v
+                var v = t
+                if let (m, mCount) = v.digits(maxDigits: 2), mCount == 2, m < 60, !v.sees("/"), !v.sees("-") {
+                    minute = m
+                    t = v
+                }
             }
-            _ = startDigits
         } else if let h = numberWord(&t), (1...12).contains(h) {
             hour = h
             var v = t
@@ -729,7 +717,7 @@ struct EnglishTime {
         }
         guard hour <= 24 else { return false }
         _ = t.word("ish")
-        var marker: Marker?
+        var marker: ClockMarker?
         var v = t
         if v.words("a", "m") || v.eat("a.m.") || v.eat("a.m") || v.word("am") || v.word("a") || v.words("in", "the", "am") { marker = .am; t = v }
         else {
@@ -744,14 +732,9 @@ struct EnglishTime {
                 if v.word("am") || v.words("a", "m") { marker = .am; t = v } else if v.word("pm") || v.words("p", "m") { marker = .pm; t = v }
             }
         }
-        if marker == nil {
-            v = t
-            if v.word("am") || v.word("pm") {} else { v = t }
-        }
         _ = t.word("ish")
         if marker != nil { bare = false; _ = t.eat(".") }
-        guard !(marker != nil && hour > 12) || hour <= 12 else { return false }
-        p.hour = hour
+        guard marker == nil || hour <= 12 else { return false }
         p.hourMinute = (hour, minute)
         p.marker = marker
         p.bareClock = bare && marker == nil
@@ -760,7 +743,7 @@ struct EnglishTime {
         return true
     }
 
-    static func minute(_ hour: Int, _ minute: Int, marker: Marker?, part: PartOfDay?, leadingZero: Bool) -> Int {
+    static func minute(_ hour: Int, _ minute: Int, marker: ClockMarker?, part: PartOfDay?, leadingZero: Bool) -> Int {
         switch marker {
         case .am: return (hour == 12 ? 0 : hour) * 60 + minute
         case .pm: return (hour < 12 ? hour + 12 : hour) * 60 + minute
@@ -771,19 +754,6 @@ struct EnglishTime {
     }
 
     // MARK: - Ranges and deadlines
-
-    private static func range(_ a: EnPoint, _ b: EnPoint, _ ref: TimeReference) -> TimeValue? {
-        guard let first = a.value(ref), let second = b.value(ref) else { return nil }
-        switch (first, second) {
-        case (.day(let x), .day(let y)) where x <= y: return .days(x, y)
-        case (.day(let x), .day(let y)) where b.bareWeekday: return .days(x, y.adding(days: 7))
-        case (.days(let x, _), .days(_, let y)) where x <= y: return .days(x, y)
-        case (.instant(let x, let xm), .instant(let y, let ym)): return .instants(x, xm, y, ym)
-        case (.clock(let xm), .clock(let ym)): return .instants(ref.today, xm, ref.today, ym)
-        case (.instant(let x, let xm), .clock(let ym)): return .instants(x, xm, x, ym)
-        default: return nil
-        }
-    }
 
     /// 13 to 15 July, from the 13th to the 15th of July, 1-8 september, 23rd to 26th Oct.
     private func dayOfMonthRange(_ start: ScalarScan) -> (TimeValue, Int)? {
@@ -812,18 +782,18 @@ struct EnglishTime {
             return .instants(now.0, now.1, ref.today.adding(days: 1), 0)
         }
         u = t
-        if let n = count(&u), let unit = unit(&u), let end = offset(n, unit).dayEnd {
+        if let n = count(&u), let unit = unit(&u), let end = ref.offset(n, unit).dayEnd {
             t = u
             return .instants(now.0, now.1, end, 0)
         }
         u = t
-        var q = EnPoint()
+        var q = TimePoint()
         if periodPhrase(&u, &q), let days = q.days {
             t = u
             return .instants(now.0, now.1, days.1.adding(days: 1), 0)
         }
         u = t
-        q = EnPoint()
+        q = TimePoint()
         if clock(&u, &q, inherit: nil), let clock = q.clock {
             t = u
             return .instants(now.0, now.1, ref.today, clock)
@@ -831,7 +801,7 @@ struct EnglishTime {
         return nil
     }
 
-    private static func lasting(_ start: TimeValue, _ n: Double, _ unit: EnUnit, _ ref: TimeReference) -> TimeValue? {
+    private static func lasting(_ start: TimeValue, _ n: Double, _ unit: TimeUnit, _ ref: TimeReference) -> TimeValue? {
         var start = start
         if case .clock(let m) = start { start = .instant(ref.today, m) }
         switch (start, unit) {
@@ -844,22 +814,7 @@ struct EnglishTime {
 
     // MARK: - Words
 
-    enum EnUnit: Sendable {
-        case minute, hour, day, week, month, quarter, year
-        var chinese: ChineseTime.Unit? {
-            switch self {
-            case .minute: return .minute
-            case .hour: return .hour
-            case .day: return .day
-            case .week: return .week
-            case .month: return .month
-            case .year: return .year
-            case .quarter: return nil
-            }
-        }
-    }
-
-    private func unit(_ t: inout ScalarScan) -> EnUnit? {
+    private func unit(_ t: inout ScalarScan) -> TimeUnit? {
         if t.word("minutes") || t.word("minute") || t.word("mins") || t.word("min") { return .minute }
         if t.word("hours") || t.word("hour") || t.word("hrs") || t.word("hr") || t.word("h") { return .hour }
         if t.word("days") || t.word("day") { return .day }
@@ -868,19 +823,6 @@ struct EnglishTime {
         if t.word("quarters") || t.word("quarter") { return .quarter }
         if t.word("years") || t.word("year") || t.word("yrs") { return .year }
         return nil
-    }
-
-    private func offset(_ n: Double, _ unit: EnUnit) -> TimeValue {
-        switch unit {
-        case .minute, .hour:
-            let total = ref.today.ordinal * 1440 + ref.minute + Int((n * (unit == .hour ? 60 : 1)).rounded())
-            return .instant(CivilDay(ordinal: ChineseTime.floorDiv(total, 1440)), ChineseTime.floorMod(total, 1440))
-        case .day: return .day(ref.today.adding(days: Int(n)))
-        case .week: return .day(ref.today.adding(days: Int(n * 7)))
-        case .month: return .day(ref.today.adding(months: Int(n)))
-        case .quarter: return .day(ref.today.adding(months: Int(n * 3)))
-        case .year: return .day(ref.today.adding(months: Int(n) * 12))
-        }
     }
 
     /// A count: 3, 2.5, three, a, an, one, a couple of, a few, a pair of, 2 and an half.
@@ -990,14 +932,6 @@ struct EnglishTime {
         guard let shift = weekShift(&u), u.word("month") else { return nil }
         t = u
         return shift
-    }
-
-    private func tenth(_ which: Int, _ first: CivilDay) -> (CivilDay, CivilDay) {
-        switch which {
-        case 1: return (first, CivilDay(first.year, first.month, 10))
-        case 2: return (CivilDay(first.year, first.month, 11), CivilDay(first.year, first.month, 20))
-        default: return (CivilDay(first.year, first.month, 21), first.lastOfMonth)
-        }
     }
 
     private func quarterStart(_ d: CivilDay) -> CivilDay { CivilDay(d.year, (d.month - 1) / 3 * 3 + 1, 1) }

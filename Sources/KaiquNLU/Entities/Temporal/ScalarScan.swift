@@ -14,18 +14,9 @@ struct ScalarScan {
     /// Spaces between Chinese words carry nothing ("2008 年", "近 三 年").
     mutating func skipSpaces() { while i < s.count, s[i] == " " { i += 1 } }
 
-    /// Consumes `word` (spaces before it allowed) and says whether it was there.
-    mutating func eat(_ word: [Unicode.Scalar]) -> Bool {
-        var j = i
-        while j < s.count, s[j] == " " { j += 1 }
-        guard j + word.count <= s.count else { return false }
-        for k in 0..<word.count where s[j + k] != word[k] { return false }
-        i = j + word.count
-        return true
-    }
-
-    /// Consumes `word` without building an array of it: the grammars call this thousands of
-    /// times an utterance.
+    /// Consumes `word` (spaces before it allowed) and says whether it was there. It walks the
+    /// string's scalars rather than building an array: the grammars call it thousands of times
+    /// an utterance.
     mutating func eat(_ word: String) -> Bool {
         var j = i
         while j < s.count, s[j] == " " { j += 1 }

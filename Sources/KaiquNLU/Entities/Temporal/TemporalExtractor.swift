@@ -71,7 +71,7 @@ public struct TemporalExtractor: EntityExtractor {
     /// Today and the minute of the day in the context's time zone.
     static func reference(_ context: ParseContext) -> TimeReference {
         let seconds = Int(context.now.timeIntervalSince1970.rounded(.down)) + context.timeZone.secondsFromGMT(for: context.now)
-        let days = ChineseTime.floorDiv(seconds, 86_400)
-        return TimeReference(today: CivilDay(ordinal: days), minute: ChineseTime.floorMod(seconds, 86_400) / 60)
+        let days = floorDiv(seconds, 86_400)
+        return TimeReference(today: CivilDay(ordinal: days), minute: floorMod(seconds, 86_400) / 60)
     }
 }

@@ -36,7 +36,7 @@ struct TimeReference: Sendable {
     func nearest(month: Int) -> (CivilDay, CivilDay) {
         var first = CivilDay(today.year, month, 1)
         if first.lastOfMonth.ordinal < today.ordinal - 60 { first = CivilDay(today.year + 1, month, 1) }
-        return (first, first.lastOfMonth)
+        return first.wholeMonth
     }
 
     /// A weekday with nothing before it: the nearest one not in the past, today included.
