@@ -19,10 +19,11 @@ let package = Package(
         ),
         // normalize → entities → intent match → slots. Pure: no clock, no I/O.
         .target(name: "KaiquNLU"),
-        // The only code that calls sqlite3_*.
-        .target(name: "KaiquStore", dependencies: ["CSQLite"]),
-        // Pure state machine: state + event → state + effects.
+        // Pure state machine: state + event → state + effects. It owns the domain (cards,
+        // visits, the changes it asks for, the reads it needs) and does no I/O.
         .target(name: "KaiquDialogue", dependencies: ["KaiquNLU"]),
+        // The only code that calls sqlite3_*: keeps the dialogue's cards and applies its changes.
+        .target(name: "KaiquStore", dependencies: ["CSQLite", "KaiquDialogue"]),
         // Modes, argument parsing, terminal and file I/O. Carries a copy of intents/
         // (Generated/EmbeddedIntents.swift, written by kaiqu-embed) so the binary works anywhere.
         .target(name: "KaiquCLI", dependencies: ["KaiquNLU", "KaiquStore", "KaiquDialogue"]),
@@ -33,9 +34,9 @@ let package = Package(
         // input files change: swift-package-manager#7891.) A test fails while the copy is stale.
         .executableTarget(name: "kaiqu-embed"),
         // Corpora are read through #filePath, not bundled.
-        .testTarget(name: "KaiquNLUTests", dependencies: ["KaiquNLU"], exclude: ["Entities/Corpora"]),
-        .testTarget(name: "KaiquStoreTests", dependencies: ["KaiquStore", "CSQLite"]),
-        .testTarget(name: "KaiquDialogueTests", dependencies: ["KaiquDialogue", "KaiquNLU"]),
+        .testTarget(name: "KaiquNLUTests", dependencies: ["KaiquNLU", "KaiquDialogue"], exclude: ["Entities/Corpora"]),
+        .testTarget(name: "KaiquStoreTests", dependencies: ["KaiquStore", "KaiquDialogue", "KaiquNLU", "CSQLite"]),
+        .testTarget(name: "KaiquDialogueTests", dependencies: ["KaiquDialogue", "KaiquNLU", "KaiquStore"]),
         // Depends on the executable so `swift test` builds the binary the end-to-end tests spawn.
         .testTarget(name: "KaiquCLITests", dependencies: ["KaiquCLI", "KaiquNLU", "KaiquDialogue", "kaiqu"]),
     ]

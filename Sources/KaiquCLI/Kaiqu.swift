@@ -34,6 +34,12 @@ public enum Kaiqu {
             case .nlu:
                 let session = try Session(options: options, environment: environment, store: .read)
                 return NLUMode(session: session, options: options).run().rawValue
+            case .import:
+                let session = try Session(options: options, environment: environment, store: .write)
+                return ImportMode(session: session, path: options.arguments[0], language: language).run().rawValue
+            case .export:
+                let session = try Session(options: options, environment: environment, store: .write)
+                return ExportMode(session: session, format: options.format, out: options.out, language: language).run().rawValue
             case .chat:
                 let session = try Session(options: options, environment: environment, store: .write)
                 return ChatMode(session: session, environment: environment).run().rawValue

@@ -8,17 +8,13 @@ import KaiquNLU
 ///       en: Hi! I'm Kaiqu.
 ///
 /// `{name}` in a reply is filled from the reply's parameters. zh and en are required;
-/// a reply without zh-Hant falls back to zh (`kaiqu check` points it out).
+/// a reply without zh-Hant is converted from zh when a rep first writes traditional
+/// (`filledTraditional`), so writing zh-Hant is only needed where the conversion is wrong.
 public struct ReplyCatalogue: Sendable {
     private var texts: [String: [Language: String]] = [:]
     /// Replies without a zh-Hant text, for `kaiqu check`.
     public private(set) var missingTraditional: [SourceLocation] = []
-
-    /// The keys the code says; start-up stops if one is missing.
-    public static let requiredKeys: [String] = [
-        "greet", "thanks", "help", "fallback", "fallback.suggestion", "understood", "understood.slot",
-        "nothing.pending", "nothing.to_undo", "goodbye", "input.too_long", "input.unreadable",
-    ]
+    private var missingTraditionalKeys: [String] = []
 
     public init(blocks: [DataBlock]) throws(DataErrors) {
         var errors: [DataError] = []
@@ -37,15 +33,30 @@ public struct ReplyCatalogue: Sendable {
             for (language, key) in [(Language.zhHans, "zh"), (.en, "en")] where entry[language] == nil {
                 errors.append(block.location.error(.missingReplyLanguage(reply: block.name, language: key)))
             }
-            if entry[.zhHant] == nil { missingTraditional.append(block.location) }
+            if entry[.zhHant] == nil {
+                missingTraditional.append(block.location)
+                missingTraditionalKeys.append(block.name)
+            }
             texts[block.name] = entry
             locations[block.name] = block.location
         }
-        for key in Self.requiredKeys where texts[key] == nil {
+        for key in ReplyKeys.required where texts[key] == nil {
             let at = blocks.first?.location ?? SourceLocation(file: "intents/replies.kaiqu", line: 1, column: 1)
             errors.append(DataError(file: at.file, line: 1, column: 1, problem: .missingReply(key)))
         }
         if !errors.isEmpty { throw DataErrors(errors) }
+    }
+
+    /// The catalogue with every missing zh-Hant text made from its zh text by `convert`, which
+    /// takes and returns the texts in order (one call, since a conversion is costly to set up).
+    public func filledTraditional(_ convert: ([String]) -> [String]) -> ReplyCatalogue {
+        let keys = missingTraditionalKeys.filter { texts[$0]?[.zhHant] == nil }
+        guard !keys.isEmpty else { return self }
+        let converted = convert(keys.map { texts[$0]?[.zhHans] ?? "" })
+        guard converted.count == keys.count else { return self }
+        var filled = self
+        for (key, text) in zip(keys, converted) { filled.texts[key]?[.zhHant] = text }
+        return filled
     }
 
     /// True when the catalogue has a reply with this key.

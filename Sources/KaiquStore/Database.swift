@@ -4,6 +4,8 @@ import Foundation
 /// A SQLite connection: the only place in Kaiqu that calls sqlite3_*.
 final class Database {
     private var handle: OpaquePointer?
+    // Prepared once, reused: most statements run on every message.
+    private var statements: [String: OpaquePointer] = [:]
 
     init(path: String, readOnly: Bool = false) throws(StoreError) {
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
@@ -17,7 +19,10 @@ final class Database {
         sqlite3_busy_timeout(handle, 5_000)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        for statement in statements.values { sqlite3_finalize(statement) }
+        sqlite3_close_v2(handle)
+    }
 
     /// Runs statements that return no rows.
     func execute(_ sql: String) throws(StoreError) {
@@ -32,9 +37,11 @@ final class Database {
 
     /// Runs `sql` with `bindings`, calling `row` for each result row.
     func query(_ sql: String, _ bindings: [Value] = [], row: (Row) throws(StoreError) -> Void = { _ in }) throws(StoreError) {
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else { throw lastError() }
-        defer { sqlite3_finalize(statement) }
+        let statement = try prepared(sql)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
         for (index, value) in bindings.enumerated() {
             let position = Int32(index + 1)
             switch value {
@@ -49,6 +56,20 @@ final class Database {
             guard code == SQLITE_ROW else { throw lastError() }
             try row(Row(statement: statement))
         }
+    }
+
+    /// The first column of the first row, as an integer (0 when there is no row).
+    func integer(_ sql: String, _ bindings: [Value] = []) throws(StoreError) -> Int64 {
+        var value: Int64 = 0
+        try query(sql, bindings) { row in value = row.integer(0) }
+        return value
+    }
+
+    /// The first column of the first row, as text.
+    func text(_ sql: String, _ bindings: [Value] = []) throws(StoreError) -> String? {
+        var value: String?
+        try query(sql, bindings) { row in value = row.text(0) }
+        return value
     }
 
     /// Runs `body` in one transaction: all of it is committed, or none.
@@ -66,6 +87,16 @@ final class Database {
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    private func prepared(_ sql: String) throws(StoreError) -> OpaquePointer {
+        if let statement = statements[sql] { return statement }
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK, let statement else {
+            throw lastError()
+        }
+        statements[sql] = statement
+        return statement
+    }
+
     private func lastError() -> StoreError {
         .sqlite(code: sqlite3_errcode(handle), message: String(cString: sqlite3_errmsg(handle)))
     }
@@ -78,6 +109,10 @@ final class Database {
         case null
         case integer(Int64)
         case text(String)
+
+        static func optional(_ text: String?) -> Value { text.map { .text($0) } ?? .null }
+        static func optional(_ number: Int?) -> Value { number.map { .integer(Int64($0)) } ?? .null }
+        static func optional(_ flag: Bool?) -> Value { flag.map { .integer($0 ? 1 : 0) } ?? .null }
     }
 
     /// The current row of a running statement.
@@ -88,5 +123,9 @@ final class Database {
             return String(cString: c)
         }
         func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+        func optionalInteger(_ column: Int32) -> Int? {
+            sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, column))
+        }
+        func flag(_ column: Int32) -> Bool? { optionalInteger(column).map { $0 != 0 } }
     }
 }

@@ -1,5 +1,10 @@
 /// The schema, as numbered steps. Step N brings a store from user_version N-1 to N, in one
 /// transaction; a store newer than the last step is refused rather than misread.
+///
+/// Times are the rep's local wall-clock time, `YYYY-MM-DDTHH:MM`; days `YYYY-MM-DD`. A
+/// customer's `due_day` (days since 1970) is derived from the cadence, the card, the level
+/// and the last contact: it is stored so "who is due" is an index range, not a scan, and the
+/// store recomputes it whenever one of those changes (see `Cadence` and `Store.dueExpression`).
 enum Migrations {
     static let steps: [String] = [
         // 1: customer cards, each owned by a rep (the local user in a terminal).
@@ -13,6 +18,95 @@ enum Migrations {
             deleted_at TEXT
         );
         CREATE INDEX customer_owner_name ON customer(owner, name);
+        """,
+        // 2: the whole card, phones, profiles, notes, visits, the undo journal.
+        """
+        ALTER TABLE customer ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+        ALTER TABLE customer ADD COLUMN company TEXT;
+        ALTER TABLE customer ADD COLUMN email TEXT;
+        ALTER TABLE customer ADD COLUMN wechat TEXT;
+        ALTER TABLE customer ADD COLUMN region TEXT;
+        ALTER TABLE customer ADD COLUMN address TEXT;
+        ALTER TABLE customer ADD COLUMN role TEXT;
+        ALTER TABLE customer ADD COLUMN source TEXT;
+        ALTER TABLE customer ADD COLUMN birthday TEXT;
+        ALTER TABLE customer ADD COLUMN birthday_key TEXT;
+        ALTER TABLE customer ADD COLUMN level INTEGER CHECK (level BETWEEN 1 AND 4);
+        ALTER TABLE customer ADD COLUMN level_by_rep INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE customer ADD COLUMN card TEXT CHECK (card IN ('A', 'B', 'C'));
+        ALTER TABLE customer ADD COLUMN card_by_rep INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE customer ADD COLUMN money INTEGER;
+        ALTER TABLE customer ADD COLUMN authority INTEGER;
+        ALTER TABLE customer ADD COLUMN need INTEGER;
+        ALTER TABLE customer ADD COLUMN status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'won', 'lost'));
+        ALTER TABLE customer ADD COLUMN deal_amount INTEGER;
+        ALTER TABLE customer ADD COLUMN lost_reason TEXT;
+        ALTER TABLE customer ADD COLUMN last_contact TEXT;
+        ALTER TABLE customer ADD COLUMN contact_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE customer ADD COLUMN due_day INTEGER;
+        CREATE INDEX customer_key ON customer(owner, name_key);
+        CREATE INDEX customer_due ON customer(owner, due_day) WHERE due_day IS NOT NULL;
+        CREATE INDEX customer_birthday ON customer(owner, birthday_key) WHERE birthday_key IS NOT NULL;
+
+        CREATE TABLE phone (
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            number TEXT NOT NULL,
+            PRIMARY KEY (customer_id, position)
+        );
+        CREATE INDEX phone_number ON phone(number);
+
+        CREATE TABLE profile (
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (customer_id, field)
+        );
+
+        CREATE TABLE note (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX note_customer ON note(customer_id, id);
+
+        CREATE TABLE visit (
+            id INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            time TEXT,
+            end_time TEXT,
+            purpose TEXT,
+            status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'done', 'cancelled')),
+            outcome TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX visit_day ON visit(owner, status, day);
+        CREATE INDEX visit_customer ON visit(customer_id, day);
+
+        -- One entry per change a rep made, and the rows as they were before it, for undo.
+        CREATE TABLE journal (
+            id INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            at TEXT NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX journal_owner ON journal(owner, undone, id);
+        CREATE TABLE journal_row (
+            journal_id INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            before TEXT,
+            PRIMARY KEY (journal_id, seq)
+        );
+
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
     ]
 }

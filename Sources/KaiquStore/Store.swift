@@ -1,14 +1,25 @@
 import Foundation
+import KaiquDialogue
 
 /// The customer store: one SQLite file (or ":memory:"), shared safely between processes.
+/// Each rep's customers are reached through their `Book`.
 public final class Store {
-    private let db: Database
+    let db: Database
     /// The file this store lives in.
     public let path: String
+    /// How names are folded for finding them (`NameKey`); given by the caller, who knows the
+    /// folding table.
+    let nameKey: @Sendable (String) -> String
+    /// The SQL expression of a customer row's due day under the cadence.
+    let dueExpression: String
 
-    /// Opens or creates the store at `path`, creating its folder, and brings the schema up to date.
-    public init(path: String) throws(StoreError) {
+    /// Opens or creates the store at `path`, creating its folder, and brings the schema up to
+    /// date. `cadence` decides when customers are due; when it differs from the one the store
+    /// last used, every due day is recomputed.
+    public init(path: String, nameKey: @escaping @Sendable (String) -> String = { $0 }, cadence: Cadence = Cadence()) throws(StoreError) {
         self.path = path
+        self.nameKey = nameKey
+        dueExpression = Store.dueExpression(cadence)
         if path != ":memory:" {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
@@ -17,22 +28,26 @@ public final class Store {
         }
         db = try Database(path: path)
         if path != ":memory:" {
-            // WAL lets a reader and a writer work at once; NORMAL is durable in WAL mode for
-            // everything committed before a crash of the process (not of the machine).
+            // WAL lets a reader and a writer work at once. With synchronous=NORMAL a commit is
+            // in the WAL file before COMMIT returns, so it survives the process being killed
+            // (what an acknowledged change needs); FULL would add an fsync per change for
+            // power loss, at several milliseconds each.
             try db.query("PRAGMA journal_mode=WAL") { _ in }
         }
-        try db.execute("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL")
+        try db.execute("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL")
         try migrate()
+        try refreshDueDays(cadence)
     }
 
     /// Opens an existing store without writing to it (no folder, no file, no migration):
     /// what `kaiqu nlu` needs. Nil when there is no store at `path` yet.
-    public init?(readingOnly path: String) throws(StoreError) {
+    public init?(readingOnly path: String, nameKey: @escaping @Sendable (String) -> String = { $0 }) throws(StoreError) {
         guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else { return nil }
         self.path = path
+        self.nameKey = nameKey
+        dueExpression = Store.dueExpression(Cadence())
         db = try Database(path: path, readOnly: true)
-        var version = 0
-        try db.query("PRAGMA user_version") { row in version = Int(row.integer(0)) }
+        let version = Int(try db.integer("PRAGMA user_version"))
         guard version <= Migrations.steps.count else { throw .incompatible(path: path, version: version) }
         guard version >= 1 else { return nil }
     }
@@ -40,9 +55,11 @@ public final class Store {
     /// The schema version this program writes.
     public static var schemaVersion: Int { Migrations.steps.count }
 
+    /// One rep's customers, visits and changes.
+    public func book(of owner: String) -> Book { Book(store: self, owner: owner) }
+
     private func migrate() throws(StoreError) {
-        var version = 0
-        try db.query("PRAGMA user_version") { row in version = Int(row.integer(0)) }
+        let version = Int(try db.integer("PRAGMA user_version"))
         guard version <= Migrations.steps.count else { throw .incompatible(path: path, version: version) }
         for (index, step) in Migrations.steps.enumerated() where index >= version {
             try db.transaction { () throws(StoreError) in
@@ -52,23 +69,25 @@ public final class Store {
         }
     }
 
-    /// Adds a customer card with just a name and returns its id.
-    @discardableResult
-    public func addCustomer(name: String, owner: String, at now: Date) throws(StoreError) -> Int64 {
-        let stamp = ISO8601DateFormatter().string(from: now)
-        return try db.transaction { () throws(StoreError) -> Int64 in
-            try db.query("INSERT INTO customer(owner, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                         [.text(owner), .text(name), .text(stamp), .text(stamp)])
-            return db.lastInsertRowID
+    // Due days follow the cadence data: when it changed since the last run, recompute them all.
+    private func refreshDueDays(_ cadence: Cadence) throws(StoreError) {
+        let fingerprint = cadence.fingerprint
+        guard try db.text("SELECT value FROM meta WHERE key = 'cadence'") != fingerprint else { return }
+        try db.transaction { () throws(StoreError) in
+            try db.query("UPDATE customer SET due_day = \(dueExpression)")
+            try db.query("INSERT OR REPLACE INTO meta(key, value) VALUES ('cadence', ?)", [.text(fingerprint)])
         }
     }
 
-    /// The names of the owner's customers, for the parser's gazetteer.
-    public func customerNames(owner: String) throws(StoreError) -> [String] {
-        var names: [String] = []
-        try db.query("SELECT name FROM customer WHERE owner = ? AND deleted_at IS NULL ORDER BY id", [.text(owner)]) { row in
-            if let name = row.text(0) { names.append(name) }
-        }
-        return names
+    /// The due day of a customer row: the day of the last contact (or of the card's creation)
+    /// plus the shortest interval that applies; none for lost or deleted customers. The
+    /// cadence's numbers are integers, so they are written into the SQL.
+    static func dueExpression(_ cadence: Cadence) -> String {
+        let cards = cadence.byCard.keys.sorted().map { "WHEN '\($0.filter(\.isLetter))' THEN \(cadence.byCard[$0]!)" }.joined(separator: " ")
+        let levels = cadence.byLevel.keys.sorted().map { "WHEN \($0) THEN \(cadence.byLevel[$0]!)" }.joined(separator: " ")
+        let byCard = "CASE card \(cards) ELSE \(cadence.otherwise) END"
+        let byLevel = levels.isEmpty ? "\(Int32.max)" : "CASE level \(levels) ELSE \(Int32.max) END"
+        let contactDay = "CAST(julianday(substr(coalesce(last_contact, created_at), 1, 10)) - 2440587.5 AS INTEGER)"
+        return "CASE WHEN status = 'lost' OR deleted_at IS NOT NULL THEN NULL ELSE \(contactDay) + min(\(byCard), \(byLevel)) END"
     }
 }

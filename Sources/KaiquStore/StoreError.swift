@@ -6,4 +6,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case incompatible(path: String, version: Int)
     /// SQLite refused a statement.
     case sqlite(code: Int32, message: String)
+    /// A change names a customer the rep does not have (any more).
+    case noSuchCustomer(Int64)
+    /// A change names a visit the rep does not have.
+    case noSuchVisit(Int64)
 }

@@ -3,91 +3,89 @@ import XCTest
 @testable import KaiquDialogue
 import KaiquNLU
 
+/// The conversation engine itself: languages, fallback, leaving, bad input, the catalogue.
 final class DialogueTests: XCTestCase {
-    static let catalogue: ReplyCatalogue = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let text = try! String(contentsOf: root.appendingPathComponent("intents/replies.kaiqu"), encoding: .utf8)
-        let blocks = try! DataFileParser.parse(text, file: "replies.kaiqu", kinds: ["reply"])
-        return try! ReplyCatalogue(blocks: blocks)
-    }()
-
-    let dialogue = Dialogue(catalogue: DialogueTests.catalogue)
-
-    private func utterance(_ intent: String, _ language: Language?, slots: [String: String] = [:]) -> DialogueEvent {
-        .utterance(ParseResult(text: "", intent: intent, confidence: 0.9, slots: slots, language: language), suggestions: [])
+    func testRepliesFollowTheLanguageOfTheLastLineWithLetters() throws {
+        let chat = try Chat()
+        XCTAssertEqual(try chat.replies("help").first, Reply("help", .en))
+        // A line with no letters (a bare number) keeps the conversation's language.
+        _ = try chat.replies("12345")
+        XCTAssertEqual(chat.state.language, .en)
+        XCTAssertEqual(try chat.replies("謝謝"), [Reply("thanks", .zhHant)])
+        // A line both scripts write alike keeps traditional.
+        XCTAssertEqual(try chat.replies("退出").first?.language, .zhHant)
     }
 
-    func testRepliesFollowTheLanguageOfTheLastLineWithLetters() {
+    func testQuitSaysGoodbyeThenEnds() throws {
         var state = DialogueState()
-        XCTAssertEqual(dialogue.handle(utterance("help", .en), in: &state), [.say(Reply("help", .en))])
-        XCTAssertEqual(state.language, .en)
-        // A line with no letters (a bare phone number) keeps the conversation's language.
-        _ = dialogue.handle(utterance("fallback", nil), in: &state)
-        XCTAssertEqual(state.language, .en)
-        XCTAssertEqual(dialogue.handle(utterance("greet", .zhHant, slots: ["kind": "thanks"]), in: &state), [.say(Reply("thanks", .zhHant))])
+        let chat = try Chat()
+        let quit = Utterance(result: ParseResult(text: "退出", intent: "quit", confidence: 1, slots: [:], language: .zhHans))
+        XCTAssertEqual(try Shipped.dialogue.handle(.utterance(quit), in: &state, context: chat.context, records: chat.book),
+                       [.say(Reply("goodbye", .zhHans)), .end])
     }
 
-    func testSlotsReadWhoThenWhenAndLookupValuesInWords() {
-        let labelled = Dialogue(catalogue: DialogueTests.catalogue,
-                                valueLabels: ["objection": ["price": [.zhHans: "太贵", .en: "too expensive"]]])
-        var state = DialogueState()
-        let effects = labelled.handle(utterance("objection.handle", .zhHans, slots: ["to": "2026-11-22", "objection": "price", "customer": "张三", "from": "2026-11-16"]), in: &state)
-        let shown = effects.compactMap { effect -> String? in
-            if case .say(let reply) = effect, reply.key == "understood.slot" { return reply.parameters["value"] }
-            return nil
-        }
-        XCTAssertEqual(shown, ["张三", "2026-11-16", "2026-11-22", "太贵"])
+    func testFallbackOffersSuggestionsAndChangesNothing() throws {
+        let chat = try Chat()
+        XCTAssertEqual(try chat.keys("今天天气不错"), ["fallback", "fallback.suggestion"])
+        XCTAssertEqual(try chat.book.customerNames(), [])
     }
 
-    func testQuitSaysGoodbyeThenEnds() {
-        var state = DialogueState()
-        XCTAssertEqual(dialogue.handle(utterance("quit", .zhHans), in: &state), [.say(Reply("goodbye", .zhHans)), .end])
+    func testUnderstoodIntentsNotYetActedOnSayPlainlyThatNothingWasDone() throws {
+        let chat = try Chat()
+        let replies = try chat.replies("张三签了，5万")
+        XCTAssertEqual(replies.first?.key, "understood")
+        XCTAssertTrue(replies.contains(Reply("understood.slot", .zhHans, ["slot": "金额（元）", "value": "50000"])))
     }
 
-    func testFallbackOffersSuggestionsAndChangesNothing() {
-        var state = DialogueState()
-        let event = DialogueEvent.utterance(ParseResult(text: "?", intent: "fallback", confidence: 0, slots: [:], language: .zhHans),
-                                            suggestions: ["查看张三", "本周要拜访谁"])
-        XCTAssertEqual(dialogue.handle(event, in: &state), [
-            .say(Reply("fallback", .zhHans)),
-            .say(Reply("fallback.suggestion", .zhHans, ["example": "查看张三"])),
-            .say(Reply("fallback.suggestion", .zhHans, ["example": "本周要拜访谁"])),
-        ])
-    }
-
-    func testUnderstoodIntentsSayPlainlyThatNothingWasDone() {
-        var state = DialogueState()
-        let effects = dialogue.handle(utterance("visit.schedule", .zhHans, slots: ["customer": "张三"]), in: &state)
-        XCTAssertEqual(effects, [
-            .say(Reply("understood", .zhHans, ["intent": "安排拜访"])),
-            .say(Reply("understood.slot", .zhHans, ["slot": "客户", "value": "张三"])),
-        ])
-        XCTAssertEqual(Self.catalogue.render(Reply("understood", .en, ["intent": "schedule a visit"])),
-                       "Understood: schedule a visit. This feature is still being built, so nothing was done yet.")
-    }
-
-    func testBadInputGetsAMessageInTheCurrentLanguage() {
+    func testBadInputGetsAMessageInTheCurrentLanguage() throws {
         var state = DialogueState()
         state.language = .en
-        XCTAssertEqual(dialogue.handle(.unreadable, in: &state), [.say(Reply("input.unreadable", .en))])
-        XCTAssertEqual(dialogue.handle(.tooLong(limit: 4096, language: .zhHans), in: &state),
+        let chat = try Chat()
+        XCTAssertEqual(try Shipped.dialogue.handle(.unreadable, in: &state, context: chat.context, records: chat.book),
+                       [.say(Reply("input.unreadable", .en))])
+        XCTAssertEqual(try Shipped.dialogue.handle(.tooLong(limit: 4096, language: .zhHans), in: &state, context: chat.context, records: chat.book),
                        [.say(Reply("input.too_long", .zhHans, ["limit": "4096"]))])
     }
 
-    func testCatalogueRendersPlaceholdersAndFallsBackToSimplified() throws {
+    func testConfirmDenyCancelWithNothingPending() throws {
+        let chat = try Chat()
+        for text in ["是", "no", "算了"] { XCTAssertEqual(try chat.keys(text), ["nothing.pending"], text) }
+        XCTAssertEqual(try chat.keys("撤销"), ["nothing.to_undo"])
+    }
+
+    func testCatalogueRendersPlaceholdersAndNeedsEveryKeyTheCodeSays() throws {
         let blocks = try DataFileParser.parse("reply x\n  zh: 你好，{name}！{missing}\n  en: Hi {name}\n", file: "r.kaiqu", kinds: ["reply"])
         XCTAssertThrowsError(try ReplyCatalogue(blocks: blocks), "required replies are missing")
         let full = try DataFileParser.parse(
-            ReplyCatalogue.requiredKeys.map { "reply \($0)\n  zh: z\n  en: e\n" }.joined() + "reply x\n  zh: 你好，{name}！{missing}\n  en: Hi {name}\n",
+            ReplyKeys.required.map { "reply \($0)\n  zh: z\n  en: e\n" }.joined() + "reply x\n  zh: 你好，{name}！{missing}\n  en: Hi {name}\n",
             file: "r.kaiqu", kinds: ["reply"])
         let catalogue = try ReplyCatalogue(blocks: full)
         XCTAssertEqual(catalogue.render("x", .zhHant, ["name": "張三"]), "你好，張三！{missing}")
         XCTAssertEqual(catalogue.render("x", .en, ["name": "Li"]), "Hi Li")
-        XCTAssertEqual(catalogue.missingTraditional.count, ReplyCatalogue.requiredKeys.count + 1)
+        let filled = catalogue.filledTraditional { $0.map { $0 == "你好，{name}！{missing}" ? "妳好，{name}！{missing}" : $0 } }
+        XCTAssertEqual(filled.render("x", .zhHant, ["name": "張三"]), "妳好，張三！{missing}")
     }
 
-    func testEveryShippedReplyHasAllThreeLanguages() {
-        XCTAssertEqual(Self.catalogue.missingTraditional, [])
+    /// Every key the sources say is in `ReplyKeys.required`, and the shipped data has them all.
+    func testReplyKeysListWhatTheSourcesSay() throws {
+        let folder = Shipped.root.appendingPathComponent("Sources/KaiquDialogue")
+        var used = Set<String>()
+        let call = try NSRegularExpression(pattern: #"(?:say|text|labelOf|Reply)\(([^()]*)"#)
+        let literal = try NSRegularExpression(pattern: #""([a-z_]+(?:\.[a-z_0-9]+)*)""#)
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+            let source = try String(contentsOf: url, encoding: .utf8)
+            for match in call.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
+                let arguments = String(source[Range(match.range(at: 1), in: source)!])
+                // Only the first argument (and both sides of a ternary there) is a key.
+                let first = arguments.split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""
+                for key in literal.matches(in: first, range: NSRange(first.startIndex..., in: first)) {
+                    used.insert(String(first[Range(key.range(at: 1), in: first)!]))
+                }
+            }
+        }
+        XCTAssertGreaterThan(used.count, 100)
+        XCTAssertEqual(used.subtracting(ReplyKeys.required).sorted(), [])
+        for key in ReplyKeys.required { XCTAssertTrue(Shipped.data.catalogue.has(key), key) }
     }
 
     func testDisplayWidthCountsChineseAsTwoColumns() {
@@ -96,5 +94,15 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("ＡＢ"), 4)
         XCTAssertEqual(DisplayWidth.of("e\u{301}"), 1)
         XCTAssertEqual(DisplayWidth.of("👍"), 2)
+    }
+
+    func testTablesAlignChineseAndLatinByDisplayWidth() {
+        let lines = Table.lines([["#", "姓名", "地区"], ["1", "欧阳娜娜", "杭州"], ["2", "Li Ming", "Shanghai"]])
+        let starts = lines.map { line -> Int in
+            let prefix = line.prefix { $0 != "杭" && $0 != "S" && $0 != "地" }
+            return DisplayWidth.of(String(prefix))
+        }
+        XCTAssertEqual(Set(starts).count, 1, lines.joined(separator: "\n"))
+        XCTAssertEqual(Table.truncated("一二三四五六七八九十"), "一二三四五六七…")
     }
 }

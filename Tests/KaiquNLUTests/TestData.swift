@@ -1,4 +1,5 @@
 import Foundation
+import KaiquDialogue
 import KaiquNLU
 
 /// The package's own intents/, loaded once for all NLU tests, and the fixture's clock:
@@ -15,7 +16,7 @@ enum TestData {
     }
 
     static let rules: RuleSet = {
-        do { return try RuleSet.load(files: files(), otherKinds: ["reply"]) } catch let error as DataErrors {
+        do { return try RuleSet.load(files: files(), otherKinds: DialogueData.kinds) } catch let error as DataErrors {
             fatalError("intents/ does not load: \(error.errors.map(\.position))")
         } catch {
             fatalError("intents/ does not load: \(error)")
@@ -31,6 +32,6 @@ enum TestData {
     /// A rule set made of the table plus the given extra files (path, text).
     static func rules(with extra: [(path: String, text: String)]) throws(DataErrors) -> RuleSet {
         try RuleSet.load(files: files().filter { $0.path == RuleSet.tableFile || $0.path == "lists.kaiqu" || $0.path == "lookups.kaiqu" } + extra,
-                         otherKinds: ["reply"])
+                         otherKinds: DialogueData.kinds)
     }
 }

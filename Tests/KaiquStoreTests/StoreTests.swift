@@ -1,6 +1,7 @@
 import CSQLite
 import Foundation
 import XCTest
+import KaiquDialogue
 @testable import KaiquStore
 
 final class StoreTests: XCTestCase {
@@ -15,32 +16,40 @@ final class StoreTests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    let stamp = "2026-11-18T10:00"
+
+    private func add(_ name: String, to book: Book) throws {
+        _ = try book.apply(.addCustomer(CustomerCard(id: 0, name: name, createdAt: stamp, updatedAt: stamp)), at: stamp)
+    }
+
     func testInMemoryStoreKeepsNamesPerOwner() throws {
         let store = try Store(path: ":memory:")
-        try store.addCustomer(name: "张三", owner: "amy", at: now)
-        try store.addCustomer(name: "Robert'); DROP TABLE customer;--", owner: "amy", at: now)
-        try store.addCustomer(name: "李四", owner: "bob", at: now)
-        XCTAssertEqual(try store.customerNames(owner: "amy"), ["张三", "Robert'); DROP TABLE customer;--"])
-        XCTAssertEqual(try store.customerNames(owner: "bob"), ["李四"])
+        let amy = store.book(of: "amy"), bob = store.book(of: "bob")
+        try add("张三", to: amy)
+        try add("Robert'); DROP TABLE customer;--", to: amy)
+        try add("李四", to: bob)
+        XCTAssertEqual(try amy.customerNames(), ["张三", "Robert'); DROP TABLE customer;--"])
+        XCTAssertEqual(try bob.customerNames(), ["李四"])
+        XCTAssertEqual(try bob.customers(nameKey: "张三"), [], "a rep never sees another's cards")
     }
 
     func testEmptyNamesAreRefusedByTheSchema() throws {
         let store = try Store(path: ":memory:")
-        XCTAssertThrowsError(try store.addCustomer(name: "  ", owner: "amy", at: now))
-        XCTAssertEqual(try store.customerNames(owner: "amy"), [])
+        XCTAssertThrowsError(try add("  ", to: store.book(of: "amy")))
+        XCTAssertEqual(try store.book(of: "amy").customerNames(), [])
     }
 
     func testFileStoreIsCreatedWithItsFolderMigratedAndReopened() throws {
         let path = folder.appendingPathComponent("deep/kaiqu.db").path
         do {
             let store = try Store(path: path)
-            try store.addCustomer(name: "王建国", owner: "amy", at: now)
+            try add("王建国", to: store.book(of: "amy"))
         }
         XCTAssertTrue(FileManager.default.fileExists(atPath: path))
         XCTAssertEqual(try pragma(path, "user_version"), "\(Store.schemaVersion)")
         XCTAssertEqual(try pragma(path, "journal_mode"), "wal")
         let reopened = try Store(path: path)
-        XCTAssertEqual(try reopened.customerNames(owner: "amy"), ["王建国"])
+        XCTAssertEqual(try reopened.book(of: "amy").customerNames(), ["王建国"])
     }
 
     func testReadingOnlyNeverCreatesAFile() throws {
@@ -53,9 +62,9 @@ final class StoreTests: XCTestCase {
     func testReadingOnlySeesWhatAWriterCommitted() throws {
         let path = folder.appendingPathComponent("kaiqu.db").path
         let writer = try Store(path: path)
-        try writer.addCustomer(name: "陈静", owner: "amy", at: now)
+        try add("陈静", to: writer.book(of: "amy"))
         let reader = try XCTUnwrap(try Store(readingOnly: path))
-        XCTAssertEqual(try reader.customerNames(owner: "amy"), ["陈静"])
+        XCTAssertEqual(try reader.book(of: "amy").customerNames(), ["陈静"])
     }
 
     func testANewerStoreIsRefusedNotMisread() throws {

@@ -114,6 +114,21 @@ intent cancel
   not: 取消明天和张三的拜访
   not: 撤销
 
+# Not in the contract: the next page of the last list.
+intent list.more
+  zh: (更多|下一页|后面的|后面|还有|还有吗|接着列|继续列|再来|再来几个|继续显示|看更多|显示更多)
+  zh: (翻|翻到) 下一页
+  en: (more|next page|show more|see more|the rest|more please|keep going|next ten)
+  example: 更多
+  example: 下一页
+  example: 还有呢
+  example: 下一頁
+  example: 還有嗎
+  example: more
+  example: next page
+  not: 下一步
+  not: 更多客户资料
+
 intent undo
   zh: ~undo
   zh: ~undo (刚才|上一步|上一个) [的] [操作|修改]
@@ -168,10 +183,12 @@ intent customer.add
   zh: 新 ({role}|~cust-word) {name} [[~cust-contact] {phone}] [{region}] [~cust-contact *]
   zh: (建档|建个档|建个卡|开个户|开户) [~cust-word] {name} [[~cust-contact] {phone}] [{region}] [~cust-contact *]
   zh: {name} 是 [个|一个|位|一位] 新 [的] ({role}|~cust-word) [~cust-add [~cust-qty] (资料|档案|卡|客户卡)]
+  zh: ~cust-add [~cust-qty] [新] [的] ({role}|~cust-word) [~cust-card]
   en: (add|create|new|register|save) [a|an] [new] ~cust-word [card] [for|named|called] {name} [~cust-en-more *]
   en: (add|create|new|register|save) [a|an] [new] [{card}|{level}] {role} [named|called] {name} [~cust-en-more *]
   en: (add|register|save|create) {name} as [a|an] [new] ({role}|~cust-word)
   en: (create|open|make) [a|an] [new] (card|profile|file) for {name}
+  en: (add|create|new|register) [a|an] [new] ({role}|~cust-word) [card]
   example: 添加客户 孙丽 => name=孙丽
   example: 添加客户 孙丽 电话138-0013-8000 杭州 => name=孙丽; phone=13800138000; region=杭州
   example: 新增一个客户吴海涛 => name=吴海涛
@@ -189,6 +206,9 @@ intent customer.add
   example: New client: Sarah Lin => name=Sarah Lin
   example: add Tom Wu as an agent => name=Tom Wu; role=agent
   example: add client Jason Lee, phone 13900001111 => name=Jason Lee
+  example: 添加客户
+  example: 新增一个经销商 => role=dealer
+  example: add a customer
   not: 查看张三
   not: 删除客户张三
   not: 把张三的电话改成13900001111
@@ -468,6 +488,219 @@ list cust-rec
 # …when it ends the sentence: 刘洋有两家店，记下来.
 list cust-rec-end
   记下来 | 记下 | 记住 | 记着 | 记 | 记上 | 备注 | 备注上 | 记低 | 帮我记着 | 记录下来 | 记到备注里 | 写到备注里
+
+"""#),
+    ("customers.replies.kaiqu", #"""
+# What Kaiqu says about customer cards. {name} and the like are filled in by the program.
+# zh-Hant may be left out: it is then converted from zh (write it where the conversion is wrong).
+
+# Finding the customer a request is about.
+reply customer.which
+  zh: 是哪位客户？告诉我名字就行。
+  en: Which customer? Just tell me the name.
+reply customer.who_is_that
+  zh: 你说的“他/她”是哪位客户？告诉我名字就行。
+  en: Who do you mean? Just tell me the customer's name.
+reply customer.choose
+  zh: 有 {count} 位客户对得上“{name}”，是哪一位？
+  en: {count} customers match "{name}". Which one?
+reply customer.choose_hint
+  zh: 回复序号即可，或说“算了”。
+  en: Reply with the number, or say "never mind".
+reply customer.not_found
+  zh: 还没有叫“{name}”的客户卡。要新建一张吗？（是 / 不）
+  en: There is no card for "{name}" yet. Shall I create one? (yes / no)
+reply customer.offer_add
+  zh: 要给“{name}”新建一张客户卡吗？（是 / 不）
+  en: Shall I create a card for "{name}"? (yes / no)
+reply customer.not_added
+  zh: 好的，没有给 {name} 建卡。
+  en: OK, no card for {name}.
+
+# Adding a card.
+reply customer.ask_name
+  zh: 新客户叫什么名字？
+  en: What is the new customer's name?
+reply customer.ask_phone
+  zh: {name} 的电话是多少？（不知道就说“跳过”）
+  en: What is {name}'s phone number? (Say "skip" if you don't have it.)
+reply customer.bad_phone
+  zh: “{phone}”不像电话号码：手机是 11 位、1 开头，座机带区号（如 0571-88886666）。
+  en: "{phone}" doesn't look like a phone number: mainland mobiles have 11 digits starting with 1; landlines need the area code (0571-88886666).
+reply customer.name_empty
+  zh: 名字不能是空的，请告诉我客户的名字。
+  en: The name can't be empty. Please tell me the customer's name.
+reply customer.name_is_number
+  zh: “{name}”像是号码，不像名字。请告诉我客户的名字。
+  en: "{name}" looks like a number, not a name. Please tell me the customer's name.
+reply customer.name_too_long
+  zh: 名字太长了（最多 {limit} 个字），请写短一点。
+  en: That name is too long (at most {limit} characters).
+reply customer.duplicate
+  zh: 已经有一张很像的卡，可能就是 {name}：
+  en: There is already a card that may be {name}:
+reply customer.duplicate_question
+  zh: 把这次的信息更新到这张卡上吗？（是：更新这张；不是：另建一张新卡；算了：都不做）
+  en: Update that card with what you just told me? (yes: update it; no: create a new card anyway; never mind: do nothing)
+reply customer.duplicate_nothing_new
+  zh: 这张卡上已经都有了，没有要改的。
+  en: That card already has all of it; nothing to change.
+reply customer.added
+  zh: 已添加客户 {name}。
+  en: Added {name}.
+reply customer.added_details
+  zh: 已添加客户 {name}（{details}）。
+  en: Added {name} ({details}).
+reply customer.added_next
+  zh: 接着可以说：“{name}是A类客户”“明天下午三点拜访{name}”“记一下，{name}喜欢钓鱼”。
+  en: Next you could say: "{name} is an A customer", "visit {name} tomorrow at 3pm", "note {name} likes fishing".
+
+# Changing a card.
+reply customer.update_what
+  zh: 要改 {name} 的哪一项？例如：“把{name}的电话改成13900001111”“{name}是A类客户”。
+  en: What should I change on {name}'s card? For example: "change {name} phone to 13900001111", "{name} is an A customer".
+reply customer.update_value_missing
+  zh: {name} 的{field}要改成什么？
+  en: What should {name}'s {field} be?
+reply customer.updated
+  zh: 已更新 {name}：{changes}。
+  en: Updated {name}: {changes}.
+reply customer.suggestion_follows
+  zh: 按开渠的规则，{changes}（你随时可以自己改）。
+  en: By the method's rules: {changes} (you can always set it yourself).
+reply customer.edit
+  zh: {field} → {value}
+  en: {field} → {value}
+reply customer.cleared
+  zh: （清空）
+  en: (cleared)
+reply customer.bad_email
+  zh: “{email}”不像邮箱地址（应形如 name@example.com），没有改。
+  en: "{email}" doesn't look like an email address (name@example.com); nothing changed.
+reply customer.bad_birthday
+  zh: “{value}”不是有效的生日（如 5月3日、1985-05-03、农历八月十五），没有改。
+  en: "{value}" is not a valid birthday (e.g. May 3, 1985-05-03, lunar 8/15); nothing changed.
+reply customer.bad_value
+  zh: {field}不能是“{value}”，没有改。
+  en: "{value}" is not a {field}; nothing changed.
+
+# Notes.
+reply customer.note_empty
+  zh: 要给 {name} 记什么？
+  en: What should I note about {name}?
+reply customer.noted
+  zh: 已记下（{name}）：{note}
+  en: Noted for {name}: {note}
+reply customer.profile_filled
+  zh: 已填入客户资料：{fields}。
+  en: Filed in the profile: {fields}.
+
+# Deleting.
+reply customer.delete_confirm
+  zh: 确定删除客户 {name} 吗？（是 / 不）删除后说“撤销”还能恢复。
+  en: Delete {name}? (yes / no) You can say "undo" afterwards to bring the card back.
+reply customer.delete_kept
+  zh: 好的，{name} 的卡保留着。
+  en: OK, {name}'s card stays.
+reply customer.deleted
+  zh: 已删除 {name}。说“撤销”可以恢复。
+  en: Deleted {name}. Say "undo" to bring the card back.
+
+# The card itself.
+reply card.title
+  zh: 【{title}】
+  en: [{title}]
+reply card.pair
+  zh: {label}：{value}
+  en: {label}: {value}
+reply card.man
+  zh: MAN：预算 {money} · 决策权 {authority} · 需求 {need}
+  en: MAN: money {money} · authority {authority} · need {need}
+reply card.won
+  zh: 已成交，金额 {amount}。
+  en: Won, for {amount}.
+reply card.lost
+  zh: 已放弃，原因：{reason}。
+  en: Dropped, because: {reason}.
+reply card.birthday_next
+  zh: {birthday}（下一次：{date}）
+  en: {birthday} (next: {date})
+reply card.hardware
+  zh: 硬件资料（{known}/{all}）：{values}
+  en: Hardware profile ({known}/{all}): {values}
+reply card.software
+  zh: 软件资料（{known}/{all}）：{values}
+  en: Software profile ({known}/{all}): {values}
+reply card.with_empty
+  zh: {profile}｜还空着：{fields}
+  en: {profile} | still empty: {fields}
+reply card.nothing_yet
+  zh: 暂无
+  en: nothing yet
+reply card.last_contact
+  zh: 上次联系：{when}（{ago}），共 {count} 次
+  en: Last contact: {when} ({ago}), {count} in all
+reply card.last_contact_today
+  zh: 上次联系：{when}，共 {count} 次
+  en: Last contact: {when}, {count} in all
+reply card.never_contacted
+  zh: 还没有联系记录
+  en: No contact logged yet
+reply card.next_visit
+  zh: 下次拜访：{when}
+  en: Next visit: {when}
+reply card.notes
+  zh: 最近的备注：
+  en: Latest notes:
+
+# Lists.
+reply list.count
+  zh: 共 {count} 位客户：
+  en: {count} customers:
+reply list.count_filtered
+  zh: 共 {count} 位客户（{filter}）：
+  en: {count} customers ({filter}):
+reply list.none_match
+  zh: 没有符合条件的客户（{filter}）。
+  en: No customers match ({filter}).
+reply list.no_customers
+  zh: 还没有客户卡。说“添加客户 张三 电话13800138000”来建第一张。
+  en: No customer cards yet. Say "add customer Li Ming, phone 13800138000" to create the first.
+reply list.more
+  zh: 还有 {rest} 位，说“更多”看下一页。
+  en: {rest} more; say "more" for the next page.
+reply list.nothing_more
+  zh: 没有更多了。
+  en: That's all.
+reply list.never
+  zh: 未联系
+  zh-Hant: 未聯繫
+  en: never
+reply list.not_contacted
+  zh: {days} 天没联系
+  zh-Hant: {days} 天沒聯繫
+  en: not contacted for {days} days
+reply list.col.number
+  zh: #
+  en: #
+reply list.col.name
+  zh: 姓名
+  en: name
+reply list.col.level
+  zh: 级别
+  zh-Hant: 級別
+  en: level
+reply list.col.card
+  zh: 卡
+  en: card
+reply list.col.region
+  zh: 地区
+  zh-Hant: 地區
+  en: region
+reply list.col.last_contact
+  zh: 上次联系
+  zh-Hant: 上次聯繫
+  en: last contact
 
 """#),
     ("deals.kaiqu", #"""
@@ -1371,6 +1604,97 @@ list flow-train-en-lead
 齬龉 齮𬺈 齯𫠜 齲龋 齶腭 齷龌 齼𬺓 龍龙 龎厐 龐庞 龑䶮 龔龚 龕龛 龜龟
 
 """#),
+    ("import.kaiqu", #"""
+# Column headers `kaiqu import` understands, in any order, by the card field they fill.
+# Headers are compared in lower case; a header not listed here is ignored (and reported).
+columns import
+  name: name | 姓名 | 名字 | 客户 | 客户名 | 客户名称 | 客户姓名 | 联系人 | 姓名/名称 | 名称
+  company: company | 公司 | 单位 | 公司名称 | 企业 | 企业名称 | 店名 | 门店
+  phone: phone | phones | mobile | tel | telephone | 电话 | 手机 | 手机号 | 手机号码 | 联系电话 | 电话号码 | 座机
+  email: email | e-mail | mail | 邮箱 | 电子邮件 | 邮件
+  wechat: wechat | 微信 | 微信号
+  region: region | city | province | 地区 | 城市 | 省份 | 区域 | 所在地
+  address: address | 地址 | 详细地址 | 店址
+  role: role | type | channel | 类型 | 渠道类型 | 客户类型 | 角色
+  level: level | 级别 | 等级 | 客户级别
+  card: card | class | 卡片 | 分类 | 类别 | abc
+  birthday: birthday | birth | date of birth | 生日 | 出生日期
+  source: source | 来源 | 客户来源 | 渠道来源
+  note: note | notes | remark | remarks | comment | 备注 | 说明
+
+"""#),
+    ("import.replies.kaiqu", #"""
+# What `kaiqu import` and `kaiqu export` say and write.
+
+reply import.summary
+  zh: 导入 {file}：新增 {added} 张，更新 {updated} 张，拒绝 {refused} 行。
+  en: Imported {file}: {added} added, {updated} updated, {refused} rows refused.
+reply import.refused
+  zh: 第 {row} 行，“{column}”列：“{value}”{reason}，这一行没有导入。
+  en: Row {row}, column "{column}": "{value}" {reason}; the row was not imported.
+reply import.undo_hint
+  zh: 整个导入算一次改动：在对话里说“撤销”可以全部撤回。
+  en: The whole import is one change: say "undo" in the chat to take all of it back.
+reply import.unreadable
+  zh: 读不出 {file}：它既不是 UTF-8 也不是 GB18030 编码。请在表格软件里另存为“CSV UTF-8”。
+  en: I can't read {file}: it is neither UTF-8 nor GB18030. Save it from your spreadsheet as "CSV UTF-8".
+reply import.empty
+  zh: {file} 是空的。
+  en: {file} is empty.
+reply import.no_name_column
+  zh: {file} 的第一行要是列名，而且至少有一列“姓名”（name）。
+  en: The first row of {file} must name the columns, with at least a "name" column.
+reply import.unknown_columns
+  zh: 这些列不认识，已忽略：{columns}
+  en: Ignored columns I don't know: {columns}
+reply import.reason.name_missing
+  zh: 没有姓名
+  en: has no name
+reply import.reason.name_too_long
+  zh: 姓名太长（最多 40 个字）
+  en: is too long for a name (40 characters at most)
+reply import.reason.phone
+  zh: 不是有效的电话号码
+  en: is not a valid phone number
+reply import.reason.email
+  zh: 不是有效的邮箱
+  en: is not a valid email address
+reply import.reason.role
+  zh: 不是渠道类型（经销商、代理商、批发商、零售商、终端、直营）
+  en: is not a role (dealer, agent, wholesaler, retailer, terminal, direct)
+reply import.reason.level
+  zh: 不是级别（1–4，或 一级/准客户 等）
+  en: is not a level (1–4)
+reply import.reason.card
+  zh: 不是卡片（A、B、C）
+  en: is not a card (A, B or C)
+reply import.reason.birthday
+  zh: 不是有效的生日（MM-DD、YYYY-MM-DD 或 农历08-15）
+  en: is not a valid birthday (MM-DD, YYYY-MM-DD or lunar 08-15)
+
+reply export.last_contact
+  zh: 上次联系
+  en: last contact
+reply export.status
+  zh: 状态
+  en: status
+reply export.note
+  zh: 最新备注
+  en: latest note
+reply export.lunar
+  zh: 农历{date}
+  en: lunar {date}
+reply export.lunar_leap
+  zh: 农历闰{date}
+  en: lunar leap {date}
+reply export.ics_summary
+  zh: 拜访 {name}
+  en: Visit {name}
+reply export.ics_name
+  zh: 开渠拜访计划
+  en: Kaiqu visits
+
+"""#),
     ("lists.kaiqu", #"""
 # Filler and synonym lists.
 #
@@ -1450,6 +1774,11 @@ list honorific-prefixes
   老 | 小 | 阿
   mr | mrs | ms | miss | dr | mister | madam
 
+# Words that point back at the last customer mentioned: 明天拜访他, 这个客户说太贵了.
+list back-reference
+  他 | 她 | 佢 | 他们 | 她们 | 佢哋 | 这个客户 | 这位客户 | 该客户 | 这个经销商 | 这家 | 这位 | 此客户
+  him | her | them | this customer | that customer | this client | that client | this dealer | that dealer
+
 # Two-character surnames, so 欧阳总 is 欧阳's boss, not 欧's.
 list compound-surnames
   欧阳 | 司马 | 上官 | 诸葛 | 东方 | 皇甫 | 尉迟 | 公孙 | 慕容 | 长孙 | 宇文 | 司徒 | 夏侯 | 轩辕 | 令狐 | 钟离 | 端木 | 独孤 | 南宫 | 西门 | 百里 | 呼延 | 澹台 | 申屠
@@ -1478,9 +1807,9 @@ lookup level
 
 # card: A closes within a week, B within a month, C within three months.
 lookup card
-  A: a类 | a卡 | a级 | a类客户 | 黄卡a级 | a card | card a | class a | a list
-  B: b类 | b卡 | b级 | b类客户 | 黄卡b级 | b card | card b | class b | b list
-  C: c类 | c卡 | c级 | c类客户 | 黄卡c级 | c card | card c | class c | c list
+  A: a类 | a卡 | a级 | a类客户 | 黄卡a级 | a card | card a | class a | a list | an a customer | an a client | an a account
+  B: b类 | b卡 | b级 | b类客户 | 黄卡b级 | b card | card b | class b | b list | a b customer | a b client | a b account
+  C: c类 | c卡 | c级 | c类客户 | 黄卡c级 | c card | card c | class c | c list | a c customer | a c client | a c account
 
 # step: the six steps of channel development.
 lookup step
@@ -1520,11 +1849,122 @@ lookup field
   birthday: 生日 | 出生日期 | birthday | date of birth
   source: 来源 | 客户来源 | source
   name: 名字 | 姓名 | 名称 | name
+  # The hardware and software profiles (客户资料卡).
+  gender: 性别 | gender | sex
+  age: 年龄 | 岁数 | 年纪 | age
+  spend: 消费水平 | 月消费 | 消费额 | 进货额 | spend | spending level
+  products: 已购产品 | 买过的产品 | 购买的产品 | 用的产品 | products | products bought
+  work: 工作 | 工作状况 | 职业 | 职务 | 职位 | 工作情况 | job | work | occupation
+  family: 家庭 | 家庭状况 | 家庭情况 | 家人 | 家里情况 | family
+  personality: 性格 | 脾气 | 个性 | personality | character
+  spending: 消费习惯 | spending habits
+  hobbies: 爱好 | 兴趣 | 兴趣爱好 | 业余爱好 | hobby | hobbies | interests
+  habits: 生活习惯 | 作息 | 习惯 | habits | routine
+  service: 服务方式 | 喜欢的服务方式 | 服务偏好 | 联系方式偏好 | preferred service
+  promotion: 促销接受度 | 对促销的接受度 | 促销态度 | promotions | view of promotions
+  values: 价值观 | values
 
 # greeting: which kind of small talk greet is.
 lookup greeting
   hello: 你好 | 您好 | 嗨 | 哈喽 | 早上好 | 早 | 下午好 | 晚上好 | 在吗 | 在不在 | hello | hi | hey there | good morning | good afternoon | good evening
   thanks: 谢谢 | 谢了 | 多谢 | 感谢 | 辛苦了 | 谢谢你 | 谢谢啦 | thanks | thank you | thx | cheers
+
+"""#),
+    ("policy.kaiqu", #"""
+# How Kaiqu plans a rep's week: the method's cadence, the profile a note fills, the festivals.
+
+# Days between contacts (the method: A cards are reviewed daily and visited at least
+# weekly, B every one to two weeks, C monthly; key customers, levels 1 and 2, more often).
+# A customer's interval is the shortest that applies. Changing a number here recomputes
+# every customer's due day the next time Kaiqu starts.
+policy cadence
+  A: 7
+  B: 14
+  C: 30
+  level-1: 14
+  level-2: 7
+  otherwise: 30
+
+# Cue words that file a note into the customer's profile (the "software" 80 % of knowing
+# a customer, and the hardware facts). `after:` the value is what follows the cue
+# (喜欢钓鱼 → 爱好 = 钓鱼); `whole:` the value is the whole clause (他老婆姓刘 → 家庭状况).
+profile hobbies
+  after: 喜欢 | 爱好是 | 爱好 | 爱 | 喜爱 | 热爱 | 迷上了 | 迷 | 平时玩 | 爱玩 | 钟意
+  after: likes | loves | enjoys | is into | hobby is | hobbies are
+profile family
+  whole: 老婆 | 太太 | 妻子 | 爱人 | 老公 | 丈夫 | 儿子 | 女儿 | 孩子 | 小孩 | 父母 | 家里 | 家人 | 离婚 | 结婚
+  whole: wife | husband | son | daughter | kids | children | married | family
+profile work
+  whole: 以前在 | 之前在 | 做过 | 当过 | 干了 | 年了 | 创业 | 开厂 | 开店 | 兼职
+  whole: used to work | worked at | runs a | started the business
+profile personality
+  whole: 性格 | 脾气 | 爽快 | 直爽 | 谨慎 | 固执 | 好说话 | 急性子 | 慢性子 | 讲义气 | 爱面子
+  whole: personality | temper | straightforward | cautious | stubborn | easygoing
+profile spending
+  whole: 消费 | 舍得花钱 | 节省 | 精打细算 | 爱砍价 | 砍价 | 现金 | 赊账
+  whole: spends | frugal | bargains | haggles
+profile habits
+  whole: 早上 | 上午 | 下午 | 晚上 | 周末 | 不在店 | 在店 | 喝茶 | 喝酒 | 抽烟 | 不抽烟 | 不喝酒 | 作息
+  whole: mornings | afternoons | evenings | weekends | drinks | smokes
+profile service
+  whole: 微信联系 | 打电话 | 上门 | 面谈 | 喜欢微信 | 不喜欢电话 | 发微信
+  whole: prefers wechat | prefers calls | prefers visits | prefers email
+profile promotion
+  whole: 促销 | 活动 | 打折 | 返点 | 搭赠 | 赠品
+  whole: promotion | discount | rebate | free gift
+profile values
+  whole: 看重 | 在乎 | 讲究 | 信誉 | 诚信 | 口碑
+  whole: values | cares about | reputation | trust
+profile products
+  after: 买过 | 进过 | 订过 | 用过 | 卖过
+  after: bought | ordered | stocked
+profile age
+  whole: 岁 | 多岁 | 年纪
+  whole: years old
+profile gender
+  whole: 男的 | 女的
+  whole: a man | a woman
+
+# Festivals to greet customers on. lunar: the 农历 month-day; solar: the 公历 one.
+festival new-year
+  zh: 元旦
+  en: New Year's Day
+  solar: 01-01
+festival spring
+  zh: 春节
+  zh-Hant: 春節
+  en: Spring Festival
+  lunar: 01-01
+festival lantern
+  zh: 元宵节
+  zh-Hant: 元宵節
+  en: Lantern Festival
+  lunar: 01-15
+festival labour
+  zh: 劳动节
+  zh-Hant: 勞動節
+  en: Labour Day
+  solar: 05-01
+festival dragon-boat
+  zh: 端午节
+  zh-Hant: 端午節
+  en: Dragon Boat Festival
+  lunar: 05-05
+festival mid-autumn
+  zh: 中秋节
+  zh-Hant: 中秋節
+  en: Mid-Autumn Festival
+  lunar: 08-15
+festival national
+  zh: 国庆节
+  zh-Hant: 國慶節
+  en: National Day
+  solar: 10-01
+festival double-ninth
+  zh: 重阳节
+  zh-Hant: 重陽節
+  en: Double Ninth Festival
+  lunar: 09-09
 
 """#),
     ("regions.kaiqu", #"""
@@ -2498,6 +2938,381 @@ reply input.unreadable
   zh-Hant: 這條消息的編碼無法識別（不是 UTF-8），我沒有處理。請檢查終端或輸入法的編碼設定。
   en: I couldn't read that message (it isn't UTF-8), so I left it alone. Please check your terminal's encoding.
 
+# A line the program composed itself (a table row, a list entry).
+reply line
+  zh: {text}
+  en: {text}
+
+# Questions and answers.
+reply cancelled
+  zh: 好的，已放下，什么都没改。
+  zh-Hant: 好的，已放下，甚麼都沒改。
+  en: OK, dropped. Nothing was changed.
+reply answer.unclear
+  zh: 这句我没看懂，先回答上面的问题，或说“算了”。
+  zh-Hant: 這句我沒看懂，先回答上面的問題，或說“算了”。
+  en: I didn't follow that. Please answer the question above, or say "never mind".
+reply pending.dropped
+  zh: （上一个问题先放下了，那件事没有保存。）
+  zh-Hant: （上一個問題先放下了，那件事沒有保存。）
+  en: (I dropped the previous question; that one was not saved.)
+reply change.failed
+  zh: 没能保存：{reason}。什么都没有改动，请稍后再试。
+  zh-Hant: 沒能保存：{reason}。甚麼都沒有改動，請稍後再試。
+  en: I could not save that: {reason}. Nothing was changed; please try again.
+reply undo.done
+  zh: 已撤销：{what}（{name}）。
+  zh-Hant: 已撤銷：{what}（{name}）。
+  en: Undone: {what} ({name}).
+
+# What each kind of change is called, for "已撤销：…".
+reply change.customer.add
+  zh: 添加客户
+  zh-Hant: 添加客戶
+  en: adding the customer
+reply change.customer.update
+  zh: 修改客户资料
+  zh-Hant: 修改客戶資料
+  en: the change to the card
+reply change.customer.note
+  zh: 记录备注
+  zh-Hant: 記錄備註
+  en: the note
+reply change.customer.delete
+  zh: 删除客户
+  zh-Hant: 刪除客戶
+  en: deleting the customer
+reply change.visit.schedule
+  zh: 安排拜访
+  zh-Hant: 安排拜訪
+  en: planning the visit
+reply change.visit.cancel
+  zh: 取消拜访
+  zh-Hant: 取消拜訪
+  en: cancelling the visit
+reply change.visit.move
+  zh: 改期拜访
+  zh-Hant: 改期拜訪
+  en: moving the visit
+reply change.visit.log
+  zh: 记录拜访
+  zh-Hant: 記錄拜訪
+  en: logging the visit
+reply change.import
+  zh: 导入客户
+  zh-Hant: 導入客戶
+  en: the import
+
+# Days, months, weekdays.
+reply date.day
+  zh: {month}月{day}日（{weekday}）
+  zh-Hant: {month}月{day}日（{weekday}）
+  en: {weekday} {day} {month_name}
+reply date.today
+  zh: 今天 {date}
+  en: today, {date}
+reply date.tomorrow
+  zh: 明天 {date}
+  en: tomorrow, {date}
+reply date.yesterday
+  zh: 昨天 {date}
+  en: yesterday, {date}
+reply date.range
+  zh: {from} 至 {to}
+  en: {from} to {to}
+reply date.today_plain
+  zh: 今天
+  en: today
+reply date.days_ago
+  zh: {days} 天前
+  en: {days} days ago
+reply weekday.1
+  zh: 周一
+  zh-Hant: 週一
+  en: Mon
+reply weekday.2
+  zh: 周二
+  zh-Hant: 週二
+  en: Tue
+reply weekday.3
+  zh: 周三
+  zh-Hant: 週三
+  en: Wed
+reply weekday.4
+  zh: 周四
+  zh-Hant: 週四
+  en: Thu
+reply weekday.5
+  zh: 周五
+  zh-Hant: 週五
+  en: Fri
+reply weekday.6
+  zh: 周六
+  zh-Hant: 週六
+  en: Sat
+reply weekday.7
+  zh: 周日
+  zh-Hant: 週日
+  en: Sun
+reply month.1
+  zh: 1月
+  en: Jan
+reply month.2
+  zh: 2月
+  en: Feb
+reply month.3
+  zh: 3月
+  en: Mar
+reply month.4
+  zh: 4月
+  en: Apr
+reply month.5
+  zh: 5月
+  en: May
+reply month.6
+  zh: 6月
+  en: Jun
+reply month.7
+  zh: 7月
+  en: Jul
+reply month.8
+  zh: 8月
+  en: Aug
+reply month.9
+  zh: 9月
+  en: Sep
+reply month.10
+  zh: 10月
+  en: Oct
+reply month.11
+  zh: 11月
+  en: Nov
+reply month.12
+  zh: 12月
+  en: Dec
+reply birthday.solar
+  zh: {month}月{day}日
+  en: {month_name} {day}
+reply birthday.with_year
+  zh: {year}年{date}
+  en: {date}, {year}
+reply birthday.lunar
+  zh: 农历{month}月{day}
+  zh-Hant: 農曆{month}月{day}
+  en: lunar {month}/{day}
+reply birthday.lunar_leap
+  zh: 农历闰{month}月{day}
+  zh-Hant: 農曆閏{month}月{day}
+  en: lunar leap {month}/{day}
+
+# Money and lists.
+reply money.wan
+  zh: {amount}万
+  zh-Hant: {amount}萬
+  en: ¥{amount}0k
+reply money.yuan
+  zh: {amount} 元
+  en: ¥{amount}
+reply list.pair
+  zh: {a}，{b}
+  en: {a}, {b}
+
+# Levels, cards, MAN, statuses.
+reply level.1
+  zh: 一级·已成交
+  zh-Hant: 一級·已成交
+  en: level 1, ordered
+reply level.2
+  zh: 二级·准客户
+  zh-Hant: 二級·準客戶
+  en: level 2, prospect
+reply level.3
+  zh: 三级·有明确意向
+  zh-Hant: 三級·有明確意向
+  en: level 3, clear interest
+reply level.4
+  zh: 四级·无明确意向
+  zh-Hant: 四級·無明確意向
+  en: level 4, no clear interest
+reply level.short.1
+  zh: 一级
+  zh-Hant: 一級
+  en: L1
+reply level.short.2
+  zh: 二级
+  zh-Hant: 二級
+  en: L2
+reply level.short.3
+  zh: 三级
+  zh-Hant: 三級
+  en: L3
+reply level.short.4
+  zh: 四级
+  zh-Hant: 四級
+  en: L4
+reply card.short
+  zh: {card}类
+  zh-Hant: {card}類
+  en: card {card}
+reply card.long
+  zh: {card}类
+  zh-Hant: {card}類
+  en: card {card}
+reply card.suggested
+  zh: {value}（建议）
+  zh-Hant: {value}（建議）
+  en: {value} (suggested)
+reply card.by_rep
+  zh: {value}（手动设定）
+  zh-Hant: {value}（手動設定）
+  en: {value} (set by you)
+reply card.unknown
+  zh: 未知
+  en: unknown
+reply card.none
+  zh: 暂无
+  zh-Hant: 暫無
+  en: none yet
+reply man.yes
+  zh: 有
+  en: yes
+reply man.no
+  zh: 没有
+  zh-Hant: 沒有
+  en: no
+reply man.unknown
+  zh: ?
+  en: ?
+reply status.open
+  zh: 跟进中
+  zh-Hant: 跟進中
+  en: open
+reply status.won
+  zh: 已成交
+  en: won
+reply status.lost
+  zh: 已放弃
+  zh-Hant: 已放棄
+  en: lost
+
+# Card fields, as the card and the edits name them.
+reply field.name
+  zh: 姓名
+  en: name
+reply field.company
+  zh: 公司
+  en: company
+reply field.phone
+  zh: 电话
+  zh-Hant: 電話
+  en: phone
+reply field.email
+  zh: 邮箱
+  zh-Hant: 郵箱
+  en: email
+reply field.wechat
+  zh: 微信
+  en: WeChat
+reply field.region
+  zh: 地区
+  zh-Hant: 地區
+  en: region
+reply field.address
+  zh: 地址
+  en: address
+reply field.role
+  zh: 渠道类型
+  zh-Hant: 渠道類型
+  en: role
+reply field.source
+  zh: 来源
+  zh-Hant: 來源
+  en: source
+reply field.birthday
+  zh: 生日
+  en: birthday
+reply field.level
+  zh: 级别
+  zh-Hant: 級別
+  en: level
+reply field.card
+  zh: 卡片
+  en: card
+reply field.money
+  zh: 预算
+  zh-Hant: 預算
+  en: money
+reply field.authority
+  zh: 决策权
+  zh-Hant: 決策權
+  en: authority
+reply field.need
+  zh: 需求
+  en: need
+reply field.status
+  zh: 状态
+  zh-Hant: 狀態
+  en: status
+reply field.amount
+  zh: 成交金额
+  zh-Hant: 成交金額
+  en: deal amount
+reply field.lost_reason
+  zh: 放弃原因
+  zh-Hant: 放棄原因
+  en: reason lost
+reply field.gender
+  zh: 性别
+  zh-Hant: 性別
+  en: gender
+reply field.age
+  zh: 年龄
+  zh-Hant: 年齡
+  en: age
+reply field.spend
+  zh: 消费水平
+  zh-Hant: 消費水平
+  en: spend
+reply field.products
+  zh: 已购产品
+  zh-Hant: 已購產品
+  en: products bought
+reply field.work
+  zh: 工作状况
+  zh-Hant: 工作狀況
+  en: work
+reply field.family
+  zh: 家庭状况
+  zh-Hant: 家庭狀況
+  en: family
+reply field.personality
+  zh: 性格
+  en: personality
+reply field.spending
+  zh: 消费习惯
+  zh-Hant: 消費習慣
+  en: spending habits
+reply field.hobbies
+  zh: 爱好
+  zh-Hant: 愛好
+  en: hobbies
+reply field.habits
+  zh: 生活习惯
+  zh-Hant: 生活習慣
+  en: daily habits
+reply field.service
+  zh: 喜欢的服务方式
+  zh-Hant: 喜歡的服務方式
+  en: preferred service
+reply field.promotion
+  zh: 对促销的接受度
+  zh-Hant: 對促銷的接受度
+  en: view of promotions
+reply field.values
+  zh: 价值观
+  zh-Hant: 價值觀
+  en: values
+
 # Labels of intents and slots, quoted by other replies.
 reply intent.customer.add
   zh: 添加客户
@@ -2703,9 +3518,9 @@ reply check.undefined
   zh-Hant: 缺少 {intent}：合同里的這個意圖沒有 intent 塊
   en: MISSING {intent}: this contract intent has no intent block
 reply check.no_hant
-  zh: 提示 {at}：这条回复没有 zh-Hant，繁体用户会看到简体
-  zh-Hant: 提示 {at}：這條回復沒有 zh-Hant，繁體用戶會看到簡體
-  en: NOTE {at}: this reply has no zh-Hant text; traditional users see simplified
+  zh: 提示：{count} 条回复没写 zh-Hant，繁体用户看到的是从简体自动转换的文字（转换不对的地方请写上 zh-Hant:）
+  zh-Hant: 提示：{count} 條回覆沒寫 zh-Hant，繁體用戶看到的是從簡體自動轉換的文字（轉換不對的地方請寫上 zh-Hant:）
+  en: NOTE: {count} replies have no zh-Hant text; traditional users see them converted from zh (write zh-Hant: where the conversion is wrong)
 reply check.result
   zh: 结果：{passed}/{examples} 条例句通过，合同意图覆盖 {covered}/{contract}
   zh-Hant: 結果：{passed}/{examples} 條例句通過，合同意圖覆蓋 {covered}/{contract}
@@ -2718,6 +3533,8 @@ reply cli.usage
     |   kaiqu [--store 路径] [--now 时间] [--intents 文件夹]   在终端里对话（默认）
     |   kaiqu nlu [--json] [--explain] [文本]                   看解析结果；无文本时逐行读标准输入
     |   kaiqu check [文件夹]                                     检查 intents/ 数据并运行全部例句
+    |   kaiqu import 文件.csv                                    从表格导入客户卡（UTF-8 或 GB18030）
+    |   kaiqu export [--format csv|json|ics] [--out 文件]        导出客户卡（CSV/JSON）或拜访计划（ICS 日历）
     |   kaiqu --version | --help
     |
     | 选项：
@@ -2734,6 +3551,8 @@ reply cli.usage
     |   kaiqu [--store 路徑] [--now 時間] [--intents 文件夾]   在終端里對話（默認）
     |   kaiqu nlu [--json] [--explain] [文本]                   看解析結果；無文本時逐行讀標準輸入
     |   kaiqu check [文件夾]                                     檢查 intents/ 數據並運行全部例句
+    |   kaiqu import 文件.csv                                    從表格導入客戶卡（UTF-8 或 GB18030）
+    |   kaiqu export [--format csv|json|ics] [--out 文件]        導出客戶卡（CSV/JSON）或拜訪計劃（ICS 日曆）
     |   kaiqu --version | --help
     |
     | 選項：
@@ -2750,6 +3569,8 @@ reply cli.usage
     |   kaiqu [--store PATH] [--now TIME] [--intents DIR]   chat on the terminal (default)
     |   kaiqu nlu [--json] [--explain] [TEXT]               show the parse; without TEXT, one line of stdin at a time
     |   kaiqu check [DIR]                                   check intents/ and run every example
+    |   kaiqu import FILE.csv                               import customer cards from a spreadsheet (UTF-8 or GB18030)
+    |   kaiqu export [--format csv|json|ics] [--out FILE]   export the cards (CSV, JSON) or the planned visits (iCalendar)
     |   kaiqu --version | --help
     |
     | Options:
@@ -3117,6 +3938,169 @@ list visit-en-contact
 # English follow-up nouns.
 list visit-en-followup
   follow up | followup | follow ups | followups | follow-up | follow-ups
+
+"""#),
+    ("visits.replies.kaiqu", #"""
+# What Kaiqu says about visits, the agenda and follow-ups.
+
+reply visit.line
+  zh: {when} 拜访 {name}
+  zh-Hant: {when} 拜訪 {name}
+  en: {when}: {name}
+reply visit.with_purpose
+  zh: {visit}（{purpose}）
+  en: {visit} ({purpose})
+
+# Planning.
+reply visit.ask_when
+  zh: 哪天去见 {name}？比如“明天下午三点”“周五上午”。
+  en: When will you see {name}? For example "tomorrow 3pm", "Friday morning".
+reply visit.ask_which_day
+  zh: {from} 至 {to} 之间，哪一天去见 {name}？
+  en: Which day between {from} and {to} will you see {name}?
+reply visit.in_past
+  zh: {when} 已经过去了，没有安排。要记录已经发生的拜访，可以说“刚见了{name}，……”。
+  en: {when} has already passed, so nothing was planned. To log a visit that happened, say "met {name} today: …".
+reply visit.lost_customer
+  zh: 提醒：{name} 已标记为放弃。
+  en: Note: {name} is marked as dropped.
+reply visit.clash
+  zh: 这个时间附近你已经约了：{when} {name}。
+  en: You already have a visit around then: {when}, {name}.
+reply visit.clash_same
+  zh: 这一天已经约了 {name}：{when}。
+  en: You already see {name} that day: {when}.
+reply visit.clash_question
+  zh: 还要安排吗？（是 / 不）
+  en: Plan it anyway? (yes / no)
+reply visit.not_planned
+  zh: 好的，先不安排。
+  en: OK, not planned.
+reply visit.scheduled
+  zh: 已安排：{what}。
+  en: Planned: {what}.
+reply visit.region_customers
+  zh: 在 {region} 有 {count} 位客户可以顺便拜访：
+  en: You have {count} customers in {region} to see while you're there:
+reply visit.region_nobody
+  zh: 在 {region} 还没有客户。到了那边认识新客户，说“添加客户 ……”。
+  en: No customers in {region} yet. Meet someone new there? Say "add customer …".
+reply visit.region_hint
+  zh: 要安排哪位，就说“周一拜访{name}”。
+  en: To plan one, say "visit {name} on Monday".
+
+# Cancelling and moving.
+reply visit.none_planned
+  zh: {name} 没有待进行的拜访。要安排就说“周五拜访{name}”。
+  en: There is no visit planned with {name}. To plan one, say "visit {name} on Friday".
+reply visit.which_to_cancel
+  zh: {name} 有几次待进行的拜访，取消哪一次？
+  en: There are several visits planned with {name}. Which one should I cancel?
+reply visit.which_to_move
+  zh: {name} 有几次待进行的拜访，改哪一次？
+  en: There are several visits planned with {name}. Which one should I move?
+reply visit.move_which_day
+  zh: 改到哪一天？比如“把拜访{name}改到周五下午三点”。
+  en: Move it to which day? For example "move the visit with {name} to Friday 3pm".
+reply visit.cancelled
+  zh: 已取消：{what}。
+  en: Cancelled: {what}.
+reply visit.moved
+  zh: 已改期：{what}。
+  en: Moved: {what}.
+
+# Logging.
+reply visit.log_who
+  zh: 见了哪位客户？一位一位告诉我，比如“刚见了张三，他说要考虑一下”。
+  en: Whom did you see? Tell me one at a time, e.g. "met Li Ming today: he wants samples".
+reply visit.log_future
+  zh: {when} 还没到，不能记成已经拜访。要安排拜访就说“{when}拜访……”。
+  en: {when} hasn't come yet, so I can't log it as done. To plan it, say "visit … on …".
+reply visit.logged
+  zh: 已记录：{when} 拜访了 {name}，上次联系已更新。
+  en: Logged: you saw {name} {when}; last contact updated.
+reply visit.logged_outcome
+  zh: 已记录：{when} 拜访了 {name}——{outcome}。上次联系已更新。
+  en: Logged: you saw {name} {when}: {outcome}. Last contact updated.
+reply visit.next_contact
+  zh: 按拜访节奏（每 {days} 天），下次最迟 {when} 联系。
+  en: By the cadence (every {days} days), next contact by {when}.
+
+# The agenda: who to see in a period, most urgent first.
+reply agenda.title
+  zh: {period} 要跟进的客户：
+  en: Whom to see, {period}:
+reply agenda.overdue
+  zh: 【过期未记录】{count} 次已到期的拜访还没有记录结果：
+  en: [Overdue: {count} planned visits passed without a log]
+reply agenda.overdue_line
+  zh: {visit}——见了吗？说“见了……”记录结果，或“取消……”
+  en: {visit} — did it happen? Log it ("met …") or cancel it.
+reply agenda.and_more
+  zh: ……还有 {count} 条。
+  en: …and {count} more.
+reply agenda.planned
+  zh: 【已约拜访】{count} 次：
+  en: [Planned visits: {count}]
+reply agenda.birthdays
+  zh: 【生日】
+  en: [Birthdays]
+reply agenda.birthday_line
+  zh: {name}：{when} 生日（{birthday}）
+  en: {name}: birthday {when} ({birthday})
+reply agenda.birthday_gift
+  zh: 生日是联络感情的好时机：带一份带公司标记的小礼物，或至少打个电话祝贺。
+  en: A birthday is a chance to keep in touch: bring a small gift with the company's logo, or at least call to congratulate.
+reply agenda.festival
+  zh: 【节日】{when} {name}：给重点客户（{count} 位）送上祝福或节礼。
+  en: [Festival] {name}, {when}: send greetings or a gift to your key customers ({count}).
+reply agenda.due
+  zh: 【按节奏该联系】{count} 位：
+  en: [Due by cadence: {count}]
+reply agenda.due_more
+  zh: ……还有 {count} 位，说“哪些客户很久没联系了”看全部。
+  en: …and {count} more; ask "who haven't I contacted" for all of them.
+reply agenda.review_a
+  zh: 今日检视：A类客户共 {count} 位（A类每天过一遍，说“列出A类客户”查看）。
+  en: Daily review: {count} A customers (review A cards every day; say "list A customers").
+reply agenda.empty
+  zh: 这段时间没有要拜访或跟进的客户。可以说“添加客户 ……”或“周五拜访……”。
+  en: Nobody to see in that period. Add customers or plan visits: "add customer …", "visit … on Friday".
+
+# Why a customer is due.
+reply due.rule_card
+  zh: {card}类每 {days} 天联系
+  zh-Hant: {card}類每 {days} 天聯繫
+  en: card {card}, every {days} days
+reply due.rule_level
+  zh: {level}重点客户每 {days} 天联系
+  en: {level}, a key customer, every {days} days
+reply due.rule_otherwise
+  zh: 每 {days} 天联系
+  en: every {days} days
+reply due.last
+  zh: 上次联系 {ago}
+  en: last contact {ago}
+reply due.never
+  zh: 建卡 {ago}，还没联系过
+  en: card created {ago}, never contacted
+reply due.overdue
+  zh: 已逾期 {days} 天
+  en: {days} days overdue
+reply due.today
+  zh: 今天到期
+  en: due today
+reply due.on
+  zh: {when} 到期
+  en: due {when}
+
+# Follow-ups.
+reply followup.count
+  zh: 该跟进的客户共 {count} 位（逾期最久的在前）：
+  en: {count} customers are due a contact (most overdue first):
+reply followup.none
+  zh: 没有逾期的客户，节奏都跟上了。
+  en: Nobody is overdue: you're keeping up with the cadence.
 
 """#),
 ]

@@ -13,7 +13,7 @@ struct NLUMode {
             out.line(answer(InputCleaner.clean(Array(text.utf8))))
             return .ok
         }
-        var reader = LineReader(fd: 0, limit: ChatMode.lineLimit)
+        var reader = LineReader(fd: 0, limit: Conversation.lineLimit)
         while let line = reader.next() {
             switch line {
             case .bytes(let bytes): out.line(answer(InputCleaner.clean(bytes)))
@@ -27,7 +27,7 @@ struct NLUMode {
     private func answer(_ cleaned: InputCleaner.Cleaned) -> String {
         let text: String
         if case .text(let t) = cleaned { text = t } else { text = "" }
-        let analysis = session.data.parser.analyze(text, context: session.context, keepCandidates: options.explain)
+        let analysis = session.data.parser.analyze(text, context: session.parseContext(session.customers), keepCandidates: options.explain)
         if options.explain { return explain(analysis) }
         let result = analysis.result
         if options.json {

@@ -7,6 +7,7 @@ enum CLIError: Error {
     case badClock(String)
     case noSuchDirectory(String)
     case unreadableFile(String)
+    case cannotWrite(String, String)
     case data([DataError])
     case store(StoreError)
 
@@ -15,7 +16,7 @@ enum CLIError: Error {
         case .usage, .badClock: .usage
         case .noSuchDirectory, .unreadableFile: .noInput
         case .data: .dataError
-        case .store: .cannotCreate
+        case .store, .cannotWrite: .cannotCreate
         }
     }
 }

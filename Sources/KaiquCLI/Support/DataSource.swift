@@ -9,9 +9,6 @@ enum DataSource {
     case embedded
     case directory(String)
 
-    /// The block kinds modules other than the NLU read.
-    static let otherKinds: Set<String> = ["reply"]
-
     func files() throws(CLIError) -> [(path: String, text: String)] {
         switch self {
         case .embedded:
@@ -35,17 +32,20 @@ enum DataSource {
     }
 }
 
-/// The loaded data: rules, parser and replies. Loading it is the whole start-up cost.
+/// The loaded data: rules and parser, replies and the dialogue's policy. Loading it is the
+/// whole start-up cost.
 struct LoadedData {
     let parser: Parser
-    let catalogue: ReplyCatalogue
+    let dialogue: DialogueData
+
+    var catalogue: ReplyCatalogue { dialogue.catalogue }
 
     init(_ source: DataSource) throws(CLIError) {
         let files = try source.files()
         do {
-            let rules = try RuleSet.load(files: files, otherKinds: DataSource.otherKinds)
+            let rules = try RuleSet.load(files: files, otherKinds: DialogueData.kinds)
             parser = Parser(rules: rules)
-            catalogue = try ReplyCatalogue(blocks: rules.blocks)
+            dialogue = try DialogueData(blocks: rules.blocks)
         } catch {
             throw .data(error.errors)
         }

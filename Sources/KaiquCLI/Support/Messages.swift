@@ -25,6 +25,8 @@ enum Messages {
             case .missingValue(let option): what = en ? "\(option) needs a value" : "\(option) 后面缺少取值"
             case .tooManyArguments(let arg): what = en ? "unexpected argument “\(arg)”" : "多余的参数“\(arg)”"
             case .notForMode(let option, let mode): what = en ? "\(option) does not apply to “kaiqu \(mode)”" : "\(option) 不适用于“kaiqu \(mode)”"
+            case .badFormat(let format): what = en ? "unknown format “\(format)”; expected csv, json or ics" : "未知格式“\(format)”，应为 csv、json 或 ics"
+            case .missingArgument(let name): what = en ? "\(name) is missing" : "缺少 \(name)"
             }
             return "kaiqu: " + what + (en ? " (see kaiqu --help)" : "（见 kaiqu --help）")
         case .badClock(let text):
@@ -34,6 +36,8 @@ enum Messages {
             return en ? "kaiqu: no folder \(path)" : "kaiqu: 找不到文件夹 \(path)"
         case .unreadableFile(let path):
             return en ? "kaiqu: cannot read \(path)" : "kaiqu: 无法读取 \(path)"
+        case .cannotWrite(let path, let reason):
+            return en ? "kaiqu: cannot write \(path): \(reason)" : "kaiqu: 无法写入 \(path)：\(reason)"
         case .data(let errors):
             return errors.map { render($0, language) }.joined(separator: "\n")
         case .store(let error):
@@ -41,9 +45,25 @@ enum Messages {
         }
     }
 
+    /// Why a change or a read failed, as a phrase for the reply change.failed.
+    static func reason(_ error: any Error, _ language: Language) -> String {
+        let en = language == .en
+        switch error as? StoreError {
+        case .noSuchCustomer?: return en ? "that customer's card is gone (deleted in another window?)" : "这位客户的卡已经不在了（可能在别处删除了）"
+        case .noSuchVisit?: return en ? "that visit is gone" : "这次拜访已经不在了"
+        case .sqlite(let code, let message)?:
+            return en ? "the store said \(message) (\(code))" : "客户库出错：\(message)（\(code)）"
+        case .cannotOpen(let path, let reason)?: return en ? "cannot open \(path): \(reason)" : "无法打开 \(path)：\(reason)"
+        case .incompatible?: return render(error as! StoreError, language)
+        case nil: return "\(error)"
+        }
+    }
+
     static func render(_ error: StoreError, _ language: Language) -> String {
         let en = language == .en
         switch error {
+        case .noSuchCustomer, .noSuchVisit:
+            return "kaiqu: " + reason(error, language)
         case .cannotOpen(let path, let reason):
             return en ? "kaiqu: cannot open the store \(path): \(reason)" : "kaiqu: 无法打开客户库 \(path)：\(reason)"
         case .incompatible(let path, let version):
@@ -116,6 +136,12 @@ enum Messages {
             return (("缺少程序要用的回复 \(key)", "一个“reply \(key)”块"), ("the reply \(key), which the program says, is missing", "a “reply \(key)” block"))
         case .unknownPlaceholder(let name, let reply):
             return (("回复 \(reply) 中未知的占位符 {\(name)}", "程序提供的占位符"), ("unknown placeholder {\(name)} in reply \(reply)", "a placeholder the program fills"))
+        case .notANumber(let text):
+            return (("“\(text)”不是整数", "天数，如 7"), ("“\(text)” is not a whole number", "a number of days, e.g. 7"))
+        case .badMonthDay(let text):
+            return (("“\(text)”不是 月-日", "如 08-15"), ("“\(text)” is not month-day", "e.g. 08-15"))
+        case .missingKey(let key, let block):
+            return (("\(block) 块缺少 \(key):", "一行“\(key): …”"), ("a \(block) block without \(key):", "a line “\(key): …”"))
         case .badFixture(let text):
             return (("“\(text)”不是 ISO 8601 时间", "形如 2026-11-18T10:00:00+08:00"),
                     ("“\(text)” is not an ISO 8601 time", "e.g. 2026-11-18T10:00:00+08:00"))

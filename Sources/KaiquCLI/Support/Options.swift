@@ -5,8 +5,13 @@ import Foundation
 ///     kaiqu [chat] [--store PATH] [--now ISO-8601] [--intents DIR]
 ///     kaiqu nlu [--json] [--explain] [TEXT]
 ///     kaiqu check [DIR]
+///     kaiqu import FILE.csv
+///     kaiqu export [--format csv|json|ics] [--out FILE]
 struct Options {
-    enum Mode: String { case chat, nlu, check, help, version }
+    enum Mode: String { case chat, nlu, check, `import`, export, help, version }
+
+    /// What `kaiqu export` writes.
+    enum Format: String { case csv, json, ics }
 
     var mode: Mode = .chat
     var store: String?
@@ -14,6 +19,8 @@ struct Options {
     var intents: String?
     var json = false
     var explain = false
+    var format: Format = .csv
+    var out: String?
     var arguments: [String] = []
 
     /// What was wrong with the command line, for the usage message.
@@ -22,6 +29,8 @@ struct Options {
         case missingValue(String)
         case tooManyArguments(String)
         case notForMode(option: String, mode: String)
+        case badFormat(String)
+        case missingArgument(String)
     }
 
     init(_ args: [String]) throws(Problem) {
@@ -42,6 +51,13 @@ struct Options {
             case "--json", "--explain":
                 guard mode == .nlu else { throw .notForMode(option: arg, mode: mode.rawValue) }
                 if arg == "--json" { json = true } else { explain = true }
+            case "--format", "--out":
+                guard mode == .export else { throw .notForMode(option: arg, mode: mode.rawValue) }
+                let text = try value()
+                if arg == "--out" { out = text } else {
+                    guard let parsed = Format(rawValue: text.lowercased()) else { throw .badFormat(text) }
+                    format = parsed
+                }
             case "-h", "--help": mode = .help
             case "--version": mode = .version
             case "--":
@@ -58,7 +74,8 @@ struct Options {
                 arguments.append(arg)
             }
         }
-        let allowed = mode == .nlu ? 1 : mode == .check ? 1 : 0
+        let allowed = [.nlu, .check, .import].contains(mode) ? 1 : 0
         if arguments.count > allowed { throw .tooManyArguments(arguments[allowed]) }
+        if mode == .import && arguments.isEmpty { throw .missingArgument("FILE.csv") }
     }
 }

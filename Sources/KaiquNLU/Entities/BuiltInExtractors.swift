@@ -6,7 +6,8 @@ enum BuiltInExtractors {
 
     static func make(rules: RuleSet) -> [any EntityExtractor] {
         [
-            CustomerExtractor(titles: rules.trie(ofList: "honorific-titles"), prefixes: rules.trie(ofList: "honorific-prefixes")),
+            CustomerExtractor(titles: rules.trie(ofList: "honorific-titles"), prefixes: rules.trie(ofList: "honorific-prefixes"),
+                              backReferences: rules.trie(ofList: "back-reference")),
             NumberExtractor(),
             MoneyExtractor(),
             PhoneExtractor(),

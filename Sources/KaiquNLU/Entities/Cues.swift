@@ -25,5 +25,6 @@ struct Cues: Sendable {
 }
 
 extension Unicode.Scalar {
-    var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+    /// 0–9.
+    public var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
 }

@@ -102,19 +102,27 @@ public struct Gazetteer: Sendable {
 ///
 /// The value is the stored name when the words point at one customer. When several customers
 /// share the name or the surname, the value is the text as typed, and the dialogue asks which.
+/// A back-reference (他, 这个客户, him) is a customer too, as typed: the dialogue knows whom
+/// it means.
 public struct CustomerExtractor: EntityExtractor {
     public let name = "customer"
     /// Titles after a surname (总, 经理, 姐 …) and prefixes before one (老, 小, mr …), from the
-    /// lists honorific-titles and honorific-prefixes of intents/.
+    /// lists honorific-titles and honorific-prefixes of intents/; back-references from the
+    /// list back-reference.
     let titles: LookupTrie
     let prefixes: LookupTrie
+    let backReferences: LookupTrie
 
-    init(titles: LookupTrie = LookupTrie(), prefixes: LookupTrie = LookupTrie()) {
+    init(titles: LookupTrie = LookupTrie(), prefixes: LookupTrie = LookupTrie(), backReferences: LookupTrie = LookupTrie()) {
         self.titles = titles
         self.prefixes = prefixes
+        self.backReferences = backReferences
     }
 
     public func extract(from text: NormalizedText, tokens: [Token], context: ParseContext, into entities: inout [Entity]) {
+        for i in tokens.indices {
+            if let end = Self.longest(backReferences, tokens, from: i) { add(i..<end, nil, tokens, text, &entities) }
+        }
         let gazetteer = context.customers
         var spans = Set<Range<Int>>()
         for match in gazetteer.matches(in: tokens) {

@@ -4,7 +4,7 @@
 public struct LookupExtractor: EntityExtractor {
     /// The lookup list's name, which is also the slot type it fills.
     public let name: String
-    private let root: LookupTrie
+    let root: LookupTrie
 
     init(name: String, root: LookupTrie) {
         self.name = name

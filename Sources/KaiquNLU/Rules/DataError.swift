@@ -41,6 +41,12 @@ public enum DataProblem: Sendable, Equatable {
     case missingReply(String)
     case unknownPlaceholder(String, reply: String)
     case badFixture(String)
+    /// A value that should be a whole number of days (policy blocks).
+    case notANumber(String)
+    /// A festival date that is not `MM-DD`.
+    case badMonthDay(String)
+    /// A block that lacks a line it needs.
+    case missingKey(String, block: String)
 }
 
 /// Several data errors at once, so `kaiqu check` can show them all in one run.

@@ -30,12 +30,16 @@ final class TerminalChatTests: XCTestCase {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
-    /// Reads until `marker` shows up (or two seconds pass) and returns what came so far.
+    /// Reads until `marker` shows up (or five seconds pass) and returns what came so far.
     @discardableResult
     private func waitFor(_ marker: String) -> String {
+        wait { $0.contains(marker) }
+    }
+
+    private func wait(until done: (String) -> Bool) -> String {
         let deadline = Date().addingTimeInterval(5)
         while Date() < deadline {
-            if String(decoding: output, as: UTF8.self).contains(marker) { break }
+            if done(String(decoding: output, as: UTF8.self)) { break }
             var pollfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             if poll(&pollfd, 1, 50) > 0 {
                 var buffer = [UInt8](repeating: 0, count: 4096)
@@ -44,6 +48,13 @@ final class TerminalChatTests: XCTestCase {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Reads until `marker` and then the next prompt show up: the editor is reading again, so
+    /// keys typed now are its, not the terminal's.
+    @discardableResult
+    private func waitFor(afterReply marker: String) -> String {
+        wait { text in text.range(of: marker).map { text[$0.upperBound...].contains("开渠>") } ?? false }
     }
 
     // Waits for the chat to end; a chat that would not end fails the test instead of hanging it.
@@ -67,12 +78,12 @@ final class TerminalChatTests: XCTestCase {
         XCTAssertTrue(screen.contains("\u{1B}[1;36m开渠>"), "the prompt is coloured on a terminal")
         // Type 帮手, delete 手 with one Backspace (a whole character), then type 助 and Enter.
         type("帮手\u{7F}助\r")
-        screen = waitFor("其他：撤销")
+        screen = waitFor(afterReply: "其他：撤销")
         XCTAssertTrue(screen.contains("我能听懂这些话"), screen)
         // ↑ brings the last line back; Enter sends it again.
         output = Data()
         type("\u{1B}[A\r")
-        screen = waitFor("其他：撤销")
+        screen = waitFor(afterReply: "其他：撤销")
         XCTAssertTrue(screen.contains("帮助"), screen)
         // Left arrow twice moves over two wide characters: the cursor goes back four columns.
         output = Data()

@@ -1,0 +1,140 @@
+import Foundation
+import KaiquDialogue
+import KaiquNLU
+import KaiquStore
+
+/// One rep's conversation: reads a line, lets the dialogue decide, applies the changes it
+/// asks for to the rep's book, and returns what to say. The chat mode drives one; a bridge
+/// would drive one per user.
+final class Conversation {
+    private let session: Session
+    private let book: Book
+    private var dialogue: Dialogue
+    private var state = DialogueState()
+    /// The customers the parser knows; grows as cards are added.
+    private var customers: Gazetteer
+    private var traditional = false
+    // The simplified-only characters, made the first time a line needs them.
+    private var simplifiedOnly: Set<Unicode.Scalar>?
+
+    /// Lines longer than this many bytes are answered with a message, not parsed.
+    static let lineLimit = 4_096
+
+    init(session: Session, book: Book) {
+        self.session = session
+        self.book = book
+        customers = session.customers
+        dialogue = Dialogue(rules: session.data.parser.rules, data: session.data.dialogue,
+                            valueLabels: Self.valueLabels(session.data.parser.rules, traditional: false))
+    }
+
+    /// The language of the conversation now.
+    var language: Language { state.language }
+
+    var catalogue: ReplyCatalogue { dialogue.catalogue }
+
+    /// What to say for one line of input, and whether the conversation ends.
+    func handle(_ line: LineReader.Line) -> (replies: [String], ended: Bool) {
+        guard let event = event(for: line) else { return ([], false) }
+        if case .utterance(let u) = event, u.result.language == .zhHant { useTraditional() }
+        return run(event)
+    }
+
+    // Runs an event and every change it asks for, in order: a change is applied, and its
+    // acknowledgement said, before anything after it.
+    private func run(_ event: DialogueEvent) -> (replies: [String], ended: Bool) {
+        let context = DialogueContext(now: session.now(), timeZone: session.timeZone)
+        do {
+            let (replies, ended) = try dialogue.run(event, in: &state, context: context, records: book, apply: { change in
+                let outcome = try book.apply(change, at: context.stamp)
+                learnNames(change, outcome)
+                return outcome
+            }, describe: { [language] in Messages.reason($0, language) })
+            return (replies.map { Self.safe(catalogue.render($0)) }, ended)
+        } catch {
+            return ([catalogue.render("change.failed", language, ["reason": Messages.reason(error, language)])], false)
+        }
+    }
+
+    // The parser learns new names as cards are added or renamed. Names are never forgotten
+    // here: a name without a card only makes Kaiqu say it has no such card.
+    private func learnNames(_ change: Change, _ outcome: Outcome) {
+        let rules = dialogue.rules
+        switch change {
+        case .addCustomer(let card, _): customers.add(card.name, normalizer: rules.normalizer)
+        case .updateCustomer(_, let edits):
+            for case .name(let name) in edits { customers.add(name, normalizer: rules.normalizer) }
+        default: break
+        }
+    }
+
+    /// Turns a raw line into a dialogue event; nil for a line with nothing to say.
+    private func event(for line: LineReader.Line) -> DialogueEvent? {
+        let parser = session.data.parser
+        switch line {
+        case .tooLong(let prefix):
+            let language = String(validating: prefix, as: UTF8.self).flatMap { Language.detect($0, normalizer: parser.rules.normalizer) }
+            return .tooLong(limit: Self.lineLimit, language: language)
+        case .bytes(let bytes):
+            switch InputCleaner.clean(bytes) {
+            case .empty: return nil
+            case .unreadable: return .unreadable
+            case .text(let text):
+                var analysis = parser.analyze(text, context: session.parseContext(customers), keepCandidates: false)
+                analysis.result.language = Language.continuing(analysis.result.language, after: state.language, text: text) { [self] in
+                    if let simplifiedOnly { return simplifiedOnly }
+                    let made = Language.simplifiedOnly(parser.rules.normalizer)
+                    simplifiedOnly = made
+                    return made
+                }
+                let suggestions = analysis.result.intent == ParseResult.fallback
+                    ? parser.suggestions(for: text, language: analysis.result.language ?? state.language) : []
+                return .utterance(Utterance(analysis, suggestions: suggestions))
+            }
+        }
+    }
+
+    // Traditional replies and labels cost an ICU transliterator (~10 ms): made when a rep
+    // first writes traditional, in one call each.
+    private func useTraditional() {
+        guard !traditional else { return }
+        traditional = true
+        var data = dialogue.data
+        data.catalogue = data.catalogue.filledTraditional(Self.toTraditional)
+        dialogue = Dialogue(rules: dialogue.rules, data: data, valueLabels: Self.valueLabels(dialogue.rules, traditional: true))
+    }
+
+    /// Simplified texts to traditional, in one ICU call.
+    static func toTraditional(_ texts: [String]) -> [String] {
+        let joined = texts.joined(separator: "\u{1F}")
+        let converted = joined.applyingTransform(StringTransform(rawValue: "Hans-Hant"), reverse: false) ?? joined
+        let parts = converted.components(separatedBy: "\u{1F}")
+        return parts.count == texts.count ? parts : texts
+    }
+
+    /// Lookup values as words for replies: each value's first Chinese and first English synonym.
+    static func valueLabels(_ rules: RuleSet, traditional: Bool) -> [String: [String: [Language: String]]] {
+        var labels: [String: [String: [Language: String]]] = [:]
+        var keys: [(String, String)] = []
+        var chinese: [String] = []
+        for (lookup, values) in rules.lookupWords where lookup != "region" {
+            for value in values.keys {
+                let zh = rules.label(of: value, lookup: lookup, chinese: true) ?? value
+                labels[lookup, default: [:]][value] = [.zhHans: zh, .en: rules.label(of: value, lookup: lookup, chinese: false) ?? value]
+                keys.append((lookup, value))
+                chinese.append(zh)
+            }
+        }
+        guard traditional else { return labels }
+        let converted = toTraditional(chinese)
+        for (index, key) in keys.enumerated() { labels[key.0]?[key.1]?[.zhHant] = converted[index] }
+        return labels
+    }
+
+    /// A reply as it may reach a terminal: no escape or control characters, whatever a
+    /// stored value holds (an imported file, an older store).
+    static func safe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !($0.value < 0x20 && $0 != "\n" || $0.value == 0x7F || (0x80..<0xA0).contains($0.value)) }))
+    }
+}

@@ -1,0 +1,79 @@
+import KaiquNLU
+
+/// customer.list: the cards that pass a filter (level, card, region, role, not contacted for
+/// N days), A cards first, ten at a time; "更多" shows the next ten.
+extension Turn {
+    /// Rows a page shows.
+    static let pageSize = 10
+
+    mutating func listCustomers(_ u: Utterance) throws {
+        var filter = CustomerFilter()
+        filter.level = u.slots["level"].flatMap(Int.init)
+        filter.card = u.slots["card"]
+        filter.role = u.slots["role"]
+        filter.region = u.slots["region"]
+        if let days = u.slots["days"].flatMap(Int.init) {
+            filter.contactedBefore = today.adding(days: -days).description
+            filter.order = .lastContact
+        }
+        if filter.level == 1 { filter.status = .won }
+        try showCustomers(Listing(kind: .customers, filter: filter, offset: 0))
+    }
+
+    mutating func showCustomers(_ listing: Listing) throws {
+        let page = try records.customers(listing.filter, offset: listing.offset, limit: Self.pageSize)
+        let what = describe(listing.filter)
+        guard page.total > 0 else {
+            state.listing = nil
+            say(listing.filter.isEmpty ? "list.no_customers" : "list.none_match", ["filter": what])
+            return
+        }
+        if listing.offset == 0 { say(what.isEmpty ? "list.count" : "list.count_filtered", ["count": String(page.total), "filter": what]) }
+        var rows = [[text("list.col.number"), text("list.col.name"), text("list.col.level"), text("list.col.card"), text("list.col.region"), text("list.col.last_contact")]]
+        for (index, c) in page.rows.enumerated() {
+            rows.append([String(listing.offset + index + 1), c.name, c.level.map { text("level.short.\($0)") } ?? "-", c.card ?? "-",
+                         c.region ?? "-", c.lastContact.map(ago) ?? text("list.never")])
+        }
+        for row in Table.lines(rows) { line(row) }
+        if page.rows.count == 1, let only = page.rows.first { state.lastCustomer = only.id }
+        pageFooter(listing, shown: page.rows.count, total: page.total)
+    }
+
+    /// "还有 N 位，说“更多”看下一页", and the listing kept for it.
+    mutating func pageFooter(_ listing: Listing, shown: Int, total: Int) {
+        let next = listing.offset + shown
+        if next < total {
+            var kept = listing
+            kept.offset = next
+            state.listing = kept
+            say("list.more", ["rest": String(total - next)])
+        } else {
+            state.listing = nil
+        }
+    }
+
+    /// list.more: the next page of the last list.
+    mutating func showMore() throws {
+        guard let listing = state.listing else {
+            say("list.nothing_more")
+            return
+        }
+        switch listing.kind {
+        case .customers: try showCustomers(listing)
+        case .followUps: try showFollowUps(listing)
+        }
+    }
+
+    /// A filter in words: A类 · 经销商 · 杭州 · 30 天没联系.
+    func describe(_ filter: CustomerFilter) -> String {
+        var parts: [String] = []
+        if let card = filter.card { parts.append(text("card.short", ["card": card])) }
+        if let level = filter.level { parts.append(text("level.\(level)")) }
+        if let role = filter.role { parts.append(label("role", role)) }
+        if let region = filter.region { parts.append(region) }
+        if let before = filter.contactedBefore, let day = Self.day(before) {
+            parts.append(text("list.not_contacted", ["days": String(today.ordinal - day.ordinal)]))
+        }
+        return parts.joined(separator: " · ")
+    }
+}

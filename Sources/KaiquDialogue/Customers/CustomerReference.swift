@@ -1,0 +1,71 @@
+import KaiquNLU
+
+/// Which card a request is about: 张三 as stored, 王总 / 老王 by surname, 他 / 这个客户 as
+/// the last customer mentioned. When several fit, the rep picks one by number; when none
+/// does, Kaiqu offers to add the card and then carries on with the request.
+extension Turn {
+    /// The customer `u` names, or nil after saying what is missing (then a question may be
+    /// pending). With `required` false, a request that names nobody gives nil quietly.
+    mutating func customer(for u: Utterance, required: Bool = true) throws -> CustomerCard? {
+        if let chosen {
+            self.chosen = nil
+            if let card = try records.card(chosen) { return remember(card) }
+        }
+        let named = u.slots["customer"]
+        if named == nil || rules.isBackReference(named!) {
+            if named != nil || rules.mentionsBackReference(u.tokens) {
+                if let last = state.lastCustomer, let card = try records.card(last) { return remember(card) }
+                say("customer.who_is_that")
+                state.pending = .whichCustomer(then: u)
+                return nil
+            }
+            guard required else { return nil }
+            if let last = state.lastCustomer, let card = try records.card(last), Self.continuesWithLast.contains(u.intent) {
+                return remember(card)
+            }
+            say("customer.which")
+            state.pending = .whichCustomer(then: u)
+            return nil
+        }
+        var found = try records.customers(nameKey: key(named!))
+        if found.isEmpty, let surname = rules.honorificSurname(named!) {
+            found = try records.customers(surname: surname, limit: 10)
+        }
+        switch found.count {
+        case 1:
+            guard let card = try records.card(found[0].id) else { break }
+            return remember(card)
+        case 0:
+            break
+        default:
+            say("customer.choose", ["name": named!, "count": String(found.count)])
+            for (index, candidate) in found.enumerated() { line("\(index + 1). " + describe(candidate)) }
+            say("customer.choose_hint")
+            state.pending = .chooseCustomer(found, then: u)
+            return nil
+        }
+        say("customer.not_found", ["name": named!])
+        state.pending = .createUnknown(named!, then: u)
+        return nil
+    }
+
+    /// Requests that, naming nobody, go on with the customer in context (下一步, 他的进度).
+    static let continuesWithLast: Set<String> = []
+
+    /// Makes `card` the customer 他 / 这个客户 refers to from now on.
+    mutating func remember(_ card: CustomerCard) -> CustomerCard {
+        state.lastCustomer = card.id
+        return card
+    }
+
+    /// One line about a customer for a choice or a list: name · company · region · card.
+    func describe(_ c: CustomerSummary) -> String {
+        var parts = [c.name]
+        if let company = c.company { parts.append(company) }
+        if let region = c.region { parts.append(region) }
+        if let role = c.role { parts.append(label("role", role)) }
+        if let card = c.card { parts.append(text("card.short", ["card": card])) }
+        if let phone = c.phone { parts.append(phone) }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,89 @@
+import KaiquNLU
+
+/// customer.show: the card as a rep reads it — who and how to reach them, level and card,
+/// MAN, birthday, the two profiles with what is still unknown, contacts, the latest notes.
+extension Turn {
+    mutating func showCustomer(_ u: Utterance) throws {
+        guard let card = try customer(for: u) else { return }
+        try show(card)
+    }
+
+    mutating func show(_ card: CustomerCard) throws {
+        var title = [card.name]
+        if let company = card.company { title.append(company) }
+        if let role = card.role { title.append(label("role", role)) }
+        if let region = card.region { title.append(region) }
+        say("card.title", ["title": title.joined(separator: " · ")])
+
+        var contact: [String] = []
+        if !card.phones.isEmpty { contact.append(pair("phone", card.phones.joined(separator: " / "))) }
+        if let v = card.wechat { contact.append(pair("wechat", v)) }
+        if let v = card.email { contact.append(pair("email", v)) }
+        if let v = card.source { contact.append(pair("source", v)) }
+        if !contact.isEmpty { line(contact.joined(separator: "  ")) }
+
+        let level = card.level.map { text(card.levelSetByRep ? "card.by_rep" : "card.suggested", ["value": text("level.\($0)")]) } ?? text("card.unknown")
+        let letter = card.card.map { text(card.cardSetByRep ? "card.by_rep" : "card.suggested", ["value": text("card.long", ["card": $0])]) } ?? text("card.none")
+        line(pair("level", level) + "  " + pair("card", letter))
+        say("card.man", ["money": man(card.money), "authority": man(card.authority), "need": man(card.need)])
+        switch card.status {
+        case .won: say("card.won", ["amount": card.dealAmount.map(money) ?? text("card.unknown")])
+        case .lost: say("card.lost", ["reason": card.lostReason ?? text("card.unknown")])
+        case .open: break
+        }
+        if let birthday = card.birthday {
+            var shown = birthdayText(birthday)
+            if let next = LunarCalendar.next(birthday.calendar, month: birthday.month, day: birthday.day, leap: birthday.leap, from: today),
+               birthday.calendar == .lunar || next.ordinal - today.ordinal <= 30 {
+                shown = text("card.birthday_next", ["birthday": shown, "date": dayText(next)])
+            }
+            line(pair("birthday", shown))
+        }
+        profile(card, "card.hardware", ["address"] + ProfileField.hardware)
+        profile(card, "card.software", ProfileField.software)
+
+        var contacts = [card.lastContact.map { last in
+            text(last.hasPrefix(today.description) ? "card.last_contact_today" : "card.last_contact",
+                 ["when": dayText(last), "ago": ago(last), "count": String(card.contactCount)])
+        } ?? text("card.never_contacted")]
+        let upcoming = try records.visits(of: card.id, limit: 20).filter { $0.status == .planned && $0.day >= today.description }
+        if let next = upcoming.min(by: { $0.start < $1.start }) { contacts.append(text("card.next_visit", ["when": visitWhen(next)])) }
+        line(contacts.joined(separator: "  "))
+        let notes = try records.notes(of: card.id, limit: 3)
+        if !notes.isEmpty {
+            say("card.notes")
+            for note in notes { line("· " + String(note.at.prefix(10)) + " " + note.text) }
+        }
+    }
+
+    /// "label：value", with the catalogue's label of a field.
+    func pair(_ field: String, _ value: String) -> String { text("card.pair", ["label": fieldLabel(field), "value": value]) }
+
+    private func man(_ flag: Bool?) -> String { text(flag == true ? "man.yes" : flag == false ? "man.no" : "man.unknown") }
+
+    // One profile's line: what is known, how much of it, and what is still empty.
+    private mutating func profile(_ card: CustomerCard, _ key: String, _ fields: [String]) {
+        let value = { (field: String) -> String? in field == "address" ? card.address : card.profile[field] }
+        let known = fields.compactMap { field in value(field).map { fieldLabel(field) + " " + $0 } }
+        let missing = fields.filter { value($0) == nil }.map { fieldLabel($0) }
+        let summary = text(key, ["known": String(known.count), "all": String(fields.count),
+                                 "values": known.isEmpty ? text("card.nothing_yet") : known.joined(separator: " · ")])
+        line(missing.isEmpty ? summary : text("card.with_empty", ["profile": summary, "fields": missing.joinedList(self)]))
+    }
+
+    /// Yuan as a rep writes it: 50000 → 5万, 3500 → 3500 元 / ¥3,500.
+    func money(_ yuan: Int) -> String {
+        if language != .en, yuan >= 10_000, yuan % 1_000 == 0 {
+            let wan = Double(yuan) / 10_000
+            return text("money.wan", ["amount": wan == wan.rounded() ? String(Int(wan)) : String(wan)])
+        }
+        return text("money.yuan", ["amount": String(yuan)])
+    }
+
+    /// When a visit is: 明天 11月19日（周四）15:00.
+    func visitWhen(_ visit: Visit) -> String {
+        var when = dayText(visit.day)
+        if let time = visit.time { when += " " + time + (visit.endTime.map { "–" + $0 } ?? "") }
+        return when
+    }
+}

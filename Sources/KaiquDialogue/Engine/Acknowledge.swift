@@ -1,0 +1,107 @@
+import KaiquNLU
+
+/// What Kaiqu says once a change is committed: only then, so what it says it did is on disk.
+extension Turn {
+    mutating func acknowledge(_ change: Change, _ outcome: Outcome) throws {
+        switch change {
+        case .addCustomer(let card, _):
+            guard case .customer(let id) = outcome else { return }
+            state.lastCustomer = id
+            let details = [card.phones.first.map { pair("phone", $0) }, card.role.map { label("role", $0) }, card.region,
+                           card.levelSetByRep ? card.level.map { text("level.\($0)") } : nil,
+                           card.card.map { text("card.short", ["card": $0]) }].compactMap { $0 }
+            say(details.isEmpty ? "customer.added" : "customer.added_details", ["name": card.name, "details": details.joinedList(self)])
+            if state.resume == nil { say("customer.added_next", ["name": card.name]) }
+            else if state.resume?.aboutNewCard == false { say("customer.add_phone_later", ["name": card.name]) }
+            try resumeWaiting(for: id)
+        case .updateCustomer(let id, let edits):
+            state.lastCustomer = id
+            let name = try records.name(of: id) ?? ""
+            let byRep = edits.filter { !Self.isSuggestion($0) }.compactMap(describe)
+            let suggested = edits.filter(Self.isSuggestion).compactMap(describe)
+            say("customer.updated", ["name": name, "changes": byRep.joinedList(self)])
+            if !suggested.isEmpty { say("customer.suggestion_follows", ["changes": suggested.joinedList(self)]) }
+            try resumeWaiting(for: id)
+        case .addNote(let id, let note, let profile):
+            state.lastCustomer = id
+            say("customer.noted", ["name": try records.name(of: id) ?? "", "note": note])
+            if !profile.isEmpty {
+                let filled = profile.keys.sorted().map { fieldLabel($0) + " = " + profile[$0]! }
+                say("customer.profile_filled", ["fields": filled.joinedList(self)])
+            }
+        case .deleteCustomer(let id):
+            say("customer.deleted", ["name": try records.name(of: id) ?? ""])
+            if state.lastCustomer == id { state.lastCustomer = nil }
+        case .scheduleVisit(let plan):
+            state.lastCustomer = plan.customer
+            guard case .visit(let id) = outcome, let visit = try records.visit(id) else { return }
+            say("visit.scheduled", ["what": describe(visit)])
+        case .cancelVisit(let id):
+            guard let visit = try records.visit(id) else { return }
+            state.lastCustomer = visit.customer
+            say("visit.cancelled", ["what": describe(visit)])
+        case .moveVisit(let id, _, _):
+            guard let visit = try records.visit(id) else { return }
+            state.lastCustomer = visit.customer
+            say("visit.moved", ["what": describe(visit)])
+        case .logContact(let log):
+            state.lastCustomer = log.customer
+            let name = try records.name(of: log.customer) ?? ""
+            say(log.outcome == nil ? "visit.logged" : "visit.logged_outcome",
+                ["name": name, "when": dayText(log.day), "outcome": log.outcome ?? ""])
+            if let card = try records.card(log.customer), let day = Self.day(log.day) {
+                let interval = dialogue.data.cadence.interval(card: card.card, level: card.level)
+                say("visit.next_contact", ["when": dayText(day.adding(days: interval.days)), "days": String(interval.days)])
+            }
+            if !log.edits.isEmpty { say("customer.suggestion_follows", ["changes": log.edits.compactMap(describe).joinedList(self)]) }
+        case .undo:
+            switch outcome {
+            case .undone(let kind, let subject): say("undo.done", ["what": labelOf("change." + kind), "name": subject])
+            default: say("nothing.to_undo")
+            }
+        }
+    }
+
+    /// Takes up the request that waited for a card, now that `id` is it.
+    mutating func resumeWaiting(for id: CustomerID) throws {
+        guard state.pending == nil, let resume = state.resume else { return }
+        state.resume = nil
+        if resume.aboutNewCard { chosen = id }
+        try dispatch(resume.utterance)
+    }
+
+    static func isSuggestion(_ edit: CardEdit) -> Bool {
+        switch edit {
+        case .level(_, let byRep), .card(_, let byRep): !byRep
+        default: false
+        }
+    }
+
+    /// One edit in words: 电话 → 13900001111.
+    func describe(_ edit: CardEdit) -> String? {
+        func to(_ field: String, _ value: String?) -> String {
+            text("customer.edit", ["field": fieldLabel(field), "value": value ?? text("customer.cleared")])
+        }
+        switch edit {
+        case .name(let v): return to("name", v)
+        case .company(let v): return to("company", v)
+        case .phone(let v): return to("phone", v)
+        case .email(let v): return to("email", v)
+        case .wechat(let v): return to("wechat", v)
+        case .region(let v): return to("region", v)
+        case .address(let v): return to("address", v)
+        case .role(let v): return to("role", v.map { label("role", $0) })
+        case .source(let v): return to("source", v)
+        case .birthday(let v): return to("birthday", v.map(birthdayText))
+        case .level(let v, _): return to("level", v.map { text("level.\($0)") })
+        case .card(let v, _): return to("card", v.map { text("card.long", ["card": $0]) })
+        case .money(let v): return to("money", v.map { text($0 ? "man.yes" : "man.no") })
+        case .authority(let v): return to("authority", v.map { text($0 ? "man.yes" : "man.no") })
+        case .need(let v): return to("need", v.map { text($0 ? "man.yes" : "man.no") })
+        case .profile(let field, let v): return to(field, v)
+        case .status(let v): return to("status", text("status." + v.rawValue))
+        case .dealAmount(let v): return to("amount", v.map(money))
+        case .lostReason(let v): return to("lost_reason", v)
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import KaiquNLU
+
+/// Answers to the questions Kaiqu asks. "算了" leaves any of them; confirm and deny answer
+/// the yes/no ones; a bare value answers the ones that ask for it.
+extension Turn {
+    /// Takes `u` as the answer to `pending` when it is one; false when it is not.
+    mutating func answer(_ pending: Pending, with u: Utterance) throws -> Bool {
+        if u.intent == "cancel" {
+            state.pending = nil
+            state.resume = nil
+            say("cancelled")
+            return true
+        }
+        switch pending {
+        case .newCustomer(let card, let asking):
+            return try answerCard(card, asking, u)
+
+        case .duplicate(let card, let existing):
+            switch u.intent {
+            case "confirm":
+                state.pending = nil
+                let edits = Self.edits(toMatch: card)
+                if edits.isEmpty {
+                    if let existingCard = try records.card(existing) { _ = remember(existingCard) }
+                    say("customer.duplicate_nothing_new")
+                } else {
+                    apply(.updateCustomer(existing, edits))
+                }
+            case "deny":
+                state.pending = nil
+                apply(.addCustomer(card))
+            default:
+                return false
+            }
+            return true
+
+        case .chooseCustomer(let candidates, let then):
+            guard let index = choice(u, among: candidates.map(\.name)) else { return false }
+            state.pending = nil
+            chosen = candidates[index].id
+            try dispatch(then)
+            return true
+
+        case .createUnknown(let name, let then):
+            switch u.intent {
+            case "confirm":
+                state.pending = nil
+                state.resume = Resume(utterance: then, aboutNewCard: true)
+                var card = newCard(name: name)
+                if let phone = then.slots["phone"] { card.phones = [phone] }
+                try continueAdding(card)
+            case "deny":
+                state.pending = nil
+                say("customer.not_added", ["name": name])
+            default:
+                return false
+            }
+            return true
+
+        case .whichCustomer(let then):
+            guard u.intent == ParseResult.fallback, let name = plainName(u) else { return false }
+            state.pending = nil
+            var again = then
+            again.result.slots["customer"] = name
+            try dispatch(again)
+            return true
+
+        case .delete(let id, let name):
+            switch u.intent {
+            case "confirm":
+                state.pending = nil
+                apply(.deleteCustomer(id))
+            case "deny":
+                state.pending = nil
+                say("customer.delete_kept", ["name": name])
+            default:
+                return false
+            }
+            return true
+
+        case .visitWhen(let id, let purpose):
+            if u.intent == "deny" {
+                state.pending = nil
+                say("visit.not_planned")
+                return true
+            }
+            guard let when = u.wholeEntity(["date", "datetime", "time", "period"]) else { return false }
+            state.pending = nil
+            guard let card = try records.card(id) else { return true }
+            var slots = TimeSlots(entity: when)
+            slots.purpose = purpose
+            try plan(card, slots)
+            return true
+
+        case .clash(let plan, _):
+            switch u.intent {
+            case "confirm":
+                state.pending = nil
+                apply(.scheduleVisit(plan))
+            case "deny":
+                state.pending = nil
+                say("visit.not_planned")
+            default:
+                return false
+            }
+            return true
+
+        case .chooseVisit(let visits, let moveTo):
+            guard let index = choice(u, among: []), index < visits.count else { return false }
+            state.pending = nil
+            if let moveTo { apply(.moveVisit(visits[index].id, day: moveTo.day, time: moveTo.time)) }
+            else { apply(.cancelVisit(visits[index].id)) }
+            return true
+        }
+    }
+
+    /// Asks the pending question (again).
+    mutating func ask(_ pending: Pending) throws {
+        switch pending {
+        case .newCustomer(let card, let asking):
+            say(asking == .name ? "customer.ask_name" : "customer.ask_phone", ["name": card.name])
+        case .duplicate:
+            say("customer.duplicate_question")
+        case .chooseCustomer(let candidates, _):
+            for (index, candidate) in candidates.enumerated() { line("\(index + 1). " + describe(candidate)) }
+            say("customer.choose_hint")
+        case .createUnknown(let name, _):
+            say("customer.offer_add", ["name": name])
+        case .whichCustomer:
+            say("customer.which")
+        case .delete(_, let name):
+            say("customer.delete_confirm", ["name": name])
+        case .visitWhen(let id, _):
+            say("visit.ask_when", ["name": try records.card(id)?.name ?? ""])
+        case .clash:
+            say("visit.clash_question")
+        case .chooseVisit(let visits, _):
+            for (index, visit) in visits.enumerated() { line("\(index + 1). " + describe(visit)) }
+            say("customer.choose_hint")
+        }
+    }
+
+    /// A number picking one of a list (2, 第二个, 二), or a name that is exactly one of `names`.
+    func choice(_ u: Utterance, among names: [String]) -> Int? {
+        if let number = u.wholeEntity(["number"]).flatMap({ Int($0.value) }) ?? Self.ordinal(u.text) {
+            return number >= 1 ? number - 1 : nil
+        }
+        let typed = key(u.text)
+        let hits = names.indices.filter { key(names[$0]) == typed }
+        return hits.count == 1 ? hits[0] : nil
+    }
+
+    // 第二个, 第2位, the second, #2.
+    private static func ordinal(_ text: String) -> Int? {
+        let digits: [Character: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+        var t = text.lowercased().trimmingSpaces()
+        for word in ["第", "#", "no.", "number ", "the "] where t.hasPrefix(word) { t.removeFirst(word.count) }
+        for word in ["个", "位", "家", "条", "项", "個", "條", "項", "号", "號", "st", "nd", "rd", "th", " one"] where t.hasSuffix(word) { t.removeLast(word.count) }
+        let words = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1]
+        if let n = words[t] { return n }
+        if let n = Int(t) { return n }
+        if t.count == 1, let n = digits[t.first!] { return n }
+        return nil
+    }
+
+    /// The text of `u` as a name when it could be one: no digits only, not too long.
+    func plainName(_ u: Utterance) -> String? {
+        let name = u.text.trimmingSpaces()
+        guard !name.isEmpty, name.count <= 40, name.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return nil }
+        return name
+    }
+}

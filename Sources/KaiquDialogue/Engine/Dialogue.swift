@@ -1,0 +1,70 @@
+import KaiquNLU
+
+/// The conversation as a function: state + event → state + effects. It reads the rep's
+/// records through `Records` and asks for every change as an `Effect.apply`; it never does
+/// I/O itself and never reads the clock (the context brings it).
+public struct Dialogue: Sendable {
+    /// The rules the parser compiled: lists, lookups and the normalizer names fold with.
+    public let rules: RuleSet
+    public let data: DialogueData
+    /// How lookup values read to a person: slot → value → label by language.
+    let valueLabels: [String: [String: [Language: String]]]
+
+    public init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]] = [:]) {
+        self.rules = rules
+        self.data = data
+        self.valueLabels = valueLabels
+    }
+
+    public var catalogue: ReplyCatalogue { data.catalogue }
+
+    /// Handles one event. A read that fails throws, and then the state is left as it was.
+    public func handle(_ event: DialogueEvent, in state: inout DialogueState, context: DialogueContext, records: any Records) throws -> [Effect] {
+        var turn = Turn(dialogue: self, records: records, context: context, state: state)
+        switch event {
+        case .tooLong(let limit, let language):
+            if let language { turn.state.language = language }
+            turn.say("input.too_long", ["limit": String(limit)])
+        case .unreadable:
+            turn.say("input.unreadable")
+        case .utterance(let utterance):
+            // A bare answer (a Latin name in a Chinese conversation) keeps the language.
+            let answering = state.pending != nil && utterance.intent == ParseResult.fallback
+            if let language = utterance.result.language, !answering { turn.state.language = language }
+            try turn.respond(to: utterance)
+        case .applied(let change, let outcome):
+            try turn.acknowledge(change, outcome)
+        case .failed(_, let reason):
+            turn.state.pending = nil
+            turn.state.resume = nil
+            turn.say("change.failed", ["reason": reason])
+        }
+        state = turn.state
+        return turn.effects
+    }
+}
+
+extension Dialogue {
+    /// What one event comes to once every change it asks for is made: the replies in order,
+    /// and whether the conversation ends. `apply` makes a change (the store, in the CLI and
+    /// in tests) and returns its outcome; a change it throws for is answered with
+    /// `.failed`, described by `describe`. A read that fails throws, state untouched.
+    public func run(_ event: DialogueEvent, in state: inout DialogueState, context: DialogueContext, records: any Records,
+                    apply: (Change) throws -> Outcome, describe: (any Error) -> String) throws -> (replies: [Reply], ended: Bool) {
+        var replies: [Reply] = []
+        var queue = try handle(event, in: &state, context: context, records: records)
+        while !queue.isEmpty {
+            switch queue.removeFirst() {
+            case .say(let reply):
+                replies.append(reply)
+            case .end:
+                return (replies, true)
+            case .apply(let change):
+                let next: DialogueEvent
+                do { next = .applied(change, try apply(change)) } catch { next = .failed(change, reason: describe(error)) }
+                queue.insert(contentsOf: try handle(next, in: &state, context: context, records: records), at: 0)
+            }
+        }
+        return (replies, false)
+    }
+}

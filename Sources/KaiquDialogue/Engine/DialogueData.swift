@@ -1,0 +1,145 @@
+import KaiquNLU
+
+/// The data of intents/ the dialogue reads besides patterns: replies, the cadence policy,
+/// the cue words that file notes into the software profile, and the festivals to remember.
+///
+///     policy cadence             days between contacts
+///       A: 7                     by card
+///       level-2: 7               by level (key customers)
+///       otherwise: 30
+///
+///     profile hobbies            a note "喜欢钓鱼" fills hobbies = 钓鱼
+///       after: 喜欢 | 爱 | likes    the value is what follows the cue
+///       whole: 钓鱼                 the value is the whole clause
+///
+///     columns import             headers `kaiqu import` reads: field: header | header
+///       phone: phone | 电话 | 手机
+///
+///     festival mid-autumn
+///       zh: 中秋节
+///       en: Mid-Autumn Festival
+///       lunar: 08-15             or solar: 10-01
+public struct DialogueData: Sendable {
+    /// Replaced once with traditional texts filled in, when a rep first writes traditional.
+    public var catalogue: ReplyCatalogue
+    public let cadence: Cadence
+    public let profileCues: [ProfileCue]
+    public let festivals: [Festival]
+    /// Column headers `kaiqu import` understands, folded (lower case), by card field.
+    public let importColumns: [String: String]
+
+    /// The block kinds read here, besides the NLU's own.
+    public static let kinds: Set<String> = ["reply", "policy", "profile", "festival", "columns"]
+
+    public init(blocks: [DataBlock]) throws(DataErrors) {
+        var errors: [DataError] = []
+        var catalogue: ReplyCatalogue?
+        do { catalogue = try ReplyCatalogue(blocks: blocks) } catch { errors += error.errors }
+        var cadence = Cadence()
+        var cues: [ProfileCue] = []
+        var festivals: [Festival] = []
+        var columns: [String: String] = [:]
+        for block in blocks {
+            switch block.kind {
+            case "columns":
+                for line in block.lines {
+                    guard let field = line.key else {
+                        errors.append(line.location.error(.missingKey("field", block: "columns")))
+                        continue
+                    }
+                    for header in line.value.split(separator: "|") { columns[String(header).trimmingSpaces().lowercased()] = field }
+                }
+            case "policy" where block.name == "cadence":
+                for line in block.lines {
+                    guard let days = Int(line.value), days > 0 else {
+                        errors.append(line.location.error(.notANumber(line.value)))
+                        continue
+                    }
+                    switch line.key ?? "" {
+                    case "A", "B", "C": cadence.byCard[line.key!] = days
+                    case "otherwise": cadence.otherwise = days
+                    case let key where key.hasPrefix("level-") && Int(key.dropFirst(6)).map({ (1...4).contains($0) }) == true:
+                        cadence.byLevel[Int(key.dropFirst(6))!] = days
+                    default:
+                        errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "policy cadence",
+                                                                      expected: ["A", "B", "C", "level-1", "level-2", "level-3", "level-4", "otherwise"])))
+                    }
+                }
+            case "policy":
+                errors.append(block.location.error(.unknownBlock("policy " + block.name, known: ["policy cadence"])))
+            case "profile":
+                guard ProfileField.all.contains(block.name) else {
+                    errors.append(block.location.error(.unknownBlock("profile " + block.name, known: ProfileField.all.map { "profile " + $0 })))
+                    continue
+                }
+                for line in block.lines {
+                    let words = line.value.split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+                    switch line.key {
+                    case "after": cues += words.map { ProfileCue(field: block.name, word: $0, keepsWhole: false) }
+                    case "whole": cues += words.map { ProfileCue(field: block.name, word: $0, keepsWhole: true) }
+                    default: errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "profile", expected: ["after", "whole"])))
+                    }
+                }
+            case "festival":
+                var festival = Festival(id: block.name, names: [:], calendar: .solar, month: 0, day: 0)
+                for line in block.lines {
+                    switch line.key {
+                    case "zh": festival.names[.zhHans] = line.value
+                    case "zh-Hant": festival.names[.zhHant] = line.value
+                    case "en": festival.names[.en] = line.value
+                    case "solar", "lunar":
+                        let parts = line.value.split(separator: "-").compactMap { Int($0) }
+                        guard parts.count == 2, (1...12).contains(parts[0]), (1...31).contains(parts[1]) else {
+                            errors.append(line.location.error(.badMonthDay(line.value)))
+                            continue
+                        }
+                        festival.calendar = line.key == "lunar" ? .lunar : .solar
+                        (festival.month, festival.day) = (parts[0], parts[1])
+                    default:
+                        errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "festival", expected: ["zh", "zh-Hant", "en", "solar", "lunar"])))
+                    }
+                }
+                if festival.month == 0 { errors.append(block.location.error(.missingKey("solar", block: "festival"))) }
+                else if festival.names[.zhHans] == nil { errors.append(block.location.error(.missingKey("zh", block: "festival"))) }
+                else { festivals.append(festival) }
+            default:
+                continue
+            }
+        }
+        if !errors.isEmpty { throw DataErrors(errors) }
+        self.catalogue = catalogue!
+        self.cadence = cadence
+        // Longest cue first, so 喜欢玩 wins over 喜欢.
+        self.profileCues = cues.sorted { $0.word.count > $1.word.count }
+        self.festivals = festivals
+        self.importColumns = columns
+    }
+}
+
+/// A word in a note that says which profile field the note fills.
+public struct ProfileCue: Sendable, Equatable {
+    public var field: String
+    public var word: String
+    /// True: the whole clause is the value (他老婆姓刘 → family); false: what follows the cue
+    /// (喜欢钓鱼 → hobbies = 钓鱼).
+    public var keepsWhole: Bool
+}
+
+/// A festival to greet customers on.
+public struct Festival: Sendable, Equatable {
+    public var id: String
+    public var names: [Language: String]
+    public var calendar: Birthday.Calendar
+    public var month: Int
+    public var day: Int
+
+    public func name(_ language: Language) -> String { names[language] ?? names[.zhHans] ?? id }
+}
+
+/// The fields of the two profiles, in the order a card shows them. The method calls the
+/// first the "hardware" (20 %) and the second the "software" (80 %) of knowing a customer.
+public enum ProfileField {
+    public static let hardware = ["gender", "age", "spend", "products"]
+    public static let software = ["work", "family", "personality", "spending", "hobbies", "habits", "service", "promotion", "values"]
+    public static let all = hardware + software
+}

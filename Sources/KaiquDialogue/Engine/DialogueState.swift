@@ -1,0 +1,64 @@
+import KaiquNLU
+
+/// What the conversation remembers between lines.
+public struct DialogueState: Sendable {
+    /// The language replies are in: the last one the rep wrote in (simplified Chinese at first).
+    public var language: Language = .zhHans
+    /// Whom 他 / 她 / 这个客户 / that customer mean: the last customer the conversation was about.
+    public var lastCustomer: CustomerID?
+    /// The question Kaiqu asked and is waiting an answer to.
+    public var pending: Pending?
+    /// The last list shown, for "更多".
+    public var listing: Listing?
+    /// A request that waits for a card being added, taken up again once it exists.
+    public var resume: Resume?
+
+    public init() {}
+}
+
+/// A question waiting for the rep's answer. Confirm, deny and cancel answer any of them; a
+/// bare value (a phone number, a number from a list, a day) answers the ones that ask it.
+public enum Pending: Sendable {
+    /// Adding a card: asking for its name or its phone.
+    case newCustomer(CustomerCard, asking: CardQuestion)
+    /// The new card looks like an existing one: update that one instead?
+    case duplicate(CustomerCard, existing: CustomerID)
+    /// Several customers fit the name: which one? Then `then` goes on with the one chosen.
+    case chooseCustomer([CustomerSummary], then: Utterance)
+    /// No customer has this name: add a card for them, then go on with `then`?
+    case createUnknown(String, then: Utterance)
+    /// No customer was named and none is in context: whom is `then` about?
+    case whichCustomer(then: Utterance)
+    /// Delete this card?
+    case delete(CustomerID, name: String)
+    /// Planning a visit: on which day (and at what time)?
+    case visitWhen(CustomerID, purpose: String?)
+    /// This visit clashes with another: plan it anyway?
+    case clash(VisitPlan, with: Visit)
+    /// Several planned visits fit: which one to cancel, or to move to `day`/`time`?
+    case chooseVisit([Visit], moveTo: (day: String, time: String?)?)
+}
+
+/// A request taken up again once the card being added exists.
+public struct Resume: Sendable {
+    public var utterance: Utterance
+    /// True when the request is about the new card (明天拜访孙丽 → "孙丽还没有卡，要新建吗？"
+    /// → … → the visit is planned); false when it is another request the rep moved on to.
+    public var aboutNewCard: Bool
+}
+
+/// What a card question asks for.
+public enum CardQuestion: String, Sendable {
+    case name, phone
+}
+
+/// A list shown page by page.
+public struct Listing: Sendable, Equatable {
+    public enum Kind: String, Sendable { case customers, followUps }
+    public var kind: Kind
+    public var filter: CustomerFilter
+    /// The first row of the next page.
+    public var offset: Int
+    /// For follow-ups: the day number they are due by.
+    public var dueBy: Int?
+}

@@ -1,0 +1,84 @@
+import KaiquNLU
+
+extension Turn {
+    /// Answers one line: first as the answer to a pending question, else as a request.
+    mutating func respond(to utterance: Utterance) throws {
+        if let pending = state.pending {
+            if try answer(pending, with: utterance) { return }
+            if utterance.intent == ParseResult.fallback || utterance.intent == "confirm" || utterance.intent == "deny" {
+                // Not an answer and not a request: ask again rather than guess.
+                say("answer.unclear")
+                try ask(pending)
+                return
+            }
+            // A new request. A card that only lacks its phone is kept (the rep said to add it);
+            // any other question is dropped, and the rep is told nothing was saved.
+            state.pending = nil
+            if case .newCustomer(let card, .phone) = pending {
+                state.resume = Resume(utterance: utterance, aboutNewCard: false)
+                try continueAdding(card, askPhone: false)
+                return
+            }
+            state.resume = nil
+            say("pending.dropped")
+        }
+        try dispatch(utterance)
+    }
+
+    /// Runs the handler of the utterance's intent.
+    mutating func dispatch(_ u: Utterance) throws {
+        switch u.intent {
+        case "help": say("help")
+        case "greet":
+            let thanks = u.slots["kind"] == "thanks"
+            say(thanks ? "thanks" : "greet")
+        case "quit":
+            say("goodbye")
+            end()
+        case "confirm", "deny", "cancel": say("nothing.pending")
+        case "undo": apply(.undo)
+        case "list.more": try showMore()
+        case "customer.add": try addCustomer(u)
+        case "customer.update": try updateCustomer(u)
+        case "customer.show": try showCustomer(u)
+        case "customer.list": try listCustomers(u)
+        case "customer.delete": try deleteCustomer(u)
+        case "customer.note": try noteCustomer(u)
+        case "visit.schedule": try scheduleVisit(u)
+        case "visit.list": try listVisits(u)
+        case "visit.log": try logVisit(u)
+        case "visit.cancel": try cancelVisit(u)
+        case "followup.due": try listFollowUps(u)
+        case ParseResult.fallback: fallback(u)
+        default: understood(u)
+        }
+    }
+
+    /// Nothing fits: say so, change nothing, offer the nearest intents' examples.
+    mutating func fallback(_ u: Utterance) {
+        say("fallback")
+        for example in u.suggestions { say("fallback.suggestion", ["example": example]) }
+    }
+
+    /// Understood, but acting on it comes later: say so plainly, with what was understood.
+    mutating func understood(_ u: Utterance) {
+        say("understood", ["intent": labelOf("intent." + u.intent)])
+        for name in u.slots.keys.sorted(by: Self.displayOrder) {
+            say("understood.slot", ["slot": labelOf("slot." + name), "value": label(name, u.slots[name]!)])
+        }
+    }
+
+    // Who, then when (from before to), then the rest: the order a rep reads a plan in.
+    private static let slotOrder = ["customer", "name", "company", "phone", "email", "wechat", "region", "role", "level", "card",
+                                    "date", "time", "from", "to", "amount", "objection", "step", "field", "value", "note"]
+    static func displayOrder(_ a: String, _ b: String) -> Bool {
+        let x = slotOrder.firstIndex(of: a) ?? slotOrder.count
+        let y = slotOrder.firstIndex(of: b) ?? slotOrder.count
+        return x != y ? x < y : a < b
+    }
+
+    /// The catalogue's label for a key, or the key's last part when it has none.
+    func labelOf(_ key: String) -> String {
+        catalogue.has(key) ? text(key) : String(key.split(separator: ".").last ?? "")
+    }
+}

@@ -1,0 +1,64 @@
+import KaiquNLU
+
+/// The work of one event: what the dialogue knows, what it has said and asked so far.
+/// Handlers are extensions of it, one file per intent.
+struct Turn {
+    let dialogue: Dialogue
+    let records: any Records
+    let context: DialogueContext
+    var state: DialogueState
+    private(set) var effects: [Effect] = []
+    /// A customer the rep picked from a numbered choice, for the request being resumed.
+    var chosen: CustomerID?
+
+    init(dialogue: Dialogue, records: any Records, context: DialogueContext, state: DialogueState) {
+        self.dialogue = dialogue
+        self.records = records
+        self.context = context
+        self.state = state
+    }
+
+    var language: Language { state.language }
+    var rules: RuleSet { dialogue.rules }
+    var catalogue: ReplyCatalogue { dialogue.catalogue }
+    var today: CivilDay { context.today }
+
+    /// Says a reply from the catalogue.
+    mutating func say(_ key: String, _ parameters: [String: String] = [:]) {
+        effects.append(.say(Reply(key, language, parameters)))
+    }
+
+    /// Says text already composed (a table row, a list line).
+    mutating func line(_ text: String) {
+        effects.append(.say(Reply("line", language, ["text": text])))
+    }
+
+    /// Asks the caller to make a change; its acknowledgement comes with `.applied`.
+    mutating func apply(_ change: Change) {
+        effects.append(.apply(change))
+    }
+
+    mutating func end() { effects.append(.end) }
+
+    /// A reply rendered now, to be part of another.
+    func text(_ key: String, _ parameters: [String: String] = [:]) -> String {
+        catalogue.render(key, language, parameters)
+    }
+
+    /// A lookup value in words: role dealer → 经销商, level 2 → 二级.
+    func label(_ lookup: String, _ value: String) -> String {
+        dialogue.valueLabels[lookup]?[value]?[language] ?? value
+    }
+
+    /// The folded key a name is found by.
+    func key(_ name: String) -> String { NameKey.of(name, normalizer: rules.normalizer) }
+}
+
+extension Array where Element == String {
+    /// The items as one phrase in the turn's language: 甲，乙，丙 / a, b, c.
+    func joinedList(_ turn: Turn) -> String {
+        guard var out = first else { return "" }
+        for item in dropFirst() { out = turn.text("list.pair", ["a": out, "b": item]) }
+        return out
+    }
+}

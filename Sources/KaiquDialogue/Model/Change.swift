@@ -1,0 +1,107 @@
+/// A change the dialogue asks for. The caller applies it to the store in one transaction,
+/// then tells the dialogue what came of it (`DialogueEvent.applied`), and only then is the
+/// change acknowledged to the rep: what Kaiqu says it did is on disk.
+public enum Change: Sendable, Equatable {
+    /// A new card (its `id` is ignored; the store assigns one), with a first note.
+    case addCustomer(CustomerCard, note: String? = nil)
+    case updateCustomer(CustomerID, [CardEdit])
+    /// A timestamped note; `profile` fills software-profile fields found in it.
+    case addNote(CustomerID, String, profile: [String: String])
+    /// A soft delete: the card disappears from every list, and undo brings it back.
+    case deleteCustomer(CustomerID)
+    case scheduleVisit(VisitPlan)
+    case cancelVisit(VisitID)
+    case moveVisit(VisitID, day: String, time: String?)
+    case logContact(ContactLog)
+    /// Reverts the owner's last change that is not undone yet.
+    case undo
+
+    /// What kind of change this is, for the journal and for "已撤销：…".
+    public var kind: String {
+        switch self {
+        case .addCustomer: "customer.add"
+        case .updateCustomer: "customer.update"
+        case .addNote: "customer.note"
+        case .deleteCustomer: "customer.delete"
+        case .scheduleVisit: "visit.schedule"
+        case .cancelVisit: "visit.cancel"
+        case .moveVisit: "visit.move"
+        case .logContact: "visit.log"
+        case .undo: "undo"
+        }
+    }
+}
+
+/// One field of a card set to a new value (nil clears it).
+public enum CardEdit: Sendable, Equatable {
+    case name(String)
+    case company(String?)
+    /// Becomes the main phone; the others stay.
+    case phone(String)
+    case email(String?)
+    case wechat(String?)
+    case region(String?)
+    case address(String?)
+    case role(String?)
+    case source(String?)
+    case birthday(Birthday?)
+    case level(Int?, byRep: Bool)
+    case card(String?, byRep: Bool)
+    case money(Bool?)
+    case authority(Bool?)
+    case need(Bool?)
+    case profile(String, String?)
+    case status(CustomerCard.Status)
+    case dealAmount(Int?)
+    case lostReason(String?)
+}
+
+/// A visit to plan.
+public struct VisitPlan: Sendable, Equatable {
+    public var customer: CustomerID
+    public var day: String
+    public var time: String?
+    public var endTime: String?
+    public var purpose: String?
+
+    public init(customer: CustomerID, day: String, time: String? = nil, endTime: String? = nil, purpose: String? = nil) {
+        self.customer = customer
+        self.day = day
+        self.time = time
+        self.endTime = endTime
+        self.purpose = purpose
+    }
+}
+
+/// A contact that happened: a visit or a call, with what came of it.
+public struct ContactLog: Sendable, Equatable {
+    public var customer: CustomerID
+    /// Local `YYYY-MM-DD` and `HH:MM`.
+    public var day: String
+    public var time: String
+    public var outcome: String?
+    /// The planned visit this fulfils, marked done instead of adding a new one.
+    public var planned: VisitID?
+    /// Card edits that follow from the contact (the suggested level, say).
+    public var edits: [CardEdit]
+
+    public init(customer: CustomerID, day: String, time: String, outcome: String? = nil, planned: VisitID? = nil, edits: [CardEdit] = []) {
+        self.customer = customer
+        self.day = day
+        self.time = time
+        self.outcome = outcome
+        self.planned = planned
+        self.edits = edits
+    }
+}
+
+/// What applying a change gave.
+public enum Outcome: Sendable, Equatable {
+    /// The card added or changed.
+    case customer(CustomerID)
+    /// The visit added or changed.
+    case visit(VisitID)
+    /// An undo: what it reverted, by change kind, and whom it was about.
+    case undone(kind: String, subject: String)
+    case nothingToUndo
+}

@@ -1,0 +1,83 @@
+/// What the dialogue may read: one rep's customers and visits. The store implements it;
+/// the dialogue never writes through it (writes are `Change`s it returns as effects).
+///
+/// Days are local `YYYY-MM-DD` strings, day numbers are `CivilDay.ordinal`s.
+public protocol Records {
+    /// The whole card, nil when there is none (or it was deleted).
+    func card(_ id: CustomerID) throws -> CustomerCard?
+    /// A customer's name, deleted cards included (to say what was deleted).
+    func name(of id: CustomerID) throws -> String?
+    /// One visit.
+    func visit(_ id: VisitID) throws -> Visit?
+    /// The newest notes first.
+    func notes(of id: CustomerID, limit: Int) throws -> [Note]
+    /// Cards whose name, folded as the parser folds it (`NameKey`), is `key`.
+    func customers(nameKey key: String) throws -> [CustomerSummary]
+    /// Cards whose folded name starts with `surname` (Chinese) or has it as a word (Latin).
+    func customers(surname: String, limit: Int) throws -> [CustomerSummary]
+    /// Cards with this phone among their phones.
+    func customers(phone: String) throws -> [CustomerSummary]
+    /// One page of the cards that pass `filter`, in the filter's order, and how many pass.
+    func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws -> (rows: [CustomerSummary], total: Int)
+    /// Visits between two days, both included, with one of these statuses, earliest first.
+    func visits(from: String, to: String, statuses: [Visit.Status], limit: Int) throws -> (rows: [Visit], total: Int)
+    /// One customer's visits, newest first.
+    func visits(of customer: CustomerID, limit: Int) throws -> [Visit]
+    /// Customers whose cadence makes them due on or before `day` (a day number), the most
+    /// overdue first, and how many there are, leaving out `excluding`. Lost and deleted
+    /// customers are never due.
+    func due(onOrBefore day: Int, filter: CustomerFilter, excluding: Set<CustomerID>, limit: Int) throws -> (rows: [DueCustomer], total: Int)
+    /// Customers whose birthday (`Birthday.monthDayKey`) is one of these keys.
+    func birthdays(keys: [String]) throws -> [(customer: CustomerSummary, birthday: Birthday)]
+}
+
+/// A customer due a contact: the day the cadence makes them due.
+public struct DueCustomer: Sendable, Equatable {
+    public var customer: CustomerSummary
+    /// `CivilDay.ordinal` of the day they became due.
+    public var dueDay: Int
+
+    public init(customer: CustomerSummary, dueDay: Int) {
+        self.customer = customer
+        self.dueDay = dueDay
+    }
+}
+
+/// Which cards a list shows, and in what order.
+public struct CustomerFilter: Sendable, Equatable {
+    public var level: Int?
+    public var card: String?
+    public var region: String?
+    public var role: String?
+    public var step: Int?
+    public var status: CustomerCard.Status?
+    /// Only cards last contacted before this day (or never, and created before it).
+    public var contactedBefore: String?
+    public var order: Order = .priority
+
+    public enum Order: String, Sendable {
+        /// A before B before C, then by level, then by name.
+        case priority
+        /// The longest without contact first.
+        case lastContact
+        /// The newest cards first.
+        case newest
+    }
+
+    public init(level: Int? = nil, card: String? = nil, region: String? = nil, role: String? = nil, step: Int? = nil,
+                status: CustomerCard.Status? = nil, contactedBefore: String? = nil, order: Order = .priority) {
+        self.level = level
+        self.card = card
+        self.region = region
+        self.role = role
+        self.step = step
+        self.status = status
+        self.contactedBefore = contactedBefore
+        self.order = order
+    }
+
+    /// True when no field narrows the list.
+    public var isEmpty: Bool {
+        level == nil && card == nil && region == nil && role == nil && step == nil && status == nil && contactedBefore == nil
+    }
+}

@@ -1,0 +1,40 @@
+/// A visit's number in the store.
+public typealias VisitID = Int64
+
+/// A planned or past visit (or call) to a customer, in the rep's local time.
+public struct Visit: Sendable, Equatable {
+    public var id: VisitID
+    public var customer: CustomerID
+    /// The customer's name, for lists.
+    public var customerName: String
+    /// `YYYY-MM-DD`.
+    public var day: String
+    /// `HH:MM`, nil for "some time that day".
+    public var time: String?
+    /// `HH:MM` when it ends, if said.
+    public var endTime: String?
+    public var purpose: String?
+    public var status: Status
+    /// What came of it, once logged.
+    public var outcome: String?
+
+    public enum Status: String, Sendable {
+        case planned, done, cancelled
+    }
+
+    public init(id: VisitID, customer: CustomerID, customerName: String, day: String, time: String? = nil,
+                endTime: String? = nil, purpose: String? = nil, status: Status = .planned, outcome: String? = nil) {
+        self.id = id
+        self.customer = customer
+        self.customerName = customerName
+        self.day = day
+        self.time = time
+        self.endTime = endTime
+        self.purpose = purpose
+        self.status = status
+        self.outcome = outcome
+    }
+
+    /// `YYYY-MM-DDTHH:MM`, or the day alone: how visits sort.
+    public var start: String { time.map { day + "T" + $0 } ?? day }
+}

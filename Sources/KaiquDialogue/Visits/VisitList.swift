@@ -1,0 +1,96 @@
+import KaiquNLU
+
+/// visit.list: whom to see in a period, most urgent first, each line saying why —
+/// planned visits whose day passed with nothing logged, the visits planned, birthdays (with
+/// the method's small gift) and festivals, then the customers the cadence makes due.
+extension Turn {
+    /// Days an agenda covers at most (a month).
+    static let agendaDays = 31
+
+    mutating func listVisits(_ u: Utterance) throws {
+        var from = today, to = today
+        if let day = u.slots["date"].flatMap(Self.day) {
+            (from, to) = (day, day)
+        } else if let a = u.slots["from"].flatMap(Self.day), let b = u.slots["to"].flatMap(Self.day) {
+            (from, to) = (a, max(a, b))
+        }
+        if to.ordinal - from.ordinal >= Self.agendaDays { to = from.adding(days: Self.agendaDays - 1) }
+        let period = from == to ? dayText(from) : text("date.range", ["from": dayText(from), "to": dayText(to)])
+        say("agenda.title", ["period": period])
+        var said = false
+
+        if from <= today {
+            let overdue = try records.visits(from: "0000-01-01", to: today.adding(days: -1).description, statuses: [.planned], limit: 5)
+            if overdue.total > 0 {
+                said = true
+                say("agenda.overdue", ["count": String(overdue.total)])
+                for visit in overdue.rows { line("· " + text("agenda.overdue_line", ["visit": describe(visit)])) }
+                if overdue.total > overdue.rows.count { say("agenda.and_more", ["count": String(overdue.total - overdue.rows.count)]) }
+            }
+        }
+
+        let planned = try records.visits(from: from.description, to: to.description, statuses: [.planned], limit: 50)
+        if planned.total > 0 {
+            said = true
+            say("agenda.planned", ["count": String(planned.total)])
+            for visit in planned.rows { line("· " + describe(visit)) }
+            if planned.total > planned.rows.count { say("agenda.and_more", ["count": String(planned.total - planned.rows.count)]) }
+        }
+
+        var days: [String: CivilDay] = [:]
+        for offset in 0...(to.ordinal - from.ordinal) {
+            let day = from.adding(days: offset)
+            for key in LunarCalendar.birthdayKeys(on: day) where days[key] == nil { days[key] = day }
+        }
+        let birthdays = try records.birthdays(keys: Array(days.keys).sorted())
+        if !birthdays.isEmpty {
+            said = true
+            say("agenda.birthdays")
+            for (customer, birthday) in birthdays.sorted(by: { (days[$0.birthday.monthDayKey]?.ordinal ?? 0) < (days[$1.birthday.monthDayKey]?.ordinal ?? 0) }) {
+                let on = days[birthday.monthDayKey].map(dayText) ?? ""
+                line("· " + text("agenda.birthday_line", ["name": customer.name, "when": on, "birthday": birthdayText(birthday)]))
+            }
+            say("agenda.birthday_gift")
+        }
+
+        for festival in dialogue.data.festivals {
+            guard let day = LunarCalendar.next(festival.calendar, month: festival.month, day: festival.day, from: from), day <= to else { continue }
+            said = true
+            let key = try records.customers(CustomerFilter(level: 1), offset: 0, limit: 1).total
+                + records.customers(CustomerFilter(level: 2), offset: 0, limit: 1).total
+            say("agenda.festival", ["name": festival.name(language), "when": dayText(day), "count": String(key)])
+        }
+
+        // Those with a visit planned in the period are on the list already.
+        let due = try records.due(onOrBefore: to.ordinal, filter: CustomerFilter(), excluding: Set(planned.rows.map(\.customer)), limit: 10)
+        if due.total > 0 {
+            said = true
+            say("agenda.due", ["count": String(due.total)])
+            for entry in due.rows { line("· " + entry.customer.name + " — " + why(entry)) }
+            if due.total > due.rows.count { say("agenda.due_more", ["count": String(due.total - due.rows.count)]) }
+        }
+
+        if from <= today && today <= to {
+            let review = try records.customers(CustomerFilter(card: "A"), offset: 0, limit: 1).total
+            if review > 0 { say("agenda.review_a", ["count": String(review)]) }
+        }
+        if !said { say("agenda.empty") }
+    }
+
+    /// Why a customer is due: their card or level and its interval, when they were last
+    /// contacted, how many days overdue.
+    func why(_ entry: DueCustomer) -> String {
+        let c = entry.customer
+        let interval = dialogue.data.cadence.interval(card: c.card, level: c.level)
+        let rule: String
+        switch interval.rule {
+        case .card(let card): rule = text("due.rule_card", ["card": card, "days": String(interval.days)])
+        case .level(let level): rule = text("due.rule_level", ["level": text("level.\(level)"), "days": String(interval.days)])
+        case .otherwise: rule = text("due.rule_otherwise", ["days": String(interval.days)])
+        }
+        let last = c.lastContact.map { text("due.last", ["ago": ago($0)]) } ?? text("due.never", ["ago": ago(c.createdAt)])
+        let late = today.ordinal - entry.dueDay
+        let when = late > 0 ? text("due.overdue", ["days": String(late)]) : late == 0 ? text("due.today") : text("due.on", ["when": dayText(CivilDay(ordinal: entry.dueDay))])
+        return [rule, last, when].joinedList(self)
+    }
+}

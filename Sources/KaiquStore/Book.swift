@@ -1,0 +1,231 @@
+import KaiquDialogue
+
+/// One rep's part of the store: the customers, visits and changes of one owner. Every read
+/// and write goes through a book, so no rep ever sees another's cards.
+public struct Book: Records {
+    let store: Store
+    /// The rep (the local user in a terminal, the chat user in the bridge).
+    public let owner: String
+
+    var db: Database { store.db }
+
+    /// The names of the owner's customers, for the parser's gazetteer.
+    public func customerNames() throws(StoreError) -> [String] {
+        var names: [String] = []
+        try db.query("SELECT name FROM customer WHERE owner = ? AND deleted_at IS NULL ORDER BY id", [.text(owner)]) { row in
+            if let name = row.text(0) { names.append(name) }
+        }
+        return names
+    }
+
+    // MARK: Records
+
+    public func card(_ id: CustomerID) throws(StoreError) -> CustomerCard? {
+        var card: CustomerCard?
+        try db.query("""
+            SELECT id, name, company, email, wechat, region, address, role, source, birthday, level, level_by_rep,
+                   card, card_by_rep, money, authority, need, status, deal_amount, lost_reason, created_at, updated_at,
+                   last_contact, contact_count
+            FROM customer WHERE id = ? AND owner = ? AND deleted_at IS NULL
+            """, [.integer(id), .text(owner)]) { row in
+            var c = CustomerCard(id: row.integer(0), name: row.text(1) ?? "", createdAt: row.text(20) ?? "", updatedAt: row.text(21) ?? "")
+            c.company = row.text(2)
+            c.email = row.text(3)
+            c.wechat = row.text(4)
+            c.region = row.text(5)
+            c.address = row.text(6)
+            c.role = row.text(7)
+            c.source = row.text(8)
+            c.birthday = row.text(9).flatMap(Birthday.init(stored:))
+            c.level = row.optionalInteger(10)
+            c.levelSetByRep = row.flag(11) ?? false
+            c.card = row.text(12)
+            c.cardSetByRep = row.flag(13) ?? false
+            c.money = row.flag(14)
+            c.authority = row.flag(15)
+            c.need = row.flag(16)
+            c.status = row.text(17).flatMap(CustomerCard.Status.init(rawValue:)) ?? .open
+            c.dealAmount = row.optionalInteger(18)
+            c.lostReason = row.text(19)
+            c.lastContact = row.text(22)
+            c.contactCount = row.optionalInteger(23) ?? 0
+            card = c
+        }
+        guard var found = card else { return nil }
+        try db.query("SELECT number FROM phone WHERE customer_id = ? ORDER BY position", [.integer(id)]) { row in
+            if let number = row.text(0) { found.phones.append(number) }
+        }
+        try db.query("SELECT field, value FROM profile WHERE customer_id = ?", [.integer(id)]) { row in
+            if let field = row.text(0), let value = row.text(1) { found.profile[field] = value }
+        }
+        return found
+    }
+
+    public func name(of id: CustomerID) throws(StoreError) -> String? {
+        try db.text("SELECT name FROM customer WHERE id = ? AND owner = ?", [.integer(id), .text(owner)])
+    }
+
+    public func visit(_ id: VisitID) throws(StoreError) -> Visit? {
+        var found: Visit?
+        try db.query("SELECT \(Self.visitColumns) FROM visit v JOIN customer c ON c.id = v.customer_id WHERE v.id = ? AND v.owner = ?",
+                     [.integer(id), .text(owner)]) { row in found = Self.visit(row) }
+        return found
+    }
+
+    public func notes(of id: CustomerID, limit: Int) throws(StoreError) -> [Note] {
+        var notes: [Note] = []
+        try db.query("""
+            SELECT n.text, n.at FROM note n JOIN customer c ON c.id = n.customer_id
+            WHERE n.customer_id = ? AND c.owner = ? ORDER BY n.id DESC LIMIT ?
+            """, [.integer(id), .text(owner), .integer(Int64(limit))]) { row in
+            notes.append(Note(text: row.text(0) ?? "", at: row.text(1) ?? ""))
+        }
+        return notes
+    }
+
+    public func customers(nameKey key: String) throws(StoreError) -> [CustomerSummary] {
+        try summaries("WHERE owner = ? AND deleted_at IS NULL AND name_key = ? ORDER BY id", [.text(owner), .text(key)])
+    }
+
+    public func customers(surname: String, limit: Int) throws(StoreError) -> [CustomerSummary] {
+        // A Chinese surname starts the key; a Latin one is any of its words.
+        try summaries("""
+            WHERE owner = ?1 AND deleted_at IS NULL AND ((unicode(?2) >= 11904 AND substr(name_key, 1, length(?2)) = ?2) OR (' ' || name_key || ' ') LIKE ('% ' || ?2 || ' %'))
+            ORDER BY status = 'lost', id LIMIT ?3
+            """, [.text(owner), .text(surname), .integer(Int64(limit))])
+    }
+
+    public func customers(phone: String) throws(StoreError) -> [CustomerSummary] {
+        try summaries("""
+            WHERE owner = ? AND deleted_at IS NULL AND id IN (SELECT customer_id FROM phone WHERE number = ?) ORDER BY id
+            """, [.text(owner), .text(phone)])
+    }
+
+    public func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws(StoreError) -> (rows: [CustomerSummary], total: Int) {
+        var (conditions, bindings) = sql(filter)
+        conditions = "WHERE owner = ? AND deleted_at IS NULL" + conditions
+        bindings.insert(.text(owner), at: 0)
+        let order: String
+        switch filter.order {
+        case .priority: order = "ORDER BY card IS NULL, card, level IS NULL, level, name_key, id"
+        case .lastContact: order = "ORDER BY coalesce(last_contact, created_at), id"
+        case .newest: order = "ORDER BY id DESC"
+        }
+        let total = Int(try db.integer("SELECT count(*) FROM customer " + conditions, bindings))
+        let rows = try summaries(conditions + " " + order + " LIMIT ? OFFSET ?", bindings + [.integer(Int64(limit)), .integer(Int64(offset))])
+        return (rows, total)
+    }
+
+    public func visits(from: String, to: String, statuses: [Visit.Status], limit: Int) throws(StoreError) -> (rows: [Visit], total: Int) {
+        let marks = statuses.map { _ in "?" }.joined(separator: ", ")
+        let conditions = """
+            FROM visit v JOIN customer c ON c.id = v.customer_id
+            WHERE v.owner = ? AND v.status IN (\(marks)) AND v.day BETWEEN ? AND ? AND c.deleted_at IS NULL
+            """
+        let bindings: [Database.Value] = [.text(owner)] + statuses.map { .text($0.rawValue) } + [.text(from), .text(to)]
+        let total = Int(try db.integer("SELECT count(*) " + conditions, bindings))
+        var rows: [Visit] = []
+        try db.query("SELECT \(Self.visitColumns) " + conditions + " ORDER BY v.day, v.time IS NULL, v.time, v.id LIMIT ?",
+                     bindings + [.integer(Int64(limit))]) { row in rows.append(Self.visit(row)) }
+        return (rows, total)
+    }
+
+    public func visits(of customer: CustomerID, limit: Int) throws(StoreError) -> [Visit] {
+        var rows: [Visit] = []
+        try db.query("""
+            SELECT \(Self.visitColumns) FROM visit v JOIN customer c ON c.id = v.customer_id
+            WHERE v.customer_id = ? AND v.owner = ? ORDER BY v.day DESC, v.time DESC, v.id DESC LIMIT ?
+            """, [.integer(customer), .text(owner), .integer(Int64(limit))]) { row in rows.append(Self.visit(row)) }
+        return rows
+    }
+
+    public func due(onOrBefore day: Int, filter: CustomerFilter, excluding: Set<CustomerID>, limit: Int) throws(StoreError) -> (rows: [DueCustomer], total: Int) {
+        var (conditions, bindings) = sql(filter)
+        conditions = "WHERE owner = ? AND due_day IS NOT NULL AND due_day <= ? AND deleted_at IS NULL" + conditions
+        // Ids are integers: written into the SQL, they keep the statement count fixed per size.
+        if !excluding.isEmpty { conditions += " AND id NOT IN (" + excluding.sorted().map(String.init).joined(separator: ", ") + ")" }
+        bindings.insert(contentsOf: [.text(owner), .integer(Int64(day))], at: 0)
+        let total = Int(try db.integer("SELECT count(*) FROM customer " + conditions, bindings))
+        var rows: [DueCustomer] = []
+        try db.query("SELECT \(Self.summaryColumns), due_day FROM customer " + conditions + " ORDER BY due_day, id LIMIT ?",
+                     bindings + [.integer(Int64(limit))]) { row in
+            rows.append(DueCustomer(customer: Self.summary(row), dueDay: Int(row.integer(11))))
+        }
+        return (rows, total)
+    }
+
+    public func birthdays(keys: [String]) throws(StoreError) -> [(customer: CustomerSummary, birthday: Birthday)] {
+        guard !keys.isEmpty else { return [] }
+        let marks = keys.map { _ in "?" }.joined(separator: ", ")
+        var found: [(CustomerSummary, Birthday)] = []
+        try db.query("""
+            SELECT \(Self.summaryColumns), birthday FROM customer
+            WHERE owner = ? AND deleted_at IS NULL AND status != 'lost' AND birthday_key IN (\(marks)) ORDER BY id
+            """, [.text(owner)] + keys.map { .text($0) }) { row in
+            if let birthday = row.text(11).flatMap(Birthday.init(stored:)) { found.append((Self.summary(row), birthday)) }
+        }
+        return found
+    }
+
+    // MARK: Rows
+
+    static let summaryColumns = """
+        id, name, company, (SELECT number FROM phone WHERE customer_id = customer.id ORDER BY position LIMIT 1),
+        region, role, level, card, status, last_contact, created_at
+        """
+
+    static func summary(_ row: Database.Row) -> CustomerSummary {
+        CustomerSummary(id: row.integer(0), name: row.text(1) ?? "", company: row.text(2), phone: row.text(3), region: row.text(4),
+                        role: row.text(5), level: row.optionalInteger(6), card: row.text(7),
+                        status: row.text(8).flatMap(CustomerCard.Status.init(rawValue:)) ?? .open,
+                        lastContact: row.text(9), createdAt: row.text(10) ?? "")
+    }
+
+    private func summaries(_ tail: String, _ bindings: [Database.Value]) throws(StoreError) -> [CustomerSummary] {
+        var rows: [CustomerSummary] = []
+        try db.query("SELECT \(Self.summaryColumns) FROM customer " + tail, bindings) { row in rows.append(Self.summary(row)) }
+        return rows
+    }
+
+    static let visitColumns = "v.id, v.customer_id, c.name, v.day, v.time, v.end_time, v.purpose, v.status, v.outcome"
+
+    static func visit(_ row: Database.Row) -> Visit {
+        Visit(id: row.integer(0), customer: row.integer(1), customerName: row.text(2) ?? "", day: row.text(3) ?? "",
+              time: row.text(4), endTime: row.text(5), purpose: row.text(6),
+              status: row.text(7).flatMap(Visit.Status.init(rawValue:)) ?? .planned, outcome: row.text(8))
+    }
+
+    // The filter as SQL conditions, each starting with " AND ". Lost customers are left out
+    // unless the filter asks for them.
+    private func sql(_ filter: CustomerFilter) -> (String, [Database.Value]) {
+        var sql = ""
+        var bindings: [Database.Value] = []
+        if let level = filter.level { sql += " AND level = ?"; bindings.append(.integer(Int64(level))) }
+        if let card = filter.card { sql += " AND card = ?"; bindings.append(.text(card)) }
+        if let region = filter.region {
+            sql += " AND (region = ? OR instr(coalesce(address, ''), ?) > 0)"
+            bindings += [.text(region), .text(region)]
+        }
+        if let role = filter.role { sql += " AND role = ?"; bindings.append(.text(role)) }
+        if let status = filter.status { sql += " AND status = ?"; bindings.append(.text(status.rawValue)) }
+        else { sql += " AND status != 'lost'" }
+        if let before = filter.contactedBefore { sql += " AND coalesce(last_contact, created_at) < ?"; bindings.append(.text(before)) }
+        return (sql, bindings)
+    }
+}
+
+extension Book {
+    /// Every card of the owner, in the order they were added: for `kaiqu export`.
+    public func allCards() throws(StoreError) -> [CustomerCard] {
+        var ids: [CustomerID] = []
+        try db.query("SELECT id FROM customer WHERE owner = ? AND deleted_at IS NULL ORDER BY id", [.text(owner)]) { row in ids.append(row.integer(0)) }
+        var cards: [CustomerCard] = []
+        for id in ids { if let card = try card(id) { cards.append(card) } }
+        return cards
+    }
+
+    /// Every visit of the owner with one of these statuses, earliest first.
+    public func allVisits(_ statuses: [Visit.Status]) throws(StoreError) -> [Visit] {
+        try visits(from: "0000-01-01", to: "9999-12-31", statuses: statuses, limit: Int(Int32.max)).rows
+    }
+}

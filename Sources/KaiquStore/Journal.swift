@@ -1,0 +1,135 @@
+import KaiquDialogue
+
+/// The undo record of one change: which rows it touched and what they held before, as JSON
+/// that SQLite itself writes and reads back (`json_object`, `json_extract`). A row with no
+/// "before" was created by the change, so undo removes it.
+///
+/// A customer is journalled whole (the row, its phones and its profile), a visit or a note
+/// as its row.
+struct Journal {
+    let book: Book
+    let kind: String
+    let at: String
+    /// Whom the change was about, for "已撤销：添加客户 孙丽".
+    var subject = ""
+    private var rows: [(kind: RowKind, id: Int64, before: String?)] = []
+
+    enum RowKind: String { case customer, visit, note }
+
+    init(book: Book, kind: String, at: String) {
+        self.book = book
+        self.kind = kind
+        self.at = at
+    }
+
+    private var db: Database { book.db }
+
+    mutating func record(_ kind: RowKind, _ id: Int64, before: String?) throws(StoreError) {
+        guard !rows.contains(where: { $0.kind == kind && $0.id == id }) else { return }
+        rows.append((kind, id, before))
+    }
+
+    /// Keeps a customer as it is now, before the change touches it.
+    mutating func snapshot(customer id: CustomerID) throws(StoreError) {
+        guard !rows.contains(where: { $0.kind == .customer && $0.id == id }) else { return }
+        let columns = try book.store.columns(of: "customer")
+        let object = columns.map { "'\($0)', \($0)" }.joined(separator: ", ")
+        guard let json = try db.text("""
+            SELECT json_object('row', json_object(\(object)),
+                'phones', (SELECT json_group_array(json_array(position, number)) FROM phone WHERE customer_id = customer.id),
+                'profile', (SELECT json_group_array(json_array(field, value)) FROM profile WHERE customer_id = customer.id))
+            FROM customer WHERE id = ? AND owner = ?
+            """, [.integer(id), .text(book.owner)]) else { throw .noSuchCustomer(id) }
+        rows.append((.customer, id, json))
+        if subject.isEmpty { try name(fromCustomer: id) }
+    }
+
+    /// Keeps a visit as it is now.
+    mutating func snapshot(visit id: VisitID) throws(StoreError) {
+        guard !rows.contains(where: { $0.kind == .visit && $0.id == id }) else { return }
+        let columns = try book.store.columns(of: "visit")
+        let object = columns.map { "'\($0)', \($0)" }.joined(separator: ", ")
+        guard let json = try db.text("SELECT json_object(\(object)) FROM visit WHERE id = ? AND owner = ?", [.integer(id), .text(book.owner)]) else {
+            throw .noSuchVisit(id)
+        }
+        rows.append((.visit, id, json))
+        if subject.isEmpty, let customer = try db.text("SELECT customer_id FROM visit WHERE id = ?", [.integer(id)]).flatMap(Int64.init) {
+            try name(fromCustomer: customer)
+        }
+    }
+
+    /// Names the change after a customer, unless it is named already.
+    mutating func name(fromCustomer id: CustomerID) throws(StoreError) {
+        if subject.isEmpty { subject = try db.text("SELECT name FROM customer WHERE id = ?", [.integer(id)]) ?? "" }
+    }
+
+    /// Writes the journal entry (a change that touched nothing leaves none).
+    func close() throws(StoreError) {
+        guard !rows.isEmpty else { return }
+        try db.query("INSERT INTO journal(owner, kind, subject, at) VALUES (?, ?, ?, ?)", [.text(book.owner), .text(kind), .text(subject), .text(at)])
+        let entry = db.lastInsertRowID
+        for (seq, row) in rows.enumerated() {
+            try db.query("INSERT INTO journal_row(journal_id, seq, kind, row_id, before) VALUES (?, ?, ?, ?, ?)",
+                         [.integer(entry), .integer(Int64(seq)), .text(row.kind.rawValue), .integer(row.id), .optional(row.before)])
+        }
+    }
+}
+
+extension Book {
+    /// Reverts the owner's newest change that is not undone yet, row by row in reverse.
+    func undoLast() throws(StoreError) -> Outcome {
+        var entry: (id: Int64, kind: String, subject: String)?
+        try db.query("SELECT id, kind, subject FROM journal WHERE owner = ? AND undone = 0 ORDER BY id DESC LIMIT 1", [.text(owner)]) { row in
+            entry = (row.integer(0), row.text(1) ?? "", row.text(2) ?? "")
+        }
+        guard let entry else { return .nothingToUndo }
+        var rows: [(kind: String, id: Int64, before: String?)] = []
+        try db.query("SELECT kind, row_id, before FROM journal_row WHERE journal_id = ? ORDER BY seq DESC", [.integer(entry.id)]) { row in
+            rows.append((row.text(0) ?? "", row.integer(1), row.text(2)))
+        }
+        for row in rows {
+            switch (Journal.RowKind(rawValue: row.kind), row.before) {
+            case (.customer, nil): try db.query("DELETE FROM customer WHERE id = ?", [.integer(row.id)])
+            case (.visit, nil): try db.query("DELETE FROM visit WHERE id = ?", [.integer(row.id)])
+            case (.note, _): try db.query("DELETE FROM note WHERE id = ?", [.integer(row.id)])
+            case (.customer, let before?): try restore(customer: row.id, from: before)
+            case (.visit, let before?): try restore(table: "visit", id: row.id, from: before, path: "$")
+            case (nil, _): throw .sqlite(code: 0, message: "unknown journal row kind \(row.kind)")
+            }
+        }
+        try db.query("UPDATE journal SET undone = 1 WHERE id = ?", [.integer(entry.id)])
+        return .undone(kind: entry.kind, subject: entry.subject)
+    }
+
+    private func restore(customer id: CustomerID, from json: String) throws(StoreError) {
+        try restore(table: "customer", id: id, from: json, path: "$.row")
+        try db.query("DELETE FROM phone WHERE customer_id = ?", [.integer(id)])
+        try db.query("""
+            INSERT INTO phone(customer_id, position, number)
+            SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?2, '$.phones')
+            """, [.integer(id), .text(json)])
+        try db.query("DELETE FROM profile WHERE customer_id = ?", [.integer(id)])
+        try db.query("""
+            INSERT INTO profile(customer_id, field, value)
+            SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?2, '$.profile')
+            """, [.integer(id), .text(json)])
+    }
+
+    // Every column but the id back from the JSON object at `path`.
+    private func restore(table: String, id: Int64, from json: String, path: String) throws(StoreError) {
+        let columns = try store.columns(of: table).filter { $0 != "id" }
+        let assignments = columns.map { "\($0) = json_extract(?1, '\(path).\($0)')" }.joined(separator: ", ")
+        try db.query("UPDATE \(table) SET \(assignments) WHERE id = ?2", [.text(json), .integer(id)])
+    }
+}
+
+extension Store {
+    /// The column names of a table, as the schema has them now.
+    func columns(of table: String) throws(StoreError) -> [String] {
+        var names: [String] = []
+        try db.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(table)]) { row in
+            if let name = row.text(0) { names.append(name) }
+        }
+        return names
+    }
+}
