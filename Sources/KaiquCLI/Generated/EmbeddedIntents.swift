@@ -177,11 +177,11 @@ intent quit
 # offers {role}, not as a bare customer word.
 
 intent customer.add
-  zh: ~cust-add [~cust-qty] [新] [的] ~cust-word [~cust-card] {name} [[~cust-contact] {phone}] [{region}] [~cust-contact *]
-  zh: ~cust-add [~cust-qty] [新] [的] [{card}|{level}] [的] {role} [~cust-word] {name} [[~cust-contact] {phone}] [{region}] [~cust-contact *]
-  zh: ~cust-add [~cust-qty] [新] [的] ({card}|{level}) [的] [~cust-word] {name} [[~cust-contact] {phone}] [{region}] [~cust-contact *]
-  zh: 新 ({role}|~cust-word) {name} [[~cust-contact] {phone}] [{region}] [~cust-contact *]
-  zh: (建档|建个档|建个卡|开个户|开户) [~cust-word] {name} [[~cust-contact] {phone}] [{region}] [~cust-contact *]
+  zh: ~cust-add [~cust-qty] [新] [的] ~cust-word [~cust-card] {name} [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}] [~cust-contact *]
+  zh: ~cust-add [~cust-qty] [新] [的] [{card}|{level}] [的] {role} [~cust-word] {name} [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}] [~cust-contact *]
+  zh: ~cust-add [~cust-qty] [新] [的] ({card}|{level}) [的] [~cust-word] {name} [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}] [~cust-contact *]
+  zh: 新 ({role}|~cust-word) {name} [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}] [~cust-contact *]
+  zh: (建档|建个档|建个卡|开个户|开户) [~cust-word] {name} [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}] [~cust-contact *]
   zh: {name} 是 [个|一个|位|一位] 新 [的] ({role}|~cust-word) [~cust-add [~cust-qty] (资料|档案|卡|客户卡)]
   zh: ~cust-add [~cust-qty] [新] [的] ({role}|~cust-word) [~cust-card]
   en: (add|create|new|register|save) [a|an] [new] ~cust-word [card] [for|named|called] {name} [~cust-en-more *]
@@ -191,6 +191,8 @@ intent customer.add
   en: (add|create|new|register) [a|an] [new] ({role}|~cust-word) [card]
   example: 添加客户 孙丽 => name=孙丽
   example: 添加客户 孙丽 电话138-0013-8000 杭州 => name=孙丽; phone=13800138000; region=杭州
+  example: 添加客户 张伟 电话13800138001 杭州 经销商 => name=张伟; phone=13800138001; region=杭州; role=dealer
+  example: 添加客户 张伟 杭州 A类 13800138001 => name=张伟; phone=13800138001; region=杭州; card=A
   example: 新增一个客户吴海涛 => name=吴海涛
   example: 加个新客户 周军 => name=周军
   example: 新增一个经销商，王总，电话13900001111 => name=王总; phone=13900001111; role=dealer
@@ -297,25 +299,26 @@ intent customer.show
   not: show my dealers
 
 intent customer.list
-  zh: [~cust-list-verb [下|吓]] [~cust-all] [的] ~cust-word [~cust-listword]
-  zh: [~cust-list-verb [下|吓]] [~cust-all] [的] ({card}|{level}) [的] [{role}|~cust-word] [~cust-listword]
-  zh: [~cust-list-verb [下|吓]] [~cust-all] [的] [{card}|{level}] [的] {role} [~cust-listword]
-  zh: [*] 有 ~cust-which [{card}|{level}] [的] ({role}|~cust-word|客)
-  zh: [*] 有 ~cust-which ({card}|{level}) [的] [{role}|~cust-word]
-  zh: [~cust-all] [的] [{card}|{level}] [的] ({role}|~cust-word) ~cust-which-end
-  zh: [*] [的] ({card}|{level}) [的] [{role}|~cust-word] ~cust-which-end
-  zh: * 的 ({role}|~cust-word) ~cust-which-end
+  zh: [~cust-list-verb [下|吓]] [~cust-all] [{region}] [的] ~cust-word [~cust-listword]
+  zh: [~cust-list-verb [下|吓]] [~cust-all] [{region}] [的] ({card}|{level}) [的] [{role}|~cust-word] [~cust-listword]
+  zh: [~cust-list-verb [下|吓]] [~cust-all] [{region}] [的] [{card}|{level}] [的] {role} [~cust-listword]
+  zh: [{region}] [*] 有 ~cust-which [{card}|{level}] [的] ({role}|~cust-word|客)
+  zh: [{region}] [*] 有 ~cust-which ({card}|{level}) [的] [{role}|~cust-word]
+  zh: [~cust-all] [{region}] [的] [{card}|{level}] [的] ({role}|~cust-word) ~cust-which-end
+  zh: [{region}] [*] [的] ({card}|{level}) [的] [{role}|~cust-word] ~cust-which-end
+  zh: ({region}|*) 的 ({role}|~cust-word) ~cust-which-end
   en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] ~cust-word [list]
   en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] ({card}|{level}) [~cust-word|{role}]
-  en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] [{card}|{level}] {role} [in *]
-  en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] ~cust-word in *
+  en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] [{card}|{level}] {role} [in ({region}|*)]
+  en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] ~cust-word in ({region}|*)
   en: (my|all|all my|all the) [{card}|{level}] ({role}|~cust-word) [list]
   en: (customer|client|account|dealer|contact) list
-  en: (which|what|how many) ({role}|~cust-word) (do|have) i [have|got] [in *]
-  en: who are my ({role}|~cust-word) [in *]
+  en: (which|what|how many) ({role}|~cust-word) (do|have) i [have|got] [in ({region}|*)]
+  en: who are my ({role}|~cust-word) [in ({region}|*)]
   example: 列出所有A类客户 => card=A
   example: 我的经销商 => role=dealer
-  example: 杭州有哪些经销商 => role=dealer
+  example: 杭州有哪些经销商 => role=dealer; region=杭州
+  example: 列出宁波的客户 => region=宁波
   example: 二级客户有哪些 => level=2
   example: 客户列表
   example: 看看我的终端门店 => role=terminal
@@ -327,7 +330,7 @@ intent customer.list
   example: list my dealers => role=dealer
   example: show all customers
   example: list A card customers => card=A
-  example: which agents do I have in Hangzhou => role=agent
+  example: which agents do I have in Hangzhou => role=agent; region=杭州
   example: show level 2 clients => level=2
   example: list class A dealers => card=A; role=dealer
   not: 查看张三
@@ -625,6 +628,9 @@ reply card.lost
 reply card.birthday_next
   zh: {birthday}（下一次：{date}）
   en: {birthday} (next: {date})
+reply card.birthday_soon
+  zh: {birthday}（还有 {days} 天）
+  en: {birthday} (in {days} days)
 reply card.hardware
   zh: 硬件资料（{known}/{all}）：{values}
   en: Hardware profile ({known}/{all}): {values}
@@ -656,10 +662,10 @@ reply card.notes
 # Lists.
 reply list.count
   zh: 共 {count} 位客户：
-  en: {count} customers:
+  en: Customers ({count}):
 reply list.count_filtered
   zh: 共 {count} 位客户（{filter}）：
-  en: {count} customers ({filter}):
+  en: Customers ({count}, {filter}):
 reply list.none_match
   zh: 没有符合条件的客户（{filter}）。
   en: No customers match ({filter}).
@@ -681,8 +687,9 @@ reply list.not_contacted
   zh-Hant: {days} 天沒聯繫
   en: not contacted for {days} days
 reply list.col.number
-  zh: #
-  en: #
+  zh: 序号
+  zh-Hant: 序號
+  en: No.
 reply list.col.name
   zh: 姓名
   en: name
@@ -701,6 +708,10 @@ reply list.col.last_contact
   zh: 上次联系
   zh-Hant: 上次聯繫
   en: last contact
+
+reply customer.add_phone_later
+  zh: （{name} 的电话之后可以补：“把{name}的电话改成……”。）
+  en: (You can add {name}'s phone later: "change {name} phone to …".)
 
 """#),
     ("deals.kaiqu", #"""
@@ -982,9 +993,212 @@ list deal-en-report
   report | pipeline | funnel | sales funnel | overview | summary | dashboard | stats | numbers | pipeline report | sales report | figures
 
 """#),
+    ("dialogues/customers.en.dialogue", #"""
+# Customer cards in English: a card asked for step by step, a bad phone number explained,
+# edits, a note filed into the profile, the card, the list, delete with undo.
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> add a new dealer
+What is the new customer's name?
+
+> David Chen
+What is David Chen's phone number? (Say "skip" if you don't have it.)
+
+> 12345
+"12345" doesn't look like a phone number: mainland mobiles have 11 digits starting with 1; landlines need the area code (0571-88886666).
+What is David Chen's phone number? (Say "skip" if you don't have it.)
+
+> +86 139 0000 4444
+Added David Chen (phone: 13900004444, dealer).
+Next you could say: "David Chen is an A customer", "visit David Chen tomorrow at 3pm", "note David Chen likes fishing".
+
+> David Chen is an A customer
+Updated David Chen: card → A.
+
+> change David Chen email to David@Example.com
+Updated David Chen: email → david@example.com.
+
+> David Chen's birthday is May 3
+Updated David Chen: birthday → May 3.
+
+> note David Chen likes golf
+Noted for David Chen: likes golf
+Filed in the profile: hobbies = golf.
+
+> show David Chen
+[David Chen · dealer]
+phone: 13900004444  email: david@example.com
+level: level 4, no clear interest (suggested)  card: A (set by you)
+MAN: money ? · authority ? · need ?
+birthday: May 3
+Hardware profile (0/5): nothing yet | still empty: address, gender, age, spend, products bought
+Software profile (1/9): hobbies golf | still empty: work, family, personality, spending habits, daily habits, preferred service, view of promotions, values
+No contact logged yet
+Latest notes:
+· 2026-11-18 likes golf
+
+> list my dealers
+Customers (1, dealer):
+No.  name        level  card  region  last contact
+1    David Chen  L4     A     -       never
+
+> delete David Chen
+Delete David Chen? (yes / no) You can say "undo" afterwards to bring the card back.
+
+> yes
+Deleted David Chen. Say "undo" to bring the card back.
+
+> undo
+Undone: deleting the customer (David Chen).
+
+"""#),
+    ("dialogues/customers.zh-Hans.dialogue", #"""
+# 客户卡：一问一答地建卡（先名字后电话），发现重复的卡，改资料，记备注（自动填进软件资料），
+# 看卡片，列出客户，删除前确认，撤销。客户资料卡的 20% 硬件、80% 软件，都在卡上看得到还缺什么。
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> 添加客户
+新客户叫什么名字？
+
+> 孙丽
+孙丽 的电话是多少？（不知道就说“跳过”）
+
+> 138001380
+“138001380”不像电话号码：手机是 11 位、1 开头，座机带区号（如 0571-88886666）。
+孙丽 的电话是多少？（不知道就说“跳过”）
+
+> 13800138000
+已添加客户 孙丽（电话：13800138000）。
+接着可以说：“孙丽是A类客户”“明天下午三点拜访孙丽”“记一下，孙丽喜欢钓鱼”。
+
+> 孙丽是A类经销商
+已更新 孙丽：卡片 → A类，渠道类型 → 经销商。
+
+> 把孙丽的公司改成杭州宏达建材
+已更新 孙丽：公司 → 杭州宏达建材。
+
+> 孙丽生日是农历八月十五
+已更新 孙丽：生日 → 农历八月十五。
+
+> 记一下，孙丽喜欢钓鱼，老公在银行上班
+已记下（孙丽）：喜欢钓鱼，老公在银行上班
+已填入客户资料：家庭状况 = 老公在银行上班，爱好 = 钓鱼。
+
+> 新增客户 孙莉 电话13800138000 杭州
+已经有一张很像的卡，可能就是 孙莉：
+孙丽 · 杭州宏达建材 · 经销商 · A类 · 13800138000
+把这次的信息更新到这张卡上吗？（是：更新这张；不是：另建一张新卡；算了：都不做）
+
+> 是
+已更新 孙丽：地区 → 杭州。
+
+> 查看孙丽
+【孙丽 · 杭州宏达建材 · 经销商 · 杭州】
+电话：13800138000
+级别：四级·无明确意向（建议）  卡片：A类（手动设定）
+MAN：预算 ? · 决策权 ? · 需求 ?
+生日：农历八月十五（下一次：2027年9月15日（周三））
+硬件资料（0/5）：暂无｜还空着：地址，性别，年龄，消费水平，已购产品
+软件资料（2/9）：家庭状况 老公在银行上班 · 爱好 钓鱼｜还空着：工作状况，性格，消费习惯，生活习惯，喜欢的服务方式，对促销的接受度，价值观
+还没有联系记录
+最近的备注：
+· 2026-11-18 喜欢钓鱼，老公在银行上班
+
+> 添加客户 王建国 电话13900001111 宁波 代理商
+已添加客户 王建国（电话：13900001111，代理商，宁波）。
+
+> 添加客户 王芳 电话13900002222 宁波
+已添加客户 王芳（电话：13900002222，宁波）。
+
+> 查看王总
+有 2 位客户对得上“王总”，是哪一位？
+1. 王建国 · 宁波 · 代理商 · 13900001111
+2. 王芳 · 宁波 · 13900002222
+回复序号即可，或说“算了”。
+
+> 2
+【王芳 · 宁波】
+电话：13900002222
+级别：四级·无明确意向（建议）  卡片：暂无
+MAN：预算 ? · 决策权 ? · 需求 ?
+硬件资料（0/5）：暂无｜还空着：地址，性别，年龄，消费水平，已购产品
+软件资料（0/9）：暂无｜还空着：工作状况，家庭状况，性格，消费习惯，爱好，生活习惯，喜欢的服务方式，对促销的接受度，价值观
+还没有联系记录
+
+> 列出宁波的客户
+共 2 位客户（宁波）：
+序号  姓名    级别  卡  地区  上次联系
+1     王建国  四级  -   宁波  未联系
+2     王芳    四级  -   宁波  未联系
+
+> 删除王芳
+确定删除客户 王芳 吗？（是 / 不）删除后说“撤销”还能恢复。
+
+> 是
+已删除 王芳。说“撤销”可以恢复。
+
+> 撤销
+已撤销：删除客户（王芳）。
+
+> 客户列表
+共 3 位客户：
+序号  姓名    级别  卡  地区  上次联系
+1     孙丽    四级  A   杭州  未联系
+2     王建国  四级  -   宁波  未联系
+3     王芳    四级  -   宁波  未联系
+
+"""#),
+    ("dialogues/customers.zh-Hant.dialogue", #"""
+# 客戶卡（繁體）：建卡、升級、記備註、查看、列出。開渠一路用繁體回答。
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> 新增客戶 陳大文 電話13900003333 台北
+已添加客戶 陳大文（電話：13900003333，台北）。
+接著可以說：“陳大文是A類客戶”“明天下午三點拜訪陳大文”“記一下，陳大文喜歡釣魚”。
+
+> 陳大文是B類客戶
+已更新 陳大文：卡片 → B類。
+
+> 陳大文的微信是chendawen
+已更新 陳大文：微信 → chendawen。
+
+> 記一下，陳大文喜歡打高爾夫
+已記下（陳大文）：喜歡打高爾夫
+已填入客戶資料：愛好 = 打高爾夫。
+
+> 查看陳大文
+【陳大文 · 台北】
+電話：13900003333  微信：chendawen
+級別：四級·無明確意向（建議）  卡片：B類（手動設定）
+MAN：預算 ? · 決策權 ? · 需求 ?
+硬件資料（0/5）：暫無｜還空著：地址，性別，年齡，消費水平，已購產品
+軟件資料（1/9）：愛好 打高爾夫｜還空著：工作狀況，家庭狀況，性格，消費習慣，生活習慣，喜歡的服務方式，對促銷的接受度，價值觀
+還沒有聯繫記錄
+最近的備注：
+· 2026-11-18 喜歡打高爾夫
+
+> 把陳大文升為二級客戶
+已更新 陳大文：級別 → 二級·準客戶。
+
+> 列出所有B類客戶
+共 1 位客戶（B類）：
+序號  姓名    級別  卡  地區  上次聯繫
+1     陳大文  二級  B   台北  未聯繫
+
+> 刪除陳大文
+確定刪除客戶 陳大文 嗎？（是 / 不）刪除後說“撤銷”還能恢復。
+
+> 不是
+好的，陳大文 的卡保留著。
+
+"""#),
     ("dialogues/first-day.en.dialogue", #"""
-# A first day in English: greeting, help, a few requests, a change of mind, something Kaiqu
-# does not understand, goodbye. Replies follow the rep's language line by line.
+# A first day in English: greeting, help, a card with its phone asked for, a visit, a change
+# of mind, something Kaiqu does not understand, goodbye. Replies follow the rep's language.
+
 @ --now 2026-11-18T10:00:00+08:00
 
 > hello
@@ -1003,18 +1217,14 @@ I understand requests like these (just type):
 · Also: undo, never mind, quit
 
 > add customer Tom Wu
-Understood: add a customer. This feature is still being built, so nothing was done yet.
-· name: Tom Wu
+What is Tom Wu's phone number? (Say "skip" if you don't have it.)
+
+> 13900002222
+Added Tom Wu (phone: 13900002222).
+Next you could say: "Tom Wu is an A customer", "visit Tom Wu tomorrow at 3pm", "note Tom Wu likes fishing".
 
 > visit Tom Wu tomorrow at 3pm
-Understood: schedule a visit. This feature is still being built, so nothing was done yet.
-· customer: Tom Wu
-· date: 2026-11-19
-· time: 15:00
-
-> the dealer says it is too expensive
-Understood: handle an objection. This feature is still being built, so nothing was done yet.
-· objection: too expensive
+Planned: tomorrow, Thu 19 Nov 15:00: Tom Wu.
 
 > never mind
 There is nothing waiting for your answer.
@@ -1022,8 +1232,8 @@ There is nothing waiting for your answer.
 > what is the weather like
 I didn't understand that, and I changed nothing. You could say:
 · what step is Li Ming on
+· what's next?
 · who is Tom Wu
-· is Li Ming creditworthy
 
 > thanks
 You're welcome. I'm here when you need me.
@@ -1033,9 +1243,9 @@ Bye, and good selling!
 
 """#),
     ("dialogues/first-day.zh-Hans.dialogue", #"""
-# 第一天上手：打招呼、看帮助、说几件事、反悔、说了开渠听不懂的话、道别。
+# 第一天上手：打招呼、看帮助、建一张客户卡、约一次拜访、说了开渠听不懂的话、道别。
 # 测试逐字比对开渠的回答；培训时给新人看一段能走通的对话。
-# 客户卡、拜访和开发流程还没有接上客户库时，开渠会说明“还在开发中”，不会假装做了。
+
 @ --now 2026-11-18T10:00:00+08:00
 
 > 你好
@@ -1054,19 +1264,20 @@ Bye, and good selling!
 · 其他：撤销、算了、退出
 
 > 添加客户 孙丽 电话13900001111
-明白，你想要：添加客户。这项功能还在开发中，暂时不能执行，也没有做任何改动。
-· 姓名：孙丽
-· 电话：13900001111
+已添加客户 孙丽（电话：13900001111）。
+接着可以说：“孙丽是A类客户”“明天下午三点拜访孙丽”“记一下，孙丽喜欢钓鱼”。
 
 > 明天下午三点拜访孙丽
-明白，你想要：安排拜访。这项功能还在开发中，暂时不能执行，也没有做任何改动。
-· 客户：孙丽
-· 日期：2026-11-19
-· 时间：15:00
+已安排：明天 11月19日（周四） 15:00 拜访 孙丽。
 
-> 客户说价格太高怎么办
-明白，你想要：处理客户异议。这项功能还在开发中，暂时不能执行，也没有做任何改动。
-· 异议：太贵
+> 查看孙丽
+【孙丽】
+电话：13900001111
+级别：四级·无明确意向（建议）  卡片：暂无
+MAN：预算 ? · 决策权 ? · 需求 ?
+硬件资料（0/5）：暂无｜还空着：地址，性别，年龄，消费水平，已购产品
+软件资料（0/9）：暂无｜还空着：工作状况，家庭状况，性格，消费习惯，爱好，生活习惯，喜欢的服务方式，对促销的接受度，价值观
+还没有联系记录  下次拜访：明天 11月19日（周四） 15:00
 
 > 算了
 现在没有等你确认的事。
@@ -1086,6 +1297,8 @@ Bye, and good selling!
 """#),
     ("dialogues/first-day.zh-Hant.dialogue", #"""
 # 繁體中文的第一天：開渠用繁體回答，連“退出”這種兩種寫法一樣的話也跟著前面用繁體。
+# 沒給電話就去做別的事，客戶卡照樣建好，之後再補電話。
+
 @ --now 2026-11-18T10:00:00+08:00
 
 > 你好
@@ -1104,27 +1317,218 @@ Bye, and good selling!
 · 其他：撤銷、算了、退出
 
 > 新增客戶 黃志強
-明白，你想要：添加客戶。這項功能還在開發中，暫時不能執行，也沒有做任何改動。
-· 姓名：黃志強
+黃志強 的電話是多少？（不知道就說“跳過”）
 
 > 下週三去見黃志強
-明白，你想要：安排拜訪。這項功能還在開發中，暫時不能執行，也沒有做任何改動。
-· 客戶：黃志強
-· 日期：2026-11-25
-
-> 張三嫌利潤太薄
-明白，你想要：處理客戶異議。這項功能還在開發中，暫時不能執行，也沒有做任何改動。
-· 客戶：張三
-· 異議：利潤太薄
+已添加客戶 黃志強。
+（黃志強 的電話之後可以補：“把黃志強的電話改成……”。）
+已安排：11月25日（週三） 拜訪 黃志強。
 
 > 撤銷
-沒有可以撤銷的改動。
+已撤銷：安排拜訪（黃志強）。
+
+> 撤銷
+已撤銷：添加客戶（黃志強）。
 
 > 謝謝
 不客氣，隨時叫我。
 
 > 退出
 再見，祝開單順利！
+
+"""#),
+    ("dialogues/week.en.dialogue", #"""
+# A week in English: cards with A/B cards, visits planned (a clash is pointed out), "who
+# should I visit this week" with the reason on every line, a visit logged, follow-ups.
+
+@ --now 2026-11-02T09:00:00+08:00
+
+> add customer Tom Wu, phone 13900001111
+Added Tom Wu (phone: 13900001111).
+Next you could say: "Tom Wu is an A customer", "visit Tom Wu tomorrow at 3pm", "note Tom Wu likes fishing".
+
+> Tom Wu is an A customer
+Updated Tom Wu: card → A.
+
+> add customer Sarah Lin, phone 13900002222
+Added Sarah Lin (phone: 13900002222).
+
+> Sarah Lin is a B customer
+Updated Sarah Lin: card → B.
+
+> Sarah Lin's birthday is November 19
+Updated Sarah Lin: birthday → Nov 19.
+
+> add customer Jason Lee, phone 13900003333
+Added Jason Lee (phone: 13900003333).
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> visit Tom Wu tomorrow at 3pm
+Planned: tomorrow, Thu 19 Nov 15:00: Tom Wu.
+
+> visit Jason Lee tomorrow at 3:30pm
+You already have a visit around then: tomorrow, Thu 19 Nov 15:00, Tom Wu.
+Plan it anyway? (yes / no)
+
+> no
+OK, not planned.
+
+> visit Jason Lee on Friday at 10am
+Planned: Fri 20 Nov 10:00: Jason Lee.
+
+> who should I visit this week
+Whom to see, Mon 16 Nov to Sun 22 Nov:
+[Planned visits: 2]
+· tomorrow, Thu 19 Nov 15:00: Tom Wu
+· Fri 20 Nov 10:00: Jason Lee
+[Birthdays]
+· Sarah Lin: birthday tomorrow, Thu 19 Nov (Nov 19)
+A birthday is a chance to keep in touch: bring a small gift with the company's logo, or at least call to congratulate.
+[Due by cadence: 1]
+· Sarah Lin — card B, every 14 days, card created 16 days ago, never contacted, 2 days overdue
+Daily review: A customers (1); review A cards every day, say "list A customers".
+
+> met Tom Wu today: he wants samples
+Logged: you saw Tom Wu today, Wed 18 Nov: he wants samples. Last contact updated.
+By the cadence (every 7 days), next contact by Wed 25 Nov.
+
+> who needs a follow-up
+Customers due a contact (1), most overdue first:
+1. Sarah Lin — card B, every 14 days, card created 16 days ago, never contacted, 2 days overdue
+
+"""#),
+    ("dialogues/week.zh-Hans.dialogue", #"""
+# 一周的拜访计划：先建五张卡，分好 A/B/C 卡（11月2日，周一）。
+# 两周后（11月18日，周三）约几次拜访，撞时间会提醒；问“本周要拜访谁”：开渠按轻重缓急列出
+# 已约的、生日（带份小礼物）、按节奏该联系的，每行说明原因。见完客户记一笔，上次联系随之更新。
+
+@ --now 2026-11-02T09:00:00+08:00
+
+> 添加客户 张伟 电话13800138001 杭州 经销商
+已添加客户 张伟（电话：13800138001，经销商，杭州）。
+接着可以说：“张伟是A类客户”“明天下午三点拜访张伟”“记一下，张伟喜欢钓鱼”。
+
+> 张伟是A类客户
+已更新 张伟：卡片 → A类。
+
+> 添加客户 李娜 电话13800138002 宁波 代理商
+已添加客户 李娜（电话：13800138002，代理商，宁波）。
+
+> 李娜是B类客户
+已更新 李娜：卡片 → B类。
+
+> 李娜生日是11月20日
+已更新 李娜：生日 → 11月20日。
+
+> 添加客户 王强 电话13800138003 义乌 批发商
+已添加客户 王强（电话：13800138003，批发商，义乌）。
+
+> 添加客户 刘芳 电话13800138004 温州
+已添加客户 刘芳（电话：13800138004，温州）。
+
+> 刘芳生日是农历十月十一
+已更新 刘芳：生日 → 农历十月十一。
+
+> 添加客户 陈杰 电话13800138005 杭州
+已添加客户 陈杰（电话：13800138005，杭州）。
+
+> 陈杰是C类客户
+已更新 陈杰：卡片 → C类。
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> 明天下午三点拜访张伟
+已安排：明天 11月19日（周四） 15:00 拜访 张伟。
+
+> 明天下午三点半拜访王强 谈价格
+这个时间附近你已经约了：明天 11月19日（周四） 15:00 张伟。
+还要安排吗？（是 / 不）
+
+> 是
+已安排：明天 11月19日（周四） 15:30 拜访 王强（谈价格）。
+
+> 周五上午十点拜访李娜
+已安排：11月20日（周五） 10:00 拜访 李娜。
+
+> 本周要拜访谁
+11月16日（周一） 至 11月22日（周日） 要跟进的客户：
+【已约拜访】3 次：
+· 明天 11月19日（周四） 15:00 拜访 张伟
+· 明天 11月19日（周四） 15:30 拜访 王强（谈价格）
+· 11月20日（周五） 10:00 拜访 李娜
+【生日】
+· 刘芳：明天 11月19日（周四） 生日（农历十月十一）
+· 李娜：11月20日（周五） 生日（11月20日）
+生日是联络感情的好时机：带一份带公司标记的小礼物，或至少打个电话祝贺。
+今日检视：A类客户共 1 位（A类每天过一遍，说“列出A类客户”查看）。
+
+> 刚见了陈杰，他想要样品
+已记录：今天 11月18日（周三） 拜访了 陈杰——他想要样品。上次联系已更新。
+按拜访节奏（每 30 天），下次最迟 12月18日（周五） 联系。
+
+> 哪些客户很久没联系了
+该跟进的客户共 2 位（逾期最久的在前）：
+1. 张伟 — A类每 7 天联系，建卡 16 天前，还没联系过，已逾期 9 天（已约：明天 11月19日（周四） 15:00）
+2. 李娜 — B类每 14 天联系，建卡 16 天前，还没联系过，已逾期 2 天（已约：11月20日（周五） 10:00）
+
+> 查看张伟
+【张伟 · 经销商 · 杭州】
+电话：13800138001
+级别：四级·无明确意向（建议）  卡片：A类（手动设定）
+MAN：预算 ? · 决策权 ? · 需求 ?
+硬件资料（0/5）：暂无｜还空着：地址，性别，年龄，消费水平，已购产品
+软件资料（0/9）：暂无｜还空着：工作状况，家庭状况，性格，消费习惯，爱好，生活习惯，喜欢的服务方式，对促销的接受度，价值观
+还没有联系记录  下次拜访：明天 11月19日（周四） 15:00
+
+"""#),
+    ("dialogues/week.zh-Hant.dialogue", #"""
+# 一週的拜訪計劃（繁體）：建卡、約拜訪、問“這週要拜訪誰”、記錄見面、改期和取消、看誰該跟進。
+
+@ --now 2026-11-09T09:00:00+08:00
+
+> 新增客戶 林志明 電話0912345678 台北 經銷商
+已添加客戶 林志明（電話：0912345678，經銷商，台北）。
+接著可以說：“林志明是A類客戶”“明天下午三點拜訪林志明”“記一下，林志明喜歡釣魚”。
+
+> 林志明是A類客戶
+已更新 林志明：卡片 → A類。
+
+> 新增客戶 黃美玲 電話0922333444 台中
+已添加客戶 黃美玲（電話：0922333444，台中）。
+
+> 黃美玲生日是11月20日
+已更新 黃美玲：生日 → 11月20日。
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> 聽日下晝三點去見林志明
+已安排：明天 11月19日（週四） 15:00 拜訪 林志明。
+
+> 下週一上午十點拜訪黃美玲
+已安排：11月23日（週一） 10:00 拜訪 黃美玲。
+
+> 這週要拜訪誰
+11月16日（週一） 至 11月22日（週日） 要跟進的客戶：
+【已約拜訪】1 次：
+· 明天 11月19日（週四） 15:00 拜訪 林志明
+【生日】
+· 黃美玲：11月20日（週五） 生日（11月20日）
+生日是聯絡感情的好時機：帶一份帶公司標記的小禮物，或至少打個電話祝賀。
+今日檢視：A類客戶共 1 位（A類每天過一遍，說“列出A類客戶”查看）。
+
+> 把拜訪黃美玲改到週五
+已改期：11月20日（週五） 10:00 拜訪 黃美玲。
+
+> 取消明天和林志明的拜訪
+已取消：明天 11月19日（週四） 15:00 拜訪 林志明。
+
+> 剛見了林志明，佢話要考慮下
+已記錄：今天 11月18日（週三） 拜訪了 林志明——佢話要考慮下。上次聯繫已更新。
+按拜訪節奏（每 7 天），下次最遲 11月25日（週三） 聯繫。
+
+> 哪些客戶很久沒聯繫了
+沒有逾期的客戶，節奏都跟上了。
 
 """#),
     ("fixture.kaiqu", #"""
@@ -3008,6 +3412,10 @@ reply date.day
   zh: {month}月{day}日（{weekday}）
   zh-Hant: {month}月{day}日（{weekday}）
   en: {weekday} {day} {month_name}
+reply date.day_year
+  zh: {year}年{month}月{day}日（{weekday}）
+  zh-Hant: {year}年{month}月{day}日（{weekday}）
+  en: {weekday} {day} {month_name} {year}
 reply date.today
   zh: 今天 {date}
   en: today, {date}
@@ -3157,7 +3565,7 @@ reply card.short
 reply card.long
   zh: {card}类
   zh-Hant: {card}類
-  en: card {card}
+  en: {card}
 reply card.suggested
   zh: {value}（建议）
   zh-Hant: {value}（建議）
@@ -3593,7 +4001,7 @@ reply cli.usage
 # date stands between them.
 
 intent visit.schedule
-  zh: [{when}] [*] (~visit-go|回访|去回访) {customer} [~visit-once|~visit-purpose *|{when} [*]]
+  zh: [{when}] [*] (~visit-go|回访|去回访) {customer} [~visit-once|{when} [*]|{purpose:visit-purpose} [{note:text}]]
   zh: [{when}] [*] 去 {customer} ~visit-there [~visit-once]
   zh: {customer} [那边|那里|那儿|那|店里] [*] (去|跑|走) (一趟|一次)
   zh: [{when}] [*] ~visit-make {customer} [{when} [*]|[{when}] [*] ~visit-meet]
@@ -3610,6 +4018,8 @@ intent visit.schedule
   example: 周五约李四见面 => customer=李四; date=2026-11-20
   example: 下周去见王建国 => customer=王建国; from=2026-11-23; to=2026-11-29
   example: 安排拜访陈静 => customer=陈静
+  example: 周五去找陈静谈合同 => customer=陈静; date=2026-11-20; purpose=谈; note=合同
+  example: 下週三去見黃志強 => customer=黃志強; date=2026-11-25
   example: 帮我约一下刘洋 => customer=刘洋
   example: 后天上门拜访孙丽 => customer=孙丽; date=2026-11-20
   example: 提醒我明天去拜访赵敏 => customer=赵敏
@@ -3717,31 +4127,31 @@ intent visit.cancel
   zh: 取消 [*] ~visit {customer} [的 ~visit-agenda]
   zh: 取消 [*] 的 ~visit-appt
   zh: [{when}] [*] 的 ~visit-appt ~visit-off
-  zh: [把] [*] ~visit {customer} [的] [~visit-agenda|时间|事] (~visit-move *|~visit-off)
-  zh: [把] [*] (和|跟|与|同) {customer} [的|嘅] ~visit-appt (~visit-move *|~visit-off)
-  zh: [把] {customer} [的|嘅|那边的|那个|那次|嗰个|嗰次|嘅嗰个] ~visit-appt [*] (~visit-move *|~visit-off)
+  zh: [把] [*] ~visit {customer} [的] [~visit-agenda|时间|事] (~visit-move {moved:when} [*]|~visit-move *|~visit-off)
+  zh: [把] [*] (和|跟|与|同) {customer} [的|嘅] ~visit-appt (~visit-move {moved:when} [*]|~visit-move *|~visit-off)
+  zh: [把] {customer} [的|嘅|那边的|那个|那次|嗰个|嗰次|嘅嗰个] ~visit-appt [*] (~visit-move {moved:when} [*]|~visit-move *|~visit-off)
   zh: [{when}] [*] ~visit-not [去] ~visit {customer} [了|喇]
   zh: {customer} [~visit-there] [*] (不去了|不用去了|唔去了|唔使去了|不见了|先不去了|不去)
   en: cancel [*] ~visit-en-thing [with|to|at|for] {customer} [{when} [*]|~visit-en-when [*]]
-  en: (move|reschedule|push|postpone|shift|change) [my|the] ~visit-en-thing with {customer} [(to|till|until) *]
-  en: (reschedule|postpone|push back|push|move) {customer} [visit|meeting] [(to|till|until) *]
+  en: (move|reschedule|push|postpone|shift|change) [my|the] ~visit-en-thing with {customer} [(to|till|until) ({moved:when}|*)]
+  en: (reschedule|postpone|push back|push|move) {customer} [visit|meeting] [(to|till|until) ({moved:when}|*)]
   en: ((don't|do not|no need to|not going to|won't|will not) ~visit|not visiting|not seeing|not meeting|skip|skipping) {customer} [{when} [*]|~visit-en-when [*]]
   en: cancel [on] {customer}
   example: 取消明天和张三的拜访 => customer=张三
-  example: 把拜访李四改到周五 => customer=李四
+  example: 把拜访李四改到周五 => customer=李四; moved=2026-11-20
   example: 取消拜访王建国 => customer=王建国
-  example: 跟陈静的约改到下周 => customer=陈静
+  example: 跟陈静的约改到下周 => customer=陈静; moved=2026-11-23/2026-11-29
   example: 明天不去见刘洋了 => customer=刘洋; date=2026-11-19
   example: 不用拜访赵敏了 => customer=赵敏
-  example: 张三的拜访推迟到下周一 => customer=张三
+  example: 张三的拜访推迟到下周一 => customer=张三; moved=2026-11-23
   example: 取消明天和張三的拜訪 => customer=张三
-  example: 把拜訪李四改到週五 => customer=李四
+  example: 把拜訪李四改到週五 => customer=李四; moved=2026-11-20
   example: 唔去見陳靜喇 => customer=陈静
   example: 劉洋嘅拜訪取消 => customer=刘洋
   example: cancel the visit with David Chen => customer=David Chen
   example: cancel my meeting with Li Ming tomorrow => customer=Li Ming; date=2026-11-19
-  example: reschedule David Chen to next week => customer=David Chen
-  example: move the visit with Li Ming to Friday => customer=Li Ming
+  example: reschedule David Chen to next week => customer=David Chen; moved=2026-11-23/2026-11-29
+  example: move the visit with Li Ming to Friday => customer=Li Ming; moved=2026-11-20
   example: not visiting David Chen tomorrow => customer=David Chen; date=2026-11-19
   not: 取消
   not: 删除张三
@@ -3794,9 +4204,26 @@ intent followup.due
   not: 30天后拜访张三
   not: 跟进张三
 
-# Why one goes, after the name: 去找陈静谈合同.
-list visit-purpose
-  谈 | 聊 | 签 | 签约 | 送 | 送货 | 收款 | 收钱 | 对账 | 催款 | 介绍 | 推 | 演示 | 看货 | 拿 | 讲 | 商量 | 倾
+# Why one goes, after the name: 去找陈静谈合同 (purpose=谈, note=合同). Each word is its own value.
+lookup visit-purpose
+  谈
+  聊
+  签
+  签约
+  送
+  送货
+  收款
+  收钱
+  对账
+  催款
+  介绍
+  推
+  演示
+  看货
+  拿
+  讲
+  商量
+  倾
 
 # A visit record as a thing: 新增一条拜访记录 / 记一下今天的拜访.
 list visit-logthing
@@ -3981,7 +4408,7 @@ reply visit.scheduled
   en: Planned: {what}.
 reply visit.region_customers
   zh: 在 {region} 有 {count} 位客户可以顺便拜访：
-  en: You have {count} customers in {region} to see while you're there:
+  en: Customers in {region} to see while you're there ({count}):
 reply visit.region_nobody
   zh: 在 {region} 还没有客户。到了那边认识新客户，说“添加客户 ……”。
   en: No customers in {region} yet. Meet someone new there? Say "add customer …".
@@ -4032,7 +4459,7 @@ reply agenda.title
   en: Whom to see, {period}:
 reply agenda.overdue
   zh: 【过期未记录】{count} 次已到期的拜访还没有记录结果：
-  en: [Overdue: {count} planned visits passed without a log]
+  en: [Overdue: planned visits that passed without a log ({count})]
 reply agenda.overdue_line
   zh: {visit}——见了吗？说“见了……”记录结果，或“取消……”
   en: {visit} — did it happen? Log it ("met …") or cancel it.
@@ -4062,7 +4489,7 @@ reply agenda.due_more
   en: …and {count} more; ask "who haven't I contacted" for all of them.
 reply agenda.review_a
   zh: 今日检视：A类客户共 {count} 位（A类每天过一遍，说“列出A类客户”查看）。
-  en: Daily review: {count} A customers (review A cards every day; say "list A customers").
+  en: Daily review: A customers ({count}); review A cards every day, say "list A customers".
 reply agenda.empty
   zh: 这段时间没有要拜访或跟进的客户。可以说“添加客户 ……”或“周五拜访……”。
   en: Nobody to see in that period. Add customers or plan visits: "add customer …", "visit … on Friday".
@@ -4097,7 +4524,10 @@ reply due.on
 # Follow-ups.
 reply followup.count
   zh: 该跟进的客户共 {count} 位（逾期最久的在前）：
-  en: {count} customers are due a contact (most overdue first):
+  en: Customers due a contact ({count}), most overdue first:
+reply followup.planned
+  zh: {line}（已约：{when}）
+  en: {line} (planned: {when})
 reply followup.none
   zh: 没有逾期的客户，节奏都跟上了。
   en: Nobody is overdue: you're keeping up with the cadence.

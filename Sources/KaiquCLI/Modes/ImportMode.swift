@@ -150,8 +150,14 @@ struct RowReader {
         var card = CustomerCard(id: 0, name: "", createdAt: stamp, updatedAt: stamp)
         for (index, column) in columns.enumerated() {
             guard let column, index < fields.count else { continue }
-            // Cells are cleaned as typed lines are: no control characters or escapes survive.
-            guard case .text(let value) = InputCleaner.clean(Array(fields[index].utf8)) else { continue }
+            // Cells are cleaned as typed lines are: no control characters or escapes survive,
+            // but a note keeps its line breaks.
+            let lines = fields[index].split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).compactMap { line -> String? in
+                if case .text(let text) = InputCleaner.clean(Array(line.utf8)) { return text }
+                return nil
+            }
+            guard !lines.isEmpty else { continue }
+            let value = column == "note" ? lines.joined(separator: "\n") : lines.joined(separator: " ")
             func refuse(_ reason: String) { problems.append((header[index], value, reason)) }
             switch column {
             case "name":

@@ -49,7 +49,7 @@ final class Conversation {
                 let outcome = try book.apply(change, at: context.stamp)
                 learnNames(change, outcome)
                 return outcome
-            }, describe: { [language] in Messages.reason($0, language) })
+            }, parse: { [self] in utterance($0, after: $1) }, describe: { [language] in Messages.reason($0, language) })
             return (replies.map { Self.safe(catalogue.render($0)) }, ended)
         } catch {
             return ([catalogue.render("change.failed", language, ["reason": Messages.reason(error, language)])], false)
@@ -80,18 +80,25 @@ final class Conversation {
             case .empty: return nil
             case .unreadable: return .unreadable
             case .text(let text):
-                var analysis = parser.analyze(text, context: session.parseContext(customers), keepCandidates: false)
-                analysis.result.language = Language.continuing(analysis.result.language, after: state.language, text: text) { [self] in
-                    if let simplifiedOnly { return simplifiedOnly }
-                    let made = Language.simplifiedOnly(parser.rules.normalizer)
-                    simplifiedOnly = made
-                    return made
-                }
-                let suggestions = analysis.result.intent == ParseResult.fallback
-                    ? parser.suggestions(for: text, language: analysis.result.language ?? state.language) : []
-                return .utterance(Utterance(analysis, suggestions: suggestions))
+                return .utterance(utterance(text, after: state.language))
             }
         }
+    }
+
+    /// What the parser makes of a line, with the customers known now, in a conversation in
+    /// `language` so far.
+    private func utterance(_ text: String, after language: Language) -> Utterance {
+        let parser = session.data.parser
+        var analysis = parser.analyze(text, context: session.parseContext(customers), keepCandidates: false)
+        analysis.result.language = Language.continuing(analysis.result.language, after: language, text: text) { [self] in
+            if let simplifiedOnly { return simplifiedOnly }
+            let made = Language.simplifiedOnly(parser.rules.normalizer)
+            simplifiedOnly = made
+            return made
+        }
+        let suggestions = analysis.result.intent == ParseResult.fallback
+            ? parser.suggestions(for: text, language: analysis.result.language ?? language) : []
+        return Utterance(analysis, suggestions: suggestions)
     }
 
     // Traditional replies and labels cost an ICU transliterator (~10 ms): made when a rep

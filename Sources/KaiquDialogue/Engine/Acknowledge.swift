@@ -11,7 +11,7 @@ extension Turn {
                            card.levelSetByRep ? card.level.map { text("level.\($0)") } : nil,
                            card.card.map { text("card.short", ["card": $0]) }].compactMap { $0 }
             say(details.isEmpty ? "customer.added" : "customer.added_details", ["name": card.name, "details": details.joinedList(self)])
-            if state.resume == nil { say("customer.added_next", ["name": card.name]) }
+            if state.resume == nil { tip("customer.added_next", ["name": card.name]) }
             else if state.resume?.aboutNewCard == false { say("customer.add_phone_later", ["name": card.name]) }
             try resumeWaiting(for: id)
         case .updateCustomer(let id, let edits):
@@ -62,12 +62,13 @@ extension Turn {
         }
     }
 
-    /// Takes up the request that waited for a card, now that `id` is it.
+    /// Takes up the request that waited for a card, now that the card exists: read afresh,
+    /// so the parser knows the new name.
     mutating func resumeWaiting(for id: CustomerID) throws {
         guard state.pending == nil, let resume = state.resume else { return }
         state.resume = nil
-        if resume.aboutNewCard { chosen = id }
-        try dispatch(resume.utterance)
+        state.lastCustomer = id
+        reread(resume.utterance.text)
     }
 
     static func isSuggestion(_ edit: CardEdit) -> Bool {

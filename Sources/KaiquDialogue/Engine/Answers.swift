@@ -19,9 +19,11 @@ extension Turn {
             switch u.intent {
             case "confirm":
                 state.pending = nil
-                let edits = Self.edits(toMatch: card)
+                guard let current = try records.card(existing) else { return true }
+                // Only what the new card says differently.
+                let edits = Self.edits(toMatch: card).filter { current.applying([$0]) != current }
                 if edits.isEmpty {
-                    if let existingCard = try records.card(existing) { _ = remember(existingCard) }
+                    _ = remember(current)
                     say("customer.duplicate_nothing_new")
                 } else {
                     apply(.updateCustomer(existing, edits))

@@ -48,9 +48,11 @@ extension Dialogue {
     /// What one event comes to once every change it asks for is made: the replies in order,
     /// and whether the conversation ends. `apply` makes a change (the store, in the CLI and
     /// in tests) and returns its outcome; a change it throws for is answered with
-    /// `.failed`, described by `describe`. A read that fails throws, state untouched.
+    /// `.failed`, described by `describe`. `parse` reads a line again when asked to, given the conversation's language. A read
+    /// that fails throws, state untouched.
     public func run(_ event: DialogueEvent, in state: inout DialogueState, context: DialogueContext, records: any Records,
-                    apply: (Change) throws -> Outcome, describe: (any Error) -> String) throws -> (replies: [Reply], ended: Bool) {
+                    apply: (Change) throws -> Outcome, parse: (String, Language) -> Utterance,
+                    describe: (any Error) -> String) throws -> (replies: [Reply], ended: Bool) {
         var replies: [Reply] = []
         var queue = try handle(event, in: &state, context: context, records: records)
         while !queue.isEmpty {
@@ -59,6 +61,8 @@ extension Dialogue {
                 replies.append(reply)
             case .end:
                 return (replies, true)
+            case .reread(let text):
+                queue.insert(contentsOf: try handle(.utterance(parse(text, state.language)), in: &state, context: context, records: records), at: 0)
             case .apply(let change):
                 let next: DialogueEvent
                 do { next = .applied(change, try apply(change)) } catch { next = .failed(change, reason: describe(error)) }

@@ -12,6 +12,8 @@ public struct DialogueState: Sendable {
     public var listing: Listing?
     /// A request that waits for a card being added, taken up again once it exists.
     public var resume: Resume?
+    /// Tips already given this conversation: each is said once, not after every card.
+    public var tipsGiven: Set<String> = []
 
     public init() {}
 }

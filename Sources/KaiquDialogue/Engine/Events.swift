@@ -71,6 +71,9 @@ public enum Effect: Sendable, Equatable {
     case say(Reply)
     /// Apply this change to the store, then send `.applied` (or `.failed`) back before going on.
     case apply(Change)
+    /// Read this line again, as if the rep had just written it: the store has changed since
+    /// it was parsed (a card it names now exists), so the parser must see it afresh.
+    case reread(String)
     /// Say the rest, then end the session.
     case end
 }

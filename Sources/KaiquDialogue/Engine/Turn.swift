@@ -28,6 +28,12 @@ struct Turn {
         effects.append(.say(Reply(key, language, parameters)))
     }
 
+    /// Says a tip, the first time only.
+    mutating func tip(_ key: String, _ parameters: [String: String] = [:]) {
+        guard state.tipsGiven.insert(key).inserted else { return }
+        say(key, parameters)
+    }
+
     /// Says text already composed (a table row, a list line).
     mutating func line(_ text: String) {
         effects.append(.say(Reply("line", language, ["text": text])))
@@ -39,6 +45,9 @@ struct Turn {
     }
 
     mutating func end() { effects.append(.end) }
+
+    /// Asks the caller to read a line again now that the store has changed.
+    mutating func reread(_ text: String) { effects.append(.reread(text)) }
 
     /// A reply rendered now, to be part of another.
     func text(_ key: String, _ parameters: [String: String] = [:]) -> String {

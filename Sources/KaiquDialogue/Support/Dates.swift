@@ -4,8 +4,10 @@ import KaiquNLU
 extension Turn {
     /// A day with its weekday, and 今天 / 明天 / 昨天 when it is one of those.
     func dayText(_ day: CivilDay) -> String {
-        let base = text("date.day", ["month": String(day.month), "day": String(day.day),
-                                     "month_name": text("month.\(day.month)"), "weekday": text("weekday.\(day.weekday)")])
+        // The year only when it is not this one.
+        let base = text(day.year == today.year ? "date.day" : "date.day_year",
+                        ["year": String(day.year), "month": String(day.month), "day": String(day.day),
+                         "month_name": text("month.\(day.month)"), "weekday": text("weekday.\(day.weekday)")])
         switch day.ordinal - today.ordinal {
         case 0: return text("date.today", ["date": base])
         case 1: return text("date.tomorrow", ["date": base])

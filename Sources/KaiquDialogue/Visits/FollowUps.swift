@@ -32,7 +32,14 @@ extension Turn {
             return
         }
         if listing.offset == 0 { say("followup.count", ["count": String(page.total)]) }
-        for (index, entry) in rows.enumerated() { line("\(listing.offset + index + 1). " + entry.customer.name + " — " + why(entry)) }
+        for (index, entry) in rows.enumerated() {
+            var text = "\(listing.offset + index + 1). " + entry.customer.name + " — " + why(entry)
+            // Overdue, but already planned: say when, so the rep does not plan it twice.
+            if let next = try records.visits(of: entry.customer.id, limit: 10).filter({ $0.status == .planned && $0.day >= today.description }).min(by: { $0.start < $1.start }) {
+                text = self.text("followup.planned", ["line": text, "when": visitWhen(next)])
+            }
+            line(text)
+        }
         pageFooter(listing, shown: rows.count, total: page.total)
     }
 }

@@ -29,7 +29,8 @@ extension Turn {
             }
         }
 
-        let planned = try records.visits(from: from.description, to: to.description, statuses: [.planned], limit: 50)
+        // Days before today are the overdue list's: planned ones are from today on.
+        let planned = try records.visits(from: max(from, today).description, to: to.description, statuses: [.planned], limit: 50)
         if planned.total > 0 {
             said = true
             say("agenda.planned", ["count": String(planned.total)])

@@ -13,7 +13,8 @@ extension Turn {
         }
         guard let card = try customer(for: u) else { return }
         var slots = TimeSlots(slots: u.slots)
-        slots.purpose = u.slots["note"]
+        let purpose = [u.slots["purpose"], u.slots["note"]].compactMap { $0 }.joined()
+        slots.purpose = purpose.isEmpty ? nil : purpose
         try plan(card, slots)
     }
 

@@ -9,7 +9,8 @@ enum ScalarClass {
         let v = s.value
         if v >= 0x30 && v <= 0x39 { self = .digit; return }
         if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) { self = .letter; return }
-        if v < 0x80 { self = v == 0x27 ? .letter : .separator; return }
+        // An apostrophe splits words as ’ does (Chen's → chen s): patterns and input split alike.
+        if v < 0x80 { self = .separator; return }
         if Self.isHan(v) { self = .han; return }
         let p = s.properties
         if p.isAlphabetic && !p.isEmoji { self = .letter; return }

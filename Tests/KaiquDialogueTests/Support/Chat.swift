@@ -78,17 +78,22 @@ final class Chat {
 
     /// The replies to one line, as catalogue keys with parameters.
     func replies(_ text: String) throws -> [Reply] {
-        let analysis = Shipped.parser.analyze(text, context: ParseContext(now: now, timeZone: zone, customers: customers), keepCandidates: false)
-        var utterance = Utterance(analysis, suggestions: analysis.result.intent == ParseResult.fallback ? ["例句"] : [])
-        utterance.result.language = Language.continuing(utterance.result.language, after: state.language, text: text) {
-            Language.simplifiedOnly(Shipped.rules.normalizer)
-        }
         let stamp = context.stamp
-        return try Shipped.dialogue.run(.utterance(utterance), in: &state, context: context, records: book, apply: { change in
+        return try Shipped.dialogue.run(.utterance(utterance(text, after: state.language)), in: &state, context: context, records: book, apply: { change in
             let outcome = try self.book.apply(change, at: stamp)
             if case .addCustomer(let card, _) = change { self.customers.add(card.name, normalizer: Shipped.rules.normalizer) }
             return outcome
-        }, describe: { "\($0)" }).replies
+        }, parse: utterance, describe: { "\($0)" }).replies
+    }
+
+    /// A line as the parser reads it now, in a conversation in `language` so far.
+    func utterance(_ text: String, after language: Language) -> Utterance {
+        let analysis = Shipped.parser.analyze(text, context: ParseContext(now: now, timeZone: zone, customers: customers), keepCandidates: false)
+        var utterance = Utterance(analysis, suggestions: analysis.result.intent == ParseResult.fallback ? ["例句"] : [])
+        utterance.result.language = Language.continuing(utterance.result.language, after: language, text: text) {
+            Language.simplifiedOnly(Shipped.rules.normalizer)
+        }
+        return utterance
     }
 
     /// The keys of the replies to one line.
