@@ -12,7 +12,8 @@ public struct Book: Records {
     /// The names of the owner's customers, for the parser's gazetteer.
     public func customerNames() throws(StoreError) -> [String] {
         var names: [String] = []
-        try db.query("SELECT name FROM customer WHERE owner = ? AND deleted_at IS NULL ORDER BY id", [.text(owner)]) { row in
+        // In the order of the owner's name index: the gazetteer needs no order, a sort would cost.
+        try db.query("SELECT name FROM customer INDEXED BY customer_names WHERE owner = ? AND deleted_at IS NULL", [.text(owner)]) { row in
             if let name = row.text(0) { names.append(name) }
         }
         return names
@@ -101,17 +102,23 @@ public struct Book: Records {
             """, [.text(owner), .text(phone)])
     }
 
+    public func count(_ filter: CustomerFilter) throws(StoreError) -> Int {
+        let (conditions, bindings) = sql(filter)
+        return Int(try db.integer("SELECT count(*) FROM customer WHERE owner = ? AND deleted_at IS NULL" + conditions, [.text(owner)] + bindings))
+    }
+
     public func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws(StoreError) -> (rows: [CustomerSummary], total: Int) {
         var (conditions, bindings) = sql(filter)
         conditions = "WHERE owner = ? AND deleted_at IS NULL" + conditions
         bindings.insert(.text(owner), at: 0)
         let order: String
         switch filter.order {
-        case .priority: order = "ORDER BY card IS NULL, card, level IS NULL, level, name_key, id"
+        // The same expressions as the indexes customer_priority and customer_contact.
+        case .priority: order = "ORDER BY coalesce(card, 'Z'), coalesce(level, 9), name_key, id"
         case .lastContact: order = "ORDER BY coalesce(last_contact, created_at), id"
         case .newest: order = "ORDER BY id DESC"
         }
-        let total = Int(try db.integer("SELECT count(*) FROM customer " + conditions, bindings))
+        let total = try count(filter)
         let rows = try summaries(conditions + " " + order + " LIMIT ? OFFSET ?", bindings + [.integer(Int64(limit)), .integer(Int64(offset))])
         return (rows, total)
     }
@@ -140,12 +147,19 @@ public struct Book: Records {
     }
 
     public func due(onOrBefore day: Int, filter: CustomerFilter, excluding: Set<CustomerID>, limit: Int) throws(StoreError) -> (rows: [DueCustomer], total: Int) {
-        var (conditions, bindings) = sql(filter)
-        conditions = "WHERE owner = ? AND due_day IS NOT NULL AND due_day <= ? AND deleted_at IS NULL" + conditions
-        // Ids are integers: written into the SQL, they keep the statement count fixed per size.
-        if !excluding.isEmpty { conditions += " AND id NOT IN (" + excluding.sorted().map(String.init).joined(separator: ", ") + ")" }
+        // Lost and deleted cards have no due day, so the due index alone answers an unfiltered count.
+        var (conditions, bindings) = sql(filter, lostByDefault: true)
+        conditions = "WHERE owner = ? AND due_day IS NOT NULL AND due_day <= ?" + conditions
         bindings.insert(contentsOf: [.text(owner), .integer(Int64(day))], at: 0)
-        let total = Int(try db.integer("SELECT count(*) FROM customer " + conditions, bindings))
+        // The index counts all that are due; the excluded are counted apart by id and taken
+        // off (a NOT IN on every index entry costs more than the count itself).
+        var total = Int(try db.integer("SELECT count(*) FROM customer " + conditions, bindings))
+        if !excluding.isEmpty {
+            // Ids are integers, written into the SQL.
+            let ids = "(" + excluding.sorted().map(String.init).joined(separator: ", ") + ")"
+            total -= Int(try db.integer("SELECT count(*) FROM customer " + conditions + " AND id IN " + ids, bindings))
+            conditions += " AND id NOT IN " + ids
+        }
         var rows: [DueCustomer] = []
         try db.query("SELECT \(Self.summaryColumns), due_day FROM customer " + conditions + " ORDER BY due_day, id LIMIT ?",
                      bindings + [.integer(Int64(limit))]) { row in
@@ -196,19 +210,19 @@ public struct Book: Records {
     }
 
     // The filter as SQL conditions, each starting with " AND ". Lost customers are left out
-    // unless the filter asks for them.
-    private func sql(_ filter: CustomerFilter) -> (String, [Database.Value]) {
+    // unless the filter asks for them (or the caller knows none can match).
+    private func sql(_ filter: CustomerFilter, lostByDefault: Bool = false) -> (String, [Database.Value]) {
         var sql = ""
         var bindings: [Database.Value] = []
         if let level = filter.level { sql += " AND level = ?"; bindings.append(.integer(Int64(level))) }
-        if let card = filter.card { sql += " AND card = ?"; bindings.append(.text(card)) }
+        if let card = filter.card { sql += " AND coalesce(card, 'Z') = ?"; bindings.append(.text(card)) }
         if let region = filter.region {
             sql += " AND (region = ? OR instr(coalesce(address, ''), ?) > 0)"
             bindings += [.text(region), .text(region)]
         }
         if let role = filter.role { sql += " AND role = ?"; bindings.append(.text(role)) }
         if let status = filter.status { sql += " AND status = ?"; bindings.append(.text(status.rawValue)) }
-        else { sql += " AND status != 'lost'" }
+        else if !lostByDefault { sql += " AND status != 'lost'" }
         if let before = filter.contactedBefore { sql += " AND coalesce(last_contact, created_at) < ?"; bindings.append(.text(before)) }
         return (sql, bindings)
     }

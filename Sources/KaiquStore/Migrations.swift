@@ -44,9 +44,17 @@ enum Migrations {
         ALTER TABLE customer ADD COLUMN last_contact TEXT;
         ALTER TABLE customer ADD COLUMN contact_count INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE customer ADD COLUMN due_day INTEGER;
-        CREATE INDEX customer_key ON customer(owner, name_key);
+        -- Each index answers one question without touching the table: names for the parser,
+        -- a name, who is due, whose birthday, a list page in priority or contact order.
+        DROP INDEX customer_owner_name;
+        CREATE INDEX customer_names ON customer(owner, name) WHERE deleted_at IS NULL;
+        CREATE INDEX customer_key ON customer(owner, name_key) WHERE deleted_at IS NULL;
         CREATE INDEX customer_due ON customer(owner, due_day) WHERE due_day IS NOT NULL;
         CREATE INDEX customer_birthday ON customer(owner, birthday_key) WHERE birthday_key IS NOT NULL;
+        CREATE INDEX customer_priority ON customer(owner, coalesce(card, 'Z'), coalesce(level, 9), name_key, id)
+            WHERE deleted_at IS NULL AND status != 'lost';
+        CREATE INDEX customer_contact ON customer(owner, coalesce(last_contact, created_at), id)
+            WHERE deleted_at IS NULL AND status != 'lost';
 
         CREATE TABLE phone (
             customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,

@@ -7,6 +7,7 @@
 //   memory     peak resident set of this process and of the kaiqu runs
 import Foundation
 import KaiquCLI
+import KaiquDialogue
 import KaiquNLU
 
 func measureParse(_ parser: Parser, _ sentences: [String], customers: Int) -> (median: Double, p99: Double, allMedian: Double) {
@@ -103,6 +104,11 @@ func peakMegabytes(_ who: __rusage_who) -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+if CommandLine.arguments.dropFirst().first == "store" {
+    try StoreBench.run()
+    exit(0)
+}
+
 // kaiqu's start-up and memory first: on exec, Linux carries the parent's peak memory into
 // the child's figure, so it must be taken while this process is still small.
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("kaiqu")
@@ -114,7 +120,7 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
     print("start-up: no kaiqu binary beside \(CommandLine.arguments[0]); build it first (swift build -c release)")
 }
 
-let rules = try RuleSet.load(files: Kaiqu.builtInIntentFiles, otherKinds: ["reply"])
+let rules = try RuleSet.load(files: Kaiqu.builtInIntentFiles, otherKinds: DialogueData.kinds)
 let parser = Parser(rules: rules)
 let sentences = rules.intents.flatMap { $0.examples.map(\.text) }
 print("kaiqu-bench (\(sentences.count) sentences from intents/: \(Set(sentences.map { Language.detect($0, normalizer: rules.normalizer)?.rawValue ?? "-" }).sorted().joined(separator: ", ")))")
@@ -123,3 +129,10 @@ for customers in [10_000, 100_000] {
     print(String(format: "parse, %6d customers: median %6.1f µs   p99 %6.1f µs   (targets: median ≤ 50, p99 ≤ 200; each sentence's best of 5 rounds; median of all %d timings %.1f µs)", customers, r.median, r.p99, sentences.count * 5, r.allMedian))
 }
 print(String(format: "peak memory of this benchmark (100,000 customers in its gazetteer): %.1f MB", peakMegabytes(RUSAGE_SELF)))
+
+// The store, in a child process so its memory is counted alone.
+let storeBench = Process()
+storeBench.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+storeBench.arguments = ["store"]
+try storeBench.run()
+storeBench.waitUntilExit()

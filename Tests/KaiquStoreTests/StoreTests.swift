@@ -28,7 +28,7 @@ final class StoreTests: XCTestCase {
         try add("张三", to: amy)
         try add("Robert'); DROP TABLE customer;--", to: amy)
         try add("李四", to: bob)
-        XCTAssertEqual(try amy.customerNames(), ["张三", "Robert'); DROP TABLE customer;--"])
+        XCTAssertEqual(Set(try amy.customerNames()), ["张三", "Robert'); DROP TABLE customer;--"])
         XCTAssertEqual(try bob.customerNames(), ["李四"])
         XCTAssertEqual(try bob.customers(nameKey: "张三"), [], "a rep never sees another's cards")
     }

@@ -19,6 +19,8 @@ public protocol Records {
     func customers(phone: String) throws -> [CustomerSummary]
     /// One page of the cards that pass `filter`, in the filter's order, and how many pass.
     func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws -> (rows: [CustomerSummary], total: Int)
+    /// How many cards pass `filter`.
+    func count(_ filter: CustomerFilter) throws -> Int
     /// Visits between two days, both included, with one of these statuses, earliest first.
     func visits(from: String, to: String, statuses: [Visit.Status], limit: Int) throws -> (rows: [Visit], total: Int)
     /// One customer's visits, newest first.

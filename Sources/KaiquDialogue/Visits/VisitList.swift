@@ -6,6 +6,8 @@ import KaiquNLU
 extension Turn {
     /// Days an agenda covers at most (a month).
     static let agendaDays = 31
+    /// Lines a section shows before "……还有 N 条" (planned visits get three times as many).
+    static let agendaRows = 10
 
     mutating func listVisits(_ u: Utterance) throws {
         var from = today, to = today
@@ -30,7 +32,7 @@ extension Turn {
         }
 
         // Days before today are the overdue list's: planned ones are from today on.
-        let planned = try records.visits(from: max(from, today).description, to: to.description, statuses: [.planned], limit: 50)
+        let planned = try records.visits(from: max(from, today).description, to: to.description, statuses: [.planned], limit: Self.agendaRows * 3)
         if planned.total > 0 {
             said = true
             say("agenda.planned", ["count": String(planned.total)])
@@ -43,27 +45,30 @@ extension Turn {
             let day = from.adding(days: offset)
             for key in LunarCalendar.birthdayKeys(on: day) where days[key] == nil { days[key] = day }
         }
+        // In the order of the day they fall on; the key is worked out once a birthday.
         let birthdays = try records.birthdays(keys: Array(days.keys).sorted())
+            .map { (customer: $0.customer, birthday: $0.birthday, day: days[$0.birthday.monthDayKey] ?? from) }
+            .sorted { ($0.day.ordinal, $0.customer.id) < ($1.day.ordinal, $1.customer.id) }
         if !birthdays.isEmpty {
             said = true
             say("agenda.birthdays")
-            for (customer, birthday) in birthdays.sorted(by: { (days[$0.birthday.monthDayKey]?.ordinal ?? 0) < (days[$1.birthday.monthDayKey]?.ordinal ?? 0) }) {
-                let on = days[birthday.monthDayKey].map(dayText) ?? ""
-                line("· " + text("agenda.birthday_line", ["name": customer.name, "when": on, "birthday": birthdayText(birthday)]))
+            for (customer, birthday, day) in birthdays.prefix(Self.agendaRows) {
+                line("· " + text("agenda.birthday_line", ["name": customer.name, "when": dayText(day), "birthday": birthdayText(birthday)]))
             }
+            if birthdays.count > Self.agendaRows { say("agenda.and_more", ["count": String(birthdays.count - Self.agendaRows)]) }
             say("agenda.birthday_gift")
         }
 
         for festival in dialogue.data.festivals {
-            guard let day = LunarCalendar.next(festival.calendar, month: festival.month, day: festival.day, from: from), day <= to else { continue }
+            let key = Birthday(calendar: festival.calendar, month: festival.month, day: festival.day).monthDayKey
+            guard let day = days[key] else { continue }
             said = true
-            let key = try records.customers(CustomerFilter(level: 1), offset: 0, limit: 1).total
-                + records.customers(CustomerFilter(level: 2), offset: 0, limit: 1).total
-            say("agenda.festival", ["name": festival.name(language), "when": dayText(day), "count": String(key)])
+            let keyCustomers = try records.count(CustomerFilter(level: 1)) + records.count(CustomerFilter(level: 2))
+            say("agenda.festival", ["name": festival.name(language), "when": dayText(day), "count": String(keyCustomers)])
         }
 
         // Those with a visit planned in the period are on the list already.
-        let due = try records.due(onOrBefore: to.ordinal, filter: CustomerFilter(), excluding: Set(planned.rows.map(\.customer)), limit: 10)
+        let due = try records.due(onOrBefore: to.ordinal, filter: CustomerFilter(), excluding: Set(planned.rows.map(\.customer)), limit: Self.agendaRows)
         if due.total > 0 {
             said = true
             say("agenda.due", ["count": String(due.total)])
@@ -72,7 +77,7 @@ extension Turn {
         }
 
         if from <= today && today <= to {
-            let review = try records.customers(CustomerFilter(card: "A"), offset: 0, limit: 1).total
+            let review = try records.count(CustomerFilter(card: "A"))
             if review > 0 { say("agenda.review_a", ["count": String(review)]) }
         }
         if !said { say("agenda.empty") }
