@@ -30,12 +30,15 @@ final class TerminalChatTests: XCTestCase {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
-    /// Reads until `marker` shows up (or two seconds pass) and returns what came so far.
+    /// Reads until `marker` shows up (or five seconds pass) and returns what came so far.
+    /// With `thenPrompt`, also until the prompt is drawn after it: the editor draws it once the
+    /// terminal is raw again, and keys typed before that would be echoed and then flushed.
     @discardableResult
-    private func waitFor(_ marker: String) -> String {
+    private func waitFor(_ marker: String, thenPrompt: Bool = false) -> String {
         let deadline = Date().addingTimeInterval(5)
         while Date() < deadline {
-            if String(decoding: output, as: UTF8.self).contains(marker) { break }
+            let text = String(decoding: output, as: UTF8.self)
+            if let found = text.range(of: marker), !thenPrompt || text[found.upperBound...].contains("开渠>") { break }
             var pollfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             if poll(&pollfd, 1, 50) > 0 {
                 var buffer = [UInt8](repeating: 0, count: 4096)
@@ -67,12 +70,12 @@ final class TerminalChatTests: XCTestCase {
         XCTAssertTrue(screen.contains("\u{1B}[1;36m开渠>"), "the prompt is coloured on a terminal")
         // Type 帮手, delete 手 with one Backspace (a whole character), then type 助 and Enter.
         type("帮手\u{7F}助\r")
-        screen = waitFor("其他：撤销")
+        screen = waitFor("其他：撤销", thenPrompt: true)
         XCTAssertTrue(screen.contains("我能听懂这些话"), screen)
         // ↑ brings the last line back; Enter sends it again.
         output = Data()
         type("\u{1B}[A\r")
-        screen = waitFor("其他：撤销")
+        screen = waitFor("其他：撤销", thenPrompt: true)
         XCTAssertTrue(screen.contains("帮助"), screen)
         // Left arrow twice moves over two wide characters: the cursor goes back four columns.
         output = Data()
