@@ -68,6 +68,8 @@ public struct Normalizer: Sendable {
         if v >= 0xFF01 && v <= 0xFF5E { return fold(Unicode.Scalar(v - 0xFEE0)!) }
         if v == 0x3000 { return " " }
         if let simplified = traditionalToSimplified[s] { return simplified }
+        // Han has no case; asking Unicode's properties costs more than the table look-up.
+        if ScalarClass.isHan(v) { return s }
         guard s.properties.changesWhenLowercased else { return s }
         let lower = s.properties.lowercaseMapping.unicodeScalars
         if lower.count == 1, let first = lower.first { return first }
