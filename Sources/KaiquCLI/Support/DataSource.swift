@@ -40,10 +40,11 @@ struct LoadedData {
     let parser: Parser
     let catalogue: ReplyCatalogue
 
-    init(_ source: DataSource) throws(CLIError) {
+    /// `checkingExamples` also reports mistakes in example lines, which only `kaiqu check` reads.
+    init(_ source: DataSource, checkingExamples: Bool) throws(CLIError) {
         let files = try source.files()
         do {
-            let rules = try RuleSet.load(files: files, otherKinds: DataSource.otherKinds)
+            let rules = try RuleSet.load(files: files, otherKinds: DataSource.otherKinds, checkingExamples: checkingExamples)
             parser = Parser(rules: rules)
             catalogue = try ReplyCatalogue(blocks: rules.blocks)
         } catch {
