@@ -29,11 +29,18 @@ public struct Parser: Sendable {
 
     /// Parses one utterance.
     public func parse(_ text: String, context: ParseContext) -> ParseResult {
-        analyze(text, context: context, keepCandidates: false).result
+        run(text, context: context, keepCandidates: false).result
     }
 
     /// Parses one utterance and keeps what `--explain` shows.
     public func analyze(_ text: String, context: ParseContext, keepCandidates: Bool = true) -> Analysis {
+        let run = run(text, context: context, keepCandidates: keepCandidates)
+        return Analysis(result: run.result, normalized: run.normalized.foldedText, tokens: run.tokens,
+                        entities: run.entities, candidates: run.candidates)
+    }
+
+    private func run(_ text: String, context: ParseContext, keepCandidates: Bool)
+        -> (result: ParseResult, normalized: NormalizedText, tokens: [Token], entities: [Entity], candidates: [Candidate]) {
         let normalized = rules.normalizer.normalize(text)
         let allTokens = Tokenizer.tokens(of: normalized, lexicon: rules.lexicon)
         var entities: [Entity] = []
@@ -61,7 +68,7 @@ public struct Parser: Sendable {
         let language = Language.detect(text, normalizer: rules.normalizer)
         let result = ParseResult(text: text, intent: winner?.pattern.intent ?? ParseResult.fallback,
                                  confidence: winner?.confidence ?? 0, slots: winner?.slots ?? [:], language: language)
-        return Analysis(result: result, normalized: normalized.foldedText, tokens: tokens, entities: entities, candidates: candidates)
+        return (result, normalized, tokens, entities, candidates)
     }
 
     // The patterns an utterance can match, in load order: the unanchored ones and those one of

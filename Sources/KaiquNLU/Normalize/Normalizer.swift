@@ -5,9 +5,36 @@
 public struct Normalizer: Sendable {
     /// Traditional → simplified, one character for one (the data file hant-hans.table).
     public let traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar]
+    // The same pairs for the CJK blocks, by code point (0 where a character is not
+    // traditional), and those outside them: folding asks about every character typed and
+    // every character of intents/, and an array read costs a tenth of a hash look-up.
+    private let simplifiedByCodePoint: [UInt32]
+    private let otherPairs: [Unicode.Scalar: Unicode.Scalar]
+    private static let cjkBlocks: Range<UInt32> = 0x3400..<0xA000
 
     public init(traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar]) {
         self.traditionalToSimplified = traditionalToSimplified
+        var byCodePoint = [UInt32](repeating: 0, count: Self.cjkBlocks.count)
+        var others: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (traditional, simplified) in traditionalToSimplified {
+            if Self.cjkBlocks.contains(traditional.value) {
+                byCodePoint[Int(traditional.value - Self.cjkBlocks.lowerBound)] = simplified.value
+            } else {
+                others[traditional] = simplified
+            }
+        }
+        simplifiedByCodePoint = byCodePoint
+        otherPairs = others
+    }
+
+    /// The simplified form of a traditional character, or nil when `s` is not one.
+    public func simplified(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        let v = s.value
+        if Self.cjkBlocks.contains(v) {
+            let simplified = simplifiedByCodePoint[Int(v - Self.cjkBlocks.lowerBound)]
+            return simplified == 0 ? nil : Unicode.Scalar(simplified)
+        }
+        return otherPairs.isEmpty ? nil : otherPairs[s]
     }
 
     /// Reads the table format: whitespace-separated two-character words, `#` comments.
@@ -67,8 +94,8 @@ public struct Normalizer: Sendable {
         // Full-width ASCII block and the ideographic space.
         if v >= 0xFF01 && v <= 0xFF5E { return fold(Unicode.Scalar(v - 0xFEE0)!) }
         if v == 0x3000 { return " " }
-        if let simplified = traditionalToSimplified[s] { return simplified }
-        // Han has no case; asking Unicode's properties costs more than the table look-up.
+        if let simplified = simplified(s) { return simplified }
+        // Han has no case, and asking Unicode's properties costs more than the rest of folding.
         if ScalarClass.isHan(v) { return s }
         guard s.properties.changesWhenLowercased else { return s }
         let lower = s.properties.lowercaseMapping.unicodeScalars
@@ -78,6 +105,6 @@ public struct Normalizer: Sendable {
 
     /// True when `text` holds a traditional character that the table folds.
     public func isTraditional(_ text: String) -> Bool {
-        text.unicodeScalars.contains { traditionalToSimplified[$0] != nil }
+        text.unicodeScalars.contains { simplified($0) != nil }
     }
 }

@@ -34,9 +34,7 @@ public enum Tokenizer {
                 let start = i
                 i += 1
                 while i < scalars.count, ScalarClass(scalars[i]) == kind { i += 1 }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[start..<i])
-                let text = String(view)
+                let text = String(scalars: scalars[start..<i])
                 result.append(Token(text: text, range: start..<i, id: lexicon?.id(of: text) ?? -1))
             }
         }
