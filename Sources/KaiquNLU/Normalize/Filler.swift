@@ -14,18 +14,19 @@ struct Filler: Sendable {
     var end = TokenTrie()
     var anywhere = TokenTrie()
 
-    /// Removes `anywhere` filler from pattern words and synonyms.
-    func removingAnywhere(_ ids: [Int]) -> [Int] {
-        guard ids.contains(where: { anywhere.next(TokenTrie.root, $0) != nil }) else { return ids }
-        var kept: [Int] = []
-        var i = 0
+    /// Removes `anywhere` filler from pattern words and synonyms: from `ids[start...]`, in place.
+    func removeAnywhere(from ids: inout [Int], startingAt start: Int = 0) {
+        guard ids[start...].contains(where: { anywhere.next(TokenTrie.root, $0) != nil }) else { return }
+        var kept = start
+        var i = start
         while i < ids.count {
             if let j = anywhere.longest(in: ids, from: i, id: { $0 })?.end { i = j } else {
-                kept.append(ids[i])
+                ids[kept] = ids[i]
+                kept += 1
                 i += 1
             }
         }
-        return kept
+        ids.removeLast(ids.count - kept)
     }
 
     /// Removes filler tokens from an utterance, sparing tokens inside entities.

@@ -1,6 +1,9 @@
-/// Numbers every word that appears in a pattern, so matching compares integers.
-public final class Lexicon: @unchecked Sendable {
-    // Filled while rules compile, read-only afterwards: that is why the class may be shared.
+/// Numbers every word that appears in a pattern, so matching compares integers. Filled while
+/// the rules compile, read-only afterwards.
+///
+/// A value, not a class: interning touches it for every character of intents/, and each
+/// access to a class's stored property is checked for exclusivity at run time.
+public struct Lexicon: Sendable {
     private var ids: [String: Int] = [:]
     // Most words are one character of the main CJK block (U+4E00…U+9FFF): their ids are kept
     // by code point, -1 where there is none, so finding one is an array read and not a hash.
@@ -27,7 +30,7 @@ public final class Lexicon: @unchecked Sendable {
     }
 
     /// The id of the one-scalar word `scalar`, adding it if new; no String is made unless it is.
-    func intern(_ scalar: Unicode.Scalar) -> Int {
+    mutating func intern(_ scalar: Unicode.Scalar) -> Int {
         let known = id(of: scalar)
         if known >= 0 { return known }
         if Self.hanBlock.contains(scalar.value) {
@@ -40,51 +43,54 @@ public final class Lexicon: @unchecked Sendable {
     }
 
     /// The id of `word`, adding it if new.
-    func intern(_ word: String) -> Int {
+    mutating func intern(_ word: String) -> Int {
         if let single = Self.single(word) { return intern(single) }
-        if let id = ids[word] { return id }
-        ids[word] = words.count
-        words.append(word)
-        return words.count - 1
+        return intern(newWord: word)
     }
 
     /// The ids of the words of `text` folded by `normalizer`, as the tokenizer splits an
     /// utterance (a Han character is a word, so is a run of letters or of digits), adding new
-    /// ones. Every synonym and pattern word of intents/ comes through here at every start, so
-    /// the scalars are walked once and a word's UTF-8 is gathered in a byte array: far cheaper
-    /// than appending to a String's scalars, and no String at all for a one-scalar word.
-    func intern<S: StringProtocol>(wordsOf text: S, folding normalizer: Normalizer) -> [Int] {
-        var ids: [Int] = []
-        ids.reserveCapacity(text.utf8.count)
-        var word: [UInt8] = []
-        var single: Unicode.Scalar?
+    /// ones, appended to `ids`. Every synonym and pattern word of intents/ comes through here at
+    /// every start, so the scalars are walked once, a word of several scalars is gathered as
+    /// UTF-8 in a byte array (far cheaper than appending to a String's scalars), and a word of
+    /// one scalar makes no String at all unless it is new.
+    mutating func intern<S: StringProtocol>(wordsOf text: S, folding normalizer: Normalizer, into ids: inout [Int]) {
+        var first: Unicode.Scalar = " "
+        var count = 0
+        var bytes: [UInt8] = []
         var wordClass = ScalarClass.separator
-        func endWord() {
-            if let single {
-                ids.append(intern(single))
-            } else if !word.isEmpty {
-                ids.append(intern(String(decoding: word, as: UTF8.self)))
-            }
-            word.removeAll(keepingCapacity: true)
-            single = nil
-        }
         for typed in text.unicodeScalars {
             let s = normalizer.fold(typed)
             let c = ScalarClass(s)
-            if c != wordClass { endWord() }
+            if c != wordClass, count > 0 {
+                ids.append(count == 1 ? intern(first) : intern(newWord: String(decoding: bytes, as: UTF8.self)))
+                count = 0
+            }
             wordClass = c
             switch c {
             case .han:
                 ids.append(intern(s))
             case .letter, .digit:
-                single = word.isEmpty ? s : nil
-                UTF8.encode(s) { word.append($0) }
+                count += 1
+                if count == 1 {
+                    first = s
+                } else {
+                    if count == 2 { bytes.removeAll(keepingCapacity: true); UTF8.encode(first) { bytes.append($0) } }
+                    UTF8.encode(s) { bytes.append($0) }
+                }
             case .separator:
                 break
             }
         }
-        endWord()
-        return ids
+        if count > 0 { ids.append(count == 1 ? intern(first) : intern(newWord: String(decoding: bytes, as: UTF8.self))) }
+    }
+
+    // A word of several scalars.
+    private mutating func intern(newWord word: String) -> Int {
+        if let id = ids[word] { return id }
+        ids[word] = words.count
+        words.append(word)
+        return words.count - 1
     }
 
     private static func single(_ word: String) -> Unicode.Scalar? {

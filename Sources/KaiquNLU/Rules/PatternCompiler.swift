@@ -13,7 +13,6 @@
 /// not known yet (the end of a choice) are filled in when it is.
 struct PatternCompiler {
     let location: SourceLocation
-    let rules: RuleCompiler
 
     // UTF-8 bytes: the syntax is ASCII, and a word's text is a run of bytes made into a String
     // in one go (Characters, and then scalars appended one by one, each cost a large share of
@@ -21,17 +20,20 @@ struct PatternCompiler {
     private let bytes: [UInt8]
     private var index = 0
     private var ops: [PatternOp] = []
+    // The ids of the word being read, in one array for the whole pattern.
+    private var wordIDs: [Int] = []
 
-    init(source: String, location: SourceLocation, rules: RuleCompiler) {
+    init(source: String, location: SourceLocation) {
         self.location = location
-        self.rules = rules
         self.bytes = Array(source.utf8)
         ops.reserveCapacity(bytes.count)
     }
 
-    /// The ops, and the word and entity-type groups a matching sentence holds.
-    mutating func compile() throws(DataError) -> (program: [PatternOp], required: [[Int]], requiredTypes: [[Int]]) {
-        let needs = try sequence(closing: nil)
+    /// The ops, and the word and entity-type groups a matching sentence holds. `rules` gives
+    /// the lists, lookups and types the pattern may name, and numbers its words and slots.
+    mutating func compile(with rules: inout RuleCompiler) throws(DataError)
+        -> (program: [PatternOp], required: [[Int]], requiredTypes: [[Int]]) {
+        let needs = try sequence(closing: nil, &rules)
         if ops.isEmpty {
             throw location.error(.emptyPattern)
         }
@@ -49,27 +51,40 @@ struct PatternCompiler {
         let keepingAll: Bool
         var words: [[Int]] = []
         var types: [[Int]] = []
+        /// The first group, which an enclosing choice merges with its other alternatives'.
+        var firstGroup: Group?
         /// The entity types the first element needs, if it needs any.
         var firstTypes: [Int]?
         private var elements = 0
 
+        /// One word, or the words a list or a choice gives (no array made for one word).
+        enum Group {
+            case word(Int)
+            case words([Int])
+        }
+
         init(keepingAll: Bool) { self.keepingAll = keepingAll }
 
         mutating func add(words group: [Int]?, types: [Int]?) {
-            if let group, !group.isEmpty, keepingAll || words.isEmpty { words.append(group) }
+            if let group, !group.isEmpty {
+                if keepingAll { words.append(group) }
+                if firstGroup == nil { firstGroup = .words(group) }
+            }
             if let types, keepingAll { self.types.append(types) }
             if elements == 0 { firstTypes = types }
             elements += 1
         }
 
-        // A word already required once is not a second group.
         mutating func add(word id: Int) {
-            let known = !(keepingAll || words.isEmpty) || words.contains { $0.count == 1 && $0[0] == id }
-            add(words: known ? nil : [id], types: nil)
+            if firstGroup == nil { firstGroup = .word(id) }
+            // A word already required once is not a second group.
+            if keepingAll, !words.contains(where: { $0.count == 1 && $0[0] == id }) { words.append([id]) }
+            if elements == 0 { firstTypes = nil }
+            elements += 1
         }
     }
 
-    private mutating func sequence(closing: UInt8?) throws(DataError) -> Needs {
+    private mutating func sequence(closing: UInt8?, _ rules: inout RuleCompiler) throws(DataError) -> Needs {
         var needs = Needs(keepingAll: closing == nil)
         while index < bytes.count {
             let c = bytes[index]
@@ -78,9 +93,9 @@ struct PatternCompiler {
             case UInt8(ascii: " "), UInt8(ascii: "\t"):
                 index += 1
             case UInt8(ascii: "("), UInt8(ascii: "["):
-                try choice(opening: c, into: &needs)
+                try choice(opening: c, into: &needs, &rules)
             case UInt8(ascii: "{"):
-                try slot(into: &needs)
+                try slot(into: &needs, &rules)
             case UInt8(ascii: "~"):
                 let start = index
                 index += 1
@@ -101,7 +116,9 @@ struct PatternCompiler {
             default:
                 let start = index
                 while index < bytes.count, !Self.isDelimiter(bytes[index]) { index += 1 }
-                for id in rules.words(text(start, index)) {
+                wordIDs.removeAll(keepingCapacity: true)
+                rules.words(text(start, index), into: &wordIDs)
+                for id in wordIDs {
                     ops.append(.word(Int32(id)))
                     needs.add(word: id)
                 }
@@ -111,28 +128,30 @@ struct PatternCompiler {
     }
 
     // `(a|b)` or `[a|b]`: the choice op, then each alternative's header and ops.
-    private mutating func choice(opening: UInt8, into needs: inout Needs) throws(DataError) {
+    private mutating func choice(opening: UInt8, into needs: inout Needs, _ rules: inout RuleCompiler) throws(DataError) {
         let start = index
         index += 1
         let close = opening == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
         let optional = opening == UInt8(ascii: "[")
         let choiceAt = ops.count
         ops.append(.choice(optional: optional, end: -1))
-        var headers: [Int] = []
-        var jumps: [Int] = []
+        var header = -1
         var anyEmpty = false
         // nil once an alternative gives none: then the choice needs no word (or type) at all.
         var firstWords: [Int]? = []
         var firstTypes: [Int]? = []
         while true {
-            if let previous = headers.last { ops[previous] = .alternative(next: Int32(ops.count), first: -1) }
-            headers.append(ops.count)
+            if header >= 0 { ops[header] = .alternative(next: Int32(ops.count), first: -1) }
+            header = ops.count
             ops.append(.alternative(next: -1, first: -1))
-            let alternative = try sequence(closing: close)
-            if ops.count == headers.last! + 1 { anyEmpty = true }
-            jumps.append(ops.count)
+            let alternative = try sequence(closing: close, &rules)
+            if ops.count == header + 1 { anyEmpty = true }
             ops.append(.jump(-1))
-            if let first = alternative.words.first { firstWords?.append(contentsOf: first) } else { firstWords = nil }
+            switch alternative.firstGroup {
+            case .word(let id): firstWords?.append(id)
+            case .words(let ids): firstWords?.append(contentsOf: ids)
+            case nil: firstWords = nil
+            }
             if let types = alternative.firstTypes { firstTypes?.append(contentsOf: types) } else { firstTypes = nil }
             guard index < bytes.count else {
                 throw error(.unclosed(String(UnicodeScalar(opening))), at: start)
@@ -143,18 +162,30 @@ struct PatternCompiler {
         if anyEmpty {
             throw error(.emptyAlternative, at: start)
         }
-        let end = Int32(ops.count)
-        ops[choiceAt] = .choice(optional: optional, end: end)
-        for jump in jumps { ops[jump] = .jump(end) }
+        // Each alternative ends with a jump, right before the next header: all now go to the end.
+        let end = ops.count
+        ops[choiceAt] = .choice(optional: optional, end: Int32(end))
+        header = choiceAt + 1
+        while case .alternative(let next, _) = ops[header] {
+            ops[next >= 0 ? Int(next) - 1 : end - 1] = .jump(Int32(end))
+            if next < 0 { break }
+            header = Int(next)
+        }
         if optional {
             needs.add(words: nil, types: nil)
         } else {
-            needs.add(words: firstWords.map { Array(Set($0)).sorted() }, types: firstTypes)
+            needs.add(words: firstWords.map(Self.sortedUnique), types: firstTypes)
         }
     }
 
+    private static func sortedUnique(_ ids: [Int]) -> [Int] {
+        var unique: [Int] = []
+        for id in ids.sorted() where unique.last != id { unique.append(id) }
+        return unique
+    }
+
     // `{type}` or `{name:type}`.
-    private mutating func slot(into needs: inout Needs) throws(DataError) {
+    private mutating func slot(into needs: inout Needs, _ rules: inout RuleCompiler) throws(DataError) {
         let start = index
         guard let end = bytes[index...].firstIndex(of: UInt8(ascii: "}")) else {
             throw error(.unclosed("{"), at: start)

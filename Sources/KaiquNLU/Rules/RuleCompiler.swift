@@ -1,9 +1,12 @@
 /// Compiles the blocks of intents/ into a `RuleSet`: filler first (every other word of the
 /// data is read without it), then lists and lookups (patterns refer to them from any file),
 /// then intents in load order.
-final class RuleCompiler {
+///
+/// A value that pattern compilers borrow (`inout`), not a class: it is touched for every word
+/// of intents/, and each access to a class's stored property is checked at run time.
+struct RuleCompiler {
     let normalizer: Normalizer
-    let lexicon: Lexicon
+    private(set) var lexicon: Lexicon
     let filler: Filler
     /// Synonym lists by number, each entry a run of token ids, longest first.
     private(set) var lists: [[[Int]]] = []
@@ -23,14 +26,14 @@ final class RuleCompiler {
     private var slotNameIDs: [String: Int] = [:]
 
     /// The rule set of `blocks`, or every error found in them. `entityTypes` are the types the
-    /// built-in extractors find. `checkingExamples` parses the example lines too, only to
-    /// report their mistakes: they are kept as lines either way.
+    /// built-in extractors find. `checkingExamples` reads the example lines and the fixture
+    /// too, only to report their mistakes: they are kept as written either way.
     static func compile(blocks: [DataBlock], normalizer: Normalizer, entityTypes: [String],
                         checkingExamples: Bool) throws(DataErrors) -> RuleSet {
         var errors = namingErrors(blocks)
-        let lexicon = Lexicon()
-        let filler = compileFiller(blocks, normalizer: normalizer, lexicon: lexicon, errors: &errors)
-        let compiler = RuleCompiler(normalizer: normalizer, lexicon: lexicon, filler: filler, entityTypes: entityTypes)
+        var lexicon = Lexicon()
+        let filler = compileFiller(blocks, normalizer: normalizer, lexicon: &lexicon, errors: &errors)
+        var compiler = RuleCompiler(normalizer: normalizer, lexicon: lexicon, filler: filler, entityTypes: entityTypes)
         return try compiler.compile(blocks: blocks, checkingExamples: checkingExamples, errors: errors)
     }
 
@@ -40,7 +43,8 @@ final class RuleCompiler {
         self.filler = filler
         // "customer" keeps its own type: a known customer, or else a name as typed.
         for type in entityTypes where builtInTypes[type] == nil { builtInTypes[type] = .entity(type) }
-        for type in entityTypes { _ = entityType(type) }
+        for type in entityTypes + TemporalExtractor.types { _ = entityType(type) }
+        temporalTypes = TemporalExtractor.types.map { entityTypeIDs[$0]! }
     }
 
     var slotTypeNames: [String] { (Array(builtInTypes.keys) + Array(lookups.keys)).sorted() }
@@ -53,7 +57,7 @@ final class RuleCompiler {
     func listIndex(named name: String) -> Int? { listIndices[name] }
 
     /// The number of an entity type, given one if new.
-    func entityType(_ name: String) -> Int {
+    mutating func entityType(_ name: String) -> Int {
         if let id = entityTypeIDs[name] { return id }
         entityTypeIDs[name] = entityTypes.count
         entityTypes.append(name)
@@ -61,10 +65,10 @@ final class RuleCompiler {
     }
 
     /// The numbers of the date and time entity types, which every temporal slot accepts.
-    private(set) lazy var temporalTypes: [Int] = TemporalExtractor.types.map(entityType)
+    private(set) var temporalTypes: [Int] = []
 
     /// The number of a slot name, given one if new.
-    func slotName(_ name: String) -> Int {
+    mutating func slotName(_ name: String) -> Int {
         if let id = slotNameIDs[name] { return id }
         slotNameIDs[name] = slotNames.count
         slotNames.append(name)
@@ -72,8 +76,18 @@ final class RuleCompiler {
     }
 
     /// Folds and tokenizes fixed text as the input will be, filler removed.
-    func words<S: StringProtocol>(_ text: S) -> [Int] {
-        filler.removingAnywhere(lexicon.intern(wordsOf: text, folding: normalizer))
+    mutating func words<S: StringProtocol>(_ text: S) -> [Int] {
+        var ids: [Int] = []
+        ids.reserveCapacity(text.utf8.count)
+        words(text, into: &ids)
+        return ids
+    }
+
+    /// The same, appended to `ids`: a caller that only looks at them reuses one array.
+    mutating func words<S: StringProtocol>(_ text: S, into ids: inout [Int]) {
+        let start = ids.count
+        lexicon.intern(wordsOf: text, folding: normalizer, into: &ids)
+        filler.removeAnywhere(from: &ids, startingAt: start)
     }
 
     // Names must be unique per kind across all files: a second definition would otherwise
@@ -94,13 +108,14 @@ final class RuleCompiler {
         return errors
     }
 
-    private static func compileFiller(_ blocks: [DataBlock], normalizer: Normalizer, lexicon: Lexicon,
+    private static func compileFiller(_ blocks: [DataBlock], normalizer: Normalizer, lexicon: inout Lexicon,
                                       errors: inout [DataError]) -> Filler {
         var filler = Filler()
         // Filler words themselves are folded but not stripped of filler.
         func insert(_ line: DataLine, into trie: inout TokenTrie) {
             for entry in entries(line) {
-                let ids = lexicon.intern(wordsOf: entry, folding: normalizer)
+                var ids: [Int] = []
+                lexicon.intern(wordsOf: entry, folding: normalizer, into: &ids)
                 if !ids.isEmpty { trie.insert(ids, value: "") }
             }
         }
@@ -118,104 +133,129 @@ final class RuleCompiler {
         return filler
     }
 
-    private func compile(blocks: [DataBlock], checkingExamples: Bool, errors: [DataError]) throws(DataErrors) -> RuleSet {
+    private mutating func compile(blocks: [DataBlock], checkingExamples: Bool, errors: [DataError]) throws(DataErrors) -> RuleSet {
         var errors = errors
         var notNames = TokenTrie()
         for block in blocks where block.kind == "list" {
-            var entries: [[Int]] = []
-            for line in block.lines {
-                if line.key != nil {
-                    errors.append(line.location.error(.keyedLineInList))
-                }
-                for entry in Self.entries(line) {
-                    let ids = words(entry)
-                    if !ids.isEmpty && !entries.contains(ids) { entries.append(ids) }
-                }
-            }
-            // Longest first, so a longer synonym is tried before its prefix.
-            let sorted = entries.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.map(\.element)
-            let firstWords = Array(Set(entries.map { $0[0] })).sorted()
-            if let index = listIndices[block.name] {
-                lists[index] = sorted
-                listFirstWords[index] = firstWords
-            } else {
-                listIndices[block.name] = lists.count
-                lists.append(sorted)
-                listFirstWords.append(firstWords)
-            }
+            let entries = compileList(block, errors: &errors)
             if block.name == "not-names" { for entry in entries { notNames.insert(entry, value: "") } }
         }
-        for block in blocks where block.kind == "lookup" {
-            var trie = TokenTrie()
-            var synonyms: [String: [String]] = [:]
-            for line in block.lines {
-                // `value: synonym | …`, or just `synonym | …` whose first synonym is the value
-                // (regions: 杭州 | 杭州市 | hangzhou).
-                let entries = Self.entries(line)
-                guard let value = line.key ?? entries.first else { continue }
-                synonyms[value, default: []] += entries
-                for entry in entries {
-                    let ids = words(entry)
-                    if ids.isEmpty { continue }
-                    if let other = trie.insert(ids, value: value) {
-                        errors.append(line.location.error(.synonymConflict(entry, means: other, lookup: block.name)))
-                    }
-                }
-            }
-            lookupWords[block.name, default: [:]].merge(synonyms) { $0 + $1 }
-            lookups[block.name] = trie
-            _ = entityType(block.name)
-        }
+        for block in blocks where block.kind == "lookup" { compileLookup(block, errors: &errors) }
         var patterns: [Pattern] = []
         var intents: [IntentRule] = []
         for block in blocks where block.kind == "intent" {
-            var rule = IntentRule(id: block.name, location: block.location, exampleLines: [])
-            for line in block.lines {
-                switch line.key {
-                case "zh", "en":
-                    var compiler = PatternCompiler(source: line.value, location: line.location, rules: self)
-                    do {
-                        let compiled = try compiler.compile()
-                        patterns.append(Pattern(intent: block.name, language: line.key!, source: line.value,
-                                                location: line.location, order: patterns.count, program: compiled.program,
-                                                required: compiled.required, requiredTypes: compiled.requiredTypes))
-                    } catch { errors.append(error) }
-                case "example", "not":
-                    if checkingExamples {
-                        do { _ = try Example.parse(line, positive: line.key == "example") } catch { errors.append(error) }
-                    }
-                    rule.exampleLines.append(line)
-                default:
-                    errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "intent", expected: ["zh", "en", "example", "not"])))
-                }
-            }
-            intents.append(rule)
+            intents.append(compileIntent(block, into: &patterns, checkingExamples: checkingExamples, errors: &errors))
         }
-        var fixture: Fixture?
-        do { fixture = try Fixture(blocks: blocks) } catch { errors += error.errors }
+        let fixtureBlocks = blocks.filter { $0.kind == "fixture" }
+        if checkingExamples {
+            do { _ = try Fixture(blocks: fixtureBlocks) } catch { errors += error.errors }
+        }
         if !errors.isEmpty { throw DataErrors(errors) }
         let extractors = lookups.keys.sorted().map { LookupExtractor(name: $0, synonyms: lookups[$0]!) }
         return RuleSet(normalizer: normalizer, lexicon: lexicon, patterns: patterns, intents: intents,
                        lookupExtractors: extractors, lookupWords: lookupWords, filler: filler,
                        lists: lists, listIndices: listIndices, notNames: notNames,
                        entityTypes: entityTypes, slotNames: slotNames,
-                       blocks: blocks.filter { !RuleSet.kinds.contains($0.kind) }, fixture: fixture!)
+                       blocks: blocks.filter { !RuleSet.kinds.contains($0.kind) }, fixtureBlocks: fixtureBlocks)
+    }
+
+    // A synonym list; returns its entries in the order written.
+    private mutating func compileList(_ block: DataBlock, errors: inout [DataError]) -> [[Int]] {
+        var entries: [[Int]] = []
+        for line in block.lines {
+            if line.key != nil {
+                errors.append(line.location.error(.keyedLineInList))
+            }
+            for entry in Self.entries(line) {
+                let ids = words(entry)
+                if !ids.isEmpty && !entries.contains(ids) { entries.append(ids) }
+            }
+        }
+        // Longest first, so a longer synonym is tried before its prefix.
+        let sorted = entries.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.map(\.element)
+        let firstWords = Array(Set(entries.map { $0[0] })).sorted()
+        if let index = listIndices[block.name] {
+            lists[index] = sorted
+            listFirstWords[index] = firstWords
+        } else {
+            listIndices[block.name] = lists.count
+            lists.append(sorted)
+            listFirstWords.append(firstWords)
+        }
+        return entries
+    }
+
+    // A lookup: its synonyms as a trie, and as written for `RuleSet.label`.
+    private mutating func compileLookup(_ block: DataBlock, errors: inout [DataError]) {
+        var trie = TokenTrie()
+        var synonyms: [String: [String]] = [:]
+        var ids: [Int] = []
+        for line in block.lines {
+            // `value: synonym | …`, or just `synonym | …` whose first synonym is the value
+            // (regions: 杭州 | 杭州市 | hangzhou).
+            let entries = Self.entries(line)
+            guard let value = line.key ?? entries.first else { continue }
+            synonyms[value, default: []] += entries
+            for entry in entries {
+                ids.removeAll(keepingCapacity: true)
+                words(entry, into: &ids)
+                if ids.isEmpty { continue }
+                if let other = trie.insert(ids, value: value) {
+                    errors.append(line.location.error(.synonymConflict(entry, means: other, lookup: block.name)))
+                }
+            }
+        }
+        // Hashing a Chinese value goes through Unicode normalization: merge only when needed.
+        if lookupWords[block.name] == nil { lookupWords[block.name] = synonyms } else {
+            lookupWords[block.name]!.merge(synonyms) { $0 + $1 }
+        }
+        lookups[block.name] = trie
+        _ = entityType(block.name)
+    }
+
+    // An intent: its patterns, compiled and added to `patterns` in load order, and its example lines.
+    private mutating func compileIntent(_ block: DataBlock, into patterns: inout [Pattern], checkingExamples: Bool,
+                               errors: inout [DataError]) -> IntentRule {
+        var rule = IntentRule(id: block.name, location: block.location, exampleLines: [])
+        for line in block.lines {
+            switch line.key {
+            case "zh", "en":
+                var compiler = PatternCompiler(source: line.value, location: line.location)
+                do {
+                    let compiled = try compiler.compile(with: &self)
+                    patterns.append(Pattern(intent: block.name, language: line.key!, source: line.value,
+                                            location: line.location, order: patterns.count, program: compiled.program,
+                                            required: compiled.required, requiredTypes: compiled.requiredTypes))
+                } catch { errors.append(error) }
+            case "example", "not":
+                if checkingExamples {
+                    do { _ = try Example.parse(line, positive: line.key == "example") } catch { errors.append(error) }
+                }
+                rule.exampleLines.append(line)
+            default:
+                errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "intent", expected: ["zh", "en", "example", "not"])))
+            }
+        }
+        return rule
     }
 
     /// The entries of `a | b | c`, trimmed, empty ones left out.
     static func entries(_ line: DataLine) -> [String] {
         // By bytes: regions alone have thousands of entries, read at every start.
-        let bytes = Array(line.value.utf8)
-        var entries: [String] = []
-        var start = 0
-        while start <= bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "|") { end += 1 }
-            let entry = String(trimmingSpaces: bytes[start..<end])
-            if !entry.isEmpty { entries.append(entry) }
-            start = end + 1
+        var value = line.value
+        return value.withUTF8 { bytes in
+            var entries: [String] = []
+            entries.reserveCapacity(bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "|") ? 1 : 0) })
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "|") { end += 1 }
+                let entry = String(trimmingSpaces: bytes[start..<end])
+                if !entry.isEmpty { entries.append(entry) }
+                start = end + 1
+            }
+            return entries
         }
-        return entries
     }
 }
 

@@ -21,8 +21,12 @@ public struct RuleSet: Sendable {
     let slotNames: [String]
     /// Blocks of kinds the NLU does not read (reply, and what later modules add).
     public let blocks: [DataBlock]
-    /// The clock and customers the examples are written against.
-    public let fixture: Fixture
+    /// The `fixture` blocks: only examples are read against them, so they are read when asked.
+    let fixtureBlocks: [DataBlock]
+
+    /// The clock and customers the examples are written against (the default fixture when
+    /// the data's has a mistake, which loading with `checkingExamples` reports).
+    public var fixture: Fixture { (try? Fixture(blocks: fixtureBlocks)) ?? Fixture() }
 
     /// The folding table's file name inside intents/.
     public static let tableFile = "hant-hans.table"
@@ -33,9 +37,10 @@ public struct RuleSet: Sendable {
     /// which is the order ties between equally specific patterns are broken in.
     /// `otherKinds` are block kinds other modules read; any other header is an error.
     ///
-    /// Any error in what parsing needs stops loading. Examples are only read by `kaiqu check`,
-    /// the tests and the bench, so `checkingExamples: false` (the chat's start-up) leaves their
-    /// syntax unchecked: a malformed example is then simply never offered as a suggestion.
+    /// Any error in what parsing needs stops loading. Examples and the fixture they are read
+    /// against are only used by `kaiqu check`, the tests and the bench (and examples by the
+    /// fallback's suggestions), so `checkingExamples: false` (the chat's start-up) leaves them
+    /// unchecked: a malformed example is then simply never offered as a suggestion.
     public static func load(files: [(path: String, text: String)], otherKinds: Set<String>,
                             checkingExamples: Bool = true) throws(DataErrors) -> RuleSet {
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
