@@ -27,7 +27,9 @@ let package = Package(
         // (Generated/EmbeddedIntents.swift, written by kaiqu-embed) so the binary works anywhere.
         .target(name: "KaiquCLI", dependencies: ["KaiquNLU", "KaiquStore", "KaiquDialogue"]),
         .executableTarget(name: "kaiqu", dependencies: ["KaiquCLI"]),
-        .executableTarget(name: "kaiqu-bench", dependencies: ["KaiquCLI"]),
+        // It imports KaiquNLU itself: named here so a change there rebuilds it (with only
+        // KaiquCLI named, an incremental build kept a stale object that crashed).
+        .executableTarget(name: "kaiqu-bench", dependencies: ["KaiquCLI", "KaiquNLU"]),
         // `swift run kaiqu-embed` after editing intents/: refreshes the binary's built-in copy.
         // (A build-tool plugin would be neater, but SwiftPM does not re-run one when only its
         // input files change: swift-package-manager#7891.) A test fails while the copy is stale.
