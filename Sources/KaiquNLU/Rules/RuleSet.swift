@@ -43,18 +43,18 @@ public struct RuleSet: Sendable {
     /// unchecked: a malformed example is then simply never offered as a suggestion.
     public static func load(files: [(path: String, text: String)], otherKinds: Set<String>,
                             checkingExamples: Bool = true) throws(DataErrors) -> RuleSet {
-        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        var table: [(traditional: Unicode.Scalar, simplified: Unicode.Scalar)] = []
         var blocks: [DataBlock] = []
         var errors: [DataError] = []
         for file in files.sorted(by: { $0.path < $1.path }) {
             if file.path == tableFile {
-                do { table = try Normalizer.parseTable(file.text, file: file.path) } catch { errors.append(error) }
+                do { table = try Normalizer.pairs(inTable: file.text, file: file.path) } catch { errors.append(error) }
             } else if file.path.hasSuffix(".kaiqu") {
                 do { blocks += try DataFileParser.parse(file.text, file: file.path, kinds: kinds.union(otherKinds)) } catch { errors += error.errors }
             }
         }
         if !errors.isEmpty { throw DataErrors(errors) }
-        return try RuleCompiler.compile(blocks: blocks, normalizer: Normalizer(traditionalToSimplified: table),
+        return try RuleCompiler.compile(blocks: blocks, normalizer: Normalizer(pairs: table),
                                         entityTypes: BuiltInExtractors.types, checkingExamples: checkingExamples)
     }
 
