@@ -93,16 +93,24 @@ struct RuleCompiler {
     // Names must be unique per kind across all files: a second definition would otherwise
     // silently change what the first one means.
     private static func namingErrors(_ blocks: [DataBlock]) -> [DataError] {
+        struct Name: Hashable {
+            let kind: String
+            let name: String
+        }
         var errors: [DataError] = []
-        var defined: [String: SourceLocation] = [:]
-        for block in blocks where ["intent", "list", "lookup", "reply"].contains(block.kind) {
-            let key = block.kind + " " + block.name
+        var defined: [Name: SourceLocation] = [:]
+        defined.reserveCapacity(blocks.count)
+        for block in blocks {
+            switch block.kind {
+            case "intent", "list", "lookup", "reply": break
+            default: continue
+            }
             if block.name.isEmpty {
                 errors.append(block.location.error(.blockWithoutName(block.kind)))
-            } else if let first = defined[key] {
-                errors.append(block.location.error(.duplicateBlock(key, firstAt: first.description)))
+            } else if let first = defined[Name(kind: block.kind, name: block.name)] {
+                errors.append(block.location.error(.duplicateBlock(block.kind + " " + block.name, firstAt: first.description)))
             } else {
-                defined[key] = block.location
+                defined[Name(kind: block.kind, name: block.name)] = block.location
             }
         }
         return errors
