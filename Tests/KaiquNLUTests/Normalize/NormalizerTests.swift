@@ -54,4 +54,13 @@ final class NormalizerTests: XCTestCase {
         XCTAssertEqual("訪", "訪".trimmingSpaces(), "a last byte that also ends spaces is no space")
         XCTAssertEqual(String(trimmingSpaces: Array("  李四 | ".utf8)[...]), "李四 |")
     }
+
+    func testPairsOutsideTheCJKBlocksFoldToo() {
+        let normalizer = Normalizer(traditionalToSimplified: ["個": "个", "\u{2F81A}": "冬", "Ⅻ": "x"])
+        XCTAssertEqual(normalizer.fold("個"), "个")
+        XCTAssertEqual(normalizer.fold("\u{2F81A}"), "冬")
+        XCTAssertEqual(normalizer.simplified("Ⅻ"), "x")
+        XCTAssertNil(normalizer.simplified("个"))
+        XCTAssertEqual(normalizer.traditionalToSimplified, ["個": "个", "\u{2F81A}": "冬", "Ⅻ": "x"])
+    }
 }
