@@ -47,7 +47,10 @@ struct PatternMatch {
 /// Depth-first search is written as recursion: one call per branch taken, steps without a
 /// choice (words, jumps) loop inside the call. The state of a branch is a position, a
 /// `Specificity` (three integers, copied) and the captures so far, kept on one stack that a
-/// branch pops when it returns; so trying a branch allocates nothing.
+/// branch pops when it returns; so trying a branch allocates nothing. (An explicit backtrack
+/// stack would need a resume state for each kind of branch — the next alternative, entity,
+/// name length, text or wildcard end; recursion keeps each op's options in one loop, and a
+/// call costs a few instructions.)
 struct Matcher {
     let input: MatchInput
     private let lists: [[[Int]]]
