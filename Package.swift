@@ -28,6 +28,8 @@ let package = Package(
         // (Generated/EmbeddedIntents.swift, written by kaiqu-embed) so the binary works anywhere.
         .target(name: "KaiquCLI", dependencies: ["KaiquNLU", "KaiquStore", "KaiquDialogue"]),
         .executableTarget(name: "kaiqu", dependencies: ["KaiquCLI"]),
+        // It imports the libraries itself: named here so a change there rebuilds it (with only
+        // KaiquCLI named, an incremental build kept a stale object that crashed).
         .executableTarget(name: "kaiqu-bench", dependencies: ["KaiquCLI", "KaiquNLU", "KaiquDialogue", "KaiquStore"]),
         // `swift run kaiqu-embed` after editing intents/: refreshes the binary's built-in copy.
         // (A build-tool plugin would be neater, but SwiftPM does not re-run one when only its

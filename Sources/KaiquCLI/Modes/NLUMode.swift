@@ -36,7 +36,15 @@ struct NLUMode {
                                 ("confidence", String(result.confidence)), ("slots", slots)])
         }
         let slots = result.slots.keys.sorted().map { "\($0)=\(result.slots[$0]!)" }
-        return ([result.intent, String(format: "%.2f", result.confidence)] + slots).joined(separator: "  ")
+        return ([result.intent, Self.twoDecimals(result.confidence)] + slots).joined(separator: "  ")
+    }
+
+    /// A confidence (0…1, in hundredths) as "%.2f" writes it, without Foundation's formatter,
+    /// which cost more than parsing the line.
+    static func twoDecimals(_ confidence: Double) -> String {
+        let hundredths = Int((confidence * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// The debug dump: normalised text, tokens, entities with spans, candidates, the winner.
@@ -53,7 +61,7 @@ struct NLUMode {
         lines.append("candidates:  \(analysis.candidates.isEmpty ? "-" : "")")
         var seen = Set<String>()
         for candidate in analysis.candidates where seen.insert(candidate.pattern.intent).inserted {
-            lines.append("  \(candidate.pattern.intent)  \(String(format: "%.2f", candidate.confidence))  (\(candidate.specificity))  \(candidate.pattern.location)  \(candidate.pattern.source)")
+            lines.append("  \(candidate.pattern.intent)  \(Self.twoDecimals(candidate.confidence))  (\(candidate.specificity))  \(candidate.pattern.location)  \(candidate.pattern.source)")
         }
         if let winner = analysis.candidates.first {
             lines.append("winner:      \(winner.pattern.intent)  \(winner.pattern.location)  \(winner.pattern.source)")

@@ -40,10 +40,11 @@ struct LoadedData {
 
     var catalogue: ReplyCatalogue { dialogue.catalogue }
 
-    init(_ source: DataSource) throws(CLIError) {
+    /// `checkingExamples` also reports mistakes in example lines, which only `kaiqu check` reads.
+    init(_ source: DataSource, checkingExamples: Bool) throws(CLIError) {
         let files = try source.files()
         do {
-            let rules = try RuleSet.load(files: files, otherKinds: DialogueData.kinds)
+            let rules = try RuleSet.load(files: files, otherKinds: DialogueData.kinds, checkingExamples: checkingExamples)
             parser = Parser(rules: rules)
             dialogue = try DialogueData(blocks: rules.blocks)
         } catch {

@@ -25,7 +25,8 @@ struct Session {
     init(options: Options, environment: [String: String], store use: StoreUse) throws(CLIError) {
         let source: DataSource = options.intents.map { .directory($0) }
             ?? environment["KAIQU_INTENTS"].flatMap { $0.isEmpty ? nil : DataSource.directory($0) } ?? .embedded
-        data = try LoadedData(source)
+        // Only `kaiqu check` reads the examples: the other modes leave their syntax unchecked.
+        data = try LoadedData(source, checkingExamples: options.mode == .check)
         paths = Paths(environment: environment, storeOption: options.store)
         owner = Session.owner(environment)
         var zone = TimeZone.current

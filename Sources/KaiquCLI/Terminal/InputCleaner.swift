@@ -9,22 +9,25 @@ enum InputCleaner {
 
     static func clean(_ bytes: [UInt8]) -> Cleaned {
         guard let decoded = String(validating: bytes, as: UTF8.self) else { return .unreadable }
-        var out = String.UnicodeScalarView()
+        // What is kept is gathered as UTF-8 and made a String once: appending scalars to a
+        // String one by one costs several times more.
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var scalars = decoded.unicodeScalars.makeIterator()
         while let s = scalars.next() {
             switch s.value {
             case 0x1B:
                 skipEscape(&scalars)
             case 0x09:
-                out.append(" ")
+                out.append(UInt8(ascii: " "))
             case 0x00..<0x20, 0x7F..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
                 // Controls, and bidi overrides that would make a line display unlike its text.
                 continue
             default:
-                out.append(s)
+                UTF8.encode(s) { out.append($0) }
             }
         }
-        let text = String(out).trimmingSpaces()
+        let text = String(decoding: out, as: UTF8.self).trimmingSpaces()
         return text.isEmpty ? .empty : .text(text)
     }
 

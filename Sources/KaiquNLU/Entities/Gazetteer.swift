@@ -109,11 +109,11 @@ public struct CustomerExtractor: EntityExtractor {
     /// Titles after a surname (总, 经理, 姐 …) and prefixes before one (老, 小, mr …), from the
     /// lists honorific-titles and honorific-prefixes of intents/; back-references from the
     /// list back-reference.
-    let titles: LookupTrie
-    let prefixes: LookupTrie
-    let backReferences: LookupTrie
+    let titles: TokenTrie
+    let prefixes: TokenTrie
+    let backReferences: TokenTrie
 
-    init(titles: LookupTrie = LookupTrie(), prefixes: LookupTrie = LookupTrie(), backReferences: LookupTrie = LookupTrie()) {
+    init(titles: TokenTrie = TokenTrie(), prefixes: TokenTrie = TokenTrie(), backReferences: TokenTrie = TokenTrie()) {
         self.titles = titles
         self.prefixes = prefixes
         self.backReferences = backReferences
@@ -121,7 +121,7 @@ public struct CustomerExtractor: EntityExtractor {
 
     public func extract(from text: NormalizedText, tokens: [Token], context: ParseContext, into entities: inout [Entity]) {
         for i in tokens.indices {
-            if let end = Self.longest(backReferences, tokens, from: i) { add(i..<end, nil, tokens, text, &entities) }
+            if let end = backReferences.longest(in: tokens, from: i, id: \.id)?.end { add(i..<end, nil, tokens, text, &entities) }
         }
         let gazetteer = context.customers
         var spans = Set<Range<Int>>()
@@ -133,12 +133,12 @@ public struct CustomerExtractor: EntityExtractor {
         guard gazetteer.count > 0 else { return }
         for i in tokens.indices {
             // 老王, 小李, Mr. Chen
-            if let afterPrefix = Self.longest(prefixes, tokens, from: i), let surname = surname(at: afterPrefix, tokens, gazetteer) {
+            if let afterPrefix = prefixes.longest(in: tokens, from: i, id: \.id)?.end, let surname = surname(at: afterPrefix, tokens, gazetteer) {
                 let span = i..<surname.end
                 if !spans.contains(span) { add(span, gazetteer.soleName(withSurname: surname.text), tokens, text, &entities) }
             }
             // 王总, 李经理, 欧阳姐
-            if let surname = surname(at: i, tokens, gazetteer), let end = Self.longest(titles, tokens, from: surname.end) {
+            if let surname = surname(at: i, tokens, gazetteer), let end = titles.longest(in: tokens, from: surname.end, id: \.id)?.end {
                 let span = i..<end
                 if !spans.contains(span) { add(span, gazetteer.soleName(withSurname: surname.text), tokens, text, &entities) }
             }
@@ -161,17 +161,5 @@ public struct CustomerExtractor: EntityExtractor {
             if gazetteer.isCompoundSurname(two), gazetteer.hasSurname(two) { return (two, i + 2) }
         }
         return gazetteer.hasSurname(tokens[i].text) ? (tokens[i].text, i + 1) : nil
-    }
-
-    private static func longest(_ trie: LookupTrie, _ tokens: [Token], from i: Int) -> Int? {
-        var node = trie
-        var j = i
-        var found: Int?
-        while j < tokens.count, let next = node.children[tokens[j].id] {
-            node = next
-            j += 1
-            if node.value != nil { found = j }
-        }
-        return found
     }
 }

@@ -12,7 +12,7 @@ public enum Language: String, Sendable, CaseIterable {
         var han = false
         var latin = false
         for s in text.unicodeScalars {
-            if normalizer.traditionalToSimplified[s] != nil { return .zhHant }
+            if normalizer.simplified(s) != nil { return .zhHant }
             switch ScalarClass(normalizer.fold(s)) {
             case .han: han = true
             case .letter: latin = true

@@ -19,166 +19,178 @@ public struct Specificity: Sendable, Comparable, CustomStringConvertible {
     public var description: String { "words \(words), entities \(entities), loose \(loose)" }
 }
 
-/// The tokens and entities of one utterance, as the matcher sees them.
-struct MatchInput {
-    let text: NormalizedText
-    let tokens: [Token]
-    /// For each token index, the entities that start there and the token index they end before.
-    let entitiesAt: [[(end: Int, entity: Entity)]]
-    /// Which lexicon words the utterance holds, one bit each.
-    let present: [UInt64]
-    let notNames: LookupTrie
-    /// The entity types found anywhere in the utterance.
-    let entityTypes: Set<String>
-
-    func has(_ id: Int) -> Bool { id >= 0 && id >> 6 < present.count && present[id >> 6] & (1 << UInt64(id & 63)) != 0 }
+/// What a slot took: a span of tokens, and the entity that filled it (-1 when it is taken as
+/// typed). Slot values are made into strings only for the pattern that wins.
+struct Capture: Equatable {
+    /// The slot's name in `RuleSet.slotNames`.
+    var slot: Int32
+    var start: Int32
+    var end: Int32
+    /// The entity in `MatchInput.entities`, or -1.
+    var entity: Int32
 }
 
-/// A successful match of one pattern.
+/// A successful match of one pattern: how specific it is and what its slots took.
 struct PatternMatch {
     var specificity: Specificity
-    var slots: [(name: String, value: String)]
+    var captures: [Capture]
 }
 
-/// Matches one pattern against the whole utterance by backtracking, keeping the best way.
+/// Matches compiled patterns (`PatternOp`) against one utterance.
+///
+/// A pattern matches when its ops take every token, first to last. The matcher tries every way
+/// depth first, in the order the pattern is written: alternatives left to right, an optional
+/// part taken before it is left out, entities in the order they were found, shorter names,
+/// texts and wildcards before longer ones. It keeps the first of the most specific ways, so
+/// equally specific readings always give the same slots.
+///
+/// Depth-first search is written as recursion: one call per branch taken, steps without a
+/// choice (words, jumps) loop inside the call. The state of a branch is a position, a
+/// `Specificity` (three integers, copied) and the captures so far, kept on one stack that a
+/// branch pops when it returns; so trying a branch allocates nothing. (An explicit backtrack
+/// stack would need a resume state for each kind of branch — the next alternative, entity,
+/// name length, text or wildcard end; recursion keeps each op's options in one loop, and a
+/// call costs a few instructions.)
 struct Matcher {
     let input: MatchInput
-    private var best: PatternMatch?
+    private let lists: [[[Int]]]
+    private var captures: [Capture] = []
+    private var best: Specificity?
+    private var bestCaptures: [Capture] = []
     private var steps = 0
-    // Patterns are short, but wildcards multiply: past this many steps the pattern gives up.
+    // Patterns are short, but wildcards and texts multiply: past this many steps a pattern
+    // gives up with the best way found so far. No sentence of intents/ needs a tenth of it.
     private static let stepLimit = 20_000
 
-    init(input: MatchInput) { self.input = input }
-
-    static func match(_ pattern: Pattern, _ input: MatchInput) -> PatternMatch? {
-        for group in pattern.required where !group.contains(where: input.has) { return nil }
-        for group in pattern.requiredTypes where !group.contains(where: input.entityTypes.contains) { return nil }
-        var matcher = Matcher(input: input)
-        matcher.walk(pattern.elements, 0, nil, 0, PatternMatch(specificity: Specificity(), slots: []))
-        return matcher.best
+    init(input: MatchInput, lists: [[[Int]]]) {
+        self.input = input
+        self.lists = lists
     }
 
-    /// The rest of an enclosing sequence to continue with after a choice ends.
-    final class Continuation {
-        let elements: [PatternElement]
-        let index: Int
-        let next: Continuation?
-        init(_ elements: [PatternElement], _ index: Int, _ next: Continuation?) {
-            self.elements = elements
-            self.index = index
-            self.next = next
-        }
+    /// The best way `pattern` matches the whole utterance, or nil.
+    mutating func match(_ pattern: Pattern) -> PatternMatch? {
+        guard input.holdsWhatIsRequired(by: pattern) else { return nil }
+        best = nil
+        steps = 0
+        captures.removeAll(keepingCapacity: true)
+        walk(pattern.program, from: 0, at: 0, Specificity())
+        return best.map { PatternMatch(specificity: $0, captures: bestCaptures) }
     }
 
-    private mutating func walk(_ elements: [PatternElement], _ i: Int, _ rest: Continuation?, _ pos: Int, _ acc: PatternMatch) {
-        steps += 1
-        if steps > Self.stepLimit { return }
-        guard i < elements.count else {
-            if let rest { walk(rest.elements, rest.index, rest.next, pos, acc) }
-            else if pos == input.tokens.count, best.map({ $0.specificity < acc.specificity }) ?? true { best = acc }
-            return
-        }
-        let tokens = input.tokens
-        switch elements[i] {
-        case .word(let id):
-            guard pos < tokens.count, tokens[pos].id == id else { return }
-            var next = acc
-            next.specificity.words += 1
-            walk(elements, i + 1, rest, pos + 1, next)
-        case .choice(let alternatives, let optional):
-            let after = Continuation(elements, i + 1, rest)
-            for alternative in alternatives { walk(alternative, 0, after, pos, acc) }
-            if optional { walk(elements, i + 1, rest, pos, acc) }
-        case .slot(let name, let type):
-            guard pos < tokens.count else { return }
-            switch type {
-            case .entity(let wanted):
-                takeEntities(wanted, name, elements, i, rest, pos, acc)
-            case .customer:
-                takeEntities("customer", name, elements, i, rest, pos, acc)
-                takeName(name, elements, i, rest, pos, acc)
-            case .name:
-                takeName(name, elements, i, rest, pos, acc)
-            case .text:
-                for end in pos + 1...tokens.count {
-                    var next = acc
-                    next.specificity.loose += end - pos
-                    next.slots.append((name, typed(pos..<end)))
-                    walk(elements, i + 1, rest, end, next)
+    private mutating func walk(_ ops: [PatternOp], from start: Int, at position: Int, _ score: Specificity) {
+        let ids = input.ids
+        var pc = start
+        var pos = position
+        var score = score
+        while true {
+            steps += 1
+            if steps > Self.stepLimit { return }
+            guard pc < ops.count else {
+                if pos == ids.count, best.map({ $0 < score }) ?? true {
+                    best = score
+                    bestCaptures.removeAll(keepingCapacity: true)
+                    bestCaptures.append(contentsOf: captures)
                 }
+                return
             }
-        case .wildcard:
-            guard pos < tokens.count else { return }
-            // When a fixed word follows, only the places holding it can end the wildcard.
-            let next = Self.followingWord(elements, i + 1, rest)
-            for end in pos + 1...tokens.count {
-                if let next, end < tokens.count, tokens[end].id != next { continue }
-                var next = acc
-                next.specificity.loose += end - pos
-                walk(elements, i + 1, rest, end, next)
+            switch ops[pc] {
+            case .word(let id):
+                guard pos < ids.count, ids[pos] == Int(id) else { return }
+                score.words += 1
+                pos += 1
+                pc += 1
+            case .jump(let target):
+                pc = Int(target)
+            case .list(let list):
+                for entry in lists[Int(list)] where pos + entry.count <= ids.count && ids[pos] == entry[0] {
+                    guard ids[pos..<pos + entry.count].elementsEqual(entry) else { continue }
+                    var next = score
+                    next.words += entry.count
+                    walk(ops, from: pc + 1, at: pos + entry.count, next)
+                }
+                return
+            case .choice(let optional, let end):
+                var header = pc + 1
+                while header >= 0, case .alternative(let next, let first) = ops[header] {
+                    // An alternative that starts with another word than the one here would fail at once.
+                    if first < 0 || pos < ids.count && ids[pos] == Int(first) {
+                        walk(ops, from: header + 1, at: pos, score)
+                    }
+                    header = Int(next)
+                }
+                guard optional else { return }
+                pc = Int(end)
+            case .alternative:
+                preconditionFailure("an alternative's header is only reached through its choice")
+            case .entity(let type, let slot):
+                takeEntities(ops, pc, pos, score, slot: slot) { $0.type == Int(type) }
+                return
+            case .anyTime(let slot):
+                takeEntities(ops, pc, pos, score, slot: slot) { $0.isTemporal }
+                return
+            case .customer(let type, let slot):
+                takeEntities(ops, pc, pos, score, slot: slot) { $0.type == Int(type) }
+                takeName(ops, pc, pos, score, slot: slot)
+                return
+            case .name(let slot):
+                takeName(ops, pc, pos, score, slot: slot)
+                return
+            case .text(let slot):
+                guard pos < ids.count else { return }
+                for end in pos + 1...ids.count {
+                    var next = score
+                    next.loose += end - pos
+                    take(ops, pc, Capture(slot: slot, start: Int32(pos), end: Int32(end), entity: -1), next)
+                }
+                return
+            case .wildcard(let following):
+                guard pos < ids.count else { return }
+                for end in pos + 1...ids.count {
+                    // Only a place holding the word that must follow can end the wildcard.
+                    if following >= 0, end < ids.count, ids[end] != Int(following) { continue }
+                    var next = score
+                    next.loose += end - pos
+                    walk(ops, from: pc + 1, at: end, next)
+                }
+                return
             }
         }
     }
 
-    // The fixed word that must come next, if the next element is one.
-    private static func followingWord(_ elements: [PatternElement], _ i: Int, _ rest: Continuation?) -> Int? {
-        if i < elements.count {
-            if case .word(let id) = elements[i] { return id }
-            return nil
-        }
-        guard let rest else { return nil }
-        return followingWord(rest.elements, rest.index, rest.next)
+    // Records what a slot took, walks on after it, and forgets it again.
+    private mutating func take(_ ops: [PatternOp], _ pc: Int, _ capture: Capture, _ score: Specificity) {
+        captures.append(capture)
+        walk(ops, from: pc + 1, at: Int(capture.end), score)
+        captures.removeLast()
     }
 
-    private mutating func takeEntities(_ type: String, _ name: String, _ elements: [PatternElement], _ i: Int,
-                                       _ rest: Continuation?, _ pos: Int, _ acc: PatternMatch) {
-        let temporal = TemporalSlot.isTemporal(type)
-        for (end, entity) in input.entitiesAt[pos] where entity.type == type || temporal && TemporalSlot.isTemporal(entity.type) {
-            var next = acc
-            next.specificity.entities += end - pos
-            if temporal { next.slots += TemporalSlot.slots(named: name, from: entity) }
-            else { next.slots.append((name, entity.value)) }
-            walk(elements, i + 1, rest, end, next)
+    private mutating func takeEntities(_ ops: [PatternOp], _ pc: Int, _ pos: Int, _ score: Specificity, slot: Int32,
+                                       where accepts: (MatchInput.Placed) -> Bool) {
+        guard pos < input.ids.count else { return }
+        for index in input.entitiesStarting(at: pos) {
+            let placed = input.placed[index]
+            guard accepts(placed) else { continue }
+            var next = score
+            next.entities += placed.end - pos
+            take(ops, pc, Capture(slot: slot, start: Int32(pos), end: Int32(placed.end), entity: Int32(placed.entity)), next)
         }
     }
 
     // A name as typed: 2–4 Han characters, or 1–3 Latin words, holding no known non-name.
-    private mutating func takeName(_ name: String, _ elements: [PatternElement], _ i: Int,
-                                   _ rest: Continuation?, _ pos: Int, _ acc: PatternMatch) {
-        let tokens = input.tokens
-        let first = tokens[pos].text.unicodeScalars.first!
-        let han = ScalarClass(first) == .han
-        guard han || ScalarClass(first) == .letter else { return }
+    private mutating func takeName(_ ops: [PatternOp], _ pc: Int, _ pos: Int, _ score: Specificity, slot: Int32) {
+        let kinds = input.kinds
+        guard pos < kinds.count else { return }
+        let han = kinds[pos] == .han
+        guard han || kinds[pos] == .letter else { return }
         let range = han ? 2...4 : 1...3
         var end = pos
-        while end < tokens.count, end - pos < range.upperBound {
-            let scalar = tokens[end].text.unicodeScalars.first!
-            guard (ScalarClass(scalar) == .han) == han, ScalarClass(scalar) != .digit else { break }
+        while end < kinds.count, end - pos < range.upperBound {
+            guard (kinds[end] == .han) == han, kinds[end] != .digit else { break }
             end += 1
-            guard range.contains(end - pos), !containsNotName(pos..<end) else { continue }
-            var next = acc
-            next.specificity.loose += end - pos
-            next.slots.append((name, typed(pos..<end)))
-            walk(elements, i + 1, rest, end, next)
+            guard range.contains(end - pos), !input.holdsNonName(pos..<end) else { continue }
+            var next = score
+            next.loose += end - pos
+            take(ops, pc, Capture(slot: slot, start: Int32(pos), end: Int32(end), entity: -1), next)
         }
-    }
-
-    private func containsNotName(_ span: Range<Int>) -> Bool {
-        // A place (义乌, 杭州) is not a person.
-        for start in span { for (_, entity) in input.entitiesAt[start] where entity.type == "region" { return true } }
-        for start in span {
-            var node = input.notNames
-            var j = start
-            while j < span.upperBound, let next = node.children[input.tokens[j].id] {
-                node = next
-                j += 1
-                if node.value != nil { return true }
-            }
-        }
-        return false
-    }
-
-    private func typed(_ span: Range<Int>) -> String {
-        input.text.typed(input.tokens[span.lowerBound].range.lowerBound..<input.tokens[span.upperBound - 1].range.upperBound)
     }
 }

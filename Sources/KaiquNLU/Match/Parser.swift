@@ -5,20 +5,23 @@
 public struct Parser: Sendable {
     public let rules: RuleSet
     private let extractors: [any EntityExtractor]
+    private let types: EntityTypeTable
 
-    /// Token id → the patterns whose first required group holds it, and the patterns with no
-    /// required word: a sentence is tried only against patterns one of its words can anchor.
-    private let anchored: [Int: [Int]]
+    /// For each lexicon id, the patterns whose first required group holds it; and the patterns
+    /// with no required word. A sentence is tried only against patterns one of its words can
+    /// anchor (the others cannot match: they need a word it does not have).
+    private let anchored: [[Int]]
     private let unanchored: [Int]
 
     public init(rules: RuleSet) {
         self.rules = rules
         self.extractors = BuiltInExtractors.make(rules: rules) + rules.lookupExtractors
-        var anchored: [Int: [Int]] = [:]
+        self.types = EntityTypeTable(rules.entityTypes)
+        var anchored = [[Int]](repeating: [], count: rules.lexicon.words.count)
         var unanchored: [Int] = []
         for (index, pattern) in rules.patterns.enumerated() {
             guard let group = pattern.required.first else { unanchored.append(index); continue }
-            for id in group { anchored[id, default: []].append(index) }
+            for id in group { anchored[id].append(index) }
         }
         self.anchored = anchored
         self.unanchored = unanchored
@@ -26,61 +29,86 @@ public struct Parser: Sendable {
 
     /// Parses one utterance.
     public func parse(_ text: String, context: ParseContext) -> ParseResult {
-        analyze(text, context: context, keepCandidates: false).result
+        run(text, context: context, keepCandidates: false).result
     }
 
     /// Parses one utterance and keeps what `--explain` shows.
     public func analyze(_ text: String, context: ParseContext, keepCandidates: Bool = true) -> Analysis {
+        let run = run(text, context: context, keepCandidates: keepCandidates)
+        return Analysis(result: run.result, normalized: run.normalized.foldedText, tokens: run.tokens,
+                        entities: run.entities, candidates: run.candidates)
+    }
+
+    private func run(_ text: String, context: ParseContext, keepCandidates: Bool)
+        -> (result: ParseResult, normalized: NormalizedText, tokens: [Token], entities: [Entity], candidates: [Candidate]) {
         let normalized = rules.normalizer.normalize(text)
         let allTokens = Tokenizer.tokens(of: normalized, lexicon: rules.lexicon)
         var entities: [Entity] = []
         for extractor in extractors { extractor.extract(from: normalized, tokens: allTokens, context: context, into: &entities) }
         let tokens = rules.filler.removing(from: allTokens, in: normalized, keeping: entities)
-        let input = matchInput(normalized, tokens, entities)
 
         var candidates: [Candidate] = []
-        var best: Candidate?
+        var winner: Candidate?
         if !tokens.isEmpty {
-            var tried = [Bool](repeating: false, count: rules.patterns.count)
-            for index in unanchored { tried[index] = true }
-            for token in tokens where token.id >= 0 {
-                for index in anchored[token.id] ?? [] { tried[index] = true }
-            }
-            for index in tried.indices where tried[index] {
+            let input = MatchInput(text: normalized, tokens: tokens, entities: entities, rules: rules, types: types)
+            var matcher = Matcher(input: input, lists: rules.lists)
+            var best: (pattern: Pattern, match: PatternMatch)?
+            for index in patternsToTry(tokens) {
                 let pattern = rules.patterns[index]
-                guard let match = Matcher.match(pattern, input) else { continue }
-                let explained = match.specificity.words + match.specificity.entities
-                let confidence = ((0.5 + 0.49 * Double(explained) / Double(tokens.count)) * 100).rounded() / 100
-                var slots: [String: String] = [:]
-                for slot in match.slots { slots[slot.name] = slot.value }
-                let candidate = Candidate(pattern: pattern, specificity: match.specificity, confidence: confidence, slots: slots)
-                if best.map({ $0.specificity < candidate.specificity }) ?? true { best = candidate }
-                if keepCandidates { candidates.append(candidate) }
+                guard let match = matcher.match(pattern) else { continue }
+                // Patterns come in load order and only a more specific one replaces the best:
+                // of equally specific patterns the earlier wins.
+                if best.map({ $0.match.specificity < match.specificity }) ?? true { best = (pattern, match) }
+                if keepCandidates { candidates.append(candidate(pattern, match, input)) }
             }
+            // Slot values are made for the winner only, unless every candidate is kept.
+            if let best { winner = candidate(best.pattern, best.match, input) }
         }
         candidates.sort { $0.specificity != $1.specificity ? $1.specificity < $0.specificity : $0.pattern.order < $1.pattern.order }
         let language = Language.detect(text, normalizer: rules.normalizer)
-        let result = ParseResult(text: text, intent: best?.pattern.intent ?? ParseResult.fallback,
-                                 confidence: best?.confidence ?? 0, slots: best?.slots ?? [:], language: language)
-        return Analysis(result: result, normalized: normalized.foldedText, tokens: tokens, entities: entities, candidates: candidates)
+        let result = ParseResult(text: text, intent: winner?.pattern.intent ?? ParseResult.fallback,
+                                 confidence: winner?.confidence ?? 0, slots: winner?.slots ?? [:], language: language)
+        return (result, normalized, tokens, entities, candidates)
     }
 
-    // Places each entity on the tokens it covers exactly; one that starts or ends inside a
-    // token (say "li" inside "list") is dropped, which is how word boundaries are kept.
-    private func matchInput(_ text: NormalizedText, _ tokens: [Token], _ entities: [Entity]) -> MatchInput {
-        var at = [[(end: Int, entity: Entity)]](repeating: [], count: tokens.count)
-        for entity in entities {
-            guard let start = tokens.firstIndex(where: { $0.range.lowerBound >= entity.range.lowerBound }),
-                  tokens[start].range.lowerBound < entity.range.upperBound else { continue }
-            var end = start
-            while end < tokens.count, tokens[end].range.upperBound <= entity.range.upperBound { end += 1 }
-            guard end > start, end == tokens.count || tokens[end].range.lowerBound >= entity.range.upperBound else { continue }
-            at[start].append((end, entity))
+    // The patterns an utterance can match, in load order: the unanchored ones and those one of
+    // its words anchors. A bitset of pattern indices, so each is tried once.
+    private func patternsToTry(_ tokens: [Token]) -> [Int] {
+        var chosen = [UInt64](repeating: 0, count: rules.patterns.count / 64 + 1)
+        for index in unanchored { chosen[index >> 6] |= 1 << UInt64(index & 63) }
+        for token in tokens where token.id >= 0 {
+            for index in anchored[token.id] { chosen[index >> 6] |= 1 << UInt64(index & 63) }
         }
-        var present = [UInt64](repeating: 0, count: rules.lexicon.words.count / 64 + 1)
-        for token in tokens where token.id >= 0 { present[token.id >> 6] |= 1 << UInt64(token.id & 63) }
-        var types = Set<String>()
-        for list in at { for (_, entity) in list { types.insert(entity.type) } }
-        return MatchInput(text: text, tokens: tokens, entitiesAt: at, present: present, notNames: rules.notNames, entityTypes: types)
+        var indices: [Int] = []
+        for (word, bits) in chosen.enumerated() {
+            var bits = bits
+            while bits != 0 {
+                indices.append(word << 6 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+        return indices
+    }
+
+    // A match as `--explain` shows it: confidence, and the slots in the contract's form.
+    private func candidate(_ pattern: Pattern, _ match: PatternMatch, _ input: MatchInput) -> Candidate {
+        let explained = match.specificity.words + match.specificity.entities
+        let confidence = ((0.5 + 0.49 * Double(explained) / Double(input.tokens.count)) * 100).rounded() / 100
+        var slots: [String: String] = [:]
+        for capture in match.captures {
+            let name = rules.slotNames[Int(capture.slot)]
+            guard capture.entity >= 0 else {
+                let tokens = input.tokens
+                slots[name] = input.text.typed(tokens[Int(capture.start)].range.lowerBound..<tokens[Int(capture.end) - 1].range.upperBound)
+                continue
+            }
+            let entity = input.entities[Int(capture.entity)]
+            if TemporalSlot.isTemporal(entity.type) {
+                for (slot, value) in TemporalSlot.slots(named: name, from: entity) { slots[slot] = value }
+            } else {
+                slots[name] = entity.value
+            }
+        }
+        return Candidate(pattern: pattern, specificity: match.specificity, confidence: confidence, slots: slots)
     }
 }

@@ -10,21 +10,23 @@
 /// A clause edge is the start or end of the text, or punctuation between tokens (a space is
 /// not: English puts one between every word).
 struct Filler: Sendable {
-    let start = LookupTrie()
-    let end = LookupTrie()
-    let anywhere = LookupTrie()
+    var start = TokenTrie()
+    var end = TokenTrie()
+    var anywhere = TokenTrie()
 
-    /// Removes `anywhere` filler from pattern words and synonyms.
-    func removingAnywhere(_ ids: [Int]) -> [Int] {
-        var kept: [Int] = []
-        var i = 0
+    /// Removes `anywhere` filler from pattern words and synonyms: from `ids[start...]`, in place.
+    func removeAnywhere(from ids: inout [Int], startingAt start: Int = 0) {
+        guard ids[start...].contains(where: { anywhere.next(TokenTrie.root, $0) != nil }) else { return }
+        var kept = start
+        var i = start
         while i < ids.count {
-            if let j = Self.longest(anywhere, ids, from: i, id: { $0 }) { i = j } else {
-                kept.append(ids[i])
+            if let j = anywhere.longest(in: ids, from: i, id: { $0 })?.end { i = j } else {
+                ids[kept] = ids[i]
+                kept += 1
                 i += 1
             }
         }
-        return kept
+        ids.removeLast(ids.count - kept)
     }
 
     /// Removes filler tokens from an utterance, sparing tokens inside entities.
@@ -44,15 +46,15 @@ struct Filler: Sendable {
         var i = 0
         while i < tokens.count {
             if edgeBefore(i) { clauseStart = true }
-            if clauseStart, let j = Self.longest(start, tokens, from: i, id: \.id), free(i, j) {
+            if clauseStart, let j = start.longest(in: tokens, from: i, id: \.id)?.end, free(i, j) {
                 i = j
                 continue
             }
-            if let j = Self.longest(anywhere, tokens, from: i, id: \.id), free(i, j) {
+            if let j = anywhere.longest(in: tokens, from: i, id: \.id)?.end, free(i, j) {
                 i = j
                 continue
             }
-            if let j = Self.longest(end, tokens, from: i, id: \.id), edgeAfter(j), free(i, j) {
+            if let j = end.longest(in: tokens, from: i, id: \.id)?.end, edgeAfter(j), free(i, j) {
                 i = j
                 continue
             }
@@ -61,17 +63,5 @@ struct Filler: Sendable {
             i += 1
         }
         return kept
-    }
-
-    private static func longest<T>(_ trie: LookupTrie, _ items: [T], from i: Int, id: (T) -> Int) -> Int? {
-        var node = trie
-        var j = i
-        var found: Int?
-        while j < items.count, let next = node.children[id(items[j])] {
-            node = next
-            j += 1
-            if node.value != nil { found = j }
-        }
-        return found
     }
 }

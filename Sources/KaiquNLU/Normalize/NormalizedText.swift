@@ -18,16 +18,12 @@ public struct NormalizedText: Sendable {
 
     /// The text as the user typed it over `range`, trimmed of spaces.
     public func typed(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: original[range])
-        return String(view).trimmingSpaces()
+        String(scalars: original[range]).trimmingSpaces()
     }
 
     /// The folded text over `range`.
     public func folded(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range])
-        return String(view)
+        String(scalars: scalars[range])
     }
 
     /// The whole folded text.
@@ -35,17 +31,63 @@ public struct NormalizedText: Sendable {
 }
 
 extension String {
+    /// The string of `scalars`. Their UTF-8 is gathered in a byte array and made a String in
+    /// one go: appending scalars to a String one by one costs ~250 instructions each.
+    init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount * 3)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The string without leading and trailing white space (Unicode's, including U+3000).
     public func trimmingSpaces() -> String {
-        // Start-up trims every entry of intents/: check the ends first, they are rarely blank.
-        let scalars = unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return self }
-        if !Self.isSpace(first), !Self.isSpace(last) { return self }
+        // Start-up trims every value and entry of intents/: ASCII blanks are trimmed by bytes,
+        // and scalars are decoded only when an end may be another space (U+3000, U+00A0…).
+        let fast: String?? = utf8.withContiguousStorageIfAvailable { bytes in
+            guard let (range, unicodeEnds) = Self.asciiTrimmed(bytes) else { return "" }
+            if unicodeEnds { return nil }
+            return range.count == bytes.count ? self : String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        if let fast, let trimmed = fast { return trimmed }
+        return Self.trimmingScalars(unicodeScalars[...])
+    }
+
+    /// `bytes` (UTF-8) as a string without leading and trailing white space: what
+    /// `String(decoding: bytes, as: UTF8.self).trimmingSpaces()` gives, in one copy.
+    init<C: RandomAccessCollection>(trimmingSpaces bytes: C) where C.Element == UInt8 {
+        guard let (range, unicodeEnds) = Self.asciiTrimmed(bytes) else { self = ""; return }
+        let text = String(decoding: bytes[range], as: UTF8.self)
+        self = unicodeEnds ? Self.trimmingScalars(text.unicodeScalars[...]) : text
+    }
+
+    // The range left once ASCII blanks are trimmed (nil when nothing is), and whether one of
+    // its ends may still be another space: the lead byte of U+0085, U+00A0 (C2), U+1680 (E1),
+    // U+2000…U+205F (E2) or U+3000 (E3) at the start; at the end, a continuation byte after
+    // C2, 9A, 80 or 81, as each of them ends.
+    private static func asciiTrimmed<C: RandomAccessCollection>(_ bytes: C) -> (Range<C.Index>, Bool)?
+    where C.Element == UInt8 {
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start != end, blank(bytes[start]) { start = bytes.index(after: start) }
+        while start != end, blank(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        guard start != end else { return nil }
+        let first = bytes[start]
+        let lastIndex = bytes.index(before: end)
+        let last = bytes[lastIndex]
+        let before = lastIndex == start ? 0 : bytes[bytes.index(before: lastIndex)]
+        let unicodeStart = first == 0xC2 || (first >= 0xE1 && first <= 0xE3)
+        let unicodeEnd = last >= 0x80 && (before == 0xC2 || before == 0x9A || before == 0x80 || before == 0x81)
+        return (start..<end, unicodeStart || unicodeEnd)
+    }
+
+    private static func trimmingScalars(_ scalars: Substring.UnicodeScalarView) -> String {
         var start = scalars.startIndex
         var end = scalars.endIndex
-        while start < end, Self.isSpace(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, Self.isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return String(scalars[start..<end])
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(Substring(scalars[start..<end]))
     }
 
     private static func isSpace(_ s: Unicode.Scalar) -> Bool {

@@ -25,16 +25,16 @@ public enum Tokenizer {
             case .separator:
                 i += 1
             case .han:
-                let text = String(Character(scalars[i]))
-                result.append(Token(text: text, range: i..<i + 1, id: lexicon?.id(of: text) ?? -1))
+                // A known character's text is the lexicon's: no String to make.
+                let id = lexicon?.id(of: scalars[i]) ?? -1
+                let text = id >= 0 ? lexicon!.words[id] : String(scalars[i])
+                result.append(Token(text: text, range: i..<i + 1, id: id))
                 i += 1
             case .letter, .digit:
                 let start = i
                 i += 1
                 while i < scalars.count, ScalarClass(scalars[i]) == kind { i += 1 }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[start..<i])
-                let text = String(view)
+                let text = String(scalars: scalars[start..<i])
                 result.append(Token(text: text, range: start..<i, id: lexicon?.id(of: text) ?? -1))
             }
         }

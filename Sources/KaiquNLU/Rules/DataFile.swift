@@ -51,26 +51,35 @@ public struct DataBlock: Sendable {
 public enum DataFileParser {
     /// Parses `text`; `kinds` are the block kinds the caller understands.
     public static func parse(_ text: String, file: String, kinds: Set<String>) throws(DataErrors) -> [DataBlock] {
+        // Bytes, not Characters: every file under intents/ is read at every start, and the
+        // syntax is all ASCII (indentation, `#`, `key:`, `|`), so only values become Strings.
+        let bytes = Array(text.utf8)
         var blocks: [DataBlock] = []
         var errors: [DataError] = []
         var lineNumber = 0
-        // Split on bytes: splitting a String by Characters costs more than the rest of start-up.
-        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            var line = Substring(raw)
-            if line.utf8.last == UInt8(ascii: "\r") { line = Substring(line.utf8.dropLast()) }
-            let indent = line.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
-            let body = Substring(line.utf8.dropFirst(indent))
-            if body.isEmpty || body.utf8.first == UInt8(ascii: "#") { continue }
+            var end = lineEnd
+            if end > lineStart, bytes[end - 1] == carriageReturn { end -= 1 }
+            var start = lineStart
+            while start < end, bytes[start] == space || bytes[start] == tab { start += 1 }
+            let indent = start - lineStart
+            if start == end || bytes[start] == hash { continue }
             let here = SourceLocation(file: file, line: lineNumber, column: indent + 1)
             if indent == 0 {
-                let parts = body.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-                let kind = String(parts[0])
+                // `kind name`: the kind ends at the first space.
+                var kindEnd = start
+                while kindEnd < end, bytes[kindEnd] != space { kindEnd += 1 }
+                let kind = string(bytes, start, kindEnd)
                 guard kinds.contains(kind) else {
                     errors.append(here.error(.unknownBlock(kind, known: kinds.sorted())))
                     continue
                 }
-                let name = parts.count > 1 ? String(parts[1]).trimmingSpaces() : ""
+                let name = kindEnd < end ? String(trimmingSpaces: bytes[kindEnd + 1..<end]) : ""
                 blocks.append(DataBlock(kind: kind, name: name, location: here, lines: []))
                 continue
             }
@@ -78,40 +87,52 @@ public enum DataFileParser {
                 errors.append(here.error(.lineOutsideBlock))
                 continue
             }
-            if body.hasPrefix("|"), let last = blocks[blocks.count - 1].lines.indices.last,
-               blocks[blocks.count - 1].lines[last].key != nil {
-                let more = body.dropFirst().drop { $0 == " " }
-                blocks[blocks.count - 1].lines[last].value += "\n" + more
+            let last = blocks.count - 1
+            if bytes[start] == pipe, let previous = blocks[last].lines.indices.last, blocks[last].lines[previous].key != nil {
+                var more = start + 1
+                while more < end, bytes[more] == space { more += 1 }
+                blocks[last].lines[previous].value += "\n" + string(bytes, more, end)
                 continue
             }
-            if let colon = keyEnd(body) {
-                let key = String(body[..<colon])
-                let rest = body[body.index(after: colon)...]
-                let value = rest.drop { $0 == " " || $0 == "\t" }
-                let column = indent + 1 + body.distance(from: body.startIndex, to: value.startIndex)
-                blocks[blocks.count - 1].lines.append(
-                    DataLine(key: key, value: String(value).trimmingSpaces(),
+            if let colon = keyEnd(bytes, start, end) {
+                var value = colon + 1
+                while value < end, bytes[value] == space || bytes[value] == tab { value += 1 }
+                let column = indent + 1 + (value - start)
+                blocks[last].lines.append(
+                    DataLine(key: string(bytes, start, colon), value: String(trimmingSpaces: bytes[value..<end]),
                              location: SourceLocation(file: file, line: lineNumber, column: column)))
             } else {
-                blocks[blocks.count - 1].lines.append(DataLine(key: nil, value: String(body).trimmingSpaces(), location: here))
+                blocks[last].lines.append(DataLine(key: nil, value: String(trimmingSpaces: bytes[start..<end]), location: here))
             }
         }
         if !errors.isEmpty { throw DataErrors(errors) }
         return blocks
     }
 
-    // A key is ASCII letters, digits, '-', '_' or '.', followed by ':' and a space or the end.
-    private static func keyEnd(_ body: Substring) -> Substring.Index? {
-        var index = body.startIndex
-        while index < body.endIndex {
-            let c = body[index]
-            if c == ":" {
-                let after = body.index(after: index)
-                let ok = index > body.startIndex && (after == body.endIndex || body[after] == " " || body[after] == "\t")
+    private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), space = UInt8(ascii: " "),
+                       tab = UInt8(ascii: "\t"), hash = UInt8(ascii: "#"), pipe = UInt8(ascii: "|"), colon = UInt8(ascii: ":")
+
+    private static func string(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    // A key is ASCII letters, digits, '-', '_' or '.', followed by ':' and a space, a tab or the end.
+    private static func keyEnd(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int? {
+        var index = start
+        while index < end {
+            let c = bytes[index]
+            if c == colon {
+                let after = index + 1
+                let ok = index > start && (after == end || bytes[after] == space || bytes[after] == tab)
                 return ok ? index : nil
             }
-            guard c.isASCII, c.isLetter || c.isNumber || c == "-" || c == "_" || c == "." else { return nil }
-            index = body.index(after: index)
+            switch c {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                index += 1
+            default:
+                return nil
+            }
         }
         return nil
     }

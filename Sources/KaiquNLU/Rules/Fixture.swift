@@ -11,12 +11,17 @@ public struct Fixture: Sendable {
     public var timeZone: TimeZone
     public var customers: [String]
 
-    /// The fixture of the rule set, or a default one (the clock above, no customers).
-    init(blocks: [DataBlock]) throws(DataErrors) {
+    /// The default fixture: the clock above, no customers.
+    init() {
         let fallback = ISODateTime.parse("2026-11-18T10:00:00+08:00", defaultZone: TimeZone(secondsFromGMT: 0)!)!
         now = fallback.date
         timeZone = fallback.zone
         customers = []
+    }
+
+    /// The fixture the `fixture` blocks say, starting from the default one.
+    init(blocks: [DataBlock]) throws(DataErrors) {
+        self.init()
         var errors: [DataError] = []
         for block in blocks where block.kind == "fixture" {
             for line in block.lines {

@@ -1,21 +1,50 @@
-/// Compiles the blocks of intents/ into a `RuleSet`: lists, lookups and filler first (patterns
-/// refer to them from any file), then intents in load order.
-final class RuleCompiler {
+/// Compiles the blocks of intents/ into a `RuleSet`: filler first (every other word of the
+/// data is read without it), then lists and lookups (patterns refer to them from any file),
+/// then intents in load order.
+///
+/// A value that pattern compilers borrow (`inout`), not a class: it is touched for every word
+/// of intents/, and each access to a class's stored property is checked at run time.
+struct RuleCompiler {
     let normalizer: Normalizer
-    let lexicon = Lexicon()
-    private var lists: [String: [[Int]]] = [:]
-    private var lookups: [String: LookupTrie] = [:]
+    private(set) var lexicon: Lexicon
+    let filler: Filler
+    /// Synonym lists by number, each entry a run of token ids, longest first.
+    private(set) var lists: [[[Int]]] = []
+    /// For each list, the words its entries start with, sorted: what `~list` requires.
+    private(set) var listFirstWords: [[Int]] = []
+    private var listIndices: [String: Int] = [:]
+    private var lookups: [String: TokenTrie] = [:]
     private var lookupWords: [String: [String: [String]]] = [:]
-    private let filler = Filler()
     private var builtInTypes: [String: SlotType] = [
         "customer": .customer, "name": .name, "text": .text, "number": .entity("number"),
     ]
-    private var defined: [String: SourceLocation] = [:]
+    /// Entity types by number, as the ops of compiled patterns name them.
+    private var entityTypes: [String] = []
+    private var entityTypeIDs: [String: Int] = [:]
+    /// Slot names by number, as the ops of compiled patterns name them.
+    private var slotNames: [String] = []
+    private var slotNameIDs: [String: Int] = [:]
 
-    init(normalizer: Normalizer, entityTypes: [String]) {
+    /// The rule set of `blocks`, or every error found in them. `entityTypes` are the types the
+    /// built-in extractors find. `checkingExamples` reads the example lines and the fixture
+    /// too, only to report their mistakes: they are kept as written either way.
+    static func compile(blocks: [DataBlock], normalizer: Normalizer, entityTypes: [String],
+                        checkingExamples: Bool) throws(DataErrors) -> RuleSet {
+        var errors = namingErrors(blocks)
+        var lexicon = Lexicon()
+        let filler = compileFiller(blocks, normalizer: normalizer, lexicon: &lexicon, errors: &errors)
+        var compiler = RuleCompiler(normalizer: normalizer, lexicon: lexicon, filler: filler, entityTypes: entityTypes)
+        return try compiler.compile(blocks: blocks, checkingExamples: checkingExamples, errors: errors)
+    }
+
+    private init(normalizer: Normalizer, lexicon: Lexicon, filler: Filler, entityTypes: [String]) {
         self.normalizer = normalizer
+        self.lexicon = lexicon
+        self.filler = filler
         // "customer" keeps its own type: a known customer, or else a name as typed.
         for type in entityTypes where builtInTypes[type] == nil { builtInTypes[type] = .entity(type) }
+        for type in entityTypes + TemporalExtractor.types { _ = entityType(type) }
+        temporalTypes = TemporalExtractor.types.map { entityTypeIDs[$0]! }
     }
 
     var slotTypeNames: [String] { (Array(builtInTypes.keys) + Array(lookups.keys)).sorted() }
@@ -24,136 +53,232 @@ final class RuleCompiler {
         builtInTypes[name] ?? (lookups[name] != nil ? .entity(name) : nil)
     }
 
-    func list(named name: String) -> [[Int]]? { lists[name] }
+    /// The number of a synonym list, or nil when no list has this name.
+    func listIndex(named name: String) -> Int? { listIndices[name] }
 
-    /// A list as a pattern element, built once however many patterns name it.
-    func listElement(named name: String) -> PatternElement? {
-        if let cached = listElements[name] { return cached }
-        guard let entries = lists[name] else { return nil }
-        let element = PatternElement.choice(entries.map { $0.map(PatternElement.word) }, optional: false)
-        listElements[name] = element
-        return element
+    /// The number of an entity type, given one if new.
+    mutating func entityType(_ name: String) -> Int {
+        if let id = entityTypeIDs[name] { return id }
+        entityTypeIDs[name] = entityTypes.count
+        entityTypes.append(name)
+        return entityTypes.count - 1
     }
-    private var listElements: [String: PatternElement] = [:]
+
+    /// The numbers of the date and time entity types, which every temporal slot accepts.
+    private(set) var temporalTypes: [Int] = []
+
+    /// The number of a slot name, given one if new.
+    mutating func slotName(_ name: String) -> Int {
+        if let id = slotNameIDs[name] { return id }
+        slotNameIDs[name] = slotNames.count
+        slotNames.append(name)
+        return slotNames.count - 1
+    }
 
     /// Folds and tokenizes fixed text as the input will be, filler removed.
-    func words(_ text: String) -> [Int] {
-        let folded = text.unicodeScalars.map(normalizer.fold)
-        // All Han (most entries): one token per character, no Token values to build.
-        if !folded.isEmpty, folded.allSatisfy({ ScalarClass.isHan($0.value) }) {
-            return filler.removingAnywhere(folded.map { lexicon.intern(String($0)) })
-        }
-        let ids = Tokenizer.tokens(of: folded, lexicon: nil).map { lexicon.intern($0.text) }
-        return filler.removingAnywhere(ids)
+    mutating func words<S: StringProtocol>(_ text: S) -> [Int] {
+        var ids: [Int] = []
+        ids.reserveCapacity(text.utf8.count)
+        words(text, into: &ids)
+        return ids
     }
 
-    func compile(blocks: [DataBlock]) throws(DataErrors) -> RuleSet {
+    /// The same, appended to `ids`: a caller that only looks at them reuses one array.
+    mutating func words<S: StringProtocol>(_ text: S, into ids: inout [Int]) {
+        let start = ids.count
+        lexicon.intern(wordsOf: text, folding: normalizer, into: &ids)
+        filler.removeAnywhere(from: &ids, startingAt: start)
+    }
+
+    // Names must be unique per kind across all files: a second definition would otherwise
+    // silently change what the first one means.
+    private static func namingErrors(_ blocks: [DataBlock]) -> [DataError] {
+        struct Name: Hashable {
+            let kind: String
+            let name: String
+        }
         var errors: [DataError] = []
-        // Names must be unique per kind across all files: a second definition would otherwise
-        // silently change what the first one means.
-        for block in blocks where ["intent", "list", "lookup", "reply"].contains(block.kind) {
-            let key = block.kind + " " + block.name
+        var defined: [Name: SourceLocation] = [:]
+        defined.reserveCapacity(blocks.count)
+        for block in blocks {
+            switch block.kind {
+            case "intent", "list", "lookup", "reply": break
+            default: continue
+            }
             if block.name.isEmpty {
                 errors.append(block.location.error(.blockWithoutName(block.kind)))
-            } else if let first = defined[key] {
-                errors.append(block.location.error(.duplicateBlock(key, firstAt: first.description)))
+            } else if let first = defined[Name(kind: block.kind, name: block.name)] {
+                errors.append(block.location.error(.duplicateBlock(block.kind + " " + block.name, firstAt: first.description)))
             } else {
-                defined[key] = block.location
+                defined[Name(kind: block.kind, name: block.name)] = block.location
             }
         }
-        let notNames = LookupTrie()
+        return errors
+    }
+
+    private static func compileFiller(_ blocks: [DataBlock], normalizer: Normalizer, lexicon: inout Lexicon,
+                                      errors: inout [DataError]) -> Filler {
+        var filler = Filler()
+        // Filler words themselves are folded but not stripped of filler.
+        func insert(_ line: DataLine, into trie: inout TokenTrie) {
+            for entry in entries(line) {
+                var ids: [Int] = []
+                lexicon.intern(wordsOf: entry, folding: normalizer, into: &ids)
+                if !ids.isEmpty { trie.insert(ids, value: "") }
+            }
+        }
         for block in blocks where block.kind == "filler" {
             for line in block.lines {
-                let trie: LookupTrie
                 switch line.key {
-                case "start": trie = filler.start
-                case "end": trie = filler.end
-                case "anywhere": trie = filler.anywhere
+                case "start": insert(line, into: &filler.start)
+                case "end": insert(line, into: &filler.end)
+                case "anywhere": insert(line, into: &filler.anywhere)
                 default:
                     errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "filler", expected: ["start", "end", "anywhere"])))
-                    continue
-                }
-                // Filler words themselves are folded but not stripped of filler.
-                for entry in Self.entries(line) {
-                    let ids = Tokenizer.tokens(of: normalizer.normalize(entry).scalars, lexicon: nil).map { lexicon.intern($0.text) }
-                    if !ids.isEmpty { _ = trie.insert(ids, value: "") }
                 }
             }
         }
+        return filler
+    }
+
+    private mutating func compile(blocks: [DataBlock], checkingExamples: Bool, errors: [DataError]) throws(DataErrors) -> RuleSet {
+        var errors = errors
+        var notNames = TokenTrie()
         for block in blocks where block.kind == "list" {
-            var entries: [[Int]] = []
-            for line in block.lines {
-                if line.key != nil {
-                    errors.append(line.location.error(.keyedLineInList))
-                }
-                for entry in Self.entries(line) {
-                    let ids = words(entry)
-                    if !ids.isEmpty && !entries.contains(ids) { entries.append(ids) }
-                }
-            }
-            // Longest first, so a longer synonym is tried before its prefix.
-            lists[block.name] = entries.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.map(\.element)
-            if block.name == "not-names" { for entry in entries { _ = notNames.insert(entry, value: "") } }
+            let entries = compileList(block, errors: &errors)
+            if block.name == "not-names" { for entry in entries { notNames.insert(entry, value: "") } }
         }
-        for block in blocks where block.kind == "lookup" {
-            let trie = LookupTrie()
-            for line in block.lines {
-                // `value: synonym | …`, or just `synonym | …` whose first synonym is the value
-                // (regions: 杭州 | 杭州市 | hangzhou).
-                let entries = Self.entries(line)
-                guard let value = line.key ?? entries.first else { continue }
-                lookupWords[block.name, default: [:]][value, default: []] += entries
-                for entry in entries {
-                    let ids = words(entry)
-                    if ids.isEmpty { continue }
-                    if let other = trie.insert(ids, value: value) {
-                        errors.append(line.location.error(.synonymConflict(entry, means: other, lookup: block.name)))
-                    }
-                }
-            }
-            lookups[block.name] = trie
-        }
+        for block in blocks where block.kind == "lookup" { compileLookup(block, errors: &errors) }
         var patterns: [Pattern] = []
         var intents: [IntentRule] = []
         for block in blocks where block.kind == "intent" {
-            var rule = IntentRule(id: block.name, location: block.location, examples: [])
-            for line in block.lines {
-                switch line.key {
-                case "zh", "en":
-                    var parser = PatternParser(source: line.value, location: line.location, compiler: self)
-                    do {
-                        let elements = try parser.parse()
-                        patterns.append(Pattern(intent: block.name, language: line.key!, source: line.value,
-                                                location: line.location, order: patterns.count,
-                                                elements: elements, required: Pattern.requirements(elements),
-                                                requiredTypes: Pattern.typeRequirements(elements)))
-                    } catch { errors.append(error) }
-                case "example", "not":
-                    do { rule.examples.append(try Example.parse(line, positive: line.key == "example")) } catch { errors.append(error) }
-                default:
-                    errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "intent", expected: ["zh", "en", "example", "not"])))
-                }
-            }
-            intents.append(rule)
+            intents.append(compileIntent(block, into: &patterns, checkingExamples: checkingExamples, errors: &errors))
         }
-        var fixture: Fixture?
-        do { fixture = try Fixture(blocks: blocks) } catch { errors += error.errors }
+        let fixtureBlocks = blocks.filter { $0.kind == "fixture" }
+        if checkingExamples {
+            do { _ = try Fixture(blocks: fixtureBlocks) } catch { errors += error.errors }
+        }
         if !errors.isEmpty { throw DataErrors(errors) }
-        var extractors: [any EntityExtractor] = []
-        for name in lookups.keys.sorted() { extractors.append(LookupExtractor(name: name, root: lookups[name]!)) }
+        let extractors = lookups.keys.sorted().map { LookupExtractor(name: $0, synonyms: lookups[$0]!) }
         return RuleSet(normalizer: normalizer, lexicon: lexicon, patterns: patterns, intents: intents,
-                       lookupExtractors: extractors, lookupWords: lookupWords, filler: filler, lists: lists, notNames: notNames,
-                       blocks: blocks.filter { !RuleSet.kinds.contains($0.kind) }, fixture: fixture!)
+                       lookupExtractors: extractors, lookupWords: lookupWords, filler: filler,
+                       lists: lists, listIndices: listIndices, notNames: notNames,
+                       entityTypes: entityTypes, slotNames: slotNames,
+                       blocks: blocks.filter { !RuleSet.kinds.contains($0.kind) }, fixtureBlocks: fixtureBlocks)
     }
 
+    // A synonym list; returns its entries in the order written.
+    private mutating func compileList(_ block: DataBlock, errors: inout [DataError]) -> [[Int]] {
+        var entries: [[Int]] = []
+        for line in block.lines {
+            if line.key != nil {
+                errors.append(line.location.error(.keyedLineInList))
+            }
+            for entry in Self.entries(line) {
+                let ids = words(entry)
+                if !ids.isEmpty && !entries.contains(ids) { entries.append(ids) }
+            }
+        }
+        // Longest first, so a longer synonym is tried before its prefix.
+        let sorted = entries.enumerated().sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }.map(\.element)
+        let firstWords = Array(Set(entries.map { $0[0] })).sorted()
+        if let index = listIndices[block.name] {
+            lists[index] = sorted
+            listFirstWords[index] = firstWords
+        } else {
+            listIndices[block.name] = lists.count
+            lists.append(sorted)
+            listFirstWords.append(firstWords)
+        }
+        return entries
+    }
+
+    // A lookup: its synonyms as a trie, and as written for `RuleSet.label`.
+    private mutating func compileLookup(_ block: DataBlock, errors: inout [DataError]) {
+        var trie = TokenTrie()
+        var synonyms: [String: [String]] = [:]
+        var ids: [Int] = []
+        for line in block.lines {
+            // `value: synonym | …`, or just `synonym | …` whose first synonym is the value
+            // (regions: 杭州 | 杭州市 | hangzhou).
+            let entries = Self.entries(line)
+            guard let value = line.key ?? entries.first else { continue }
+            synonyms[value, default: []] += entries
+            for entry in entries {
+                ids.removeAll(keepingCapacity: true)
+                words(entry, into: &ids)
+                if ids.isEmpty { continue }
+                if let other = trie.insert(ids, value: value) {
+                    errors.append(line.location.error(.synonymConflict(entry, means: other, lookup: block.name)))
+                }
+            }
+        }
+        // Hashing a Chinese value goes through Unicode normalization: merge only when needed.
+        if lookupWords[block.name] == nil { lookupWords[block.name] = synonyms } else {
+            lookupWords[block.name]!.merge(synonyms) { $0 + $1 }
+        }
+        lookups[block.name] = trie
+        _ = entityType(block.name)
+    }
+
+    // An intent: its patterns, compiled and added to `patterns` in load order, and its example lines.
+    private mutating func compileIntent(_ block: DataBlock, into patterns: inout [Pattern], checkingExamples: Bool,
+                               errors: inout [DataError]) -> IntentRule {
+        var rule = IntentRule(id: block.name, location: block.location, exampleLines: [])
+        for line in block.lines {
+            switch line.key {
+            case "zh", "en":
+                var compiler = PatternCompiler(source: line.value, location: line.location)
+                do {
+                    let compiled = try compiler.compile(with: &self)
+                    patterns.append(Pattern(intent: block.name, language: line.key!, source: line.value,
+                                            location: line.location, order: patterns.count, program: compiled.program,
+                                            required: compiled.required, requiredTypes: compiled.requiredTypes))
+                } catch { errors.append(error) }
+            case "example", "not":
+                if checkingExamples {
+                    do { _ = try Example.parse(line, positive: line.key == "example") } catch { errors.append(error) }
+                }
+                rule.exampleLines.append(line)
+            default:
+                errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "intent", expected: ["zh", "en", "example", "not"])))
+            }
+        }
+        return rule
+    }
+
+    /// The entries of `a | b | c`, trimmed, empty ones left out.
     static func entries(_ line: DataLine) -> [String] {
-        line.value.utf8.split(separator: UInt8(ascii: "|")).map { String(Substring($0)).trimmingSpaces() }.filter { !$0.isEmpty }
+        // By bytes: regions alone have thousands of entries, read at every start.
+        var value = line.value
+        return value.withUTF8 { bytes in
+            var entries: [String] = []
+            entries.reserveCapacity(bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "|") ? 1 : 0) })
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "|") { end += 1 }
+                let entry = String(trimmingSpaces: bytes[start..<end])
+                if !entry.isEmpty { entries.append(entry) }
+                start = end + 1
+            }
+            return entries
+        }
     }
 }
 
-/// An intent block: its id, where it is, and its examples.
+/// An intent block: its id, where it is, and its example lines.
 public struct IntentRule: Sendable {
     public var id: String
     public var location: SourceLocation
-    public var examples: [Example]
+    /// The `example:` and `not:` lines as written. Only `kaiqu check`, the tests, the bench and
+    /// the fallback's suggestions read examples, so start-up keeps the lines and leaves them
+    /// unparsed (`RuleSet.load` checks their syntax when asked to).
+    var exampleLines: [DataLine]
+
+    /// The examples, parsed from their lines when asked for; a line with a syntax error is
+    /// left out (loading with `checkingExamples` reports it).
+    public var examples: [Example] {
+        exampleLines.compactMap { line in try? Example.parse(line, positive: line.key == "example") }
+    }
 }

@@ -11,11 +11,11 @@ extension RuleSet {
 extension LookupExtractor {
     /// The value when the tokens are exactly one of the list's words.
     func wholeValue(_ tokens: [Token]) -> String? {
-        var node = root
+        var node = TokenTrie.root
         for token in tokens {
-            guard let next = node.children[token.id] else { return nil }
+            guard let next = synonyms.next(node, token.id) else { return nil }
             node = next
         }
-        return tokens.isEmpty ? nil : node.value
+        return tokens.isEmpty ? nil : synonyms.value(at: node)
     }
 }

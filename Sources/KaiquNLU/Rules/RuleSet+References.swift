@@ -5,12 +5,12 @@ extension RuleSet {
     /// True when the whole of `text` is a back-reference: 他, 这个客户, that customer.
     public func isBackReference(_ text: String) -> Bool {
         let ids = Tokenizer.tokens(of: normalizer.normalize(text), lexicon: lexicon).map(\.id)
-        return !ids.isEmpty && (lists["back-reference"] ?? []).contains(ids)
+        return !ids.isEmpty && list(named: "back-reference").contains(ids)
     }
 
     /// True when some tokens of an utterance are a back-reference.
     public func mentionsBackReference(_ tokens: [Token]) -> Bool {
-        let entries = lists["back-reference"] ?? []
+        let entries = list(named: "back-reference")
         let ids = tokens.map(\.id)
         for start in ids.indices {
             for entry in entries where ids[start...].starts(with: entry) { return true }
@@ -23,16 +23,16 @@ extension RuleSet {
     public func honorificSurname(_ text: String) -> String? {
         let tokens = Tokenizer.tokens(of: normalizer.normalize(text), lexicon: lexicon)
         let ids = tokens.map(\.id)
-        let compounds = Set((lists["compound-surnames"] ?? []).map { $0.map(lexicon.word).joined() })
+        let compounds = Set(list(named: "compound-surnames").map { $0.map(lexicon.word).joined() })
         func surname(_ slice: ArraySlice<Token>) -> String? {
             let joined = slice.map(\.text).joined()
             if slice.count == 1 || compounds.contains(joined) { return joined }
             return nil
         }
-        for prefix in lists["honorific-prefixes"] ?? [] where ids.starts(with: prefix) && ids.count > prefix.count {
+        for prefix in list(named: "honorific-prefixes") where ids.starts(with: prefix) && ids.count > prefix.count {
             if let found = surname(tokens[prefix.count...]) { return found }
         }
-        for title in lists["honorific-titles"] ?? [] where ids.count > title.count && Array(ids.suffix(title.count)) == title {
+        for title in list(named: "honorific-titles") where ids.count > title.count && Array(ids.suffix(title.count)) == title {
             if let found = surname(tokens[..<(tokens.count - title.count)]) { return found }
         }
         return nil

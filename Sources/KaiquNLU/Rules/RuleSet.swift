@@ -11,13 +11,22 @@ public struct RuleSet: Sendable {
     /// Each lookup's values with their synonyms as written: lookup → value → synonyms.
     public let lookupWords: [String: [String: [String]]]
     let filler: Filler
-    /// Synonym lists by name, as token ids.
-    let lists: [String: [[Int]]]
-    let notNames: LookupTrie
+    /// Synonym lists by number (`PatternOp.list`), each entry a run of token ids, longest first.
+    let lists: [[[Int]]]
+    let listIndices: [String: Int]
+    let notNames: TokenTrie
+    /// Entity types by number (`PatternOp.entity`).
+    let entityTypes: [String]
+    /// Slot names by number (the `slot` of `PatternOp`s).
+    let slotNames: [String]
     /// Blocks of kinds the NLU does not read (reply, and what later modules add).
     public let blocks: [DataBlock]
-    /// The clock and customers the examples are written against.
-    public let fixture: Fixture
+    /// The `fixture` blocks: only examples are read against them, so they are read when asked.
+    let fixtureBlocks: [DataBlock]
+
+    /// The clock and customers the examples are written against (the default fixture when
+    /// the data's has a mistake, which loading with `checkingExamples` reports).
+    public var fixture: Fixture { (try? Fixture(blocks: fixtureBlocks)) ?? Fixture() }
 
     /// The folding table's file name inside intents/.
     public static let tableFile = "hant-hans.table"
@@ -27,21 +36,26 @@ public struct RuleSet: Sendable {
     /// Loads data files given as (path relative to intents/, text). Files load in path order,
     /// which is the order ties between equally specific patterns are broken in.
     /// `otherKinds` are block kinds other modules read; any other header is an error.
-    public static func load(files: [(path: String, text: String)], otherKinds: Set<String>) throws(DataErrors) -> RuleSet {
-        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+    ///
+    /// Any error in what parsing needs stops loading. Examples and the fixture they are read
+    /// against are only used by `kaiqu check`, the tests and the bench (and examples by the
+    /// fallback's suggestions), so `checkingExamples: false` (the chat's start-up) leaves them
+    /// unchecked: a malformed example is then simply never offered as a suggestion.
+    public static func load(files: [(path: String, text: String)], otherKinds: Set<String>,
+                            checkingExamples: Bool = true) throws(DataErrors) -> RuleSet {
+        var table: [(traditional: Unicode.Scalar, simplified: Unicode.Scalar)] = []
         var blocks: [DataBlock] = []
         var errors: [DataError] = []
         for file in files.sorted(by: { $0.path < $1.path }) {
             if file.path == tableFile {
-                do { table = try Normalizer.parseTable(file.text, file: file.path) } catch { errors.append(error) }
+                do { table = try Normalizer.pairs(inTable: file.text, file: file.path) } catch { errors.append(error) }
             } else if file.path.hasSuffix(".kaiqu") {
                 do { blocks += try DataFileParser.parse(file.text, file: file.path, kinds: kinds.union(otherKinds)) } catch { errors += error.errors }
             }
         }
         if !errors.isEmpty { throw DataErrors(errors) }
-        let compiler = RuleCompiler(normalizer: Normalizer(traditionalToSimplified: table),
-                                    entityTypes: BuiltInExtractors.types)
-        return try compiler.compile(blocks: blocks)
+        return try RuleCompiler.compile(blocks: blocks, normalizer: Normalizer(pairs: table),
+                                        entityTypes: BuiltInExtractors.types, checkingExamples: checkingExamples)
     }
 
     /// How to show a lookup value to a person: its first Chinese synonym for Chinese, its first
@@ -57,14 +71,19 @@ public struct RuleSet: Sendable {
 
     /// A gazetteer of `names`, folded as the parser folds, with the data's compound surnames.
     public func gazetteer<S: Sequence>(_ names: S) -> Gazetteer where S.Element == String {
-        let compounds = (lists["compound-surnames"] ?? []).map { $0.map(lexicon.word).joined() }
+        let compounds = list(named: "compound-surnames").map { $0.map(lexicon.word).joined() }
         return Gazetteer(names: names, normalizer: normalizer, compoundSurnames: Set(compounds))
     }
 
+    /// The entries of a synonym list as token ids (none when the list is not defined).
+    func list(named name: String) -> [[Int]] {
+        listIndices[name].map { lists[$0] } ?? []
+    }
+
     /// The entries of a synonym list as a trie (empty when the list is not defined).
-    func trie(ofList name: String) -> LookupTrie {
-        let trie = LookupTrie()
-        for entry in lists[name] ?? [] { _ = trie.insert(entry, value: "") }
+    func trie(ofList name: String) -> TokenTrie {
+        var trie = TokenTrie()
+        for entry in list(named: name) { trie.insert(entry, value: "") }
         return trie
     }
 }

@@ -67,6 +67,19 @@ final class CommandEndToEndTests: XCTestCase {
         XCTAssertTrue(run.text.contains("失败 zz.kaiqu:3：“演示一遍” 得到 fallback，应为 demo.extra"), run.text)
     }
 
+    func testAMistakenExampleStopsCheckButNotTheChat() throws {
+        let folder = try copyOfIntents()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "intent demo.extra\n  zh: 演示\n  example: 演示 => customer\n".write(to: folder.appendingPathComponent("zz.kaiqu"), atomically: true, encoding: .utf8)
+        let check = try Binary.run(["check", folder.path], environment: ["LANG": "en_US.UTF-8"])
+        XCTAssertEqual(check.status, 65)
+        XCTAssertTrue(check.stderr.contains("zz.kaiqu:3:18: error:"), check.stderr)
+        // Start-up does not read examples: the chat works with the data as it is.
+        let chat = try Binary.run(["--intents", folder.path], input: Data("帮助\n".utf8))
+        XCTAssertEqual(chat.status, 0, chat.stderr)
+        XCTAssertTrue(chat.text.contains("我能听懂这些话"), chat.text)
+    }
+
     func testUsageMistakesExit64() throws {
         let unknown = try Binary.run(["--colour"])
         XCTAssertEqual(unknown.status, 64)

@@ -31,15 +31,14 @@ final class TerminalChatTests: XCTestCase {
     }
 
     /// Reads until `marker` shows up (or five seconds pass) and returns what came so far.
+    /// With `thenPrompt`, also until the prompt is drawn after it: the editor draws it once the
+    /// terminal is raw again, and keys typed before that would be echoed and then flushed.
     @discardableResult
-    private func waitFor(_ marker: String) -> String {
-        wait { $0.contains(marker) }
-    }
-
-    private func wait(until done: (String) -> Bool) -> String {
+    private func waitFor(_ marker: String, thenPrompt: Bool = false) -> String {
         let deadline = Date().addingTimeInterval(5)
         while Date() < deadline {
-            if done(String(decoding: output, as: UTF8.self)) { break }
+            let text = String(decoding: output, as: UTF8.self)
+            if let found = text.range(of: marker), !thenPrompt || text[found.upperBound...].contains("开渠>") { break }
             var pollfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             if poll(&pollfd, 1, 50) > 0 {
                 var buffer = [UInt8](repeating: 0, count: 4096)
@@ -48,13 +47,6 @@ final class TerminalChatTests: XCTestCase {
             }
         }
         return String(decoding: output, as: UTF8.self)
-    }
-
-    /// Reads until `marker` and then the next prompt show up: the editor is reading again, so
-    /// keys typed now are its, not the terminal's.
-    @discardableResult
-    private func waitFor(afterReply marker: String) -> String {
-        wait { text in text.range(of: marker).map { text[$0.upperBound...].contains("开渠>") } ?? false }
     }
 
     // Waits for the chat to end; a chat that would not end fails the test instead of hanging it.
@@ -78,12 +70,12 @@ final class TerminalChatTests: XCTestCase {
         XCTAssertTrue(screen.contains("\u{1B}[1;36m开渠>"), "the prompt is coloured on a terminal")
         // Type 帮手, delete 手 with one Backspace (a whole character), then type 助 and Enter.
         type("帮手\u{7F}助\r")
-        screen = waitFor(afterReply: "其他：撤销")
+        screen = waitFor("其他：撤销", thenPrompt: true)
         XCTAssertTrue(screen.contains("我能听懂这些话"), screen)
         // ↑ brings the last line back; Enter sends it again.
         output = Data()
         type("\u{1B}[A\r")
-        screen = waitFor(afterReply: "其他：撤销")
+        screen = waitFor("其他：撤销", thenPrompt: true)
         XCTAssertTrue(screen.contains("帮助"), screen)
         // Left arrow twice moves over two wide characters: the cursor goes back four columns.
         output = Data()

@@ -93,4 +93,41 @@ final class MatcherTests: XCTestCase {
         let p = try parser("intent customer.note\n  zh: 记 *\n  zh: 记 {customer}\n")
         XCTAssertGreaterThan(parse(p, "记张三").confidence, parse(p, "记下午要开会").confidence)
     }
+
+    func testPatternsRankByWordsThenEntitiesThenLoadOrder() throws {
+        let p = try parser("""
+        intent customer.note
+          zh: 记 *
+        intent customer.show
+          zh: 记 {customer} *
+        intent visit.log
+          zh: 记 {customer} 说 *
+        intent deal.won
+          zh: 记 {x:text}
+        """)
+        XCTAssertEqual(parse(p, "记下午开会").intent, "customer.note", "equally specific: the first pattern loaded wins")
+        XCTAssertEqual(parse(p, "记张三下午开会").intent, "customer.show", "a known customer explains more than a wildcard")
+        XCTAssertEqual(parse(p, "记张三说下午开会").intent, "visit.log", "a fixed word counts before an entity")
+    }
+
+    func testOfEquallySpecificWaysTheFirstTriedGivesTheSlots() throws {
+        // Shorter captures before longer ones, an optional part taken before it is left out,
+        // alternatives in the order written.
+        XCTAssertEqual(parse(try parser("intent customer.note\n  zh: {a:text} {b:text}\n"), "甲乙丙").slots, ["a": "甲", "b": "乙丙"])
+        XCTAssertEqual(parse(try parser("intent customer.note\n  zh: [{a:text}] {b:text}\n"), "甲乙").slots, ["a": "甲", "b": "乙"])
+        XCTAssertEqual(parse(try parser("intent customer.note\n  zh: ({a:text} 好|{b:text} 好)\n"), "很好").slots, ["a": "很"])
+    }
+
+    func testAListEntryIsTriedLongestFirst() throws {
+        let p = try parser("list greeting-words\n  早 | 早上好\nintent greet\n  zh: ~greeting-words [{rest:text}]\n")
+        XCTAssertEqual(parse(p, "早上好").slots, [:], "the longer entry explains more in fixed words")
+        XCTAssertEqual(parse(p, "早安").slots, ["rest": "安"])
+    }
+
+    func testAWildcardEndsOnlyWhereTheNextWordIs() throws {
+        let p = try parser("intent customer.note\n  zh: 记 [* 的] 事 {t:text}\n")
+        XCTAssertEqual(parse(p, "记张三的事很多").slots, ["t": "很多"])
+        XCTAssertEqual(parse(p, "记事的事情").slots, ["t": "情"], "the way with more fixed words")
+        XCTAssertEqual(parse(p, "记事很多").slots, ["t": "很多"], "no 的 to end the wildcard: the optional part is left out")
+    }
 }

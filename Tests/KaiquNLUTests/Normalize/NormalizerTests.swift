@@ -44,4 +44,23 @@ final class NormalizerTests: XCTestCase {
         let tokens = Tokenizer.tokens(of: normalizer.normalize("拜访 Li Ming，3点!"), lexicon: TestData.rules.lexicon)
         XCTAssertEqual(tokens.map(\.text), ["拜", "访", "li", "ming", "3", "点"])
     }
+
+    func testTrimmingSpaces() {
+        XCTAssertEqual("  拜访 \t".trimmingSpaces(), "拜访")
+        XCTAssertEqual("\u{3000}拜访\u{00A0}".trimmingSpaces(), "拜访")
+        XCTAssertEqual("\u{2003} a b \u{205F}".trimmingSpaces(), "a b")
+        XCTAssertEqual(" \u{3000} ".trimmingSpaces(), "")
+        XCTAssertEqual("".trimmingSpaces(), "")
+        XCTAssertEqual("訪", "訪".trimmingSpaces(), "a last byte that also ends spaces is no space")
+        XCTAssertEqual(String(trimmingSpaces: Array("  李四 | ".utf8)[...]), "李四 |")
+    }
+
+    func testPairsOutsideTheCJKBlocksFoldToo() {
+        let normalizer = Normalizer(traditionalToSimplified: ["個": "个", "\u{2F81A}": "冬", "Ⅻ": "x"])
+        XCTAssertEqual(normalizer.fold("個"), "个")
+        XCTAssertEqual(normalizer.fold("\u{2F81A}"), "冬")
+        XCTAssertEqual(normalizer.simplified("Ⅻ"), "x")
+        XCTAssertNil(normalizer.simplified("个"))
+        XCTAssertEqual(normalizer.traditionalToSimplified, ["個": "个", "\u{2F81A}": "冬", "Ⅻ": "x"])
+    }
 }

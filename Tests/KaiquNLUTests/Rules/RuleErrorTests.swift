@@ -52,4 +52,14 @@ final class RuleErrorTests: XCTestCase {
                        "a line without a value means its first synonym, 代理, which conflicts too")
         XCTAssertEqual(found["x.kaiqu:11:18"], .badSlotPair("customer"))
     }
+
+    func testExampleMistakesAreReportedOnlyWhenExamplesAreChecked() throws {
+        let text = "intent demo.three\n  zh: 演示\n  example: 演示 => customer\n  example: 演示\n  not: 演示 => a=b\n"
+        let files = TestData.files().filter { $0.path == RuleSet.tableFile } + [("x.kaiqu", text)]
+        XCTAssertThrowsError(try RuleSet.load(files: files, otherKinds: [])) { error in
+            XCTAssertEqual((error as? DataErrors)?.errors.map(\.position), ["x.kaiqu:3:18", "x.kaiqu:5:8"])
+        }
+        let rules = try RuleSet.load(files: files, otherKinds: [], checkingExamples: false)
+        XCTAssertEqual(rules.intent("demo.three")?.examples.map(\.text), ["演示"], "a line that does not parse is left out")
+    }
 }

@@ -901,8 +901,8 @@ struct EnglishTime {
     }
 
     private func weekday(_ t: inout ScalarScan, plural: Bool) -> Int? {
-        for (word, value) in Self.weekdayNames {
-            if t.word(word + (plural ? "s" : "")) || plural && t.word(word) {
+        for (index, (word, value)) in Self.weekdayNames.enumerated() {
+            if t.word(plural ? Self.weekdayPlurals[index] : word) || plural && t.word(word) {
                 _ = t.eat(".")
                 return value
             }
@@ -911,7 +911,7 @@ struct EnglishTime {
     }
 
     private func monthName(_ t: inout ScalarScan) -> Int? {
-        for (word, value) in Self.monthNames where t.word(word) || word.count == 3 && t.eatPrefixWord(word) {
+        for (word, value) in Self.monthNames where t.word(word) || word.utf8.count == 3 && t.eatPrefixWord(word) {
             _ = t.eat(".")
             return value
         }
@@ -965,6 +965,8 @@ struct EnglishTime {
         ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7),
         ("mon", 1), ("tues", 2), ("tue", 2), ("wed", 3), ("thurs", 4), ("thu", 4), ("fri", 5), ("sat", 6), ("sun", 7),
     ]
+    // Made once: joining them at each look-up cost more than the look-up.
+    static let weekdayPlurals: [String] = weekdayNames.map { $0.0 + "s" }
     static let monthNames: [(String, Int)] = [
         ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7), ("august", 8),
         ("september", 9), ("october", 10), ("november", 11), ("december", 12),
@@ -999,29 +1001,38 @@ extension PartOfDay {
 extension ScalarScan {
     /// Consumes a whole English word (spaces before it allowed).
     mutating func word(_ w: String) -> Bool {
-        var copy = self
-        guard copy.eat(w) else { return false }
-        if let next = copy.current, ScalarClass(next) == .letter, let last = w.unicodeScalars.last, ScalarClass(last) == .letter { return false }
-        if let next = copy.current, next.isASCIIDigit, let last = w.unicodeScalars.last, last.isASCIIDigit { return false }
-        self = copy
+        guard let end = end(of: w) else { return false }
+        if end < s.count, let last = w.unicodeScalars.last {
+            let next = s[end]
+            if ScalarClass(next) == .letter, ScalarClass(last) == .letter { return false }
+            if next.isASCIIDigit, last.isASCIIDigit { return false }
+        }
+        i = end
         return true
     }
 
     /// Consumes several words in a row, or none.
     mutating func words(_ ws: String...) -> Bool {
-        var copy = self
-        for w in ws where !copy.word(w) { return false }
-        self = copy
+        let start = i
+        for w in ws where !word(w) {
+            i = start
+            return false
+        }
         return true
     }
 
     /// Consumes one of `suffixes` written right after the previous scalar (15th, 3rd).
     mutating func eatSuffix(_ suffixes: [String]) -> Bool {
         for suffix in suffixes {
-            let scalars = Array(suffix.unicodeScalars)
-            guard i + scalars.count <= s.count, Array(s[i..<i + scalars.count]) == scalars else { continue }
-            if i + scalars.count < s.count, ScalarClass(s[i + scalars.count]) == .letter { continue }
-            i += scalars.count
+            var j = i
+            var matches = true
+            for scalar in suffix.unicodeScalars {
+                guard j < s.count, s[j] == scalar else { matches = false; break }
+                j += 1
+            }
+            guard matches else { continue }
+            if j < s.count, ScalarClass(s[j]) == .letter { continue }
+            i = j
             return true
         }
         return false
@@ -1029,10 +1040,9 @@ extension ScalarScan {
 
     /// A word that may run straight into digits (Feb13, 14april): the letters of `w` followed by a non-letter.
     mutating func eatPrefixWord(_ w: String) -> Bool {
-        var copy = self
-        guard copy.eat(w) else { return false }
-        if let next = copy.current, ScalarClass(next) == .letter { return false }
-        self = copy
+        guard let end = end(of: w) else { return false }
+        if end < s.count, ScalarClass(s[end]) == .letter { return false }
+        i = end
         return true
     }
 }

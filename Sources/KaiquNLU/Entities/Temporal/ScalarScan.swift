@@ -14,18 +14,26 @@ struct ScalarScan {
     /// Spaces between Chinese words carry nothing ("2008 年", "近 三 年").
     mutating func skipSpaces() { while i < s.count, s[i] == " " { i += 1 } }
 
-    /// Consumes `word` (spaces before it allowed) and says whether it was there. It walks the
-    /// string's scalars rather than building an array: the grammars call it thousands of times
-    /// an utterance.
+    /// Consumes `word` (spaces before it allowed) and says whether it was there.
     mutating func eat(_ word: String) -> Bool {
+        guard let end = end(of: word) else { return false }
+        i = end
+        return true
+    }
+
+    /// Where `word` ends when it is here (spaces before it allowed), else nil. It walks the
+    /// string's scalars rather than building an array, and reads without copying the scan:
+    /// the grammars ask thousands of times an utterance.
+    func end(of word: String) -> Int? {
         var j = i
         while j < s.count, s[j] == " " { j += 1 }
+        // Most tries fail on the first letter: compare its byte before decoding the word.
+        if let first = word.utf8.first, first < 0x80, j >= s.count || s[j].value != UInt32(first) { return nil }
         for scalar in word.unicodeScalars {
-            guard j < s.count, s[j] == scalar else { return false }
+            guard j < s.count, s[j] == scalar else { return nil }
             j += 1
         }
-        i = j
-        return true
+        return j
     }
 
     /// Consumes the longest of `table`'s words present here and returns its value.
@@ -42,10 +50,7 @@ struct ScalarScan {
     }
 
     /// Peeks without consuming.
-    func sees(_ word: String) -> Bool {
-        var copy = self
-        return copy.eat(word)
-    }
+    func sees(_ word: String) -> Bool { end(of: word) != nil }
 
     /// A run of ASCII digits (at most `maxDigits`), with its length.
     mutating func digits(maxDigits: Int = 4) -> (value: Int, count: Int)? {

@@ -54,10 +54,9 @@ public struct TemporalExtractor: EntityExtractor {
 
     // Whether the Latin word at `i` can begin an English expression.
     private static func mayStartEnglish(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
-        var word = String.UnicodeScalarView()
         var j = i
-        while j < s.count, j - i < 16, ScalarClass(s[j]) == .letter || s[j] == "-" { word.append(s[j]); j += 1 }
-        return EnglishTime.firstWords.contains(String(word))
+        while j < s.count, j - i < 16, ScalarClass(s[j]) == .letter || s[j] == "-" { j += 1 }
+        return EnglishTime.firstWords.contains(String(scalars: s[i..<j]))
     }
 
     // A Latin or digit expression must not stop inside a word ("3pmx", "mayor").
