@@ -104,7 +104,7 @@ public struct Book: Records {
 
     public func count(_ filter: CustomerFilter) throws(StoreError) -> Int {
         let (conditions, bindings) = sql(filter)
-        return Int(try db.integer("SELECT count(*) FROM customer WHERE owner = ? AND deleted_at IS NULL" + conditions, [.text(owner)] + bindings))
+        return try count("FROM customer WHERE owner = ? AND deleted_at IS NULL" + conditions, [.text(owner)] + bindings)
     }
 
     public func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws(StoreError) -> (rows: [CustomerSummary], total: Int) {
@@ -130,7 +130,7 @@ public struct Book: Records {
             WHERE v.owner = ? AND v.status IN (\(marks)) AND v.day BETWEEN ? AND ? AND c.deleted_at IS NULL
             """
         let bindings: [Database.Value] = [.text(owner)] + statuses.map { .text($0.rawValue) } + [.text(from), .text(to)]
-        let total = Int(try db.integer("SELECT count(*) " + conditions, bindings))
+        let total = try count(conditions, bindings)
         var rows: [Visit] = []
         try db.query("SELECT \(Self.visitColumns) " + conditions + " ORDER BY v.day, v.time IS NULL, v.time, v.id LIMIT ?",
                      bindings + [.integer(Int64(limit))]) { row in rows.append(Self.visit(row)) }
@@ -153,11 +153,11 @@ public struct Book: Records {
         bindings.insert(contentsOf: [.text(owner), .integer(Int64(day))], at: 0)
         // The index counts all that are due; the excluded are counted apart by id and taken
         // off (a NOT IN on every index entry costs more than the count itself).
-        var total = Int(try db.integer("SELECT count(*) FROM customer " + conditions, bindings))
+        var total = try count("FROM customer " + conditions, bindings)
         if !excluding.isEmpty {
             // Ids are integers, written into the SQL.
             let ids = "(" + excluding.sorted().map(String.init).joined(separator: ", ") + ")"
-            total -= Int(try db.integer("SELECT count(*) FROM customer " + conditions + " AND id IN " + ids, bindings))
+            if total < countLimit { total -= try count("FROM customer " + conditions + " AND id IN " + ids, bindings) }
             conditions += " AND id NOT IN " + ids
         }
         var rows: [DueCustomer] = []
@@ -182,6 +182,11 @@ public struct Book: Records {
     }
 
     // MARK: Rows
+
+    // How many rows `tail` selects, up to `countLimit`: past it, the scan stops.
+    private func count(_ tail: String, _ bindings: [Database.Value]) throws(StoreError) -> Int {
+        Int(try db.integer("SELECT count(*) FROM (SELECT 1 " + tail + " LIMIT \(countLimit))", bindings))
+    }
 
     static let summaryColumns = """
         id, name, company, (SELECT number FROM phone WHERE customer_id = customer.id ORDER BY position LIMIT 1),

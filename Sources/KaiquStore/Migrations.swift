@@ -49,7 +49,7 @@ enum Migrations {
         DROP INDEX customer_owner_name;
         CREATE INDEX customer_names ON customer(owner, name) WHERE deleted_at IS NULL;
         CREATE INDEX customer_key ON customer(owner, name_key) WHERE deleted_at IS NULL;
-        CREATE INDEX customer_due ON customer(owner, due_day) WHERE due_day IS NOT NULL;
+        CREATE INDEX customer_due ON customer(owner, due_day, id) WHERE due_day IS NOT NULL;
         CREATE INDEX customer_birthday ON customer(owner, birthday_key) WHERE birthday_key IS NOT NULL;
         CREATE INDEX customer_priority ON customer(owner, coalesce(card, 'Z'), coalesce(level, 9), name_key, id)
             WHERE deleted_at IS NULL AND status != 'lost';

@@ -106,14 +106,16 @@ enum StoreBench {
         print(String(format: "customer.show: median %.2f ms", median(show)))
 
         // customer.add with its commit: one change, one transaction, on disk when it returns.
+        // A WAL checkpoint (every ~1,000 pages, with an fsync) lands on some of them: the worst.
         var adds: [Double] = []
-        for i in 0..<200 {
+        for i in 0..<1_000 {
             var card = CustomerCard(id: 0, name: "新客户\(i)", createdAt: context.stamp, updatedAt: context.stamp)
             card.phones = [String(15_000_000_000 + i)]
             adds.append(try time { _ = try book.apply(.addCustomer(card), at: context.stamp) })
         }
         adds.sort()
-        print(String(format: "customer.add with its commit: median %.2f ms, p99 %.2f ms (target ≤ 5)", median(adds), adds[adds.count * 99 / 100]))
+        print(String(format: "customer.add with its commit (1,000 adds): median %.2f ms, p99 %.2f ms, worst %.2f ms (target ≤ 5)",
+                     median(adds), adds[adds.count * 99 / 100], adds.last!))
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print(String(format: "peak memory of the store benchmark: %.1f MB (target ≤ 60)", Double(usage.ru_maxrss) / 1024))

@@ -130,7 +130,8 @@ for customers in [10_000, 100_000] {
 }
 print(String(format: "peak memory of this benchmark (100,000 customers in its gazetteer): %.1f MB", peakMegabytes(RUSAGE_SELF)))
 
-// The store, in a child process so its memory is counted alone.
+// The store, in a child process so its memory is counted alone (after what is printed so far).
+fflush(nil)
 let storeBench = Process()
 storeBench.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
 storeBench.arguments = ["store"]

@@ -3521,6 +3521,9 @@ reply money.wan
 reply money.yuan
   zh: {amount} 元
   en: ¥{amount}
+reply count.at_least
+  zh: {count}+
+  en: {count}+
 reply list.pair
   zh: {a}，{b}
   en: {a}, {b}

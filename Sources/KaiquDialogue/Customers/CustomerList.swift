@@ -28,7 +28,7 @@ extension Turn {
             say(listing.filter.isEmpty ? "list.no_customers" : "list.none_match", ["filter": what])
             return
         }
-        if listing.offset == 0 { say(what.isEmpty ? "list.count" : "list.count_filtered", ["count": String(page.total), "filter": what]) }
+        if listing.offset == 0 { say(what.isEmpty ? "list.count" : "list.count_filtered", ["count": counted(page.total), "filter": what]) }
         var rows = [[text("list.col.number"), text("list.col.name"), text("list.col.level"), text("list.col.card"), text("list.col.region"), text("list.col.last_contact")]]
         for (index, c) in page.rows.enumerated() {
             rows.append([String(listing.offset + index + 1), c.name, c.level.map { text("level.short.\($0)") } ?? "-", c.card ?? "-",
@@ -46,7 +46,7 @@ extension Turn {
             var kept = listing
             kept.offset = next
             state.listing = kept
-            say("list.more", ["rest": String(total - next)])
+            say("list.more", ["rest": counted(total, less: next)])
         } else {
             state.listing = nil
         }

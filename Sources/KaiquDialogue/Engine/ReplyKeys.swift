@@ -9,7 +9,7 @@ enum ReplyKeys {
         "card.by_rep", "card.hardware", "card.last_contact", "card.long", "card.lost", "card.man",
         "card.never_contacted", "card.next_visit", "card.none", "card.notes", "card.nothing_yet", "card.pair",
         "card.short", "card.software", "card.with_empty", "card.last_contact_today", "visit.line", "card.suggested", "card.title", "card.unknown", "card.won",
-        "change.failed", "customer.add_phone_later", "customer.added", "customer.added_details", "customer.added_next", "customer.ask_name",
+        "change.failed", "count.at_least", "customer.add_phone_later", "customer.added", "customer.added_details", "customer.added_next", "customer.ask_name",
         "customer.ask_phone", "customer.bad_birthday", "customer.bad_email", "customer.bad_phone",
         "customer.bad_value", "customer.choose", "customer.choose_hint", "customer.cleared",
         "customer.delete_confirm", "customer.delete_kept", "customer.deleted", "customer.duplicate",

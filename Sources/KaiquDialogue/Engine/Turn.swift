@@ -59,6 +59,11 @@ struct Turn {
         dialogue.valueLabels[lookup]?[value]?[language] ?? value
     }
 
+    /// A count from the records as a rep reads it: "1000+" once it reached `countLimit`.
+    func counted(_ total: Int, less shown: Int = 0) -> String {
+        total >= countLimit ? text("count.at_least", ["count": String(total - shown)]) : String(total - shown)
+    }
+
     /// The folded key a name is found by.
     func key(_ name: String) -> String { NameKey.of(name, normalizer: rules.normalizer) }
 }

@@ -1,7 +1,11 @@
+/// Counts stop here: a rep needs "1000+", not an exact number that costs a scan of a big book.
+public let countLimit = 1_000
+
 /// What the dialogue may read: one rep's customers and visits. The store implements it;
 /// the dialogue never writes through it (writes are `Change`s it returns as effects).
 ///
-/// Days are local `YYYY-MM-DD` strings, day numbers are `CivilDay.ordinal`s.
+/// Days are local `YYYY-MM-DD` strings, day numbers are `CivilDay.ordinal`s. Every `total`
+/// and count is exact below `countLimit` and `countLimit` at or above it.
 public protocol Records {
     /// The whole card, nil when there is none (or it was deleted).
     func card(_ id: CustomerID) throws -> CustomerCard?

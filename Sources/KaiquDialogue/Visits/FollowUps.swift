@@ -31,7 +31,7 @@ extension Turn {
             say("followup.none")
             return
         }
-        if listing.offset == 0 { say("followup.count", ["count": String(page.total)]) }
+        if listing.offset == 0 { say("followup.count", ["count": counted(page.total)]) }
         for (index, entry) in rows.enumerated() {
             var text = "\(listing.offset + index + 1). " + entry.customer.name + " — " + why(entry)
             // Overdue, but already planned: say when, so the rep does not plan it twice.

@@ -25,9 +25,9 @@ extension Turn {
             let overdue = try records.visits(from: "0000-01-01", to: today.adding(days: -1).description, statuses: [.planned], limit: 5)
             if overdue.total > 0 {
                 said = true
-                say("agenda.overdue", ["count": String(overdue.total)])
+                say("agenda.overdue", ["count": counted(overdue.total)])
                 for visit in overdue.rows { line("· " + text("agenda.overdue_line", ["visit": describe(visit)])) }
-                if overdue.total > overdue.rows.count { say("agenda.and_more", ["count": String(overdue.total - overdue.rows.count)]) }
+                if overdue.total > overdue.rows.count { say("agenda.and_more", ["count": counted(overdue.total, less: overdue.rows.count)]) }
             }
         }
 
@@ -35,9 +35,9 @@ extension Turn {
         let planned = try records.visits(from: max(from, today).description, to: to.description, statuses: [.planned], limit: Self.agendaRows * 3)
         if planned.total > 0 {
             said = true
-            say("agenda.planned", ["count": String(planned.total)])
+            say("agenda.planned", ["count": counted(planned.total)])
             for visit in planned.rows { line("· " + describe(visit)) }
-            if planned.total > planned.rows.count { say("agenda.and_more", ["count": String(planned.total - planned.rows.count)]) }
+            if planned.total > planned.rows.count { say("agenda.and_more", ["count": counted(planned.total, less: planned.rows.count)]) }
         }
 
         var days: [String: CivilDay] = [:]
@@ -63,22 +63,22 @@ extension Turn {
             let key = Birthday(calendar: festival.calendar, month: festival.month, day: festival.day).monthDayKey
             guard let day = days[key] else { continue }
             said = true
-            let keyCustomers = try records.count(CustomerFilter(level: 1)) + records.count(CustomerFilter(level: 2))
-            say("agenda.festival", ["name": festival.name(language), "when": dayText(day), "count": String(keyCustomers)])
+            let keyCustomers = min(countLimit, try records.count(CustomerFilter(level: 1)) + records.count(CustomerFilter(level: 2)))
+            say("agenda.festival", ["name": festival.name(language), "when": dayText(day), "count": counted(keyCustomers)])
         }
 
         // Those with a visit planned in the period are on the list already.
         let due = try records.due(onOrBefore: to.ordinal, filter: CustomerFilter(), excluding: Set(planned.rows.map(\.customer)), limit: Self.agendaRows)
         if due.total > 0 {
             said = true
-            say("agenda.due", ["count": String(due.total)])
+            say("agenda.due", ["count": counted(due.total)])
             for entry in due.rows { line("· " + entry.customer.name + " — " + why(entry)) }
-            if due.total > due.rows.count { say("agenda.due_more", ["count": String(due.total - due.rows.count)]) }
+            if due.total > due.rows.count { say("agenda.due_more", ["count": counted(due.total, less: due.rows.count)]) }
         }
 
         if from <= today && today <= to {
             let review = try records.count(CustomerFilter(card: "A"))
-            if review > 0 { say("agenda.review_a", ["count": String(review)]) }
+            if review > 0 { say("agenda.review_a", ["count": counted(review)]) }
         }
         if !said { say("agenda.empty") }
     }

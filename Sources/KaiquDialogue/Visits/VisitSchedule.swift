@@ -65,7 +65,7 @@ extension Turn {
             say("visit.region_nobody", ["region": region])
             return
         }
-        say("visit.region_customers", ["region": region, "count": String(page.total)])
+        say("visit.region_customers", ["region": region, "count": counted(page.total)])
         for customer in page.rows { line("· " + describe(customer)) }
         say("visit.region_hint", ["name": page.rows[0].name])
     }
