@@ -157,7 +157,7 @@ public struct Book: Records {
         if !excluding.isEmpty {
             // Ids are integers, written into the SQL.
             let ids = "(" + excluding.sorted().map(String.init).joined(separator: ", ") + ")"
-            if total < countLimit { total -= try count("FROM customer " + conditions + " AND id IN " + ids, bindings) }
+            if total <= countLimit { total -= try count("FROM customer " + conditions + " AND id IN " + ids, bindings) }
             conditions += " AND id NOT IN " + ids
         }
         var rows: [DueCustomer] = []
@@ -183,9 +183,9 @@ public struct Book: Records {
 
     // MARK: Rows
 
-    // How many rows `tail` selects, up to `countLimit`: past it, the scan stops.
+    // How many rows `tail` selects, or `countLimit + 1` for more: past it, the scan stops.
     private func count(_ tail: String, _ bindings: [Database.Value]) throws(StoreError) -> Int {
-        Int(try db.integer("SELECT count(*) FROM (SELECT 1 " + tail + " LIMIT \(countLimit))", bindings))
+        Int(try db.integer("SELECT count(*) FROM (SELECT 1 " + tail + " LIMIT \(countLimit + 1))", bindings))
     }
 
     static let summaryColumns = """

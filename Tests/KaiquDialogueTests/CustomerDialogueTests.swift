@@ -128,6 +128,18 @@ final class CustomerDialogueTests: XCTestCase {
         XCTAssertEqual(try chat.keys("更多"), ["list.nothing_more"])
     }
 
+    func testABigBookCountsToAThousandAndSaysMore() throws {
+        let chat = try Chat()
+        let cards = (0...countLimit).map { CustomerCard(id: 0, name: "客户\($0)", createdAt: "2026-11-18T09:00", updatedAt: "2026-11-18T09:00") }
+        _ = try chat.book.apply(cards.map { .addCustomer($0) }, kind: "import", subject: "big", at: "2026-11-18T09:00")
+        let list = try chat.say("客户列表")
+        XCTAssertEqual(list.first, "共 1000+ 位客户：")
+        XCTAssertEqual(list.last, "还有 990+ 位，说“更多”看下一页。")
+        _ = try chat.book.apply(.undo, at: "2026-11-18T09:00")
+        _ = try chat.book.apply(cards.dropLast().map { .addCustomer($0) }, kind: "import", subject: "big", at: "2026-11-18T09:00")
+        XCTAssertEqual(try chat.say("客户列表").first, "共 1000 位客户：")
+    }
+
     func testDeleteIsConfirmedAndUndoRestoresIt() throws {
         let chat = try Chat()
         _ = try chat.say("添加客户 张三 电话13900001111")

@@ -59,9 +59,9 @@ struct Turn {
         dialogue.valueLabels[lookup]?[value]?[language] ?? value
     }
 
-    /// A count from the records as a rep reads it: "1000+" once it reached `countLimit`.
+    /// A count from the records as a rep reads it: "1000+" once it passed `countLimit`.
     func counted(_ total: Int, less shown: Int = 0) -> String {
-        total >= countLimit ? text("count.at_least", ["count": String(total - shown)]) : String(total - shown)
+        total > countLimit ? text("count.at_least", ["count": String(countLimit - shown)]) : String(total - shown)
     }
 
     /// The folded key a name is found by.

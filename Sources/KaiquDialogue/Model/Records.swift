@@ -5,7 +5,7 @@ public let countLimit = 1_000
 /// the dialogue never writes through it (writes are `Change`s it returns as effects).
 ///
 /// Days are local `YYYY-MM-DD` strings, day numbers are `CivilDay.ordinal`s. Every `total`
-/// and count is exact below `countLimit` and `countLimit` at or above it.
+/// and count is exact up to `countLimit`; `countLimit + 1` means "more than that".
 public protocol Records {
     /// The whole card, nil when there is none (or it was deleted).
     func card(_ id: CustomerID) throws -> CustomerCard?

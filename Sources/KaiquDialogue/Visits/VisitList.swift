@@ -63,7 +63,7 @@ extension Turn {
             let key = Birthday(calendar: festival.calendar, month: festival.month, day: festival.day).monthDayKey
             guard let day = days[key] else { continue }
             said = true
-            let keyCustomers = min(countLimit, try records.count(CustomerFilter(level: 1)) + records.count(CustomerFilter(level: 2)))
+            let keyCustomers = min(countLimit + 1, try records.count(CustomerFilter(level: 1)) + records.count(CustomerFilter(level: 2)))
             say("agenda.festival", ["name": festival.name(language), "when": dayText(day), "count": counted(keyCustomers)])
         }
 
