@@ -2121,7 +2121,7 @@ list not-names
   今天 | 明天 | 后天 | 昨天 | 前天 | 本周 | 下周 | 这周 | 上周 | 周末 | 月底 | 月初
   客户 | 经销商 | 代理商 | 批发商 | 零售商 | 门店 | 终端 | 老板 | 厂家 | 公司
   这个 | 那个 | 一个 | 哪个 | 哪些 | 这些 | 那些 | 什么 | 怎么 | 谁 | 所有 | 全部
-  我们 | 你们 | 他们 | 她们 | 自己 | 大家
+  我们 | 你们 | 他们 | 她们 | 自己 | 大家 | 他 | 她 | 佢
   电话 | 手机 | 微信 | 邮箱 | 地址 | 生日 | 资料 | 信息 | 名片
   拜访 | 联系 | 跟进 | 下一步 | 帮助 | 取消 | 删除 | 添加 | 新增 | 查看
   说 | 记一下 | 记下 | 本月 | 这个月 | 下个月 | 上个月 | 今年 | 明年 | 去年 | 进度
@@ -4004,7 +4004,7 @@ reply cli.usage
 # date stands between them.
 
 intent visit.schedule
-  zh: [{when}] [*] (~visit-go|回访|去回访) {customer} [~visit-once|{when} [*]|{purpose:visit-purpose} [{note:text}]]
+  zh: [{when}] [*] (~visit-go|回访|去回访) {customer} [~visit-once|{when} [*]|{purpose:visit-purpose} [{note:text}]|{note:text}]
   zh: [{when}] [*] 去 {customer} ~visit-there [~visit-once]
   zh: {customer} [那边|那里|那儿|那|店里] [*] (去|跑|走) (一趟|一次)
   zh: [{when}] [*] ~visit-make {customer} [{when} [*]|[{when}] [*] ~visit-meet]
@@ -4023,6 +4023,8 @@ intent visit.schedule
   example: 安排拜访陈静 => customer=陈静
   example: 周五去找陈静谈合同 => customer=陈静; date=2026-11-20; purpose=谈; note=合同
   example: 下週三去見黃志強 => customer=黃志強; date=2026-11-25
+  example: 周四上午十点去见李四，带样品 => customer=李四; date=2026-11-19; time=10:00; note=带样品
+  example: 明天去找孙丽，带上合同 => customer=孙丽; date=2026-11-19; note=带上合同
   example: 帮我约一下刘洋 => customer=刘洋
   example: 后天上门拜访孙丽 => customer=孙丽; date=2026-11-20
   example: 提醒我明天去拜访赵敏 => customer=赵敏

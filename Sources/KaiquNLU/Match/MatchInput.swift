@@ -21,6 +21,12 @@ struct MatchInput {
     // from its first token), or Int.max.
     private let nonNameEnd: [Int]
 
+    /// True when something (a space, punctuation, dropped filler) stands between token
+    /// `position` and the one before it.
+    func hasBreak(before position: Int) -> Bool {
+        position > 0 && position < tokens.count && tokens[position - 1].range.upperBound < tokens[position].range.lowerBound
+    }
+
     /// An entity on the tokens it covers.
     struct Placed {
         /// The token it ends before.

@@ -28,6 +28,8 @@ struct Capture: Equatable {
     var end: Int32
     /// The entity in `MatchInput.entities`, or -1.
     var entity: Int32
+    /// True for a name taken as typed (no known customer): text may not follow it unbroken.
+    var name = false
 }
 
 /// A successful match of one pattern: how specific it is and what its slots took.
@@ -137,7 +139,11 @@ struct Matcher {
                 return
             case .text(let slot):
                 guard pos < ids.count else { return }
-                for end in pos + 1...ids.count {
+                // Text right after a name typed without a break could be the name's last
+                // character (拜访黄志强 → 黄志 + 强): there it must be two tokens at least
+                // (记下孙丽爱打高尔夫 → 孙丽 + 爱打高尔夫), or have a space or comma before it.
+                let unbroken = captures.last.map { $0.name && Int($0.end) == pos && !input.hasBreak(before: pos) } ?? false
+                for end in pos + 1...ids.count where !unbroken || end - pos >= 2 {
                     var next = score
                     next.loose += end - pos
                     take(ops, pc, Capture(slot: slot, start: Int32(pos), end: Int32(end), entity: -1), next)
@@ -190,7 +196,7 @@ struct Matcher {
             guard range.contains(end - pos), !input.holdsNonName(pos..<end) else { continue }
             var next = score
             next.loose += end - pos
-            take(ops, pc, Capture(slot: slot, start: Int32(pos), end: Int32(end), entity: -1), next)
+            take(ops, pc, Capture(slot: slot, start: Int32(pos), end: Int32(end), entity: -1, name: true), next)
         }
     }
 }

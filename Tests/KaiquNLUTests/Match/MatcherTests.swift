@@ -34,6 +34,14 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(parse(p, "添加吴").intent, "fallback", "one Han character is not a name")
     }
 
+    func testTextRightAfterATypedNameNeverTakesTheNamesLastCharacter() throws {
+        let p = try parser("intent visit.schedule\n  zh: 拜访 {customer} [{note:text}]\n")
+        XCTAssertEqual(parse(p, "拜访黄志强").slots, ["customer": "黄志强"])
+        XCTAssertEqual(parse(p, "拜访孙丽带上合同").slots, ["customer": "孙丽", "note": "带上合同"])
+        XCTAssertEqual(parse(p, "拜访孙丽，带").slots, ["customer": "孙丽", "note": "带"], "after a comma one token will do")
+        XCTAssertEqual(parse(p, "拜访张三带").slots, ["customer": "张三", "note": "带"], "a known customer is no typed name")
+    }
+
     func testMoreFixedWordsWinWhateverTheFileOrder() throws {
         let text = """
         intent customer.show
