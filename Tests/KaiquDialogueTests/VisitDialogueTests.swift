@@ -68,13 +68,13 @@ final class VisitDialogueTests: XCTestCase {
         _ = try chat.say("明天下午三点拜访张伟")
         chat.advance(days: 1, hours: 7)
         let replies = try chat.say("刚见了张伟，他说要考虑一下")
-        XCTAssertEqual(replies.first, "已记录：今天 11月19日（周四） 拜访了 张伟——他说要考虑。上次联系已更新。")
+        XCTAssertEqual(replies.first, "已记录：今天 11月19日（周四） 拜访了 张伟——他说要考虑一下。上次联系已更新。")
         let card = try XCTUnwrap(try chat.card("张伟"))
         XCTAssertEqual(card.lastContact, "2026-11-19T17:00")
         XCTAssertEqual(card.contactCount, 1)
         let visits = try chat.book.visits(of: card.id, limit: 5)
         XCTAssertEqual(visits.map(\.status), [.done], "the planned visit is the one logged, not a second")
-        XCTAssertEqual(visits.first?.outcome, "他说要考虑")
+        XCTAssertEqual(visits.first?.outcome, "他说要考虑一下", "the note as typed, filler and all")
     }
 
     func testABareWeekdayInALogIsTheLastOne() throws {

@@ -4104,14 +4104,14 @@ intent visit.log
   en: [i] [just] ~visit-en-done {customer} [~visit-en-ago] [{note:text}]
   en: (visit|call|meeting) (report|notes|note|summary) (for|on) {customer} {note:text}
   en: {customer} [s] (visit|meeting|call) {note:text}
-  example: 刚见了张三，他说要考虑一下 => customer=张三; note=他说要考虑
+  example: 刚见了张三，他说要考虑一下 => customer=张三; note=他说要考虑一下
   example: 今天拜访了李四，签了意向书 => customer=李四; date=2026-11-18; note=签了意向书
   example: 见过王建国，他想要样品 => customer=王建国; note=他想要样品
   example: 跟刘洋通了电话，他下周订货 => customer=刘洋; note=他下周订货
   example: 记录拜访：陈静，嫌价格高 => customer=陈静; note=嫌价格高
   example: 拜访赵敏的结果：要先问老板 => customer=赵敏; note=要先问老板
   example: 刚从张三那回来 => customer=张三
-  example: 剛見了張三，他說要考慮一下 => customer=张三; note=他說要考慮
+  example: 剛見了張三，他說要考慮一下 => customer=张三; note=他說要考慮一下
   example: 今天拜訪了李四，簽了意向書 => customer=李四; date=2026-11-18; note=簽了意向書
   example: 頭先見咗陳靜，佢話要諗下 => customer=陈静; note=佢話要諗下
   example: log visit with David Chen: he wants samples => customer=David Chen; note=he wants samples

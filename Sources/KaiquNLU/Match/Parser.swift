@@ -99,7 +99,14 @@ public struct Parser: Sendable {
             let name = rules.slotNames[Int(capture.slot)]
             guard capture.entity >= 0 else {
                 let tokens = input.tokens
-                slots[name] = input.text.typed(tokens[Int(capture.start)].range.lowerBound..<tokens[Int(capture.end) - 1].range.upperBound)
+                var end = tokens[Int(capture.end) - 1].range.upperBound
+                // Text that ends the sentence keeps what filler dropped after it (要考虑一下),
+                // all but trailing punctuation: it is the rep's note, as typed.
+                if !capture.name, Int(capture.end) == tokens.count {
+                    end = input.text.scalars.count
+                    while end > tokens[tokens.count - 1].range.upperBound, ScalarClass(input.text.scalars[end - 1]) == .separator { end -= 1 }
+                }
+                slots[name] = input.text.typed(tokens[Int(capture.start)].range.lowerBound..<end)
                 continue
             }
             let entity = input.entities[Int(capture.entity)]
