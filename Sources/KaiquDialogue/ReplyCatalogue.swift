@@ -18,7 +18,6 @@ public struct ReplyCatalogue: Sendable {
 
     public init(blocks: [DataBlock]) throws(DataErrors) {
         var errors: [DataError] = []
-        var locations: [String: SourceLocation] = [:]
         for block in blocks where block.kind == "reply" {
             var entry: [Language: String] = [:]
             for line in block.lines {
@@ -38,7 +37,6 @@ public struct ReplyCatalogue: Sendable {
                 missingTraditionalKeys.append(block.name)
             }
             texts[block.name] = entry
-            locations[block.name] = block.location
         }
         for key in ReplyKeys.required where texts[key] == nil {
             let at = blocks.first?.location ?? SourceLocation(file: "intents/replies.kaiqu", line: 1, column: 1)
@@ -57,6 +55,13 @@ public struct ReplyCatalogue: Sendable {
         var filled = self
         for (key, text) in zip(keys, converted) { filled.texts[key]?[.zhHant] = text }
         return filled
+    }
+
+    /// Adds a text from another kind of block (a checklist item, a playbook line) under `key`,
+    /// so it renders and turns traditional as replies do.
+    mutating func add(_ key: String, _ language: Language, _ text: String) {
+        texts[key, default: [:]][language] = text
+        if language == .zhHans { missingTraditionalKeys.append(key) }
     }
 
     /// True when the catalogue has a reply with this key.

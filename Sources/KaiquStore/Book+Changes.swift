@@ -97,15 +97,27 @@ extension Book {
                 WHERE id = ?2 AND owner = ?3
                 """, [.text(log.day + "T" + log.time), .integer(log.customer), .text(owner)])
             try update(log.customer, log.edits, at: stamp)
+            try write(log.flow, for: log.customer, at: stamp, journal: &journal)
             try set(log.customer, "updated_at = ?", [.text(stamp)])
             try refreshDue(log.customer)
             return .visit(visit)
+        case .flow(let id, let changes):
+            try requireCustomer(id)
+            try journal.snapshot(customer: id)
+            try write(changes, for: id, at: stamp, journal: &journal)
+            return .customer(id)
+        case .dealWon(let id, let amount):
+            try won(id, amount: amount, at: stamp, journal: &journal)
+            return .customer(id)
+        case .dealLost(let id, let reason):
+            try lost(id, reason: reason, at: stamp, journal: &journal)
+            return .customer(id)
         case .undo:
             return try undoLast()
         }
     }
 
-    private func requireCustomer(_ id: CustomerID) throws(StoreError) {
+    func requireCustomer(_ id: CustomerID) throws(StoreError) {
         guard try db.integer("SELECT count(*) FROM customer WHERE id = ? AND owner = ? AND deleted_at IS NULL", [.integer(id), .text(owner)]) == 1 else {
             throw .noSuchCustomer(id)
         }
@@ -133,7 +145,7 @@ extension Book {
         return id
     }
 
-    private func update(_ id: CustomerID, _ edits: [CardEdit], at stamp: String) throws(StoreError) {
+    func update(_ id: CustomerID, _ edits: [CardEdit], at stamp: String) throws(StoreError) {
         guard !edits.isEmpty else { return }
         try requireCustomer(id)
         for edit in edits {
@@ -156,6 +168,9 @@ extension Book {
             case .status(let v): try set(id, "status = ?", [.text(v.rawValue)])
             case .dealAmount(let v): try set(id, "deal_amount = ?", [.optional(v)])
             case .lostReason(let v): try set(id, "lost_reason = ?", [.optional(v)])
+            case .credit(let grade, let scores, let day):
+                try set(id, "credit_grade = ?, credit_scores = ?, credit_on = ?",
+                        [.text(grade), .text(scores.map(String.init).joined(separator: ",")), .text(day)])
             case .phone(let number):
                 // The new number goes first; an old copy of it further down is dropped.
                 try db.query("DELETE FROM phone WHERE customer_id = ? AND number = ?", [.integer(id), .text(number)])

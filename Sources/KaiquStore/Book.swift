@@ -26,7 +26,7 @@ public struct Book: Records {
         try db.query("""
             SELECT id, name, company, email, wechat, region, address, role, source, birthday, level, level_by_rep,
                    card, card_by_rep, money, authority, need, status, deal_amount, lost_reason, created_at, updated_at,
-                   last_contact, contact_count
+                   last_contact, contact_count, credit_grade, credit_scores, credit_on
             FROM customer WHERE id = ? AND owner = ? AND deleted_at IS NULL
             """, [.integer(id), .text(owner)]) { row in
             var c = CustomerCard(id: row.integer(0), name: row.text(1) ?? "", createdAt: row.text(20) ?? "", updatedAt: row.text(21) ?? "")
@@ -50,6 +50,9 @@ public struct Book: Records {
             c.lostReason = row.text(19)
             c.lastContact = row.text(22)
             c.contactCount = row.optionalInteger(23) ?? 0
+            c.creditGrade = row.text(24)
+            c.creditScores = (row.text(25) ?? "").split(separator: ",").compactMap { Int($0) }
+            c.creditOn = row.text(26)
             card = c
         }
         guard var found = card else { return nil }
@@ -226,6 +229,7 @@ public struct Book: Records {
             bindings += [.text(region), .text(region)]
         }
         if let role = filter.role { sql += " AND role = ?"; bindings.append(.text(role)) }
+        if let step = filter.step { sql += " AND id IN (SELECT customer_id FROM flow WHERE step = ?)"; bindings.append(.integer(Int64(step))) }
         if let status = filter.status { sql += " AND status = ?"; bindings.append(.text(status.rawValue)) }
         else if !lostByDefault { sql += " AND status != 'lost'" }
         if let before = filter.contactedBefore { sql += " AND coalesce(last_contact, created_at) < ?"; bindings.append(.text(before)) }

@@ -4,8 +4,8 @@ import KaiquDialogue
 /// that SQLite itself writes and reads back (`json_object`, `json_extract`). A row with no
 /// "before" was created by the change, so undo removes it.
 ///
-/// A customer is journalled whole (the row, its phones and its profile), a visit or a note
-/// as its row.
+/// A customer is journalled whole (the row, its phones, its profile, its flow and its
+/// objections), a visit, a note or a flow event as its row.
 struct Journal {
     let book: Book
     let kind: String
@@ -14,7 +14,7 @@ struct Journal {
     var subject = ""
     private var rows: [(kind: RowKind, id: Int64, before: String?)] = []
 
-    enum RowKind: String { case customer, visit, note }
+    enum RowKind: String { case customer, visit, note, event }
 
     init(book: Book, kind: String, at: String) {
         self.book = book
@@ -34,10 +34,14 @@ struct Journal {
         guard !rows.contains(where: { $0.kind == .customer && $0.id == id }) else { return }
         let columns = try book.store.columns(of: "customer")
         let object = columns.map { "'\($0)', \($0)" }.joined(separator: ", ")
+        let flow = try book.store.columns(of: "flow").map { "'\($0)', \($0)" }.joined(separator: ", ")
+        let objection = try book.store.columns(of: "objection").map { "'\($0)', \($0)" }.joined(separator: ", ")
         guard let json = try db.text("""
             SELECT json_object('row', json_object(\(object)),
                 'phones', (SELECT json_group_array(json_array(position, number)) FROM phone WHERE customer_id = customer.id),
-                'profile', (SELECT json_group_array(json_array(field, value)) FROM profile WHERE customer_id = customer.id))
+                'profile', (SELECT json_group_array(json_array(field, value)) FROM profile WHERE customer_id = customer.id),
+                'flow', (SELECT json_group_array(json_object(\(flow))) FROM flow WHERE customer_id = customer.id),
+                'objections', (SELECT json_group_array(json_object(\(objection))) FROM objection WHERE customer_id = customer.id))
             FROM customer WHERE id = ? AND owner = ?
             """, [.integer(id), .text(book.owner)]) else { throw .noSuchCustomer(id) }
         rows.append((.customer, id, json))
@@ -92,6 +96,7 @@ extension Book {
             case (.customer, nil): try db.query("DELETE FROM customer WHERE id = ?", [.integer(row.id)])
             case (.visit, nil): try db.query("DELETE FROM visit WHERE id = ?", [.integer(row.id)])
             case (.note, _): try db.query("DELETE FROM note WHERE id = ?", [.integer(row.id)])
+            case (.event, _): try db.query("DELETE FROM flow_event WHERE id = ?", [.integer(row.id)])
             case (.customer, let before?): try restore(customer: row.id, from: before)
             case (.visit, let before?): try restore(table: "visit", id: row.id, from: before, path: "$")
             case (nil, _): throw .sqlite(code: 0, message: "unknown journal row kind \(row.kind)")
@@ -113,6 +118,13 @@ extension Book {
             INSERT INTO profile(customer_id, field, value)
             SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?2, '$.profile')
             """, [.integer(id), .text(json)])
+        for table in ["flow", "objection"] {
+            try db.query("DELETE FROM \(table) WHERE customer_id = ?", [.integer(id)])
+            let columns = try store.columns(of: table)
+            let values = columns.map { "json_extract(value, '$.\($0)')" }.joined(separator: ", ")
+            try db.query("INSERT INTO \(table)(\(columns.joined(separator: ", "))) SELECT \(values) FROM json_each(?1, '$.\(table == "flow" ? "flow" : "objections")')",
+                         [.text(json)])
+        }
     }
 
     // Every column but the id back from the JSON object at `path`.

@@ -116,5 +116,43 @@ enum Migrations {
 
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
+        // 3: the development flow per customer, its objections and events; the 5C check.
+        """
+        ALTER TABLE customer ADD COLUMN credit_grade TEXT;
+        ALTER TABLE customer ADD COLUMN credit_scores TEXT;
+        ALTER TABLE customer ADD COLUMN credit_on TEXT;
+
+        CREATE TABLE flow (
+            customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
+            step INTEGER NOT NULL CHECK (step BETWEEN 1 AND 7),
+            ticked TEXT NOT NULL DEFAULT '',
+            refusal_about TEXT,
+            refusal_form TEXT,
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX flow_step ON flow(step);
+
+        CREATE TABLE objection (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            said TEXT,
+            raised_at TEXT NOT NULL,
+            resolved_at TEXT
+        );
+        CREATE INDEX objection_customer ON objection(customer_id, id);
+
+        CREATE TABLE flow_event (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            step_from INTEGER,
+            step_to INTEGER,
+            detail TEXT
+        );
+        CREATE INDEX flow_event_customer ON flow_event(customer_id, id);
+        """,
     ]
 }

@@ -13,7 +13,7 @@ enum StoreBench {
 
     static func run() throws {
         let rules = try RuleSet.load(files: Kaiqu.builtInIntentFiles, otherKinds: DialogueData.kinds)
-        let data = try DialogueData(blocks: rules.blocks)
+        let data = try DialogueData(rules: rules)
         let parser = Parser(rules: rules)
         let nameKey: @Sendable (String) -> String = { NameKey.of($0, normalizer: rules.normalizer) }
         // KAIQU_BENCH_KEEP=1 keeps the filled store, to look at its query plans.
@@ -162,6 +162,7 @@ final class TimedRecords: Records {
     func customers(phone: String) throws -> [CustomerSummary] { try t("phone") { try inner.customers(phone: phone) } }
     func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws -> (rows: [CustomerSummary], total: Int) { try t("filter") { try inner.customers(filter, offset: offset, limit: limit) } }
     func count(_ filter: CustomerFilter) throws -> Int { try t("count") { try inner.count(filter) } }
+    func flow(of customer: CustomerID) throws -> FlowState? { try t("flow") { try inner.flow(of: customer) } }
     func visits(from: String, to: String, statuses: [Visit.Status], limit: Int) throws -> (rows: [Visit], total: Int) { try t("visits \(from)") { try inner.visits(from: from, to: to, statuses: statuses, limit: limit) } }
     func visits(of customer: CustomerID, limit: Int) throws -> [Visit] { try t("visitsOf") { try inner.visits(of: customer, limit: limit) } }
     func due(onOrBefore day: Int, filter: CustomerFilter, excluding: Set<CustomerID>, limit: Int) throws -> (rows: [DueCustomer], total: Int) { try t("due") { try inner.due(onOrBefore: day, filter: filter, excluding: excluding, limit: limit) } }

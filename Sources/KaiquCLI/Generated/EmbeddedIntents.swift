@@ -315,6 +315,10 @@ intent customer.list
   en: (customer|client|account|dealer|contact) list
   en: (which|what|how many) ({role}|~cust-word) (do|have) i [have|got] [in ({region}|*)]
   en: who are my ({role}|~cust-word) [in ({region}|*)]
+  zh: [~cust-list-verb [下|吓]] [~cust-all] [在|处于|到了|走到] {step} [阶段] [的] ({role}|~cust-word) [~cust-which-end|~cust-listword]
+  zh: [~cust-all] [{role}|~cust-word] [里|中] (在|处于|到了) {step} [阶段] [的] (有哪些|有谁|是哪些|有几个)
+  en: (list|show|which) [my|the|all] ({role}|~cust-word) (at|in|on) {step}
+  en: (which|what) ({role}|~cust-word) (are|is) (at|in|on) {step}
   example: 列出所有A类客户 => card=A
   example: 我的经销商 => role=dealer
   example: 杭州有哪些经销商 => role=dealer; region=杭州
@@ -333,6 +337,10 @@ intent customer.list
   example: which agents do I have in Hangzhou => role=agent; region=杭州
   example: show level 2 clients => level=2
   example: list class A dealers => card=A; role=dealer
+  example: 在处理异议阶段的客户 => step=5
+  example: 列出第三步的经销商 => step=3; role=dealer
+  example: 客户里在第六步的有哪些 => step=6
+  example: which customers are at step 4 => step=4
   not: 查看张三
   not: 哪些客户很久没联系了
   not: 本周要拜访哪些客户
@@ -682,6 +690,9 @@ reply list.never
   zh: 未联系
   zh-Hant: 未聯繫
   en: never
+reply list.at_step
+  zh: 第{number}步 {name}
+  en: step {number}, {name}
 reply list.not_contacted
   zh: {days} 天没联系
   zh-Hant: {days} 天沒聯繫
@@ -1031,6 +1042,7 @@ Filed in the profile: hobbies = golf.
 phone: 13900004444  email: david@example.com
 level: level 4, no clear interest (suggested)  card: A (set by you)
 MAN: money ? · authority ? · need ?
+For what is unknown in MAN, ask "does David Chen qualify" to see how to find out.
 birthday: May 3
 Hardware profile (0/5): nothing yet | still empty: address, gender, age, spend, products bought
 Software profile (1/9): hobbies golf | still empty: work, family, personality, spending habits, daily habits, preferred service, view of promotions, values
@@ -1099,6 +1111,7 @@ Undone: deleting the customer (David Chen).
 电话：13800138000
 级别：四级·无明确意向（建议）  卡片：A类（手动设定）
 MAN：预算 ? · 决策权 ? · 需求 ?
+MAN 还不清楚的，说“孙丽符合MAN吗”看怎么问出来。
 生日：农历八月十五（下一次：2027年9月15日（周三））
 硬件资料（0/5）：暂无｜还空着：地址，性别，年龄，消费水平，已购产品
 软件资料（2/9）：家庭状况 老公在银行上班 · 爱好 钓鱼｜还空着：工作状况，性格，消费习惯，生活习惯，喜欢的服务方式，对促销的接受度，价值观
@@ -1123,6 +1136,7 @@ MAN：预算 ? · 决策权 ? · 需求 ?
 电话：13900002222
 级别：四级·无明确意向（建议）  卡片：暂无
 MAN：预算 ? · 决策权 ? · 需求 ?
+MAN 还不清楚的，说“王芳符合MAN吗”看怎么问出来。
 硬件资料（0/5）：暂无｜还空着：地址，性别，年龄，消费水平，已购产品
 软件资料（0/9）：暂无｜还空着：工作状况，家庭状况，性格，消费习惯，爱好，生活习惯，喜欢的服务方式，对促销的接受度，价值观
 还没有联系记录
@@ -1174,6 +1188,7 @@ MAN：预算 ? · 决策权 ? · 需求 ?
 電話：13900003333  微信：chendawen
 級別：四級·無明確意向（建議）  卡片：B類（手動設定）
 MAN：預算 ? · 決策權 ? · 需求 ?
+MAN 還不清楚的，說“陳大文符合MAN嗎”看怎麼問出來。
 硬件資料（0/5）：暫無｜還空著：地址，性別，年齡，消費水平，已購產品
 軟件資料（1/9）：愛好 打高爾夫｜還空著：工作狀況，家庭狀況，性格，消費習慣，生活習慣，喜歡的服務方式，對促銷的接受度，價值觀
 還沒有聯繫記錄
@@ -1232,8 +1247,8 @@ There is nothing waiting for your answer.
 > what is the weather like
 I didn't understand that, and I changed nothing. You could say:
 · what step is Li Ming on
+· the dealer is worried about undercutting
 · what's next?
-· who is Tom Wu
 
 > thanks
 You're welcome. I'm here when you need me.
@@ -1275,6 +1290,7 @@ Bye, and good selling!
 电话：13900001111
 级别：四级·无明确意向（建议）  卡片：暂无
 MAN：预算 ? · 决策权 ? · 需求 ?
+MAN 还不清楚的，说“孙丽符合MAN吗”看怎么问出来。
 硬件资料（0/5）：暂无｜还空着：地址，性别，年龄，消费水平，已购产品
 软件资料（0/9）：暂无｜还空着：工作状况，家庭状况，性格，消费习惯，爱好，生活习惯，喜欢的服务方式，对促销的接受度，价值观
 还没有联系记录  下次拜访：明天 11月19日（周四） 15:00
@@ -1335,6 +1351,1750 @@ MAN：预算 ? · 决策权 ? · 需求 ?
 
 > 退出
 再見，祝開單順利！
+
+"""#),
+    ("dialogues/flow.en.dialogue", #"""
+# The flow in English: start, the preparation checklist, an approach, a refusal analysed, an
+# objection coached and attached, a buying signal in a visit note, the deal.
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> add a new dealer Tom Wu, phone 13900001111
+Added Tom Wu (phone: 13900001111, dealer).
+Next you could say: "Tom Wu is an A customer", "visit Tom Wu tomorrow at 3pm", "note Tom Wu likes fishing".
+
+> start developing Tom Wu
+Let's develop Tom Wu, one step at a time.
+[Step 1: Preparation] Tom Wu
+Before you go, get yourself, your kit, your research and your plan ready. I'll run through the checklist with you.
+Checklist (✓ done; "essential" ones must be done before the next step):
+Appearance:
+1. ○ Are you well groomed and dressed for the visit? (essential)
+Sales kit:
+2. ○ Product catalog with you? (essential)
+3. ○ Got your success stories?
+4. ○ Product photos and company brochure?
+5. ○ Got a map of the area?
+6. ○ Business cards with you? (essential)
+7. ○ Customer file with you? (essential)
+8. ○ Calculator?
+9. ○ Pen and notebook?
+10. ○ The latest price list? (essential)
+11. ○ Branded gifts for the visit?
+12. ○ Visit report form?
+13. ○ Blank contracts, in case they sign?
+Research:
+14. ○ Do you know the competing brands?
+15. ○ Do you know what your competitors are doing?
+16. ○ Do you have detailed information on the prospect? (essential)
+Action plan:
+17. ○ Is your schedule set?
+18. ○ Are your stage goals set?
+19. ○ Are people, transport and budget lined up?
+20. ○ Visit frequency, route, appointments and materials sorted?
+Before you leave:
+21. ○ Have you reviewed the key points?
+22. ○ Checked everything's in your bag?
+23. ○ Are you clear on the purpose of this visit? (essential)
+24. ○ Got some conversation topics ready?
+25. ○ Do you have a backup plan if things go wrong?
+Tip: Your appearance is the dealer's first impression of you: dress neat and professional.
+Tip: Pack the full kit: without cards, a catalog or the latest price list you can get stuck on the spot.
+Tip: Know the field: the more you know about competing brands, competitors and the prospect, the better.
+Tip: Plan the work: set the schedule, stage goals and resources, and decide visit frequency, route, appointments and materials.
+Tip: Last check before leaving: review key points, check your kit, know your purpose, prepare topics, have a backup plan.
+Reply with numbers to tick them ("1 3 5", "1-4"), "all" when everything is done, "next step" when the step is done.
+
+> all
+All 25 ticked.
+Everything essential for step 1 is done; say "next step" to go on.
+
+> next step
+[Step 2: Making contact] Tom Wu
+Choose how you'll reach this prospect: one approach or a few together. I'll note what you pick.
+Checklist (✓ done; "essential" ones must be done before the next step):
+Approach:
+1. ○ Walk in and visit them directly?
+2. ○ Work a chain of introductions, rewarding whoever gives you a lead?
+3. ○ Follow up on your predecessor's contacts?
+4. ○ Ask an existing customer for a referral?
+5. ○ Send a direct mail piece?
+6. ○ Write a sales letter?
+7. ○ Start with a phone call?
+8. ○ Find them at a trade show?
+9. ○ Work your network and industry circles?
+Tip: Combine approaches: call ahead for an appointment, then visit in person.
+Tip: Reward your leads: whoever gives you a useful lead should get something back.
+Tip: Taking over a predecessor's account? Read the file first, then visit to explain the handover.
+Tip: Trade shows and your network are full of prospects: swap cards and note their needs on the spot.
+Reply with numbers to tick them ("1 3 5", "1-4"), "all" when everything is done, "next step" when the step is done.
+
+> 1
+Ticked 1: 1.
+Everything essential for step 2 is done; say "next step" to go on.
+
+> next step
+[Step 3: Handling refusal] Tom Wu
+Being turned down is normal. What matters is reading the refusal and knowing how to respond. Let's go through it.
+Checklist (✓ done; "essential" ones must be done before the next step):
+Refusal:
+1. ○ Have you worked out what kind of refusal it was? (essential)
+2. ○ Did you keep a good attitude?
+3. ○ Did you leave materials, a card or a note, and ask for a little more time?
+4. ○ Did you use the four recovery tips?
+Tip: Read the refusal first: is it about you, the product, or just a reflex? Is it a brush-off or a flat no?
+Tip: You have about 20 seconds to win attention, so lead with what the dealer cares about most.
+Tip: Stay positive and don't leave too soon: observe while you wait, leave materials, a card or a short note, ask for a little more time, and stay polite.
+Tip: If the dealer has a complaint, stop selling and deal with it first. The customer is always right.
+Tip: Have a line that can revive the talk, like "Give me two minutes. If it's not a fit, I'll leave."
+Tip: If you're stuck, shift the focus: from price to margin, from product to service.
+First, what was the refusal about? 1 you or the company, 2 the product, 3 a reflex "no"? Reply with the number.
+
+> 1
+A refusal aimed at you or the company: The dealer has an issue with you, your company or the last rep, and it shows in their tone.
+Was it 1 indirect (no time, a meeting, rescheduled, didn't show) or 2 a direct no? Reply with the number.
+
+> 2
+A refusal aimed at you or the company. What to do: Acknowledge the feeling and invite them to be frank: "What went wrong before? Tell me and I'll fix it."
+A direct refusal. What to do: Respect the answer and ask why: "That's fine. Could you tell me what doesn't work for you?" Then leave your materials and card.
+
+> next step
+[Step 4: Persuasion] Tom Wu
+First find out what the dealer needs, then show how the product meets it. Let's go through the key points.
+Checklist (✓ done; "essential" ones must be done before the next step):
+Persuasion:
+1. ○ Do you know the product inside out?
+2. ○ Have you found out what the dealer needs? (essential)
+3. ○ Have you walked them through features, advantages and benefits? (essential)
+4. ○ Have you demonstrated a sample?
+5. ○ Have you gone through the five persuasion steps?
+Tip: Situation questions get the facts: "Which brands do you mainly carry now?" Problem questions find the pain: "What bothers you most about your current range?"
+Tip: Implication questions show the cost: "How much business do you lose if you run out in peak season?" Open questions get them talking: "What would your ideal partnership look like?"
+Tip: Closed questions get a commitment: "Shall we start with a trial order, delivered next Monday?"
+Tip: Sell with FAB, feature to advantage to benefit: "Smaller packs (F) turn over faster (A), so less of your cash is tied up (B)."
+Tip: Five steps to persuade: confirm the need, propose a plan, carry it out, lock in the result, keep following up.
+Tip: Don't dominate the talk, get nervous or offend them, and don't promise what you can't deliver. Watch your tone, pace and pitch.
+Reply with numbers to tick them ("1 3 5", "1-4"), "all" when everything is done, "next step" when the step is done.
+
+> all
+All 5 ticked.
+Everything essential for step 4 is done; say "next step" to go on.
+
+> next step
+[Step 5: Handling objections] Tom Wu
+An objection means the dealer is taking you seriously. Let's hear each one out, sort it and resolve it.
+Checklist (✓ done; "essential" ones must be done before the next step):
+Objections:
+1. ○ Did you hear the objection out in full?
+2. ○ Can you tell if it's a real objection or an excuse?
+3. ○ Are all the objections resolved? (essential)
+4. ○ Have you reached terms both sides can accept?
+Tip: An objection is a sign of interest. First tell a real objection from an excuse.
+Tip: Face it calmly and confidently: answer directly, stick to the facts, respect the dealer, listen and be honest.
+Tip: Prepare plenty of answers in advance and tailor them. Listen before you speak, keep it a dialogue, and mind the pace.
+Tip: The goal is to clear the disagreement, reach a compromise and close.
+Tip: The dealer weighs the person, the deal and the goods: can they trust you, does the deal pay, will the goods sell?
+Tip: Balance the company's profit against the dealer's satisfaction: don't give away terms just to close.
+No objections recorded. Tell me what the dealer said: "he says the margin is too thin".
+Reply with numbers to tick them ("1 3 5", "1-4"), "all" when everything is done, "next step" when the step is done.
+
+> Tom Wu said he needs to think about it
+[Objection: Wants to think it over] Tom Wu
+Real objection: he really is doing the sums: he has asked about rebates, payment and the size of the first order, and wants to check the numbers with his partner or against what's in his warehouse.
+Smoke screen: "let me think about it" without a single concrete question usually means a worry he hasn't voiced. Test it: "What's the main thing you want to think over: the price, whether it'll sell, or the payment terms?"
+Six moves:
+Listen: which point he still hasn't settled, and whether someone else has to agree (then it's really a case of needing the boss's approval).
+Acknowledge: "It's a real commitment; it makes sense to think it through."
+Clarify: "When you say think it over, what's mainly on your mind: the size of the first order, or whether it'll sell?"
+Respond: turn "think about it" into one concrete question and answer it on the spot. List what's already agreed (price, payment, the expiry swap) so that only one item is left, and deal with that one. Then give a genuine reason to decide: first orders placed before month-end get a 3% purchase rebate (only quote policies that actually exist).
+Confirm: "So price, payment and returns are all settled, and the only open question is the size of the first order, right?"
+Next: agree a decision date: "I'll come back Friday at 3; you settle the quantity and I'll place the order the same day."
+Say it like this:
+· "Of course, take your time. Just so we're on the same page: price, payment and the expiry swap are settled, so is it really the 100 cases that feel like a lot? If so, we can start with 50. First orders before month-end get a 3% rebate, so I'll drop by Friday at 3 and we can lock it in."
+Don't: say "Sure, call me when you've decided" and leave; you've handed over all the initiative. And don't invent a fake "today only" deadline.
+Recorded "Wants to think it over" in Tom Wu's flow.
+Noted for Tom Wu: Objection "Wants to think it over": Log the one point he's weighing; go back Friday 3 p.m. to settle the first-order quantity.
+
+> next step
+Objections still open: Wants to think it over
+Are these objections resolved? (yes / no)
+
+> yes
+[Step 6: Closing] Tom Wu
+Seize the moment and get the deal on paper. Let's go through what to do before and after the signature.
+Checklist (✓ done; "essential" ones must be done before the next step):
+Closing:
+1. ○ Have you spotted a buying signal?
+2. ○ Have you asked for the order?
+3. ○ Is the contract signed? Once it is, no more changes. (essential)
+4. ○ Have you thanked and congratulated the dealer?
+5. ○ Is delivery booked as soon as possible?
+Tip: When you see a buying signal, ask for the order. Don't wait for the dealer to offer.
+Tip: Keep closing: try after every highlight, and again right after you handle an objection.
+Tip: Keep your emotions in check, and once they say yes, stop talking: more words only add risk.
+Tip: Once signed, don't reopen the terms, and leave promptly instead of lingering.
+Tip: Thank the dealer sincerely, congratulate them on a good decision, and deliver as soon as you can.
+Tip: Reinforce the decision before you go, for example by fixing the delivery date and the next visit.
+Reply with numbers to tick them ("1 3 5", "1-4"), "all" when everything is done, "next step" when the step is done.
+
+> what step is Tom Wu on
+Tom Wu: step 6, Closing; 0 of 5 items done (started today, Wed 18 Nov).
+Essential items open:
+3. ○ Is the contract signed? Once it is, no more changes.
+Refusal analysed as: A refusal aimed at you or the company, A direct refusal
+Latest:
+· today, Wed 18 Nov step 5 → step 6
+· today, Wed 18 Nov objections resolved
+· today, Wed 18 Nov objection: Wants to think it over
+· today, Wed 18 Nov step 4 → step 5
+· today, Wed 18 Nov step 3 → step 4
+
+> Tom Wu signed, 50k
+Congratulations on signing Tom Wu, ¥50,000! Set to level 1 (ordered); on to after-sale care.
+[Account maintenance] Tom Wu
+Signing is only the start: serve the dealer before, during and after each sale. Let's run through the upkeep checklist.
+Checklist (✓ done; "essential" ones must be done before the next step):
+Before the sale:
+1. ○ Have you trained the dealer's staff?
+2. ○ Is the in-store display set up?
+During the sale:
+3. ○ Has the first order arrived and been checked?
+4. ○ Have you reviewed stock and sell-through? Time to reorder?
+After the sale:
+5. ○ Have you set a regular contact rhythm?
+6. ○ Any complaints, and have they been handled?
+Tip: Keep in regular contact. Don't wait until the dealer runs out of stock.
+Tip: Check the first delivery yourself, then help with display and staff training to get the goods moving.
+Tip: When a complaint comes in, stop selling and handle it at once, with a clear answer and a timeline.
+Tip: Review stock and sell-through regularly, and prompt the reorder before it's urgent.
+Reply with numbers to tick them ("1 3"); log new orders and complaints as they come: "met … today: …".
+
+"""#),
+    ("dialogues/flow.zh-Hans.dialogue", #"""
+# 从“开始开发”到签约：开渠带着一位新经销商走完六步，每一步先说这一步做什么、给出清单和要点；
+# 必需项没做完不让进下一步；拒绝先分析是哪种再给应对；异议给话术并记进流程；看到购买信号；
+# 签约后转入售后维护。
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> 添加客户 王建国 电话13900001111 宁波 经销商
+已添加客户 王建国（电话：13900001111，经销商，宁波）。
+接着可以说：“王建国是A类客户”“明天下午三点拜访王建国”“记一下，王建国喜欢钓鱼”。
+
+> 开始开发王建国
+开始开发 王建国。我们一步一步来。
+【第1步 销售准备】王建国
+出门前把人、工具、信息和计划都备好。开渠陪你过一遍清单。
+清单（✓ 已做；标“必需”的要做完才进下一步）：
+仪容仪表：
+1. ○ 仪容仪表收拾好了吗？（必需）
+销售工具：
+2. ○ 产品目录带了吗？（必需）
+3. ○ 成功案例带了吗？
+4. ○ 产品图片和公司画册带了吗？
+5. ○ 地图准备了吗？
+6. ○ 名片带了吗？（必需）
+7. ○ 客户档案带了吗？（必需）
+8. ○ 计算器带了吗？
+9. ○ 笔和笔记本带了吗？
+10. ○ 最新价格表带了吗？（必需）
+11. ○ 带公司标志的小礼品带了吗？
+12. ○ 销售拜访记录表带了吗？
+13. ○ 空白合同带了吗？
+信息收集：
+14. ○ 竞争品牌的情况了解了吗？
+15. ○ 竞争对手的动作摸清了吗？
+16. ○ 准客户的资料够详细吗？（必需）
+行动计划：
+17. ○ 时间安排好了吗？
+18. ○ 阶段目标定了吗？
+19. ○ 人、车、费用这些资源配好了吗？
+20. ○ 拜访频度、行程、预约和文案想好了吗？
+临行检查：
+21. ○ 这次的重点回顾了吗？
+22. ○ 物品都查点过了吗？
+23. ○ 这次拜访的目的明确了吗？（必需）
+24. ○ 开场聊的话题准备了吗？
+25. ○ 万一出状况，应急准备做了吗？
+提示：仪容仪表是客户对你的第一印象，穿着整洁得体。
+提示：工具带齐：名片、产品目录、最新价格表少一样，都可能当场卡壳。
+提示：知己知彼：竞争品牌、竞争对手和准客户的资料越详尽越好。
+提示：行动要有计划：排好时间、定好阶段目标、配好资源，想清拜访的频度、行程、预约和文案。
+提示：临行五查：回顾重点、查点物品、明确目的、准备话题、准备应急。
+回复序号打勾（如“1 3 5”或“1-4”），都好了说“全部”；这一步做完说“下一步”。
+
+> 1 2 6 7 10
+已打勾 5 项：1，2，6，7，10。
+这一步还差必需的：
+16. ○ 准客户的资料够详细吗？
+23. ○ 这次拜访的目的明确了吗？
+
+> 下一步
+第1步还有必需的没做：
+16. ○ 准客户的资料够详细吗？
+23. ○ 这次拜访的目的明确了吗？
+做完了就回复序号打勾；一定要先往下走，就说“确定”。
+
+> 全部
+全部 25 项都打勾了。
+第1步的必需项都齐了，说“下一步”继续。
+
+> 下一步
+【第2步 销售行动】王建国
+选好怎么接触这位客户，可以一种，也可以几种配合。开渠帮你记下来。
+清单（✓ 已做；标“必需”的要做完才进下一步）：
+开发方式：
+1. ○ 直接上门拜访？
+2. ○ 靠连锁介绍，奖励给线索的人？
+3. ○ 跟进前任业务员留下的客户？
+4. ○ 请老客户帮忙推荐？
+5. ○ 寄直邮 DM 资料？
+6. ○ 写一封销售信函？
+7. ○ 先打电话沟通？
+8. ○ 去展会上找？
+9. ○ 扩充人脉，从圈子里找？
+提示：方式可以组合：先打电话预约，再上门拜访，成功率更高。
+提示：连锁介绍要兑现奖励：谁给了有用的线索，就给谁回报。
+提示：接手前任的客户，先翻档案，再上门说明交接。
+提示：展会和人脉是找准客户的好地方，当场交换名片、记下需求。
+回复序号打勾（如“1 3 5”或“1-4”），都好了说“全部”；这一步做完说“下一步”。
+
+> 1 7
+已打勾 2 项：1，7。
+第2步的必需项都齐了，说“下一步”继续。
+
+> 下一步
+【第3步 应对拒绝】王建国
+被拒绝很正常，关键是看清是哪种拒绝、怎么接。开渠陪你过一遍。
+清单（✓ 已做；标“必需”的要做完才进下一步）：
+应对拒绝：
+1. ○ 分析过是哪种拒绝了吗？（必需）
+2. ○ 心态还好吗？保持住了吗？
+3. ○ 留下资料、名片或短信，再争取时间了吗？
+4. ○ 四个应对技巧用上了吗？
+提示：先分析拒绝：冲着人、冲着产品，还是本能反应？是间接推托还是直接说不？
+提示：你大约只有 20 秒赢得注意，第一句就说对方最关心的利益。
+提示：心态放平，别轻易离开：边等边观察，留下资料、名片或短信，再争取一点时间，始终礼貌。
+提示：客户有投诉，先停止销售、处理投诉；记住客户永远是对的。
+提示：备好一句起死回生的话，比如：“给我两分钟，不合适我马上走。”
+提示：谈不下去就调整焦点：从价格转到利润，从产品转到服务。
+先分析这次拒绝：1 针对人（对你或公司），2 针对产品，3 本能地拒绝（一上来就说不）？回复序号。
+
+> 2
+针对产品的拒绝：客户不看好产品本身：质量、品牌、好不好卖。
+是 1 间接拒绝（没时间、要开会、改约、失约），还是 2 直接拒绝？回复序号。
+
+> 1
+针对产品的拒绝怎么接：用事实说话：拿样品、成功案例和同类门店的销量，“要不先进一小批试试？”
+间接拒绝怎么接：表示理解，给两个时间让他选：“您忙，我不多打扰。周三上午还是周四下午方便？”
+
+> 下一步
+【第4步 销售说服】王建国
+先问清需求，再用产品打动对方。开渠陪你过一遍说服的要点。
+清单（✓ 已做；标“必需”的要做完才进下一步）：
+销售说服：
+1. ○ 产品知识都熟了吗？
+2. ○ 客户的需求问清楚了吗？（必需）
+3. ○ 用 FAB 讲过产品了吗？（必需）
+4. ○ 样品演示过了吗？
+5. ○ 说服五步走完了吗？
+提示：状况式问现状：“您店里现在主要卖哪几个牌子？”问题式找难处：“现在的货哪里最让您头疼？”
+提示：暗示式点出后果：“旺季断一次货，要丢多少生意？”开放式让他多说：“您理想的合作方式是怎样的？”
+提示：封闭式求确认：“先进一批试销，下周一送到，可以吗？”
+提示：用 FAB 讲产品：特点→优势→利益，比如“小包装（F），周转快（A），您压的钱少（B）”。
+提示：说服五步：确定需求→行动计划→实施计划→结果锁定→继续跟进。
+提示：避免垄断交谈、过度紧张、冒犯对方，满足不了的需求别硬接；语调、语速、音高要适中。
+回复序号打勾（如“1 3 5”或“1-4”），都好了说“全部”；这一步做完说“下一步”。
+
+> 全部
+全部 5 项都打勾了。
+第4步的必需项都齐了，说“下一步”继续。
+
+> 下一步
+【第5步 处理异议】王建国
+客户提异议，说明他在认真考虑。开渠陪你逐个听清、分辨、化解。
+清单（✓ 已做；标“必需”的要做完才进下一步）：
+处理异议：
+1. ○ 客户的异议听清楚了吗？
+2. ○ 分清是真异议还是借口了吗？
+3. ○ 所有异议都解决了吗？（必需）
+4. ○ 双方都能接受的方案谈出来了吗？
+提示：异议代表有兴趣；先分清是真异议还是假借口。
+提示：面对异议不卑不亢：直接回答、实事求是、尊重客户、认真倾听、以诚相待。
+提示：提前准备充足的答案，因人而异；先听后说，多互动，掌握节奏。
+提示：目标是消除分歧、达成妥协、顺势成交。
+提示：对方掂量的是人、事、货：你靠不靠谱，生意划不划算，货好不好卖。
+提示：兼顾公司利润和客户满意，别为成交随意让步。
+还没有记下异议。客户提了什么，就直接说：“他说利润太薄”“她嫌起订量太大”。
+回复序号打勾（如“1 3 5”或“1-4”），都好了说“全部”；这一步做完说“下一步”。
+
+> 王建国嫌利润太薄
+【异议：利润太薄】王建国
+真异议：他拿着计算器一箱一箱地算，跟店里别的货比，说得出具体数：“一箱才赚 14 块，别家赚 20。”
+假异议：账都没算就说“没利润”，多半是在压价或者想要更多返点。试探：“您算的利润是按一箱算，还是按一年算？我们一起把一年的账算一遍，好吗？”
+应对六步：
+倾听：听他怎么算的利润：一箱赚多少、毛利率，还是算上了周转、损耗、陈列费；他拿来比的是什么货。
+认同：“做生意就是为了赚钱，不赚钱的货当然不能进，这个账必须算。”
+澄清：“您说利润薄，是跟哪个货比？那个货一年能转几次？”
+回应：算压在货上的钱一年能赚多少，不只算一箱。我们毛利 18%，一年周转 8 次，一万块本钱一年赚 1.44 万（10000 × 18% × 8），等于这笔钱一年赚一倍多；别家毛利 25%，一年只转 3 次，一万块一年赚 7500。再加上每季度 2% 的返点，临期调换没有报损。
+确认：“这么算，同样一万块放在我们的货上，一年多赚 6900，利润这块您还有顾虑吗？”
+推进：首批按一个半月的销量进：60 箱，45 天后对着出货单一起算实际的周转和毛利。
+示范说法：
+· “李总，单看一箱我们确实薄，毛利 18%。但这货走得快，一年能转 8 次，您压一万块进去，一年赚 1.44 万，等于这笔钱一年赚一倍多。别家毛利 25%，一年转 3 次，一万块一年赚 7500。您要算的是一年赚多少，不是一箱赚多少。”
+· “您算得对，一箱就赚 14 块 4。可这货一个半月就卖完一轮，一年转 8 次：首批 60 箱压款 4800，一年下来赚 6900 多（4800 × 18% × 8）。每季度还有 2% 的返点，临期的货免费换，没有报损。先进 60 箱，45 天后我们对着您的出货单算一遍。”
+别这样做：跟他争“我们利润不低”，或者一听利润薄就申请加返点。先把周转算给他看。
+已把“利润太薄”记到 王建国 的开发流程里。
+已记下（王建国）：异议“利润太薄”——记下他比的货和毛利；首批 60 箱，45 天后一起算周转和毛利。
+
+> 下一步
+还没解决的异议：利润太薄
+这些异议都解决了吗？（是 / 不）
+
+> 是
+【第6步 促进签约】王建国
+抓住时机，把合作落到纸上。开渠陪你过一遍成交前后的要点。
+清单（✓ 已做；标“必需”的要做完才进下一步）：
+促进签约：
+1. ○ 看到购买信号了吗？
+2. ○ 开口提出成交了吗？
+3. ○ 合同签好了吗？签了就不再改。（必需）
+4. ○ 感谢并祝贺客户了吗？
+5. ○ 交货尽快安排了吗？
+提示：看到购买信号就提出成交，别等客户自己开口。
+提示：不断促成：每讲完一个亮点试一次，每处理完一个异议马上再试。
+提示：控制情绪，别喜形于色；多言无益，成交了就少说。
+提示：落笔不改，合同签好不再动条款；及时引退，别久留。
+提示：真诚感谢，祝贺对方做了好决定，尽快交货。
+提示：用巩固性言行收尾，比如当场约好送货和回访时间。
+回复序号打勾（如“1 3 5”或“1-4”），都好了说“全部”；这一步做完说“下一步”。
+
+> 刚见了王建国，他问售后怎么弄，还问多久能到货
+已记录：今天 11月18日（周三） 拜访了 王建国——他问售后怎么弄，还问多久能到货。上次联系已更新。
+按拜访节奏（每 30 天），下次最迟 12月18日（周五） 联系。
+购买信号：打听服务细节——问配送、售后、付款，说明他在想合作以后怎么办，答清楚后直接问要不要下单。
+
+> 王建国到哪一步了
+王建国：第6步 促进签约，本步已做 0/5 项（今天 11月18日（周三）开始开发）。
+还差必需的：
+3. ○ 合同签好了吗？签了就不再改。
+拒绝分析：针对产品的拒绝，间接拒绝
+最近的进展：
+· 今天 11月18日（周三） 购买信号：打听服务细节
+· 今天 11月18日（周三） 第5步 → 第6步
+· 今天 11月18日（周三） 异议都已解决
+· 今天 11月18日（周三） 异议：利润太薄
+· 今天 11月18日（周三） 第4步 → 第5步
+
+> 王建国签了，8万
+恭喜签下 王建国，8万！已设为一级（已成交），转入售后维护。
+【售后维护】王建国
+签约只是开始，售前、售中、售后都要服务好。开渠陪你过一遍维护清单。
+清单（✓ 已做；标“必需”的要做完才进下一步）：
+售前：
+1. ○ 客户的店员培训过了吗？
+2. ○ 店里的陈列做好了吗？
+售中：
+3. ○ 首批货到了吗？验收过了吗？
+4. ○ 库存和动销看过了吗？该补货了吗？
+售后：
+5. ○ 定期联系的节奏定了吗？
+6. ○ 客户有投诉吗？处理好了吗？
+提示：按节奏定期联系，别等客户断货了才想起他。
+提示：首单到货要亲自确认，帮着陈列、培训店员，让货动起来。
+提示：接到投诉先停下推销，马上处理，给出明确答复和时间。
+提示：定期看库存和动销，提前提醒补货。
+回复序号打勾（如“1 3”）；有新订单、新投诉随时记一笔：“刚见了……”。
+
+> 1 2
+已打勾 2 项：1，2。
+
+> 查看王建国
+【王建国 · 经销商 · 宁波】
+电话：13900001111
+级别：一级·已成交  卡片：暂无
+MAN：预算 ? · 决策权 ? · 需求 ?
+开发流程：已签约，售后维护
+已成交，金额 8万。
+硬件资料（0/5）：暂无｜还空着：地址，性别，年龄，消费水平，已购产品
+软件资料（0/9）：暂无｜还空着：工作状况，家庭状况，性格，消费习惯，爱好，生活习惯，喜欢的服务方式，对促销的接受度，价值观
+上次联系：今天 11月18日（周三），共 1 次
+最近的备注：
+· 2026-11-18 他问售后怎么弄，还问多久能到货
+· 2026-11-18 异议“利润太薄”——记下他比的货和毛利；首批 60 箱，45 天后一起算周转和毛利。
+
+"""#),
+    ("dialogues/flow.zh-Hant.dialogue", #"""
+# 開發流程（繁體）：開始開發、準備清單、先往下走（必需項沒做完也堅持）、拒絕分析、異議、簽約。
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> 新增客戶 林志明 電話0912345678 台北 經銷商
+已添加客戶 林志明（電話：0912345678，經銷商，台北）。
+接著可以說：“林志明是A類客戶”“明天下午三點拜訪林志明”“記一下，林志明喜歡釣魚”。
+
+> 開始開發林志明
+開始開發 林志明。我們一步一步來。
+【第1步 銷售準備】林志明
+出門前把人、工具、信息和計劃都備好。開渠陪你過一遍清單。
+清單（✓ 已做；標“必需”的要做完才進下一步）：
+儀容儀表：
+1. ○ 儀容儀表收拾好了嗎？（必需）
+銷售工具：
+2. ○ 產品目錄帶了嗎？（必需）
+3. ○ 成功案例帶了嗎？
+4. ○ 產品圖片和公司畫冊帶了嗎？
+5. ○ 地圖準備了嗎？
+6. ○ 名片帶了嗎？（必需）
+7. ○ 客戶檔案帶了嗎？（必需）
+8. ○ 計算器帶了嗎？
+9. ○ 筆和筆記本帶了嗎？
+10. ○ 最新價格錶帶了嗎？（必需）
+11. ○ 帶公司標誌的小禮品帶了嗎？
+12. ○ 銷售拜訪記錄錶帶了嗎？
+13. ○ 空白合同帶了嗎？
+信息收集：
+14. ○ 競爭品牌的情況瞭解了嗎？
+15. ○ 競爭對手的動作摸清了嗎？
+16. ○ 准客戶的資料夠詳細嗎？（必需）
+行動計劃：
+17. ○ 時間安排好了嗎？
+18. ○ 階段目標定了嗎？
+19. ○ 人、車、費用這些資源配好了嗎？
+20. ○ 拜訪頻度、行程、預約和文案想好了嗎？
+臨行檢查：
+21. ○ 這次的重點回顧了嗎？
+22. ○ 物品都查點過了嗎？
+23. ○ 這次拜訪的目的明確了嗎？（必需）
+24. ○ 開場聊的話題準備了嗎？
+25. ○ 萬一出狀況，應急準備做了嗎？
+提示：儀容儀表是客戶對你的第一印象，穿著整潔得體。
+提示：工具帶齊：名片、產品目錄、最新價格表少一樣，都可能當場卡殼。
+提示：知己知彼：競爭品牌、競爭對手和准客戶的資料越詳盡越好。
+提示：行動要有計劃：排好時間、定好階段目標、配好資源，想清拜訪的頻度、行程、預約和文案。
+提示：臨行五查：回顧重點、查點物品、明確目的、準備話題、準備應急。
+回復序號打勾（如“1 3 5”或“1-4”），都好了說“全部”；這一步做完說“下一步”。
+
+> 全部
+全部 25 項都打勾了。
+第1步的必需項都齊了，說“下一步”繼續。
+
+> 下一步
+【第2步 銷售行動】林志明
+選好怎麼接觸這位客戶，可以一種，也可以幾種配合。開渠幫你記下來。
+清單（✓ 已做；標“必需”的要做完才進下一步）：
+開發方式：
+1. ○ 直接上門拜訪？
+2. ○ 靠連鎖介紹，獎勵給線索的人？
+3. ○ 跟進前任業務員留下的客戶？
+4. ○ 請老客戶幫忙推薦？
+5. ○ 寄直郵 DM 資料？
+6. ○ 寫一封銷售信函？
+7. ○ 先打電話溝通？
+8. ○ 去展會上找？
+9. ○ 擴充人脈，從圈子里找？
+提示：方式可以組合：先打電話預約，再上門拜訪，成功率更高。
+提示：連鎖介紹要兌現獎勵：誰給了有用的線索，就給誰回報。
+提示：接手前任的客戶，先翻檔案，再上門說明交接。
+提示：展會和人脈是找准客戶的好地方，當場交換名片、記下需求。
+回復序號打勾（如“1 3 5”或“1-4”），都好了說“全部”；這一步做完說“下一步”。
+
+> 1
+已打勾 1 項：1。
+第2步的必需項都齊了，說“下一步”繼續。
+
+> 下一步
+【第3步 應對拒絕】林志明
+被拒絕很正常，關鍵是看清是哪種拒絕、怎麼接。開渠陪你過一遍。
+清單（✓ 已做；標“必需”的要做完才進下一步）：
+應對拒絕：
+1. ○ 分析過是哪種拒絕了嗎？（必需）
+2. ○ 心態還好嗎？保持住了嗎？
+3. ○ 留下資料、名片或短信，再爭取時間了嗎？
+4. ○ 四個應對技巧用上了嗎？
+提示：先分析拒絕：衝著人、衝著產品，還是本能反應？是間接推托還是直接說不？
+提示：你大約只有 20 秒贏得注意，第一句就說對方最關心的利益。
+提示：心態放平，別輕易離開：邊等邊觀察，留下資料、名片或短信，再爭取一點時間，始終禮貌。
+提示：客戶有投訴，先停止銷售、處理投訴；記住客戶永遠是對的。
+提示：備好一句起死回生的話，比如：“給我兩分鐘，不合適我馬上走。”
+提示：談不下去就調整焦點：從價格轉到利潤，從產品轉到服務。
+先分析這次拒絕：1 針對人（對你或公司），2 針對產品，3 本能地拒絕（一上來就說不）？回復序號。
+
+> 3
+本能拒絕：還沒聽你說完就拒絕，多半是對推銷的本能反應。
+是 1 間接拒絕（沒時間、要開會、改約、失約），還是 2 直接拒絕？回復序號。
+
+> 2
+本能拒絕怎麼接：20 秒內抓住注意，拿真實數據說話：“不耽誤您，就一句：同商圈的店上了我們的貨，我給您看看它上個月的銷量。”
+直接拒絕怎麼接：尊重決定，問清原因：“沒關係，能告訴我主要是哪裡不合適嗎？”再留資料和名片。
+
+> 下一步
+【第4步 銷售說服】林志明
+先問清需求，再用產品打動對方。開渠陪你過一遍說服的要點。
+清單（✓ 已做；標“必需”的要做完才進下一步）：
+銷售說服：
+1. ○ 產品知識都熟了嗎？
+2. ○ 客戶的需求問清楚了嗎？（必需）
+3. ○ 用 FAB 講過產品了嗎？（必需）
+4. ○ 樣品演示過了嗎？
+5. ○ 說服五步走完了嗎？
+提示：狀況式問現狀：“您店裡現在主要賣哪幾個牌子？”問題式找難處：“現在的貨哪裡最讓您頭疼？”
+提示：暗示式點出後果：“旺季斷一次貨，要丟多少生意？”開放式讓他多說：“您理想的合作方式是怎樣的？”
+提示：封閉式求確認：“先進一批試銷，下週一送到，可以嗎？”
+提示：用 FAB 講產品：特點→優勢→利益，比如“小包裝（F），週轉快（A），您壓的錢少（B）”。
+提示：說服五步：確定需求→行動計劃→實施計劃→結果鎖定→繼續跟進。
+提示：避免壟斷交談、過度緊張、冒犯對方，滿足不了的需求別硬接；語調、語速、音高要適中。
+回復序號打勾（如“1 3 5”或“1-4”），都好了說“全部”；這一步做完說“下一步”。
+
+> 下一步
+第4步還有必需的沒做：
+2. ○ 客戶的需求問清楚了嗎？
+3. ○ 用 FAB 講過產品了嗎？
+做完了就回復序號打勾；一定要先往下走，就說“確定”。
+
+> 確定
+（第4步還有沒做完的必需項，按你的意思先往下走。）
+【第5步 處理異議】林志明
+客戶提異議，說明他在認真考慮。開渠陪你逐個聽清、分辨、化解。
+清單（✓ 已做；標“必需”的要做完才進下一步）：
+處理異議：
+1. ○ 客戶的異議聽清楚了嗎？
+2. ○ 分清是真異議還是藉口了嗎？
+3. ○ 所有異議都解決了嗎？（必需）
+4. ○ 雙方都能接受的方案談出來了嗎？
+提示：異議代表有興趣；先分清是真異議還是假藉口。
+提示：面對異議不卑不亢：直接回答、實事求是、尊重客戶、認真傾聽、以誠相待。
+提示：提前準備充足的答案，因人而異；先聽後說，多互動，掌握節奏。
+提示：目標是消除分歧、達成妥協、順勢成交。
+提示：對方掂量的是人、事、貨：你靠不靠譜，生意划不划算，貨好不好賣。
+提示：兼顧公司利潤和客戶滿意，別為成交隨意讓步。
+還沒有記下異議。客戶提了什麼，就直接說：“他說利潤太薄”“她嫌起訂量太大”。
+回復序號打勾（如“1 3 5”或“1-4”），都好了說“全部”；這一步做完說“下一步”。
+
+> 林志明話太貴點算
+【異議：價格太高】林志明
+真異議：他手裡拿著別家的報價單逐項比，問的是具體差多少、能讓到哪裡；價格談攏了，他會馬上問到貨時間和首批數量。
+假異議：一開口就說“太貴了”，卻說不出跟誰比、貴多少，多半是還沒看到價值，或者另有顧慮。試探：“李總，假如價格正好是您心裡的價位，您今天就會進貨嗎？”他一猶豫，真正的原因就在價格後面。
+應對六步：
+傾聽：讓他說完，聽清他拿什麼比：進價、零售價還是首批總金額；跟哪個牌子比；是嫌單價高，還是首批的錢一下拿不出來。
+認同：“李總，進貨先看價格是應該的，每一分錢都是您的本錢，換我也先問這個。”
+澄清：“您是跟哪個牌子的哪一款比？一箱差多少？”
+回應：把差價拆到最小單位，再講價值。我們每箱進價貴 6 元，一箱 24 瓶，每瓶只貴 2 毛 5；建議零售價高 5 毛，他每賣一瓶反而多賺 2 毛 5。再用 FAB：離保質期 60 天的貨免費調換（特點），他不用為過期報損（優勢），一年下來比每瓶省那幾毛錢更划算（利益）。
+確認：“這麼算下來，每瓶多花 2 毛 5、也多賺 2 毛 5，價格這塊您還有顧慮嗎？”
+推進：價格一過，馬上提首批：“那首批先進 50 箱，這週四給您送到，您看行嗎？”
+示範說法：
+· “李總，我們一箱比別家貴 6 塊，這是實話。但一箱 24 瓶，攤到每瓶只貴 2 毛 5；我們的建議零售價比別家高 5 毛，您每賣一瓶反而多賺 2 毛 5，賣得越多越划算。”
+· “首批 50 箱算下來，比別家多 300 塊，攤到一個月，一天 10 塊錢。這 10 塊錢換來的是：離保質期 60 天的貨免費調換，您不用報損；我們的人每周來理一次貨；首批還送一個陳列架。您算算，值不值這一天 10 塊？”
+別這樣做：一聽“貴”就主動降價或許諾返點。讓得越快，他越覺得還有水分，也傷公司的利潤。
+別這樣做：說別家是“便宜沒好貨”。比價值，不貶對手。
+已把“價格太高”記到 林志明 的開發流程里。
+已記下（林志明）：異議“價格太高”——記下他比的牌子和每箱差價；週四前確認首批 50 箱。
+
+> 下一步
+還沒解決的異議：價格太高
+這些異議都解決了嗎？（是 / 不）
+
+> 是
+【第6步 促進簽約】林志明
+抓住時機，把合作落到紙上。開渠陪你過一遍成交前後的要點。
+清單（✓ 已做；標“必需”的要做完才進下一步）：
+促進簽約：
+1. ○ 看到購買信號了嗎？
+2. ○ 開口提出成交了嗎？
+3. ○ 合同簽好了嗎？簽了就不再改。（必需）
+4. ○ 感謝並祝賀客戶了嗎？
+5. ○ 交貨盡快安排了嗎？
+提示：看到購買信號就提出成交，別等客戶自己開口。
+提示：不斷促成：每講完一個亮點試一次，每處理完一個異議馬上再試。
+提示：控制情緒，別喜形於色；多言無益，成交了就少說。
+提示：落筆不改，合同簽好不再動條款；及時引退，別久留。
+提示：真誠感謝，祝賀對方做了好決定，盡快交貨。
+提示：用鞏固性言行收尾，比如當場約好送貨和回訪時間。
+回復序號打勾（如“1 3 5”或“1-4”），都好了說“全部”；這一步做完說“下一步”。
+
+> 林志明簽咗，十萬
+恭喜簽下 林志明，10萬！已設為一級（已成交），轉入售後維護。
+【售後維護】林志明
+簽約只是開始，售前、售中、售後都要服務好。開渠陪你過一遍維護清單。
+清單（✓ 已做；標“必需”的要做完才進下一步）：
+售前：
+1. ○ 客戶的店員培訓過了嗎？
+2. ○ 店裡的陳列做好了嗎？
+售中：
+3. ○ 首批貨到了嗎？驗收過了嗎？
+4. ○ 庫存和動銷看過了嗎？該補貨了嗎？
+售後：
+5. ○ 定期聯繫的節奏定了嗎？
+6. ○ 客戶有投訴嗎？處理好了嗎？
+提示：按節奏定期聯繫，別等客戶斷貨了才想起他。
+提示：首單到貨要親自確認，幫著陳列、培訓店員，讓貨動起來。
+提示：接到投訴先停下推銷，馬上處理，給出明確答復和時間。
+提示：定期看庫存和動銷，提前提醒補貨。
+回復序號打勾（如“1 3”）；有新訂單、新投訴隨時記一筆：“剛見了……”。
+
+"""#),
+    ("dialogues/objections.en.dialogue", #"""
+# The objection playbook in English: every objection id, coached without a customer: real or
+# false, the six moves, a model answer, what to avoid.
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> the dealer says it's too expensive
+[Objection: The price is too high]
+Real objection: he has another brand's price list in front of him, compares line by line and asks exactly how big the gap is; once price is settled he moves straight on to delivery dates and the first order.
+Smoke screen: "too expensive" comes out before he has seen the numbers, and he can't say compared with what or by how much; usually he hasn't seen the value yet, or something else is bothering him. Test it: "Mr. Li, if the price were exactly where you want it, would you order today?" If he hesitates, the real reason is hiding behind the price.
+Six moves:
+Listen: let him finish and pin down what he is comparing: cost price, shelf price or the total first order; against which brand; and whether it's the unit price or the cash for the first order that hurts.
+Acknowledge: "Fair enough, Mr. Li. Every yuan you put into stock is your own money; I'd ask the same thing."
+Clarify: "Which product are you comparing us with, and how much per case is the difference?"
+Respond: break the gap down to the smallest unit, then show the value. We cost 6 yuan more a case, but a case is 24 bottles, so that's 0.25 yuan a bottle; our suggested shelf price is 0.50 higher, so he actually makes 0.25 more on every bottle. Then FAB: stock within 60 days of expiry is swapped free (feature), so he never writes off expired goods (advantage), which over a year is worth more than the few jiao a bottle he'd save elsewhere (benefit).
+Confirm: "So each bottle costs you 0.25 more and earns you 0.25 more. Is price still a concern?"
+Next: once price is settled, go straight to the first order: "Shall we start with 50 cases, delivered this Thursday?"
+Say it like this:
+· "You're right, Mr. Li, we're 6 yuan a case more. But that's 24 bottles, so 0.25 a bottle, and our suggested shelf price is 0.50 higher, so you make an extra 0.25 on every bottle you sell. On top of that, anything within 60 days of expiry we swap for free, so nothing gets written off."
+Don't: cut the price or promise a rebate the moment he says "expensive". The faster you give, the more he thinks there's still room, and it eats the company's margin.
+Don't: call the other brand cheap junk. Compare value; don't run down the competitor.
+
+> the customer says he has no time
+[Objection: No time]
+Real objection: he really is busy: customers at the counter, a truck being unloaded, the phone ringing. But he isn't cold with you, and he suggests another time himself.
+Smoke screen: he's "busy" every day and no time ever works; he just doesn't want the meeting. Test it: "Ten minutes, one thing: how much this sold in the next county last month. Wednesday morning or Thursday afternoon?" If he ducks both, ask straight out: "Did I not explain something well, or do you feel this isn't really relevant to you?"
+Six moves:
+Listen: what is keeping him busy (peak season, stocktaking, customers in the shop), until when, and whether he lets slip a free slot.
+Acknowledge: "You've got customers waiting; I won't hold you up."
+Clarify: "When is it usually quieter here, mornings or late afternoon?"
+Respond: make the meeting small and specific: ten minutes, one point, one number. For example: "A store owner in the next county sold 120 cases last month; I'll bring his order sheet and shelf photos and be done in ten minutes." Tell him what's in it for him, not what you want to present.
+Confirm: "So Wednesday at 10 a.m., ten minutes, and I'll bring the numbers. Does that work?"
+Next: lock in a slot: in the store Wednesday at 10 a.m. for ten minutes, with a WeChat reminder the afternoon before.
+Say it like this:
+· "No problem, Mr. Li, I'll let you get on. Just one thing: a store in the next county sold 120 cases of ours last month. I'll bring the order sheet and shelf photos and be done in ten minutes. Wednesday at 10, or Thursday at 4?"
+Don't: corner him at his busiest moment with the full pitch, or say "just five minutes" and talk for half an hour.
+
+> the dealer says they already have a supplier
+[Objection: Already has a supplier]
+Real objection: he has worked with his supplier for years, volumes are steady and the relationship is good, and he says so with conviction; but he pauses or frowns when stock-outs, price changes or service come up.
+Smoke screen: "I've got a supplier" is a shield; really he doesn't want the risk, or doesn't know you yet. Test it: "Is there anything about your current supplier that isn't quite right, like stock-outs, slow rebate payouts or slow restocking?" If he can name something, you have an opening.
+Six moves:
+Listen: what he likes and dislikes about his current supplier (people, process, product), and look at which price band or category on his shelf is empty.
+Acknowledge: "If you've stayed with them this long, they must be doing a good job, and you clearly stick with the people you work with."
+Clarify: "If you had to pick one thing you'd want them to do better, what would it be?"
+Respond: don't attack them; fill a gap instead. His shelf is mostly 5-yuan items, so our 8-yuan pack covers the premium band he doesn't carry; or they run short in peak season, and our local warehouse delivers within 24 hours, so we can be his backup source. Start with one SKU and leave his main lines alone.
+Confirm: "We'd only fill a price band they don't cover, so nothing changes with your current supplier. Does that sound fair?"
+Next: a trial of one complementary SKU: 20 cases of the 8-yuan pack next to his main line, and a look at the sales together in two weeks.
+Say it like this:
+· "Mr. Li, I'm not asking you to drop them. But everything at 5 yuan on your shelf is theirs, and there's nothing at 8. Let us fill that slot: 20 cases right next to theirs, and in two weeks we look at the numbers together. If it doesn't move, that's my problem to fix."
+Don't: badmouth his supplier or dig for their prices to knock them; that tells him he chose badly.
+
+> the dealer says he needs to think it over
+[Objection: Wants to think it over]
+Real objection: he really is doing the sums: he has asked about rebates, payment and the size of the first order, and wants to check the numbers with his partner or against what's in his warehouse.
+Smoke screen: "let me think about it" without a single concrete question usually means a worry he hasn't voiced. Test it: "What's the main thing you want to think over: the price, whether it'll sell, or the payment terms?"
+Six moves:
+Listen: which point he still hasn't settled, and whether someone else has to agree (then it's really a case of needing the boss's approval).
+Acknowledge: "It's a real commitment; it makes sense to think it through."
+Clarify: "When you say think it over, what's mainly on your mind: the size of the first order, or whether it'll sell?"
+Respond: turn "think about it" into one concrete question and answer it on the spot. List what's already agreed (price, payment, the expiry swap) so that only one item is left, and deal with that one. Then give a genuine reason to decide: first orders placed before month-end get a 3% purchase rebate (only quote policies that actually exist).
+Confirm: "So price, payment and returns are all settled, and the only open question is the size of the first order, right?"
+Next: agree a decision date: "I'll come back Friday at 3; you settle the quantity and I'll place the order the same day."
+Say it like this:
+· "Of course, take your time. Just so we're on the same page: price, payment and the expiry swap are settled, so is it really the 100 cases that feel like a lot? If so, we can start with 50. First orders before month-end get a 3% rebate, so I'll drop by Friday at 3 and we can lock it in."
+Don't: say "Sure, call me when you've decided" and leave; you've handed over all the initiative. And don't invent a fake "today only" deadline.
+
+> the dealer says he needs to check with my boss
+[Objection: Needs the boss's approval]
+Real objection: he genuinely isn't the one who decides: the store belongs to the owner, a partner or family, he can't commit to the amount, and when payment comes up he glances at the back office or reaches for his phone.
+Smoke screen: he is the boss, and "I have to check with the boss (or my family)" is a polite no. Test it: "What do you think of it yourself? If it were your call, would you take it?" A yes means ask what the boss cares about most; a shrug means the real objection is somewhere else.
+Six moves:
+Listen: who really decides (the A in MAN, Authority: the owner, a partner, the owner's wife), whether he personally is for or against, and whether the boss cares most about money, product or people.
+Acknowledge: "An order this size should have the boss's sign-off, and you shouldn't have to carry it alone."
+Clarify: "What does your boss usually look at first: margin, how much cash gets tied up, or after-sales?"
+Respond: don't let him pitch for you (he'll miss half of it and won't push); get in front of the decision-maker. Bring a one-page sheet (cost, shelf price, margin, turnover, returns policy) and ask for 20 minutes with the boss. Make him your ally: "What do you think he'll ask? I'll have it ready."
+Confirm: "So let's sit down with your boss for 20 minutes and I'll take him through the numbers myself. Does that work for you?"
+Next: a three-way meeting: Thursday morning when the boss is in the store, 20 minutes, with the one-page sheet.
+Say it like this:
+· "Of course, the boss should sign off on this. I'd hate for a number to get lost in the retelling and leave you on the spot. Could we get 20 minutes with him on Thursday morning? I'll walk him through cost, margin and returns face to face, and you're there to keep me honest."
+Don't: hand him a stack of brochures to "pass on to the boss" and leave, or go over his head so he feels sidelined.
+
+> the customer says he is worried about quality
+[Objection: Worried about quality]
+Real objection: he's been burned on quality before, or customers have complained about similar products, and he asks specifics: shelf life, test reports, breakage rates, who's liable when something goes wrong.
+Smoke screen: a vague "not sure about the quality" with no specific question usually means he doesn't know the brand or is angling for a lower price. Test it: "Which part of the quality worries you most? If I leave you the test report and samples to try, would that settle it?"
+Six moves:
+Listen: which point exactly: ingredients, workmanship, breakage, shelf life, customer complaints; and whether it's his own experience or hearsay.
+Acknowledge: "Bad stock damages your name with your customers, so of course you want to be sure."
+Clarify: "When you say quality, what worries you most? Has something gone wrong before?"
+Respond: evidence, not adjectives. FAB: every batch comes with a third-party test report (feature), which he can show his own customers (advantage), so fewer complaints and returns land on him (benefit). Add a reference (repeat orders from a store in the same area) and a guarantee: damaged or faulty goods replaced within 7 days, shipping on us. Leave samples so he can judge for himself.
+Confirm: "You've seen the report and tried the samples. Is there anything about the quality you're still unsure of?"
+Next: leave 2 cases of samples for him and his staff, come back next Tuesday for feedback, and bring a reference customer's repeat-order record.
+Say it like this:
+· "Mr. Li, I won't just tell you it's good. Here's the third-party test report for this batch; check the batch number yourself. Mr. Liu on the east side of town has been with us two years and reorders about 80 cases every month, so give him a call. And I'll leave two cases for you and your staff to try, and come back Tuesday for your honest opinion."
+Don't: thump your chest with "absolutely no problems" or "best quality in the country". An empty promise is worse than none.
+
+> the client says they don't need it
+[Objection: Doesn't need it]
+Real objection: his store genuinely isn't a fit (wrong category, his customers don't buy at this price), or the category is already full on his shelves and turning well.
+Smoke screen: "don't need it" before he's even heard you out is a reflex no. Test it: "Fair enough. Can I ask what's selling fastest here right now, and what you keep running out of?" Start from his needs, not your product.
+Six moves:
+Listen: whether he means "I don't need this category" or "I don't need another brand"; what sells, what sits, and what customers ask for that he doesn't stock.
+Acknowledge: "Your shelves are well stocked; you're clearly not short of things to sell."
+Clarify: "Lately, have customers asked for anything you didn't have?"
+Respond: find the need before offering anything. If he doesn't see one, let the numbers show him: stores at housing-estate gates move 15 cases a week of this in summer. If it truly doesn't fit, say so honestly, leave on good terms, and ask who he knows that might need it.
+Confirm: "If your customers really do ask for it, you'd be open to trying it, right?"
+Next: ask for a small test: one shelf, 10 cases, numbers reviewed in two weeks; or book a visit before peak season.
+Say it like this:
+· "Mr. Li, I'm not here to push stock on you. Just one question: in summer, when people come in asking for chilled sugar-free tea, do you have any? Stores by the estate gates move 15 cases a week. If you think the demand is there, let me put 10 cases next to your fridge for two weeks."
+Don't: answer "I don't need it" by reciting every feature of the product. If he has no need, the more benefits you list, the more annoyed he gets.
+
+> the dealer wants payment terms
+[Objection: Payment terms]
+Real objection: he really is short of cash and his other suppliers all give credit, and he's specific: "The others give me 60 days and you want cash," or "Can I pay in two instalments?"
+Smoke screen: asking for credit is really fear that the stock won't sell, or not trusting the company yet. Test it: "If slow stock could be swapped, would you still need terms that long?"
+Six moves:
+Listen: how long and how much credit he wants; whether it's cash flow or risk; how he settles with his other suppliers.
+Acknowledge: "Everyone wants less cash tied up; I get that."
+Clarify: "What terms did you have in mind: how many days, and up to what amount?"
+Respond: offer what policy allows, never a private promise. Cash on the first order, then 30-day terms with a 20,000-yuan limit once he has a payment record; or split the first payment: half on delivery, the rest within 30 days. Explain that credit follows the 5C credit check, and why.
+Confirm: "Cash on the first order, then 30-day terms based on your payment record. Can your cash flow handle that?"
+Next: settle how the first order is paid on the spot, write the credit terms for the second order into the agreement, and set a date to sign it.
+Say it like this:
+· "Mr. Li, I can't promise you 60 days on the spot. That's not my call, and saying yes now would be lying to you. What I can do is split the first order: half on delivery, the rest within 30 days. Pay both on time and I'll apply for proper 30-day terms for you, up to 20,000."
+Don't: promise terms the company doesn't offer just to close, or hide behind "company policy, nothing I can do" and leave it there.
+
+> the dealer says the margin is too thin
+[Objection: The margin is too thin]
+Real objection: he has the calculator out, works out profit case by case, compares it with other lines in his store, and gives real numbers: "I make 14 a case on yours and 20 on theirs."
+Smoke screen: "there's no money in it" without doing any sums usually means he's pushing for a lower price or a bigger rebate. Test it: "Are you working it out per case or per year? Shall we run the numbers for a full year together?"
+Six moves:
+Listen: how he works out his profit: per case, as a margin rate, or including turnover, write-offs and display fees; and which product he's comparing with.
+Acknowledge: "You're in business to make money. If a line doesn't pay, you shouldn't stock it, so let's do the maths."
+Clarify: "Thin compared with which product? And how many times a year does that one turn over?"
+Respond: show the return on the cash tied up, not the profit per case. Our margin is 18% and the stock turns 8 times a year, so 10,000 yuan of stock earns 14,400 a year (10,000 × 18% × 8), more than doubling his money; a 25% line that turns only 3 times earns 7,500 on the same 10,000. Add the 2% quarterly rebate and the expiry swap, so nothing is written off.
+Confirm: "So the same 10,000 yuan earns you 6,900 more a year on our stock. Does the margin still worry you?"
+Next: size the first order to six weeks of sales, 60 cases, and after 45 days work out the real turnover and margin together from his sales records.
+Say it like this:
+· "Mr. Li, per case we are thinner, 18%. But this stock moves: it turns 8 times a year, so 10,000 yuan tied up in it earns you 14,400 a year. You more than double your money. A line at 25% that turns 3 times earns you 7,500 on the same 10,000. What matters is what you make in a year, not on one case."
+Don't: argue that the margin isn't thin, or rush to ask for a bigger rebate. Show him the turnover first.
+
+> the client says they never heard of us
+[Objection: Never heard of the brand]
+Real objection: he's worried his customers won't recognise it. He sells to end users and knows an unknown brand means he does the selling, so he asks about advertising, in-store promotion and support.
+Smoke screen: "never heard of you" is really a bid for more support or a lower price. Test it: "If we help you get it selling over the first three months, does it still matter whether the brand is famous?"
+Six moves:
+Listen: whether he's worried that customers won't buy it (he needs sell-out support) or that the company isn't solid (he needs credentials).
+Acknowledge: "It's normal you haven't heard of us; we're new in this market. I'd have my doubts too."
+Clarify: "Is your worry that customers won't know it, or whether our company is reliable?"
+Respond: answer both halves. Is the company solid: years in business, factory capacity, how many dealers in how many provinces, and an invitation to visit the factory. Will customers buy it: the launch support: free tasting stock with the first order, a promoter in the store two days every weekend, end-cap fees paid by us. Then the upside of a new brand: a clean price structure, and he can be the first in his area.
+Confirm: "You can see the factory for yourself, and we put people and money behind getting it off your shelves. With those two in place, is anything still holding you back?"
+Next: book a factory visit (a date, say next Saturday), or tie launch support to the first order: a promoter in the store on weekend days.
+Say it like this:
+· "Mr. Li, it's normal you haven't heard of us; we've only been in this province two years. But the factory's been running 12 years and we have over 200 dealers in three provinces. When are you free? I'll drive you out to the factory to see for yourself. How about next Saturday?"
+Don't: insist "we're a big, well-known brand". One search on his phone and your credibility is gone.
+
+> the customer is worried about after sales
+[Objection: Worried about after-sales]
+Real objection: his customers really do come back to him with problems (appliances, building materials, equipment), and he asks specifics: who repairs it, how fast they come, who pays for parts, how returns work.
+Smoke screen: a general "not sure about your after-sales" with no questions about how it works usually means he doesn't know the company yet or wants more concessions. Test it: "Which situation worries you most? I'll walk you through exactly how we'd handle it, step by step."
+Six moves:
+Listen: which link he's afraid of: slow response, expensive parts, haggling over returns, or angry customers at his counter; and where he's been let down before.
+Acknowledge: "When after-sales falls down, you're the one who gets the angry customer. That's a real worry."
+Clarify: "Have you had after-sales go wrong before? Where did it get stuck?"
+Respond: spell out the process, the deadlines and the people: quality problems get a visit or a replacement within 48 hours, parts and shipping on us; you are his contact, and there's a service point in the county; returns are handled once a month, checked on the spot and credited against his next invoice. Put the commitments in writing.
+Confirm: "48-hour response, parts on us, returns settled monthly, all three written into the agreement. Does that put your mind at rest?"
+Next: write the after-sales terms into the agreement, and bring a service colleague on delivery day to train his staff.
+Say it like this:
+· "Mr. Li, here's exactly how after-sales works: any quality problem, we're there within 48 hours or we replace it, parts and shipping on us, so you never pay a cent up front. I'll put that in the agreement, so you're not relying on my word."
+Don't: claim "our products never break", or promise "any time, no questions asked" replacements the company won't back.
+
+> the dealer says he had a bad experience
+[Objection: Burned before]
+Real objection: he can tell you the story: which year, which manufacturer, how much stock he got stuck with, the rebate that never came, the rep who left and nobody took over. And he still gets angry telling it.
+Smoke screen: "I've been burned before", and nothing more; it's a blanket excuse for every new supplier. Test it: "What actually happened that time? Tell me, and I'll be straight about what we can guarantee and what we can't."
+Six moves:
+Listen: hear the whole story without interrupting or defending anyone; work out whether what hurt him was the people (the rep disappeared), the process (rebates not paid, returns fights) or the goods (quality).
+Acknowledge: "Stuck with all that stock and the rebate never paid; anyone would be wary of manufacturers after that."
+Clarify: "What hurt most that time: the rebate not being paid, or nobody being there when things went wrong?"
+Respond: give a guarantee for the exact thing that hurt him, not a general promise. Rebates credited against his invoices every quarter, written into the contract; a handover if the rep changes, and the regional manager's number in his phone; a small first order so trust is built on a small deal first. What happened wasn't our doing, but trust still has to be earned.
+Confirm: "Rebates in the contract and credited every quarter, and me or the regional manager to call if anything goes wrong. Does that feel safer than last time?"
+Next: build trust with a small order: 30 cases first, talk about scaling up once the first quarter's rebate has been paid, and fix a date at quarter-end to reconcile together.
+Say it like this:
+· "Mr. Li, 300-plus cases stuck and a rebate that dragged on for six months; I'd be wary too. I won't just promise you it'll be different: the rebate goes in the contract and is credited against your invoice every quarter, so you'll see it on your next payment. Start with 30 cases, and once the first quarter's rebate has landed, you decide whether to go bigger."
+Don't: defend the other manufacturer, or brush it off with "that was them, we're different". He needs specific guarantees, not a slogan.
+
+> the dealer wants to try a few cases first
+[Objection: Wants a trial first]
+Real objection: he genuinely wants to try it, but he's afraid the stock will sit, tying up cash and shelf space; he asks what happens if it doesn't sell, whether he can return it, whether he can take less.
+Smoke screen: "just leave a few cases and we'll see" sometimes means he wants it on consignment without paying, or has no intention of really selling it. Test it: "Happy to trial it. Let's agree what success looks like: how many in 30 days? If we hit it, you order normally. Deal?" If he won't commit to a target, he isn't planning to push it.
+Six moves:
+Listen: what he's afraid of: cash tied up, shelf space, or being stuck with unsold stock; how much and how long he wants to trial; and whether he'll give it a decent spot.
+Acknowledge: "Trialling a new line before committing is the sensible way to do it. I'd recommend it myself."
+Clarify: "How much would you want to trial, and what would it need to sell for you to feel confident ordering properly?"
+Respond: offer a trial order with a review date and a reorder target: 50 cases now, look at sell-through together after 30 days; if 35 or more have sold, he reorders at normal volume; whatever doesn't sell is swapped for a faster-moving line or taken back, as policy allows. A trial is still paid for and still gets proper shelf space, otherwise the result means nothing.
+Confirm: "50 cases, 30 days, reorder if 35 or more sell, swap what doesn't sell. Is that a risk you're comfortable with?"
+Next: write the trial order on the spot: 50 cases, delivered next Monday, on the end cap by the till; put the 30-day review date in the calendar.
+Say it like this:
+· "Sure, Mr. Li, trialling it first makes sense. Take 50 cases, delivered next Monday, and in 30 days we go through your sales together. If 35 or more have gone, you reorder at normal volume; anything that hasn't moved, we swap for a faster line or take back under our policy. You won't be left holding it."
+Don't: agree to open-ended consignment with no review date; the stock ends up in a corner and a month later it's "See? It doesn't sell."
+
+> the dealer says he has too much stock
+[Objection: Too much stock already]
+Real objection: his warehouse really is full and his cash is sitting in peak-season stock, and he can tell you how many cases, how much money, and when he expects to clear it.
+Smoke screen: "too much stock" is an excuse not to order, when really your product isn't moving or he doesn't believe in it. Test it: "Which lines are you mainly stuck with? If we did small batches, restocked weekly and took no room in your warehouse, would that still worry you?"
+Six moves:
+Listen: whose stock is piling up, how much, how long until it clears; whether it's a cash problem or a space problem; and whether some line is actually selling out.
+Acknowledge: "Stock sitting in the warehouse is money sitting in the warehouse. You're right to be careful."
+Clarify: "Roughly how much stock are you carrying right now, and which lines are moving slowest?"
+Respond: small batches, fast restocking, and stock transfers. He takes one week's worth at a time, 15 cases, and our local warehouse restocks within 24 hours; if a line is slow, we move it to another customer in the area instead of leaving it with him. Show the sums: 15 cases a week ties up 1,200 yuan, against 4,800 for a month's 60 cases, 3,600 less.
+Confirm: "15 cases at a time, restocked weekly, slow lines moved on. Does that take the pressure off your stock?"
+Next: agree a first order of 15 cases and a fixed restocking day (every Tuesday); review the rhythm after two weeks.
+Say it like this:
+· "Mr. Li, I don't want you sitting on stock. Take one week's worth at a time, 15 cases, that's 1,200 yuan. Our local warehouse delivers in 24 hours, so I'll come by every Tuesday, count what's sold and top it up. That's 3,600 less tied up than taking a month's worth at once."
+Don't: load him up with a big order to hit your target. Once the stock is stuck, there's no next order.
+
+> the dealer is worried about undercutting
+[Objection: Territory and pricing conflicts]
+Real objection: he's worked this area for years and his biggest fear is someone dumping cheap stock into it, or you signing a second dealer on his patch; he asks specifics: how the territory is drawn, whether it's exclusive, what the penalty for cross-territory selling is.
+Smoke screen: "someone already covers this area" or "I'm worried about stock leaking in from other areas" is a stall, or a lever to get exclusivity and a better deal. Test it: "If we give you territory protection here, with coded cases to police pricing, could you place the first order today?"
+Six moves:
+Listen: which threat he means: a local wholesaler undercutting him, stock leaking in from other areas, cheap online prices, or your company signing another dealer; and which of these has hurt him before.
+Acknowledge: "Once prices go haywire nobody makes money. The fact that you worry about it tells me you're in this for the long run."
+Clarify: "When you say price chaos, is it local competitors, goods coming in from other areas, or cheap prices online?"
+Respond: explain exactly how territory protection and price control work. The territory goes into the contract (say, the county town), with no second dealer inside it; every case carries a trace code, and cross-territory selling is fined per case (say 50 yuan a case), the quarter's rebate is withheld, and a repeat offence loses the dealership; online sales go only through the company's official store at a fixed minimum price. Where the area is already taken, offer a neighbouring area or a channel that doesn't overlap (restaurants, townships, group buying).
+Confirm: "Territory in the contract, a trace code on every case, a fine on every case sold outside its territory. Does that protect your pricing?"
+Next: get the map out, mark his territory and channels there and then, write the protection clause into the contract, and set a signing date.
+Say it like this:
+· "Mr. Li, what you're worried about is someone dumping cheap stock on your patch. Every case of ours carries a trace code: if goods from another area turn up in your territory, it's a 50-yuan fine per case plus that quarter's rebate, and a second offence loses them the dealership. Your territory goes in the contract, and we won't sign a second dealer inside it."
+Don't: promise the same area to two dealers to get a signature, or agree to "exclusive" verbally without putting it in the contract.
+
+> the dealer says send me some info
+[Objection: Just send me some info]
+Real objection: he genuinely needs material to decide, to show his partner or to compare specs and prices, and he tells you exactly what he wants: the price list, the policy, the test report.
+Smoke screen: "send me some info" is the most common polite way to end the conversation. Test it: "Sure, I'll send it right away. So I don't bury you in stuff you don't need, what would you most like to see first: prices and margin, the policy, or how it's selling in other stores?" If he can't say, it's a brush-off.
+Six moves:
+Listen: what kind of material he wants; who it's really for (him or whoever decides); and when he'll actually have time to look at it.
+Acknowledge: "No problem, I'll send it over today so you can go through it in your own time."
+Clarify: "What would you like to see first: the price list, the policy, or sales figures from similar stores?"
+Respond: agree to send it, but only the one or two pages he asked for, and use it to pin down the next contact: point out the two numbers worth looking at, and book a time to go through them together, or a five-minute call.
+Confirm: "So I'll send the price list and the rebate policy, you have a look by Thursday, and I'll call you Friday at 10 for five minutes. OK?"
+Next: send the material the same day (only what he asked for) and fix the follow-up: a five-minute call on Friday at 10 a.m.
+Say it like this:
+· "Sure, Mr. Li, I'll send it on WeChat this afternoon. The full pack is a dozen pages, though, and I don't want you wading through all of it. Is it prices and margin you want to see, or how it's selling in other stores? I'll send just those two pages and give you a call Friday at 10, five minutes to run through the key points."
+Don't: send the whole pack and wait, then ask a week later "did you get a chance to look?" He almost certainly didn't.
+
+> the dealer says the minimum order is too high
+[Objection: Minimum order too high]
+Real objection: his store is small, cash or storage is limited, and 200 cases up front really is beyond him; he'll tell you what he can do: "100 I could manage, 200's out of the question."
+Smoke screen: complaining about the minimum is really about risk or not trusting you yet; lower it and another reason will appear. Test it: "If the minimum weren't an issue, say you started with 100 cases, could you commit today?"
+Six moves:
+Listen: where he's stuck: cash, storage, or fear of being left with one line; and what number he'd actually accept.
+Acknowledge: "200 cases is a lot for one store; it's right to be careful."
+Clarify: "What would be a comfortable first order for you? Is it the cash or the space?"
+Respond: make the first order smaller within policy. The 200-case minimum can arrive in two drops: 100 now and 100 within 30 days, both on first-order terms; or he shares a truck with a nearby store, 100 cases each, freight split; or he takes mixed cases, three or four lines in one order instead of full quantities of each. Explain why the minimum exists: a full truckload and the cost of first-order support.
+Confirm: "Two drops of 100 cases, and mixed lines if you like. Can your cash and storage handle that?"
+Next: settle the mix of the first 100 cases on the spot and fix the delivery date for the second drop, within 30 days.
+Say it like this:
+· "Mr. Li, the 200-case minimum is about filling a truck, not about making you swallow it all at once. Here's what we can do: two deliveries, 100 cases this week and another 100 within 30 days, both on first-order terms, so you don't lose a cent of the rebate."
+Don't: quietly cut the minimum below what the company will honour, or just say "company rules" and stall.
+
+> the dealer says the competitor offers more
+[Objection: A competitor offers better terms]
+Real objection: he has another brand's policy sheet and can quote it: a 5% rebate, display fees, free shelving with the first order; he's seriously comparing.
+Smoke screen: "the other brand gives more" is a squeeze to get a bigger rebate out of you. Test it: "Which brand, and which part of their policy? Could I have a look? I'll put both sets of numbers side by side." If he can't be specific, he's just pushing on price.
+Six moves:
+Listen: what he's comparing: rebate, display fees, credit, launch support; and what strings are attached to the other offer (volume targets, paid only at year-end).
+Acknowledge: "Of course you should compare; you go with whoever gives you the better real deal."
+Clarify: "How do you earn their 5% rebate? What volume do you have to hit, and when is it paid?"
+Respond: don't compare line items; compare a year's return on his money (turnover × margin) and how certain the payout is. Their margin is 25% and turns 4 times a year, so 10,000 yuan earns 10,000; the 5% rebate needs the annual target and is paid at year-end, so even in full it's 12,000. Ours is 18% turning 8 times, so 14,400, plus a 2% rebate credited quarterly: on 80,000 of purchases that's 1,600, 16,000 in all. Put both sets of numbers on one sheet of paper.
+Confirm: "On one sheet: the same 10,000 yuan makes you 4,000 more a year with us, and the rebate arrives every quarter. Is that a fair comparison?"
+Next: leave him the comparison sheet, propose a first order of 40 cases on the quarterly rebate, and book the quarter-end reconciliation.
+Say it like this:
+· "Mr. Li, their 5% rebate is real, but you only get it if you hit the annual target, and only at year-end. We don't compete on rebate, we compete on turnover: 18% margin, 8 turns a year, so 10,000 yuan in our stock earns you 14,400. Theirs is 25% turning 4 times, 10,000 a year, and even with the full 5% rebate that's 12,000. I've written both out on this sheet; keep it and check it yourself."
+Don't: match their rebate the moment you hear it, or claim they'll "never pay out". Without evidence, don't run down a competitor.
+
+> the dealer says maybe next year
+[Objection: Not now, maybe later]
+Real objection: the timing genuinely is wrong: it's the off season, he's just stocked up for the peak, the store is being refitted, or he needs cash back in before year-end; he gives a specific reason and a rough date.
+Smoke screen: "let's talk later" or "maybe next year" is the softest no there is: no reason, no date. Test it: "Understood. Is it really the timing, or is there something about the product or the terms that isn't right yet? If it were peak season right now, would you order?"
+Six moves:
+Listen: what's behind "later": the season, cash, stock, a refit, or simply no interest; and roughly which month he means.
+Acknowledge: "Forcing it at the wrong time is no good for either of us."
+Clarify: "When you say later, what are you waiting for? Which month would suit you?"
+Respond: turn "later" into a date and a small step now. If it really is timing, agree a specific date and prepare now: sign the territory agreement, lock in this year's terms, and show why early stocking pays: goods arrive a month before the peak, so he's selling in week one instead of waiting 7 days for delivery once the rush starts. Or trial 20 cases in the off season, review after 45 days, and reorder if 15 or more have sold.
+Confirm: "So I come back on February 20th to settle the first order, delivery before March 1st, and we sign the territory agreement today. Does that work?"
+Next: fix the dates: back on February 20th for the first order, delivery before March 1st; or a 20-case off-season trial, reviewed after 45 days, with a reorder at 15 or more sold.
+Say it like this:
+· "Fair enough, Mr. Li, stocking up before the peak is the right move. Let's put a date on it: I'll come by on February 20th to settle the first order, and you'll have the goods before March 1st, ready for the first week of the season. Let's sign the territory agreement today, so this area is held for you and I won't talk to anyone else about it."
+Don't: answer "later" with "OK, I'll get back to you sometime" and no date. Three months on, he won't remember who you are.
+
+"""#),
+    ("dialogues/objections.zh-Hans.dialogue", #"""
+# 异议话术手册：每一种异议（合同里的 12 种和另加的 7 种），不点客户名时开渠只教话术：真假怎么分、
+# 应对六步、两段示范说法、别这样做。销售经理改 intents/objections.kaiqu 就能改这些话。
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> 客户说价格太高怎么办
+【异议：价格太高】
+真异议：他手里拿着别家的报价单逐项比，问的是具体差多少、能让到哪里；价格谈拢了，他会马上问到货时间和首批数量。
+假异议：一开口就说“太贵了”，却说不出跟谁比、贵多少，多半是还没看到价值，或者另有顾虑。试探：“李总，假如价格正好是您心里的价位，您今天就会进货吗？”他一犹豫，真正的原因就在价格后面。
+应对六步：
+倾听：让他说完，听清他拿什么比：进价、零售价还是首批总金额；跟哪个牌子比；是嫌单价高，还是首批的钱一下拿不出来。
+认同：“李总，进货先看价格是应该的，每一分钱都是您的本钱，换我也先问这个。”
+澄清：“您是跟哪个牌子的哪一款比？一箱差多少？”
+回应：把差价拆到最小单位，再讲价值。我们每箱进价贵 6 元，一箱 24 瓶，每瓶只贵 2 毛 5；建议零售价高 5 毛，他每卖一瓶反而多赚 2 毛 5。再用 FAB：离保质期 60 天的货免费调换（特点），他不用为过期报损（优势），一年下来比每瓶省那几毛钱更划算（利益）。
+确认：“这么算下来，每瓶多花 2 毛 5、也多赚 2 毛 5，价格这块您还有顾虑吗？”
+推进：价格一过，马上提首批：“那首批先进 50 箱，这周四给您送到，您看行吗？”
+示范说法：
+· “李总，我们一箱比别家贵 6 块，这是实话。但一箱 24 瓶，摊到每瓶只贵 2 毛 5；我们的建议零售价比别家高 5 毛，您每卖一瓶反而多赚 2 毛 5，卖得越多越划算。”
+· “首批 50 箱算下来，比别家多 300 块，摊到一个月，一天 10 块钱。这 10 块钱换来的是：离保质期 60 天的货免费调换，您不用报损；我们的人每周来理一次货；首批还送一个陈列架。您算算，值不值这一天 10 块？”
+别这样做：一听“贵”就主动降价或许诺返点。让得越快，他越觉得还有水分，也伤公司的利润。
+别这样做：说别家是“便宜没好货”。比价值，不贬对手。
+
+> 经销商说没时间怎么办
+【异议：没时间】
+真异议：他确实在忙：店里有客人、正在卸货、电话不断，但对你态度不差，还会主动说个别的时间。
+假异议：天天都“没空”，约哪天都不行，其实是不想见。试探：“李总，我就占您 10 分钟，只说一件事：这款在隔壁县一个月卖了多少。您看周三上午还是周四下午？”两个都推，就直接问：“是不是我哪里没讲清楚，您觉得这事跟您关系不大？”
+应对六步：
+倾听：听他忙的是什么（旺季、盘点、店里有客人），忙到什么时候，有没有顺口说出哪天有空。
+认同：“您这会儿正忙，我不耽误您做生意。”
+澄清：“您店里一般是上午还是傍晚人少一点？”
+回应：把见面变小、变具体：10 分钟、一件事、一个数字。比如“隔壁县的王老板上个月卖了 120 箱，我把他的进货单和陈列照片带来，10 分钟讲完”。讲对他有什么好处，而不是你要讲什么。
+确认：“那就周三上午 10 点，10 分钟，我带着数据来，您看行吗？”
+推进：约死时间：周三上午 10 点到店，10 分钟；周二下午微信提醒一次。
+示范说法：
+· “李总，您先忙，我不占您时间。就一件事：隔壁县王老板上个月卖了 120 箱我们的货，我把他的进货单和陈列照片带来，10 分钟讲完。您看周三上午 10 点，还是周四下午 4 点？”
+· “看您这会儿正在上货，我先帮您搭把手。等您歇口气，我就说三句话：多少钱进、能赚多少、卖不掉怎么办。您觉得有意思我们再约，没意思我就不打扰了。”
+别这样做：在他最忙的时候硬拉着讲一大套，或者说“就五分钟”，结果讲了半小时。
+
+> 他说已经有供应商了怎么办
+【异议：已经有供应商】
+真异议：他跟现在的厂家合作多年，走量稳定、关系好，说起来有底气；但一提到断货、调价、售后，他会停一下或者皱眉。
+假异议：“有供应商了”只是挡箭牌，其实是不想冒险，或者跟你还不熟。试探：“李总，现在这家有没有哪一点让您不太满意？比如断货、返点兑现慢、调货不及时？”他说得出具体的不满，就有机会。
+应对六步：
+倾听：听他对现在的供应商哪里满意、哪里不满意（人、事、货），再看他货架上哪个价位段或品类是空的。
+认同：“合作这么多年没换，说明他们做得不错，也说明您是重情义的人。”
+澄清：“要是让您给现在这家挑一点毛病，您最想他们改进哪一点？”
+回应：不攻击对方，找空位做补充。他货架上多是 5 元价位，我们的 8 元装正好补上他没有的中高端；或者他们旺季常断货，我们本地有仓，24 小时到货，可以做他的第二货源。先进一个单品，不动他原来的主力。
+确认：“只补一个他们没有的价位，不影响您跟老供应商的合作，这样您觉得可以吗？”
+推进：提一个补充单品的试单：8 元装先进 20 箱，摆在原来主力的旁边，两周后一起看卖得怎么样。
+示范说法：
+· “李总，您跟现在这家做得好好的，我不劝您换。我看您货架上 5 块钱的都是他们的，8 块钱这一档是空的，我们就补这一档：先进 20 箱，放在他们旁边，两周后您看数据，不好卖我来想办法。”
+· “您刚才说去年旺季他们断了两次货，那两次少卖的都是钱。我们本地有仓，24 小时能到。您不用换供应商，把我们当备用货源就行：先放 10 箱在您仓库，缺货的时候顶上。”
+别这样做：说对方的坏话，或者打听到对方的底价再去贬低他们。这等于说老板当初选错了人。
+
+> 客户说要考虑考虑怎么办
+【异议：要考虑考虑】
+真异议：他确实在算账：问过返点、付款方式、首批金额，说要回去跟合伙人对一下数，或者对一下仓库里的存货。
+假异议：一个具体问题都没问就说“考虑考虑”，多半是还有顾虑没说出口。试探：“李总，您主要考虑的是哪一块：价格、卖不卖得动，还是付款方式？”
+应对六步：
+倾听：听他还没想清楚的是哪一点；有没有提到要跟别人商量（那其实是要问老板）。
+认同：“进一批货不是小事，想清楚再定是对的。”
+澄清：“您说考虑，主要是在掂量哪一点？是首批的量，还是怕卖不动？”
+回应：把“考虑”变成一个具体问题，当场回答。先列出已经谈妥的三项（价格、付款方式、临期调换），只剩一项就解决那一项。再给一个真实的时间理由：本月底前定首批有 3% 的进货返点（只讲公司真有的政策）。
+确认：“价格、付款方式、退换我们都谈好了，就剩首批数量这一点，对吧？”
+推进：约一个决定的日子：“我周五下午 3 点再来，您把数量定下来，我当天下单。”
+示范说法：
+· “李总，应该考虑。我帮您理一下：价格、付款方式、临期调换，这三样我们刚才都谈妥了。您还在掂量的，是不是首批 100 箱有点多？要是这个，我们先来 50 箱也行。”
+· “行，您考虑。跟您说句实在的：这个月底前定首批，有 3% 的进货返点，100 箱 8000 块就是 240 块。我周五下午 3 点过来，您定了我当场下单，还赶得上这个政策。”
+别这样做：说一句“好的，您考虑好了给我电话”就走，把主动权全交出去。
+别这样做：编一个“今天不签就没了”的假期限，一旦被识破，信任就没了。
+
+> 经销商说要问老板怎么办
+【异议：要问老板】
+真异议：他确实不是拍板的人：店是老板、合伙人或者家里人的，金额他说了不算，一说到首批打款，他就看向里屋或者拿起电话。
+假异议：他自己就是老板，“要问老板/家里人”是婉拒。试探：“那您自己觉得这个产品怎么样？要是您说了算，您会进吗？”他说会，就顺着问老板最关心什么；他说一般，真正的异议另有所在。
+应对六步：
+倾听：听出谁是真正拍板的人（MAN 里的 A，Authority：老板、合伙人、老板娘）；他本人是支持还是反对；老板最在意的是钱、货还是人。
+认同：“这么大的进货是该跟老板一起定，您也不好一个人担着。”
+澄清：“老板一般最看重哪一块：利润、压多少钱，还是售后？”
+回应：别让他替你转述（他讲不全，也不会用力），争取见到拍板人。带一页纸的账（进价、零售价、毛利、周转、退换政策），约老板一起见 20 分钟；同时把他变成自己人：“您觉得老板会问什么？我提前准备好。”
+确认：“那我们约上老板一起，20 分钟，我把账当面算给他看，您看这样行吗？”
+推进：约三方见面：周四上午老板在店里的时候，20 分钟；带上一页纸的账。
+示范说法：
+· “应该的，这么大的事得老板点头。我就怕转述的时候漏掉几个数，老板一问，您也不好答。您看能不能约老板周四上午一起坐 20 分钟？我把进价、毛利和退换政策当面算给他看，您在旁边帮着把关。”
+· “没问题。您觉得老板最先会问什么，利润还是压款？我把这两项做成一页纸，周三先发给您过目。您觉得没问题，我们再约老板见一面，我来讲，不让您为难。”
+别这样做：丢一沓资料给他说“您拿给老板看看”就走，或者绕过他直接找老板，让他觉得被架空。
+
+> 客户担心质量怎么办
+【异议：担心质量】
+真异议：他在质量上吃过亏，或者顾客真投诉过同类产品，问得很具体：保质期、检测报告、破损率、出了问题谁负责。
+假异议：泛泛一句“质量不知道怎么样”，不问任何指标，多半是对牌子不熟，或者想压价。试探：“您最担心哪方面的质量？要是我把检测报告和样品留给您试，您就放心进吗？”
+应对六步：
+倾听：听他担心的具体是哪一项：原料、做工、破损、保质期、顾客投诉；是自己碰到过，还是听别人说的。
+认同：“货的质量直接关系您的招牌，多问几句是应该的。”
+澄清：“您说的质量，主要是担心哪一块？以前遇到过什么情况吗？”
+回应：拿证据，不用形容词。FAB：每批货都有第三方检测报告（特点），他可以直接拿给顾客看（优势），投诉和退货少了，麻烦就少落到他头上（利益）。再给参照（同区域老客户的复购记录）和保障：到货破损、质量问题 7 天内直接换货，运费我们出。留下样品，让他自己判断。
+确认：“报告您看了，样品也试了，质量这块还有哪一点不放心？”
+推进：留 2 箱样品给他和店员试用，下周二来听反馈，同时带上老客户的复购记录。
+示范说法：
+· “李总，质量我不跟您说空话。这是这批货的第三方检测报告，批号您可以对；城东的刘老板跟我们做了两年，每个月稳定补 80 箱，您可以直接打电话问他。”
+· “您担心破损和过期，我理解。我们的规矩是：到货破损、质量问题 7 天内直接换，运费我们出；离保质期 60 天的货免费调换。我先放两箱给您和店员自己用，下周二我来听您说实话。”
+别这样做：拍胸脯说“绝对没问题”“我们质量全国第一”。空口保证比不说还糟。
+
+> 客户说不需要怎么办
+【异议：不需要】
+真异议：他的店确实不对口（品类不符，顾客不买这个价位），或者这个品类他已经满架、周转很好。
+假异议：没听完介绍就说“不需要”，是条件反射式的拒绝。试探：“明白。我能问一句吗：您店里现在哪一类货卖得最快、最容易断货？”从他的需要切入，而不是从你的产品切入。
+应对六步：
+倾听：听他是“不需要这个品类”，还是“不需要再多一个牌子”；店里什么好卖、什么压着、顾客常问什么他却没有。
+认同：“您货架上已经挺齐全了，确实不缺东西卖。”
+澄清：“最近有没有顾客来问过、您这里却没有的货？”
+回应：先找需要，再给方案。他自己没看到需要，就拿数据让他“发现”：开在小区门口的店，这款夏天每周能走 15 箱。真不对口，就坦白说不合适，留个好印象，再问他认识谁需要。
+确认：“要是顾客真有这个需要，您是愿意试一下的，对吧？”
+推进：争取一个小测试：给一层货架，放 10 箱，两周后看数据；或者约好旺季前再来。
+示范说法：
+· “李总，我不是来硬塞货的。就想问一句：夏天顾客来找冰的无糖茶，您这里有吗？小区门口的店这款每周能走 15 箱。您要是觉得有这个需要，我放 10 箱在冰柜旁边，试两周。”
+· “您店里要是真不需要，我不勉强，硬塞给您压在仓库里，对谁都不好。不过您做这行这么多年，附近有没有哪家正缺这一类货？您帮我介绍一下，这个人情我记着。”
+别这样做：他一说不需要，你就一口气把产品优点全背一遍。他没需要，优点越多越烦。
+
+> 经销商要账期怎么办
+【异议：账期和付款方式】
+真异议：他资金确实紧，同行的厂家都给账期，他会说得很具体：“别家给 60 天，你们要现款”，或者“能不能分两次付”。
+假异议：要账期其实是怕货卖不掉，或者还不信任公司。试探：“要是卖不动的货可以调换，您还需要这么长的账期吗？”
+应对六步：
+倾听：听他要多长账期、多大额度；是现金流紧，还是怕风险；他跟别的厂家是怎么结的。
+认同：“做生意谁都想少压点钱，这个我懂。”
+澄清：“您说的账期，是希望多长时间、多少额度？”
+回应：按公司政策给方案，不私自许诺。首单现款，第二单起按回款记录给 30 天账期、额度 2 万；或者首批款分两次：到货付一半，30 天内付清。讲清楚账期跟信用评估（5C）挂钩，以及为什么。
+确认：“首单先现款，之后按回款给 30 天账期，这样资金压力您能接受吗？”
+推进：当场定首批的付款方式，把第二单的账期条件写进合作协议，约好签协议的日子。
+示范说法：
+· “李总，我们的规矩是首单现款，第二单开始按您的回款记录给 30 天账期，额度 2 万，这个我可以写进合同。首单您要是紧，先拿 50 箱，4000 块，压力不大。”
+· “60 天账期我没法当场答应您，那不是我能做的主，现在答应反而是骗您。我能做的是首批款分两次：到货付一半，30 天内付清。您两次都按时结，我去给您申请正式的账期。”
+别这样做：为了签单私自答应公司没有的账期，或者只丢一句“公司规定，没办法”就不管了。
+
+> 客户嫌利润太薄怎么办
+【异议：利润太薄】
+真异议：他拿着计算器一箱一箱地算，跟店里别的货比，说得出具体数：“一箱才赚 14 块，别家赚 20。”
+假异议：账都没算就说“没利润”，多半是在压价或者想要更多返点。试探：“您算的利润是按一箱算，还是按一年算？我们一起把一年的账算一遍，好吗？”
+应对六步：
+倾听：听他怎么算的利润：一箱赚多少、毛利率，还是算上了周转、损耗、陈列费；他拿来比的是什么货。
+认同：“做生意就是为了赚钱，不赚钱的货当然不能进，这个账必须算。”
+澄清：“您说利润薄，是跟哪个货比？那个货一年能转几次？”
+回应：算压在货上的钱一年能赚多少，不只算一箱。我们毛利 18%，一年周转 8 次，一万块本钱一年赚 1.44 万（10000 × 18% × 8），等于这笔钱一年赚一倍多；别家毛利 25%，一年只转 3 次，一万块一年赚 7500。再加上每季度 2% 的返点，临期调换没有报损。
+确认：“这么算，同样一万块放在我们的货上，一年多赚 6900，利润这块您还有顾虑吗？”
+推进：首批按一个半月的销量进：60 箱，45 天后对着出货单一起算实际的周转和毛利。
+示范说法：
+· “李总，单看一箱我们确实薄，毛利 18%。但这货走得快，一年能转 8 次，您压一万块进去，一年赚 1.44 万，等于这笔钱一年赚一倍多。别家毛利 25%，一年转 3 次，一万块一年赚 7500。您要算的是一年赚多少，不是一箱赚多少。”
+· “您算得对，一箱就赚 14 块 4。可这货一个半月就卖完一轮，一年转 8 次：首批 60 箱压款 4800，一年下来赚 6900 多（4800 × 18% × 8）。每季度还有 2% 的返点，临期的货免费换，没有报损。先进 60 箱，45 天后我们对着您的出货单算一遍。”
+别这样做：跟他争“我们利润不低”，或者一听利润薄就申请加返点。先把周转算给他看。
+
+> 客户说没听说过这个牌子怎么办
+【异议：没听说过这个牌子】
+真异议：他怕的是顾客不认。他做终端，知道没名气的牌子得靠他自己推，会问有没有广告、地推、促销支持。
+假异议：“没听说过”其实是想要更多支持，或者想压价。试探：“要是前三个月的动销我们帮您做起来，牌子有没有名，您还在意吗？”
+应对六步：
+倾听：听他担心的是顾客不认（要动销支持），还是担心公司靠不靠谱（要看资质和实力）。
+认同：“没听说过很正常，我们确实刚进这个市场，换我也会先打个问号。”
+澄清：“您担心的是顾客不认，还是担心我们公司靠不靠谱？”
+回应：分两头答。公司靠谱：工厂做了多少年、年产能多少、在几个省有多少经销商，请他去厂里看。顾客认：新品牌的支持政策：首批送试饮、周末两天派促销员到店、堆头费我们出。再讲新牌子的好处：价格体系干净，这一片可以先给他做。
+确认：“公司您可以来厂里看，动销我们出人出钱支持，这两样落实了，您还有顾虑吗？”
+推进：约参观工厂（定日子，比如下周六），或者首批配上促销支持：周末两天促销员到店。
+示范说法：
+· “李总，没听过很正常，我们在本省才做了两年。但厂子做了 12 年，在三个省有 200 多家经销商。您哪天有空，我开车带您去厂里转一圈，下周六怎么样？”
+· “正因为大家还不认识，前三个月我们出钱帮您推：首批送 2 箱试饮，周末两天派促销员到店，堆头费我们出。老牌子价格透明，没什么钱赚；新牌子您是这一片第一家，价格干净，利润也在您手里。”
+别这样做：硬说“我们是大品牌”“很有名的”。他上网一搜就穿帮，诚信就没了。
+
+> 客户担心售后怎么办
+【异议：担心售后】
+真异议：他的顾客真会因为售后找上门（家电、建材、设备这类），他问得具体：坏了谁来修、多久到、配件谁出、退换货走什么流程。
+假异议：泛泛说“售后不放心”，却不问任何流程，多半是对公司不熟，或者想多要条件。试探：“您说的售后，最怕的是哪种情况？我把那种情况我们怎么处理，一步步给您讲。”
+应对六步：
+倾听：听他怕的是哪一环：响应慢、配件贵、退换扯皮，还是顾客找他闹；以前在哪一环吃过亏。
+认同：“售后一掉链子，挨骂的是您，这个担心很实在。”
+澄清：“以前遇到过售后处理不好的情况吗？卡在哪一步？”
+回应：讲清流程、时限和人（人和事）：质量问题 48 小时内上门或直接换新，配件和运费我们出；我是他的对接人，县里有售后网点；退换货每月集中处理一次，当场核对、直接冲抵货款。售后承诺写成书面的。
+确认：“48 小时响应、配件我们出、退换每月对账，这三条写进协议，您放心了吗？”
+推进：把售后条款写进合作协议；首批到货那天，请售后同事一起来给店员做培训。
+示范说法：
+· “李总，售后我给您说清楚：质量问题 48 小时内上门，或者直接换新，配件和运费我们出，您不用垫一分钱。这几条我写进协议里，您不用光凭我一张嘴。”
+· “您以前吃过售后扯皮的亏，我理解。我们退换货每月 5 号集中处理一次，我带着单子来，当场核对，直接从下批货款里扣。县里有我们的售后网点，电话我现在就给您存上。”
+别这样做：说“我们的产品不会坏”，或者许诺“随时包换”这种公司给不了的条件。
+
+> 他说以前吃过亏怎么办
+【异议：以前合作吃过亏】
+真异议：他说得出具体的事：哪一年、哪家厂、压了多少货、返点没兑现、业务员走了没人管，说的时候有情绪。
+假异议：一句“被坑过”就不往下说，拿来挡住所有新厂家。试探：“那次具体是怎么回事？您说说，哪些地方我们能让您放心，哪些我们也做不到，我都直说。”
+应对六步：
+倾听：认真听完整个经历，别打断、别辩解；听出伤他的是人（业务员跑了）、事（返点不兑现、退货扯皮）还是货（质量问题）。
+认同：“压了那么多货，返点还没兑现，换谁都不敢再轻易信厂家。”
+澄清：“那次最让您难受的是哪一点？返点没兑现，还是出了问题没人管？”
+回应：针对伤他的那一点给保障，不泛泛保证。返点按季度直接冲抵货款，写进合同；业务员换人有交接，区域经理的电话给他；首批量小，先用小单建立信任。以前的事不是我们做的，但信任要靠做出来。
+确认：“返点写进合同、按季度冲货款，有问题找我或者区域经理，这样是不是比那次稳妥？”
+推进：先用小单建立信任：首批 30 箱，第一个季度的返点兑现了再谈放量；约好季度末一起对账。
+示范说法：
+· “李总，您那次压了 300 多箱，返点拖了半年，换我也怕。我不跟您拍胸脯：我们把返点写进合同，每季度直接冲抵货款，您下一次打款就能看到。先从 30 箱开始，第一个季度兑现了，您再决定要不要放量。”
+· “被坑过一次，谨慎是对的。我把我们区域经理的电话也给您，我要是哪天不做了，有人接着管您的事。您先小单试，咱们用一个季度来证明，说再多都不如做一次。”
+别这样做：替那家厂辩解，或者一句“那是他们，我们不一样”就带过。他要的是具体保障，不是一句话。
+
+> 经销商说先放点货试试怎么办
+【异议：先放点货试试】
+真异议：他是真想试，但怕铺了货卖不动，压钱又占货架；问的是卖不掉怎么办、能不能退、能不能先少拿点。
+假异议：“先放点货试试”有时是想代销、不想掏钱，或者根本没打算认真卖。试探：“试可以，我们先定个目标：30 天卖多少算成功？卖到了，您就正常进货，行吗？”他不肯定目标，就是没打算认真推。
+应对六步：
+倾听：听他怕的是哪一样：压钱、占货架，还是卖不掉退不了；他想试多少、试多久；他肯不肯给一个好位置。
+认同：“新货先试一试再放量，这是稳当的做法，我也建议这样。”
+澄清：“您觉得试多少、卖到什么程度，您就有信心正式进货？”
+回应：给一个有复盘日期、有补货目标的试单：先进 50 箱，30 天后一起看动销，卖掉 35 箱以上就按正常量补货；卖不动的，按政策调换成好卖的规格，或者退回。试单也要付款、也要给陈列位，这样试出来的数据才算数。
+确认：“50 箱、30 天、卖掉 35 箱以上就补货、卖不动按政策调换，这样试，风险您能接受吗？”
+推进：当场下试单：50 箱，下周一到货，放在收银台旁边的端架上；在日历上定好 30 天后的复盘日。
+示范说法：
+· “行，李总，先试是对的。先进 50 箱，下周一到货，30 天后我们一起看出货单：卖掉 35 箱以上，您就按正常量补货；卖不动的，按政策给您调换成好走的规格，或者退回来，不会压在您手里。”
+· “试单我支持，就一个要求：货放在收银台旁边的端架上，别塞在角落，不然试出来的数不准。首批 50 箱，4000 块，30 天后我来跟您对出货单，卖得好，我们再谈季度返点。”
+别这样做：答应无限期代销、不定复盘日期，货塞在角落没人管，一个月后变成“你看，卖不动吧”。
+
+> 客户说库存压力大怎么办
+【异议：库存压力大】
+真异议：他仓库真满了，钱压在旺季备的货上，说得出具体的：还压着多少箱、多少钱、什么时候能清掉。
+假异议：库存压力是不想加单的借口，其实是你的货动销不好，或者他对你的货没信心。试探：“您仓库里压的主要是哪几样？要是我们小批量、一周一补，不占您的仓库，您还担心吗？”
+应对六步：
+倾听：听他压的是谁的货、压了多少、多久能消化；是现金流的问题还是仓库的问题；有没有哪个规格卖得好，反而断货。
+认同：“货压在仓库里就是钱压在仓库里，您谨慎是对的。”
+澄清：“您现在仓库里大概压了多少货？哪几样走得最慢？”
+回应：小批量、快补货、能调货。一次只进一周的量，15 箱，我们本地仓 24 小时内补货；哪个规格卖得慢，可以跟区域里别的客户调货，不压在他这里。算给他看：一周 15 箱压款 1200 块，比一次进一个月 60 箱的 4800 块少压 3600。
+确认：“一次 15 箱、一周一补、卖得慢能调走，这样库存压力是不是就不大了？”
+推进：定首批 15 箱和固定的补货日（每周二）；两周后看补货节奏合不合适。
+示范说法：
+· “李总，我不让您压货。一次只进一周的量，15 箱，压款 1200 块；我们本地仓 24 小时到货，每周二我来盘一次，卖多少补多少。比一次进一个月的量少压 3600 块。”
+· “您仓库满了，那更不能让您一次进一大堆。我们哪个规格在您这卖得慢，我帮您调给隔壁县的客户，不压在您这。先进 15 箱好走的规格，放量的事，等您仓库腾出来再说。”
+别这样做：为了冲业绩让他一次压一大批货。货压死了，下一单也就没了。
+
+> 经销商怕窜货怎么办
+【异议：窜货乱价、区域冲突】
+真异议：他在这一片做了多年，最怕别人低价冲货砸了他的价，或者你们在同一区域又开一家；会问得很具体：区域怎么划、是不是独家、窜货怎么罚。
+假异议：拿“已经有人做了”“怕窜货”拖时间，或者借机要独家、要更多政策。试探：“要是这一片我们给您做区域保护，价格有编码管控，您今天能定首批吗？”
+应对六步：
+倾听：听他怕的是哪一种：同区域的二批冲货、外地窜货、网上低价，还是你们公司自己再开一家；他以前被哪一种伤过。
+认同：“价格一乱，大家都没钱赚。您担心这个，说明您是想长期做的。”
+澄清：“您说的乱价，是担心本地同行，还是外地的货窜过来，或者网上的低价？”
+回应：讲区域保护和价格管控的具体做法。区域写进合同（比如县城城区），区域内不再开第二家；每箱有追溯编码，查到窜货按箱罚款（比如每箱 50 元），扣当季返点，再犯取消经销权；线上只走公司官方渠道，统一限价。区域里已经有人做的，就谈相邻区域或者不冲突的渠道（餐饮、乡镇、团购）。
+确认：“区域写进合同、每箱编码追溯、窜货按箱罚，这样您的价格能守住吗？”
+推进：拿出区域地图，当场划定他的区域和渠道，把区域保护条款写进合同，约签约日子。
+示范说法：
+· “李总，您怕的就是有人低价冲货。我们每箱都有追溯编码，在您的区域查到外地的货，一箱罚 50 块，扣当季返点，第二次直接取消经销权。您的区域写进合同，区域内我们不再开第二家。”
+· “城区确实已经有一家在做，我不瞒您。但他只做商超，餐饮和乡镇这块现在是空的。我们可以把城东三个乡镇加上餐饮渠道划给您，合同里写清楚，两家互不越界。”
+别这样做：为了签单把同一片区域许给两家，或者口头答应“独家”却不写进合同。
+
+> 客户说发个资料我看看怎么办
+【异议：发个资料我看看】
+真异议：他确实要资料来做决定：要给合伙人看，或者要对比规格和价格，会说清楚要看什么：价格表、政策、检测报告。
+假异议：“发个资料我看看”是最常见的客气话，用来结束谈话。试探：“好的，我马上发。为了不发一堆您用不上的，您最想先看哪一样：价格和利润、政策，还是别的店卖得怎么样？”他说不出来，就是托词。
+应对六步：
+倾听：听他想看哪一类资料；资料是给谁看的（他自己还是拍板的人）；他什么时候有空看。
+认同：“没问题，资料我今天就发您，您有空慢慢看。”
+澄清：“您最想先看哪一项？价格表、政策，还是同类店的销售数据？”
+回应：答应发，但只发他点名要的那一两页，并用这份资料定下下一次联系：告诉他资料里最该看的两个数，约一个时间一起过一遍，或者打电话讲 5 分钟。
+确认：“那我发您价格表和返点政策这两页，您周四前看完，周五上午 10 点我打电话给您讲 5 分钟，行吗？”
+推进：当天发资料（只发他点名的），约好具体回访：周五上午 10 点电话，5 分钟。
+示范说法：
+· “好的李总，我今天下午就发您微信。资料有十几页，我不想让您翻半天：您最想先看价格和利润，还是别的店卖得怎么样？我就发那两页，周五上午 10 点我打个电话，5 分钟给您讲完重点。”
+· “马上发。您看的时候就看两个数：一箱您赚 14 块 4，城东那家店一个月走 40 箱。我周四正好路过您这，顺便把样品带过来，您看着资料、摸着实物，有问题当面问我，十分钟就够。”
+别这样做：发一堆资料就干等他回复，一周后再问“资料看了吗”。他多半没看。
+
+> 经销商嫌起订量太大怎么办
+【异议：起订量太大】
+真异议：他店小，资金或者仓库有限，首批 200 箱确实吃不下，会说出他能拿多少：“100 箱还行，200 箱不可能。”
+假异议：嫌起订量大其实是不想担风险，或者还不信任你，量降下来他还会有别的理由。试探：“要是起订量不是问题，比如先拿 100 箱，您今天能定吗？”
+应对六步：
+倾听：听他卡在哪：资金、仓库，还是怕一个规格卖不完；他心里能接受的数是多少。
+认同：“200 箱对一家店来说确实不是小数，您谨慎是对的。”
+澄清：“您觉得首批多少箱合适？主要是卡在钱，还是仓库放不下？”
+回应：在政策内把首单变小。起订 200 箱可以分两批到：这次 100 箱，30 天内再到 100 箱，都按首单政策；或者跟附近另一家拼一车，一家 100 箱，运费平摊；或者混装，一批里配三四个规格，不用每个规格都进满。讲清楚为什么有起订量：整车运费和首单支持的成本。
+确认：“首单分两批、一批 100 箱，还能混装，这样资金和仓库的压力能接受吗？”
+推进：当场定第一批 100 箱的规格配比，约好第二批的到货日期（30 天内）。
+示范说法：
+· “李总，200 箱起订是为了一车的运费划算，不是非让您一次吃下。这样：分两批到，这周先到 100 箱，30 天内再到 100 箱，两批都按首单政策算，返点一分不少。”
+· “您要是怕一个规格卖不完，我们可以混装：100 箱里配 4 个规格，好走的多配点。隔壁镇的王老板也在谈，你们俩拼一车，一家 100 箱，运费平摊，首单政策照样享受。”
+别这样做：私自把起订量降到公司不认的数，或者一句“公司规定”就僵在那里。
+
+> 客户说别家返点更高怎么办
+【异议：别家政策更好】
+真异议：他手里真有别家的政策单，说得出具体的：某某品牌返点 5%、给陈列费、铺货送货架；他是在认真比。
+假异议：“别家政策更好”是在压条件，逼你加返点。试探：“您说的是哪一家、哪一条？能让我看看吗？我把两家的账放在一起算一遍。”他说不出具体的，就是在压价。
+应对六步：
+倾听：听他比的是哪一项：返点、陈列费、账期、铺货支持；别家的政策有没有条件（任务量、年底才兑现）。
+认同：“政策肯定要比，谁给得实在您跟谁做，这是对的。”
+澄清：“别家的 5% 返点是怎么拿的？要完成多少任务，什么时候兑现？”
+回应：不比单项，比一年的资金回报（周转 × 毛利）和兑现的确定性。别家毛利 25%，一年转 4 次，一万块一年赚 1 万，5% 返点要完成年任务、年底才给，全拿到也就 1.2 万；我们毛利 18%，一年转 8 次，一万块一年赚 1.44 万，2% 返点按季度冲货款，一年进 8 万的货就是 1600，合计 1.6 万。两家的账写在一张纸上给他看。
+确认：“一张纸算下来，同样一万块放在我们这，一年多赚 4000，而且返点每季度就到手，这样比您觉得公道吗？”
+推进：把对比账留给他；提首批 40 箱，按季度返点，约好季度末一起对账。
+示范说法：
+· “李总，别家返点 5% 是真的，但要完成年任务、年底才兑现。我们不拼返点拼周转：毛利 18%，一年转 8 次，您压一万块一年赚 1.44 万；别家毛利 25%，一年转 4 次，一万块一年赚 1 万，就算 5% 返点全拿到，也就 1.2 万。两家的账我写在这张纸上，您留着慢慢对。”
+· “您比政策是对的。我们返点只有 2%，但每季度直接冲货款，不用等到年底。您算的是返点比例，我算的是一年到手多少：一万块本钱一年能进 8 万的货，返点 1600，加上毛利 1.44 万，全年 1.6 万。”
+别这样做：一听别家返点高就跟着加，或者说别家“肯定兑现不了”。没有证据，不贬对手。
+
+> 客户说过段时间再说怎么办
+【异议：过段时间再说】
+真异议：时机确实不对：现在是淡季、他刚备完旺季的货、店面在装修，或者年底资金要回笼；他会说出具体原因和一个大概的时间。
+假异议：“过段时间再说”“明年再说”是最软的拒绝，没有原因，也没有时间。试探：“明白。是时间的问题，还是产品或者政策还有哪里没让您满意？要是现在正好是旺季，您会进吗？”
+应对六步：
+倾听：听“以后”背后的原因：淡季、资金、库存、装修，还是其实没兴趣；他说的“过段时间”大概是几月份。
+认同：“时机不对硬上，对您对我们都不好。”
+澄清：“您说过段时间，是在等什么？大概几月份比较合适？”
+回应：把“以后”变成一个日期和一个小动作。真是时机问题，就约定具体日子，现在先做准备：签下区域协议、锁定今年的政策；讲清提前铺货的账：旺季前一个月到货，旺季第一周就有货卖，而不是旺季来了再等 7 天到货。或者淡季先进 20 箱摸底，45 天后看动销，卖掉 15 箱以上就补货。
+确认：“那我们就定 2 月 20 号我来定首批，3 月 1 号前到货，今天先把区域协议签了，您看行吗？”
+推进：约定具体日子：2 月 20 日回访定首批，3 月 1 日前到货；或者淡季先下 20 箱试单，45 天后复盘，卖掉 15 箱以上就补货。
+示范说法：
+· “行，李总，旺季前上货最合适。我们约个日子：2 月 20 号我来定首批，3 月 1 号前到货，旺季第一周您就有货卖。今天先把区域协议签了，这一片先给您留着，别人来谈我也不接。”
+· “您说明年再说，我理解，年底资金要回笼。这样，现在先进 20 箱放着摸个底，压款 1600 块，45 天后我来看：卖掉 15 箱以上，开年我们就正式做；卖不动的按政策调换，您不吃亏。”
+别这样做：他说“以后再说”，你就回“好的，那我以后再联系您”，不留日子。三个月后，他已经不记得你了。
+
+"""#),
+    ("dialogues/objections.zh-Hant.dialogue", #"""
+# 異議話術（繁體）：每一種異議的應對六步和示範說法。
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> 客戶說價格太高點算
+【異議：價格太高】
+真異議：他手裡拿著別家的報價單逐項比，問的是具體差多少、能讓到哪裡；價格談攏了，他會馬上問到貨時間和首批數量。
+假異議：一開口就說“太貴了”，卻說不出跟誰比、貴多少，多半是還沒看到價值，或者另有顧慮。試探：“李總，假如價格正好是您心裡的價位，您今天就會進貨嗎？”他一猶豫，真正的原因就在價格後面。
+應對六步：
+傾聽：讓他說完，聽清他拿什麼比：進價、零售價還是首批總金額；跟哪個牌子比；是嫌單價高，還是首批的錢一下拿不出來。
+認同：“李總，進貨先看價格是應該的，每一分錢都是您的本錢，換我也先問這個。”
+澄清：“您是跟哪個牌子的哪一款比？一箱差多少？”
+回應：把差價拆到最小單位，再講價值。我們每箱進價貴 6 元，一箱 24 瓶，每瓶只貴 2 毛 5；建議零售價高 5 毛，他每賣一瓶反而多賺 2 毛 5。再用 FAB：離保質期 60 天的貨免費調換（特點），他不用為過期報損（優勢），一年下來比每瓶省那幾毛錢更划算（利益）。
+確認：“這麼算下來，每瓶多花 2 毛 5、也多賺 2 毛 5，價格這塊您還有顧慮嗎？”
+推進：價格一過，馬上提首批：“那首批先進 50 箱，這週四給您送到，您看行嗎？”
+示範說法：
+· “李總，我們一箱比別家貴 6 塊，這是實話。但一箱 24 瓶，攤到每瓶只貴 2 毛 5；我們的建議零售價比別家高 5 毛，您每賣一瓶反而多賺 2 毛 5，賣得越多越划算。”
+· “首批 50 箱算下來，比別家多 300 塊，攤到一個月，一天 10 塊錢。這 10 塊錢換來的是：離保質期 60 天的貨免費調換，您不用報損；我們的人每周來理一次貨；首批還送一個陳列架。您算算，值不值這一天 10 塊？”
+別這樣做：一聽“貴”就主動降價或許諾返點。讓得越快，他越覺得還有水分，也傷公司的利潤。
+別這樣做：說別家是“便宜沒好貨”。比價值，不貶對手。
+
+> 經銷商說沒時間怎麼辦
+【異議：沒時間】
+真異議：他確實在忙：店裡有客人、正在卸貨、電話不斷，但對你態度不差，還會主動說個別的時間。
+假異議：天天都“沒空”，約哪天都不行，其實是不想見。試探：“李總，我就佔您 10 分鐘，只說一件事：這款在隔壁縣一個月賣了多少。您看週三上午還是週四下午？”兩個都推，就直接問：“是不是我哪裡沒講清楚，您覺得這事跟您關係不大？”
+應對六步：
+傾聽：聽他忙的是什麼（旺季、盤點、店裡有客人），忙到什麼時候，有沒有順口說出哪天有空。
+認同：“您這會兒正忙，我不耽誤您做生意。”
+澄清：“您店裡一般是上午還是傍晚人少一點？”
+回應：把見面變小、變具體：10 分鐘、一件事、一個數字。比如“隔壁縣的王老闆上個月賣了 120 箱，我把他的進貨單和陳列照片帶來，10 分鐘講完”。講對他有什麼好處，而不是你要講什麼。
+確認：“那就週三上午 10 點，10 分鐘，我帶著數據來，您看行嗎？”
+推進：約死時間：週三上午 10 點到店，10 分鐘；週二下午微信提醒一次。
+示範說法：
+· “李總，您先忙，我不佔您時間。就一件事：隔壁縣王老闆上個月賣了 120 箱我們的貨，我把他的進貨單和陳列照片帶來，10 分鐘講完。您看週三上午 10 點，還是週四下午 4 點？”
+· “看您這會兒正在上貨，我先幫您搭把手。等您歇口氣，我就說三句話：多少錢進、能賺多少、賣不掉怎麼辦。您覺得有意思我們再約，沒意思我就不打擾了。”
+別這樣做：在他最忙的時候硬拉著講一大套，或者說“就五分鐘”，結果講了半小時。
+
+> 佢話已經有供應商
+【異議：已經有供應商】
+真異議：他跟現在的廠家合作多年，走量穩定、關係好，說起來有底氣；但一提到斷貨、調價、售後，他會停一下或者皺眉。
+假異議：“有供應商了”只是擋箭牌，其實是不想冒險，或者跟你還不熟。試探：“李總，現在這家有沒有哪一點讓您不太滿意？比如斷貨、返點兌現慢、調貨不及時？”他說得出具體的不滿，就有機會。
+應對六步：
+傾聽：聽他對現在的供應商哪裡滿意、哪裡不滿意（人、事、貨），再看他貨架上哪個價位段或品類是空的。
+認同：“合作這麼多年沒換，說明他們做得不錯，也說明您是重情義的人。”
+澄清：“要是讓您給現在這家挑一點毛病，您最想他們改進哪一點？”
+回應：不攻擊對方，找空位做補充。他貨架上多是 5 元價位，我們的 8 元裝正好補上他沒有的中高端；或者他們旺季常斷貨，我們本地有倉，24 小時到貨，可以做他的第二貨源。先進一個單品，不動他原來的主力。
+確認：“只補一個他們沒有的價位，不影響您跟老供應商的合作，這樣您覺得可以嗎？”
+推進：提一個補充單品的試單：8 元裝先進 20 箱，擺在原來主力的旁邊，兩周後一起看賣得怎麼樣。
+示範說法：
+· “李總，您跟現在這家做得好好的，我不勸您換。我看您貨架上 5 塊錢的都是他們的，8 塊錢這一檔是空的，我們就補這一檔：先進 20 箱，放在他們旁邊，兩周後您看數據，不好賣我來想辦法。”
+· “您剛才說去年旺季他們斷了兩次貨，那兩次少賣的都是錢。我們本地有倉，24 小時能到。您不用換供應商，把我們當備用貨源就行：先放 10 箱在您倉庫，缺貨的時候頂上。”
+別這樣做：說對方的壞話，或者打聽到對方的底價再去貶低他們。這等於說老闆當初選錯了人。
+
+> 客戶說要考慮考慮怎麼辦
+【異議：要考慮考慮】
+真異議：他確實在算賬：問過返點、付款方式、首批金額，說要回去跟合伙人對一下數，或者對一下倉庫里的存貨。
+假異議：一個具體問題都沒問就說“考慮考慮”，多半是還有顧慮沒說出口。試探：“李總，您主要考慮的是哪一塊：價格、賣不賣得動，還是付款方式？”
+應對六步：
+傾聽：聽他還沒想清楚的是哪一點；有沒有提到要跟別人商量（那其實是要問老闆）。
+認同：“進一批貨不是小事，想清楚再定是對的。”
+澄清：“您說考慮，主要是在掂量哪一點？是首批的量，還是怕賣不動？”
+回應：把“考慮”變成一個具體問題，當場回答。先列出已經談妥的三項（價格、付款方式、臨期調換），只剩一項就解決那一項。再給一個真實的時間理由：本月底前定首批有 3% 的進貨返點（只講公司真有的政策）。
+確認：“價格、付款方式、退換我們都談好了，就剩首批數量這一點，對吧？”
+推進：約一個決定的日子：“我週五下午 3 點再來，您把數量定下來，我當天下單。”
+示範說法：
+· “李總，應該考慮。我幫您理一下：價格、付款方式、臨期調換，這三樣我們剛才都談妥了。您還在掂量的，是不是首批 100 箱有點多？要是這個，我們先來 50 箱也行。”
+· “行，您考慮。跟您說句實在的：這個月底前定首批，有 3% 的進貨返點，100 箱 8000 塊就是 240 塊。我週五下午 3 點過來，您定了我當場下單，還趕得上這個政策。”
+別這樣做：說一句“好的，您考慮好了給我電話”就走，把主動權全交出去。
+別這樣做：編一個“今天不簽就沒了”的假期限，一旦被識破，信任就沒了。
+
+> 經銷商說要問老闆怎麼辦
+【異議：要問老闆】
+真異議：他確實不是拍板的人：店是老闆、合伙人或者家裡人的，金額他說了不算，一說到首批打款，他就看向裡屋或者拿起電話。
+假異議：他自己就是老闆，“要問老闆/家裡人”是婉拒。試探：“那您自己覺得這個產品怎麼樣？要是您說了算，您會進嗎？”他說會，就順著問老闆最關心什麼；他說一般，真正的異議另有所在。
+應對六步：
+傾聽：聽出誰是真正拍板的人（MAN 里的 A，Authority：老闆、合伙人、老闆娘）；他本人是支持還是反對；老闆最在意的是錢、貨還是人。
+認同：“這麼大的進貨是該跟老闆一起定，您也不好一個人擔著。”
+澄清：“老闆一般最看重哪一塊：利潤、壓多少錢，還是售後？”
+回應：別讓他替你轉述（他講不全，也不會用力），爭取見到拍板人。帶一頁紙的賬（進價、零售價、毛利、週轉、退換政策），約老闆一起見 20 分鐘；同時把他變成自己人：“您覺得老闆會問什麼？我提前準備好。”
+確認：“那我們約上老闆一起，20 分鐘，我把賬當面算給他看，您看這樣行嗎？”
+推進：約三方見面：週四上午老闆在店裡的時候，20 分鐘；帶上一頁紙的賬。
+示範說法：
+· “應該的，這麼大的事得老闆點頭。我就怕轉述的時候漏掉幾個數，老闆一問，您也不好答。您看能不能約老闆週四上午一起坐 20 分鐘？我把進價、毛利和退換政策當面算給他看，您在旁邊幫著把關。”
+· “沒問題。您覺得老闆最先會問什麼，利潤還是壓款？我把這兩項做成一頁紙，週三先發給您過目。您覺得沒問題，我們再約老闆見一面，我來講，不讓您為難。”
+別這樣做：丟一沓資料給他說“您拿給老闆看看”就走，或者繞過他直接找老闆，讓他覺得被架空。
+
+> 客戶擔心質量怎麼辦
+【異議：擔心質量】
+真異議：他在質量上吃過虧，或者顧客真投訴過同類產品，問得很具體：保質期、檢測報告、破損率、出了問題誰負責。
+假異議：泛泛一句“質量不知道怎麼樣”，不問任何指標，多半是對牌子不熟，或者想壓價。試探：“您最擔心哪方面的質量？要是我把檢測報告和樣品留給您試，您就放心進嗎？”
+應對六步：
+傾聽：聽他擔心的具體是哪一項：原料、做工、破損、保質期、顧客投訴；是自己碰到過，還是聽別人說的。
+認同：“貨的質量直接關係您的招牌，多問幾句是應該的。”
+澄清：“您說的質量，主要是擔心哪一塊？以前遇到過什麼情況嗎？”
+回應：拿證據，不用形容詞。FAB：每批貨都有第三方檢測報告（特點），他可以直接拿給顧客看（優勢），投訴和退貨少了，麻煩就少落到他頭上（利益）。再給參照（同區域老客戶的復購記錄）和保障：到貨破損、質量問題 7 天內直接換貨，運費我們出。留下樣品，讓他自己判斷。
+確認：“報告您看了，樣品也試了，質量這塊還有哪一點不放心？”
+推進：留 2 箱樣品給他和店員試用，下週二來聽反饋，同時帶上老客戶的復購記錄。
+示範說法：
+· “李總，質量我不跟您說空話。這是這批貨的第三方檢測報告，批號您可以對；城東的劉老闆跟我們做了兩年，每個月穩定補 80 箱，您可以直接打電話問他。”
+· “您擔心破損和過期，我理解。我們的規矩是：到貨破損、質量問題 7 天內直接換，運費我們出；離保質期 60 天的貨免費調換。我先放兩箱給您和店員自己用，下週二我來聽您說實話。”
+別這樣做：拍胸脯說“絕對沒問題”“我們質量全國第一”。空口保證比不說還糟。
+
+> 客戶說不需要怎麼辦
+【異議：不需要】
+真異議：他的店確實不對口（品類不符，顧客不買這個價位），或者這個品類他已經滿架、週轉很好。
+假異議：沒聽完介紹就說“不需要”，是條件反射式的拒絕。試探：“明白。我能問一句嗎：您店裡現在哪一類貨賣得最快、最容易斷貨？”從他的需要切入，而不是從你的產品切入。
+應對六步：
+傾聽：聽他是“不需要這個品類”，還是“不需要再多一個牌子”；店裡什麼好賣、什麼壓著、顧客常問什麼他卻沒有。
+認同：“您貨架上已經挺齊全了，確實不缺東西賣。”
+澄清：“最近有沒有顧客來問過、您這裡卻沒有的貨？”
+回應：先找需要，再給方案。他自己沒看到需要，就拿數據讓他“發現”：開在小區門口的店，這款夏天每周能走 15 箱。真不對口，就坦白說不合適，留個好印象，再問他認識誰需要。
+確認：“要是顧客真有這個需要，您是願意試一下的，對吧？”
+推進：爭取一個小測試：給一層貨架，放 10 箱，兩周後看數據；或者約好旺季前再來。
+示範說法：
+· “李總，我不是來硬塞貨的。就想問一句：夏天顧客來找冰的無糖茶，您這裡有嗎？小區門口的店這款每周能走 15 箱。您要是覺得有這個需要，我放 10 箱在冰櫃旁邊，試兩周。”
+· “您店裡要是真不需要，我不勉強，硬塞給您壓在倉庫里，對誰都不好。不過您做這行這麼多年，附近有沒有哪家正缺這一類貨？您幫我介紹一下，這個人情我記著。”
+別這樣做：他一說不需要，你就一口氣把產品優點全背一遍。他沒需要，優點越多越煩。
+
+> 經銷商要賬期怎麼辦
+【異議：賬期和付款方式】
+真異議：他資金確實緊，同行的廠家都給賬期，他會說得很具體：“別家給 60 天，你們要現款”，或者“能不能分兩次付”。
+假異議：要賬期其實是怕貨賣不掉，或者還不信任公司。試探：“要是賣不動的貨可以調換，您還需要這麼長的賬期嗎？”
+應對六步：
+傾聽：聽他要多長賬期、多大額度；是現金流緊，還是怕風險；他跟別的廠家是怎麼結的。
+認同：“做生意誰都想少壓點錢，這個我懂。”
+澄清：“您說的賬期，是希望多長時間、多少額度？”
+回應：按公司政策給方案，不私自許諾。首單現款，第二單起按回款記錄給 30 天賬期、額度 2 萬；或者首批款分兩次：到貨付一半，30 天內付清。講清楚賬期跟信用評估（5C）掛鈎，以及為什麼。
+確認：“首單先現款，之後按回款給 30 天賬期，這樣資金壓力您能接受嗎？”
+推進：當場定首批的付款方式，把第二單的賬期條件寫進合作協議，約好簽協議的日子。
+示範說法：
+· “李總，我們的規矩是首單現款，第二單開始按您的回款記錄給 30 天賬期，額度 2 萬，這個我可以寫進合同。首單您要是緊，先拿 50 箱，4000 塊，壓力不大。”
+· “60 天賬期我沒法當場答應您，那不是我能做的主，現在答應反而是騙您。我能做的是首批款分兩次：到貨付一半，30 天內付清。您兩次都按時結，我去給您申請正式的賬期。”
+別這樣做：為了簽單私自答應公司沒有的賬期，或者只丟一句“公司規定，沒辦法”就不管了。
+
+> 客戶嫌利潤太薄怎麼辦
+【異議：利潤太薄】
+真異議：他拿著計算器一箱一箱地算，跟店裡別的貨比，說得出具體數：“一箱才賺 14 塊，別家賺 20。”
+假異議：賬都沒算就說“沒利潤”，多半是在壓價或者想要更多返點。試探：“您算的利潤是按一箱算，還是按一年算？我們一起把一年的賬算一遍，好嗎？”
+應對六步：
+傾聽：聽他怎麼算的利潤：一箱賺多少、毛利率，還是算上了週轉、損耗、陳列費；他拿來比的是什麼貨。
+認同：“做生意就是為了賺錢，不賺錢的貨當然不能進，這個賬必須算。”
+澄清：“您說利潤薄，是跟哪個貨比？那個貨一年能轉幾次？”
+回應：算壓在貨上的錢一年能賺多少，不只算一箱。我們毛利 18%，一年週轉 8 次，一萬塊本錢一年賺 1.44 萬（10000 × 18% × 8），等於這筆錢一年賺一倍多；別家毛利 25%，一年只轉 3 次，一萬塊一年賺 7500。再加上每季度 2% 的返點，臨期調換沒有報損。
+確認：“這麼算，同樣一萬塊放在我們的貨上，一年多賺 6900，利潤這塊您還有顧慮嗎？”
+推進：首批按一個半月的銷量進：60 箱，45 天後對著出貨單一起算實際的週轉和毛利。
+示範說法：
+· “李總，單看一箱我們確實薄，毛利 18%。但這貨走得快，一年能轉 8 次，您壓一萬塊進去，一年賺 1.44 萬，等於這筆錢一年賺一倍多。別家毛利 25%，一年轉 3 次，一萬塊一年賺 7500。您要算的是一年賺多少，不是一箱賺多少。”
+· “您算得對，一箱就賺 14 塊 4。可這貨一個半月就賣完一輪，一年轉 8 次：首批 60 箱壓款 4800，一年下來賺 6900 多（4800 × 18% × 8）。每季度還有 2% 的返點，臨期的貨免費換，沒有報損。先進 60 箱，45 天後我們對著您的出貨單算一遍。”
+別這樣做：跟他爭“我們利潤不低”，或者一聽利潤薄就申請加返點。先把週轉算給他看。
+
+> 客戶說沒聽說過這個牌子怎麼辦
+【異議：沒聽說過這個牌子】
+真異議：他怕的是顧客不認。他做終端，知道沒名氣的牌子得靠他自己推，會問有沒有廣告、地推、促銷支持。
+假異議：“沒聽說過”其實是想要更多支持，或者想壓價。試探：“要是前三個月的動銷我們幫您做起來，牌子有沒有名，您還在意嗎？”
+應對六步：
+傾聽：聽他擔心的是顧客不認（要動銷支持），還是擔心公司靠不靠譜（要看資質和實力）。
+認同：“沒聽說過很正常，我們確實剛進這個市場，換我也會先打個問號。”
+澄清：“您擔心的是顧客不認，還是擔心我們公司靠不靠譜？”
+回應：分兩頭答。公司靠譜：工廠做了多少年、年產能多少、在幾個省有多少經銷商，請他去廠裡看。顧客認：新品牌的支持政策：首批送試飲、週末兩天派促銷員到店、堆頭費我們出。再講新牌子的好處：價格體系乾淨，這一片可以先給他做。
+確認：“公司您可以來廠裡看，動銷我們出人出錢支持，這兩樣落實了，您還有顧慮嗎？”
+推進：約參觀工廠（定日子，比如下週六），或者首批配上促銷支持：週末兩天促銷員到店。
+示範說法：
+· “李總，沒聽過很正常，我們在本省才做了兩年。但廠子做了 12 年，在三個省有 200 多家經銷商。您哪天有空，我開車帶您去廠裡轉一圈，下週六怎麼樣？”
+· “正因為大家還不認識，前三個月我們出錢幫您推：首批送 2 箱試飲，週末兩天派促銷員到店，堆頭費我們出。老牌子價格透明，沒什麼錢賺；新牌子您是這一片第一家，價格乾淨，利潤也在您手裡。”
+別這樣做：硬說“我們是大品牌”“很有名的”。他上網一搜就穿幫，誠信就沒了。
+
+> 客戶擔心售後怎麼辦
+【異議：擔心售後】
+真異議：他的顧客真會因為售後找上門（家電、建材、設備這類），他問得具體：壞了誰來修、多久到、配件誰出、退換貨走什麼流程。
+假異議：泛泛說“售後不放心”，卻不問任何流程，多半是對公司不熟，或者想多要條件。試探：“您說的售後，最怕的是哪種情況？我把那種情況我們怎麼處理，一步步給您講。”
+應對六步：
+傾聽：聽他怕的是哪一環：響應慢、配件貴、退換扯皮，還是顧客找他鬧；以前在哪一環吃過虧。
+認同：“售後一掉鍊子，挨罵的是您，這個擔心很實在。”
+澄清：“以前遇到過售後處理不好的情況嗎？卡在哪一步？”
+回應：講清流程、時限和人（人和事）：質量問題 48 小時內上門或直接換新，配件和運費我們出；我是他的對接人，縣里有售後網點；退換貨每月集中處理一次，當場核對、直接衝抵貨款。售後承諾寫成書面的。
+確認：“48 小時響應、配件我們出、退換每月對賬，這三條寫進協議，您放心了嗎？”
+推進：把售後條款寫進合作協議；首批到貨那天，請售後同事一起來給店員做培訓。
+示範說法：
+· “李總，售後我給您說清楚：質量問題 48 小時內上門，或者直接換新，配件和運費我們出，您不用墊一分錢。這幾條我寫進協議里，您不用光憑我一張嘴。”
+· “您以前吃過售後扯皮的虧，我理解。我們退換貨每月 5 號集中處理一次，我帶著單子來，當場核對，直接從下批貨款里扣。縣里有我們的售後網點，電話我現在就給您存上。”
+別這樣做：說“我們的產品不會壞”，或者許諾“隨時包換”這種公司給不了的條件。
+
+> 佢話以前吃過虧點算
+【異議：以前合作吃過虧】
+真異議：他說得出具體的事：哪一年、哪家廠、壓了多少貨、返點沒兌現、業務員走了沒人管，說的時候有情緒。
+假異議：一句“被坑過”就不往下說，拿來擋住所有新廠家。試探：“那次具體是怎麼回事？您說說，哪些地方我們能讓您放心，哪些我們也做不到，我都直說。”
+應對六步：
+傾聽：認真聽完整個經歷，別打斷、別辯解；聽出傷他的是人（業務員跑了）、事（返點不兌現、退貨扯皮）還是貨（質量問題）。
+認同：“壓了那麼多貨，返點還沒兌現，換誰都不敢再輕易信廠家。”
+澄清：“那次最讓您難受的是哪一點？返點沒兌現，還是出了問題沒人管？”
+回應：針對傷他的那一點給保障，不泛泛保證。返點按季度直接衝抵貨款，寫進合同；業務員換人有交接，區域經理的電話給他；首批量小，先用小單建立信任。以前的事不是我們做的，但信任要靠做出來。
+確認：“返點寫進合同、按季度衝貨款，有問題找我或者區域經理，這樣是不是比那次穩妥？”
+推進：先用小單建立信任：首批 30 箱，第一個季度的返點兌現了再談放量；約好季度末一起對賬。
+示範說法：
+· “李總，您那次壓了 300 多箱，返點拖了半年，換我也怕。我不跟您拍胸脯：我們把返點寫進合同，每季度直接衝抵貨款，您下一次打款就能看到。先從 30 箱開始，第一個季度兌現了，您再決定要不要放量。”
+· “被坑過一次，謹慎是對的。我把我們區域經理的電話也給您，我要是哪天不做了，有人接著管您的事。您先小單試，咱們用一個季度來證明，說再多都不如做一次。”
+別這樣做：替那家廠辯解，或者一句“那是他們，我們不一樣”就帶過。他要的是具體保障，不是一句話。
+
+> 經銷商說先放點貨試試怎麼辦
+【異議：先放點貨試試】
+真異議：他是真想試，但怕鋪了貨賣不動，壓錢又佔貨架；問的是賣不掉怎麼辦、能不能退、能不能先少拿點。
+假異議：“先放點貨試試”有時是想代銷、不想掏錢，或者根本沒打算認真賣。試探：“試可以，我們先定個目標：30 天賣多少算成功？賣到了，您就正常進貨，行嗎？”他不肯定目標，就是沒打算認真推。
+應對六步：
+傾聽：聽他怕的是哪一樣：壓錢、佔貨架，還是賣不掉退不了；他想試多少、試多久；他肯不肯給一個好位置。
+認同：“新貨先試一試再放量，這是穩當的做法，我也建議這樣。”
+澄清：“您覺得試多少、賣到什麼程度，您就有信心正式進貨？”
+回應：給一個有復盤日期、有補貨目標的試單：先進 50 箱，30 天後一起看動銷，賣掉 35 箱以上就按正常量補貨；賣不動的，按政策調換成好賣的規格，或者退回。試單也要付款、也要給陳列位，這樣試出來的數據才算數。
+確認：“50 箱、30 天、賣掉 35 箱以上就補貨、賣不動按政策調換，這樣試，風險您能接受嗎？”
+推進：當場下試單：50 箱，下週一到貨，放在收銀台旁邊的端架上；在日曆上定好 30 天後的復盤日。
+示範說法：
+· “行，李總，先試是對的。先進 50 箱，下週一到貨，30 天後我們一起看出貨單：賣掉 35 箱以上，您就按正常量補貨；賣不動的，按政策給您調換成好走的規格，或者退回來，不會壓在您手裡。”
+· “試單我支持，就一個要求：貨放在收銀台旁邊的端架上，別塞在角落，不然試出來的數不准。首批 50 箱，4000 塊，30 天後我來跟您對出貨單，賣得好，我們再談季度返點。”
+別這樣做：答應無限期代銷、不定復盤日期，貨塞在角落沒人管，一個月後變成“你看，賣不動吧”。
+
+> 客戶說庫存壓力大怎麼辦
+【異議：庫存壓力大】
+真異議：他倉庫真滿了，錢壓在旺季備的貨上，說得出具體的：還壓著多少箱、多少錢、什麼時候能清掉。
+假異議：庫存壓力是不想加單的藉口，其實是你的貨動銷不好，或者他對你的貨沒信心。試探：“您倉庫里壓的主要是哪幾樣？要是我們小批量、一週一補，不佔您的倉庫，您還擔心嗎？”
+應對六步：
+傾聽：聽他壓的是誰的貨、壓了多少、多久能消化；是現金流的問題還是倉庫的問題；有沒有哪個規格賣得好，反而斷貨。
+認同：“貨壓在倉庫里就是錢壓在倉庫里，您謹慎是對的。”
+澄清：“您現在倉庫里大概壓了多少貨？哪幾樣走得最慢？”
+回應：小批量、快補貨、能調貨。一次只進一周的量，15 箱，我們本地倉 24 小時內補貨；哪個規格賣得慢，可以跟區域里別的客戶調貨，不壓在他這裡。算給他看：一周 15 箱壓款 1200 塊，比一次進一個月 60 箱的 4800 塊少壓 3600。
+確認：“一次 15 箱、一週一補、賣得慢能調走，這樣庫存壓力是不是就不大了？”
+推進：定首批 15 箱和固定的補貨日（每週二）；兩周後看補貨節奏合不合適。
+示範說法：
+· “李總，我不讓您壓貨。一次只進一周的量，15 箱，壓款 1200 塊；我們本地倉 24 小時到貨，每週二我來盤一次，賣多少補多少。比一次進一個月的量少壓 3600 塊。”
+· “您倉庫滿了，那更不能讓您一次進一大堆。我們哪個規格在您這賣得慢，我幫您調給隔壁縣的客戶，不壓在您這。先進 15 箱好走的規格，放量的事，等您倉庫騰出來再說。”
+別這樣做：為了衝業績讓他一次壓一大批貨。貨壓死了，下一單也就沒了。
+
+> 經銷商怕竄貨怎麼辦
+【異議：竄貨亂價、區域衝突】
+真異議：他在這一片做了多年，最怕別人低價衝貨砸了他的價，或者你們在同一區域又開一家；會問得很具體：區域怎麼划、是不是獨家、竄貨怎麼罰。
+假異議：拿“已經有人做了”“怕竄貨”拖時間，或者借機要獨家、要更多政策。試探：“要是這一片我們給您做區域保護，價格有編碼管控，您今天能定首批嗎？”
+應對六步：
+傾聽：聽他怕的是哪一種：同區域的二批衝貨、外地竄貨、網上低價，還是你們公司自己再開一家；他以前被哪一種傷過。
+認同：“價格一亂，大家都沒錢賺。您擔心這個，說明您是想長期做的。”
+澄清：“您說的亂價，是擔心本地同行，還是外地的貨竄過來，或者網上的低價？”
+回應：講區域保護和價格管控的具體做法。區域寫進合同（比如縣城城區），區域內不再開第二家；每箱有追溯編碼，查到竄貨按箱罰款（比如每箱 50 元），扣當季返點，再犯取消經銷權；線上只走公司官方渠道，統一限價。區域里已經有人做的，就談相鄰區域或者不衝突的渠道（餐飲、鄉鎮、團購）。
+確認：“區域寫進合同、每箱編碼追溯、竄貨按箱罰，這樣您的價格能守住嗎？”
+推進：拿出區域地圖，當場划定他的區域和渠道，把區域保護條款寫進合同，約簽約日子。
+示範說法：
+· “李總，您怕的就是有人低價衝貨。我們每箱都有追溯編碼，在您的區域查到外地的貨，一箱罰 50 塊，扣當季返點，第二次直接取消經銷權。您的區域寫進合同，區域內我們不再開第二家。”
+· “城區確實已經有一家在做，我不瞞您。但他只做商超，餐飲和鄉鎮這塊現在是空的。我們可以把城東三個鄉鎮加上餐飲渠道划給您，合同里寫清楚，兩家互不越界。”
+別這樣做：為了簽單把同一片區域許給兩家，或者口頭答應“獨家”卻不寫進合同。
+
+> 客戶說發個資料我看看怎麼辦
+【異議：發個資料我看看】
+真異議：他確實要資料來做決定：要給合伙人看，或者要對比規格和價格，會說清楚要看什麼：價格表、政策、檢測報告。
+假異議：“發個資料我看看”是最常見的客氣話，用來結束談話。試探：“好的，我馬上發。為了不發一堆您用不上的，您最想先看哪一樣：價格和利潤、政策，還是別的店賣得怎麼樣？”他說不出來，就是托詞。
+應對六步：
+傾聽：聽他想看哪一類資料；資料是給誰看的（他自己還是拍板的人）；他什麼時候有空看。
+認同：“沒問題，資料我今天就發您，您有空慢慢看。”
+澄清：“您最想先看哪一項？價格表、政策，還是同類店的銷售數據？”
+回應：答應發，但只發他點名要的那一兩頁，並用這份資料定下下一次聯繫：告訴他資料里最該看的兩個數，約一個時間一起過一遍，或者打電話講 5 分鐘。
+確認：“那我發您價格表和返點政策這兩頁，您週四前看完，週五上午 10 點我打電話給您講 5 分鐘，行嗎？”
+推進：當天發資料（只發他點名的），約好具體回訪：週五上午 10 點電話，5 分鐘。
+示範說法：
+· “好的李總，我今天下午就發您微信。資料有十幾頁，我不想讓您翻半天：您最想先看價格和利潤，還是別的店賣得怎麼樣？我就發那兩頁，週五上午 10 點我打個電話，5 分鐘給您講完重點。”
+· “馬上發。您看的時候就看兩個數：一箱您賺 14 塊 4，城東那家店一個月走 40 箱。我週四正好路過您這，順便把樣品帶過來，您看著資料、摸著實物，有問題當面問我，十分鐘就夠。”
+別這樣做：發一堆資料就乾等他回復，一周後再問“資料看了嗎”。他多半沒看。
+
+> 經銷商嫌起訂量太大怎麼辦
+【異議：起訂量太大】
+真異議：他店小，資金或者倉庫有限，首批 200 箱確實吃不下，會說出他能拿多少：“100 箱還行，200 箱不可能。”
+假異議：嫌起訂量大其實是不想擔風險，或者還不信任你，量降下來他還會有別的理由。試探：“要是起訂量不是問題，比如先拿 100 箱，您今天能定嗎？”
+應對六步：
+傾聽：聽他卡在哪：資金、倉庫，還是怕一個規格賣不完；他心裡能接受的數是多少。
+認同：“200 箱對一家店來說確實不是小數，您謹慎是對的。”
+澄清：“您覺得首批多少箱合適？主要是卡在錢，還是倉庫放不下？”
+回應：在政策內把首單變小。起訂 200 箱可以分兩批到：這次 100 箱，30 天內再到 100 箱，都按首單政策；或者跟附近另一家拼一車，一家 100 箱，運費平攤；或者混裝，一批里配三四個規格，不用每個規格都進滿。講清楚為什麼有起訂量：整車運費和首單支持的成本。
+確認：“首單分兩批、一批 100 箱，還能混裝，這樣資金和倉庫的壓力能接受嗎？”
+推進：當場定第一批 100 箱的規格配比，約好第二批的到貨日期（30 天內）。
+示範說法：
+· “李總，200 箱起訂是為了一車的運費划算，不是非讓您一次吃下。這樣：分兩批到，這周先到 100 箱，30 天內再到 100 箱，兩批都按首單政策算，返點一分不少。”
+· “您要是怕一個規格賣不完，我們可以混裝：100 箱里配 4 個規格，好走的多配點。隔壁鎮的王老闆也在談，你們倆拼一車，一家 100 箱，運費平攤，首單政策照樣享受。”
+別這樣做：私自把起訂量降到公司不認的數，或者一句“公司規定”就僵在那裡。
+
+> 客戶說別家返點更高怎麼辦
+【異議：別家政策更好】
+真異議：他手裡真有別家的政策單，說得出具體的：某某品牌返點 5%、給陳列費、鋪貨送貨架；他是在認真比。
+假異議：“別家政策更好”是在壓條件，逼你加返點。試探：“您說的是哪一家、哪一條？能讓我看看嗎？我把兩家的賬放在一起算一遍。”他說不出具體的，就是在壓價。
+應對六步：
+傾聽：聽他比的是哪一項：返點、陳列費、賬期、鋪貨支持；別家的政策有沒有條件（任務量、年底才兌現）。
+認同：“政策肯定要比，誰給得實在您跟誰做，這是對的。”
+澄清：“別家的 5% 返點是怎麼拿的？要完成多少任務，什麼時候兌現？”
+回應：不比單項，比一年的資金回報（週轉 × 毛利）和兌現的確定性。別家毛利 25%，一年轉 4 次，一萬塊一年賺 1 萬，5% 返點要完成年任務、年底才給，全拿到也就 1.2 萬；我們毛利 18%，一年轉 8 次，一萬塊一年賺 1.44 萬，2% 返點按季度衝貨款，一年進 8 萬的貨就是 1600，合計 1.6 萬。兩家的賬寫在一張紙上給他看。
+確認：“一張紙算下來，同樣一萬塊放在我們這，一年多賺 4000，而且返點每季度就到手，這樣比您覺得公道嗎？”
+推進：把對比賬留給他；提首批 40 箱，按季度返點，約好季度末一起對賬。
+示範說法：
+· “李總，別家返點 5% 是真的，但要完成年任務、年底才兌現。我們不拼返點拼週轉：毛利 18%，一年轉 8 次，您壓一萬塊一年賺 1.44 萬；別家毛利 25%，一年轉 4 次，一萬塊一年賺 1 萬，就算 5% 返點全拿到，也就 1.2 萬。兩家的賬我寫在這張紙上，您留著慢慢對。”
+· “您比政策是對的。我們返點只有 2%，但每季度直接衝貨款，不用等到年底。您算的是返點比例，我算的是一年到手多少：一萬塊本錢一年能進 8 萬的貨，返點 1600，加上毛利 1.44 萬，全年 1.6 萬。”
+別這樣做：一聽別家返點高就跟著加，或者說別家“肯定兌現不了”。沒有證據，不貶對手。
+
+> 客戶說過段時間再說怎麼辦
+【異議：過段時間再說】
+真異議：時機確實不對：現在是淡季、他剛備完旺季的貨、店面在裝修，或者年底資金要回籠；他會說出具體原因和一個大概的時間。
+假異議：“過段時間再說”“明年再說”是最軟的拒絕，沒有原因，也沒有時間。試探：“明白。是時間的問題，還是產品或者政策還有哪裡沒讓您滿意？要是現在正好是旺季，您會進嗎？”
+應對六步：
+傾聽：聽“以後”背後的原因：淡季、資金、庫存、裝修，還是其實沒興趣；他說的“過段時間”大概是幾月份。
+認同：“時機不對硬上，對您對我們都不好。”
+澄清：“您說過段時間，是在等什麼？大概幾月份比較合適？”
+回應：把“以後”變成一個日期和一個小動作。真是時機問題，就約定具體日子，現在先做準備：簽下區域協議、鎖定今年的政策；講清提前鋪貨的賬：旺季前一個月到貨，旺季第一周就有貨賣，而不是旺季來了再等 7 天到貨。或者淡季先進 20 箱摸底，45 天後看動銷，賣掉 15 箱以上就補貨。
+確認：“那我們就定 2 月 20 號我來定首批，3 月 1 號前到貨，今天先把區域協議簽了，您看行嗎？”
+推進：約定具體日子：2 月 20 日回訪定首批，3 月 1 日前到貨；或者淡季先下 20 箱試單，45 天後復盤，賣掉 15 箱以上就補貨。
+示範說法：
+· “行，李總，旺季前上貨最合適。我們約個日子：2 月 20 號我來定首批，3 月 1 號前到貨，旺季第一周您就有貨賣。今天先把區域協議簽了，這一片先給您留著，別人來談我也不接。”
+· “您說明年再說，我理解，年底資金要回籠。這樣，現在先進 20 箱放著摸個底，壓款 1600 塊，45 天後我來看：賣掉 15 箱以上，開年我們就正式做；賣不動的按政策調換，您不吃虧。”
+別這樣做：他說“以後再說”，你就回“好的，那我以後再聯繫您”，不留日子。三個月後，他已經不記得你了。
+
+"""#),
+    ("dialogues/qualify.en.dialogue", #"""
+# Qualifying in English: MAN from one sentence, what is missing and how to ask it, a 5C credit
+# check with its grade and advice.
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> add customer Sarah Lin, phone 13900003333
+Added Sarah Lin (phone: 13900003333).
+Next you could say: "Sarah Lin is an A customer", "visit Sarah Lin tomorrow at 3pm", "note Sarah Lin likes fishing".
+
+> Sarah Lin has budget and authority
+Sarah Lin's MAN: money yes · authority yes · need ?
+Still unknown: Need
+· Need: How to find out: "What's missing from your range right now?" "What do customers ask for that you don't carry?"
+
+> does Sarah Lin qualify
+Sarah Lin's MAN: money yes · authority yes · need ?
+Still unknown: Need
+· Need: How to find out: "What's missing from your range right now?" "What do customers ask for that you don't carry?"
+
+> Sarah Lin has a need
+Sarah Lin's MAN: money yes · authority yes · need yes
+All three: Sarah Lin is a qualified prospect; move on to persuasion and closing.
+By the method's rules: level → level 3, clear interest, card → C (you can always set it yourself).
+
+> check Sarah Lin's credit
+A 5C credit check of Sarah Lin: five questions, each scored 1–5 (5 best); reply with the number, "never mind" to stop.
+1/5 Character (payment record): Do they pay on time? 5 never late, 3 sometimes late, 1 often late or defaults.
+
+> 5
+2/5 Capacity (ability to pay): Do sales and cash flow cover payments on time? 5 plenty, 3 just enough, 1 very tight.
+
+> 4
+3/5 Capital (debt ratio): What is their debt ratio? 5 under 30%, 3 around 50%, 1 over 70%.
+
+> 4
+4/5 Collateral: Can they offer collateral, a guarantee or a deposit? 5 in full, 3 partly, 1 none.
+
+> 3
+5/5 Conditions (business environment): How are the trading area, the industry and local competition? 5 improving, 3 stable, 1 declining.
+
+> 5
+Sarah Lin's credit check: 21/25, grade A (Good credit).
+Character (payment record) 5 · Capacity (ability to pay) 4 · Capital (debt ratio) 4 · Collateral 3 · Conditions (business environment) 5
+Offer a normal credit line (about one month's purchases) on terms of around 30 days. Watch for two warning signs, slow payment and orders that exceed the credit limit; if either appears, pause new shipments, reconcile the account in person and re-score.
+
+"""#),
+    ("dialogues/qualify.zh-Hans.dialogue", #"""
+# 资格与信用：MAN（预算、决策权、需求）从一句话里记下，缺的告诉你怎么问；5C 信用评估一问一答，
+# 给出等级、授信建议和预警信号，都记在客户卡上。
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> 添加客户 陈静 电话13900002222 杭州 批发商
+已添加客户 陈静（电话：13900002222，批发商，杭州）。
+接着可以说：“陈静是A类客户”“明天下午三点拜访陈静”“记一下，陈静喜欢钓鱼”。
+
+> 陈静有预算，但是做不了主
+陈静 的 MAN：预算 有 · 决策权 没有 · 需求 ?
+不满足：决策权（Authority）——先解决这一项，否则很难成交。
+还不清楚：需求（Need）
+· 需求（Need）——怎么问出来：“店里现在缺哪类货？”“客人常问、您又没有的是什么？”
+
+> 陈静符合MAN吗
+陈静 的 MAN：预算 有 · 决策权 没有 · 需求 ?
+不满足：决策权（Authority）——先解决这一项，否则很难成交。
+还不清楚：需求（Need）
+· 需求（Need）——怎么问出来：“店里现在缺哪类货？”“客人常问、您又没有的是什么？”
+
+> 陈静能拍板
+陈静 的 MAN：预算 有 · 决策权 有 · 需求 ?
+还不清楚：需求（Need）
+· 需求（Need）——怎么问出来：“店里现在缺哪类货？”“客人常问、您又没有的是什么？”
+
+> 陈静有需求
+陈静 的 MAN：预算 有 · 决策权 有 · 需求 有
+三项齐全：陈静 是合格的准客户，可以推进到说服和签约。
+按开渠的规则，级别 → 三级·有明确意向，卡片 → C类（你随时可以自己改）。
+
+> 评估一下陈静的信用
+给 陈静 做 5C 信用评估：五个问题，每个打 1–5 分（5 最好），回复数字；“算了”随时停。
+1/5 品德（付款记录）：以前付款准时吗？5 分从不拖欠，3 分偶有拖延，1 分常拖或赖账。
+
+> 4
+2/5 还款能力：销量和现金流够按期付款吗？5 分很充裕，3 分刚好够，1 分很吃紧。
+
+> 很好
+3/5 资本实力（负债率）：负债率多少？5 分低于 30%，3 分 50% 左右，1 分超过 70%。
+
+> 3
+4/5 抵押品：能提供抵押、担保或保证金吗？5 分足额，3 分部分，1 分没有。
+
+> 2
+5/5 经营环境：商圈、行业和当地竞争怎么样？5 分向好，3 分一般，1 分在走下坡。
+
+> 一般
+陈静 的信用评估：17/25 分，等级 B（信用一般）。
+品德（付款记录） 4 · 还款能力 5 · 资本实力（负债率） 3 · 抵押品 2 · 经营环境 3
+给适度的信用额度（约半个月进货额），账期不超过 15 天，到期前提醒；一旦付款迟缓或交易金额突破信用限额，超出部分改为款到发货，并重新评分。
+
+> 查看陈静
+【陈静 · 批发商 · 杭州】
+电话：13900002222
+级别：三级·有明确意向（建议）  卡片：C类（建议）
+MAN：预算 有 · 决策权 有 · 需求 有
+信用：B（信用一般，今天 11月18日（周三） 评估）
+硬件资料（0/5）：暂无｜还空着：地址，性别，年龄，消费水平，已购产品
+软件资料（0/9）：暂无｜还空着：工作状况，家庭状况，性格，消费习惯，爱好，生活习惯，喜欢的服务方式，对促销的接受度，价值观
+还没有联系记录
+
+"""#),
+    ("dialogues/qualify.zh-Hant.dialogue", #"""
+# 資格與信用（繁體）：MAN 和 5C。
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> 新增客戶 黃美玲 電話0922333444 台中
+已添加客戶 黃美玲（電話：0922333444，台中）。
+接著可以說：“黃美玲是A類客戶”“明天下午三點拜訪黃美玲”“記一下，黃美玲喜歡釣魚”。
+
+> 黃美玲有預算，也能拍板
+黃美玲 的 MAN：預算 有 · 決策權 有 · 需求 ?
+還不清楚：需求（Need）
+· 需求（Need）——怎麼問出來：“店裡現在缺哪類貨？”“客人常問、您又沒有的是什麼？”
+
+> 評估一下黃美玲的信用
+給 黃美玲 做 5C 信用評估：五個問題，每個打 1–5 分（5 最好），回複數字；“算了”隨時停。
+1/5 品德（付款記錄）：以前付款準時嗎？5 分從不拖欠，3 分偶有拖延，1 分常拖或賴賬。
+
+> 2
+2/5 還款能力：銷量和現金流夠按期付款嗎？5 分很充裕，3 分剛好夠，1 分很吃緊。
+
+> 2
+3/5 資本實力（負債率）：負債率多少？5 分低於 30%，3 分 50% 左右，1 分超過 70%。
+
+> 3
+4/5 抵押品：能提供抵押、擔保或保證金嗎？5 分足額，3 分部分，1 分沒有。
+
+> 1
+5/5 經營環境：商圈、行業和當地競爭怎麼樣？5 分向好，3 分一般，1 分在走下坡。
+
+> 2
+黃美玲 的信用評估：10/25 分，等級 D（信用較差）。
+品德（付款記錄） 2 · 還款能力 2 · 資本實力（負債率） 3 · 抵押品 1 · 經營環境 2
+不給信用額度，一律款到發貨；如果出現付款遲緩，或交易金額突破信用限額（有欠款沒結清），先停止發貨，清完舊賬再談。
 
 """#),
     ("dialogues/week.en.dialogue", #"""
@@ -1477,6 +3237,7 @@ Customers due a contact (1), most overdue first:
 电话：13800138001
 级别：四级·无明确意向（建议）  卡片：A类（手动设定）
 MAN：预算 ? · 决策权 ? · 需求 ?
+MAN 还不清楚的，说“张伟符合MAN吗”看怎么问出来。
 硬件资料（0/5）：暂无｜还空着：地址，性别，年龄，消费水平，已购产品
 软件资料（0/9）：暂无｜还空着：工作状况，家庭状况，性格，消费习惯，爱好，生活习惯，喜欢的服务方式，对促销的接受度，价值观
 还没有联系记录  下次拜访：明天 11月19日（周四） 15:00
@@ -1526,6 +3287,9 @@ MAN：预算 ? · 决策权 ? · 需求 ?
 > 剛見了林志明，佢話要考慮下
 已記錄：今天 11月18日（週三） 拜訪了 林志明——佢話要考慮下。上次聯繫已更新。
 按拜訪節奏（每 7 天），下次最遲 11月25日（週三） 聯繫。
+記下異議：要考慮考慮
+林志明 現在在第5步 處理異議。
+要應對話術，就說“林志明說……怎麼辦”。
 
 > 哪些客戶很久沒聯繫了
 沒有逾期的客戶，節奏都跟上了。
@@ -1678,9 +3442,9 @@ intent objection.handle
   zh: [被] ~flow-refuse [了|我|我们|我哋] ~flow-how
   zh: ~flow-how-verb [~flow-subj] [~flow-say] {objection}
   zh: (~flow-subj|{customer}) 有 异议 [~flow-how]
-  en: (~flow-subj-en|{customer}) (says|said|thinks|told me|keeps saying|complains|complained|claims|feels) [that] [*] {objection} [*]
+  en: (~flow-subj-en|{customer}) (says|said|thinks|told me|keeps saying|complains|complained|claims|feels|wants|wants to|asks for|asked for|is worried about|worries about|is afraid of|is concerned about) [that] [*] {objection} [*]
   en: {objection} ~flow-how-en
-  en: how (do i|to|should i|can i|do we) (handle|deal with|respond to|answer|overcome|counter|get past) [a|an|the] (~flow-obj-topic-en (objection|objections)|[dealer|customer|client] (who says|saying) [*] {objection})
+  en: how (do i|to|should i|can i|do we) (handle|deal with|respond to|answer|overcome|counter|get past) [a|an|the] ({objection}|[dealer|customer|client] (who says|saying) [*] {objection})
   en: (~flow-subj-en|{customer}) (refused|said no|turned me down|rejected [it|us|me|the offer]|isn't interested|is not interested|isnt interested) [~flow-how-en]
   example: 客户说价格太高怎么办 => objection=price
   example: 他说已经有供应商了 => objection=has_supplier
@@ -1698,8 +3462,34 @@ intent objection.handle
   example: dealer says it's too expensive => objection=price
   example: David Chen said he needs to think about it => customer=David Chen; objection=think_it_over
   example: the client says they never heard of us => objection=brand_unknown
+  example: the dealer wants payment terms => objection=payment_terms
+  example: the dealer is worried about undercutting => objection=territory_conflict
+  example: 客户说没听说过这个牌子怎么办 => objection=brand_unknown
   example: Li Ming refused what do I say => customer=Li Ming
-  example: how do I handle a price objection
+  example: how do I handle a price objection => objection=price
+  example: 客户说先放点货试试怎么办 => objection=trial_risk
+  example: 李四怕卖不动 => customer=李四; objection=trial_risk
+  example: 經銷商說先鋪點貨試試 => objection=trial_risk
+  example: the dealer says he wants to try it first => objection=trial_risk
+  example: 经销商说库存压力太大 => objection=stock_pressure
+  example: 王建國說庫存太多了 => customer=王建国; objection=stock_pressure
+  example: David Chen said he is overstocked => customer=David Chen; objection=stock_pressure
+  example: 张三怕窜货 => customer=张三; objection=territory_conflict
+  example: 經銷商說區域已經有人做了 => objection=territory_conflict
+  example: the dealer says other dealers will undercut him => objection=territory_conflict
+  example: 客户说发个资料我看看 => objection=send_info_brushoff
+  example: 佢話發份資料嚟睇下 => objection=send_info_brushoff
+  example: Li Ming said just send me some information => customer=Li Ming; objection=send_info_brushoff
+  example: 经销商说起订量太大了 => objection=moq_too_high
+  example: 陈静嫌首批太多 => customer=陈静; objection=moq_too_high
+  example: 經銷商說起訂量太大了 => objection=moq_too_high
+  example: the distributor says the minimum order is too high => objection=moq_too_high
+  example: 客户说别家给的返点更高 => objection=competitor_policy
+  example: 劉洋說人家返點更高 => customer=刘洋; objection=competitor_policy
+  example: the dealer says the competitor offers a better rebate => objection=competitor_policy
+  example: 客户说明年再说 => objection=not_now
+  example: 趙敏說過段時間再說 => customer=赵敏; objection=not_now
+  example: the client says maybe next year => objection=not_now
   not: 刚见了张三，他说要考虑一下
   not: 陪我练一下客户嫌太贵
   not: 记录拜访：陈静，嫌价格高
@@ -1846,6 +3636,1116 @@ list flow-count
 
 list flow-train-en-lead
   lets | let's | let us | i want to | i wanna | i'd like to | id like to | can we | could we | we should | help me
+
+"""#),
+    ("flow.replies.kaiqu", #"""
+# What Kaiqu says while it leads a rep through the six-step flow, coaches an objection or a
+# refusal, qualifies (MAN), checks credit (5C) and closes or drops a deal. The steps, items
+# and playbooks themselves are in flow.steps.kaiqu and objections.kaiqu.
+
+# A step and its checklist.
+reply flow.title
+  zh: 【第{number}步 {name}】{customer}
+  zh-Hant: 【第{number}步 {name}】{customer}
+  en: [Step {number}: {name}] {customer}
+reply flow.title_maintenance
+  zh: 【{name}】{customer}
+  en: [{name}] {customer}
+reply flow.checklist
+  zh: 清单（✓ 已做；标“必需”的要做完才进下一步）：
+  zh-Hant: 清單（✓ 已做；標“必需”的要做完才進下一步）：
+  en: Checklist (✓ done; "essential" ones must be done before the next step):
+reply flow.group
+  zh: {group}：
+  en: {group}:
+reply flow.mark_done
+  zh: ✓
+  en: ✓
+reply flow.mark_open
+  zh: ○
+  en: ○
+reply flow.item
+  zh: {number}. {mark} {ask}
+  en: {number}. {mark} {ask}
+reply flow.item_essential
+  zh: {number}. {mark} {ask}（必需）
+  en: {number}. {mark} {ask} (essential)
+reply flow.tip
+  zh: 提示：{tip}
+  en: Tip: {tip}
+reply flow.hint
+  zh: 回复序号打勾（如“1 3 5”或“1-4”），都好了说“全部”；这一步做完说“下一步”。
+  en: Reply with numbers to tick them ("1 3 5", "1-4"), "all" when everything is done, "next step" when the step is done.
+reply flow.hint_maintenance
+  zh: 回复序号打勾（如“1 3”）；有新订单、新投诉随时记一笔：“刚见了……”。
+  en: Reply with numbers to tick them ("1 3"); log new orders and complaints as they come: "met … today: …".
+reply flow.nothing_ticked
+  zh: 没找到要打勾的项：回复清单上的序号，比如“1 3”，或“全部”。
+  en: Nothing to tick there: reply with the numbers on the checklist, e.g. "1 3", or "all".
+reply flow.ticked
+  zh: 已打勾 {count} 项：{numbers}。
+  en: Ticked {count}: {numbers}.
+reply flow.ticked_all
+  zh: 全部 {count} 项都打勾了。
+  en: All {count} ticked.
+reply flow.still_missing
+  zh: 这一步还差必需的：
+  en: Still essential for this step:
+reply flow.needs_choice
+  zh: 第{number}步至少要选 {count} 种开发方式：回复序号。
+  en: Step {number} needs at least {count} approach chosen: reply with its number.
+reply flow.step_complete
+  zh: 第{number}步的必需项都齐了，说“下一步”继续。
+  en: Everything essential for step {number} is done; say "next step" to go on.
+reply flow.maintenance_done
+  zh: 售后清单都做完了。保持定期联系，有投诉先处理投诉。
+  en: The after-sale checklist is done. Keep in regular touch, and deal with any complaint first.
+
+# Starting, moving, status.
+reply flow.started
+  zh: 开始开发 {customer}。我们一步一步来。
+  en: Let's develop {customer}, one step at a time.
+reply flow.resumed
+  zh: 继续开发 {customer}：现在在第{number}步 {name}（{since}开始）。
+  en: Back to {customer}: at step {number}, {name} (started {since}).
+reply flow.not_started
+  zh: {customer} 还没开始开发。说“开始开发{customer}”。
+  en: You haven't started developing {customer} yet. Say "start developing {customer}".
+reply flow.at_last
+  zh: {customer} 已经签约，在售后维护，这是最后一步。
+  en: {customer} has signed and is in after-sale maintenance, the last step.
+reply flow.which_step
+  zh: 去第几步？比如“跳到第五步”或“进入处理异议”。
+  en: Which step? For example "go to step 5" or "jump to objection handling".
+reply flow.missing
+  zh: 第{number}步还有必需的没做：
+  en: Step {number} still has essential items open:
+reply flow.insist_question
+  zh: 做完了就回复序号打勾；一定要先往下走，就说“确定”。
+  en: Tick them when done (reply with the numbers); to go on anyway, say "yes".
+reply flow.insisted
+  zh: （第{number}步还有没做完的必需项，按你的意思先往下走。）
+  en: (Step {number} still had essential items open; going on as you asked.)
+reply flow.moved
+  zh: {customer} 现在在第{number}步 {name}。
+  en: {customer} is now at step {number}, {name}.
+reply flow.close_with_deal
+  zh: 第6步以签约结束：签了就说“{customer}签了，金额”，开渠转入售后维护；没成就说“{customer}不跟了”。
+  en: Step 6 ends with the contract: when it is signed say "{customer} signed, amount" and I'll move on to after-sale care; if not, "drop {customer}".
+reply flow.stay
+  zh: 好的，先留在这一步。
+  en: OK, staying at this step.
+reply flow.status
+  zh: {customer}：第{number}步 {name}，本步已做 {done}/{all} 项（{since}开始开发）。
+  en: {customer}: step {number}, {name}; {done} of {all} items done (started {since}).
+reply flow.status_missing
+  zh: 还差必需的：
+  en: Essential items open:
+reply flow.status_refusal
+  zh: 拒绝分析：{kinds}
+  en: Refusal analysed as: {kinds}
+reply flow.history
+  zh: 最近的进展：
+  en: Latest:
+reply flow.history_started
+  zh: {when} 开始开发（第{to}步）
+  en: {when} started (step {to})
+reply flow.history_moved
+  zh: {when} 第{from}步 → 第{to}步
+  en: {when} step {from} → step {to}
+reply flow.history_insisted
+  zh: {when} 第{from}步 → 第{to}步（必需项没做完，坚持往下走）
+  en: {when} step {from} → step {to} (essential items open, went on anyway)
+reply flow.history_refusal
+  zh: {when} 拒绝：{kinds}
+  en: {when} refusal: {kinds}
+reply flow.history_objection
+  zh: {when} 异议：{name}
+  en: {when} objection: {name}
+reply flow.history_resolved
+  zh: {when} 异议都已解决
+  en: {when} objections resolved
+reply flow.history_signal
+  zh: {when} 购买信号：{name}
+  en: {when} buying signal: {name}
+reply flow.history_won
+  zh: {when} 签约
+  en: {when} signed
+reply flow.history_lost
+  zh: {when} 放弃：{reason}
+  en: {when} dropped: {reason}
+
+# Objections at step 5, and buying signals at step 6.
+reply flow.objections_none
+  zh: 还没有记下异议。客户提了什么，就直接说：“他说利润太薄”“她嫌起订量太大”。
+  en: No objections recorded. Tell me what the dealer said: "he says the margin is too thin".
+reply flow.objections_open
+  zh: 还没解决的异议：{list}
+  en: Objections still open: {list}
+reply flow.objections_resolved_question
+  zh: 这些异议都解决了吗？（是 / 不）
+  en: Are these objections resolved? (yes / no)
+reply flow.objections_keep_going
+  zh: 好，先把异议处理完：说出客户的原话，我给你应对话术。
+  en: OK, let's handle them first: tell me what the dealer said and I'll give you the playbook.
+reply flow.signals_seen
+  zh: 已看到的购买信号：{list}
+  en: Buying signals seen so far: {list}
+
+# Coaching an objection.
+reply coach.title
+  zh: 【异议：{name}】
+  zh-Hant: 【異議：{name}】
+  en: [Objection: {name}]
+reply coach.title_for
+  zh: 【异议：{name}】{customer}
+  zh-Hant: 【異議：{name}】{customer}
+  en: [Objection: {name}] {customer}
+reply coach.moves
+  zh: 应对六步：
+  zh-Hant: 應對六步：
+  en: Six moves:
+reply coach.answers
+  zh: 示范说法：
+  zh-Hant: 示範說法：
+  en: Say it like this:
+reply coach.answer
+  zh: · {text}
+  en: · {text}
+reply coach.attached
+  zh: 已把“{name}”记到 {customer} 的开发流程里。
+  en: Recorded "{name}" in {customer}'s flow.
+reply coach.followup_note
+  zh: 异议“{name}”——{followup}
+  en: Objection "{name}": {followup}
+
+# Refusals (step 3).
+reply refusal.ask_about
+  zh: 先分析这次拒绝：1 针对人（对你或公司），2 针对产品，3 本能地拒绝（一上来就说不）？回复序号。
+  en: First, what was the refusal about? 1 you or the company, 2 the product, 3 a reflex "no"? Reply with the number.
+reply refusal.ask_form
+  zh: 是 1 间接拒绝（没时间、要开会、改约、失约），还是 2 直接拒绝？回复序号。
+  en: Was it 1 indirect (no time, a meeting, rescheduled, didn't show) or 2 a direct no? Reply with the number.
+reply refusal.kind
+  zh: {name}：{tell}
+  en: {name}: {tell}
+reply refusal.seen
+  zh: 这像是{name}：{tell}
+  en: This looks like this kind: {name}. {tell}
+reply refusal.respond
+  zh: {name}怎么接：{respond}
+  en: {name}. What to do: {respond}
+reply refusal.coach
+  zh: 客户拒绝了？先看清是哪种：
+  en: Turned down? First read which kind of refusal it is:
+reply refusal.kind_line
+  zh: · {name}：{tell}
+  en: · {name}: {tell}
+
+# What a visit note showed.
+reply signal.seen
+  zh: 购买信号：{name}——{tell}
+  en: Buying signal: {name}. {tell}
+reply signal.objection
+  zh: 记下异议：{name}
+  en: Objection noted: {name}
+reply signal.suggest_step
+  zh: 要进入第{number}步 {name} 吗？（是 / 不）
+  en: Move on to step {number}, {name}? (yes / no)
+reply signal.coach_objection
+  zh: 要应对话术，就说“{customer}说……怎么办”。
+  en: For the playbook, say "{customer} says …, what do I say".
+reply signal.coach_refusal
+  zh: 要分析这次拒绝，就说“{customer}拒绝了怎么办”。
+  en: To work through the refusal, say "{customer} refused, what do I say".
+
+# MAN.
+reply man.status
+  zh: {customer} 的 MAN：预算 {money} · 决策权 {authority} · 需求 {need}
+  en: {customer}'s MAN: money {money} · authority {authority} · need {need}
+reply man.qualified
+  zh: 三项齐全：{customer} 是合格的准客户，可以推进到说服和签约。
+  en: All three: {customer} is a qualified prospect; move on to persuasion and closing.
+reply man.failed
+  zh: 不满足：{items}——先解决这一项，否则很难成交。
+  en: Not met: {items}. Solve that first, or the deal will stall.
+reply man.missing
+  zh: 还不清楚：{items}
+  en: Still unknown: {items}
+reply man.how
+  zh: · {name}——{ask}
+  en: · {name}: {ask}
+
+# 5C credit.
+reply credit.intro
+  zh: 给 {customer} 做 5C 信用评估：五个问题，每个打 1–5 分（5 最好），回复数字；“算了”随时停。
+  en: A 5C credit check of {customer}: five questions, each scored 1–5 (5 best); reply with the number, "never mind" to stop.
+reply credit.question
+  zh: {number}/{all} {name}：{ask}
+  en: {number}/{all} {name}: {ask}
+reply credit.bad_score
+  zh: 请回复 1 到 5 的分数（5 最好）。
+  en: Please reply with a score from 1 to 5 (5 best).
+reply credit.result
+  zh: {customer} 的信用评估：{total}/{all} 分，等级 {grade}（{name}）。
+  en: {customer}'s credit check: {total}/{all}, grade {grade} ({name}).
+reply credit.score
+  zh: {name} {score}
+  en: {name} {score}
+
+# Deals.
+reply deal.won
+  zh: 恭喜签下 {customer}！已设为一级（已成交），转入售后维护。
+  en: Congratulations on signing {customer}! Set to level 1 (ordered); on to after-sale care.
+reply deal.won_amount
+  zh: 恭喜签下 {customer}，{amount}！已设为一级（已成交），转入售后维护。
+  en: Congratulations on signing {customer}, {amount}! Set to level 1 (ordered); on to after-sale care.
+reply deal.lost_ask
+  zh: {customer} 为什么没成？一句话就行（比如“价格比别家高”），我记在卡上。
+  en: Why didn't {customer} work out? One line will do ("cheaper elsewhere"); I'll keep it on the card.
+reply deal.lost
+  zh: 已放弃 {customer}：{reason}。级别改为四级，不再排进拜访节奏；想重新跟进就说“继续开发{customer}”。
+  en: Dropped {customer}: {reason}. Level set to 4 and out of the cadence; to pick it up again, say "resume developing {customer}".
+reply deal.no_reason
+  zh: 没说原因
+  en: no reason given
+
+reply field.credit
+  zh: 信用等级
+  zh-Hant: 信用等級
+  en: credit grade
+
+# On the card.
+reply card.flow
+  zh: 开发流程：第{number}步 {name}
+  zh-Hant: 開發流程：第{number}步 {name}
+  en: Flow: step {number}, {name}
+reply card.flow_maintenance
+  zh: 开发流程：已签约，{name}
+  zh-Hant: 開發流程：已簽約，{name}
+  en: Flow: signed, {name}
+reply card.flow_open
+  zh: 开发流程：第{number}步 {name}（未解决异议：{list}）
+  zh-Hant: 開發流程：第{number}步 {name}（未解決異議：{list}）
+  en: Flow: step {number}, {name} (open objections: {list})
+reply card.credit
+  zh: 信用：{grade}（{name}，{date} 评估）
+  zh-Hant: 信用：{grade}（{name}，{date} 評估）
+  en: Credit: {grade} ({name}, checked {date})
+reply card.man_hint
+  zh: MAN 还不清楚的，说“{customer}符合MAN吗”看怎么问出来。
+  en: For what is unknown in MAN, ask "does {customer} qualify" to see how to find out.
+
+"""#),
+    ("flow.steps.kaiqu", #"""
+# The six-step channel-development flow as coaching data: what Kaiqu says at each step,
+# the checklist it walks the rep through, and the tables it coaches from (refusal kinds,
+# buying signals, MAN questions, the 5C credit check and the credit grades).
+#
+# step N      1–6 are the six steps, 7 is maintenance after the deal (售后维护).
+#             `needs:` (step 2 only) is how many items must be ticked to pass the step.
+# item S.ID   a checklist item of step S. `words:` tick it when the rep says them; no word is
+#             shared by two items of the same step. `essential: yes` items must be ticked
+#             before the step is left (the rep can insist).
+# refusal     what a refusal is about (person, product, instinct) or how it is said
+#             (indirect, direct); `cue:` words recognise it in a visit note.
+# signal      the five buying signals; `cue:` words recognise them in a visit note. 售后 alone
+#             is an objection word (objections.kaiqu), so signal cues are longer phrases.
+# man         how to find out Money, Authority, Need.
+# credit      the 5C of a channel partner, each scored 1–5 (5 best).
+# credit-grade  the total (5–25) picks the highest grade whose `min` it reaches.
+
+# ---------------------------------------------------------------------------------------
+# Steps
+
+step 1
+  zh: 销售准备
+  en: Preparation
+  intro.zh: 出门前把人、工具、信息和计划都备好。开渠陪你过一遍清单。
+  intro.en: Before you go, get yourself, your kit, your research and your plan ready. I'll run through the checklist with you.
+  tip.zh: 仪容仪表是客户对你的第一印象，穿着整洁得体。
+  tip.en: Your appearance is the dealer's first impression of you: dress neat and professional.
+  tip.zh: 工具带齐：名片、产品目录、最新价格表少一样，都可能当场卡壳。
+  tip.en: Pack the full kit: without cards, a catalog or the latest price list you can get stuck on the spot.
+  tip.zh: 知己知彼：竞争品牌、竞争对手和准客户的资料越详尽越好。
+  tip.en: Know the field: the more you know about competing brands, competitors and the prospect, the better.
+  tip.zh: 行动要有计划：排好时间、定好阶段目标、配好资源，想清拜访的频度、行程、预约和文案。
+  tip.en: Plan the work: set the schedule, stage goals and resources, and decide visit frequency, route, appointments and materials.
+  tip.zh: 临行五查：回顾重点、查点物品、明确目的、准备话题、准备应急。
+  tip.en: Last check before leaving: review key points, check your kit, know your purpose, prepare topics, have a backup plan.
+  done.zh: 工具带齐、客户摸清、目的明确，可以出门了。
+  done.en: Kit packed, prospect researched, purpose clear: you're ready to go.
+
+step 2
+  zh: 销售行动
+  en: Making contact
+  intro.zh: 选好怎么接触这位客户，可以一种，也可以几种配合。开渠帮你记下来。
+  intro.en: Choose how you'll reach this prospect: one approach or a few together. I'll note what you pick.
+  tip.zh: 方式可以组合：先打电话预约，再上门拜访，成功率更高。
+  tip.en: Combine approaches: call ahead for an appointment, then visit in person.
+  tip.zh: 连锁介绍要兑现奖励：谁给了有用的线索，就给谁回报。
+  tip.en: Reward your leads: whoever gives you a useful lead should get something back.
+  tip.zh: 接手前任的客户，先翻档案，再上门说明交接。
+  tip.en: Taking over a predecessor's account? Read the file first, then visit to explain the handover.
+  tip.zh: 展会和人脉是找准客户的好地方，当场交换名片、记下需求。
+  tip.en: Trade shows and your network are full of prospects: swap cards and note their needs on the spot.
+  done.zh: 至少选定一种开发方式，知道怎么接触客户。
+  done.en: At least one approach chosen, and you know how you'll reach the prospect.
+  needs: 1
+
+step 3
+  zh: 应对拒绝
+  en: Handling refusal
+  intro.zh: 被拒绝很正常，关键是看清是哪种拒绝、怎么接。开渠陪你过一遍。
+  intro.en: Being turned down is normal. What matters is reading the refusal and knowing how to respond. Let's go through it.
+  tip.zh: 先分析拒绝：冲着人、冲着产品，还是本能反应？是间接推托还是直接说不？
+  tip.en: Read the refusal first: is it about you, the product, or just a reflex? Is it a brush-off or a flat no?
+  tip.zh: 你大约只有 20 秒赢得注意，第一句就说对方最关心的利益。
+  tip.en: You have about 20 seconds to win attention, so lead with what the dealer cares about most.
+  tip.zh: 心态放平，别轻易离开：边等边观察，留下资料、名片或短信，再争取一点时间，始终礼貌。
+  tip.en: Stay positive and don't leave too soon: observe while you wait, leave materials, a card or a short note, ask for a little more time, and stay polite.
+  tip.zh: 客户有投诉，先停止销售、处理投诉；记住客户永远是对的。
+  tip.en: If the dealer has a complaint, stop selling and deal with it first. The customer is always right.
+  tip.zh: 备好一句起死回生的话，比如：“给我两分钟，不合适我马上走。”
+  tip.en: Have a line that can revive the talk, like "Give me two minutes. If it's not a fit, I'll leave."
+  tip.zh: 谈不下去就调整焦点：从价格转到利润，从产品转到服务。
+  tip.en: If you're stuck, shift the focus: from price to margin, from product to service.
+  done.zh: 看清了拒绝的原因，争取到了继续谈或再约的机会。
+  done.en: You know why they said no, and you've won a chance to keep talking or meet again.
+
+step 4
+  zh: 销售说服
+  en: Persuasion
+  intro.zh: 先问清需求，再用产品打动对方。开渠陪你过一遍说服的要点。
+  intro.en: First find out what the dealer needs, then show how the product meets it. Let's go through the key points.
+  tip.zh: 状况式问现状：“您店里现在主要卖哪几个牌子？”问题式找难处：“现在的货哪里最让您头疼？”
+  tip.en: Situation questions get the facts: "Which brands do you mainly carry now?" Problem questions find the pain: "What bothers you most about your current range?"
+  tip.zh: 暗示式点出后果：“旺季断一次货，要丢多少生意？”开放式让他多说：“您理想的合作方式是怎样的？”
+  tip.en: Implication questions show the cost: "How much business do you lose if you run out in peak season?" Open questions get them talking: "What would your ideal partnership look like?"
+  tip.zh: 封闭式求确认：“先进一批试销，下周一送到，可以吗？”
+  tip.en: Closed questions get a commitment: "Shall we start with a trial order, delivered next Monday?"
+  tip.zh: 用 FAB 讲产品：特点→优势→利益，比如“小包装（F），周转快（A），您压的钱少（B）”。
+  tip.en: Sell with FAB, feature to advantage to benefit: "Smaller packs (F) turn over faster (A), so less of your cash is tied up (B)."
+  tip.zh: 说服五步：确定需求→行动计划→实施计划→结果锁定→继续跟进。
+  tip.en: Five steps to persuade: confirm the need, propose a plan, carry it out, lock in the result, keep following up.
+  tip.zh: 避免垄断交谈、过度紧张、冒犯对方，满足不了的需求别硬接；语调、语速、音高要适中。
+  tip.en: Don't dominate the talk, get nervous or offend them, and don't promise what you can't deliver. Watch your tone, pace and pitch.
+  done.zh: 摸清了客户的需求，用 FAB 讲清了产品能给他带来什么。
+  done.en: You know the dealer's needs and have shown, with FAB, what the product does for them.
+
+step 5
+  zh: 处理异议
+  en: Handling objections
+  intro.zh: 客户提异议，说明他在认真考虑。开渠陪你逐个听清、分辨、化解。
+  intro.en: An objection means the dealer is taking you seriously. Let's hear each one out, sort it and resolve it.
+  tip.zh: 异议代表有兴趣；先分清是真异议还是假借口。
+  tip.en: An objection is a sign of interest. First tell a real objection from an excuse.
+  tip.zh: 面对异议不卑不亢：直接回答、实事求是、尊重客户、认真倾听、以诚相待。
+  tip.en: Face it calmly and confidently: answer directly, stick to the facts, respect the dealer, listen and be honest.
+  tip.zh: 提前准备充足的答案，因人而异；先听后说，多互动，掌握节奏。
+  tip.en: Prepare plenty of answers in advance and tailor them. Listen before you speak, keep it a dialogue, and mind the pace.
+  tip.zh: 目标是消除分歧、达成妥协、顺势成交。
+  tip.en: The goal is to clear the disagreement, reach a compromise and close.
+  tip.zh: 对方掂量的是人、事、货：你靠不靠谱，生意划不划算，货好不好卖。
+  tip.en: The dealer weighs the person, the deal and the goods: can they trust you, does the deal pay, will the goods sell?
+  tip.zh: 兼顾公司利润和客户满意，别为成交随意让步。
+  tip.en: Balance the company's profit against the dealer's satisfaction: don't give away terms just to close.
+  done.zh: 所有异议都已解决，双方找到了都能接受的方案。
+  done.en: Every objection is resolved and you've found terms both sides accept.
+
+step 6
+  zh: 促进签约
+  en: Closing
+  intro.zh: 抓住时机，把合作落到纸上。开渠陪你过一遍成交前后的要点。
+  intro.en: Seize the moment and get the deal on paper. Let's go through what to do before and after the signature.
+  tip.zh: 看到购买信号就提出成交，别等客户自己开口。
+  tip.en: When you see a buying signal, ask for the order. Don't wait for the dealer to offer.
+  tip.zh: 不断促成：每讲完一个亮点试一次，每处理完一个异议马上再试。
+  tip.en: Keep closing: try after every highlight, and again right after you handle an objection.
+  tip.zh: 控制情绪，别喜形于色；多言无益，成交了就少说。
+  tip.en: Keep your emotions in check, and once they say yes, stop talking: more words only add risk.
+  tip.zh: 落笔不改，合同签好不再动条款；及时引退，别久留。
+  tip.en: Once signed, don't reopen the terms, and leave promptly instead of lingering.
+  tip.zh: 真诚感谢，祝贺对方做了好决定，尽快交货。
+  tip.en: Thank the dealer sincerely, congratulate them on a good decision, and deliver as soon as you can.
+  tip.zh: 用巩固性言行收尾，比如当场约好送货和回访时间。
+  tip.en: Reinforce the decision before you go, for example by fixing the delivery date and the next visit.
+  done.zh: 合同签好，感谢过客户，交货已经安排。
+  done.en: Contract signed, dealer thanked, delivery arranged.
+
+step 7
+  zh: 售后维护
+  en: Account maintenance
+  intro.zh: 签约只是开始，售前、售中、售后都要服务好。开渠陪你过一遍维护清单。
+  intro.en: Signing is only the start: serve the dealer before, during and after each sale. Let's run through the upkeep checklist.
+  tip.zh: 按节奏定期联系，别等客户断货了才想起他。
+  tip.en: Keep in regular contact. Don't wait until the dealer runs out of stock.
+  tip.zh: 首单到货要亲自确认，帮着陈列、培训店员，让货动起来。
+  tip.en: Check the first delivery yourself, then help with display and staff training to get the goods moving.
+  tip.zh: 接到投诉先停下推销，马上处理，给出明确答复和时间。
+  tip.en: When a complaint comes in, stop selling and handle it at once, with a clear answer and a timeline.
+  tip.zh: 定期看库存和动销，提前提醒补货。
+  tip.en: Review stock and sell-through regularly, and prompt the reorder before it's urgent.
+  done.zh: 首单交付到位，联系节奏定好，投诉有人管。
+  done.en: First order delivered and checked, a contact rhythm set, and complaints have an owner.
+
+# ---------------------------------------------------------------------------------------
+# Step 1: preparation
+
+item 1.grooming
+  group.zh: 仪容仪表
+  group.en: Appearance
+  ask.zh: 仪容仪表收拾好了吗？
+  ask.en: Are you well groomed and dressed for the visit?
+  essential: yes
+  words: 仪容 | 仪表 | 着装 | 穿着 | 衣着 | 穿戴 | grooming | appearance | dressed | outfit
+
+item 1.catalog
+  group.zh: 销售工具
+  group.en: Sales kit
+  ask.zh: 产品目录带了吗？
+  ask.en: Product catalog with you?
+  essential: yes
+  words: 产品目录 | 目录 | 产品手册 | catalog | catalogue
+
+item 1.cases
+  group.zh: 销售工具
+  group.en: Sales kit
+  ask.zh: 成功案例带了吗？
+  ask.en: Got your success stories?
+  essential: no
+  words: 成功案例 | 案例 | case study | case studies | success stories
+
+item 1.brochure
+  group.zh: 销售工具
+  group.en: Sales kit
+  ask.zh: 产品图片和公司画册带了吗？
+  ask.en: Product photos and company brochure?
+  essential: no
+  words: 画册 | 宣传册 | 图片 | 照片 | brochure | brochures | photos | pictures
+
+item 1.map
+  group.zh: 销售工具
+  group.en: Sales kit
+  ask.zh: 地图准备了吗？
+  ask.en: Got a map of the area?
+  essential: no
+  words: 地图 | 导航 | map | maps
+
+item 1.cards
+  group.zh: 销售工具
+  group.en: Sales kit
+  ask.zh: 名片带了吗？
+  ask.en: Business cards with you?
+  essential: yes
+  words: 名片 | 卡片 | business card | cards
+
+item 1.records
+  group.zh: 销售工具
+  group.en: Sales kit
+  ask.zh: 客户档案带了吗？
+  ask.en: Customer file with you?
+  essential: yes
+  words: 客户档案 | 档案 | customer file | account file | customer records
+
+item 1.calculator
+  group.zh: 销售工具
+  group.en: Sales kit
+  ask.zh: 计算器带了吗？
+  ask.en: Calculator?
+  essential: no
+  words: 计算器 | 算账的 | calculator
+
+item 1.notebook
+  group.zh: 销售工具
+  group.en: Sales kit
+  ask.zh: 笔和笔记本带了吗？
+  ask.en: Pen and notebook?
+  essential: no
+  words: 笔记本 | 本子 | 纸笔 | 签字笔 | 笔和本 | notebook | pen and paper
+
+item 1.pricelist
+  group.zh: 销售工具
+  group.en: Sales kit
+  ask.zh: 最新价格表带了吗？
+  ask.en: The latest price list?
+  essential: yes
+  words: 价格表 | 价目表 | 报价单 | 最新价格 | price list | price sheet
+
+item 1.gifts
+  group.zh: 销售工具
+  group.en: Sales kit
+  ask.zh: 带公司标志的小礼品带了吗？
+  ask.en: Branded gifts for the visit?
+  essential: no
+  words: 礼品 | 礼物 | 伴手礼 | gift | gifts | giveaways
+
+item 1.visitlog
+  group.zh: 销售工具
+  group.en: Sales kit
+  ask.zh: 销售拜访记录表带了吗？
+  ask.en: Visit report form?
+  essential: no
+  words: 拜访记录表 | 记录表 | 拜访记录 | visit log | visit report | call sheet
+
+item 1.contract
+  group.zh: 销售工具
+  group.en: Sales kit
+  ask.zh: 空白合同带了吗？
+  ask.en: Blank contracts, in case they sign?
+  essential: no
+  words: 空白合同 | 合同 | 协议书 | blank contract | contracts
+
+item 1.brands
+  group.zh: 信息收集
+  group.en: Research
+  ask.zh: 竞争品牌的情况了解了吗？
+  ask.en: Do you know the competing brands?
+  essential: no
+  words: 竞争品牌 | 竞品 | 别的牌子 | competing brands | other brands
+
+item 1.rivals
+  group.zh: 信息收集
+  group.en: Research
+  ask.zh: 竞争对手的动作摸清了吗？
+  ask.en: Do you know what your competitors are doing?
+  essential: no
+  words: 竞争对手 | 对手 | 同行 | competitors | competition
+
+item 1.prospect
+  group.zh: 信息收集
+  group.en: Research
+  ask.zh: 准客户的资料够详细吗？
+  ask.en: Do you have detailed information on the prospect?
+  essential: yes
+  words: 准客户资料 | 准客户 | 客户资料 | 客户背景 | 摸底 | 底细 | prospect info | prospect research | background
+
+item 1.schedule
+  group.zh: 行动计划
+  group.en: Action plan
+  ask.zh: 时间安排好了吗？
+  ask.en: Is your schedule set?
+  essential: no
+  words: 时间安排 | 日程 | 时间表 | 排好时间 | schedule | timetable
+
+item 1.goals
+  group.zh: 行动计划
+  group.en: Action plan
+  ask.zh: 阶段目标定了吗？
+  ask.en: Are your stage goals set?
+  essential: no
+  words: 阶段目标 | 目标 | 指标 | goals | targets | milestones
+
+item 1.resources
+  group.zh: 行动计划
+  group.en: Action plan
+  ask.zh: 人、车、费用这些资源配好了吗？
+  ask.en: Are people, transport and budget lined up?
+  essential: no
+  words: 资源配置 | 资源 | 费用 | 车辆 | 人手 | resources | budget | transport
+
+item 1.details
+  group.zh: 行动计划
+  group.en: Action plan
+  ask.zh: 拜访频度、行程、预约和文案想好了吗？
+  ask.en: Visit frequency, route, appointments and materials sorted?
+  essential: no
+  words: 拜访频度 | 频度 | 频率 | 行程 | 预约 | 约好了 | 文案 | 话术 | frequency | route | itinerary | appointment | booked
+
+item 1.review
+  group.zh: 临行检查
+  group.en: Before you leave
+  ask.zh: 这次的重点回顾了吗？
+  ask.en: Have you reviewed the key points?
+  essential: no
+  words: 回顾重点 | 重点 | 回顾 | 复习 | key points | reviewed
+
+item 1.kitcheck
+  group.zh: 临行检查
+  group.en: Before you leave
+  ask.zh: 物品都查点过了吗？
+  ask.en: Checked everything's in your bag?
+  essential: no
+  words: 查点物品 | 查点 | 清点 | 东西齐了 | 物品 | packed | checked my bag | checked my kit
+
+item 1.purpose
+  group.zh: 临行检查
+  group.en: Before you leave
+  ask.zh: 这次拜访的目的明确了吗？
+  ask.en: Are you clear on the purpose of this visit?
+  essential: yes
+  words: 拜访目的 | 目的 | 来意 | 想谈成什么 | purpose | objective | aim of the visit
+
+item 1.topics
+  group.zh: 临行检查
+  group.en: Before you leave
+  ask.zh: 开场聊的话题准备了吗？
+  ask.en: Got some conversation topics ready?
+  essential: no
+  words: 话题 | 聊什么 | 开场白 | 破冰 | topics | talking points | icebreaker | small talk
+
+item 1.contingency
+  group.zh: 临行检查
+  group.en: Before you leave
+  ask.zh: 万一出状况，应急准备做了吗？
+  ask.en: Do you have a backup plan if things go wrong?
+  essential: no
+  words: 应急 | 预案 | 备用方案 | 万一 | backup plan | plan b | contingency
+
+# ---------------------------------------------------------------------------------------
+# Step 2: making contact (pick at least one)
+
+item 2.direct
+  group.zh: 开发方式
+  group.en: Approach
+  ask.zh: 直接上门拜访？
+  ask.en: Walk in and visit them directly?
+  essential: no
+  words: 直接拜访 | 上门 | 陌拜 | 扫街 | 登门 | walk in | door to door | in person
+
+item 2.chain
+  group.zh: 开发方式
+  group.en: Approach
+  ask.zh: 靠连锁介绍，奖励给线索的人？
+  ask.en: Work a chain of introductions, rewarding whoever gives you a lead?
+  essential: no
+  words: 连锁介绍 | 转介绍 | 线人 | 给线索 | 奖励线索 | chain of introductions | lead reward | paid for leads
+
+item 2.predecessor
+  group.zh: 开发方式
+  group.en: Approach
+  ask.zh: 跟进前任业务员留下的客户？
+  ask.en: Follow up on your predecessor's contacts?
+  essential: no
+  words: 跟进前任 | 前任 | 老业务员 | 交接 | 接手 | predecessor | previous rep | took over
+
+item 2.referral
+  group.zh: 开发方式
+  group.en: Approach
+  ask.zh: 请老客户帮忙推荐？
+  ask.en: Ask an existing customer for a referral?
+  essential: no
+  words: 客户推荐 | 老客户推荐 | 推荐 | referral | referred | recommended
+
+item 2.dm
+  group.zh: 开发方式
+  group.en: Approach
+  ask.zh: 寄直邮 DM 资料？
+  ask.en: Send a direct mail piece?
+  essential: no
+  words: 直邮 | dm | 邮寄资料 | 寄资料 | direct mail | mailer
+
+item 2.letter
+  group.zh: 开发方式
+  group.en: Approach
+  ask.zh: 写一封销售信函？
+  ask.en: Write a sales letter?
+  essential: no
+  words: 销售信函 | 信函 | 写信 | 开发信 | sales letter | letter
+
+item 2.phone
+  group.zh: 开发方式
+  group.en: Approach
+  ask.zh: 先打电话沟通？
+  ask.en: Start with a phone call?
+  essential: no
+  words: 电话沟通 | 打电话 | 电话 | 电联 | phone | phone call | calling
+
+item 2.expo
+  group.zh: 开发方式
+  group.en: Approach
+  ask.zh: 去展会上找？
+  ask.en: Find them at a trade show?
+  essential: no
+  words: 展览 | 展会 | 参展 | 博览会 | 糖酒会 | 交易会 | trade show | expo | exhibition
+
+item 2.network
+  group.zh: 开发方式
+  group.en: Approach
+  ask.zh: 扩充人脉，从圈子里找？
+  ask.en: Work your network and industry circles?
+  essential: no
+  words: 扩充人脉 | 人脉 | 商会 | 行业协会 | 圈子 | 饭局 | networking | my network | association
+
+# ---------------------------------------------------------------------------------------
+# Step 3: handling refusal
+
+item 3.analyse
+  group.zh: 应对拒绝
+  group.en: Refusal
+  ask.zh: 分析过是哪种拒绝了吗？
+  ask.en: Have you worked out what kind of refusal it was?
+  essential: yes
+  words: 分析拒绝 | 拒绝类型 | 哪种拒绝 | 分析过 | 真正原因 | analysed | analyzed | kind of refusal | real reason
+
+item 3.attitude
+  group.zh: 应对拒绝
+  group.en: Refusal
+  ask.zh: 心态还好吗？保持住了吗？
+  ask.en: Did you keep a good attitude?
+  essential: no
+  words: 心态 | 平常心 | 不气馁 | 没生气 | 情绪稳 | attitude | stayed calm | kept positive
+
+item 3.persist
+  group.zh: 应对拒绝
+  group.en: Refusal
+  ask.zh: 留下资料、名片或短信，再争取时间了吗？
+  ask.en: Did you leave materials, a card or a note, and ask for a little more time?
+  essential: no
+  words: 坚持 | 没放弃 | 留资料 | 留了资料 | 留名片 | 留了名片 | 留言 | 短信 | 便条 | 多争取 | persisted | left my card | left materials | left a note | more time
+
+item 3.tips
+  group.zh: 应对拒绝
+  group.en: Refusal
+  ask.zh: 四个应对技巧用上了吗？
+  ask.en: Did you use the four recovery tips?
+  essential: no
+  words: 四个技巧 | 应对技巧 | 处理投诉 | 永远是对的 | 起死回生 | 调整焦点 | 换个角度 | four tips | handled the complaint | shifted the focus
+
+# ---------------------------------------------------------------------------------------
+# Step 4: persuasion
+
+item 4.product
+  group.zh: 销售说服
+  group.en: Persuasion
+  ask.zh: 产品知识都熟了吗？
+  ask.en: Do you know the product inside out?
+  essential: no
+  words: 产品知识 | 熟悉产品 | 卖点 | 参数 | 成分 | product knowledge | know the product | selling points
+
+item 4.discovery
+  group.zh: 销售说服
+  group.en: Persuasion
+  ask.zh: 客户的需求问清楚了吗？
+  ask.en: Have you found out what the dealer needs?
+  essential: yes
+  words: 需求探询 | 问了需求 | 问清需求 | 摸清需求 | 探询 | 痛点 | needs discovery | asked about needs | pain points
+
+item 4.fab
+  group.zh: 销售说服
+  group.en: Persuasion
+  ask.zh: 用 FAB 讲过产品了吗？
+  ask.en: Have you walked them through features, advantages and benefits?
+  essential: yes
+  words: fab | 特点 | 优势 | 利益 | 好处 | features | advantages | benefits
+
+item 4.demo
+  group.zh: 销售说服
+  group.en: Persuasion
+  ask.zh: 样品演示过了吗？
+  ask.en: Have you demonstrated a sample?
+  essential: no
+  words: 样品 | 演示 | 试用 | 试吃 | 试喝 | 看样 | sample | samples | demo | demonstration
+
+item 4.fivesteps
+  group.zh: 销售说服
+  group.en: Persuasion
+  ask.zh: 说服五步走完了吗？
+  ask.en: Have you gone through the five persuasion steps?
+  essential: no
+  words: 说服五步 | 五步 | 确定需求 | 行动计划 | 实施计划 | 结果锁定 | 锁定结果 | 继续跟进 | five steps | action plan | locked in
+
+# ---------------------------------------------------------------------------------------
+# Step 5: handling objections
+
+item 5.listen
+  group.zh: 处理异议
+  group.en: Objections
+  ask.zh: 客户的异议听清楚了吗？
+  ask.en: Did you hear the objection out in full?
+  essential: no
+  words: 听清 | 听完 | 听明白 | 倾听 | 让他说完 | listened | heard him out | heard her out
+
+item 5.real
+  group.zh: 处理异议
+  group.en: Objections
+  ask.zh: 分清是真异议还是借口了吗？
+  ask.en: Can you tell if it's a real objection or an excuse?
+  essential: no
+  words: 真假异议 | 真异议 | 假异议 | 借口 | 分清 | 真实原因 | real objection | excuse | genuine
+
+item 5.resolved
+  group.zh: 处理异议
+  group.en: Objections
+  ask.zh: 所有异议都解决了吗？
+  ask.en: Are all the objections resolved?
+  essential: yes
+  words: 都解决了 | 解决了 | 异议解决 | 没异议了 | 没有异议 | 打消顾虑 | resolved | no more objections | all sorted
+
+item 5.compromise
+  group.zh: 处理异议
+  group.en: Objections
+  ask.zh: 双方都能接受的方案谈出来了吗？
+  ask.en: Have you reached terms both sides can accept?
+  essential: no
+  words: 折中 | 妥协 | 双方都能接受 | 各让一步 | 达成一致 | 谈妥 | compromise | middle ground | meet halfway | agreed terms
+
+# ---------------------------------------------------------------------------------------
+# Step 6: closing
+
+item 6.signals
+  group.zh: 促进签约
+  group.en: Closing
+  ask.zh: 看到购买信号了吗？
+  ask.en: Have you spotted a buying signal?
+  essential: no
+  words: 购买信号 | 成交信号 | 信号 | buying signal | buying signals
+
+item 6.ask
+  group.zh: 促进签约
+  group.en: Closing
+  ask.zh: 开口提出成交了吗？
+  ask.en: Have you asked for the order?
+  essential: no
+  words: 提出成交 | 要单 | 开口要 | 促成 | 提了成交 | asked for the order | asked for the deal | asked for the business
+
+item 6.contract
+  group.zh: 促进签约
+  group.en: Closing
+  ask.zh: 合同签好了吗？签了就不再改。
+  ask.en: Is the contract signed? Once it is, no more changes.
+  essential: yes
+  words: 签合同 | 签了合同 | 合同签 | 签好了 | 签约了 | 签字 | 落笔 | contract signed | signed the contract | signed
+
+item 6.thanks
+  group.zh: 促进签约
+  group.en: Closing
+  ask.zh: 感谢并祝贺客户了吗？
+  ask.en: Have you thanked and congratulated the dealer?
+  essential: no
+  words: 感谢 | 谢过 | 道谢 | 祝贺 | 恭喜 | thanked | congratulated
+
+item 6.delivery
+  group.zh: 促进签约
+  group.en: Closing
+  ask.zh: 交货尽快安排了吗？
+  ask.en: Is delivery booked as soon as possible?
+  essential: no
+  words: 交货 | 发货 | 送货 | 排单 | 到货 | delivery | shipped | shipping
+
+# ---------------------------------------------------------------------------------------
+# Step 7: account maintenance
+
+item 7.training
+  group.zh: 售前
+  group.en: Before the sale
+  ask.zh: 客户的店员培训过了吗？
+  ask.en: Have you trained the dealer's staff?
+  essential: no
+  words: 培训店员 | 培训 | 店员 | 导购 | staff training | trained the staff | trained staff
+
+item 7.display
+  group.zh: 售前
+  group.en: Before the sale
+  ask.zh: 店里的陈列做好了吗？
+  ask.en: Is the in-store display set up?
+  essential: no
+  words: 陈列 | 货架 | 堆头 | 端架 | 摆放 | display | shelf | shelves
+
+item 7.firstorder
+  group.zh: 售中
+  group.en: During the sale
+  ask.zh: 首批货到了吗？验收过了吗？
+  ask.en: Has the first order arrived and been checked?
+  essential: no
+  words: 首批货 | 首单 | 首批 | 验收 | 点过货 | first order | first delivery | goods checked
+
+item 7.restock
+  group.zh: 售中
+  group.en: During the sale
+  ask.zh: 库存和动销看过了吗？该补货了吗？
+  ask.en: Have you reviewed stock and sell-through? Time to reorder?
+  essential: no
+  words: 补货 | 库存 | 动销 | 返单 | 复购 | restock | reorder | sell through | stock level
+
+item 7.contact
+  group.zh: 售后
+  group.en: After the sale
+  ask.zh: 定期联系的节奏定了吗？
+  ask.en: Have you set a regular contact rhythm?
+  essential: no
+  words: 定期联系 | 定期回访 | 回访 | 联系节奏 | 每周联系 | regular contact | check in | check ins
+
+item 7.complaints
+  group.zh: 售后
+  group.en: After the sale
+  ask.zh: 客户有投诉吗？处理好了吗？
+  ask.en: Any complaints, and have they been handled?
+  essential: no
+  words: 投诉 | 客诉 | 抱怨 | 退换 | 质量问题 | complaint | complaints
+
+
+# ---------------------------------------------------------------------------------------
+# Refusals: what they are about (person, product, instinct) and how they are said
+# (indirect, direct).
+
+refusal person
+  zh: 针对人的拒绝
+  en: A refusal aimed at you or the company
+  tell.zh: 客户对你、你们公司或前任业务员有看法，话里带着情绪。
+  tell.en: The dealer has an issue with you, your company or the last rep, and it shows in their tone.
+  respond.zh: 先认下情绪，请他直说：“之前哪里让您不满意？您说，我来解决。”
+  respond.en: Acknowledge the feeling and invite them to be frank: "What went wrong before? Tell me and I'll fix it."
+  cue: 对我们公司有看法 | 对公司有意见 | 对我有意见 | 看我不顺眼 | 不信任我 | 信不过我们公司 | 嫌我年轻 | 对上个业务员不满 | 对前任不满 | does not trust me | does not like me | problem with our company | upset with the last rep
+
+refusal product
+  zh: 针对产品的拒绝
+  en: A refusal of the product
+  tell.zh: 客户不看好产品本身：质量、品牌、好不好卖。
+  tell.en: The dealer doubts the product itself: its quality, its brand, or whether it will sell.
+  respond.zh: 用事实说话：拿样品、成功案例和同类门店的销量，“要不先进一小批试试？”
+  respond.en: Let the facts talk: show a sample, a success story and sales from similar stores. "Why not start with a small trial order?"
+  cue: 不信任新品牌 | 对产品没信心 | 觉得产品不行 | 嫌产品不好 | 产品不适合 | 不好卖 | 卖不动 | 看不上我们的货 | doubts the product | product will not sell | does not like the product | new brand
+
+refusal instinct
+  zh: 本能拒绝
+  en: A reflex refusal
+  tell.zh: 还没听你说完就拒绝，多半是对推销的本能反应。
+  tell.en: They say no before you've even made your point: a reflex against salespeople.
+  respond.zh: 20 秒内抓住注意，拿真实数据说话：“不耽误您，就一句：同商圈的店上了我们的货，我给您看看它上个月的销量。”
+  respond.en: Win attention within 20 seconds with a real fact: "I won't keep you. One thing: a store near here took our line. Let me show you last month's sales."
+  cue: 一上来就说不要 | 想都没想 | 张口就拒 | 还没听完就 | 条件反射 | 直接摆手 | 推销的都不见 | said no before i started | before i even started | automatic no | no salespeople
+
+refusal indirect
+  zh: 间接拒绝
+  en: An indirect refusal
+  tell.zh: 不正面说不，而是推托：没时间、要开会、改约或失约。
+  tell.en: They don't say no outright but put you off: no time, a meeting, a rescheduled or missed appointment.
+  respond.zh: 表示理解，给两个时间让他选：“您忙，我不多打扰。周三上午还是周四下午方便？”
+  respond.en: Show you understand and offer two times: "I know you're busy. Would Wednesday morning or Thursday afternoon suit you better?"
+  cue: 没时间 | 要开会 | 在开会 | 改天 | 下次再说 | 改约 | 失约 | 放鸽子 | 人不在 | 没见到人 | no time | in a meeting | another day | rescheduled | stood me up | no show
+
+refusal direct
+  zh: 直接拒绝
+  en: A direct refusal
+  tell.zh: 明确说不要、不合作，态度清楚。
+  tell.en: They say plainly that they don't want it or won't work with you.
+  respond.zh: 尊重决定，问清原因：“没关系，能告诉我主要是哪里不合适吗？”再留资料和名片。
+  respond.en: Respect the answer and ask why: "That's fine. Could you tell me what doesn't work for you?" Then leave your materials and card.
+  cue: 明确说不 | 直接说不做 | 不合作 | 不考虑了 | 说不用了 | 别再来了 | 不要再打电话 | flatly refused | said no thanks | not interested | do not come back
+
+# ---------------------------------------------------------------------------------------
+# Buying signals
+
+signal advantages
+  zh: 说出跟我们合作的好处
+  en: Names the advantages of working with us
+  tell.zh: 客户自己说出好处，说明已经在心里比较过，趁热提出成交。
+  tell.en: When the dealer lists the benefits themselves, they've already compared. Ask for the order while it's warm.
+  cue: 说我们利润高 | 说我们的好处 | 说跟我们合作 | 夸我们 | 夸产品 | 说我们比 | 说这个好卖 | 说我们价格合适 | praised our | said our margin | mentioned the benefits
+
+signal service
+  zh: 打听服务细节
+  en: Asks about service details
+  tell.zh: 问配送、售后、付款，说明他在想合作以后怎么办，答清楚后直接问要不要下单。
+  tell.en: Questions about delivery, after-sales or payment mean they're picturing the partnership. Answer clearly, then ask for the order.
+  cue: 问售后 | 售后怎么 | 怎么配送 | 多久能到货 | 怎么付款 | 能不能开票 | 问起送货 | 问起培训 | 问起订量 | 问最少进多少 | asked about delivery | asked about payment | asked about invoices | asked about training
+
+signal body
+  zh: 身体语言透露兴趣
+  en: Shows interest in body language
+  tell.zh: 点头、前倾、拿起样品翻看，都是心动了，顺势问一句“先订多少合适？”
+  tell.en: Nodding, leaning in, handling the sample all show interest. Follow with "How much would you like to start with?"
+  cue: 一直点头 | 频频点头 | 点头 | 身体前倾 | 眼睛一亮 | 拿起样品 | 翻价格表 | 翻看目录 | 表情放松 | kept nodding | leaned in | picked up the sample
+
+signal agreeing
+  zh: 开始认同你
+  en: Starts agreeing with you
+  tell.zh: 客户从反驳转为附和，说明阻力在减少，马上试着成交。
+  tell.en: When the dealer moves from pushing back to agreeing, resistance is falling. Try to close now.
+  cue: 开始认同 | 说有道理 | 说也是 | 说没错 | 同意我的 | 认可我们 | 附和 | agreed with me | said that makes sense | started agreeing
+
+signal volunteering
+  zh: 主动提供有助成交的信息
+  en: Volunteers information that helps close
+  tell.zh: 主动说销量、库存、下游，等于在帮你做方案，据此提出具体的首单。
+  tell.en: Sharing sales, stock or their customer base unprompted means they're helping you build the offer. Propose a concrete first order.
+  cue: 主动说了 | 主动告诉 | 主动透露 | 主动给了 | 月销量 | 他的库存 | 带我看仓库 | 介绍他的下游 | volunteered | told me his sales | showed me his warehouse
+
+# ---------------------------------------------------------------------------------------
+# MAN qualification
+
+man money
+  zh: 购买力（Money）
+  en: Money
+  ask.zh: 怎么问出来：“您现在一年进货大概多少？”“首批打算投多少？”
+  ask.en: How to find out: "Roughly how much stock do you buy in a year?" "What budget do you have in mind for a first order?"
+
+man authority
+  zh: 决策权（Authority）
+  en: Authority
+  ask.zh: 怎么问出来：“进新品一般谁来拍板？”“除了您，还要跟谁商量？”
+  ask.en: How to find out: "Who usually signs off on a new line?" "Is there anyone else you'd want to check with?"
+
+man need
+  zh: 需求（Need）
+  en: Need
+  ask.zh: 怎么问出来：“店里现在缺哪类货？”“客人常问、您又没有的是什么？”
+  ask.en: How to find out: "What's missing from your range right now?" "What do customers ask for that you don't carry?"
+
+# ---------------------------------------------------------------------------------------
+# 5C credit check, each scored 1–5 (5 best)
+
+credit character
+  zh: 品德（付款记录）
+  en: Character (payment record)
+  ask.zh: 以前付款准时吗？5 分从不拖欠，3 分偶有拖延，1 分常拖或赖账。
+  ask.en: Do they pay on time? 5 never late, 3 sometimes late, 1 often late or defaults.
+
+credit capacity
+  zh: 还款能力
+  en: Capacity (ability to pay)
+  ask.zh: 销量和现金流够按期付款吗？5 分很充裕，3 分刚好够，1 分很吃紧。
+  ask.en: Do sales and cash flow cover payments on time? 5 plenty, 3 just enough, 1 very tight.
+
+credit capital
+  zh: 资本实力（负债率）
+  en: Capital (debt ratio)
+  ask.zh: 负债率多少？5 分低于 30%，3 分 50% 左右，1 分超过 70%。
+  ask.en: What is their debt ratio? 5 under 30%, 3 around 50%, 1 over 70%.
+
+credit collateral
+  zh: 抵押品
+  en: Collateral
+  ask.zh: 能提供抵押、担保或保证金吗？5 分足额，3 分部分，1 分没有。
+  ask.en: Can they offer collateral, a guarantee or a deposit? 5 in full, 3 partly, 1 none.
+
+credit conditions
+  zh: 经营环境
+  en: Conditions (business environment)
+  ask.zh: 商圈、行业和当地竞争怎么样？5 分向好，3 分一般，1 分在走下坡。
+  ask.en: How are the trading area, the industry and local competition? 5 improving, 3 stable, 1 declining.
+
+# ---------------------------------------------------------------------------------------
+# Credit grades: total of the five scores (5–25)
+
+credit-grade A
+  min: 21
+  zh: 信用良好
+  en: Good credit
+  advice.zh: 可给正常信用额度（约一个月进货额），账期 30 天左右；盯住付款迟缓和交易金额突破信用限额这两个预警信号，一出现就暂停新发货、当面对账并重新评分。
+  advice.en: Offer a normal credit line (about one month's purchases) on terms of around 30 days. Watch for two warning signs, slow payment and orders that exceed the credit limit; if either appears, pause new shipments, reconcile the account in person and re-score.
+
+credit-grade B
+  min: 16
+  zh: 信用一般
+  en: Fair credit
+  advice.zh: 给适度的信用额度（约半个月进货额），账期不超过 15 天，到期前提醒；一旦付款迟缓或交易金额突破信用限额，超出部分改为款到发货，并重新评分。
+  advice.en: Offer a modest credit line (about two weeks' purchases) on terms of no more than 15 days, with a reminder before each due date. If payment slows or an order exceeds the credit limit, switch the excess to cash before delivery and re-score.
+
+credit-grade C
+  min: 11
+  zh: 信用偏弱
+  en: Weak credit
+  advice.zh: 以款到发货为主，最多给很小的额度（一单货款以内），账期不超过 7 天；一旦付款迟缓或交易金额突破信用限额，立即停止赊销，全部款到发货。
+  advice.en: Mostly cash before delivery; at most a small line (no more than one order) on terms of 7 days or less. If payment slows or an order exceeds the credit limit, stop all credit at once and require cash before delivery.
+
+credit-grade D
+  min: 5
+  zh: 信用较差
+  en: Poor credit
+  advice.zh: 不给信用额度，一律款到发货；如果出现付款迟缓，或交易金额突破信用限额（有欠款没结清），先停止发货，清完旧账再谈。
+  advice.en: No credit line: cash before delivery only. If payment slows or the account goes over its limit (any unpaid balance), stop shipping until the old balance is cleared.
 
 """#),
     ("hant-hans.table", #"""
@@ -2224,21 +5124,6 @@ lookup step
   5: 第五步 | 第5步 | 处理异议 | 异议处理 | step 5 | step five | objections | objection handling | 解决异议 | handling objections
   6: 第六步 | 第6步 | 促进签约 | 促成签约 | 签约阶段 | step 6 | step six | closing
 
-# objection: what a dealer says against buying, by the contract's ids.
-lookup objection
-  price: 太贵 | 太贵了 | 价格太高 | 价格高 | 价格贵 | 贵了 | 便宜点 | 便宜一点 | 再降点 | 降价 | 价钱太高 | too expensive | price is too high | too pricey | cheaper | 嫌贵 | 价格异议 | 价钱贵 | price objection
-  no_time: 没时间 | 没空 | 太忙 | 很忙 | 要开会 | 在开会 | 改天再约 | no time | too busy | busy | in a meeting | 冇时间 | 冇空
-  has_supplier: 已经有供应商 | 有供应商了 | 有供应商 | 已经有合作的厂家 | 有固定的厂家 | 已经在做别的牌子 | already have a supplier | have a supplier | already have a vendor
-  think_it_over: 考虑考虑 | 考虑 | 再想想 | 想一想 | 再看看 | 回头再说 | think it over | think about it | let me think
-  need_approval: 要问老板 | 问问老板 | 跟老板商量 | 老板说了算 | 做不了主 | 要请示 | 上面批 | need approval | ask my boss | check with my boss
-  quality_doubt: 质量不行 | 质量不好 | 质量差 | 担心质量 | 质量没保证 | 质量怎么样 | quality is poor | worried about quality | doubt the quality
-  no_need: 不需要 | 用不着 | 不缺 | don't need | do not need | no need | 唔需要
-  payment_terms: 账期 | 付款方式 | 先货后款 | 赊账 | 压款 | 月结 | 要账期 | payment terms | credit terms | pay later
-  low_margin: 利润太薄 | 利润低 | 没利润 | 利润太低 | 不赚钱 | 毛利低 | 赚不到钱 | margin is too low | low margin | thin margin | 利润薄 | 冇钱赚
-  brand_unknown: 没听说过 | 没听过 | 牌子不出名 | 品牌没名气 | 不出名 | 不知名 | never heard of | unknown brand | no one knows the brand | 冇听过
-  after_sales: 售后 | 售后服务 | 售后不好 | 坏了怎么办 | 退换货 | after sales | after-sales | warranty
-  bad_experience: 上次合作不愉快 | 以前吃过亏 | 被坑过 | 以前用过不好 | 合作过不愉快 | bad experience | burned before
-
 # field: which part of a card customer.update changes.
 lookup field
   phone: 电话 | 手机 | 手机号 | 电话号码 | 联系电话 | phone | mobile | phone number | number
@@ -2272,6 +5157,574 @@ lookup field
 lookup greeting
   hello: 你好 | 您好 | 嗨 | 哈喽 | 早上好 | 早 | 下午好 | 晚上好 | 在吗 | 在不在 | hello | hi | hey there | good morning | good afternoon | good evening
   thanks: 谢谢 | 谢了 | 多谢 | 感谢 | 辛苦了 | 谢谢你 | 谢谢啦 | thanks | thank you | thx | cheers
+
+"""#),
+    ("objections.kaiqu", #"""
+# Objections a dealer raises: the words that name each one, then its playbook.
+#
+# The lookup below is the slot type {objection} in intents/flow.kaiqu (objection.handle,
+# train.start). Each line is `id: synonym | synonym`; the first Chinese and the first English
+# synonym are the short label Kaiqu shows. Write simplified, lower-case forms only
+# (traditional and capitals fold before matching). A synonym may stand for one id only.
+# Keep words long enough not to fire inside unrelated sentences (no 货 or 试 alone).
+#
+# After the lookup comes one `objection ID` block per id: how to tell a real objection from
+# a smoke screen, the six moves of the method (listen → acknowledge → clarify → respond →
+# confirm → next step), two model answers in Chinese and one in English, what not to do,
+# and the follow-up Kaiqu notes on the customer's card. The numbers in them (prices per
+# case, margins, rebates, trial sizes) are examples: replace them with the company's real
+# policy before a rep quotes them to a dealer.
+
+# objection: what a dealer says against buying, by the contract's ids (the first 12 lines)
+# and the ids added with the playbooks below (trial_risk … not_now).
+lookup objection
+  price: 太贵 | 太贵了 | 价格太高 | 价格高 | 价格贵 | 贵了 | 便宜点 | 便宜一点 | 再降点 | 降价 | 价钱太高 | too expensive | price is too high | too pricey | cheaper | 嫌贵 | 价格异议 | 价钱贵 | price objection | pricing objection | price objections
+  no_time: 没时间 | 没空 | 太忙 | 很忙 | 要开会 | 在开会 | 改天再约 | no time | too busy | busy | in a meeting | 冇时间 | 冇空 | time objection | time objections
+  has_supplier: 已经有供应商 | 有供应商了 | 有供应商 | 已经有合作的厂家 | 有固定的厂家 | 已经在做别的牌子 | already have a supplier | have a supplier | already have a vendor | supplier objection | supplier objections
+  think_it_over: 考虑考虑 | 考虑 | 再想想 | 想一想 | 再看看 | 回头再说 | think it over | think about it | let me think
+  need_approval: 要问老板 | 问问老板 | 跟老板商量 | 老板说了算 | 做不了主 | 要请示 | 上面批 | need approval | ask my boss | check with my boss
+  quality_doubt: 质量不行 | 质量不好 | 质量差 | 担心质量 | 质量没保证 | 质量怎么样 | quality is poor | worried about quality | doubt the quality | quality objection | quality objections
+  no_need: 不需要 | 用不着 | 不缺 | don't need | do not need | no need | 唔需要
+  payment_terms: 账期 | 付款方式 | 先货后款 | 赊账 | 压款 | 月结 | 要账期 | payment terms | credit terms | pay later | payment objection | payment terms objection | payment objections
+  low_margin: margin is too thin | the margin is too thin | 利润太薄 | 利润低 | 没利润 | 利润太低 | 不赚钱 | 毛利低 | 赚不到钱 | margin is too low | low margin | thin margin | 利润薄 | 冇钱赚 | margin objection | margin objections
+  brand_unknown: 没听说过这个牌子 | 没听过这个牌子 | 没听说过你们 | 没听说过这个品牌 | 没听说过 | 没听过 | 牌子不出名 | 品牌没名气 | 不出名 | 不知名 | never heard of | unknown brand | no one knows the brand | 冇听过 | brand objection | brand objections
+  after_sales: 售后 | 售后服务 | 售后不好 | 坏了怎么办 | 退换货 | after sales | after-sales | warranty | after sales objection | after-sales objection
+  bad_experience: 上次合作不愉快 | 以前吃过亏 | 被坑过 | 以前用过不好 | 合作过不愉快 | bad experience | burned before
+  trial_risk: 先放点货试试 | 先放点货 | 放点货试试 | 先试试 | 先试一下 | 先试下 | 试下先 | 先试销 | 试销 | 先铺点货 | 先铺点货试试 | 铺货风险 | 怕铺货 | 怕卖不动 | 怕卖不出去 | 担心卖不动 | 担心卖不出去 | 先少拿点 | 先拿点试试 | 先拿少量试试 | 先进一点试试 | 先进点试试 | 能不能代销 | 代销 | 寄卖 | 先摆啲货试下 | 惊卖唔出 | 卖唔出 | 卖唔郁 | try it first | try a few first | try a few cases first | trial basis | on a trial basis | consignment | on consignment | sale or return | won't sell | wont sell | what if it doesn't sell | test the market first
+  stock_pressure: 库存压力大 | 库存压力 | 库存压力太大 | 库存太大 | 库存太多 | 库存多 | 库存大 | 库存高 | 库存积压 | 积压 | 压货 | 怕压货 | 不想压货 | 压库存 | 压库 | 货压着 | 货还压着 | 仓库满了 | 仓库放不下 | 仓库堆满了 | 没地方放 | 没地方放货 | 冇地方放 | 占资金 | 压资金 | 资金压着 | 钱都压在货上 | 还没卖完 | 货还没卖完 | 上批货还没卖完 | 库存卖不动 | 压咗好多货 | 仓满晒 | 库存好多 | too much stock | too much inventory | overstocked | stock pressure | inventory pressure | sitting on stock | sitting on too much stock | excess inventory | warehouse is full | no room in the warehouse | tie up cash | ties up cash | tie up my cash | cash tied up | still have old stock
+  territory_conflict: 怕窜货 | 窜货 | 串货 | 怕串货 | 冲货 | 低价冲货 | 乱价 | 怕乱价 | 砸价 | 砸价格 | 价格乱 | 价格体系乱 | 市场价格乱 | 区域已经有人做了 | 区域有人做了 | 这边已经有人做了 | 这里已经有人做了 | 这片已经有人做了 | 已经有人做了 | 已经有人在做了 | 已经有人代理了 | 区域冲突 | 区域保护 | 没有区域保护 | 有没有区域保护 | 冇区域保护 | 抢地盘 | 撞单 | 网上卖得更便宜 | 网上更便宜 | 网上价格低 | 电商低价 | 惊窜货 | 惊人冲货 | 已经有人做紧 | territory conflict | someone already has this territory | already has a dealer here | already have a dealer here | already a dealer here | exclusive territory | exclusivity | territory protection | grey market | gray market | undercut | undercutting | price war | cheaper online
+  send_info_brushoff: 发个资料我看看 | 发个资料看看 | 发个资料我再看看 | 发资料过来 | 发资料看看 | 发份资料看看 | 发点资料看看 | 发个资料过来 | 发点资料过来 | 发个资料给我看看 | 发资料给我看看 | 先发个资料看看 | 先发资料过来看看 | 发个目录看看 | 发个价格表看看 | 发个产品介绍看看 | 留份资料我看看 | 留个资料我看看 | 资料留下 | 资料留下就行 | 资料放下 | 资料放下就行 | 把资料留下 | 发微信上看看 | 发份资料嚟睇下 | 发啲资料嚟睇下 | 资料留低 | 留低资料 | send me some info | send me some information | send me the info | send me information | send me more information | send me a brochure | send me your brochure | send me a catalog | send me a catalogue | send me your catalog | send me your catalogue | send me a price list | email me the details | email me some info | leave a brochure | leave your brochure | leave me some material | just send it over | send something over
+  moq_too_high: 起订量太大 | 起订量太高 | 起订量大 | 起订量高 | 起订量太多 | 起订量 | 起订太高 | 起订太多 | 起订 | 首单太大 | 首批太多 | 首批太大 | 首批货太多 | 首批量太大 | 首批进货太多 | 首批打款太多 | 首单金额太大 | 进货门槛太高 | 门槛太高 | 进货量太大 | 订货量太大 | 一次进太多 | 一次进这么多 | 一次要这么多 | 要进这么多 | 拿不了那么多 | 要不了那么多 | 吃不下那么多 | 吃不下这么多 | 一次入咁多货 | 入咁多货 | 要唔到咁多 | 食唔落咁多 | minimum order is too high | moq | moq is too high | moq too high | minimum order | minimum order too high | minimum order quantity | minimum is too high | first order is too big | opening order is too big | order is too big | can't take that much | cant take that much | too much for a first order | too many cases
+  competitor_policy: 别家政策更好 | 别家政策好 | 别人政策更好 | 人家政策更好 | 政策不如 | 你们政策不如 | 政策不如别家 | 政策不如人家 | 别家给的返点更高 | 别家返点更高 | 别家返点高 | 人家返点更高 | 返点更高 | 返利更高 | 返点太低 | 返点低 | 返点太少 | 返点少 | 返点不够 | 返利太低 | 返利低 | 返利太少 | 返利不够 | 别家给得多 | 别家给的多 | 人家给得多 | 别家支持多 | 别家送得多 | 别家搭赠多 | 别家有陈列费 | 政策没有竞争力 | 政策不行 | 政策太差 | 支持力度不够 | 支持力度太小 | 人哋政策好啲 | 人哋返点高啲 | competitor offers more | competitor gives more | competitors offer more | better rebate | bigger rebate | higher rebate | rebate is too low | rebates are too low | better terms elsewhere | better deal elsewhere | better offer elsewhere | better policy | the other brand gives more | others offer more | competitor policy
+  not_now: 过段时间再说 | 过段时间再看 | 过段时间再进 | 过一段时间再说 | 过阵子再说 | 过一阵再说 | 过些日子再说 | 明年再说 | 明年再考虑 | 明年再谈 | 明年再看 | 明年吧 | 等明年 | 下个月再说 | 下半年再说 | 年后再说 | 年后再谈 | 过完年再说 | 节后再说 | 旺季再说 | 等旺季 | 淡季再说 | 现在是淡季 | 淡季不进货 | 以后再说 | 以后再谈 | 等等再说 | 现在不是时候 | 时机不对 | 暂时不考虑 | 暂时不需要 | 暂时不要 | 暂时不进 | 先不进 | 迟啲先 | 迟啲再讲 | 迟啲再算 | 过排先 | 过多排先 | 出年先 | 出年再讲 | 过咗年先 | not now | not right now | maybe later | maybe next year | next year maybe | wait until next year | wait till next year | after the new year | after chinese new year | after the holidays | not the right time | bad timing | come back later | check back later | in a few months | off season
+
+# ── The playbooks ───────────────────────────────────────────────────────────────────────
+# One block per id. The method: an objection means interest; tell a real objection from a
+# smoke screen; listen before speaking, answer directly and honestly, 不卑不亢; the dealer
+# weighs 人 (people), 事 (process and service) and 货 (goods); keep the company's profit and
+# the dealer's satisfaction in balance; remove the disagreement, settle, and close.
+
+objection price
+  zh: 价格太高
+  en: The price is too high
+  real.zh: 真异议：他手里拿着别家的报价单逐项比，问的是具体差多少、能让到哪里；价格谈拢了，他会马上问到货时间和首批数量。
+  real.en: Real objection: he has another brand's price list in front of him, compares line by line and asks exactly how big the gap is; once price is settled he moves straight on to delivery dates and the first order.
+  false.zh: 假异议：一开口就说“太贵了”，却说不出跟谁比、贵多少，多半是还没看到价值，或者另有顾虑。试探：“李总，假如价格正好是您心里的价位，您今天就会进货吗？”他一犹豫，真正的原因就在价格后面。
+  false.en: Smoke screen: "too expensive" comes out before he has seen the numbers, and he can't say compared with what or by how much; usually he hasn't seen the value yet, or something else is bothering him. Test it: "Mr. Li, if the price were exactly where you want it, would you order today?" If he hesitates, the real reason is hiding behind the price.
+  listen.zh: 倾听：让他说完，听清他拿什么比：进价、零售价还是首批总金额；跟哪个牌子比；是嫌单价高，还是首批的钱一下拿不出来。
+  listen.en: Listen: let him finish and pin down what he is comparing: cost price, shelf price or the total first order; against which brand; and whether it's the unit price or the cash for the first order that hurts.
+  acknowledge.zh: 认同：“李总，进货先看价格是应该的，每一分钱都是您的本钱，换我也先问这个。”
+  acknowledge.en: Acknowledge: "Fair enough, Mr. Li. Every yuan you put into stock is your own money; I'd ask the same thing."
+  clarify.zh: 澄清：“您是跟哪个牌子的哪一款比？一箱差多少？”
+  clarify.en: Clarify: "Which product are you comparing us with, and how much per case is the difference?"
+  respond.zh: 回应：把差价拆到最小单位，再讲价值。我们每箱进价贵 6 元，一箱 24 瓶，每瓶只贵 2 毛 5；建议零售价高 5 毛，他每卖一瓶反而多赚 2 毛 5。再用 FAB：离保质期 60 天的货免费调换（特点），他不用为过期报损（优势），一年下来比每瓶省那几毛钱更划算（利益）。
+  respond.en: Respond: break the gap down to the smallest unit, then show the value. We cost 6 yuan more a case, but a case is 24 bottles, so that's 0.25 yuan a bottle; our suggested shelf price is 0.50 higher, so he actually makes 0.25 more on every bottle. Then FAB: stock within 60 days of expiry is swapped free (feature), so he never writes off expired goods (advantage), which over a year is worth more than the few jiao a bottle he'd save elsewhere (benefit).
+  confirm.zh: 确认：“这么算下来，每瓶多花 2 毛 5、也多赚 2 毛 5，价格这块您还有顾虑吗？”
+  confirm.en: Confirm: "So each bottle costs you 0.25 more and earns you 0.25 more. Is price still a concern?"
+  next.zh: 推进：价格一过，马上提首批：“那首批先进 50 箱，这周四给您送到，您看行吗？”
+  next.en: Next: once price is settled, go straight to the first order: "Shall we start with 50 cases, delivered this Thursday?"
+  answer.zh: “李总，我们一箱比别家贵 6 块，这是实话。但一箱 24 瓶，摊到每瓶只贵 2 毛 5；我们的建议零售价比别家高 5 毛，您每卖一瓶反而多赚 2 毛 5，卖得越多越划算。”
+  answer.zh: “首批 50 箱算下来，比别家多 300 块，摊到一个月，一天 10 块钱。这 10 块钱换来的是：离保质期 60 天的货免费调换，您不用报损；我们的人每周来理一次货；首批还送一个陈列架。您算算，值不值这一天 10 块？”
+  answer.en: "You're right, Mr. Li, we're 6 yuan a case more. But that's 24 bottles, so 0.25 a bottle, and our suggested shelf price is 0.50 higher, so you make an extra 0.25 on every bottle you sell. On top of that, anything within 60 days of expiry we swap for free, so nothing gets written off."
+  avoid.zh: 别这样做：一听“贵”就主动降价或许诺返点。让得越快，他越觉得还有水分，也伤公司的利润。
+  avoid.zh: 别这样做：说别家是“便宜没好货”。比价值，不贬对手。
+  avoid.en: Don't: cut the price or promise a rebate the moment he says "expensive". The faster you give, the more he thinks there's still room, and it eats the company's margin.
+  avoid.en: Don't: call the other brand cheap junk. Compare value; don't run down the competitor.
+  followup.zh: 记下他比的牌子和每箱差价；周四前确认首批 50 箱。
+  followup.en: Log the brand he compares with and the gap per case; confirm the first 50 cases by Thursday.
+
+objection no_time
+  # A refusal in disguise: handled at step 3 as an indirect refusal, not at step 5.
+  step: 3
+  refusal: indirect
+  zh: 没时间
+  en: No time
+  real.zh: 真异议：他确实在忙：店里有客人、正在卸货、电话不断，但对你态度不差，还会主动说个别的时间。
+  real.en: Real objection: he really is busy: customers at the counter, a truck being unloaded, the phone ringing. But he isn't cold with you, and he suggests another time himself.
+  false.zh: 假异议：天天都“没空”，约哪天都不行，其实是不想见。试探：“李总，我就占您 10 分钟，只说一件事：这款在隔壁县一个月卖了多少。您看周三上午还是周四下午？”两个都推，就直接问：“是不是我哪里没讲清楚，您觉得这事跟您关系不大？”
+  false.en: Smoke screen: he's "busy" every day and no time ever works; he just doesn't want the meeting. Test it: "Ten minutes, one thing: how much this sold in the next county last month. Wednesday morning or Thursday afternoon?" If he ducks both, ask straight out: "Did I not explain something well, or do you feel this isn't really relevant to you?"
+  listen.zh: 倾听：听他忙的是什么（旺季、盘点、店里有客人），忙到什么时候，有没有顺口说出哪天有空。
+  listen.en: Listen: what is keeping him busy (peak season, stocktaking, customers in the shop), until when, and whether he lets slip a free slot.
+  acknowledge.zh: 认同：“您这会儿正忙，我不耽误您做生意。”
+  acknowledge.en: Acknowledge: "You've got customers waiting; I won't hold you up."
+  clarify.zh: 澄清：“您店里一般是上午还是傍晚人少一点？”
+  clarify.en: Clarify: "When is it usually quieter here, mornings or late afternoon?"
+  respond.zh: 回应：把见面变小、变具体：10 分钟、一件事、一个数字。比如“隔壁县的王老板上个月卖了 120 箱，我把他的进货单和陈列照片带来，10 分钟讲完”。讲对他有什么好处，而不是你要讲什么。
+  respond.en: Respond: make the meeting small and specific: ten minutes, one point, one number. For example: "A store owner in the next county sold 120 cases last month; I'll bring his order sheet and shelf photos and be done in ten minutes." Tell him what's in it for him, not what you want to present.
+  confirm.zh: 确认：“那就周三上午 10 点，10 分钟，我带着数据来，您看行吗？”
+  confirm.en: Confirm: "So Wednesday at 10 a.m., ten minutes, and I'll bring the numbers. Does that work?"
+  next.zh: 推进：约死时间：周三上午 10 点到店，10 分钟；周二下午微信提醒一次。
+  next.en: Next: lock in a slot: in the store Wednesday at 10 a.m. for ten minutes, with a WeChat reminder the afternoon before.
+  answer.zh: “李总，您先忙，我不占您时间。就一件事：隔壁县王老板上个月卖了 120 箱我们的货，我把他的进货单和陈列照片带来，10 分钟讲完。您看周三上午 10 点，还是周四下午 4 点？”
+  answer.zh: “看您这会儿正在上货，我先帮您搭把手。等您歇口气，我就说三句话：多少钱进、能赚多少、卖不掉怎么办。您觉得有意思我们再约，没意思我就不打扰了。”
+  answer.en: "No problem, Mr. Li, I'll let you get on. Just one thing: a store in the next county sold 120 cases of ours last month. I'll bring the order sheet and shelf photos and be done in ten minutes. Wednesday at 10, or Thursday at 4?"
+  avoid.zh: 别这样做：在他最忙的时候硬拉着讲一大套，或者说“就五分钟”，结果讲了半小时。
+  avoid.en: Don't: corner him at his busiest moment with the full pitch, or say "just five minutes" and talk for half an hour.
+  followup.zh: 周三上午 10 点到店谈 10 分钟；周二下午微信提醒他。
+  followup.en: Visit Wednesday 10 a.m. for ten minutes; send a WeChat reminder Tuesday afternoon.
+
+objection has_supplier
+  zh: 已经有供应商
+  en: Already has a supplier
+  real.zh: 真异议：他跟现在的厂家合作多年，走量稳定、关系好，说起来有底气；但一提到断货、调价、售后，他会停一下或者皱眉。
+  real.en: Real objection: he has worked with his supplier for years, volumes are steady and the relationship is good, and he says so with conviction; but he pauses or frowns when stock-outs, price changes or service come up.
+  false.zh: 假异议：“有供应商了”只是挡箭牌，其实是不想冒险，或者跟你还不熟。试探：“李总，现在这家有没有哪一点让您不太满意？比如断货、返点兑现慢、调货不及时？”他说得出具体的不满，就有机会。
+  false.en: Smoke screen: "I've got a supplier" is a shield; really he doesn't want the risk, or doesn't know you yet. Test it: "Is there anything about your current supplier that isn't quite right, like stock-outs, slow rebate payouts or slow restocking?" If he can name something, you have an opening.
+  listen.zh: 倾听：听他对现在的供应商哪里满意、哪里不满意（人、事、货），再看他货架上哪个价位段或品类是空的。
+  listen.en: Listen: what he likes and dislikes about his current supplier (people, process, product), and look at which price band or category on his shelf is empty.
+  acknowledge.zh: 认同：“合作这么多年没换，说明他们做得不错，也说明您是重情义的人。”
+  acknowledge.en: Acknowledge: "If you've stayed with them this long, they must be doing a good job, and you clearly stick with the people you work with."
+  clarify.zh: 澄清：“要是让您给现在这家挑一点毛病，您最想他们改进哪一点？”
+  clarify.en: Clarify: "If you had to pick one thing you'd want them to do better, what would it be?"
+  respond.zh: 回应：不攻击对方，找空位做补充。他货架上多是 5 元价位，我们的 8 元装正好补上他没有的中高端；或者他们旺季常断货，我们本地有仓，24 小时到货，可以做他的第二货源。先进一个单品，不动他原来的主力。
+  respond.en: Respond: don't attack them; fill a gap instead. His shelf is mostly 5-yuan items, so our 8-yuan pack covers the premium band he doesn't carry; or they run short in peak season, and our local warehouse delivers within 24 hours, so we can be his backup source. Start with one SKU and leave his main lines alone.
+  confirm.zh: 确认：“只补一个他们没有的价位，不影响您跟老供应商的合作，这样您觉得可以吗？”
+  confirm.en: Confirm: "We'd only fill a price band they don't cover, so nothing changes with your current supplier. Does that sound fair?"
+  next.zh: 推进：提一个补充单品的试单：8 元装先进 20 箱，摆在原来主力的旁边，两周后一起看卖得怎么样。
+  next.en: Next: a trial of one complementary SKU: 20 cases of the 8-yuan pack next to his main line, and a look at the sales together in two weeks.
+  answer.zh: “李总，您跟现在这家做得好好的，我不劝您换。我看您货架上 5 块钱的都是他们的，8 块钱这一档是空的，我们就补这一档：先进 20 箱，放在他们旁边，两周后您看数据，不好卖我来想办法。”
+  answer.zh: “您刚才说去年旺季他们断了两次货，那两次少卖的都是钱。我们本地有仓，24 小时能到。您不用换供应商，把我们当备用货源就行：先放 10 箱在您仓库，缺货的时候顶上。”
+  answer.en: "Mr. Li, I'm not asking you to drop them. But everything at 5 yuan on your shelf is theirs, and there's nothing at 8. Let us fill that slot: 20 cases right next to theirs, and in two weeks we look at the numbers together. If it doesn't move, that's my problem to fix."
+  avoid.zh: 别这样做：说对方的坏话，或者打听到对方的底价再去贬低他们。这等于说老板当初选错了人。
+  avoid.en: Don't: badmouth his supplier or dig for their prices to knock them; that tells him he chose badly.
+  followup.zh: 记下现供应商的短板（断货/价位空档）；两周后回访 8 元装 20 箱的动销。
+  followup.en: Log the current supplier's weak spot (stock-outs / price gap); check sales of the 20 cases of the 8-yuan pack in two weeks.
+
+objection think_it_over
+  zh: 要考虑考虑
+  en: Wants to think it over
+  real.zh: 真异议：他确实在算账：问过返点、付款方式、首批金额，说要回去跟合伙人对一下数，或者对一下仓库里的存货。
+  real.en: Real objection: he really is doing the sums: he has asked about rebates, payment and the size of the first order, and wants to check the numbers with his partner or against what's in his warehouse.
+  false.zh: 假异议：一个具体问题都没问就说“考虑考虑”，多半是还有顾虑没说出口。试探：“李总，您主要考虑的是哪一块：价格、卖不卖得动，还是付款方式？”
+  false.en: Smoke screen: "let me think about it" without a single concrete question usually means a worry he hasn't voiced. Test it: "What's the main thing you want to think over: the price, whether it'll sell, or the payment terms?"
+  listen.zh: 倾听：听他还没想清楚的是哪一点；有没有提到要跟别人商量（那其实是要问老板）。
+  listen.en: Listen: which point he still hasn't settled, and whether someone else has to agree (then it's really a case of needing the boss's approval).
+  acknowledge.zh: 认同：“进一批货不是小事，想清楚再定是对的。”
+  acknowledge.en: Acknowledge: "It's a real commitment; it makes sense to think it through."
+  clarify.zh: 澄清：“您说考虑，主要是在掂量哪一点？是首批的量，还是怕卖不动？”
+  clarify.en: Clarify: "When you say think it over, what's mainly on your mind: the size of the first order, or whether it'll sell?"
+  respond.zh: 回应：把“考虑”变成一个具体问题，当场回答。先列出已经谈妥的三项（价格、付款方式、临期调换），只剩一项就解决那一项。再给一个真实的时间理由：本月底前定首批有 3% 的进货返点（只讲公司真有的政策）。
+  respond.en: Respond: turn "think about it" into one concrete question and answer it on the spot. List what's already agreed (price, payment, the expiry swap) so that only one item is left, and deal with that one. Then give a genuine reason to decide: first orders placed before month-end get a 3% purchase rebate (only quote policies that actually exist).
+  confirm.zh: 确认：“价格、付款方式、退换我们都谈好了，就剩首批数量这一点，对吧？”
+  confirm.en: Confirm: "So price, payment and returns are all settled, and the only open question is the size of the first order, right?"
+  next.zh: 推进：约一个决定的日子：“我周五下午 3 点再来，您把数量定下来，我当天下单。”
+  next.en: Next: agree a decision date: "I'll come back Friday at 3; you settle the quantity and I'll place the order the same day."
+  answer.zh: “李总，应该考虑。我帮您理一下：价格、付款方式、临期调换，这三样我们刚才都谈妥了。您还在掂量的，是不是首批 100 箱有点多？要是这个，我们先来 50 箱也行。”
+  answer.zh: “行，您考虑。跟您说句实在的：这个月底前定首批，有 3% 的进货返点，100 箱 8000 块就是 240 块。我周五下午 3 点过来，您定了我当场下单，还赶得上这个政策。”
+  answer.en: "Of course, take your time. Just so we're on the same page: price, payment and the expiry swap are settled, so is it really the 100 cases that feel like a lot? If so, we can start with 50. First orders before month-end get a 3% rebate, so I'll drop by Friday at 3 and we can lock it in."
+  avoid.zh: 别这样做：说一句“好的，您考虑好了给我电话”就走，把主动权全交出去。
+  avoid.zh: 别这样做：编一个“今天不签就没了”的假期限，一旦被识破，信任就没了。
+  avoid.en: Don't: say "Sure, call me when you've decided" and leave; you've handed over all the initiative. And don't invent a fake "today only" deadline.
+  followup.zh: 记下他在掂量的那一点；周五下午 3 点回访，定首批数量。
+  followup.en: Log the one point he's weighing; go back Friday 3 p.m. to settle the first-order quantity.
+
+objection need_approval
+  zh: 要问老板
+  en: Needs the boss's approval
+  real.zh: 真异议：他确实不是拍板的人：店是老板、合伙人或者家里人的，金额他说了不算，一说到首批打款，他就看向里屋或者拿起电话。
+  real.en: Real objection: he genuinely isn't the one who decides: the store belongs to the owner, a partner or family, he can't commit to the amount, and when payment comes up he glances at the back office or reaches for his phone.
+  false.zh: 假异议：他自己就是老板，“要问老板/家里人”是婉拒。试探：“那您自己觉得这个产品怎么样？要是您说了算，您会进吗？”他说会，就顺着问老板最关心什么；他说一般，真正的异议另有所在。
+  false.en: Smoke screen: he is the boss, and "I have to check with the boss (or my family)" is a polite no. Test it: "What do you think of it yourself? If it were your call, would you take it?" A yes means ask what the boss cares about most; a shrug means the real objection is somewhere else.
+  listen.zh: 倾听：听出谁是真正拍板的人（MAN 里的 A，Authority：老板、合伙人、老板娘）；他本人是支持还是反对；老板最在意的是钱、货还是人。
+  listen.en: Listen: who really decides (the A in MAN, Authority: the owner, a partner, the owner's wife), whether he personally is for or against, and whether the boss cares most about money, product or people.
+  acknowledge.zh: 认同：“这么大的进货是该跟老板一起定，您也不好一个人担着。”
+  acknowledge.en: Acknowledge: "An order this size should have the boss's sign-off, and you shouldn't have to carry it alone."
+  clarify.zh: 澄清：“老板一般最看重哪一块：利润、压多少钱，还是售后？”
+  clarify.en: Clarify: "What does your boss usually look at first: margin, how much cash gets tied up, or after-sales?"
+  respond.zh: 回应：别让他替你转述（他讲不全，也不会用力），争取见到拍板人。带一页纸的账（进价、零售价、毛利、周转、退换政策），约老板一起见 20 分钟；同时把他变成自己人：“您觉得老板会问什么？我提前准备好。”
+  respond.en: Respond: don't let him pitch for you (he'll miss half of it and won't push); get in front of the decision-maker. Bring a one-page sheet (cost, shelf price, margin, turnover, returns policy) and ask for 20 minutes with the boss. Make him your ally: "What do you think he'll ask? I'll have it ready."
+  confirm.zh: 确认：“那我们约上老板一起，20 分钟，我把账当面算给他看，您看这样行吗？”
+  confirm.en: Confirm: "So let's sit down with your boss for 20 minutes and I'll take him through the numbers myself. Does that work for you?"
+  next.zh: 推进：约三方见面：周四上午老板在店里的时候，20 分钟；带上一页纸的账。
+  next.en: Next: a three-way meeting: Thursday morning when the boss is in the store, 20 minutes, with the one-page sheet.
+  answer.zh: “应该的，这么大的事得老板点头。我就怕转述的时候漏掉几个数，老板一问，您也不好答。您看能不能约老板周四上午一起坐 20 分钟？我把进价、毛利和退换政策当面算给他看，您在旁边帮着把关。”
+  answer.zh: “没问题。您觉得老板最先会问什么，利润还是压款？我把这两项做成一页纸，周三先发给您过目。您觉得没问题，我们再约老板见一面，我来讲，不让您为难。”
+  answer.en: "Of course, the boss should sign off on this. I'd hate for a number to get lost in the retelling and leave you on the spot. Could we get 20 minutes with him on Thursday morning? I'll walk him through cost, margin and returns face to face, and you're there to keep me honest."
+  avoid.zh: 别这样做：丢一沓资料给他说“您拿给老板看看”就走，或者绕过他直接找老板，让他觉得被架空。
+  avoid.en: Don't: hand him a stack of brochures to "pass on to the boss" and leave, or go over his head so he feels sidelined.
+  followup.zh: 记下拍板人和他最关心的事；约周四上午三方见面 20 分钟。
+  followup.en: Log who decides and what they care about; book a 20-minute three-way meeting Thursday morning.
+
+objection quality_doubt
+  zh: 担心质量
+  en: Worried about quality
+  real.zh: 真异议：他在质量上吃过亏，或者顾客真投诉过同类产品，问得很具体：保质期、检测报告、破损率、出了问题谁负责。
+  real.en: Real objection: he's been burned on quality before, or customers have complained about similar products, and he asks specifics: shelf life, test reports, breakage rates, who's liable when something goes wrong.
+  false.zh: 假异议：泛泛一句“质量不知道怎么样”，不问任何指标，多半是对牌子不熟，或者想压价。试探：“您最担心哪方面的质量？要是我把检测报告和样品留给您试，您就放心进吗？”
+  false.en: Smoke screen: a vague "not sure about the quality" with no specific question usually means he doesn't know the brand or is angling for a lower price. Test it: "Which part of the quality worries you most? If I leave you the test report and samples to try, would that settle it?"
+  listen.zh: 倾听：听他担心的具体是哪一项：原料、做工、破损、保质期、顾客投诉；是自己碰到过，还是听别人说的。
+  listen.en: Listen: which point exactly: ingredients, workmanship, breakage, shelf life, customer complaints; and whether it's his own experience or hearsay.
+  acknowledge.zh: 认同：“货的质量直接关系您的招牌，多问几句是应该的。”
+  acknowledge.en: Acknowledge: "Bad stock damages your name with your customers, so of course you want to be sure."
+  clarify.zh: 澄清：“您说的质量，主要是担心哪一块？以前遇到过什么情况吗？”
+  clarify.en: Clarify: "When you say quality, what worries you most? Has something gone wrong before?"
+  respond.zh: 回应：拿证据，不用形容词。FAB：每批货都有第三方检测报告（特点），他可以直接拿给顾客看（优势），投诉和退货少了，麻烦就少落到他头上（利益）。再给参照（同区域老客户的复购记录）和保障：到货破损、质量问题 7 天内直接换货，运费我们出。留下样品，让他自己判断。
+  respond.en: Respond: evidence, not adjectives. FAB: every batch comes with a third-party test report (feature), which he can show his own customers (advantage), so fewer complaints and returns land on him (benefit). Add a reference (repeat orders from a store in the same area) and a guarantee: damaged or faulty goods replaced within 7 days, shipping on us. Leave samples so he can judge for himself.
+  confirm.zh: 确认：“报告您看了，样品也试了，质量这块还有哪一点不放心？”
+  confirm.en: Confirm: "You've seen the report and tried the samples. Is there anything about the quality you're still unsure of?"
+  next.zh: 推进：留 2 箱样品给他和店员试用，下周二来听反馈，同时带上老客户的复购记录。
+  next.en: Next: leave 2 cases of samples for him and his staff, come back next Tuesday for feedback, and bring a reference customer's repeat-order record.
+  answer.zh: “李总，质量我不跟您说空话。这是这批货的第三方检测报告，批号您可以对；城东的刘老板跟我们做了两年，每个月稳定补 80 箱，您可以直接打电话问他。”
+  answer.zh: “您担心破损和过期，我理解。我们的规矩是：到货破损、质量问题 7 天内直接换，运费我们出；离保质期 60 天的货免费调换。我先放两箱给您和店员自己用，下周二我来听您说实话。”
+  answer.en: "Mr. Li, I won't just tell you it's good. Here's the third-party test report for this batch; check the batch number yourself. Mr. Liu on the east side of town has been with us two years and reorders about 80 cases every month, so give him a call. And I'll leave two cases for you and your staff to try, and come back Tuesday for your honest opinion."
+  avoid.zh: 别这样做：拍胸脯说“绝对没问题”“我们质量全国第一”。空口保证比不说还糟。
+  avoid.en: Don't: thump your chest with "absolutely no problems" or "best quality in the country". An empty promise is worse than none.
+  followup.zh: 记下他担心的质量点；下周二回访样品反馈，带上老客户复购记录。
+  followup.en: Log his quality worry; go back next Tuesday for sample feedback, with a reference customer's reorder record.
+
+objection no_need
+  # A flat no: handled at step 3 as a direct refusal.
+  step: 3
+  refusal: direct
+  zh: 不需要
+  en: Doesn't need it
+  real.zh: 真异议：他的店确实不对口（品类不符，顾客不买这个价位），或者这个品类他已经满架、周转很好。
+  real.en: Real objection: his store genuinely isn't a fit (wrong category, his customers don't buy at this price), or the category is already full on his shelves and turning well.
+  false.zh: 假异议：没听完介绍就说“不需要”，是条件反射式的拒绝。试探：“明白。我能问一句吗：您店里现在哪一类货卖得最快、最容易断货？”从他的需要切入，而不是从你的产品切入。
+  false.en: Smoke screen: "don't need it" before he's even heard you out is a reflex no. Test it: "Fair enough. Can I ask what's selling fastest here right now, and what you keep running out of?" Start from his needs, not your product.
+  listen.zh: 倾听：听他是“不需要这个品类”，还是“不需要再多一个牌子”；店里什么好卖、什么压着、顾客常问什么他却没有。
+  listen.en: Listen: whether he means "I don't need this category" or "I don't need another brand"; what sells, what sits, and what customers ask for that he doesn't stock.
+  acknowledge.zh: 认同：“您货架上已经挺齐全了，确实不缺东西卖。”
+  acknowledge.en: Acknowledge: "Your shelves are well stocked; you're clearly not short of things to sell."
+  clarify.zh: 澄清：“最近有没有顾客来问过、您这里却没有的货？”
+  clarify.en: Clarify: "Lately, have customers asked for anything you didn't have?"
+  respond.zh: 回应：先找需要，再给方案。他自己没看到需要，就拿数据让他“发现”：开在小区门口的店，这款夏天每周能走 15 箱。真不对口，就坦白说不合适，留个好印象，再问他认识谁需要。
+  respond.en: Respond: find the need before offering anything. If he doesn't see one, let the numbers show him: stores at housing-estate gates move 15 cases a week of this in summer. If it truly doesn't fit, say so honestly, leave on good terms, and ask who he knows that might need it.
+  confirm.zh: 确认：“要是顾客真有这个需要，您是愿意试一下的，对吧？”
+  confirm.en: Confirm: "If your customers really do ask for it, you'd be open to trying it, right?"
+  next.zh: 推进：争取一个小测试：给一层货架，放 10 箱，两周后看数据；或者约好旺季前再来。
+  next.en: Next: ask for a small test: one shelf, 10 cases, numbers reviewed in two weeks; or book a visit before peak season.
+  answer.zh: “李总，我不是来硬塞货的。就想问一句：夏天顾客来找冰的无糖茶，您这里有吗？小区门口的店这款每周能走 15 箱。您要是觉得有这个需要，我放 10 箱在冰柜旁边，试两周。”
+  answer.zh: “您店里要是真不需要，我不勉强，硬塞给您压在仓库里，对谁都不好。不过您做这行这么多年，附近有没有哪家正缺这一类货？您帮我介绍一下，这个人情我记着。”
+  answer.en: "Mr. Li, I'm not here to push stock on you. Just one question: in summer, when people come in asking for chilled sugar-free tea, do you have any? Stores by the estate gates move 15 cases a week. If you think the demand is there, let me put 10 cases next to your fridge for two weeks."
+  avoid.zh: 别这样做：他一说不需要，你就一口气把产品优点全背一遍。他没需要，优点越多越烦。
+  avoid.en: Don't: answer "I don't need it" by reciting every feature of the product. If he has no need, the more benefits you list, the more annoyed he gets.
+  followup.zh: 记下他店里缺什么、什么好卖；两周后看 10 箱的数据，或旺季前再访。
+  followup.en: Log what his store is short of and what sells; check the 10-case test in two weeks, or revisit before peak season.
+
+objection payment_terms
+  zh: 账期和付款方式
+  en: Payment terms
+  real.zh: 真异议：他资金确实紧，同行的厂家都给账期，他会说得很具体：“别家给 60 天，你们要现款”，或者“能不能分两次付”。
+  real.en: Real objection: he really is short of cash and his other suppliers all give credit, and he's specific: "The others give me 60 days and you want cash," or "Can I pay in two instalments?"
+  false.zh: 假异议：要账期其实是怕货卖不掉，或者还不信任公司。试探：“要是卖不动的货可以调换，您还需要这么长的账期吗？”
+  false.en: Smoke screen: asking for credit is really fear that the stock won't sell, or not trusting the company yet. Test it: "If slow stock could be swapped, would you still need terms that long?"
+  listen.zh: 倾听：听他要多长账期、多大额度；是现金流紧，还是怕风险；他跟别的厂家是怎么结的。
+  listen.en: Listen: how long and how much credit he wants; whether it's cash flow or risk; how he settles with his other suppliers.
+  acknowledge.zh: 认同：“做生意谁都想少压点钱，这个我懂。”
+  acknowledge.en: Acknowledge: "Everyone wants less cash tied up; I get that."
+  clarify.zh: 澄清：“您说的账期，是希望多长时间、多少额度？”
+  clarify.en: Clarify: "What terms did you have in mind: how many days, and up to what amount?"
+  respond.zh: 回应：按公司政策给方案，不私自许诺。首单现款，第二单起按回款记录给 30 天账期、额度 2 万；或者首批款分两次：到货付一半，30 天内付清。讲清楚账期跟信用评估（5C）挂钩，以及为什么。
+  respond.en: Respond: offer what policy allows, never a private promise. Cash on the first order, then 30-day terms with a 20,000-yuan limit once he has a payment record; or split the first payment: half on delivery, the rest within 30 days. Explain that credit follows the 5C credit check, and why.
+  confirm.zh: 确认：“首单先现款，之后按回款给 30 天账期，这样资金压力您能接受吗？”
+  confirm.en: Confirm: "Cash on the first order, then 30-day terms based on your payment record. Can your cash flow handle that?"
+  next.zh: 推进：当场定首批的付款方式，把第二单的账期条件写进合作协议，约好签协议的日子。
+  next.en: Next: settle how the first order is paid on the spot, write the credit terms for the second order into the agreement, and set a date to sign it.
+  answer.zh: “李总，我们的规矩是首单现款，第二单开始按您的回款记录给 30 天账期，额度 2 万，这个我可以写进合同。首单您要是紧，先拿 50 箱，4000 块，压力不大。”
+  answer.zh: “60 天账期我没法当场答应您，那不是我能做的主，现在答应反而是骗您。我能做的是首批款分两次：到货付一半，30 天内付清。您两次都按时结，我去给您申请正式的账期。”
+  answer.en: "Mr. Li, I can't promise you 60 days on the spot. That's not my call, and saying yes now would be lying to you. What I can do is split the first order: half on delivery, the rest within 30 days. Pay both on time and I'll apply for proper 30-day terms for you, up to 20,000."
+  avoid.zh: 别这样做：为了签单私自答应公司没有的账期，或者只丢一句“公司规定，没办法”就不管了。
+  avoid.en: Don't: promise terms the company doesn't offer just to close, or hide behind "company policy, nothing I can do" and leave it there.
+  followup.zh: 记下他要的账期和额度；定首批付款方式；两次按时回款后申请 30 天账期。
+  followup.en: Log the terms and limit he asked for; agree how the first order is paid; apply for 30-day terms after two on-time payments.
+
+objection low_margin
+  zh: 利润太薄
+  en: The margin is too thin
+  real.zh: 真异议：他拿着计算器一箱一箱地算，跟店里别的货比，说得出具体数：“一箱才赚 14 块，别家赚 20。”
+  real.en: Real objection: he has the calculator out, works out profit case by case, compares it with other lines in his store, and gives real numbers: "I make 14 a case on yours and 20 on theirs."
+  false.zh: 假异议：账都没算就说“没利润”，多半是在压价或者想要更多返点。试探：“您算的利润是按一箱算，还是按一年算？我们一起把一年的账算一遍，好吗？”
+  false.en: Smoke screen: "there's no money in it" without doing any sums usually means he's pushing for a lower price or a bigger rebate. Test it: "Are you working it out per case or per year? Shall we run the numbers for a full year together?"
+  listen.zh: 倾听：听他怎么算的利润：一箱赚多少、毛利率，还是算上了周转、损耗、陈列费；他拿来比的是什么货。
+  listen.en: Listen: how he works out his profit: per case, as a margin rate, or including turnover, write-offs and display fees; and which product he's comparing with.
+  acknowledge.zh: 认同：“做生意就是为了赚钱，不赚钱的货当然不能进，这个账必须算。”
+  acknowledge.en: Acknowledge: "You're in business to make money. If a line doesn't pay, you shouldn't stock it, so let's do the maths."
+  clarify.zh: 澄清：“您说利润薄，是跟哪个货比？那个货一年能转几次？”
+  clarify.en: Clarify: "Thin compared with which product? And how many times a year does that one turn over?"
+  respond.zh: 回应：算压在货上的钱一年能赚多少，不只算一箱。我们毛利 18%，一年周转 8 次，一万块本钱一年赚 1.44 万（10000 × 18% × 8），等于这笔钱一年赚一倍多；别家毛利 25%，一年只转 3 次，一万块一年赚 7500。再加上每季度 2% 的返点，临期调换没有报损。
+  respond.en: Respond: show the return on the cash tied up, not the profit per case. Our margin is 18% and the stock turns 8 times a year, so 10,000 yuan of stock earns 14,400 a year (10,000 × 18% × 8), more than doubling his money; a 25% line that turns only 3 times earns 7,500 on the same 10,000. Add the 2% quarterly rebate and the expiry swap, so nothing is written off.
+  confirm.zh: 确认：“这么算，同样一万块放在我们的货上，一年多赚 6900，利润这块您还有顾虑吗？”
+  confirm.en: Confirm: "So the same 10,000 yuan earns you 6,900 more a year on our stock. Does the margin still worry you?"
+  next.zh: 推进：首批按一个半月的销量进：60 箱，45 天后对着出货单一起算实际的周转和毛利。
+  next.en: Next: size the first order to six weeks of sales, 60 cases, and after 45 days work out the real turnover and margin together from his sales records.
+  answer.zh: “李总，单看一箱我们确实薄，毛利 18%。但这货走得快，一年能转 8 次，您压一万块进去，一年赚 1.44 万，等于这笔钱一年赚一倍多。别家毛利 25%，一年转 3 次，一万块一年赚 7500。您要算的是一年赚多少，不是一箱赚多少。”
+  answer.zh: “您算得对，一箱就赚 14 块 4。可这货一个半月就卖完一轮，一年转 8 次：首批 60 箱压款 4800，一年下来赚 6900 多（4800 × 18% × 8）。每季度还有 2% 的返点，临期的货免费换，没有报损。先进 60 箱，45 天后我们对着您的出货单算一遍。”
+  answer.en: "Mr. Li, per case we are thinner, 18%. But this stock moves: it turns 8 times a year, so 10,000 yuan tied up in it earns you 14,400 a year. You more than double your money. A line at 25% that turns 3 times earns you 7,500 on the same 10,000. What matters is what you make in a year, not on one case."
+  avoid.zh: 别这样做：跟他争“我们利润不低”，或者一听利润薄就申请加返点。先把周转算给他看。
+  avoid.en: Don't: argue that the margin isn't thin, or rush to ask for a bigger rebate. Show him the turnover first.
+  followup.zh: 记下他比的货和毛利；首批 60 箱，45 天后一起算周转和毛利。
+  followup.en: Log the product and margin he compares with; first order 60 cases, work out turnover and margin together after 45 days.
+
+objection brand_unknown
+  zh: 没听说过这个牌子
+  en: Never heard of the brand
+  real.zh: 真异议：他怕的是顾客不认。他做终端，知道没名气的牌子得靠他自己推，会问有没有广告、地推、促销支持。
+  real.en: Real objection: he's worried his customers won't recognise it. He sells to end users and knows an unknown brand means he does the selling, so he asks about advertising, in-store promotion and support.
+  false.zh: 假异议：“没听说过”其实是想要更多支持，或者想压价。试探：“要是前三个月的动销我们帮您做起来，牌子有没有名，您还在意吗？”
+  false.en: Smoke screen: "never heard of you" is really a bid for more support or a lower price. Test it: "If we help you get it selling over the first three months, does it still matter whether the brand is famous?"
+  listen.zh: 倾听：听他担心的是顾客不认（要动销支持），还是担心公司靠不靠谱（要看资质和实力）。
+  listen.en: Listen: whether he's worried that customers won't buy it (he needs sell-out support) or that the company isn't solid (he needs credentials).
+  acknowledge.zh: 认同：“没听说过很正常，我们确实刚进这个市场，换我也会先打个问号。”
+  acknowledge.en: Acknowledge: "It's normal you haven't heard of us; we're new in this market. I'd have my doubts too."
+  clarify.zh: 澄清：“您担心的是顾客不认，还是担心我们公司靠不靠谱？”
+  clarify.en: Clarify: "Is your worry that customers won't know it, or whether our company is reliable?"
+  respond.zh: 回应：分两头答。公司靠谱：工厂做了多少年、年产能多少、在几个省有多少经销商，请他去厂里看。顾客认：新品牌的支持政策：首批送试饮、周末两天派促销员到店、堆头费我们出。再讲新牌子的好处：价格体系干净，这一片可以先给他做。
+  respond.en: Respond: answer both halves. Is the company solid: years in business, factory capacity, how many dealers in how many provinces, and an invitation to visit the factory. Will customers buy it: the launch support: free tasting stock with the first order, a promoter in the store two days every weekend, end-cap fees paid by us. Then the upside of a new brand: a clean price structure, and he can be the first in his area.
+  confirm.zh: 确认：“公司您可以来厂里看，动销我们出人出钱支持，这两样落实了，您还有顾虑吗？”
+  confirm.en: Confirm: "You can see the factory for yourself, and we put people and money behind getting it off your shelves. With those two in place, is anything still holding you back?"
+  next.zh: 推进：约参观工厂（定日子，比如下周六），或者首批配上促销支持：周末两天促销员到店。
+  next.en: Next: book a factory visit (a date, say next Saturday), or tie launch support to the first order: a promoter in the store on weekend days.
+  answer.zh: “李总，没听过很正常，我们在本省才做了两年。但厂子做了 12 年，在三个省有 200 多家经销商。您哪天有空，我开车带您去厂里转一圈，下周六怎么样？”
+  answer.zh: “正因为大家还不认识，前三个月我们出钱帮您推：首批送 2 箱试饮，周末两天派促销员到店，堆头费我们出。老牌子价格透明，没什么钱赚；新牌子您是这一片第一家，价格干净，利润也在您手里。”
+  answer.en: "Mr. Li, it's normal you haven't heard of us; we've only been in this province two years. But the factory's been running 12 years and we have over 200 dealers in three provinces. When are you free? I'll drive you out to the factory to see for yourself. How about next Saturday?"
+  avoid.zh: 别这样做：硬说“我们是大品牌”“很有名的”。他上网一搜就穿帮，诚信就没了。
+  avoid.en: Don't: insist "we're a big, well-known brand". One search on his phone and your credibility is gone.
+  followup.zh: 问清他担心顾客不认还是公司实力；约下周六参观工厂，或定首批促销支持。
+  followup.en: Find out whether he doubts customer pull or the company; book the factory visit for next Saturday, or agree launch support.
+
+objection after_sales
+  zh: 担心售后
+  en: Worried about after-sales
+  real.zh: 真异议：他的顾客真会因为售后找上门（家电、建材、设备这类），他问得具体：坏了谁来修、多久到、配件谁出、退换货走什么流程。
+  real.en: Real objection: his customers really do come back to him with problems (appliances, building materials, equipment), and he asks specifics: who repairs it, how fast they come, who pays for parts, how returns work.
+  false.zh: 假异议：泛泛说“售后不放心”，却不问任何流程，多半是对公司不熟，或者想多要条件。试探：“您说的售后，最怕的是哪种情况？我把那种情况我们怎么处理，一步步给您讲。”
+  false.en: Smoke screen: a general "not sure about your after-sales" with no questions about how it works usually means he doesn't know the company yet or wants more concessions. Test it: "Which situation worries you most? I'll walk you through exactly how we'd handle it, step by step."
+  listen.zh: 倾听：听他怕的是哪一环：响应慢、配件贵、退换扯皮，还是顾客找他闹；以前在哪一环吃过亏。
+  listen.en: Listen: which link he's afraid of: slow response, expensive parts, haggling over returns, or angry customers at his counter; and where he's been let down before.
+  acknowledge.zh: 认同：“售后一掉链子，挨骂的是您，这个担心很实在。”
+  acknowledge.en: Acknowledge: "When after-sales falls down, you're the one who gets the angry customer. That's a real worry."
+  clarify.zh: 澄清：“以前遇到过售后处理不好的情况吗？卡在哪一步？”
+  clarify.en: Clarify: "Have you had after-sales go wrong before? Where did it get stuck?"
+  respond.zh: 回应：讲清流程、时限和人（人和事）：质量问题 48 小时内上门或直接换新，配件和运费我们出；我是他的对接人，县里有售后网点；退换货每月集中处理一次，当场核对、直接冲抵货款。售后承诺写成书面的。
+  respond.en: Respond: spell out the process, the deadlines and the people: quality problems get a visit or a replacement within 48 hours, parts and shipping on us; you are his contact, and there's a service point in the county; returns are handled once a month, checked on the spot and credited against his next invoice. Put the commitments in writing.
+  confirm.zh: 确认：“48 小时响应、配件我们出、退换每月对账，这三条写进协议，您放心了吗？”
+  confirm.en: Confirm: "48-hour response, parts on us, returns settled monthly, all three written into the agreement. Does that put your mind at rest?"
+  next.zh: 推进：把售后条款写进合作协议；首批到货那天，请售后同事一起来给店员做培训。
+  next.en: Next: write the after-sales terms into the agreement, and bring a service colleague on delivery day to train his staff.
+  answer.zh: “李总，售后我给您说清楚：质量问题 48 小时内上门，或者直接换新，配件和运费我们出，您不用垫一分钱。这几条我写进协议里，您不用光凭我一张嘴。”
+  answer.zh: “您以前吃过售后扯皮的亏，我理解。我们退换货每月 5 号集中处理一次，我带着单子来，当场核对，直接从下批货款里扣。县里有我们的售后网点，电话我现在就给您存上。”
+  answer.en: "Mr. Li, here's exactly how after-sales works: any quality problem, we're there within 48 hours or we replace it, parts and shipping on us, so you never pay a cent up front. I'll put that in the agreement, so you're not relying on my word."
+  avoid.zh: 别这样做：说“我们的产品不会坏”，或者许诺“随时包换”这种公司给不了的条件。
+  avoid.en: Don't: claim "our products never break", or promise "any time, no questions asked" replacements the company won't back.
+  followup.zh: 记下他最怕的售后环节；把 48 小时响应写进协议；到货当天安排店员培训。
+  followup.en: Log the after-sales step he fears most; write the 48-hour response into the agreement; train his staff on delivery day.
+
+objection bad_experience
+  zh: 以前合作吃过亏
+  en: Burned before
+  real.zh: 真异议：他说得出具体的事：哪一年、哪家厂、压了多少货、返点没兑现、业务员走了没人管，说的时候有情绪。
+  real.en: Real objection: he can tell you the story: which year, which manufacturer, how much stock he got stuck with, the rebate that never came, the rep who left and nobody took over. And he still gets angry telling it.
+  false.zh: 假异议：一句“被坑过”就不往下说，拿来挡住所有新厂家。试探：“那次具体是怎么回事？您说说，哪些地方我们能让您放心，哪些我们也做不到，我都直说。”
+  false.en: Smoke screen: "I've been burned before", and nothing more; it's a blanket excuse for every new supplier. Test it: "What actually happened that time? Tell me, and I'll be straight about what we can guarantee and what we can't."
+  listen.zh: 倾听：认真听完整个经历，别打断、别辩解；听出伤他的是人（业务员跑了）、事（返点不兑现、退货扯皮）还是货（质量问题）。
+  listen.en: Listen: hear the whole story without interrupting or defending anyone; work out whether what hurt him was the people (the rep disappeared), the process (rebates not paid, returns fights) or the goods (quality).
+  acknowledge.zh: 认同：“压了那么多货，返点还没兑现，换谁都不敢再轻易信厂家。”
+  acknowledge.en: Acknowledge: "Stuck with all that stock and the rebate never paid; anyone would be wary of manufacturers after that."
+  clarify.zh: 澄清：“那次最让您难受的是哪一点？返点没兑现，还是出了问题没人管？”
+  clarify.en: Clarify: "What hurt most that time: the rebate not being paid, or nobody being there when things went wrong?"
+  respond.zh: 回应：针对伤他的那一点给保障，不泛泛保证。返点按季度直接冲抵货款，写进合同；业务员换人有交接，区域经理的电话给他；首批量小，先用小单建立信任。以前的事不是我们做的，但信任要靠做出来。
+  respond.en: Respond: give a guarantee for the exact thing that hurt him, not a general promise. Rebates credited against his invoices every quarter, written into the contract; a handover if the rep changes, and the regional manager's number in his phone; a small first order so trust is built on a small deal first. What happened wasn't our doing, but trust still has to be earned.
+  confirm.zh: 确认：“返点写进合同、按季度冲货款，有问题找我或者区域经理，这样是不是比那次稳妥？”
+  confirm.en: Confirm: "Rebates in the contract and credited every quarter, and me or the regional manager to call if anything goes wrong. Does that feel safer than last time?"
+  next.zh: 推进：先用小单建立信任：首批 30 箱，第一个季度的返点兑现了再谈放量；约好季度末一起对账。
+  next.en: Next: build trust with a small order: 30 cases first, talk about scaling up once the first quarter's rebate has been paid, and fix a date at quarter-end to reconcile together.
+  answer.zh: “李总，您那次压了 300 多箱，返点拖了半年，换我也怕。我不跟您拍胸脯：我们把返点写进合同，每季度直接冲抵货款，您下一次打款就能看到。先从 30 箱开始，第一个季度兑现了，您再决定要不要放量。”
+  answer.zh: “被坑过一次，谨慎是对的。我把我们区域经理的电话也给您，我要是哪天不做了，有人接着管您的事。您先小单试，咱们用一个季度来证明，说再多都不如做一次。”
+  answer.en: "Mr. Li, 300-plus cases stuck and a rebate that dragged on for six months; I'd be wary too. I won't just promise you it'll be different: the rebate goes in the contract and is credited against your invoice every quarter, so you'll see it on your next payment. Start with 30 cases, and once the first quarter's rebate has landed, you decide whether to go bigger."
+  avoid.zh: 别这样做：替那家厂辩解，或者一句“那是他们，我们不一样”就带过。他要的是具体保障，不是一句话。
+  avoid.en: Don't: defend the other manufacturer, or brush it off with "that was them, we're different". He needs specific guarantees, not a slogan.
+  followup.zh: 记下他上次吃亏的原因（人/事/货）；首批 30 箱；季度末对账、兑现返点。
+  followup.en: Log what burned him last time (people / process / goods); first order 30 cases; reconcile and pay the rebate at quarter-end.
+
+objection trial_risk
+  zh: 先放点货试试
+  en: Wants a trial first
+  real.zh: 真异议：他是真想试，但怕铺了货卖不动，压钱又占货架；问的是卖不掉怎么办、能不能退、能不能先少拿点。
+  real.en: Real objection: he genuinely wants to try it, but he's afraid the stock will sit, tying up cash and shelf space; he asks what happens if it doesn't sell, whether he can return it, whether he can take less.
+  false.zh: 假异议：“先放点货试试”有时是想代销、不想掏钱，或者根本没打算认真卖。试探：“试可以，我们先定个目标：30 天卖多少算成功？卖到了，您就正常进货，行吗？”他不肯定目标，就是没打算认真推。
+  false.en: Smoke screen: "just leave a few cases and we'll see" sometimes means he wants it on consignment without paying, or has no intention of really selling it. Test it: "Happy to trial it. Let's agree what success looks like: how many in 30 days? If we hit it, you order normally. Deal?" If he won't commit to a target, he isn't planning to push it.
+  listen.zh: 倾听：听他怕的是哪一样：压钱、占货架，还是卖不掉退不了；他想试多少、试多久；他肯不肯给一个好位置。
+  listen.en: Listen: what he's afraid of: cash tied up, shelf space, or being stuck with unsold stock; how much and how long he wants to trial; and whether he'll give it a decent spot.
+  acknowledge.zh: 认同：“新货先试一试再放量，这是稳当的做法，我也建议这样。”
+  acknowledge.en: Acknowledge: "Trialling a new line before committing is the sensible way to do it. I'd recommend it myself."
+  clarify.zh: 澄清：“您觉得试多少、卖到什么程度，您就有信心正式进货？”
+  clarify.en: Clarify: "How much would you want to trial, and what would it need to sell for you to feel confident ordering properly?"
+  respond.zh: 回应：给一个有复盘日期、有补货目标的试单：先进 50 箱，30 天后一起看动销，卖掉 35 箱以上就按正常量补货；卖不动的，按政策调换成好卖的规格，或者退回。试单也要付款、也要给陈列位，这样试出来的数据才算数。
+  respond.en: Respond: offer a trial order with a review date and a reorder target: 50 cases now, look at sell-through together after 30 days; if 35 or more have sold, he reorders at normal volume; whatever doesn't sell is swapped for a faster-moving line or taken back, as policy allows. A trial is still paid for and still gets proper shelf space, otherwise the result means nothing.
+  confirm.zh: 确认：“50 箱、30 天、卖掉 35 箱以上就补货、卖不动按政策调换，这样试，风险您能接受吗？”
+  confirm.en: Confirm: "50 cases, 30 days, reorder if 35 or more sell, swap what doesn't sell. Is that a risk you're comfortable with?"
+  next.zh: 推进：当场下试单：50 箱，下周一到货，放在收银台旁边的端架上；在日历上定好 30 天后的复盘日。
+  next.en: Next: write the trial order on the spot: 50 cases, delivered next Monday, on the end cap by the till; put the 30-day review date in the calendar.
+  answer.zh: “行，李总，先试是对的。先进 50 箱，下周一到货，30 天后我们一起看出货单：卖掉 35 箱以上，您就按正常量补货；卖不动的，按政策给您调换成好走的规格，或者退回来，不会压在您手里。”
+  answer.zh: “试单我支持，就一个要求：货放在收银台旁边的端架上，别塞在角落，不然试出来的数不准。首批 50 箱，4000 块，30 天后我来跟您对出货单，卖得好，我们再谈季度返点。”
+  answer.en: "Sure, Mr. Li, trialling it first makes sense. Take 50 cases, delivered next Monday, and in 30 days we go through your sales together. If 35 or more have gone, you reorder at normal volume; anything that hasn't moved, we swap for a faster line or take back under our policy. You won't be left holding it."
+  avoid.zh: 别这样做：答应无限期代销、不定复盘日期，货塞在角落没人管，一个月后变成“你看，卖不动吧”。
+  avoid.en: Don't: agree to open-ended consignment with no review date; the stock ends up in a corner and a month later it's "See? It doesn't sell."
+  followup.zh: 试单 50 箱，30 天后复盘动销；卖掉 35 箱以上补货，卖不动的按政策调换。
+  followup.en: Trial 50 cases, review sell-through in 30 days; reorder at 35+ sold, swap the rest under policy.
+
+objection stock_pressure
+  zh: 库存压力大
+  en: Too much stock already
+  real.zh: 真异议：他仓库真满了，钱压在旺季备的货上，说得出具体的：还压着多少箱、多少钱、什么时候能清掉。
+  real.en: Real objection: his warehouse really is full and his cash is sitting in peak-season stock, and he can tell you how many cases, how much money, and when he expects to clear it.
+  false.zh: 假异议：库存压力是不想加单的借口，其实是你的货动销不好，或者他对你的货没信心。试探：“您仓库里压的主要是哪几样？要是我们小批量、一周一补，不占您的仓库，您还担心吗？”
+  false.en: Smoke screen: "too much stock" is an excuse not to order, when really your product isn't moving or he doesn't believe in it. Test it: "Which lines are you mainly stuck with? If we did small batches, restocked weekly and took no room in your warehouse, would that still worry you?"
+  listen.zh: 倾听：听他压的是谁的货、压了多少、多久能消化；是现金流的问题还是仓库的问题；有没有哪个规格卖得好，反而断货。
+  listen.en: Listen: whose stock is piling up, how much, how long until it clears; whether it's a cash problem or a space problem; and whether some line is actually selling out.
+  acknowledge.zh: 认同：“货压在仓库里就是钱压在仓库里，您谨慎是对的。”
+  acknowledge.en: Acknowledge: "Stock sitting in the warehouse is money sitting in the warehouse. You're right to be careful."
+  clarify.zh: 澄清：“您现在仓库里大概压了多少货？哪几样走得最慢？”
+  clarify.en: Clarify: "Roughly how much stock are you carrying right now, and which lines are moving slowest?"
+  respond.zh: 回应：小批量、快补货、能调货。一次只进一周的量，15 箱，我们本地仓 24 小时内补货；哪个规格卖得慢，可以跟区域里别的客户调货，不压在他这里。算给他看：一周 15 箱压款 1200 块，比一次进一个月 60 箱的 4800 块少压 3600。
+  respond.en: Respond: small batches, fast restocking, and stock transfers. He takes one week's worth at a time, 15 cases, and our local warehouse restocks within 24 hours; if a line is slow, we move it to another customer in the area instead of leaving it with him. Show the sums: 15 cases a week ties up 1,200 yuan, against 4,800 for a month's 60 cases, 3,600 less.
+  confirm.zh: 确认：“一次 15 箱、一周一补、卖得慢能调走，这样库存压力是不是就不大了？”
+  confirm.en: Confirm: "15 cases at a time, restocked weekly, slow lines moved on. Does that take the pressure off your stock?"
+  next.zh: 推进：定首批 15 箱和固定的补货日（每周二）；两周后看补货节奏合不合适。
+  next.en: Next: agree a first order of 15 cases and a fixed restocking day (every Tuesday); review the rhythm after two weeks.
+  answer.zh: “李总，我不让您压货。一次只进一周的量，15 箱，压款 1200 块；我们本地仓 24 小时到货，每周二我来盘一次，卖多少补多少。比一次进一个月的量少压 3600 块。”
+  answer.zh: “您仓库满了，那更不能让您一次进一大堆。我们哪个规格在您这卖得慢，我帮您调给隔壁县的客户，不压在您这。先进 15 箱好走的规格，放量的事，等您仓库腾出来再说。”
+  answer.en: "Mr. Li, I don't want you sitting on stock. Take one week's worth at a time, 15 cases, that's 1,200 yuan. Our local warehouse delivers in 24 hours, so I'll come by every Tuesday, count what's sold and top it up. That's 3,600 less tied up than taking a month's worth at once."
+  avoid.zh: 别这样做：为了冲业绩让他一次压一大批货。货压死了，下一单也就没了。
+  avoid.en: Don't: load him up with a big order to hit your target. Once the stock is stuck, there's no next order.
+  followup.zh: 记下他现在的库存；首批 15 箱，每周二盘点补货；两周后看补货节奏。
+  followup.en: Log his current stock; first order 15 cases, count and restock every Tuesday; review the rhythm in two weeks.
+
+objection territory_conflict
+  zh: 窜货乱价、区域冲突
+  en: Territory and pricing conflicts
+  real.zh: 真异议：他在这一片做了多年，最怕别人低价冲货砸了他的价，或者你们在同一区域又开一家；会问得很具体：区域怎么划、是不是独家、窜货怎么罚。
+  real.en: Real objection: he's worked this area for years and his biggest fear is someone dumping cheap stock into it, or you signing a second dealer on his patch; he asks specifics: how the territory is drawn, whether it's exclusive, what the penalty for cross-territory selling is.
+  false.zh: 假异议：拿“已经有人做了”“怕窜货”拖时间，或者借机要独家、要更多政策。试探：“要是这一片我们给您做区域保护，价格有编码管控，您今天能定首批吗？”
+  false.en: Smoke screen: "someone already covers this area" or "I'm worried about stock leaking in from other areas" is a stall, or a lever to get exclusivity and a better deal. Test it: "If we give you territory protection here, with coded cases to police pricing, could you place the first order today?"
+  listen.zh: 倾听：听他怕的是哪一种：同区域的二批冲货、外地窜货、网上低价，还是你们公司自己再开一家；他以前被哪一种伤过。
+  listen.en: Listen: which threat he means: a local wholesaler undercutting him, stock leaking in from other areas, cheap online prices, or your company signing another dealer; and which of these has hurt him before.
+  acknowledge.zh: 认同：“价格一乱，大家都没钱赚。您担心这个，说明您是想长期做的。”
+  acknowledge.en: Acknowledge: "Once prices go haywire nobody makes money. The fact that you worry about it tells me you're in this for the long run."
+  clarify.zh: 澄清：“您说的乱价，是担心本地同行，还是外地的货窜过来，或者网上的低价？”
+  clarify.en: Clarify: "When you say price chaos, is it local competitors, goods coming in from other areas, or cheap prices online?"
+  respond.zh: 回应：讲区域保护和价格管控的具体做法。区域写进合同（比如县城城区），区域内不再开第二家；每箱有追溯编码，查到窜货按箱罚款（比如每箱 50 元），扣当季返点，再犯取消经销权；线上只走公司官方渠道，统一限价。区域里已经有人做的，就谈相邻区域或者不冲突的渠道（餐饮、乡镇、团购）。
+  respond.en: Respond: explain exactly how territory protection and price control work. The territory goes into the contract (say, the county town), with no second dealer inside it; every case carries a trace code, and cross-territory selling is fined per case (say 50 yuan a case), the quarter's rebate is withheld, and a repeat offence loses the dealership; online sales go only through the company's official store at a fixed minimum price. Where the area is already taken, offer a neighbouring area or a channel that doesn't overlap (restaurants, townships, group buying).
+  confirm.zh: 确认：“区域写进合同、每箱编码追溯、窜货按箱罚，这样您的价格能守住吗？”
+  confirm.en: Confirm: "Territory in the contract, a trace code on every case, a fine on every case sold outside its territory. Does that protect your pricing?"
+  next.zh: 推进：拿出区域地图，当场划定他的区域和渠道，把区域保护条款写进合同，约签约日子。
+  next.en: Next: get the map out, mark his territory and channels there and then, write the protection clause into the contract, and set a signing date.
+  answer.zh: “李总，您怕的就是有人低价冲货。我们每箱都有追溯编码，在您的区域查到外地的货，一箱罚 50 块，扣当季返点，第二次直接取消经销权。您的区域写进合同，区域内我们不再开第二家。”
+  answer.zh: “城区确实已经有一家在做，我不瞒您。但他只做商超，餐饮和乡镇这块现在是空的。我们可以把城东三个乡镇加上餐饮渠道划给您，合同里写清楚，两家互不越界。”
+  answer.en: "Mr. Li, what you're worried about is someone dumping cheap stock on your patch. Every case of ours carries a trace code: if goods from another area turn up in your territory, it's a 50-yuan fine per case plus that quarter's rebate, and a second offence loses them the dealership. Your territory goes in the contract, and we won't sign a second dealer inside it."
+  avoid.zh: 别这样做：为了签单把同一片区域许给两家，或者口头答应“独家”却不写进合同。
+  avoid.en: Don't: promise the same area to two dealers to get a signature, or agree to "exclusive" verbally without putting it in the contract.
+  followup.zh: 划清他的区域和渠道；合同写明区域保护条款；查区域里是否已有我们的客户。
+  followup.en: Mark his territory and channels; put the protection clause in the contract; check whether we already have a customer there.
+
+objection send_info_brushoff
+  zh: 发个资料我看看
+  en: Just send me some info
+  real.zh: 真异议：他确实要资料来做决定：要给合伙人看，或者要对比规格和价格，会说清楚要看什么：价格表、政策、检测报告。
+  real.en: Real objection: he genuinely needs material to decide, to show his partner or to compare specs and prices, and he tells you exactly what he wants: the price list, the policy, the test report.
+  false.zh: 假异议：“发个资料我看看”是最常见的客气话，用来结束谈话。试探：“好的，我马上发。为了不发一堆您用不上的，您最想先看哪一样：价格和利润、政策，还是别的店卖得怎么样？”他说不出来，就是托词。
+  false.en: Smoke screen: "send me some info" is the most common polite way to end the conversation. Test it: "Sure, I'll send it right away. So I don't bury you in stuff you don't need, what would you most like to see first: prices and margin, the policy, or how it's selling in other stores?" If he can't say, it's a brush-off.
+  listen.zh: 倾听：听他想看哪一类资料；资料是给谁看的（他自己还是拍板的人）；他什么时候有空看。
+  listen.en: Listen: what kind of material he wants; who it's really for (him or whoever decides); and when he'll actually have time to look at it.
+  acknowledge.zh: 认同：“没问题，资料我今天就发您，您有空慢慢看。”
+  acknowledge.en: Acknowledge: "No problem, I'll send it over today so you can go through it in your own time."
+  clarify.zh: 澄清：“您最想先看哪一项？价格表、政策，还是同类店的销售数据？”
+  clarify.en: Clarify: "What would you like to see first: the price list, the policy, or sales figures from similar stores?"
+  respond.zh: 回应：答应发，但只发他点名要的那一两页，并用这份资料定下下一次联系：告诉他资料里最该看的两个数，约一个时间一起过一遍，或者打电话讲 5 分钟。
+  respond.en: Respond: agree to send it, but only the one or two pages he asked for, and use it to pin down the next contact: point out the two numbers worth looking at, and book a time to go through them together, or a five-minute call.
+  confirm.zh: 确认：“那我发您价格表和返点政策这两页，您周四前看完，周五上午 10 点我打电话给您讲 5 分钟，行吗？”
+  confirm.en: Confirm: "So I'll send the price list and the rebate policy, you have a look by Thursday, and I'll call you Friday at 10 for five minutes. OK?"
+  next.zh: 推进：当天发资料（只发他点名的），约好具体回访：周五上午 10 点电话，5 分钟。
+  next.en: Next: send the material the same day (only what he asked for) and fix the follow-up: a five-minute call on Friday at 10 a.m.
+  answer.zh: “好的李总，我今天下午就发您微信。资料有十几页，我不想让您翻半天：您最想先看价格和利润，还是别的店卖得怎么样？我就发那两页，周五上午 10 点我打个电话，5 分钟给您讲完重点。”
+  answer.zh: “马上发。您看的时候就看两个数：一箱您赚 14 块 4，城东那家店一个月走 40 箱。我周四正好路过您这，顺便把样品带过来，您看着资料、摸着实物，有问题当面问我，十分钟就够。”
+  answer.en: "Sure, Mr. Li, I'll send it on WeChat this afternoon. The full pack is a dozen pages, though, and I don't want you wading through all of it. Is it prices and margin you want to see, or how it's selling in other stores? I'll send just those two pages and give you a call Friday at 10, five minutes to run through the key points."
+  avoid.zh: 别这样做：发一堆资料就干等他回复，一周后再问“资料看了吗”。他多半没看。
+  avoid.en: Don't: send the whole pack and wait, then ask a week later "did you get a chance to look?" He almost certainly didn't.
+  followup.zh: 当天只发他点名的资料；周五上午 10 点电话回访 5 分钟。
+  followup.en: Send only the material he asked for, today; five-minute call Friday 10 a.m.
+
+objection moq_too_high
+  zh: 起订量太大
+  en: Minimum order too high
+  real.zh: 真异议：他店小，资金或者仓库有限，首批 200 箱确实吃不下，会说出他能拿多少：“100 箱还行，200 箱不可能。”
+  real.en: Real objection: his store is small, cash or storage is limited, and 200 cases up front really is beyond him; he'll tell you what he can do: "100 I could manage, 200's out of the question."
+  false.zh: 假异议：嫌起订量大其实是不想担风险，或者还不信任你，量降下来他还会有别的理由。试探：“要是起订量不是问题，比如先拿 100 箱，您今天能定吗？”
+  false.en: Smoke screen: complaining about the minimum is really about risk or not trusting you yet; lower it and another reason will appear. Test it: "If the minimum weren't an issue, say you started with 100 cases, could you commit today?"
+  listen.zh: 倾听：听他卡在哪：资金、仓库，还是怕一个规格卖不完；他心里能接受的数是多少。
+  listen.en: Listen: where he's stuck: cash, storage, or fear of being left with one line; and what number he'd actually accept.
+  acknowledge.zh: 认同：“200 箱对一家店来说确实不是小数，您谨慎是对的。”
+  acknowledge.en: Acknowledge: "200 cases is a lot for one store; it's right to be careful."
+  clarify.zh: 澄清：“您觉得首批多少箱合适？主要是卡在钱，还是仓库放不下？”
+  clarify.en: Clarify: "What would be a comfortable first order for you? Is it the cash or the space?"
+  respond.zh: 回应：在政策内把首单变小。起订 200 箱可以分两批到：这次 100 箱，30 天内再到 100 箱，都按首单政策；或者跟附近另一家拼一车，一家 100 箱，运费平摊；或者混装，一批里配三四个规格，不用每个规格都进满。讲清楚为什么有起订量：整车运费和首单支持的成本。
+  respond.en: Respond: make the first order smaller within policy. The 200-case minimum can arrive in two drops: 100 now and 100 within 30 days, both on first-order terms; or he shares a truck with a nearby store, 100 cases each, freight split; or he takes mixed cases, three or four lines in one order instead of full quantities of each. Explain why the minimum exists: a full truckload and the cost of first-order support.
+  confirm.zh: 确认：“首单分两批、一批 100 箱，还能混装，这样资金和仓库的压力能接受吗？”
+  confirm.en: Confirm: "Two drops of 100 cases, and mixed lines if you like. Can your cash and storage handle that?"
+  next.zh: 推进：当场定第一批 100 箱的规格配比，约好第二批的到货日期（30 天内）。
+  next.en: Next: settle the mix of the first 100 cases on the spot and fix the delivery date for the second drop, within 30 days.
+  answer.zh: “李总，200 箱起订是为了一车的运费划算，不是非让您一次吃下。这样：分两批到，这周先到 100 箱，30 天内再到 100 箱，两批都按首单政策算，返点一分不少。”
+  answer.zh: “您要是怕一个规格卖不完，我们可以混装：100 箱里配 4 个规格，好走的多配点。隔壁镇的王老板也在谈，你们俩拼一车，一家 100 箱，运费平摊，首单政策照样享受。”
+  answer.en: "Mr. Li, the 200-case minimum is about filling a truck, not about making you swallow it all at once. Here's what we can do: two deliveries, 100 cases this week and another 100 within 30 days, both on first-order terms, so you don't lose a cent of the rebate."
+  avoid.zh: 别这样做：私自把起订量降到公司不认的数，或者一句“公司规定”就僵在那里。
+  avoid.en: Don't: quietly cut the minimum below what the company will honour, or just say "company rules" and stall.
+  followup.zh: 记下他能接受的首批量；定第一批 100 箱的规格配比；30 天内到第二批。
+  followup.en: Log the first-order size he can accept; settle the mix for the first 100 cases; second drop within 30 days.
+
+objection competitor_policy
+  zh: 别家政策更好
+  en: A competitor offers better terms
+  real.zh: 真异议：他手里真有别家的政策单，说得出具体的：某某品牌返点 5%、给陈列费、铺货送货架；他是在认真比。
+  real.en: Real objection: he has another brand's policy sheet and can quote it: a 5% rebate, display fees, free shelving with the first order; he's seriously comparing.
+  false.zh: 假异议：“别家政策更好”是在压条件，逼你加返点。试探：“您说的是哪一家、哪一条？能让我看看吗？我把两家的账放在一起算一遍。”他说不出具体的，就是在压价。
+  false.en: Smoke screen: "the other brand gives more" is a squeeze to get a bigger rebate out of you. Test it: "Which brand, and which part of their policy? Could I have a look? I'll put both sets of numbers side by side." If he can't be specific, he's just pushing on price.
+  listen.zh: 倾听：听他比的是哪一项：返点、陈列费、账期、铺货支持；别家的政策有没有条件（任务量、年底才兑现）。
+  listen.en: Listen: what he's comparing: rebate, display fees, credit, launch support; and what strings are attached to the other offer (volume targets, paid only at year-end).
+  acknowledge.zh: 认同：“政策肯定要比，谁给得实在您跟谁做，这是对的。”
+  acknowledge.en: Acknowledge: "Of course you should compare; you go with whoever gives you the better real deal."
+  clarify.zh: 澄清：“别家的 5% 返点是怎么拿的？要完成多少任务，什么时候兑现？”
+  clarify.en: Clarify: "How do you earn their 5% rebate? What volume do you have to hit, and when is it paid?"
+  respond.zh: 回应：不比单项，比一年的资金回报（周转 × 毛利）和兑现的确定性。别家毛利 25%，一年转 4 次，一万块一年赚 1 万，5% 返点要完成年任务、年底才给，全拿到也就 1.2 万；我们毛利 18%，一年转 8 次，一万块一年赚 1.44 万，2% 返点按季度冲货款，一年进 8 万的货就是 1600，合计 1.6 万。两家的账写在一张纸上给他看。
+  respond.en: Respond: don't compare line items; compare a year's return on his money (turnover × margin) and how certain the payout is. Their margin is 25% and turns 4 times a year, so 10,000 yuan earns 10,000; the 5% rebate needs the annual target and is paid at year-end, so even in full it's 12,000. Ours is 18% turning 8 times, so 14,400, plus a 2% rebate credited quarterly: on 80,000 of purchases that's 1,600, 16,000 in all. Put both sets of numbers on one sheet of paper.
+  confirm.zh: 确认：“一张纸算下来，同样一万块放在我们这，一年多赚 4000，而且返点每季度就到手，这样比您觉得公道吗？”
+  confirm.en: Confirm: "On one sheet: the same 10,000 yuan makes you 4,000 more a year with us, and the rebate arrives every quarter. Is that a fair comparison?"
+  next.zh: 推进：把对比账留给他；提首批 40 箱，按季度返点，约好季度末一起对账。
+  next.en: Next: leave him the comparison sheet, propose a first order of 40 cases on the quarterly rebate, and book the quarter-end reconciliation.
+  answer.zh: “李总，别家返点 5% 是真的，但要完成年任务、年底才兑现。我们不拼返点拼周转：毛利 18%，一年转 8 次，您压一万块一年赚 1.44 万；别家毛利 25%，一年转 4 次，一万块一年赚 1 万，就算 5% 返点全拿到，也就 1.2 万。两家的账我写在这张纸上，您留着慢慢对。”
+  answer.zh: “您比政策是对的。我们返点只有 2%，但每季度直接冲货款，不用等到年底。您算的是返点比例，我算的是一年到手多少：一万块本钱一年能进 8 万的货，返点 1600，加上毛利 1.44 万，全年 1.6 万。”
+  answer.en: "Mr. Li, their 5% rebate is real, but you only get it if you hit the annual target, and only at year-end. We don't compete on rebate, we compete on turnover: 18% margin, 8 turns a year, so 10,000 yuan in our stock earns you 14,400. Theirs is 25% turning 4 times, 10,000 a year, and even with the full 5% rebate that's 12,000. I've written both out on this sheet; keep it and check it yourself."
+  avoid.zh: 别这样做：一听别家返点高就跟着加，或者说别家“肯定兑现不了”。没有证据，不贬对手。
+  avoid.en: Don't: match their rebate the moment you hear it, or claim they'll "never pay out". Without evidence, don't run down a competitor.
+  followup.zh: 记下别家政策的具体条件；留下对比账；首批 40 箱，季度末对账。
+  followup.en: Log the exact conditions of the rival offer; leave the comparison sheet; first order 40 cases, reconcile at quarter-end.
+
+objection not_now
+  zh: 过段时间再说
+  en: Not now, maybe later
+  real.zh: 真异议：时机确实不对：现在是淡季、他刚备完旺季的货、店面在装修，或者年底资金要回笼；他会说出具体原因和一个大概的时间。
+  real.en: Real objection: the timing genuinely is wrong: it's the off season, he's just stocked up for the peak, the store is being refitted, or he needs cash back in before year-end; he gives a specific reason and a rough date.
+  false.zh: 假异议：“过段时间再说”“明年再说”是最软的拒绝，没有原因，也没有时间。试探：“明白。是时间的问题，还是产品或者政策还有哪里没让您满意？要是现在正好是旺季，您会进吗？”
+  false.en: Smoke screen: "let's talk later" or "maybe next year" is the softest no there is: no reason, no date. Test it: "Understood. Is it really the timing, or is there something about the product or the terms that isn't right yet? If it were peak season right now, would you order?"
+  listen.zh: 倾听：听“以后”背后的原因：淡季、资金、库存、装修，还是其实没兴趣；他说的“过段时间”大概是几月份。
+  listen.en: Listen: what's behind "later": the season, cash, stock, a refit, or simply no interest; and roughly which month he means.
+  acknowledge.zh: 认同：“时机不对硬上，对您对我们都不好。”
+  acknowledge.en: Acknowledge: "Forcing it at the wrong time is no good for either of us."
+  clarify.zh: 澄清：“您说过段时间，是在等什么？大概几月份比较合适？”
+  clarify.en: Clarify: "When you say later, what are you waiting for? Which month would suit you?"
+  respond.zh: 回应：把“以后”变成一个日期和一个小动作。真是时机问题，就约定具体日子，现在先做准备：签下区域协议、锁定今年的政策；讲清提前铺货的账：旺季前一个月到货，旺季第一周就有货卖，而不是旺季来了再等 7 天到货。或者淡季先进 20 箱摸底，45 天后看动销，卖掉 15 箱以上就补货。
+  respond.en: Respond: turn "later" into a date and a small step now. If it really is timing, agree a specific date and prepare now: sign the territory agreement, lock in this year's terms, and show why early stocking pays: goods arrive a month before the peak, so he's selling in week one instead of waiting 7 days for delivery once the rush starts. Or trial 20 cases in the off season, review after 45 days, and reorder if 15 or more have sold.
+  confirm.zh: 确认：“那我们就定 2 月 20 号我来定首批，3 月 1 号前到货，今天先把区域协议签了，您看行吗？”
+  confirm.en: Confirm: "So I come back on February 20th to settle the first order, delivery before March 1st, and we sign the territory agreement today. Does that work?"
+  next.zh: 推进：约定具体日子：2 月 20 日回访定首批，3 月 1 日前到货；或者淡季先下 20 箱试单，45 天后复盘，卖掉 15 箱以上就补货。
+  next.en: Next: fix the dates: back on February 20th for the first order, delivery before March 1st; or a 20-case off-season trial, reviewed after 45 days, with a reorder at 15 or more sold.
+  answer.zh: “行，李总，旺季前上货最合适。我们约个日子：2 月 20 号我来定首批，3 月 1 号前到货，旺季第一周您就有货卖。今天先把区域协议签了，这一片先给您留着，别人来谈我也不接。”
+  answer.zh: “您说明年再说，我理解，年底资金要回笼。这样，现在先进 20 箱放着摸个底，压款 1600 块，45 天后我来看：卖掉 15 箱以上，开年我们就正式做；卖不动的按政策调换，您不吃亏。”
+  answer.en: "Fair enough, Mr. Li, stocking up before the peak is the right move. Let's put a date on it: I'll come by on February 20th to settle the first order, and you'll have the goods before March 1st, ready for the first week of the season. Let's sign the territory agreement today, so this area is held for you and I won't talk to anyone else about it."
+  avoid.zh: 别这样做：他说“以后再说”，你就回“好的，那我以后再联系您”，不留日子。三个月后，他已经不记得你了。
+  avoid.en: Don't: answer "later" with "OK, I'll get back to you sometime" and no date. Three months on, he won't remember who you are.
+  followup.zh: 问清他的“以后”在等什么；2 月 20 日回访定首批（或 20 箱试单，45 天后复盘）。
+  followup.en: Find out what he's waiting for; go back February 20th for the first order (or a 20-case trial reviewed after 45 days).
 
 """#),
     ("policy.kaiqu", #"""
@@ -3992,6 +7445,19 @@ reply cli.usage
     |   --explain        nlu: show the normalized text, entities, candidates and the winning pattern
     |
     | Exit status: 0 ok, 64 usage, 65 data error, 66 no input, 73 cannot open the store
+
+reply change.flow
+  zh: 开发流程的改动
+  zh-Hant: 開發流程的改動
+  en: the change to the flow
+reply change.deal.won
+  zh: 记录签约
+  zh-Hant: 記錄簽約
+  en: recording the deal
+reply change.deal.lost
+  zh: 放弃客户
+  zh-Hant: 放棄客戶
+  en: dropping the customer
 
 """#),
     ("visits.kaiqu", #"""

@@ -46,7 +46,7 @@ struct LoadedData {
         do {
             let rules = try RuleSet.load(files: files, otherKinds: DialogueData.kinds, checkingExamples: checkingExamples)
             parser = Parser(rules: rules)
-            dialogue = try DialogueData(blocks: rules.blocks)
+            dialogue = try DialogueData(rules: rules)
         } catch {
             throw .data(error.errors)
         }

@@ -140,6 +140,8 @@ enum Messages {
             return (("“\(text)”不是整数", "天数，如 7"), ("“\(text)” is not a whole number", "a number of days, e.g. 7"))
         case .badMonthDay(let text):
             return (("“\(text)”不是 月-日", "如 08-15"), ("“\(text)” is not month-day", "e.g. 08-15"))
+        case .missingBlock(let block):
+            return (("缺少“\(block)”块", "在 intents/ 的某个文件里写一个“\(block)”块"), ("no “\(block)” block", "a “\(block)” block in some file of intents/"))
         case .missingKey(let key, let block):
             return (("\(block) 块缺少 \(key):", "一行“\(key): …”"), ("a \(block) block without \(key):", "a line “\(key): …”"))
         case .badFixture(let text):

@@ -12,6 +12,7 @@ extension Turn {
         filter.card = u.slots["card"]
         filter.role = u.slots["role"]
         filter.region = u.slots["region"]
+        filter.step = u.slots["step"].flatMap(Int.init)
         if let days = u.slots["days"].flatMap(Int.init) {
             filter.contactedBefore = today.adding(days: -days).description
             filter.order = .lastContact
@@ -71,6 +72,7 @@ extension Turn {
         if let level = filter.level { parts.append(text("level.\(level)")) }
         if let role = filter.role { parts.append(label("role", role)) }
         if let region = filter.region { parts.append(region) }
+        if let step = filter.step { parts.append(text("list.at_step", ["number": String(step), "name": stepName(step)])) }
         if let before = filter.contactedBefore, let day = Self.day(before) {
             parts.append(text("list.not_contacted", ["days": String(today.ordinal - day.ordinal)]))
         }

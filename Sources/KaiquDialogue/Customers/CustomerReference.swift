@@ -15,6 +15,8 @@ extension Turn {
         if named == nil || rules.isBackReference(named!) {
             if named != nil || rules.mentionsBackReference(u.tokens) {
                 if let last = state.lastCustomer, let card = try records.card(last) { return remember(card) }
+                // 他说太贵了 with nobody in context: coaching needs no customer.
+                guard required else { return nil }
                 say("customer.who_is_that")
                 state.pending = .whichCustomer(then: u)
                 return nil
@@ -50,7 +52,7 @@ extension Turn {
     }
 
     /// Requests that, naming nobody, go on with the customer in context (下一步, 他的进度).
-    static let continuesWithLast: Set<String> = []
+    static let continuesWithLast: Set<String> = ["flow.next", "flow.status", "flow.goto", "qualify.man", "credit.assess"]
 
     /// Makes `card` the customer 他 / 这个客户 refers to from now on.
     mutating func remember(_ card: CustomerCard) -> CustomerCard {

@@ -22,10 +22,20 @@ extension Turn {
         if let v = card.source { contact.append(pair("source", v)) }
         if !contact.isEmpty { line(contact.joined(separator: "  ")) }
 
-        let level = card.level.map { text(card.levelSetByRep ? "card.by_rep" : "card.suggested", ["value": text("level.\($0)")]) } ?? text("card.unknown")
+        // A won customer's level follows the deal: neither a suggestion nor a choice.
+        let level = card.level.map { card.status == .won ? text("level.\($0)") : text(card.levelSetByRep ? "card.by_rep" : "card.suggested", ["value": text("level.\($0)")]) } ?? text("card.unknown")
         let letter = card.card.map { text(card.cardSetByRep ? "card.by_rep" : "card.suggested", ["value": text("card.long", ["card": $0])]) } ?? text("card.none")
         line(pair("level", level) + "  " + pair("card", letter))
         say("card.man", ["money": man(card.money), "authority": man(card.authority), "need": man(card.need)])
+        if card.status == .open, [card.money, card.authority, card.need].contains(where: { $0 == nil }) { say("card.man_hint", ["customer": card.name]) }
+        if let flow = try records.flow(of: card.id) {
+            let open = flow.open.map { text("objection.\($0.kind)") }
+            let key = flow.step == FlowState.maintenance ? "card.flow_maintenance" : open.isEmpty ? "card.flow" : "card.flow_open"
+            say(key, ["number": String(flow.step), "name": stepName(flow.step), "list": open.joinedList(self)])
+        }
+        if let grade = card.creditGrade {
+            say("card.credit", ["grade": grade, "name": text("credit-grade.\(grade)"), "date": card.creditOn.map(dayText) ?? ""])
+        }
         switch card.status {
         case .won: say("card.won", ["amount": card.dealAmount.map(money) ?? text("card.unknown")])
         case .lost: say("card.lost", ["reason": card.lostReason ?? text("card.unknown")])
@@ -73,13 +83,20 @@ extension Turn {
         line(missing.isEmpty ? summary : text("card.with_empty", ["profile": summary, "fields": missing.joinedList(self)]))
     }
 
-    /// Yuan as a rep writes it: 50000 → 5万, 3500 → 3500 元 / ¥3,500.
+    /// Yuan as a rep writes it: 50000 → 5万, 3500 → 3500 元; ¥50,000 in English.
     func money(_ yuan: Int) -> String {
         if language != .en, yuan >= 10_000, yuan % 1_000 == 0 {
             let wan = Double(yuan) / 10_000
             return text("money.wan", ["amount": wan == wan.rounded() ? String(Int(wan)) : String(wan)])
         }
-        return text("money.yuan", ["amount": String(yuan)])
+        guard language == .en else { return text("money.yuan", ["amount": String(yuan)]) }
+        var digits = String(yuan)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return text("money.yuan", ["amount": digits + grouped])
     }
 
     /// When a visit is: 明天 11月19日（周四）15:00.

@@ -14,6 +14,12 @@ extension Turn {
             if state.resume == nil { tip("customer.added_next", ["name": card.name]) }
             else if state.resume?.aboutNewCard == false { say("customer.add_phone_later", ["name": card.name]) }
             try resumeWaiting(for: id)
+        case .updateCustomer(let id, let edits) where edits.contains(where: Self.isQualification):
+            state.lastCustomer = id
+            guard let card = try records.card(id) else { return }
+            if edits.contains(where: { if case .credit = $0 { true } else { false } }) { sayCredit(card) } else { sayMAN(card) }
+            let suggested = edits.filter(Self.isSuggestion).compactMap(describe)
+            if !suggested.isEmpty { say("customer.suggestion_follows", ["changes": suggested.joinedList(self)]) }
         case .updateCustomer(let id, let edits):
             state.lastCustomer = id
             let name = try records.name(of: id) ?? ""
@@ -54,6 +60,17 @@ extension Turn {
                 say("visit.next_contact", ["when": dayText(day.adding(days: interval.days)), "days": String(interval.days)])
             }
             if !log.edits.isEmpty { say("customer.suggestion_follows", ["changes": log.edits.compactMap(describe).joinedList(self)]) }
+            try acknowledgeReading(log)
+        case .flow(let id, let changes):
+            try acknowledgeFlow(id, changes)
+        case .dealWon(let id, let amount):
+            state.lastCustomer = id
+            guard let card = try records.card(id) else { return }
+            say(amount == nil ? "deal.won" : "deal.won_amount", ["customer": card.name, "amount": amount.map(money) ?? ""])
+            if let flow = try records.flow(of: id) { try present(flow, of: card) }
+        case .dealLost(let id, let reason):
+            state.lastCustomer = id
+            say("deal.lost", ["customer": try records.name(of: id) ?? "", "reason": reason])
         case .undo:
             switch outcome {
             case .undone(let kind, let subject): say("undo.done", ["what": labelOf("change." + kind), "name": subject])
@@ -69,6 +86,13 @@ extension Turn {
         state.resume = nil
         state.lastCustomer = id
         reread(resume.utterance.text)
+    }
+
+    static func isQualification(_ edit: CardEdit) -> Bool {
+        switch edit {
+        case .money, .authority, .need, .credit: true
+        default: false
+        }
     }
 
     static func isSuggestion(_ edit: CardEdit) -> Bool {
@@ -103,6 +127,7 @@ extension Turn {
         case .status(let v): return to("status", text("status." + v.rawValue))
         case .dealAmount(let v): return to("amount", v.map(money))
         case .lostReason(let v): return to("lost_reason", v)
+        case .credit(let grade, _, _): return to("credit", grade)
         }
     }
 }

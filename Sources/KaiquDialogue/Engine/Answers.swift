@@ -16,23 +16,20 @@ extension Turn {
             return try answerCard(card, asking, u)
 
         case .duplicate(let card, let existing):
-            switch u.intent {
-            case "confirm":
-                state.pending = nil
-                guard let current = try records.card(existing) else { return true }
-                // Only what the new card says differently.
-                let edits = Self.edits(toMatch: card).filter { current.applying([$0]) != current }
-                if edits.isEmpty {
-                    _ = remember(current)
-                    say("customer.duplicate_nothing_new")
-                } else {
-                    apply(.updateCustomer(existing, edits))
-                }
-            case "deny":
-                state.pending = nil
+            guard let yes = Self.yesOrNo(u) else { return false }
+            state.pending = nil
+            guard yes else {
                 apply(.addCustomer(card))
-            default:
-                return false
+                return true
+            }
+            guard let current = try records.card(existing) else { return true }
+            // Only what the new card says differently.
+            let edits = Self.edits(toMatch: card).filter { current.applying([$0]) != current }
+            if edits.isEmpty {
+                _ = remember(current)
+                say("customer.duplicate_nothing_new")
+            } else {
+                apply(.updateCustomer(existing, edits))
             }
             return true
 
@@ -44,19 +41,16 @@ extension Turn {
             return true
 
         case .createUnknown(let name, let then):
-            switch u.intent {
-            case "confirm":
-                state.pending = nil
-                state.resume = Resume(utterance: then, aboutNewCard: true)
-                var card = newCard(name: name)
-                if let phone = then.slots["phone"] { card.phones = [phone] }
-                try continueAdding(card)
-            case "deny":
-                state.pending = nil
+            guard let yes = Self.yesOrNo(u) else { return false }
+            state.pending = nil
+            guard yes else {
                 say("customer.not_added", ["name": name])
-            default:
-                return false
+                return true
             }
+            state.resume = Resume(utterance: then, aboutNewCard: true)
+            var card = newCard(name: name)
+            if let phone = then.slots["phone"] { card.phones = [phone] }
+            try continueAdding(card)
             return true
 
         case .whichCustomer(let then):
@@ -68,16 +62,9 @@ extension Turn {
             return true
 
         case .delete(let id, let name):
-            switch u.intent {
-            case "confirm":
-                state.pending = nil
-                apply(.deleteCustomer(id))
-            case "deny":
-                state.pending = nil
-                say("customer.delete_kept", ["name": name])
-            default:
-                return false
-            }
+            guard let yes = Self.yesOrNo(u) else { return false }
+            state.pending = nil
+            if yes { apply(.deleteCustomer(id)) } else { say("customer.delete_kept", ["name": name]) }
             return true
 
         case .visitWhen(let id, let purpose):
@@ -95,16 +82,9 @@ extension Turn {
             return true
 
         case .clash(let plan, _):
-            switch u.intent {
-            case "confirm":
-                state.pending = nil
-                apply(.scheduleVisit(plan))
-            case "deny":
-                state.pending = nil
-                say("visit.not_planned")
-            default:
-                return false
-            }
+            guard let yes = Self.yesOrNo(u) else { return false }
+            state.pending = nil
+            if yes { apply(.scheduleVisit(plan)) } else { say("visit.not_planned") }
             return true
 
         case .chooseVisit(let visits, let moveTo):
@@ -113,7 +93,63 @@ extension Turn {
             if let moveTo { apply(.moveVisit(visits[index].id, day: moveTo.day, time: moveTo.time)) }
             else { apply(.cancelVisit(visits[index].id)) }
             return true
+
+        case .checklist(let id, let step):
+            guard u.intent == ParseResult.fallback || u.intent == "confirm" else { return false }
+            let items = ticks(u, step: step)
+            guard !items.isEmpty else {
+                guard u.intent == ParseResult.fallback else { return false }
+                say("flow.nothing_ticked")
+                return true
+            }
+            apply(.flow(id, [.tick(items)]))
+            return true
+
+        case .insistNext(let id, let to):
+            switch u.intent {
+            case "confirm":
+                state.pending = nil
+                apply(.flow(id, [.move(to: to, insisted: true)]))
+            case "deny":
+                state.pending = nil
+                if let card = try records.card(id), let flow = try records.flow(of: id) { try present(flow, of: card, tips: false) }
+            default:
+                guard let flow = try records.flow(of: id), case let items = ticks(u, step: flow.step), !items.isEmpty else { return false }
+                state.pending = nil
+                apply(.flow(id, [.tick(items)]))
+            }
+            return true
+
+        case .refusalAbout, .refusalForm:
+            return try answerRefusal(pending, u)
+
+        case .objectionsResolved(let id, let then):
+            guard let yes = Self.yesOrNo(u) else { return false }
+            state.pending = nil
+            if yes { apply(.flow(id, [.resolveObjections, .tick(["5.resolved"]), .move(to: then, insisted: false)])) }
+            else { say("flow.objections_keep_going") }
+            return true
+
+        case .suggestStep(let id, let step):
+            guard let yes = Self.yesOrNo(u) else { return false }
+            state.pending = nil
+            if yes { apply(.flow(id, [.move(to: step, insisted: false)])) } else { say("flow.stay") }
+            return true
+
+        case .credit(let id, let scores):
+            return try answerCredit(id, scores, u)
+
+        case .lostReason(let id):
+            guard u.intent == ParseResult.fallback || u.intent == "deny", let reason = plainName(u) ?? (u.intent == "deny" ? text("deal.no_reason") : nil) else { return false }
+            state.pending = nil
+            apply(.dealLost(id, reason: reason))
+            return true
         }
+    }
+
+    /// True for yes, false for no, nil for anything else.
+    static func yesOrNo(_ u: Utterance) -> Bool? {
+        u.intent == "confirm" ? true : u.intent == "deny" ? false : nil
     }
 
     /// Asks the pending question (again).
@@ -139,6 +175,22 @@ extension Turn {
         case .chooseVisit(let visits, _):
             for (index, visit) in visits.enumerated() { line("\(index + 1). " + describe(visit)) }
             say("customer.choose_hint")
+        case .checklist:
+            say("flow.hint")
+        case .insistNext:
+            say("flow.insist_question")
+        case .refusalAbout:
+            say("refusal.ask_about")
+        case .refusalForm:
+            say("refusal.ask_form")
+        case .objectionsResolved:
+            say("flow.objections_resolved_question")
+        case .suggestStep(_, let step):
+            say("signal.suggest_step", ["number": String(step), "name": stepName(step)])
+        case .credit(let id, let scores):
+            askCredit(id, scores: scores)
+        case .lostReason(let id):
+            say("deal.lost_ask", ["customer": try records.name(of: id) ?? ""])
         }
     }
 

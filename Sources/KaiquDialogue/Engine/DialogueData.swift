@@ -27,11 +27,18 @@ public struct DialogueData: Sendable {
     public let festivals: [Festival]
     /// Column headers `kaiqu import` understands, folded (lower case), by card field.
     public let importColumns: [String: String]
+    /// The development flow and its playbooks.
+    public let flow: FlowData
 
     /// The block kinds read here, besides the NLU's own.
-    public static let kinds: Set<String> = ["reply", "policy", "profile", "festival", "columns"]
+    public static let kinds: Set<String> = Set(["reply", "policy", "profile", "festival", "columns"]).union(FlowData.kinds)
 
-    public init(blocks: [DataBlock]) throws(DataErrors) {
+    /// Reads the blocks of `rules` the dialogue needs.
+    public init(rules: RuleSet) throws(DataErrors) {
+        try self.init(blocks: rules.blocks, objectionIDs: Set(rules.lookupWords["objection"].map { Array($0.keys) } ?? []), normalizer: rules.normalizer)
+    }
+
+    init(blocks: [DataBlock], objectionIDs: Set<String>, normalizer: Normalizer) throws(DataErrors) {
         var errors: [DataError] = []
         var catalogue: ReplyCatalogue?
         do { catalogue = try ReplyCatalogue(blocks: blocks) } catch { errors += error.errors }
@@ -106,8 +113,14 @@ public struct DialogueData: Sendable {
                 continue
             }
         }
+        var flow: FlowData?
+        if var filled = catalogue {
+            do { flow = try FlowData(blocks: blocks, objectionIDs: objectionIDs, normalizer: normalizer, into: &filled) } catch { errors += error.errors }
+            catalogue = filled
+        }
         if !errors.isEmpty { throw DataErrors(errors) }
         self.catalogue = catalogue!
+        self.flow = flow!
         self.cadence = cadence
         // Longest cue first, so 喜欢玩 wins over 喜欢.
         self.profileCues = cues.sorted { $0.word.count > $1.word.count }

@@ -39,6 +39,31 @@ public enum Pending: Sendable {
     case clash(VisitPlan, with: Visit)
     /// Several planned visits fit: which one to cancel, or to move to `day`/`time`?
     case chooseVisit([Visit], moveTo: (day: String, time: String?)?)
+    /// A step's checklist is shown: numbers tick its items.
+    case checklist(CustomerID, step: Int)
+    /// Essential items are not done: go on to `to` anyway?
+    case insistNext(CustomerID, to: Int)
+    /// Analysing a refusal: what it was about (1 person, 2 product, 3 instinct)?
+    case refusalAbout(CustomerID)
+    /// …and how it was said (1 indirect, 2 direct)?
+    case refusalForm(CustomerID, about: String)
+    /// Were the open objections resolved? Then on to step `then`.
+    case objectionsResolved(CustomerID, then: Int)
+    /// The conversation suggests a step (buying signals → 6): go there?
+    case suggestStep(CustomerID, step: Int)
+    /// The 5C check: the scores given so far.
+    case credit(CustomerID, scores: [Int])
+    /// A deal is dropped: why?
+    case lostReason(CustomerID)
+
+    /// Questions that are a mode more than a question: a new request leaves them without
+    /// "the previous question was dropped".
+    var isQuiet: Bool {
+        switch self {
+        case .checklist, .suggestStep, .refusalAbout, .refusalForm: true
+        default: false
+        }
+    }
 }
 
 /// A request taken up again once the card being added exists.

@@ -20,7 +20,7 @@ extension Turn {
                 return
             }
             state.resume = nil
-            say("pending.dropped")
+            if !pending.isQuiet { say("pending.dropped") }
         }
         try dispatch(utterance)
     }
@@ -49,6 +49,15 @@ extension Turn {
         case "visit.log": try logVisit(u)
         case "visit.cancel": try cancelVisit(u)
         case "followup.due": try listFollowUps(u)
+        case "flow.start": try startFlow(u)
+        case "flow.next": try nextStep(u)
+        case "flow.status": try flowStatus(u)
+        case "flow.goto": try gotoStep(u)
+        case "objection.handle": try handleObjection(u)
+        case "qualify.man": try qualify(u)
+        case "credit.assess": try assessCredit(u)
+        case "deal.won": try dealWon(u)
+        case "deal.lost": try dealLost(u)
         case ParseResult.fallback: fallback(u)
         default: understood(u)
         }

@@ -30,6 +30,10 @@ extension CustomerCard {
             case .status(let v): card.status = v
             case .dealAmount(let v): card.dealAmount = v
             case .lostReason(let v): card.lostReason = v
+            case .credit(let grade, let scores, let day):
+                card.creditGrade = grade
+                card.creditScores = scores
+                card.creditOn = day
             }
         }
         return card

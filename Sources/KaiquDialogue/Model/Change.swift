@@ -13,6 +13,12 @@ public enum Change: Sendable, Equatable {
     case cancelVisit(VisitID)
     case moveVisit(VisitID, day: String, time: String?)
     case logContact(ContactLog)
+    /// Changes to a customer's flow, made together.
+    case flow(CustomerID, [FlowChange])
+    /// Signed: level 1, the amount, no card, and the flow on to after-sale maintenance.
+    case dealWon(CustomerID, amount: Int?)
+    /// Dropped: the reason kept, level 4, no card, out of the cadence.
+    case dealLost(CustomerID, reason: String)
     /// Reverts the owner's last change that is not undone yet.
     case undo
 
@@ -27,6 +33,9 @@ public enum Change: Sendable, Equatable {
         case .cancelVisit: "visit.cancel"
         case .moveVisit: "visit.move"
         case .logContact: "visit.log"
+        case .flow: "flow"
+        case .dealWon: "deal.won"
+        case .dealLost: "deal.lost"
         case .undo: "undo"
         }
     }
@@ -54,6 +63,9 @@ public enum CardEdit: Sendable, Equatable {
     case status(CustomerCard.Status)
     case dealAmount(Int?)
     case lostReason(String?)
+    /// The 5C grade, the five scores (1–5 each, in the order character, capacity, capital,
+    /// collateral, conditions) and the day of the check.
+    case credit(grade: String, scores: [Int], on: String)
 }
 
 /// A visit to plan.
@@ -84,14 +96,18 @@ public struct ContactLog: Sendable, Equatable {
     public var planned: VisitID?
     /// Card edits that follow from the contact (the suggested level, say).
     public var edits: [CardEdit]
+    /// What the contact showed for the flow: a refusal, objections, buying signals.
+    public var flow: [FlowChange]
 
-    public init(customer: CustomerID, day: String, time: String, outcome: String? = nil, planned: VisitID? = nil, edits: [CardEdit] = []) {
+    public init(customer: CustomerID, day: String, time: String, outcome: String? = nil, planned: VisitID? = nil,
+                edits: [CardEdit] = [], flow: [FlowChange] = []) {
         self.customer = customer
         self.day = day
         self.time = time
         self.outcome = outcome
         self.planned = planned
         self.edits = edits
+        self.flow = flow
     }
 }
 

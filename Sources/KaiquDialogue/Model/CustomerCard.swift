@@ -37,6 +37,10 @@ public struct CustomerCard: Sendable, Equatable {
     /// The deal amount in yuan once won; the reason once lost.
     public var dealAmount: Int?
     public var lostReason: String?
+    /// The last 5C credit check: grade A–D, the five scores, the day.
+    public var creditGrade: String?
+    public var creditScores: [Int] = []
+    public var creditOn: String?
     /// Local wall-clock times, `YYYY-MM-DDTHH:MM`.
     public var createdAt: String
     public var updatedAt: String

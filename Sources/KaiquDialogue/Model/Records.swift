@@ -23,6 +23,8 @@ public protocol Records {
     func customers(phone: String) throws -> [CustomerSummary]
     /// One page of the cards that pass `filter`, in the filter's order, and how many pass.
     func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws -> (rows: [CustomerSummary], total: Int)
+    /// The customer's flow with its objections and latest events, nil before it started.
+    func flow(of customer: CustomerID) throws -> FlowState?
     /// How many cards pass `filter`.
     func count(_ filter: CustomerFilter) throws -> Int
     /// Visits between two days, both included, with one of these statuses, earliest first.

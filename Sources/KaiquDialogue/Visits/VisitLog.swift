@@ -23,9 +23,11 @@ extension Turn {
         var after = card
         after.contactCount += 1
         let outcome = u.slots["note"]?.trimmingSpaces()
+        // What the note shows for the flow goes with the contact, in the same change.
+        let reading = outcome.map { read(note: $0, u, flow: try? records.flow(of: card.id)) } ?? NoteReading()
         apply(.logContact(ContactLog(customer: card.id, day: day.description, time: time,
                                      outcome: outcome?.isEmpty == false ? outcome : nil,
-                                     planned: planned?.id, edits: Qualification.edits(for: after))))
+                                     planned: planned?.id, edits: Qualification.edits(for: after), flow: reading.changes)))
     }
 
     // 周五, 星期五, 礼拜五, Friday — without 下/这/本/上/next/this/last before it.

@@ -47,6 +47,8 @@ public enum DataProblem: Sendable, Equatable {
     case badMonthDay(String)
     /// A block that lacks a line it needs.
     case missingKey(String, block: String)
+    /// A block the program needs is not in any file.
+    case missingBlock(String)
 }
 
 /// Several data errors at once, so `kaiqu check` can show them all in one run.

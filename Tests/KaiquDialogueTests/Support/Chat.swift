@@ -19,7 +19,7 @@ enum Shipped {
     static let rules: RuleSet = try! RuleSet.load(files: files, otherKinds: DialogueData.kinds)
     static let parser = Parser(rules: rules)
     static let data: DialogueData = {
-        var data = try! DialogueData(blocks: rules.blocks)
+        var data = try! DialogueData(rules: rules)
         data.catalogue = data.catalogue.filledTraditional(traditional)
         return data
     }()

@@ -1,0 +1,202 @@
+import KaiquNLU
+
+/// The flow and its playbooks, from intents/: the steps and their checklists, the kinds of
+/// refusal, the buying signals, the MAN and 5C questions, the credit grades and the
+/// objection playbooks (block kinds step, item, refusal, signal, man, credit, credit-grade,
+/// objection; README "The flow as data").
+///
+/// Their texts go into the reply catalogue under `kind.name.field`, with `.1`, `.2` … for
+/// lines that repeat (`objection.price.answer.2`), so they render, fall back and turn
+/// traditional as every reply does. What is kept here is the structure: which items a step
+/// has, which are essential, which words tick them or show a refusal or a signal.
+public struct FlowData: Sendable {
+    public struct Step: Sendable {
+        public var number: Int
+        /// How many tips the step has, in each language.
+        public var tips: [Language: Int]
+        /// How many items must be ticked to pass, when it is not "every essential one".
+        public var needs: Int?
+    }
+
+    public struct Item: Sendable {
+        public var id: String
+        public var step: Int
+        public var essential: Bool
+        /// Words that tick it when the rep names it, folded.
+        public var words: [String]
+    }
+
+    /// A kind of refusal or buying signal, and the words in a note that show it.
+    public struct Cue: Sendable {
+        public var kind: String
+        public var words: [String]
+    }
+
+    public struct Grade: Sendable {
+        public var letter: String
+        public var min: Int
+    }
+
+    public struct Playbook: Sendable {
+        public var id: String
+        /// How many model answers and things to avoid there are, in each language.
+        public var answers: [Language: Int]
+        public var avoid: [Language: Int]
+        /// The step it belongs to: 5, or 3 for a refusal in disguise (没时间).
+        public var step: Int
+        /// At step 3, the kind of refusal it is (indirect, direct).
+        public var refusal: String?
+    }
+
+    public internal(set) var steps: [Int: Step] = [:]
+    public internal(set) var items: [Item] = []
+    public internal(set) var refusals: [Cue] = []
+    public internal(set) var signals: [Cue] = []
+    public internal(set) var grades: [Grade] = []
+    public internal(set) var objections: [String: Playbook] = [:]
+
+    /// The refusal kinds: what it is about, then how it is said.
+    public static let refusalAbout = ["person", "product", "instinct"]
+    public static let refusalForm = ["indirect", "direct"]
+    public static let man = ["money", "authority", "need"]
+    /// The 5C, in the order they are asked.
+    public static let credit = ["character", "capacity", "capital", "collateral", "conditions"]
+
+    /// The block kinds read here.
+    static let kinds: Set<String> = ["step", "item", "objection", "refusal", "signal", "man", "credit", "credit-grade"]
+
+    /// The checklist of a step, in file order.
+    public func items(of step: Int) -> [Item] { items.filter { $0.step == step } }
+
+    /// Reads the blocks, adding their texts to `catalogue`; `objectionIDs` are the values of
+    /// the objection lookup, each of which needs a playbook.
+    init(blocks: [DataBlock], objectionIDs: Set<String>, normalizer: Normalizer, into catalogue: inout ReplyCatalogue) throws(DataErrors) {
+        var errors: [DataError] = []
+        var seenMan = Set<String>(), seenCredit = Set<String>()
+        for block in blocks where Self.kinds.contains(block.kind) {
+            var texts = Texts(block: block)
+            func require(_ fields: [String]) {
+                for field in fields {
+                    for language in ["zh", "en"] where texts.values[field]?[language]?.isEmpty ?? true {
+                        errors.append(block.location.error(.missingKey(field == "name" ? language : field + "." + language, block: block.kind)))
+                    }
+                }
+            }
+            let prefix = block.kind + "." + block.name
+            switch block.kind {
+            case "step":
+                guard let number = Int(block.name), (1...FlowState.maintenance).contains(number) else {
+                    errors.append(block.location.error(.unknownBlock("step " + block.name, known: (1...FlowState.maintenance).map { "step \($0)" })))
+                    continue
+                }
+                require(["name", "intro", "done", "tip"])
+                steps[number] = Step(number: number, tips: texts.counts("tip"), needs: texts.plain["needs"].flatMap { Int($0) })
+            case "item":
+                guard let step = block.name.split(separator: ".").first.flatMap({ Int($0) }), (1...FlowState.maintenance).contains(step) else {
+                    errors.append(block.location.error(.missingKey("STEP.ID", block: "item " + block.name)))
+                    continue
+                }
+                require(["group", "ask"])
+                items.append(Item(id: block.name, step: step, essential: texts.plain["essential"] == "yes",
+                                  words: texts.words("words", normalizer)))
+            case "refusal":
+                guard (Self.refusalAbout + Self.refusalForm).contains(block.name) else {
+                    errors.append(block.location.error(.unknownBlock("refusal " + block.name, known: (Self.refusalAbout + Self.refusalForm).map { "refusal " + $0 })))
+                    continue
+                }
+                require(["name", "tell", "respond"])
+                refusals.append(Cue(kind: block.name, words: texts.words("cue", normalizer)))
+            case "signal":
+                require(["name", "tell"])
+                signals.append(Cue(kind: block.name, words: texts.words("cue", normalizer)))
+            case "man", "credit":
+                let known = block.kind == "man" ? Self.man : Self.credit
+                guard known.contains(block.name) else {
+                    errors.append(block.location.error(.unknownBlock(block.kind + " " + block.name, known: known.map { block.kind + " " + $0 })))
+                    continue
+                }
+                require(["name", "ask"])
+                if block.kind == "man" { seenMan.insert(block.name) } else { seenCredit.insert(block.name) }
+            case "credit-grade":
+                guard let min = texts.plain["min"].flatMap({ Int($0) }) else {
+                    errors.append(block.location.error(.missingKey("min", block: "credit-grade")))
+                    continue
+                }
+                require(["name", "advice"])
+                grades.append(Grade(letter: block.name, min: min))
+            case "objection":
+                require(["name", "real", "false", "listen", "acknowledge", "clarify", "respond", "confirm", "next", "answer", "avoid", "followup"])
+                if !objectionIDs.contains(block.name) {
+                    errors.append(block.location.error(.unknownBlock("objection " + block.name, known: objectionIDs.sorted().map { "objection " + $0 })))
+                }
+                let step = texts.plain["step"].flatMap { Int($0) } ?? 5
+                let refusal = texts.plain["refusal"]
+                if step == 3, !Self.refusalForm.contains(refusal ?? "") {
+                    errors.append(block.location.error(.missingKey("refusal", block: "objection " + block.name)))
+                }
+                objections[block.name] = Playbook(id: block.name, answers: texts.counts("answer"), avoid: texts.counts("avoid"),
+                                                  step: step, refusal: refusal)
+            default:
+                continue
+            }
+            texts.add(to: &catalogue, prefix: prefix)
+        }
+        let at = blocks.first { Self.kinds.contains($0.kind) }?.location ?? SourceLocation(file: "intents/flow.steps.kaiqu", line: 1, column: 1)
+        var missing = (1...FlowState.maintenance).filter { steps[$0] == nil }.map { "step \($0)" }
+        missing += Self.man.filter { !seenMan.contains($0) }.map { "man " + $0 }
+        missing += Self.credit.filter { !seenCredit.contains($0) }.map { "credit " + $0 }
+        missing += objectionIDs.sorted().filter { objections[$0] == nil }.map { "objection " + $0 }
+        if grades.isEmpty { missing.append("credit-grade A") }
+        errors += missing.map { at.error(.missingBlock($0)) }
+        if !errors.isEmpty { throw DataErrors(errors) }
+        grades.sort { $0.min > $1.min }
+    }
+
+    /// The grade a total of 5C scores earns: the highest whose minimum it reaches.
+    public func grade(total: Int) -> String? { (grades.first { total >= $0.min } ?? grades.last)?.letter }
+}
+
+/// The lines of one block, by field and language: `tip.zh: …` is field tip, language zh;
+/// `zh: …` is the block's name. Keys without a language (`essential:`, `cue:`) are plain.
+private struct Texts {
+    var values: [String: [String: [String]]] = [:]
+    var plain: [String: String] = [:]
+    var plainLists: [String: [String]] = [:]
+
+    init(block: DataBlock) {
+        for line in block.lines {
+            guard let key = line.key else { continue }
+            let parts = key.split(separator: ".").map(String.init)
+            if let language = parts.last, ["zh", "zh-Hant", "en"].contains(language) {
+                let field = parts.count == 1 ? "name" : parts.dropLast().joined(separator: ".")
+                values[field, default: [:]][language, default: []].append(line.value)
+            } else {
+                plain[key] = line.value
+                plainLists[key, default: []] += line.value.split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            }
+        }
+    }
+
+    func counts(_ field: String) -> [Language: Int] {
+        let zh = values[field]?["zh"]?.count ?? 0
+        return [.zhHans: zh, .zhHant: values[field]?["zh-Hant"]?.count ?? zh, .en: values[field]?["en"]?.count ?? 0]
+    }
+
+    func words(_ key: String, _ normalizer: Normalizer) -> [String] {
+        (plainLists[key] ?? []).map { normalizer.normalize($0).foldedText }
+    }
+
+    // One catalogue key per field, with .1, .2 … for fields that repeat.
+    func add(to catalogue: inout ReplyCatalogue, prefix: String) {
+        let repeating: Set<String> = ["tip", "answer", "avoid"]
+        for (field, languages) in values {
+            for (code, lines) in languages {
+                let language: Language = code == "zh" ? .zhHans : code == "en" ? .en : .zhHant
+                for (index, text) in lines.enumerated() {
+                    let key = field == "name" ? prefix : prefix + "." + field + (repeating.contains(field) ? ".\(index + 1)" : "")
+                    catalogue.add(key, language, text)
+                }
+            }
+        }
+    }
+}

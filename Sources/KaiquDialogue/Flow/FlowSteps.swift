@@ -1,0 +1,111 @@
+import KaiquNLU
+
+/// Showing a step of the flow: its title, what it is for, its checklist with what is done,
+/// the coaching tips, and how to answer. The checklist then waits for numbers to tick.
+extension Turn {
+    /// The step's name: 销售准备, 售后维护.
+    func stepName(_ step: Int) -> String { text("step.\(step)") }
+
+    mutating func present(_ flow: FlowState, of card: CustomerCard, tips: Bool = true) throws {
+        let step = flow.step
+        say(step == FlowState.maintenance ? "flow.title_maintenance" : "flow.title",
+            ["number": String(step), "name": stepName(step), "customer": card.name])
+        say("step.\(step).intro")
+        let items = dialogue.data.flow.items(of: step)
+        if !items.isEmpty {
+            say("flow.checklist")
+            var group = ""
+            for (index, item) in items.enumerated() {
+                let heading = text("item.\(item.id).group")
+                if heading != group {
+                    say("flow.group", ["group": heading])
+                    group = heading
+                }
+                let mark = text(flow.ticked.contains(item.id) ? "flow.mark_done" : "flow.mark_open")
+                say(item.essential ? "flow.item_essential" : "flow.item",
+                    ["number": String(index + 1), "mark": mark, "ask": text("item.\(item.id).ask")])
+            }
+        }
+        if tips {
+            for index in 0..<(dialogue.data.flow.steps[step]?.tips[language] ?? 0) { say("flow.tip", ["tip": text("step.\(step).tip.\(index + 1)")]) }
+        }
+        switch step {
+        case 3 where flow.refusalAbout == nil:
+            state.pending = .refusalAbout(card.id)
+            say("refusal.ask_about")
+            return
+        case 5:
+            let open = flow.open.map { text("objection.\($0.kind)") }
+            say(open.isEmpty ? "flow.objections_none" : "flow.objections_open", ["list": open.joinedList(self)])
+        case 6:
+            let seen = Set(flow.history.filter { $0.kind == .signal }.compactMap { $0.detail?.split(separator: ":").first.map(String.init) })
+            if !seen.isEmpty { say("flow.signals_seen", ["list": seen.sorted().map { text("signal.\($0)") }.joinedList(self)]) }
+        default:
+            break
+        }
+        if !items.isEmpty {
+            state.pending = .checklist(card.id, step: step)
+            say(step == FlowState.maintenance ? "flow.hint_maintenance" : "flow.hint")
+        }
+    }
+
+    /// The essential items of a step not ticked yet (and, for step 2, whether enough
+    /// approaches were chosen).
+    func missing(_ flow: FlowState) -> [FlowData.Item] {
+        let items = dialogue.data.flow.items(of: flow.step)
+        if let needs = dialogue.data.flow.steps[flow.step]?.needs, items.filter({ flow.ticked.contains($0.id) }).count < needs {
+            return items.filter { !flow.ticked.contains($0.id) }
+        }
+        return items.filter { $0.essential && !flow.ticked.contains($0.id) }
+    }
+
+    /// What a step still needs, one item a line with its number: the essential ones, or
+    /// (step 2) a choice among them.
+    mutating func sayMissing(_ flow: FlowState, _ missing: [FlowData.Item], key: String) {
+        let items = dialogue.data.flow.items(of: flow.step)
+        if let needs = dialogue.data.flow.steps[flow.step]?.needs, !missing.contains(where: \.essential) {
+            say("flow.needs_choice", ["number": String(flow.step), "count": String(needs)])
+            return
+        }
+        say(key, ["number": String(flow.step)])
+        for item in missing {
+            let number = (items.firstIndex { $0.id == item.id } ?? 0) + 1
+            say("flow.item", ["number": String(number), "mark": text("flow.mark_open"), "ask": text("item.\(item.id).ask")])
+        }
+    }
+
+    /// The items an answer to a checklist ticks: numbers (1 3 5, 1-4, 第二项), 全部 / all, or
+    /// the words of items (名片和价格表都带了).
+    func ticks(_ u: Utterance, step: Int) -> [String] {
+        let items = dialogue.data.flow.items(of: step)
+        let folded = rules.normalizer.normalize(u.text).foldedText
+        if Self.allWords.contains(where: { folded.trimmingSpaces() == $0 || folded.hasPrefix($0 + "都") }) { return items.map(\.id) }
+        var chosen: [Int] = []
+        var digits = ""
+        var rangeStart: Int?
+        func flush() {
+            guard let n = Int(digits) else { return }
+            if let start = rangeStart, start <= n { chosen += Array(start...n) } else { chosen.append(n) }
+            rangeStart = nil
+            digits = ""
+        }
+        for character in folded {
+            if character.isASCII, character.isNumber { digits.append(character); continue }
+            if character == "-" || character == "到" || character == "~" || character == "至", let n = Int(digits) {
+                rangeStart = n
+                digits = ""
+                continue
+            }
+            flush()
+        }
+        flush()
+        var found = chosen.filter { (1...items.count).contains($0) }.map { items[$0 - 1].id }
+        if found.isEmpty {
+            found = items.filter { item in item.words.contains { !$0.isEmpty && folded.contains($0) } }.map(\.id)
+        }
+        return found
+    }
+
+    /// Words that tick every item of a checklist.
+    static let allWords = ["全部", "都好了", "都齐了", "都带了", "都做了", "都准备好了", "全都", "全部完成", "all", "all done", "everything", "done"]
+}
