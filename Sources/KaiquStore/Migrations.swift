@@ -19,34 +19,52 @@ enum Migrations {
         );
         CREATE INDEX customer_owner_name ON customer(owner, name);
         """,
-        // 2: the whole card, phones, profiles, notes, visits, the undo journal.
+        // 2: the whole card (rebuilt in one go, not column by column: each ALTER TABLE makes
+        // SQLite read the schema again), phones, profiles, notes, visits, the development flow
+        // with its objections and events, and the undo journal.
         """
-        ALTER TABLE customer ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
-        ALTER TABLE customer ADD COLUMN company TEXT;
-        ALTER TABLE customer ADD COLUMN email TEXT;
-        ALTER TABLE customer ADD COLUMN wechat TEXT;
-        ALTER TABLE customer ADD COLUMN region TEXT;
-        ALTER TABLE customer ADD COLUMN address TEXT;
-        ALTER TABLE customer ADD COLUMN role TEXT;
-        ALTER TABLE customer ADD COLUMN source TEXT;
-        ALTER TABLE customer ADD COLUMN birthday TEXT;
-        ALTER TABLE customer ADD COLUMN birthday_key TEXT;
-        ALTER TABLE customer ADD COLUMN level INTEGER CHECK (level BETWEEN 1 AND 4);
-        ALTER TABLE customer ADD COLUMN level_by_rep INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE customer ADD COLUMN card TEXT CHECK (card IN ('A', 'B', 'C'));
-        ALTER TABLE customer ADD COLUMN card_by_rep INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE customer ADD COLUMN money INTEGER;
-        ALTER TABLE customer ADD COLUMN authority INTEGER;
-        ALTER TABLE customer ADD COLUMN need INTEGER;
-        ALTER TABLE customer ADD COLUMN status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'won', 'lost'));
-        ALTER TABLE customer ADD COLUMN deal_amount INTEGER;
-        ALTER TABLE customer ADD COLUMN lost_reason TEXT;
-        ALTER TABLE customer ADD COLUMN last_contact TEXT;
-        ALTER TABLE customer ADD COLUMN contact_count INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE customer ADD COLUMN due_day INTEGER;
+        CREATE TABLE customer_v2 (
+            id INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            -- The name folded as the parser folds it (the store backfills it for older rows).
+            name_key TEXT NOT NULL DEFAULT '',
+            company TEXT,
+            email TEXT,
+            wechat TEXT,
+            region TEXT,
+            address TEXT,
+            role TEXT,
+            source TEXT,
+            birthday TEXT,
+            birthday_key TEXT,
+            level INTEGER CHECK (level BETWEEN 1 AND 4),
+            level_by_rep INTEGER NOT NULL DEFAULT 0,
+            card TEXT CHECK (card IN ('A', 'B', 'C')),
+            card_by_rep INTEGER NOT NULL DEFAULT 0,
+            money INTEGER,
+            authority INTEGER,
+            need INTEGER,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'won', 'lost')),
+            deal_amount INTEGER,
+            lost_reason TEXT,
+            credit_grade TEXT,
+            credit_scores TEXT,
+            credit_on TEXT,
+            last_contact TEXT,
+            contact_count INTEGER NOT NULL DEFAULT 0,
+            due_day INTEGER,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        INSERT INTO customer_v2(id, owner, name, created_at, updated_at, deleted_at)
+            SELECT id, owner, name, created_at, updated_at, deleted_at FROM customer;
+        DROP TABLE customer;
+        ALTER TABLE customer_v2 RENAME TO customer;
+
         -- Each index answers one question without touching the table: names for the parser,
         -- a name, who is due, whose birthday, a list page in priority or contact order.
-        DROP INDEX customer_owner_name;
         CREATE INDEX customer_names ON customer(owner, name) WHERE deleted_at IS NULL;
         CREATE INDEX customer_key ON customer(owner, name_key) WHERE deleted_at IS NULL;
         CREATE INDEX customer_due ON customer(owner, due_day, id) WHERE due_day IS NOT NULL;
@@ -95,33 +113,6 @@ enum Migrations {
         CREATE INDEX visit_day ON visit(owner, status, day);
         CREATE INDEX visit_customer ON visit(customer_id, day);
 
-        -- One entry per change a rep made, and the rows as they were before it, for undo.
-        CREATE TABLE journal (
-            id INTEGER PRIMARY KEY,
-            owner TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            subject TEXT NOT NULL,
-            at TEXT NOT NULL,
-            undone INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE INDEX journal_owner ON journal(owner, undone, id);
-        CREATE TABLE journal_row (
-            journal_id INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,
-            seq INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            row_id INTEGER NOT NULL,
-            before TEXT,
-            PRIMARY KEY (journal_id, seq)
-        );
-
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        """,
-        // 3: the development flow per customer, its objections and events; the 5C check.
-        """
-        ALTER TABLE customer ADD COLUMN credit_grade TEXT;
-        ALTER TABLE customer ADD COLUMN credit_scores TEXT;
-        ALTER TABLE customer ADD COLUMN credit_on TEXT;
-
         CREATE TABLE flow (
             customer_id INTEGER PRIMARY KEY REFERENCES customer(id) ON DELETE CASCADE,
             step INTEGER NOT NULL CHECK (step BETWEEN 1 AND 7),
@@ -153,6 +144,27 @@ enum Migrations {
             detail TEXT
         );
         CREATE INDEX flow_event_customer ON flow_event(customer_id, id);
+
+        -- One entry per change a rep made, and the rows as they were before it, for undo.
+        CREATE TABLE journal (
+            id INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            at TEXT NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX journal_owner ON journal(owner, undone, id);
+        CREATE TABLE journal_row (
+            journal_id INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            before TEXT,
+            PRIMARY KEY (journal_id, seq)
+        );
+
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
     ]
 }

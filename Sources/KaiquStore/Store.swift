@@ -36,6 +36,7 @@ public final class Store {
         }
         try db.execute("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL")
         try migrate()
+        try backfillNameKeys()
         try refreshDueDays(cadence)
     }
 
@@ -66,6 +67,16 @@ public final class Store {
                 try db.execute(step)
                 try db.execute("PRAGMA user_version = \(index + 1)")
             }
+        }
+    }
+
+    // Cards from before names were folded (schema 1) get their keys, once.
+    private func backfillNameKeys() throws(StoreError) {
+        var rows: [(Int64, String)] = []
+        try db.query("SELECT id, name FROM customer WHERE name_key = ''") { row in rows.append((row.integer(0), row.text(1) ?? "")) }
+        guard !rows.isEmpty else { return }
+        try db.transaction { () throws(StoreError) in
+            for (id, name) in rows { try db.query("UPDATE customer SET name_key = ? WHERE id = ?", [.text(nameKey(name)), .integer(id)]) }
         }
     }
 

@@ -43,6 +43,41 @@ final class FlowDialogueTests: XCTestCase {
         XCTAssertEqual(try chat.keys("下一步").prefix(2), ["flow.title", "step.3.intro"])
     }
 
+    func testAClauseSayingSomethingIsNotDoneTicksNothing() throws {
+        let chat = try chat()
+        _ = try chat.say("开始开发张三")
+        XCTAssertEqual(try chat.say("名片带了，价格表忘了").first, "已打勾 1 项：6。")
+        XCTAssertEqual(try chat.say("产品目录带了但是客户档案没带").first, "已打勾 1 项：2。")
+        XCTAssertEqual(try chat.say("brought the calculator but forgot the map").first, "已打勾 1 项：8。")
+        XCTAssertEqual(try chat.book.flow(of: id(chat))?.ticked.sorted(), ["1.calculator", "1.cards", "1.catalog"])
+        _ = try chat.say("去第3步")
+        // The item's own words hold the negation: 没放弃 is persisting.
+        XCTAssertEqual(try chat.say("没放弃，留了名片").first, "已打勾 1 项：3。")
+        XCTAssertEqual(try chat.keys("2").first, "refusal.kind", "the refusal question is still open")
+    }
+
+    // Ticking by words looks for each word in the rep's text: a word inside another item's
+    // word of the same step would tick both.
+    func testNoChecklistWordIsInsideAnotherItemsWordOfTheSameStep() {
+        let items = Shipped.data.flow.items
+        for a in items {
+            for b in items where b.step == a.step && b.id != a.id {
+                for word in a.words {
+                    XCTAssertFalse(b.words.contains { $0.contains(word) }, "\(a.id) \(word) is inside a word of \(b.id)")
+                }
+            }
+        }
+    }
+
+    func testSayingNextStepAgainIsInsisting() throws {
+        let chat = try chat()
+        _ = try chat.say("开始开发张三")
+        XCTAssertEqual(try chat.keys("下一步").last, "flow.insist_question")
+        XCTAssertEqual(try chat.book.flow(of: id(chat))?.step, 1)
+        XCTAssertEqual(try chat.keys("下一步").first, "flow.insisted")
+        XCTAssertEqual(try chat.book.flow(of: id(chat))?.step, 2)
+    }
+
     func testARefusalIsAnalysedAndAnsweredAtStepThree() throws {
         let chat = try chat()
         _ = try chat.say("开始开发张三")
@@ -54,6 +89,27 @@ final class FlowDialogueTests: XCTestCase {
         let flow = try XCTUnwrap(try chat.book.flow(of: id(chat)))
         XCTAssertEqual([flow.refusalAbout, flow.refusalForm], ["product", "indirect"])
         XCTAssertTrue(flow.ticked.contains("3.analyse"))
+    }
+
+    func testHowTheRefusalWasSaidMayComeFirst() throws {
+        let chat = try chat()
+        _ = try chat.say("开始开发张三")
+        _ = try chat.say("去第3步")
+        XCTAssertEqual(try chat.keys("他说没时间，改天再约"), ["refusal.seen", "refusal.ask_about"])
+        XCTAssertEqual(try chat.book.flow(of: id(chat))?.refusalForm, "indirect")
+        XCTAssertEqual(try chat.keys("2"), ["refusal.kind", "refusal.respond", "refusal.respond"], "the form is not asked again")
+        XCTAssertEqual(try chat.book.flow(of: id(chat))?.refusalAbout, "product")
+    }
+
+    func testNumbersTickTheChecklistInContextAfterAnotherRequest() throws {
+        let chat = try chat()
+        _ = try chat.say("开始开发张三")
+        _ = try chat.say("客户说价格太高怎么办")
+        XCTAssertEqual(try chat.say("2 6").first, "已打勾 2 项：2，6。")
+        XCTAssertEqual(try chat.book.flow(of: id(chat))?.ticked.sorted(), ["1.cards", "1.catalog"])
+        let fresh = try Chat()
+        XCTAssertEqual(try fresh.keys("2 6"), ["nothing.to_pick"], "no list in context")
+        XCTAssertEqual(try fresh.keys("13900001111").first, "fallback", "a phone number is not a pick")
     }
 
     func testAnObjectionNamingACustomerIsAttachedAndCoached() throws {
@@ -98,6 +154,17 @@ final class FlowDialogueTests: XCTestCase {
             for language in Language.allCases {
                 XCTAssertNotEqual(Shipped.data.catalogue.render("objection.\(id).respond", language), "objection.\(id).respond")
             }
+        }
+    }
+
+    // The loader compares data words with the rep's folded text as written: a word written in
+    // traditional characters or capitals would never match.
+    func testEveryCueWordIsWrittenFolded() {
+        let flow = Shipped.data.flow
+        let words = flow.items.flatMap(\.words) + (flow.refusals + flow.signals).flatMap(\.words)
+        XCTAssertGreaterThan(words.count, 50)
+        for word in words {
+            XCTAssertEqual(Shipped.rules.normalizer.normalize(word).foldedText, word)
         }
     }
 

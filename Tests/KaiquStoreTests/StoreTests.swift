@@ -52,6 +52,23 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try reopened.book(of: "amy").customerNames(), ["王建国"])
     }
 
+    func testASchemaOneStoreIsUpgradedAndItsNamesFoldedOnce() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("v1.db").path
+        try execute(path, """
+            CREATE TABLE customer (id INTEGER PRIMARY KEY, owner TEXT NOT NULL, name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);
+            CREATE INDEX customer_owner_name ON customer(owner, name);
+            INSERT INTO customer(owner, name, created_at, updated_at) VALUES ('amy', '張三', '2026-11-01T02:00:00Z', '2026-11-01T02:00:00Z');
+            PRAGMA user_version = 1;
+            """)
+        let store = try Store(path: path, nameKey: { $0 == "張三" ? "张三" : $0 })
+        let book = store.book(of: "amy")
+        XCTAssertEqual(try book.customers(nameKey: "张三").map(\.name), ["張三"])
+        XCTAssertEqual(try book.card(1)?.createdAt, "2026-11-01T02:00:00Z")
+        XCTAssertEqual(try pragma(path, "user_version"), "\(Store.schemaVersion)")
+    }
+
     func testReadingOnlyNeverCreatesAFile() throws {
         let path = folder.appendingPathComponent("none.db").path
         XCTAssertNil(try Store(readingOnly: path))

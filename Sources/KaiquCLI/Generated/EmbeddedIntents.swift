@@ -319,6 +319,7 @@ intent customer.list
   zh: [~cust-all] [{role}|~cust-word] [里|中] (在|处于|到了) {step} [阶段] [的] (有哪些|有谁|是哪些|有几个)
   en: (list|show|which) [my|the|all] ({role}|~cust-word) (at|in|on) {step}
   en: (which|what) ({role}|~cust-word) (are|is) (at|in|on) {step}
+  en: (who|who s) [is|are] (at|in|on) {step}
   example: 列出所有A类客户 => card=A
   example: 我的经销商 => role=dealer
   example: 杭州有哪些经销商 => role=dealer; region=杭州
@@ -341,6 +342,7 @@ intent customer.list
   example: 列出第三步的经销商 => step=3; role=dealer
   example: 客户里在第六步的有哪些 => step=6
   example: which customers are at step 4 => step=4
+  example: who is at step 3 => step=3
   not: 查看张三
   not: 哪些客户很久没联系了
   not: 本周要拜访哪些客户
@@ -766,6 +768,7 @@ intent qualify.man
   example: 評估一下陳靜的購買力 => customer=陈静
   example: 劉洋符合MAN嗎 => customer=刘洋
   example: Li Ming has budget and authority => customer=Li Ming; money=yes; authority=yes
+  example: Chen has a budget but can't decide => customer=Chen; money=yes; authority=no
   example: David Chen has no budget => customer=David Chen; money=no
   example: Li Ming can't decide => customer=Li Ming; authority=no
   example: does David Chen qualify => customer=David Chen
@@ -854,7 +857,7 @@ intent deal.lost
   en: (drop|dropped|lost|lose|abandon|give up on|gave up on|stop following up with|stop chasing) [the deal with] {customer} [because [of] {note:text}]
   en: {customer} (went with|chose|picked|signed with) (a competitor|another supplier|someone else|another vendor|the competition) [because [of] {note:text}]
   en: (deal with|lost the deal with) {customer} [is] [dead|off|fell through|lost] [because [of] {note:text}]
-  en: {customer} (is lost|is dead|fell through|is off|walked away|backed out|said no for good) [because [of] {note:text}]
+  en: {customer} (is lost|is dead|fell through|is off|walked away|backed out|dropped out|pulled out|turned us down|said no for good) [because [of] {note:text}]
   example: 张三不跟了 => customer=张三
   example: 李四黄了 => customer=李四
   example: 王建国丢了 => customer=王建国
@@ -871,6 +874,8 @@ intent deal.lost
   example: lost Li Ming => customer=Li Ming
   example: Tom Wu went with a competitor because of price => customer=Tom Wu; note=price
   example: deal with David Chen fell through => customer=David Chen
+  example: Wang dropped out => customer=Wang
+  example: 王建国没谈成 => customer=王建国
   example: 李四不跟了，选了别家 => customer=李四; note=选了别家
   not: 删除张三
   not: 不要张三这个客户了
@@ -913,7 +918,7 @@ list deal-also
   也 | 还 | 又 | 而且 | 并且 | 但 | 但是 | 不过 | 可是 | 就是 | 都 | 也都 | 但就 | 同埋 | 又能 | 也有
 
 lookup money
-  yes: 有预算 | 有钱 | 预算充足 | 预算够 | 预算足 | 资金充足 | 资金够 | 不差钱 | 有实力 | 有资金 | 钱够 | 够钱 | 有购买力 | 买得起 | 付得起 | 有米 | 好有钱 | has budget | has the budget | has money | has the money | can afford it | can afford | budget | money
+  yes: 有预算 | 有钱 | 预算充足 | 预算够 | 预算足 | 资金充足 | 资金够 | 不差钱 | 有实力 | 有资金 | 钱够 | 够钱 | 有购买力 | 买得起 | 付得起 | 有米 | 好有钱 | has budget | has the budget | has a budget | has got a budget | has got the budget | has money | has the money | can afford it | can afford | budget | money
   no: 没预算 | 没有预算 | 没钱 | 没有钱 | 预算不够 | 预算不足 | 缺钱 | 资金紧张 | 钱不够 | 冇钱 | 冇预算 | 没资金 | 买不起 | 付不起 | 手头紧 | 冇米 | has no budget | no budget | no money | has no money | can't afford | cannot afford | can't afford it
 
 lookup authority
@@ -963,7 +968,7 @@ list deal-amount-pre
 
 # Dropped, lost to a rival, gone cold: words that say it on their own (不跟了 / 没戏).
 list deal-lost
-  不跟 | 不跟进 | 唔跟 | 丢掉 | 没戏 | 冇戏 | 泡汤 | 跑单 | 飞单 | 放弃 | 黄掉
+  不跟 | 不跟进 | 唔跟 | 丢掉 | 没戏 | 没谈成 | 没谈拢 | 谈崩 | 谈黄 | 没成 | 冇戏 | 泡汤 | 跑单 | 飞单 | 放弃 | 黄掉
   选了别家 | 选了别人 | 选别家 | 跟别家签 | 跟别人签 | 和别家签 | 签了别家 | 用了别家 | 找了别家 | 去了别家 | 被抢 | 被截胡 | 被人抢
   拣咗第二家 | 拣咗其他 | 不合作 | 不做 | 拒绝 | 没希望 | 冇希望 | 拒了 | 彻底拒绝
 
@@ -1633,7 +1638,7 @@ Reply with numbers to tick them ("1 3"); log new orders and complaints as they c
 第1步还有必需的没做：
 16. ○ 准客户的资料够详细吗？
 23. ○ 这次拜访的目的明确了吗？
-做完了就回复序号打勾；一定要先往下走，就说“确定”。
+做完了就回复序号打勾；一定要先往下走，就说“确定”或再说一次“下一步”。
 
 > 全部
 全部 25 项都打勾了。
@@ -1774,7 +1779,7 @@ Reply with numbers to tick them ("1 3"); log new orders and complaints as they c
 购买信号：打听服务细节——问配送、售后、付款，说明他在想合作以后怎么办，答清楚后直接问要不要下单。
 
 > 王建国到哪一步了
-王建国：第6步 促进签约，本步已做 0/5 项（今天 11月18日（周三）开始开发）。
+王建国：第6步 促进签约，本步已做 1/5 项（今天 11月18日（周三）开始开发）。
 还差必需的：
 3. ○ 合同签好了吗？签了就不再改。
 拒绝分析：针对产品的拒绝，间接拒绝
@@ -1949,7 +1954,7 @@ MAN：预算 ? · 决策权 ? · 需求 ?
 第4步還有必需的沒做：
 2. ○ 客戶的需求問清楚了嗎？
 3. ○ 用 FAB 講過產品了嗎？
-做完了就回復序號打勾；一定要先往下走，就說“確定”。
+做完了就回復序號打勾；一定要先往下走，就說“確定”或再說一次“下一步”。
 
 > 確定
 （第4步還有沒做完的必需項，按你的意思先往下走。）
@@ -3721,8 +3726,8 @@ reply flow.missing
   zh: 第{number}步还有必需的没做：
   en: Step {number} still has essential items open:
 reply flow.insist_question
-  zh: 做完了就回复序号打勾；一定要先往下走，就说“确定”。
-  en: Tick them when done (reply with the numbers); to go on anyway, say "yes".
+  zh: 做完了就回复序号打勾；一定要先往下走，就说“确定”或再说一次“下一步”。
+  en: Tick them when done (reply with the numbers); to go on anyway, say "yes" or "next step" again.
 reply flow.insisted
   zh: （第{number}步还有没做完的必需项，按你的意思先往下走。）
   en: (Step {number} still had essential items open; going on as you asked.)
@@ -3954,6 +3959,7 @@ reply card.man_hint
 # man         how to find out Money, Authority, Need.
 # credit      the 5C of a channel partner, each scored 1–5 (5 best).
 # credit-grade  the total (5–25) picks the highest grade whose `min` it reaches.
+# not-done    words that say an item is not done (没带, forgot), at the end of the file.
 
 # ---------------------------------------------------------------------------------------
 # Steps
@@ -4218,7 +4224,7 @@ item 1.prospect
   ask.zh: 准客户的资料够详细吗？
   ask.en: Do you have detailed information on the prospect?
   essential: yes
-  words: 准客户资料 | 准客户 | 客户资料 | 客户背景 | 摸底 | 底细 | prospect info | prospect research | background
+  words: 准客户资料 | 准客户 | 客户资料 | 客户背景 | 摸底 | 底细 | prospect info | prospect research | background | information on the prospect | detailed information | prospect s details
 
 item 1.schedule
   group.zh: 行动计划
@@ -4266,7 +4272,7 @@ item 1.kitcheck
   ask.zh: 物品都查点过了吗？
   ask.en: Checked everything's in your bag?
   essential: no
-  words: 查点物品 | 查点 | 清点 | 东西齐了 | 物品 | packed | checked my bag | checked my kit
+  words: 查点物品 | 查点 | 清点 | 东西齐了 | 物品 | packed | checked my bag | checked my kit | checked everything | everything is in my bag | checked the bag
 
 item 1.purpose
   group.zh: 临行检查
@@ -4365,7 +4371,7 @@ item 2.network
   ask.zh: 扩充人脉，从圈子里找？
   ask.en: Work your network and industry circles?
   essential: no
-  words: 扩充人脉 | 人脉 | 商会 | 行业协会 | 圈子 | 饭局 | networking | my network | association
+  words: 扩充人脉 | 人脉 | 商会 | 行业协会 | 圈子 | 饭局 | networking | my network | association | network
 
 # ---------------------------------------------------------------------------------------
 # Step 3: handling refusal
@@ -4400,7 +4406,7 @@ item 3.tips
   ask.zh: 四个应对技巧用上了吗？
   ask.en: Did you use the four recovery tips?
   essential: no
-  words: 四个技巧 | 应对技巧 | 处理投诉 | 永远是对的 | 起死回生 | 调整焦点 | 换个角度 | four tips | handled the complaint | shifted the focus
+  words: 四个技巧 | 应对技巧 | 处理投诉 | 永远是对的 | 起死回生 | 调整焦点 | 换个角度 | four tips | handled the complaint | shifted the focus | recovery tips
 
 # ---------------------------------------------------------------------------------------
 # Step 4: persuasion
@@ -4419,7 +4425,7 @@ item 4.discovery
   ask.zh: 客户的需求问清楚了吗？
   ask.en: Have you found out what the dealer needs?
   essential: yes
-  words: 需求探询 | 问了需求 | 问清需求 | 摸清需求 | 探询 | 痛点 | needs discovery | asked about needs | pain points
+  words: 需求探询 | 问了需求 | 问清需求 | 摸清需求 | 探询 | 痛点 | needs discovery | asked about needs | pain points | 需求问清 | 需求摸清 | 需求清楚 | 需求了解 | 了解需求 | 了解了需求 | 问清楚需求 | what the dealer needs | found out what | their needs
 
 item 4.fab
   group.zh: 销售说服
@@ -4443,7 +4449,7 @@ item 4.fivesteps
   ask.zh: 说服五步走完了吗？
   ask.en: Have you gone through the five persuasion steps?
   essential: no
-  words: 说服五步 | 五步 | 确定需求 | 行动计划 | 实施计划 | 结果锁定 | 锁定结果 | 继续跟进 | five steps | action plan | locked in
+  words: 说服五步 | 五步 | 确定需求 | 行动计划 | 实施计划 | 结果锁定 | 锁定结果 | 继续跟进 | five steps | action plan | locked in | persuasion steps
 
 # ---------------------------------------------------------------------------------------
 # Step 5: handling objections
@@ -4454,7 +4460,7 @@ item 5.listen
   ask.zh: 客户的异议听清楚了吗？
   ask.en: Did you hear the objection out in full?
   essential: no
-  words: 听清 | 听完 | 听明白 | 倾听 | 让他说完 | listened | heard him out | heard her out
+  words: 听清 | 听完 | 听明白 | 倾听 | 让他说完 | listened | heard him out | heard her out | heard the objection | heard it out
 
 item 5.real
   group.zh: 处理异议
@@ -4478,7 +4484,7 @@ item 5.compromise
   ask.zh: 双方都能接受的方案谈出来了吗？
   ask.en: Have you reached terms both sides can accept?
   essential: no
-  words: 折中 | 妥协 | 双方都能接受 | 各让一步 | 达成一致 | 谈妥 | compromise | middle ground | meet halfway | agreed terms
+  words: 折中 | 妥协 | 双方都能接受 | 各让一步 | 达成一致 | 谈妥 | compromise | middle ground | meet halfway | agreed terms | reached terms | both sides
 
 # ---------------------------------------------------------------------------------------
 # Step 6: closing
@@ -4532,7 +4538,7 @@ item 7.training
   ask.zh: 客户的店员培训过了吗？
   ask.en: Have you trained the dealer's staff?
   essential: no
-  words: 培训店员 | 培训 | 店员 | 导购 | staff training | trained the staff | trained staff
+  words: 培训店员 | 培训 | 店员 | 导购 | staff training | trained the staff | trained staff | trained the dealer
 
 item 7.display
   group.zh: 售前
@@ -4746,6 +4752,17 @@ credit-grade D
   en: Poor credit
   advice.zh: 不给信用额度，一律款到发货；如果出现付款迟缓，或交易金额突破信用限额（有欠款没结清），先停止发货，清完旧账再谈。
   advice.en: No credit line: cash before delivery only. If payment slows or the account goes over its limit (any unpaid balance), stop shipping until the old balance is cleared.
+
+# ---------------------------------------------------------------------------------------
+# Ticking a checklist by its words: a clause that says something is not done ticks nothing,
+# so 名片带了，价格表忘了 ticks only the cards. `cue:` says not done; `except:` only looks
+# like it; `turn:` starts a new clause when the rep types no punctuation. A cue is looked for
+# in what is left once the items' own words are taken out, so 没放弃 still ticks 3.persist.
+
+not-done checklist
+  cue: 没 | 忘 | 未 | 还差 | 缺 | 少了 | 落下 | 落在 | 不够 | 不全 | 还要 | 还得 | not | no | forgot | forget | haven t | didn t | missing | without | yet
+  except: 没问题 | 没事 | 没错 | 没毛病 | no problem
+  turn: 但是 | 但 | 不过 | 可是 | 就是 | 只是 | but | except
 
 """#),
     ("hant-hans.table", #"""
@@ -6779,6 +6796,9 @@ reply nothing.pending
   zh: 现在没有等你确认的事。
   zh-Hant: 現在沒有等你確認的事。
   en: There is nothing waiting for your answer.
+reply nothing.to_pick
+  zh: 现在没有要回复序号的问题。要给客户的清单打勾，先说“开始开发”加客户名。
+  en: There is no list waiting for a number. To tick a customer's checklist, say "start developing" and the name.
 
 reply nothing.to_undo
   zh: 没有可以撤销的改动。

@@ -107,7 +107,7 @@ extension Turn {
 
         case .insistNext(let id, let to):
             switch u.intent {
-            case "confirm":
+            case "confirm", "flow.next":  // 下一步 said again is insisting
                 state.pending = nil
                 apply(.flow(id, [.move(to: to, insisted: true)]))
             case "deny":
@@ -133,7 +133,8 @@ extension Turn {
         case .suggestStep(let id, let step):
             guard let yes = Self.yesOrNo(u) else { return false }
             state.pending = nil
-            if yes { apply(.flow(id, [.move(to: step, insisted: false)])) } else { say("flow.stay") }
+            // Only buying signals suggest a step (6), and seeing them is its first item.
+            if yes { apply(.flow(id, [.move(to: step, insisted: false), .tick(["6.signals"])])) } else { say("flow.stay") }
             return true
 
         case .credit(let id, let scores):

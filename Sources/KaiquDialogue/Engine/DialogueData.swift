@@ -35,10 +35,10 @@ public struct DialogueData: Sendable {
 
     /// Reads the blocks of `rules` the dialogue needs.
     public init(rules: RuleSet) throws(DataErrors) {
-        try self.init(blocks: rules.blocks, objectionIDs: Set(rules.lookupWords["objection"].map { Array($0.keys) } ?? []), normalizer: rules.normalizer)
+        try self.init(blocks: rules.blocks, objectionIDs: Set(rules.lookupWords["objection"].map { Array($0.keys) } ?? []))
     }
 
-    init(blocks: [DataBlock], objectionIDs: Set<String>, normalizer: Normalizer) throws(DataErrors) {
+    init(blocks: [DataBlock], objectionIDs: Set<String>) throws(DataErrors) {
         var errors: [DataError] = []
         var catalogue: ReplyCatalogue?
         do { catalogue = try ReplyCatalogue(blocks: blocks) } catch { errors += error.errors }
@@ -54,7 +54,7 @@ public struct DialogueData: Sendable {
                         errors.append(line.location.error(.missingKey("field", block: "columns")))
                         continue
                     }
-                    for header in line.value.split(separator: "|") { columns[String(header).trimmingSpaces().lowercased()] = field }
+                    for header in line.entries { columns[header.lowercased()] = field }
                 }
             case "policy" where block.name == "cadence":
                 for line in block.lines {
@@ -80,7 +80,7 @@ public struct DialogueData: Sendable {
                     continue
                 }
                 for line in block.lines {
-                    let words = line.value.split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+                    let words = line.entries
                     switch line.key {
                     case "after": cues += words.map { ProfileCue(field: block.name, word: $0, keepsWhole: false) }
                     case "whole": cues += words.map { ProfileCue(field: block.name, word: $0, keepsWhole: true) }
@@ -115,7 +115,7 @@ public struct DialogueData: Sendable {
         }
         var flow: FlowData?
         if var filled = catalogue {
-            do { flow = try FlowData(blocks: blocks, objectionIDs: objectionIDs, normalizer: normalizer, into: &filled) } catch { errors += error.errors }
+            do { flow = try FlowData(blocks: blocks, objectionIDs: objectionIDs, into: &filled) } catch { errors += error.errors }
             catalogue = filled
         }
         if !errors.isEmpty { throw DataErrors(errors) }

@@ -47,7 +47,7 @@ enum ReplyKeys {
         "list.no_customers", "list.none_match", "list.not_contacted", "list.nothing_more", "list.pair", "man.failed",
         "man.how", "man.missing", "man.no", "man.qualified", "man.status", "man.unknown", "man.yes", "money.wan", "money.yuan",
         "month.1", "month.10", "month.11", "month.12", "month.2", "month.3", "month.4", "month.5", "month.6",
-        "month.7", "month.8", "month.9", "nothing.pending", "nothing.to_undo", "pending.dropped", "prompt",
+        "month.7", "month.8", "month.9", "nothing.pending", "nothing.to_pick", "nothing.to_undo", "pending.dropped", "prompt",
         "refusal.ask_about", "refusal.ask_form", "refusal.coach", "refusal.kind", "refusal.kind_line",
         "refusal.respond", "refusal.seen", "signal.coach_objection", "signal.coach_refusal", "signal.objection",
         "signal.seen", "signal.suggest_step", "status.lost", "status.open", "status.won", "thanks", "understood",

@@ -58,15 +58,34 @@ extension Turn {
         case "credit.assess": try assessCredit(u)
         case "deal.won": try dealWon(u)
         case "deal.lost": try dealLost(u)
-        case ParseResult.fallback: fallback(u)
+        case ParseResult.fallback: try fallback(u)
         default: understood(u)
         }
     }
 
-    /// Nothing fits: say so, change nothing, offer the nearest intents' examples.
-    mutating func fallback(_ u: Utterance) {
+    /// Nothing fits: say so, change nothing, offer the nearest intents' examples. Numbers or
+    /// checklist words about the customer in context tick their checklist, though another
+    /// request came in between (开始开发 → 客户说没时间怎么办 → 1 3).
+    mutating func fallback(_ u: Utterance) throws {
+        if let id = state.lastCustomer, let flow = try records.flow(of: id), flow.history.first?.kind != .lost,
+           case let items = ticks(u, step: flow.step), !items.isEmpty {
+            apply(.flow(id, [.tick(items)]))
+            return
+        }
+        if Self.isNumbersOnly(rules.normalizer.normalize(u.text).foldedText) {
+            say("nothing.to_pick")
+            return
+        }
         say("fallback")
         for example in u.suggestions { say("fallback.suggestion", ["example": example]) }
+    }
+
+    /// 1 3 5, 2-4: an answer to a list, with no list asked about. A long number (a phone
+    /// number) is not a pick.
+    static func isNumbersOnly(_ text: String) -> Bool {
+        let isDigit = { (c: Character) in c.isASCII && c.isNumber }
+        let runs = text.split { !isDigit($0) }
+        return !runs.isEmpty && runs.allSatisfy { $0.count <= 3 } && text.allSatisfy { isDigit($0) || " ,，、-~到和".contains($0) }
     }
 
     /// Understood, but acting on it comes later: say so plainly, with what was understood.

@@ -31,7 +31,8 @@ extension Turn {
             if case .tick(let items) = change { return items }
             return []
         }
-        guard !ticked.isEmpty, !ticked.allSatisfy({ $0 == "3.analyse" }) else { return }
+        // A finished refusal analysis ticks 3.analyse itself and has said enough.
+        guard !ticked.isEmpty, !changes.contains(where: { if case .refusal = $0 { true } else { false } }) else { return }
         let items = dialogue.data.flow.items(of: flow.step)
         let numbers = items.indices.filter { ticked.contains(items[$0].id) }.map { String($0 + 1) }
         say(numbers.count == items.count ? "flow.ticked_all" : "flow.ticked", ["count": String(numbers.count), "numbers": numbers.joinedList(self)])
@@ -44,7 +45,12 @@ extension Turn {
         } else {
             sayMissing(flow, missing, key: "flow.still_missing")
         }
-        state.pending = .checklist(id, step: flow.step)
+        switch state.pending {
+        case .refusalAbout(id)?, .refusalForm(id, _)?:
+            try ask(state.pending!)  // ticked while the refusal question was open: it stays open
+        default:
+            state.pending = .checklist(id, step: flow.step)
+        }
     }
 
     /// After a visit log: the refusal, objections and buying signals its note showed.

@@ -22,7 +22,7 @@ public struct FlowData: Sendable {
         public var id: String
         public var step: Int
         public var essential: Bool
-        /// Words that tick it when the rep names it, folded.
+        /// Words that tick it when the rep names it, simplified and lower case as written.
         public var words: [String]
     }
 
@@ -54,6 +54,12 @@ public struct FlowData: Sendable {
     public internal(set) var signals: [Cue] = []
     public internal(set) var grades: [Grade] = []
     public internal(set) var objections: [String: Playbook] = [:]
+    /// Words that say a checklist item is not done (没带, forgot): a clause with one ticks
+    /// nothing. `except` are phrases that only look like it (没问题).
+    public internal(set) var notDone = Cue(kind: "checklist", words: [])
+    public internal(set) var notDoneExcept: [String] = []
+    /// Words that start a new clause (但是, but), for text typed without punctuation.
+    public internal(set) var notDoneTurns: [String] = []
 
     /// The refusal kinds: what it is about, then how it is said.
     public static let refusalAbout = ["person", "product", "instinct"]
@@ -63,22 +69,22 @@ public struct FlowData: Sendable {
     public static let credit = ["character", "capacity", "capital", "collateral", "conditions"]
 
     /// The block kinds read here.
-    static let kinds: Set<String> = ["step", "item", "objection", "refusal", "signal", "man", "credit", "credit-grade"]
+    static let kinds: Set<String> = ["step", "item", "objection", "refusal", "signal", "man", "credit", "credit-grade", "not-done"]
 
     /// The checklist of a step, in file order.
     public func items(of step: Int) -> [Item] { items.filter { $0.step == step } }
 
     /// Reads the blocks, adding their texts to `catalogue`; `objectionIDs` are the values of
     /// the objection lookup, each of which needs a playbook.
-    init(blocks: [DataBlock], objectionIDs: Set<String>, normalizer: Normalizer, into catalogue: inout ReplyCatalogue) throws(DataErrors) {
+    init(blocks: [DataBlock], objectionIDs: Set<String>, into catalogue: inout ReplyCatalogue) throws(DataErrors) {
         var errors: [DataError] = []
         var seenMan = Set<String>(), seenCredit = Set<String>()
         for block in blocks where Self.kinds.contains(block.kind) {
-            var texts = Texts(block: block)
+            let texts = Texts(block: block)
             func require(_ fields: [String]) {
                 for field in fields {
-                    for language in ["zh", "en"] where texts.values[field]?[language]?.isEmpty ?? true {
-                        errors.append(block.location.error(.missingKey(field == "name" ? language : field + "." + language, block: block.kind)))
+                    for (language, code) in [(Language.zhHans, "zh"), (.en, "en")] where !texts.entries.contains(where: { $0.field == field && $0.language == language }) {
+                        errors.append(block.location.error(.missingKey(field == "name" ? code : field + "." + code, block: block.kind)))
                     }
                 }
             }
@@ -98,17 +104,21 @@ public struct FlowData: Sendable {
                 }
                 require(["group", "ask"])
                 items.append(Item(id: block.name, step: step, essential: texts.plain["essential"] == "yes",
-                                  words: texts.words("words", normalizer)))
+                                  words: texts.words("words")))
             case "refusal":
                 guard (Self.refusalAbout + Self.refusalForm).contains(block.name) else {
                     errors.append(block.location.error(.unknownBlock("refusal " + block.name, known: (Self.refusalAbout + Self.refusalForm).map { "refusal " + $0 })))
                     continue
                 }
                 require(["name", "tell", "respond"])
-                refusals.append(Cue(kind: block.name, words: texts.words("cue", normalizer)))
+                refusals.append(Cue(kind: block.name, words: texts.words("cue")))
             case "signal":
                 require(["name", "tell"])
-                signals.append(Cue(kind: block.name, words: texts.words("cue", normalizer)))
+                signals.append(Cue(kind: block.name, words: texts.words("cue")))
+            case "not-done":
+                notDone = Cue(kind: block.name, words: texts.words("cue"))
+                notDoneExcept = texts.words("except")
+                notDoneTurns = texts.words("turn")
             case "man", "credit":
                 let known = block.kind == "man" ? Self.man : Self.credit
                 guard known.contains(block.name) else {
@@ -158,45 +168,57 @@ public struct FlowData: Sendable {
 
 /// The lines of one block, by field and language: `tip.zh: …` is field tip, language zh;
 /// `zh: …` is the block's name. Keys without a language (`essential:`, `cue:`) are plain.
+/// Kept as a list in file order: a block has a few dozen lines at most.
 private struct Texts {
-    var values: [String: [String: [String]]] = [:]
+    var entries: [(field: Substring, language: Language, value: String)] = []
     var plain: [String: String] = [:]
-    var plainLists: [String: [String]] = [:]
+    var plainLines: [String: DataLine] = [:]
 
     init(block: DataBlock) {
         for line in block.lines {
             guard let key = line.key else { continue }
-            let parts = key.split(separator: ".").map(String.init)
-            if let language = parts.last, ["zh", "zh-Hant", "en"].contains(language) {
-                let field = parts.count == 1 ? "name" : parts.dropLast().joined(separator: ".")
-                values[field, default: [:]][language, default: []].append(line.value)
+            let language: Language?
+            let field: Substring
+            if let dot = key.utf8.lastIndex(of: UInt8(ascii: ".")) {
+                language = Self.language(key[key.index(after: dot)...])
+                field = key[..<dot]
             } else {
-                plain[key] = line.value
-                plainLists[key, default: []] += line.value.split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+                language = Self.language(key[...])
+                field = "name"
             }
+            if let language { entries.append((field, language, line.value)) } else { plain[key] = line.value; plainLines[key] = line }
+        }
+    }
+
+    private static func language(_ code: Substring) -> Language? {
+        switch code {
+        case "zh": .zhHans
+        case "zh-Hant": .zhHant
+        case "en": .en
+        default: nil
         }
     }
 
     func counts(_ field: String) -> [Language: Int] {
-        let zh = values[field]?["zh"]?.count ?? 0
-        return [.zhHans: zh, .zhHant: values[field]?["zh-Hant"]?.count ?? zh, .en: values[field]?["en"]?.count ?? 0]
+        let zh = entries.filter { $0.field == field && $0.language == .zhHans }.count
+        let hant = entries.filter { $0.field == field && $0.language == .zhHant }.count
+        return [.zhHans: zh, .zhHant: hant == 0 ? zh : hant, .en: entries.filter { $0.field == field && $0.language == .en }.count]
     }
 
-    func words(_ key: String, _ normalizer: Normalizer) -> [String] {
-        (plainLists[key] ?? []).map { normalizer.normalize($0).foldedText }
-    }
+    // Data words are written folded already (simplified, lower case), as in every list of
+    // intents/: only the rep's text is folded before it is compared with them.
+    func words(_ key: String) -> [String] { plainLines[key]?.entries ?? [] }
 
-    // One catalogue key per field, with .1, .2 … for fields that repeat.
+    // One catalogue key per field, with .1, .2 … for fields that repeat (counted among the
+    // block's few lines, not hashed).
     func add(to catalogue: inout ReplyCatalogue, prefix: String) {
-        let repeating: Set<String> = ["tip", "answer", "avoid"]
-        for (field, languages) in values {
-            for (code, lines) in languages {
-                let language: Language = code == "zh" ? .zhHans : code == "en" ? .en : .zhHant
-                for (index, text) in lines.enumerated() {
-                    let key = field == "name" ? prefix : prefix + "." + field + (repeating.contains(field) ? ".\(index + 1)" : "")
-                    catalogue.add(key, language, text)
-                }
+        for (index, entry) in entries.enumerated() {
+            var key = entry.field == "name" ? prefix : prefix + "." + entry.field
+            if entry.field == "tip" || entry.field == "answer" || entry.field == "avoid" {
+                let before = entries[..<index].filter { $0.field == entry.field && $0.language == entry.language }.count
+                key += ".\(before + 1)"
             }
+            catalogue.add(key, entry.language, entry.value)
         }
     }
 }

@@ -101,9 +101,45 @@ extension Turn {
         flush()
         var found = chosen.filter { (1...items.count).contains($0) }.map { items[$0 - 1].id }
         if found.isEmpty {
-            found = items.filter { item in item.words.contains { !$0.isEmpty && folded.contains($0) } }.map(\.id)
+            // By clause, so that 名片带了，价格表忘了 ticks the cards and not the price list.
+            for clause in Self.clauses(u.text) {
+                for folded in splitAtTurns(rules.normalizer.normalize(String(clause)).foldedText) {
+                    let named = items.filter { item in item.words.contains { folded.contains($0) } }
+                    // An item's own words may hold a negation (没放弃): it is looked for in the rest.
+                    if !saysNotDone(folded, besides: named.flatMap(\.words)) {
+                        found += named.map(\.id).filter { !found.contains($0) }
+                    }
+                }
+            }
         }
         return found
+    }
+
+    /// The text split at the punctuation that ends a clause (not at an apostrophe: haven't).
+    static func clauses(_ text: String) -> [Substring] {
+        text.split { ",，.。;；、!！?？\n".contains($0) }
+    }
+
+    /// A folded clause split again at the words that turn it (但是, but): punctuation is often
+    /// left out on a phone.
+    func splitAtTurns(_ folded: String) -> [String] {
+        var parts = [folded]
+        for turn in dialogue.data.flow.notDoneTurns {
+            let padded = turn.unicodeScalars.allSatisfy(\.isASCII) ? " " + turn + " " : turn
+            parts = parts.flatMap { (" " + $0 + " ").split(separator: padded).map { String($0).trimmingSpaces() } }
+        }
+        return parts
+    }
+
+    /// True when a folded clause says the item is not done: 没带, 忘了, forgot, not yet.
+    func saysNotDone(_ folded: String, besides words: [String]) -> Bool {
+        let flow = dialogue.data.flow
+        var clause = folded
+        for phrase in flow.notDoneExcept + words.sorted(by: { $0.count > $1.count }) { clause = clause.replacing(phrase, with: " ") }
+        let padded = " " + clause + " "
+        return flow.notDone.words.contains { word in
+            word.unicodeScalars.allSatisfy(\.isASCII) ? padded.contains(" " + word + " ") : clause.contains(word)
+        }
     }
 
     /// Words that tick every item of a checklist.

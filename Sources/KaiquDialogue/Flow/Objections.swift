@@ -69,20 +69,44 @@ extension Turn {
     mutating func answerRefusal(_ pending: Pending, _ u: Utterance) throws -> Bool {
         switch pending {
         case .refusalAbout(let id):
-            guard let kind = pick(u, FlowData.refusalAbout) else { return false }
-            state.pending = .refusalForm(id, about: kind)
-            say("refusal.kind", ["name": text("refusal.\(kind)"), "tell": text("refusal.\(kind).tell")])
-            say("refusal.ask_form")
+            // How it was said may come first (他说没时间): kept, and the question stays.
+            let known = try records.flow(of: id)?.refusalForm
+            let form = known ?? refusalKinds(in: u.text).form
+            guard let about = pick(u, FlowData.refusalAbout) else {
+                guard known == nil, let form else { return tickInstead(id, u) }
+                apply(.flow(id, [.refusal(about: nil, form: form)]))
+                say("refusal.seen", ["name": text("refusal.\(form)"), "tell": text("refusal.\(form).tell")])
+                say("refusal.ask_about")
+                return true
+            }
+            say("refusal.kind", ["name": text("refusal.\(about)"), "tell": text("refusal.\(about).tell")])
+            guard let form else {
+                state.pending = .refusalForm(id, about: about)
+                say("refusal.ask_form")
+                return true
+            }
+            finishRefusal(id, about: about, form: form)
             return true
         case .refusalForm(let id, let about):
-            guard let form = pick(u, FlowData.refusalForm) else { return false }
-            state.pending = nil
-            apply(.flow(id, [.refusal(about: about, form: form), .tick(["3.analyse"])]))
-            for kind in [about, form] { say("refusal.respond", ["name": text("refusal.\(kind)"), "respond": text("refusal.\(kind).respond")]) }
+            guard let form = pick(u, FlowData.refusalForm) else { return tickInstead(id, u) }
+            finishRefusal(id, about: about, form: form)
             return true
         default:
             return false
         }
+    }
+
+    private mutating func finishRefusal(_ id: CustomerID, about: String, form: String) {
+        state.pending = nil
+        apply(.flow(id, [.refusal(about: about, form: form), .tick(["3.analyse"])]))
+        for kind in [about, form] { say("refusal.respond", ["name": text("refusal.\(kind)"), "respond": text("refusal.\(kind).respond")]) }
+    }
+
+    // The question stays open while the rep ticks the rest of step 3 (没放弃，留了名片).
+    private mutating func tickInstead(_ id: CustomerID, _ u: Utterance) -> Bool {
+        guard u.intent == ParseResult.fallback, case let items = ticks(u, step: 3), !items.isEmpty else { return false }
+        apply(.flow(id, [.tick(items)]))
+        return true
     }
 
     // 1/2/3 by number, or the kind's name (针对人, 间接).

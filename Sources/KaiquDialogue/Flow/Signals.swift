@@ -47,6 +47,8 @@ extension Turn {
         // The flow follows: a refusal is step 3's, an objection step 5's; signals only suggest 6.
         let step = reading.objections.isEmpty ? (reading.refusal != nil ? 3 : nil) : 5
         if let step, flow?.step != FlowState.maintenance, flow?.step != step { reading.changes.append(.move(to: step, insisted: false)) }
+        // At step 6, a signal seen is the first item of its checklist done.
+        if !reading.signals.isEmpty, flow?.step == 6 { reading.changes.append(.tick(["6.signals"])) }
         return reading
     }
 }

@@ -24,6 +24,26 @@ public struct DataLine: Sendable {
     public var value: String
     /// Where `value` starts.
     public var location: SourceLocation
+
+    /// The entries of `a | b | c`, trimmed, empty ones left out.
+    public var entries: [String] {
+        // By bytes: regions alone have thousands of entries, read at every start, and
+        // splitting a String by Characters walks grapheme clusters.
+        var value = value
+        return value.withUTF8 { bytes in
+            var entries: [String] = []
+            entries.reserveCapacity(bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "|") ? 1 : 0) })
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "|") { end += 1 }
+                let entry = String(trimmingSpaces: bytes[start..<end])
+                if !entry.isEmpty { entries.append(entry) }
+                start = end + 1
+            }
+            return entries
+        }
+    }
 }
 
 /// A block of a data file: an unindented header `kind name`, then indented lines.

@@ -34,7 +34,7 @@ public struct Fixture: Sendable {
                         errors.append(line.location.error(.badFixture(line.value)))
                     }
                 case "customers":
-                    customers += RuleCompiler.entries(line)
+                    customers += line.entries
                 default:
                     errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "fixture", expected: ["now", "customers"])))
                 }

@@ -121,7 +121,7 @@ struct RuleCompiler {
         var filler = Filler()
         // Filler words themselves are folded but not stripped of filler.
         func insert(_ line: DataLine, into trie: inout TokenTrie) {
-            for entry in entries(line) {
+            for entry in line.entries {
                 var ids: [Int] = []
                 lexicon.intern(wordsOf: entry, folding: normalizer, into: &ids)
                 if !ids.isEmpty { trie.insert(ids, value: "") }
@@ -174,7 +174,7 @@ struct RuleCompiler {
             if line.key != nil {
                 errors.append(line.location.error(.keyedLineInList))
             }
-            for entry in Self.entries(line) {
+            for entry in line.entries {
                 let ids = words(entry)
                 if !ids.isEmpty && !entries.contains(ids) { entries.append(ids) }
             }
@@ -201,7 +201,7 @@ struct RuleCompiler {
         for line in block.lines {
             // `value: synonym | …`, or just `synonym | …` whose first synonym is the value
             // (regions: 杭州 | 杭州市 | hangzhou).
-            let entries = Self.entries(line)
+            let entries = line.entries
             guard let value = line.key ?? entries.first else { continue }
             synonyms[value, default: []] += entries
             for entry in entries {
@@ -247,24 +247,6 @@ struct RuleCompiler {
         return rule
     }
 
-    /// The entries of `a | b | c`, trimmed, empty ones left out.
-    static func entries(_ line: DataLine) -> [String] {
-        // By bytes: regions alone have thousands of entries, read at every start.
-        var value = line.value
-        return value.withUTF8 { bytes in
-            var entries: [String] = []
-            entries.reserveCapacity(bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "|") ? 1 : 0) })
-            var start = 0
-            while start <= bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "|") { end += 1 }
-                let entry = String(trimmingSpaces: bytes[start..<end])
-                if !entry.isEmpty { entries.append(entry) }
-                start = end + 1
-            }
-            return entries
-        }
-    }
 }
 
 /// An intent block: its id, where it is, and its example lines.
