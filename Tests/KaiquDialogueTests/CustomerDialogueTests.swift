@@ -23,6 +23,14 @@ final class CustomerDialogueTests: XCTestCase {
         XCTAssertEqual(try chat.card("王总")?.role, "dealer")
     }
 
+    func testAnEnglishCardTakesItsRegionAndRoleAndNamesTheRegionInEnglish() throws {
+        let chat = try Chat()
+        XCTAssertEqual(try chat.say("add customer David Chen phone 13900002222 Ningbo dealer").first,
+                       "Added David Chen (phone: 13900002222, dealer, Ningbo).")
+        let card = try XCTUnwrap(try chat.card("David Chen"))
+        XCTAssertEqual([card.region, card.role], ["宁波", "dealer"], "stored as the contract's values")
+    }
+
     func testCancelAtAnyPointKeepsNothing() throws {
         let chat = try Chat()
         _ = try chat.say("添加客户 孙丽")

@@ -49,7 +49,9 @@ final class FlowDialogueTests: XCTestCase {
         XCTAssertEqual(try chat.say("名片带了，价格表忘了").first, "已打勾 1 项：6。")
         XCTAssertEqual(try chat.say("产品目录带了但是客户档案没带").first, "已打勾 1 项：2。")
         XCTAssertEqual(try chat.say("brought the calculator but forgot the map").first, "已打勾 1 项：8。")
-        XCTAssertEqual(try chat.book.flow(of: id(chat))?.ticked.sorted(), ["1.calculator", "1.cards", "1.catalog"])
+        // 拜访目的 would otherwise be a visit to a customer called 目的.
+        XCTAssertEqual(try chat.say("准客户资料查好了，但是拜访目的还没想清楚").first, "已打勾 1 项：16。")
+        XCTAssertEqual(try chat.book.flow(of: id(chat))?.ticked.sorted(), ["1.calculator", "1.cards", "1.catalog", "1.prospect"])
         _ = try chat.say("去第3步")
         // The item's own words hold the negation: 没放弃 is persisting.
         XCTAssertEqual(try chat.say("没放弃，留了名片").first, "已打勾 1 项：3。")

@@ -184,8 +184,8 @@ intent customer.add
   zh: (建档|建个档|建个卡|开个户|开户) [~cust-word] {name} [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}] [~cust-contact *]
   zh: {name} 是 [个|一个|位|一位] 新 [的] ({role}|~cust-word) [~cust-add [~cust-qty] (资料|档案|卡|客户卡)]
   zh: ~cust-add [~cust-qty] [新] [的] ({role}|~cust-word) [~cust-card]
-  en: (add|create|new|register|save) [a|an] [new] ~cust-word [card] [for|named|called] {name} [~cust-en-more *]
-  en: (add|create|new|register|save) [a|an] [new] [{card}|{level}] {role} [named|called] {name} [~cust-en-more *]
+  en: (add|create|new|register|save) [a|an] [new] ~cust-word [card] [for|named|called] {name} [[~cust-en-more] ({phone}|{region}|{role}|{card}|{level})] [[~cust-en-more] ({phone}|{region}|{role}|{card}|{level})] [[~cust-en-more] ({phone}|{region}|{role})] [~cust-en-more *]
+  en: (add|create|new|register|save) [a|an] [new] [{card}|{level}] {role} [named|called] {name} [[~cust-en-more] ({phone}|{region}|{role}|{card}|{level})] [[~cust-en-more] ({phone}|{region}|{role}|{card}|{level})] [[~cust-en-more] ({phone}|{region}|{role})] [~cust-en-more *]
   en: (add|register|save|create) {name} as [a|an] [new] ({role}|~cust-word)
   en: (create|open|make) [a|an] [new] (card|profile|file) for {name}
   en: (add|create|new|register) [a|an] [new] ({role}|~cust-word) [card]
@@ -207,7 +207,9 @@ intent customer.add
   example: add a new dealer Tom Wu => name=Tom Wu; role=dealer
   example: New client: Sarah Lin => name=Sarah Lin
   example: add Tom Wu as an agent => name=Tom Wu; role=agent
-  example: add client Jason Lee, phone 13900001111 => name=Jason Lee
+  example: add client Jason Lee, phone 13900001111 => name=Jason Lee; phone=13900001111
+  example: add customer David Chen phone 13900002222 Ningbo dealer => name=David Chen; phone=13900002222; region=宁波; role=dealer
+  example: add a dealer Amy Xu in Hangzhou => name=Amy Xu; role=dealer; region=杭州
   example: 添加客户
   example: 新增一个经销商 => role=dealer
   example: add a customer
@@ -3836,7 +3838,7 @@ reply refusal.kind
   en: {name}: {tell}
 reply refusal.seen
   zh: 这像是{name}：{tell}
-  en: This looks like this kind: {name}. {tell}
+  en: Looks like: {name}. {tell}
 reply refusal.respond
   zh: {name}怎么接：{respond}
   en: {name}. What to do: {respond}
@@ -4355,7 +4357,7 @@ item 2.phone
   ask.zh: 先打电话沟通？
   ask.en: Start with a phone call?
   essential: no
-  words: 电话沟通 | 打电话 | 电话 | 电联 | phone | phone call | calling
+  words: 电话沟通 | 打电话 | 电话 | 电联 | phone | phone call | calling | call
 
 item 2.expo
   group.zh: 开发方式

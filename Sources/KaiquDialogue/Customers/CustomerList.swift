@@ -33,7 +33,7 @@ extension Turn {
         var rows = [[text("list.col.number"), text("list.col.name"), text("list.col.level"), text("list.col.card"), text("list.col.region"), text("list.col.last_contact")]]
         for (index, c) in page.rows.enumerated() {
             rows.append([String(listing.offset + index + 1), c.name, c.level.map { text("level.short.\($0)") } ?? "-", c.card ?? "-",
-                         c.region ?? "-", c.lastContact.map(ago) ?? text("list.never")])
+                         c.region.map { label("region", $0) } ?? "-", c.lastContact.map(ago) ?? text("list.never")])
         }
         for row in Table.lines(rows) { line(row) }
         if page.rows.count == 1, let only = page.rows.first { state.lastCustomer = only.id }
@@ -71,7 +71,7 @@ extension Turn {
         if let card = filter.card { parts.append(text("card.short", ["card": card])) }
         if let level = filter.level { parts.append(text("level.\(level)")) }
         if let role = filter.role { parts.append(label("role", role)) }
-        if let region = filter.region { parts.append(region) }
+        if let region = filter.region { parts.append(label("region", region)) }
         if let step = filter.step { parts.append(text("list.at_step", ["number": String(step), "name": stepName(step)])) }
         if let before = filter.contactedBefore, let day = Self.day(before) {
             parts.append(text("list.not_contacted", ["days": String(today.ordinal - day.ordinal)]))

@@ -64,7 +64,7 @@ extension Turn {
     func describe(_ c: CustomerSummary) -> String {
         var parts = [c.name]
         if let company = c.company { parts.append(company) }
-        if let region = c.region { parts.append(region) }
+        if let region = c.region { parts.append(label("region", region)) }
         if let role = c.role { parts.append(label("role", role)) }
         if let card = c.card { parts.append(text("card.short", ["card": card])) }
         if let phone = c.phone { parts.append(phone) }

@@ -12,7 +12,7 @@ extension Turn {
         var title = [card.name]
         if let company = card.company { title.append(company) }
         if let role = card.role { title.append(label("role", role)) }
-        if let region = card.region { title.append(region) }
+        if let region = card.region { title.append(label("region", region)) }
         say("card.title", ["title": title.joined(separator: " · ")])
 
         var contact: [String] = []

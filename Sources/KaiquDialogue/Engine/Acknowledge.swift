@@ -7,7 +7,7 @@ extension Turn {
         case .addCustomer(let card, _):
             guard case .customer(let id) = outcome else { return }
             state.lastCustomer = id
-            let details = [card.phones.first.map { pair("phone", $0) }, card.role.map { label("role", $0) }, card.region,
+            let details = [card.phones.first.map { pair("phone", $0) }, card.role.map { label("role", $0) }, card.region.map { label("region", $0) },
                            card.levelSetByRep ? card.level.map { text("level.\($0)") } : nil,
                            card.card.map { text("card.short", ["card": $0]) }].compactMap { $0 }
             say(details.isEmpty ? "customer.added" : "customer.added_details", ["name": card.name, "details": details.joinedList(self)])
@@ -113,7 +113,7 @@ extension Turn {
         case .phone(let v): return to("phone", v)
         case .email(let v): return to("email", v)
         case .wechat(let v): return to("wechat", v)
-        case .region(let v): return to("region", v)
+        case .region(let v): return to("region", v.map { label("region", $0) })
         case .address(let v): return to("address", v)
         case .role(let v): return to("role", v.map { label("role", $0) })
         case .source(let v): return to("source", v)

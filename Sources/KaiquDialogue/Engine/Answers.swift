@@ -95,8 +95,12 @@ extension Turn {
             return true
 
         case .checklist(let id, let step):
-            guard u.intent == ParseResult.fallback || u.intent == "confirm" else { return false }
             let items = ticks(u, step: step)
+            // A sentence naming checklist items may also fit a loose pattern with a name that
+            // is no customer's (准客户资料查好了，但是拜访目的还没想清楚 → "拜访 目的"): the
+            // checklist is the likelier meaning.
+            let unknownName = u.slots["customer"] != nil && u.entity("customer") == nil
+            guard u.intent == ParseResult.fallback || u.intent == "confirm" || (unknownName && !items.isEmpty) else { return false }
             guard !items.isEmpty else {
                 guard u.intent == ParseResult.fallback else { return false }
                 say("flow.nothing_ticked")

@@ -56,7 +56,11 @@ struct Turn {
 
     /// A lookup value in words: role dealer → 经销商, level 2 → 二级.
     func label(_ lookup: String, _ value: String) -> String {
-        dialogue.valueLabels[lookup]?[value]?[language] ?? value
+        // Regions are thousands: their English names are looked up when needed, not at start-up.
+        if lookup == "region", language == .en, let name = rules.label(of: value, lookup: "region", chinese: false) {
+            return name.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        }
+        return dialogue.valueLabels[lookup]?[value]?[language] ?? value
     }
 
     /// A count from the records as a rep reads it: "1000+" once it passed `countLimit`.

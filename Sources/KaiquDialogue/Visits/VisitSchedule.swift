@@ -62,10 +62,10 @@ extension Turn {
     private mutating func suggestVisits(in region: String, _ u: Utterance) throws {
         let page = try records.customers(CustomerFilter(region: region), offset: 0, limit: 5)
         guard page.total > 0 else {
-            say("visit.region_nobody", ["region": region])
+            say("visit.region_nobody", ["region": label("region", region)])
             return
         }
-        say("visit.region_customers", ["region": region, "count": counted(page.total)])
+        say("visit.region_customers", ["region": label("region", region), "count": counted(page.total)])
         for customer in page.rows { line("· " + describe(customer)) }
         say("visit.region_hint", ["name": page.rows[0].name])
     }
