@@ -120,11 +120,13 @@ final class Conversation {
     }
 
     /// Lookup values as words for replies: each value's first Chinese and first English synonym.
+    /// Regions (thousands) only when traditional is asked for: their simplified name is the
+    /// value itself, and the dialogue finds the English one when it needs it.
     static func valueLabels(_ rules: RuleSet, traditional: Bool) -> [String: [String: [Language: String]]] {
         var labels: [String: [String: [Language: String]]] = [:]
         var keys: [(String, String)] = []
         var chinese: [String] = []
-        for (lookup, values) in rules.lookupWords where lookup != "region" {
+        for (lookup, values) in rules.lookupWords where lookup != "region" || traditional {
             for value in values.keys {
                 let zh = rules.label(of: value, lookup: lookup, chinese: true) ?? value
                 labels[lookup, default: [:]][value] = [.zhHans: zh, .en: rules.label(of: value, lookup: lookup, chinese: false) ?? value]
