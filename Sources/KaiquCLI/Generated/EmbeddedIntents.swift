@@ -3961,7 +3961,7 @@ reply card.man_hint
 # man         how to find out Money, Authority, Need.
 # credit      the 5C of a channel partner, each scored 1–5 (5 best).
 # credit-grade  the total (5–25) picks the highest grade whose `min` it reaches.
-# not-done    words that say an item is not done (没带, forgot), at the end of the file.
+# checklist answers  words of answers to a checklist (全部, 没带, 但是), at the end of the file.
 
 # ---------------------------------------------------------------------------------------
 # Steps
@@ -4756,13 +4756,16 @@ credit-grade D
   advice.en: No credit line: cash before delivery only. If payment slows or the account goes over its limit (any unpaid balance), stop shipping until the old balance is cleared.
 
 # ---------------------------------------------------------------------------------------
-# Ticking a checklist by its words: a clause that says something is not done ticks nothing,
-# so 名片带了，价格表忘了 ticks only the cards. `cue:` says not done; `except:` only looks
-# like it; `turn:` starts a new clause when the rep types no punctuation. A cue is looked for
-# in what is left once the items' own words are taken out, so 没放弃 still ticks 3.persist.
+# Answers to a checklist. `all:` ticks every item when it is the whole answer (or starts it,
+# followed by 都: 全部都带了). Words tick items clause by clause: a clause that says something
+# is not done (`not-done:`) ticks nothing, so 名片带了，价格表忘了 ticks only the cards.
+# `except:` only looks like not done; `turn:` starts a new clause when the rep types no
+# punctuation. A not-done word is looked for in what is left once the items' own words are
+# taken out, so 没放弃 still ticks 3.persist.
 
-not-done checklist
-  cue: 没 | 忘 | 未 | 还差 | 缺 | 少了 | 落下 | 落在 | 不够 | 不全 | 还要 | 还得 | not | no | forgot | forget | haven t | didn t | missing | without | yet
+checklist answers
+  all: 全部 | 都好了 | 都齐了 | 都带了 | 都做了 | 都准备好了 | 全都 | 全部完成 | all | all done | everything | done
+  not-done: 没 | 忘 | 未 | 还差 | 缺 | 少了 | 落下 | 落在 | 不够 | 不全 | 还要 | 还得 | not | no | forgot | forget | haven t | didn t | missing | without | yet
   except: 没问题 | 没事 | 没错 | 没毛病 | no problem
   turn: 但是 | 但 | 不过 | 可是 | 就是 | 只是 | but | except
 

@@ -54,12 +54,20 @@ public struct FlowData: Sendable {
     public internal(set) var signals: [Cue] = []
     public internal(set) var grades: [Grade] = []
     public internal(set) var objections: [String: Playbook] = [:]
-    /// Words that say a checklist item is not done (没带, forgot): a clause with one ticks
-    /// nothing. `except` are phrases that only look like it (没问题).
-    public internal(set) var notDone = Cue(kind: "checklist", words: [])
-    public internal(set) var notDoneExcept: [String] = []
-    /// Words that start a new clause (但是, but), for text typed without punctuation.
-    public internal(set) var notDoneTurns: [String] = []
+    /// How a rep answers a checklist, from the `checklist answers` block.
+    public internal(set) var answers = ChecklistAnswers()
+
+    /// Words in answers to a checklist.
+    public struct ChecklistAnswers: Sendable {
+        /// The whole answer ticks every item (全部, all done).
+        public var all: [String] = []
+        /// A clause with one of these ticks nothing (没带, forgot).
+        public var notDone: [String] = []
+        /// Phrases that only look like `notDone` (没问题).
+        public var except: [String] = []
+        /// Words that start a new clause (但是, but), for text typed without punctuation.
+        public var turns: [String] = []
+    }
 
     /// The refusal kinds: what it is about, then how it is said.
     public static let refusalAbout = ["person", "product", "instinct"]
@@ -69,7 +77,7 @@ public struct FlowData: Sendable {
     public static let credit = ["character", "capacity", "capital", "collateral", "conditions"]
 
     /// The block kinds read here.
-    static let kinds: Set<String> = ["step", "item", "objection", "refusal", "signal", "man", "credit", "credit-grade", "not-done"]
+    static let kinds: Set<String> = ["step", "item", "objection", "refusal", "signal", "man", "credit", "credit-grade", "checklist"]
 
     /// The checklist of a step, in file order.
     public func items(of step: Int) -> [Item] { items.filter { $0.step == step } }
@@ -115,10 +123,12 @@ public struct FlowData: Sendable {
             case "signal":
                 require(["name", "tell"])
                 signals.append(Cue(kind: block.name, words: texts.words("cue")))
-            case "not-done":
-                notDone = Cue(kind: block.name, words: texts.words("cue"))
-                notDoneExcept = texts.words("except")
-                notDoneTurns = texts.words("turn")
+            case "checklist":
+                guard block.name == "answers" else {
+                    errors.append(block.location.error(.unknownBlock("checklist " + block.name, known: ["checklist answers"])))
+                    continue
+                }
+                answers = ChecklistAnswers(all: texts.words("all"), notDone: texts.words("not-done"), except: texts.words("except"), turns: texts.words("turn"))
             case "man", "credit":
                 let known = block.kind == "man" ? Self.man : Self.credit
                 guard known.contains(block.name) else {
@@ -157,6 +167,7 @@ public struct FlowData: Sendable {
         missing += Self.credit.filter { !seenCredit.contains($0) }.map { "credit " + $0 }
         missing += objectionIDs.sorted().filter { objections[$0] == nil }.map { "objection " + $0 }
         if grades.isEmpty { missing.append("credit-grade A") }
+        if answers.all.isEmpty { missing.append("checklist answers") }
         errors += missing.map { at.error(.missingBlock($0)) }
         if !errors.isEmpty { throw DataErrors(errors) }
         grades.sort { $0.min > $1.min }

@@ -79,7 +79,7 @@ extension Turn {
     func ticks(_ u: Utterance, step: Int) -> [String] {
         let items = dialogue.data.flow.items(of: step)
         let folded = rules.normalizer.normalize(u.text).foldedText
-        if Self.allWords.contains(where: { folded.trimmingSpaces() == $0 || folded.hasPrefix($0 + "都") }) { return items.map(\.id) }
+        if dialogue.data.flow.answers.all.contains(where: { folded.trimmingSpaces() == $0 || folded.hasPrefix($0 + "都") }) { return items.map(\.id) }
         var chosen: [Int] = []
         var digits = ""
         var rangeStart: Int?
@@ -124,7 +124,7 @@ extension Turn {
     /// left out on a phone.
     func splitAtTurns(_ folded: String) -> [String] {
         var parts = [folded]
-        for turn in dialogue.data.flow.notDoneTurns {
+        for turn in dialogue.data.flow.answers.turns {
             let padded = turn.unicodeScalars.allSatisfy(\.isASCII) ? " " + turn + " " : turn
             parts = parts.flatMap { (" " + $0 + " ").split(separator: padded).map { String($0).trimmingSpaces() } }
         }
@@ -133,15 +133,12 @@ extension Turn {
 
     /// True when a folded clause says the item is not done: 没带, 忘了, forgot, not yet.
     func saysNotDone(_ folded: String, besides words: [String]) -> Bool {
-        let flow = dialogue.data.flow
+        let answers = dialogue.data.flow.answers
         var clause = folded
-        for phrase in flow.notDoneExcept + words.sorted(by: { $0.count > $1.count }) { clause = clause.replacing(phrase, with: " ") }
+        for phrase in answers.except + words.sorted(by: { $0.count > $1.count }) { clause = clause.replacing(phrase, with: " ") }
         let padded = " " + clause + " "
-        return flow.notDone.words.contains { word in
+        return answers.notDone.contains { word in
             word.unicodeScalars.allSatisfy(\.isASCII) ? padded.contains(" " + word + " ") : clause.contains(word)
         }
     }
-
-    /// Words that tick every item of a checklist.
-    static let allWords = ["全部", "都好了", "都齐了", "都带了", "都做了", "都准备好了", "全都", "全部完成", "all", "all done", "everything", "done"]
 }
