@@ -36,7 +36,6 @@ public final class Store {
         }
         try db.execute("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL")
         try migrate()
-        try backfillNameKeys()
         try refreshDueDays(cadence)
     }
 
@@ -65,19 +64,19 @@ public final class Store {
         for (index, step) in Migrations.steps.enumerated() where index >= version {
             try db.transaction { () throws(StoreError) in
                 try db.execute(step)
+                // Step 2 adds the name key, which only Swift can compute: filled in the same
+                // transaction, so that no store is left at version 2 with keys missing.
+                if index == 1 { try fillNameKeys() }
                 try db.execute("PRAGMA user_version = \(index + 1)")
             }
         }
     }
 
     // Cards from before names were folded (schema 1) get their keys, once.
-    private func backfillNameKeys() throws(StoreError) {
+    private func fillNameKeys() throws(StoreError) {
         var rows: [(Int64, String)] = []
         try db.query("SELECT id, name FROM customer WHERE name_key = ''") { row in rows.append((row.integer(0), row.text(1) ?? "")) }
-        guard !rows.isEmpty else { return }
-        try db.transaction { () throws(StoreError) in
-            for (id, name) in rows { try db.query("UPDATE customer SET name_key = ? WHERE id = ?", [.text(nameKey(name)), .integer(id)]) }
-        }
+        for (id, name) in rows { try db.query("UPDATE customer SET name_key = ? WHERE id = ?", [.text(nameKey(name)), .integer(id)]) }
     }
 
     // Due days follow the cadence data: when it changed since the last run, recompute them all.
