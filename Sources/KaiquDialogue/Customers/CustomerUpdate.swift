@@ -9,7 +9,8 @@ extension Turn {
         if let level = u.slots["level"].flatMap(Int.init) { edits.append(.level(level, byRep: true)) }
         if let letter = u.slots["card"] { edits.append(.card(letter, byRep: true)) }
         if let role = u.slots["role"] { edits.append(.role(role)) }
-        if let field = u.slots["field"] {
+        // The parser gives card/level/role both as their own slot and as field and value.
+        if let field = u.slots["field"], u.slots[field] == nil {
             guard let value = u.slots["value"] else {
                 say("customer.update_value_missing", ["name": card.name, "field": fieldLabel(field)])
                 return

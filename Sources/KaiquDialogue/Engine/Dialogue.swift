@@ -27,7 +27,8 @@ public struct Dialogue: Sendable {
             turn.say("input.too_long", ["limit": String(limit)])
         case .unreadable:
             turn.say("input.unreadable")
-        case .utterance(let utterance):
+        case .utterance(var utterance):
+            if state.pending != nil, utterance.result.isTentative { utterance.result.intent = ParseResult.fallback }
             // A bare answer (a Latin name in a Chinese conversation) keeps the language.
             let answering = state.pending != nil && utterance.intent == ParseResult.fallback
             if let language = utterance.result.language, !answering { turn.state.language = language }

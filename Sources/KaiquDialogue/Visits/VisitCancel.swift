@@ -20,7 +20,8 @@ extension Turn {
             moveTo = (day.description, target.time.map(LocalTime.text))
         }
         var visits = try records.visits(of: card.id, limit: 50).filter { $0.status == .planned && $0.day >= today.description }
-        if let date = u.slots["date"] { visits = visits.filter { $0.day == date } }
+        // For a move, the day said is the new one (改到周五), not the visit's.
+        if let date = u.slots["date"], !(u.slots["moved"]?.hasPrefix(date) ?? false) { visits = visits.filter { $0.day == date } }
         visits.sort { $0.start < $1.start }
         switch visits.count {
         case 0:

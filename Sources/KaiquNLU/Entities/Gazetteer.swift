@@ -106,6 +106,8 @@ public struct Gazetteer: Sendable {
 /// it means.
 public struct CustomerExtractor: EntityExtractor {
     public let name = "customer"
+    /// The `source` of a customer entity that is a back-reference (他, this customer), not a name.
+    public static let backReference = "back-reference"
     /// Titles after a surname (总, 经理, 姐 …) and prefixes before one (老, 小, mr …), from the
     /// lists honorific-titles and honorific-prefixes of intents/; back-references from the
     /// list back-reference.
@@ -121,7 +123,7 @@ public struct CustomerExtractor: EntityExtractor {
 
     public func extract(from text: NormalizedText, tokens: [Token], context: ParseContext, into entities: inout [Entity]) {
         for i in tokens.indices {
-            if let end = backReferences.longest(in: tokens, from: i, id: \.id)?.end { add(i..<end, nil, tokens, text, &entities) }
+            if let end = backReferences.longest(in: tokens, from: i, id: \.id)?.end { add(i..<end, nil, tokens, text, &entities, source: Self.backReference) }
         }
         let gazetteer = context.customers
         var spans = Set<Range<Int>>()
@@ -146,10 +148,11 @@ public struct CustomerExtractor: EntityExtractor {
     }
 
     // `sole` is the one customer the surname means, nil when several share it (then as typed).
-    private func add(_ span: Range<Int>, _ sole: String?, _ tokens: [Token], _ text: NormalizedText, _ entities: inout [Entity]) {
+    private func add(_ span: Range<Int>, _ sole: String?, _ tokens: [Token], _ text: NormalizedText, _ entities: inout [Entity],
+                     source: String = "customer") {
         let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
         let value = sole ?? text.typed(range)
-        entities.append(Entity(type: "customer", range: range, value: value, source: name))
+        entities.append(Entity(type: "customer", range: range, value: value, source: source))
     }
 
     // A surname of at least one known customer starting at token i: a compound of two Han

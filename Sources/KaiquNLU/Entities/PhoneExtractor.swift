@@ -53,8 +53,9 @@ public struct PhoneExtractor: EntityExtractor {
         }
     }
 
-    /// The contract's value for a run of digits, or nil when it is no phone number.
-    static func classify(_ raw: String, plus: Bool, cued: Bool) -> String? {
+    /// The contract's value for a run of digits, or nil when it is no phone number. `cued`:
+    /// something says it is a phone (a cue word, a phone column), so a local number counts.
+    public static func classify(_ raw: String, plus: Bool, cued: Bool) -> String? {
         var d = Substring(raw)
         // Mainland mobiles: drop the country code.
         for prefix in ["0086", "86"] where d.hasPrefix(prefix) && d.count == prefix.count + 11 {
@@ -70,8 +71,9 @@ public struct PhoneExtractor: EntityExtractor {
             }
             if d.hasPrefix("09"), d.count == 10 { return String(d) }
         }
-        // Hong Kong: 852 + 8 digits starting 2, 3, 5, 6, 9; Taiwan: 886 + 9 digits.
-        if d.hasPrefix("852"), d.count == 11, let first = d.dropFirst(3).first, "23569".contains(first) { return String(d) }
+        // Hong Kong: 852 + 8 digits starting 2, 3, 5, 6, 9, kept as the 8 digits (as a Hong
+        // Kong customer's number is typed and stored); Taiwan: 886 + 9 digits.
+        if d.hasPrefix("852"), d.count == 11, let first = d.dropFirst(3).first, "23569".contains(first) { return String(d.dropFirst(3)) }
         if d.hasPrefix("886"), d.count == 12, d.dropFirst(3).first == "9" { return String(d) }
         // A local number without its area code, only where a cue says it is a phone.
         if cued, !plus, d.count == 7 || d.count == 8, let first = d.first, first != "0", first != "1" { return String(d) }

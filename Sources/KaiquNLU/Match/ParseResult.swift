@@ -9,6 +9,15 @@ public struct ParseResult: Sendable {
     public var slots: [String: String]
     /// The language of the utterance, nil when it has no letters.
     public var language: Language?
+    /// Which layer decided the intent.
+    public var reading: Reading = .none
+
+    /// A reading by cues alone, weak and naming no customer: while a question is pending, the
+    /// dialogue takes such a line as a possible answer rather than as a new request
+    /// (没放弃，留了名片 answers a checklist; it is not a lost deal).
+    public var isTentative: Bool {
+        (reading == .cues || reading == .typoCues) && confidence < 0.75 && slots["customer"] == nil
+    }
 
     public init(text: String, intent: String, confidence: Double, slots: [String: String], language: Language?) {
         self.text = text
@@ -37,4 +46,33 @@ public struct Analysis: Sendable {
     public var entities: [Entity]
     /// Every pattern that matched, best first.
     public var candidates: [Candidate]
+    /// The best cue scores (intent, score, the cue lines that held as file:line, weight, source).
+    public var cueScores: [CueScore]
+    /// Words folded before matching (Cantonese 佢 → 他), as typed → as read.
+    public var rewrites: [(from: String, to: String)]
+    /// Typos corrected on the typo pass (客护 → 客户, custmer → customer).
+    public var typos: [(from: String, to: String)]
+    /// Which layer decided.
+    public var reading: Reading
+}
+
+/// One intent's cue score, for `--explain`.
+public struct CueScore: Sendable {
+    public var intent: String
+    public var score: Double
+    public var lines: [(location: String, weight: Double, source: String)]
+}
+
+/// Which layer decided an utterance's intent.
+public enum Reading: String, Sendable {
+    /// Nothing fitted: fallback.
+    case none
+    /// An exact pattern, as written in intents/.
+    case pattern
+    /// The cues of intents/ (no pattern covered the sentence, or cues outweighed a loose one).
+    case cues
+    /// A pattern, once typos were corrected.
+    case typoPattern = "pattern after typo correction"
+    /// Cues, once typos were corrected.
+    case typoCues = "cues after typo correction"
 }

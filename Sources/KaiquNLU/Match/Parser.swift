@@ -1,3 +1,5 @@
+import Foundation
+
 /// normalize → entities → intent match → slots.
 ///
 /// The parser is a value: it holds the compiled rules and reads nothing else. The clock,
@@ -36,12 +38,49 @@ public struct Parser: Sendable {
     public func analyze(_ text: String, context: ParseContext, keepCandidates: Bool = true) -> Analysis {
         let run = run(text, context: context, keepCandidates: keepCandidates)
         return Analysis(result: run.result, normalized: run.normalized.foldedText, tokens: run.tokens,
-                        entities: run.entities, candidates: run.candidates)
+                        entities: run.entities, candidates: run.candidates, cueScores: run.cueScores,
+                        rewrites: run.rewrites, typos: run.typos, reading: run.reading)
     }
 
-    private func run(_ text: String, context: ParseContext, keepCandidates: Bool)
-        -> (result: ParseResult, normalized: NormalizedText, tokens: [Token], entities: [Entity], candidates: [Candidate]) {
-        let normalized = rules.normalizer.normalize(text)
+    private struct Run {
+        var result: ParseResult
+        var normalized: NormalizedText
+        var tokens: [Token]
+        var entities: [Entity]
+        var candidates: [Candidate]
+        var cueScores: [CueScore] = []
+        var rewrites: [(from: String, to: String)] = []
+        var typos: [(from: String, to: String)] = []
+        var reading: Reading = .none
+    }
+
+    // Reads the sentence as typed (Cantonese and other rewrites applied); when that finds
+    // nothing, reads it once more with typo tolerance: homophone slips and English words one
+    // edit away from a cue word.
+    private func run(_ text: String, context: ParseContext, keepCandidates: Bool) -> Run {
+        let (normalized, rewrites) = rules.rewriter.apply(to: rules.normalizer.normalize(text))
+        let language = Language.detect(text, normalizer: rules.normalizer)
+        var first = read(normalized, text: text, language: language, context: context, fuzzy: false, keepCandidates: keepCandidates)
+        first.rewrites = rewrites
+        guard first.result.intent == ParseResult.fallback, !(rules.cues.isEmpty) else { return first }
+        let entitySpans = first.entities.filter { $0.type == "customer" || $0.type == "email" || $0.type == "wechat" }.map(\.range)
+        let corrected = rules.homophones.correct(normalized.scalars) { window in entitySpans.contains { $0.overlaps(window) } }
+        let hasLatin = normalized.scalars.contains { $0.isASCII && ScalarClass($0) == .letter }
+        guard !corrected.changes.isEmpty || hasLatin else { return first }
+        let fixed = NormalizedText(original: normalized.original, scalars: corrected.scalars)
+        var second = read(fixed, text: text, language: language, context: context, fuzzy: true, keepCandidates: keepCandidates)
+        guard second.result.intent != ParseResult.fallback else { return first }
+        second.rewrites = rewrites
+        second.typos = corrected.changes + second.typos
+        if !second.typos.isEmpty {
+            second.reading = second.reading == .pattern ? .typoPattern : .typoCues
+            second.result.reading = second.reading
+        }
+        return second
+    }
+
+    private func read(_ normalized: NormalizedText, text: String, language: Language?, context: ParseContext,
+                      fuzzy: Bool, keepCandidates: Bool) -> Run {
         let allTokens = Tokenizer.tokens(of: normalized, lexicon: rules.lexicon)
         var entities: [Entity] = []
         for extractor in extractors { extractor.extract(from: normalized, tokens: allTokens, context: context, into: &entities) }
@@ -65,10 +104,51 @@ public struct Parser: Sendable {
             if let best { winner = candidate(best.pattern, best.match, input) }
         }
         candidates.sort { $0.specificity != $1.specificity ? $1.specificity < $0.specificity : $0.pattern.order < $1.pattern.order }
-        let language = Language.detect(text, normalizer: rules.normalizer)
-        let result = ParseResult(text: text, intent: winner?.pattern.intent ?? ParseResult.fallback,
-                                 confidence: winner?.confidence ?? 0, slots: winner?.slots ?? [:], language: language)
-        return (result, normalized, tokens, entities, candidates)
+
+        // Exact patterns are the strongest evidence; cues may outweigh a pattern that only
+        // covered the sentence loosely. See `Understanding.decide`.
+        let scorer = CueScorer(book: rules.cues)
+        let hits = scorer.hits(in: normalized.scalars, fuzzy: fuzzy)
+        let today = Self.day(context)
+        let scores = rules.cues.isEmpty ? [] : scorer.score(hits, entities: entities, short: allTokens.count <= Understanding.shortAnswer, today: today)
+        let decision = Understanding.decide(pattern: winner.map { ($0.pattern.intent, $0.confidence) }, cues: scores)
+        var slots: [String: String] = [:]
+        var intent = ParseResult.fallback
+        var confidence = 0.0
+        var reading = Reading.none
+        switch decision {
+        case .pattern:
+            intent = winner!.pattern.intent
+            confidence = winner!.confidence
+            slots = winner!.slots
+            reading = .pattern
+        case .cues(let id, let score):
+            intent = id
+            confidence = Understanding.confidence(score)
+            if winner?.pattern.intent == id { slots = winner!.slots }
+            reading = .cues
+        case .none:
+            break
+        }
+        if intent != ParseResult.fallback {
+            SlotFiller(book: rules.cues, text: normalized, entities: entities, hits: hits, today: today).fill(intent, into: &slots)
+        }
+        var result = ParseResult(text: text, intent: intent, confidence: confidence, slots: slots, language: language)
+        result.reading = reading
+        var run = Run(result: result, normalized: normalized, tokens: tokens, entities: entities, candidates: candidates)
+        run.cueScores = scores.prefix(5).map { CueScore(intent: $0.intent, score: $0.score, lines: $0.lines.map { ($0.location.description, $0.weight, $0.source) }) }
+        run.typos = hits.fuzzy.map { ($0.typed, $0.word) }
+        run.reading = reading
+        return run
+    }
+
+    // Today in the context's time zone, as YYYY-MM-DD.
+    private static func day(_ context: ParseContext) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = context.timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: context.now)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(c.year!)-\(two(c.month!))-\(two(c.day!))"
     }
 
     // The patterns an utterance can match, in load order: the unanchored ones and those one of

@@ -49,6 +49,8 @@ public enum DataProblem: Sendable, Equatable {
     case missingKey(String, block: String)
     /// A block the program needs is not in any file.
     case missingBlock(String)
+    /// A rewrite that is not `typed -> folded` with as many characters on each side.
+    case rewriteLength(String)
 }
 
 /// Several data errors at once, so `kaiqu check` can show them all in one run.

@@ -8,6 +8,7 @@ struct RuleCompiler {
     let normalizer: Normalizer
     private(set) var lexicon: Lexicon
     let filler: Filler
+    var rewriter = PhraseRewriter()
     /// Synonym lists by number, each entry a run of token ids, longest first.
     private(set) var lists: [[[Int]]] = []
     /// For each list, the words its entries start with, sorted: what `~list` requires.
@@ -28,12 +29,15 @@ struct RuleCompiler {
     /// The rule set of `blocks`, or every error found in them. `entityTypes` are the types the
     /// built-in extractors find. `checkingExamples` reads the example lines and the fixture
     /// too, only to report their mistakes: they are kept as written either way.
-    static func compile(blocks: [DataBlock], normalizer: Normalizer, entityTypes: [String],
+    /// `rewriter`: the words the input is rewritten with (Cantonese), applied to every word of
+    /// the data too, so a pattern or synonym written in Cantonese still meets the input.
+    static func compile(blocks: [DataBlock], normalizer: Normalizer, rewriter: PhraseRewriter, entityTypes: [String],
                         checkingExamples: Bool) throws(DataErrors) -> RuleSet {
         var errors = namingErrors(blocks)
         var lexicon = Lexicon()
-        let filler = compileFiller(blocks, normalizer: normalizer, lexicon: &lexicon, errors: &errors)
+        let filler = compileFiller(blocks, normalizer: normalizer, rewriter: rewriter, lexicon: &lexicon, errors: &errors)
         var compiler = RuleCompiler(normalizer: normalizer, lexicon: lexicon, filler: filler, entityTypes: entityTypes)
+        compiler.rewriter = rewriter
         return try compiler.compile(blocks: blocks, checkingExamples: checkingExamples, errors: errors)
     }
 
@@ -86,7 +90,11 @@ struct RuleCompiler {
     /// The same, appended to `ids`: a caller that only looks at them reuses one array.
     mutating func words<S: StringProtocol>(_ text: S, into ids: inout [Int]) {
         let start = ids.count
-        lexicon.intern(wordsOf: text, folding: normalizer, into: &ids)
+        if rewriter.isEmpty {
+            lexicon.intern(wordsOf: text, folding: normalizer, into: &ids)
+        } else {
+            lexicon.intern(wordsOf: rewriter.rewrite(String(text)), folding: normalizer, into: &ids)
+        }
         filler.removeAnywhere(from: &ids, startingAt: start)
     }
 
@@ -116,14 +124,14 @@ struct RuleCompiler {
         return errors
     }
 
-    private static func compileFiller(_ blocks: [DataBlock], normalizer: Normalizer, lexicon: inout Lexicon,
+    private static func compileFiller(_ blocks: [DataBlock], normalizer: Normalizer, rewriter: PhraseRewriter, lexicon: inout Lexicon,
                                       errors: inout [DataError]) -> Filler {
         var filler = Filler()
         // Filler words themselves are folded but not stripped of filler.
         func insert(_ line: DataLine, into trie: inout TokenTrie) {
             for entry in line.entries {
                 var ids: [Int] = []
-                lexicon.intern(wordsOf: entry, folding: normalizer, into: &ids)
+                lexicon.intern(wordsOf: rewriter.isEmpty ? entry : rewriter.rewrite(entry), folding: normalizer, into: &ids)
                 if !ids.isEmpty { trie.insert(ids, value: "") }
             }
         }

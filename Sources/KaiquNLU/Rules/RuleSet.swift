@@ -28,10 +28,19 @@ public struct RuleSet: Sendable {
     /// the data's has a mistake, which loading with `checkingExamples` reports).
     public var fixture: Fixture { (try? Fixture(blocks: fixtureBlocks)) ?? Fixture() }
 
+    /// Cues and slot lists of the layer that understands sentences no pattern covers.
+    public internal(set) var cues = CueBook()
+    /// Cantonese and other word folding (`rewrite` blocks), applied before anything matches.
+    public internal(set) var rewriter = PhraseRewriter()
+    /// Homophone slips, for the typo pass (pinyin.table and the cue words).
+    public internal(set) var homophones = HomophoneIndex()
+
     /// The folding table's file name inside intents/.
     public static let tableFile = "hant-hans.table"
+    /// The character → pinyin table's file name inside intents/ (typo tolerance).
+    public static let pinyinFile = "pinyin.table"
     /// The block kinds the NLU reads.
-    public static let kinds: Set<String> = ["intent", "list", "lookup", "filler", "fixture"]
+    public static let kinds: Set<String> = ["intent", "list", "lookup", "filler", "fixture", "words", "cue", "rewrite"]
 
     /// Loads data files given as (path relative to intents/, text). Files load in path order,
     /// which is the order ties between equally specific patterns are broken in.
@@ -46,16 +55,60 @@ public struct RuleSet: Sendable {
         var table: [(traditional: Unicode.Scalar, simplified: Unicode.Scalar)] = []
         var blocks: [DataBlock] = []
         var errors: [DataError] = []
+        var homophones = HomophoneIndex()
         for file in files.sorted(by: { $0.path < $1.path }) {
             if file.path == tableFile {
                 do { table = try Normalizer.pairs(inTable: file.text, file: file.path) } catch { errors.append(error) }
+            } else if file.path == pinyinFile {
+                do { homophones = try HomophoneIndex.parse(file.text, file: file.path) } catch { errors.append(error) }
             } else if file.path.hasSuffix(".kaiqu") {
                 do { blocks += try DataFileParser.parse(file.text, file: file.path, kinds: kinds.union(otherKinds)) } catch { errors += error.errors }
             }
         }
         if !errors.isEmpty { throw DataErrors(errors) }
-        return try RuleCompiler.compile(blocks: blocks, normalizer: Normalizer(pairs: table),
-                                        entityTypes: BuiltInExtractors.types, checkingExamples: checkingExamples)
+        let normalizer = Normalizer(pairs: table)
+        let rewriter = try rewrites(blocks, normalizer: normalizer)
+        var rules = try RuleCompiler.compile(blocks: blocks, normalizer: normalizer, rewriter: rewriter,
+                                             entityTypes: BuiltInExtractors.types, checkingExamples: checkingExamples)
+        rules.rewriter = rewriter
+        try rules.compileUnderstanding(blocks, homophones: homophones)
+        return rules
+    }
+
+    // The `rewrite` blocks: `typed -> read | typed -> read`, sources as typed (case aside),
+    // targets folded.
+    private static func rewrites(_ blocks: [DataBlock], normalizer: Normalizer) throws(DataErrors) -> PhraseRewriter {
+        var rewriter = PhraseRewriter()
+        var errors: [DataError] = []
+        for block in blocks where block.kind == "rewrite" {
+            for line in block.lines {
+                for entry in line.entries {
+                    let parts = entry.split(separator: "->", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
+                    let source = parts[0].unicodeScalars.map { ($0.value >= 0x41 && $0.value <= 0x5A) ? Unicode.Scalar($0.value + 0x20)! : $0 }
+                    let target = parts.count == 2 ? parts[1].unicodeScalars.map(normalizer.fold) : []
+                    guard line.key == nil, parts.count == 2, target.count == source.count, !source.isEmpty else {
+                        errors.append(line.location.error(.rewriteLength(entry)))
+                        continue
+                    }
+                    rewriter.add(source: source, target: target)
+                }
+            }
+        }
+        if !errors.isEmpty { throw DataErrors(errors) }
+        return rewriter
+    }
+
+    // The cue layer, the rewrites and the homophone targets, which need the compiled intents
+    // and entity types.
+    private mutating func compileUnderstanding(_ blocks: [DataBlock], homophones: HomophoneIndex) throws(DataErrors) {
+        var errors: [DataError] = []
+        let types = Set(entityTypes + ["pronoun", "when", "short", "past", "future"])
+        cues = CueBook.compile(blocks, normalizer: normalizer, intentIDs: Set(intents.map(\.id)), entityTypes: types, errors: &errors)
+        if !errors.isEmpty { throw DataErrors(errors) }
+        self.homophones = homophones
+        if !homophones.isEmpty {
+            for word in cues.words where !word.isLatin { self.homophones.addTarget(word.scalars) }
+        }
     }
 
     /// How to show a lookup value to a person: its first Chinese synonym for Chinese, its first

@@ -2,8 +2,9 @@ import Foundation
 import XCTest
 @testable import KaiquNLU
 
-/// Runs the date/time extractor over the public corpora in ../shared/corpora (Duckling and
-/// Recognizers-Text examples; see their README) and prints one line per file:
+/// Runs the date/time extractor over the public corpora vendored in Corpora/ beside this file
+/// (Duckling and Recognizers-Text examples; see Corpora/README.md for sources and licences;
+/// KAIQU_CORPORA=DIR reads them from another folder) and prints one line per file:
 ///
 ///     time_zh: N of M passed (holidays: n of m)
 ///
@@ -14,9 +15,10 @@ import XCTest
 /// every failure.
 final class TimeConformanceTests: XCTestCase {
     static let root = TestData.packageRoot
-    static let corpora = ProcessInfo.processInfo.environment["KAIQU_CORPORA"].map { URL(fileURLWithPath: $0) }
-        ?? root.deletingLastPathComponent().appendingPathComponent("shared/corpora")
-    static let exclusionsFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("conformance-exclusions.txt")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let corpora = ProcessInfo.processInfo.environment["KAIQU_CORPORA"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        ?? folder.appendingPathComponent("Corpora")
+    static let exclusionsFile = folder.appendingPathComponent("conformance-exclusions.txt")
     static let target = 0.9
 
     func testBothCorporaAtOrAboveTarget() throws {

@@ -1,0 +1,146 @@
+/// The cues of intents/ (`words` and `cue` blocks), compiled: what lets Kaiqu understand a
+/// sentence that no pattern covers end to end.
+///
+///     words add
+///       添加 | 新增 | 录 | 建 | add | create        ← cue words, written folded
+///
+///     cue customer.add
+///       slots: name phone region role company      ← what slot filling may take anywhere
+///       4: ~add ~customer                          ← weight: elements, in this order
+///       -8: ~question-word                         ← negative evidence
+///       3: {phone} !{customer}                     ← an entity anywhere / none anywhere
+///
+/// An element is `~words` (any word of that block), `a|b` (literal words), `{type}` (an
+/// entity of that type anywhere in the sentence), `!` before any of them (must be absent),
+/// or `^` before words (they must open the message: 不是这个人, not 今天天气不错).
+/// Word elements must appear in the order written, each after the previous one; entity
+/// elements may be anywhere. An intent's score is the sum of the weights of its lines that
+/// hold. See `CueScorer` for how scores meet exact patterns.
+public struct CueBook: Sendable {
+    /// One word of a `words` block or of a literal element, folded.
+    struct Word: Sendable {
+        var scalars: [Unicode.Scalar]
+        var group: Int
+        /// All letters (or digits, spaces, apostrophes): matched on word boundaries and, on the
+        /// typo pass, within one edit when four letters or longer.
+        var isLatin: Bool
+    }
+
+    enum Element: Sendable {
+        /// `atStart`: written `^~words`, the words must open the message.
+        case words(group: Int, negated: Bool, atStart: Bool = false)
+        case entity(type: String, negated: Bool)
+    }
+
+    struct Line: Sendable {
+        var weight: Double
+        var elements: [Element]
+        var source: String
+        var location: SourceLocation
+    }
+
+    struct IntentCues: Sendable {
+        var intent: String
+        var slots: [String]
+        var lines: [Line]
+    }
+
+    private(set) var words: [Word] = []
+    private(set) var groupNames: [String] = []
+    private var groupIDs: [String: Int] = [:]
+    /// Word indices by first scalar.
+    private(set) var byFirst: [Unicode.Scalar: [Int]] = [:]
+    private(set) var intents: [IntentCues] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { intents.isEmpty }
+
+    /// The slots slot filling may take for `intent` (none when it has no cue block).
+    public func slots(of intent: String) -> [String] { intents.first { $0.intent == intent }?.slots ?? [] }
+
+    // MARK: compiling
+
+    static func compile(_ blocks: [DataBlock], normalizer: Normalizer, intentIDs: Set<String>,
+                        entityTypes: Set<String>, errors: inout [DataError]) -> CueBook {
+        var book = CueBook()
+        for block in blocks where block.kind == "words" {
+            let group = book.group(named: block.name)
+            for line in block.lines {
+                if line.key != nil { errors.append(line.location.error(.keyedLineInList)) }
+                for entry in line.entries { book.addWord(entry, group: group, normalizer: normalizer) }
+            }
+        }
+        for block in blocks where block.kind == "cue" {
+            if !intentIDs.contains(block.name) {
+                errors.append(block.location.error(.unknownBlock("cue " + block.name, known: intentIDs.sorted().map { "cue " + $0 })))
+                continue
+            }
+            var cues = IntentCues(intent: block.name, slots: [], lines: [])
+            for line in block.lines {
+                if line.key == "slots" {
+                    cues.slots += line.value.split(separator: " ").map(String.init)
+                    continue
+                }
+                guard let key = line.key, let weight = Double(key) else {
+                    errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "cue", expected: ["slots", "a weight such as 4 or -6"])))
+                    continue
+                }
+                var elements: [Element] = []
+                for raw in line.value.split(separator: " ") {
+                    var text = Substring(raw)
+                    let negated = text.hasPrefix("!")
+                    if negated { text = text.dropFirst() }
+                    let atStart = text.hasPrefix("^")
+                    if atStart { text = text.dropFirst() }
+                    if text.hasPrefix("~") {
+                        let name = String(text.dropFirst())
+                        guard let group = book.groupIDs[name] else {
+                            errors.append(line.location.error(.unknownList(name)))
+                            continue
+                        }
+                        elements.append(.words(group: group, negated: negated, atStart: atStart))
+                    } else if text.hasPrefix("{"), text.hasSuffix("}") {
+                        let type = String(text.dropFirst().dropLast())
+                        guard entityTypes.contains(type) else {
+                            errors.append(line.location.error(.unknownSlotType(type, known: entityTypes.sorted())))
+                            continue
+                        }
+                        elements.append(.entity(type: type, negated: negated))
+                    } else {
+                        let group = book.group(named: "(" + text + ")")
+                        for entry in text.split(separator: "|") { book.addWord(String(entry), group: group, normalizer: normalizer) }
+                        elements.append(.words(group: group, negated: negated, atStart: atStart))
+                    }
+                }
+                if elements.isEmpty {
+                    errors.append(line.location.error(.emptyPattern))
+                    continue
+                }
+                cues.lines.append(Line(weight: weight, elements: elements, source: line.value, location: line.location))
+            }
+            book.intents.append(cues)
+        }
+        return book
+    }
+
+    private mutating func group(named name: String) -> Int {
+        if let id = groupIDs[name] { return id }
+        groupIDs[name] = groupNames.count
+        groupNames.append(name)
+        return groupNames.count - 1
+    }
+
+    private mutating func addWord(_ entry: String, group: Int, normalizer: Normalizer) {
+        let scalars = entry.unicodeScalars.map(normalizer.fold)
+        guard let first = scalars.first else { return }
+        let latin = scalars.allSatisfy { ScalarClass($0) != .han }
+        byFirst[first, default: []].append(words.count)
+        words.append(Word(scalars: scalars, group: group, isLatin: latin))
+    }
+}
+
+extension CueBook {
+    /// The number of a `words` block, for the slot filler's named groups.
+    func groupIndex(_ name: String) -> Int? { groupNames.firstIndex(of: name) }
+}

@@ -1,0 +1,272 @@
+/// Takes every slot an intent accepts from anywhere in the sentence, not only from where a
+/// pattern foresaw it: a phone in the third clause, a region after the name, a company
+/// clause ending in 五金 or 商贸. The intent's `slots:` line in its `cue` block says which.
+///
+/// Slots a pattern already filled are kept; filling only adds. Words it relies on are
+/// `words` blocks of intents/: name-marker (叫, 姓名, named), company-suffix (商贸, 五金, Ltd),
+/// company-marker (公司叫), note-marker (记一下, 备注), change-marker (改成, 升为),
+/// customer-noun (客户, 经销商), not-a-name (words a bare name never is).
+struct SlotFiller {
+    let book: CueBook
+    let text: NormalizedText
+    let entities: [Entity]
+    let hits: CueScorer.Hits
+    /// Today as YYYY-MM-DD.
+    let today: String
+
+    private var s: [Unicode.Scalar] { text.scalars }
+
+    func fill(_ intent: String, into slots: inout [String: String]) {
+        let wanted = Set(book.slots(of: intent))
+        guard !wanted.isEmpty else { return }
+        let company = wanted.contains("company") || intent == "customer.update" ? companySpan() : nil
+        func outside(_ e: Entity) -> Bool { company.map { !$0.overlaps(e.range) } ?? true }
+
+        if wanted.contains("customer"), slots["customer"] == nil || isPronoun(slots["customer"]!) {
+            if let named = entities.first(where: { $0.type == "customer" && $0.source != CustomerExtractor.backReference && outside($0) }) {
+                slots["customer"] = named.value
+            }
+        }
+        if wanted.contains("name"), slots["name"] == nil, let name = newName(avoiding: company) { slots["name"] = name }
+        if let company, wanted.contains("company"), slots["company"] == nil { slots["company"] = text.typed(company) }
+        for type in ["phone", "email", "role", "level", "card", "objection", "step", "amount"] where wanted.contains(type) && slots[type] == nil {
+            if let e = entities.first(where: { $0.type == type && outside($0) }) { slots[type] = e.value }
+        }
+        if wanted.contains("region"), slots["region"] == nil,
+           let e = entities.first(where: { $0.type == "region" && outside($0) && !inName($0, slots["name"]) }) {
+            slots["region"] = e.value
+        }
+        if wanted.contains("date") || wanted.contains("from"), slots["date"] == nil, slots["from"] == nil, slots["time"] == nil {
+            // What happened happened today or before: a later day in a visit record is
+            // part of what was said (needs a quote by Friday).
+            fillTemporal(&slots, periods: wanted.contains("from"), notAfter: intent == "visit.log" ? today : nil)
+        }
+        if wanted.contains("note"), slots["note"] == nil, let note = note(after: slots["customer"], before: intent == "customer.note") {
+            slots["note"] = note
+        }
+        if intent == "customer.update" { fillFieldValue(&slots, company: company) }
+    }
+
+    // MARK: customer and name
+
+    private func isPronoun(_ value: String) -> Bool {
+        entities.contains { $0.type == "customer" && $0.source == CustomerExtractor.backReference && $0.value == value }
+    }
+
+    private func inName(_ e: Entity, _ name: String?) -> Bool {
+        guard let name else { return false }
+        return text.typed(e.range).count < name.count && name.contains(text.typed(e.range))
+    }
+
+    private func group(_ name: String) -> [Range<Int>] { book.groupIndex(name).map { hits.byGroup[$0] } ?? [] }
+
+    /// A new customer's name: after 叫 / 姓名 / named; else the first name-like run after the
+    /// customer word (客户, 经销商, new dealer).
+    private func newName(avoiding company: Range<Int>?) -> String? {
+        for marker in group("name-marker") {
+            if let name = nameRun(from: marker.upperBound, avoiding: company) { return name }
+        }
+        var starts = group("customer-noun").map(\.upperBound)
+        starts += entities.filter { $0.type == "role" }.map(\.range.upperBound)
+        starts += group("add-verb").map(\.upperBound)
+        for start in starts.sorted() {
+            if let name = nameRun(from: start, avoiding: company) { return name }
+        }
+        return nil
+    }
+
+    /// A name-like run starting at `start` (after separators): 2–4 Han characters standing
+    /// alone, or one to three Latin words; not a region, a role, a company or a known word.
+    private func nameRun(from start: Int, avoiding company: Range<Int>?) -> String? {
+        var i = start
+        while i < s.count, ScalarClass(s[i]) == .separator || s[i] == "是" || s[i] == "叫" || s[i] == "为" { i += 1 }
+        guard i < s.count else { return nil }
+        if let company, company.contains(i) { return nil }
+        if ScalarClass(s[i]) == .han {
+            var j = i
+            while j < s.count, ScalarClass(s[j]) == .han, j - i < 5 { j += 1 }
+            // A name is followed by a clause break, a digit or Latin, or a word that starts
+            // the next detail (电话, 的, 是…).
+            var end = j
+            if j - i > 4 || (j < s.count && ScalarClass(s[j]) == .han) {
+                guard let stop = nameStop(in: i..<min(j, i + 5)) else { return nil }
+                end = stop
+            } else if let stop = nameStop(in: i..<j) {
+                end = stop
+            }
+            guard end - i >= 2, end - i <= 4 else { return nil }
+            let span = i..<end
+            if entities.contains(where: { ($0.type == "region" || $0.type == "role" || $0.type == "level" || $0.type == "card" || $0.type == "field")
+                && $0.range.overlaps(span) && $0.range.lowerBound == i }) { return nil }
+            if group("not-a-name").contains(where: { $0.overlaps(span) }) { return nil }
+            return text.typed(span)
+        }
+        if ScalarClass(s[i]) == .letter {
+            var words: [Range<Int>] = []
+            var j = i
+            while j < s.count, words.count < 3 {
+                guard ScalarClass(s[j]) == .letter else { break }
+                let w = j
+                while j < s.count, ScalarClass(s[j]) == .letter || s[j] == "." || s[j] == "'" { j += 1 }
+                // Names are typed capitalized; a lower-case word ends the name.
+                guard text.original[w].properties.isUppercase || (words.isEmpty && text.original[w].value < 0x80 && isTitle(w..<j)) else { break }
+                words.append(w..<j)
+                if j < s.count, s[j] == " ", j + 1 < s.count, ScalarClass(s[j + 1]) == .letter { j += 1 } else { break }
+            }
+            guard let first = words.first, let last = words.last else { return nil }
+            if words.count == 1, !isTitle(first) && text.typed(first).count < 2 { return nil }
+            return text.typed(first.lowerBound..<last.upperBound)
+        }
+        return nil
+    }
+
+    private func isTitle(_ r: Range<Int>) -> Bool {
+        ["mr", "mr.", "ms", "ms.", "mrs", "mrs."].contains(text.folded(r))
+    }
+
+    // Where a name running into further Han text ends: before a detail word (电话, 的, 是,
+    // 公司…, the `name-stop` words) or a region or role.
+    private func nameStop(in span: Range<Int>) -> Int? {
+        var best: Int?
+        for r in group("name-stop") where r.lowerBound > span.lowerBound + 1 && r.lowerBound <= span.upperBound {
+            best = min(best ?? r.lowerBound, r.lowerBound)
+        }
+        for e in entities where e.range.lowerBound > span.lowerBound + 1 && e.range.lowerBound <= span.upperBound {
+            best = min(best ?? e.range.lowerBound, e.range.lowerBound)
+        }
+        return best
+    }
+
+    // MARK: company
+
+    /// A clause that names a company: after 公司叫 / 公司 / company, or ending in a company
+    /// word (商贸, 五金, 有限公司, Supplies).
+    private func companySpan() -> Range<Int>? {
+        for marker in group("company-marker") {
+            var i = marker.upperBound
+            while i < s.count, ScalarClass(s[i]) == .separator || s[i] == "是" || s[i] == "叫" || s[i] == "为" { i += 1 }
+            let end = clauseEnd(from: i)
+            if end - i >= 2 { return i..<end }
+        }
+        for suffix in group("company-suffix") {
+            let start = clauseStart(before: suffix.lowerBound)
+            // The company is the run of the clause that ends at the suffix word; a run that
+            // begins with a verb or a name marker is not one.
+            var end = suffix.upperBound
+            while end < s.count, ScalarClass(s[end]) == .han, end - suffix.upperBound < 3,
+                  group("company-suffix").contains(where: { $0.lowerBound == end }) { end = group("company-suffix").first { $0.lowerBound == end }!.upperBound }
+            var begin = start
+            for r in group("name-marker") + group("company-marker") where r.upperBound <= suffix.lowerBound && r.upperBound > begin { begin = r.upperBound }
+            for e in entities where e.type == "customer" && e.range.upperBound <= suffix.lowerBound && e.range.upperBound > begin && e.source != CustomerExtractor.backReference {
+                begin = e.range.upperBound
+            }
+            while begin < end, ScalarClass(s[begin]) == .separator || s[begin] == "的" || s[begin] == "是" { begin += 1 }
+            guard end - begin >= 3, end - begin <= 16 else { continue }
+            if group("company-verb").contains(where: { $0.overlaps(begin..<end) }) { continue }
+            return begin..<end
+        }
+        return nil
+    }
+
+    private func clauseStart(before i: Int) -> Int {
+        var j = i
+        while j > 0, !isClauseBreak(j - 1) { j -= 1 }
+        return j
+    }
+
+    private func clauseEnd(from i: Int) -> Int {
+        var j = i
+        while j < s.count, !isClauseBreak(j) { j += 1 }
+        while j > i, s[j - 1] == " " { j -= 1 }
+        return j
+    }
+
+    private func isClauseBreak(_ i: Int) -> Bool {
+        let c = s[i]
+        if ScalarClass(c) != .separator || c == "-" || c == "." || c == "@" || c == "_" || c == "'" || c == "&" { return false }
+        if c == " " {
+            // A space between two Latin words is inside a clause; between Han text it breaks.
+            let before = i > 0 ? ScalarClass(s[i - 1]) : .separator
+            let after = i + 1 < s.count ? ScalarClass(s[i + 1]) : .separator
+            return !(before == .letter && after == .letter)
+        }
+        return true
+    }
+
+    // MARK: dates
+
+    private func fillTemporal(_ slots: inout [String: String], periods: Bool, notAfter: String?) {
+        let temporal = entities.filter { TemporalSlot.isTemporal($0.type) && (notAfter == nil || $0.type == "time" || String($0.value.prefix(10)) <= notAfter!) }
+        // The longest expression wins; of two as long, the first.
+        guard let best = temporal.max(by: { a, b in
+            a.range.count != b.range.count ? a.range.count < b.range.count : a.range.lowerBound > b.range.lowerBound
+        }) else { return }
+        if best.type == "period", !periods { return }
+        for (name, value) in TemporalSlot.slots(named: "when", from: best) { slots[name] = value }
+        if best.type == "date", slots["time"] == nil,
+           let time = temporal.first(where: { $0.type == "time" && !$0.range.overlaps(best.range) }) { slots["time"] = time.value }
+    }
+
+    // MARK: notes
+
+    /// What is recorded: the text after the customer's name (and the clause break after it),
+    /// or, when nothing follows, the text before it without the note words.
+    private func note(after customer: String?, before: Bool) -> String? {
+        guard let named = entities.first(where: { $0.type == "customer" && $0.source != CustomerExtractor.backReference && ($0.value == customer || text.typed($0.range) == customer) }) else { return nil }
+        var start = named.range.upperBound
+        for marker in group("note-marker") where marker.lowerBound >= start && marker.lowerBound - start <= 2 { start = marker.upperBound }
+        while start < s.count, ScalarClass(s[start]) == .separator || s[start] == "的" && start == named.range.upperBound { start += 1 }
+        // What only says where the rep was (那边回来) is not a note.
+        for r in group("note-skip") where r.lowerBound == start { start = r.upperBound }
+        while start < s.count, ScalarClass(s[start]) == .separator { start += 1 }
+        var end = s.count
+        while end > start, ScalarClass(s[end - 1]) == .separator { end -= 1 }
+        // A note word closing the sentence (…，记一下) is not part of the note.
+        for marker in group("note-marker") where marker.upperBound >= end - 1 && marker.lowerBound > start {
+            end = marker.lowerBound
+            while end > start, ScalarClass(s[end - 1]) == .separator { end -= 1 }
+        }
+        if end - start >= 2, !group("note-skip").contains(where: { $0 == start..<end }) { return text.typed(start..<end) }
+        guard before else { return nil }
+        var before = named.range.lowerBound
+        while before > 0, ScalarClass(s[before - 1]) == .separator { before -= 1 }
+        var from = 0
+        for marker in group("note-marker") where marker.upperBound <= before { from = max(from, marker.upperBound) }
+        while from < before, ScalarClass(s[from]) == .separator { from += 1 }
+        return before - from >= 2 ? text.typed(from..<before) : nil
+    }
+
+    // MARK: field and value
+
+    private func fillFieldValue(_ slots: inout [String: String], company: Range<Int>?) {
+        guard slots["value"] == nil else { return }
+        let changeEnds = group("change-marker").map(\.upperBound)
+        // Of several values of one type, the one after a change word (改成 C类), else the last.
+        func pick(_ type: String) -> Entity? {
+            let all = entities.filter { $0.type == type }
+            if let after = changeEnds.last, let e = all.first(where: { $0.range.lowerBound >= after }) { return e }
+            return all.last
+        }
+        let fieldEntity = entities.first { $0.type == "field" && (company == nil || !company!.overlaps($0.range)) }
+        var field = slots["field"] ?? fieldEntity?.value
+        if field == nil {
+            for type in ["phone", "email", "card", "level", "role"] where pick(type) != nil { field = type; break }
+            if field == nil, let _ = pick("region"), !changeEnds.isEmpty { field = "region" }
+        }
+        guard let field else { return }
+        var value: String?
+        switch field {
+        case "phone", "email", "card", "level", "role", "region":
+            value = pick(field)?.value
+        case "birthday":
+            if let date = entities.first(where: { $0.type == "date" }) { value = String(date.value.dropFirst(5)) }
+        case "company":
+            if let company { value = text.typed(company) } else if let end = changeEnds.last { let e = clauseEnd(from: end); if e > end { value = text.typed(end..<e) } }
+        default:
+            if let end = changeEnds.last { let e = clauseEnd(from: end); if e > end { value = text.typed(end..<e) } }
+        }
+        guard let value else { return }
+        slots["field"] = field
+        slots["value"] = value
+    }
+}

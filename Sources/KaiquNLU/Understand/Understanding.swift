@@ -1,0 +1,40 @@
+/// How the two layers meet: exact patterns and cues.
+///
+/// A pattern that matched counts `patternWeight × confidence` (its confidence is how much of
+/// the sentence it explained, 0.5–0.99) for its intent; each intent's cue score is added.
+/// The highest total wins. A reading by cues alone needs at least `threshold`, so a sentence
+/// with one stray domain word stays a fallback rather than becoming an action.
+enum Understanding {
+    static let patternWeight = 10.0
+    static let threshold = 4.0
+    /// A message of this many tokens or fewer (a Han character or a word each) is short: 不是这个人.
+    static let shortAnswer = 10
+
+    enum Decision: Equatable {
+        case pattern
+        case cues(String, Double)
+        case none
+    }
+
+    static func decide(pattern: (intent: String, confidence: Double)?, cues: [CueScorer.Score]) -> Decision {
+        var best: (intent: String, total: Double, cue: Double)?
+        if let pattern {
+            // Negative cues can outweigh a pattern: 删除键在哪里 is no deletion.
+            let cue = cues.first { $0.intent == pattern.intent }?.score ?? 0
+            let total = patternWeight * pattern.confidence + cue
+            if total >= threshold { best = (pattern.intent, total, cue) }
+        }
+        for score in cues where score.intent != pattern?.intent {
+            guard score.score >= threshold else { continue }
+            if best.map({ score.score > $0.total }) ?? true { best = (score.intent, score.score, score.score) }
+        }
+        guard let best else { return .none }
+        if best.intent == pattern?.intent { return .pattern }
+        return .cues(best.intent, best.cue)
+    }
+
+    /// A cue reading's confidence: 0.5 at the threshold, towards 0.95 as evidence grows.
+    static func confidence(_ score: Double) -> Double {
+        ((0.5 + 0.45 * min(1, max(0, score - threshold) / 12)) * 100).rounded() / 100
+    }
+}
