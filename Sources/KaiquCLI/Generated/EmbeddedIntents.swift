@@ -236,12 +236,12 @@ words company-marker
   company is | company: | company | firm
 
 words company-suffix
-  有限公司 | 公司 | 集团 | 商贸 | 贸易 | 实业 | 科技 | 五金 | 建材 | 家居 | 超市 | 便利店 | 商行 | 批发部 | 经营部 | 门市部
+  有限公司 | 公司 | 集团 | 商贸 | 贸易 | 批发 | 实业 | 科技 | 五金 | 建材 | 家居 | 超市 | 便利店 | 商行 | 批发部 | 经营部 | 门市部
   电器 | 纺织品 | 纺织 | 乳业 | 水产 | 百货 | 日用百货 | 食品 | 酒业 | 茶业 | 母婴 | 家电 | 商店 | 商场 | 专卖店 | 卖场 | 厂
   supplies | trading | co | co. | ltd | ltd. | inc | group | company | store | mart | electronics | foods | home
 
 words company-verb
-  加 | 添加 | 新增 | 帮我 | 记 | 建 | 电话 | 叫 | 改成 | 改为 | 搬 | 在 | 开了 | 到 | 去
+  做 | 加 | 添加 | 新增 | 帮我 | 记 | 建 | 电话 | 叫 | 改成 | 改为 | 搬 | 在 | 开了 | 到 | 去
 
 words change-marker
   改成 | 改为 | 改到 | 换成 | 换为 | 更新为 | 更新成 | 设为 | 设成 | 调到 | 调成 | 升为 | 升成 | 升到 | 降为 | 降到 | 降成 | 转成 | 转为 | 转做 | 变成 | 写成 | 新号 | 新号码 | 新的是 | 改返做 | 改返
@@ -457,7 +457,7 @@ cue customer.add
   1: {region}
   3: ~name-marker !{customer}
   3: ~add-verb {phone} !{customer}
-  -6: {customer} !~new-customer
+  -6: {customer} !~new-customer !~add-verb
   -6: ~howto
   -6: ~list-word
   -4: ~visit-verb {when}

@@ -47,11 +47,19 @@ struct NLUMode {
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
-    /// The debug dump: normalised text, tokens, entities with spans, candidates, the winner.
+    /// The debug dump: normalised text, rewrites and typos, tokens, entities with spans, the
+    /// patterns that matched, the cue scores with the lines that held, and what won and why.
     private func explain(_ analysis: Analysis) -> String {
         var lines = ["text:        \(analysis.result.text)",
                      "language:    \(analysis.result.language?.rawValue ?? "-")",
-                     "normalized:  \(analysis.normalized)",
+                     "normalized:  \(analysis.normalized)"]
+        if !analysis.rewrites.isEmpty {
+            lines.append("rewritten:   " + analysis.rewrites.map { "\($0.from) → \($0.to)" }.joined(separator: "  "))
+        }
+        if !analysis.typos.isEmpty {
+            lines.append("typos:       " + analysis.typos.map { "\($0.from) → \($0.to)" }.joined(separator: "  "))
+        }
+        lines += [
                      "tokens:      \(analysis.tokens.map(\.text).joined(separator: " "))"]
         lines.append("entities:    \(analysis.entities.isEmpty ? "-" : "")")
         for entity in analysis.entities {
@@ -63,9 +71,23 @@ struct NLUMode {
         for candidate in analysis.candidates where seen.insert(candidate.pattern.intent).inserted {
             lines.append("  \(candidate.pattern.intent)  \(Self.twoDecimals(candidate.confidence))  (\(candidate.specificity))  \(candidate.pattern.location)  \(candidate.pattern.source)")
         }
-        if let winner = analysis.candidates.first {
-            lines.append("winner:      \(winner.pattern.intent)  \(winner.pattern.location)  \(winner.pattern.source)")
-        } else {
+        lines.append("cues:        \(analysis.cueScores.isEmpty ? "-" : "")")
+        for score in analysis.cueScores {
+            let number = score.score == score.score.rounded() ? String(Int(score.score)) : String(score.score)
+            lines.append("  \(score.intent)  \(number)")
+            for line in score.lines {
+                let weight = line.weight == line.weight.rounded() ? String(Int(line.weight)) : String(line.weight)
+                lines.append("    \(line.weight > 0 ? "+" : "")\(weight)  \(line.location)  \(line.source)")
+            }
+        }
+        let result = analysis.result
+        switch result.reading {
+        case .pattern, .typoPattern:
+            let winner = analysis.candidates.first { $0.pattern.intent == result.intent }
+            lines.append("winner:      \(result.intent)  by \(result.reading.rawValue)" + (winner.map { "  \($0.pattern.location)  \($0.pattern.source)" } ?? ""))
+        case .cues, .typoCues:
+            lines.append("winner:      \(result.intent)  by \(result.reading.rawValue) (confidence \(Self.twoDecimals(result.confidence)))")
+        case .none:
             lines.append("winner:      fallback")
         }
         let slots = analysis.result.slots.keys.sorted().map { "\($0)=\(analysis.result.slots[$0]!)" }

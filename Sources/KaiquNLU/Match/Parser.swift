@@ -70,6 +70,12 @@ public struct Parser: Sendable {
         let fixed = NormalizedText(original: normalized.original, scalars: corrected.scalars)
         var second = read(fixed, text: text, language: language, context: context, fuzzy: true, keepCandidates: keepCandidates)
         guard second.result.intent != ParseResult.fallback else { return first }
+        // A guess at what was meant never changes the store without its object: a customer,
+        // a new name or a phone (晚上去健身 is no visit however 健 reads).
+        let slots = second.result.slots
+        if Understanding.changesStore(second.result.intent), slots["customer"] == nil, slots["name"] == nil, slots["phone"] == nil {
+            return first
+        }
         second.rewrites = rewrites
         second.typos = corrected.changes + second.typos
         if !second.typos.isEmpty {

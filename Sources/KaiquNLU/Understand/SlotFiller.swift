@@ -66,10 +66,13 @@ struct SlotFiller {
         for marker in group("name-marker") {
             if let name = nameRun(from: marker.upperBound, avoiding: company) { return name }
         }
+        // After the customer word or a role first; after the verb only when neither names one.
         var starts = group("customer-noun").map(\.upperBound)
         starts += entities.filter { $0.type == "role" }.map(\.range.upperBound)
-        starts += group("add-verb").map(\.upperBound)
         for start in starts.sorted() {
+            if let name = nameRun(from: start, avoiding: company) { return name }
+        }
+        for start in group("add-verb").map(\.upperBound) where starts.isEmpty {
             if let name = nameRun(from: start, avoiding: company) { return name }
         }
         return nil
@@ -99,6 +102,8 @@ struct SlotFiller {
             if entities.contains(where: { ($0.type == "region" || $0.type == "role" || $0.type == "level" || $0.type == "card" || $0.type == "field")
                 && $0.range.overlaps(span) && $0.range.lowerBound == i }) { return nil }
             if group("not-a-name").contains(where: { $0.overlaps(span) }) { return nil }
+            // A run that starts with the customer word itself (客护 typed for 客户) is no name.
+            if group("customer-noun").contains(where: { $0.lowerBound == i }) { return nil }
             return text.typed(span)
         }
         if ScalarClass(s[i]) == .letter {
@@ -239,6 +244,10 @@ struct SlotFiller {
     // MARK: field and value
 
     private func fillFieldValue(_ slots: inout [String: String], company: Range<Int>?) {
+        // A value a pattern took as free text ends at the clause: 温州华联批发，温州的 → 温州华联批发.
+        if let value = slots["value"], let cut = value.firstIndex(where: { "，,;；。".contains($0) }) {
+            slots["value"] = String(value[..<cut]).trimmingSpaces()
+        }
         guard slots["value"] == nil else { return }
         let changeEnds = group("change-marker").map(\.upperBound)
         // Of several values of one type, the one after a change word (改成 C类), else the last.

@@ -33,7 +33,9 @@ final class CommandEndToEndTests: XCTestCase {
         let run = try Binary.run(["nlu", "--explain"] + now + ["請幫我撤銷剛才的操作吧"])
         XCTAssertTrue(run.text.contains("normalized:  请帮我撤销刚才的操作吧"), run.text)
         XCTAssertTrue(run.text.contains("tokens:      撤 销 刚 才 的 操 作"), run.text)
-        XCTAssertTrue(run.text.contains("winner:      undo  conversation.kaiqu:"), run.text)
+        XCTAssertTrue(run.text.contains("winner:      undo  by pattern  conversation.kaiqu:"), run.text)
+        XCTAssertTrue(run.text.contains("cues:"), run.text)
+        XCTAssertTrue(run.text.contains("  undo  "), "the cue score of undo is shown")
     }
 
     func testCheckPassesOnTheShippedData() throws {
