@@ -202,9 +202,8 @@ struct RowReader {
         let analysis = parser.analyze(text, context: ParseContext(now: session.now(), timeZone: session.timeZone), keepCandidates: false)
         if let phone = Utterance(analysis).wholeEntity(["phone"])?.value { return phone }
         // A phone column says it is a phone: a local number (Hong Kong's 8 digits) counts.
-        let digits = text.unicodeScalars.filter { $0.properties.numericType != nil && $0.isASCII }
-        let separators = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.numericType != nil || " -+()".unicodeScalars.contains($0)) }
-        guard separators, digits.count >= 7 else { return nil }
+        let digits = text.unicodeScalars.filter(\.isASCIIDigit)
+        guard text.unicodeScalars.allSatisfy({ $0.isASCIIDigit || " -+()".unicodeScalars.contains($0) }), digits.count >= 7 else { return nil }
         return PhoneExtractor.classify(String(String.UnicodeScalarView(digits)), plus: text.hasPrefix("+"), cued: true)
     }
 }

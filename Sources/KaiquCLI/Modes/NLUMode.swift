@@ -47,6 +47,9 @@ struct NLUMode {
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
+    // A cue weight as written: 4, -6, 2.5.
+    private static func weight(_ w: Double) -> String { w == w.rounded() ? String(Int(w)) : String(w) }
+
     /// The debug dump: normalised text, rewrites and typos, tokens, entities with spans, the
     /// patterns that matched, the cue scores with the lines that held, and what won and why.
     private func explain(_ analysis: Analysis) -> String {
@@ -73,11 +76,9 @@ struct NLUMode {
         }
         lines.append("cues:        \(analysis.cueScores.isEmpty ? "-" : "")")
         for score in analysis.cueScores {
-            let number = score.score == score.score.rounded() ? String(Int(score.score)) : String(score.score)
-            lines.append("  \(score.intent)  \(number)")
+            lines.append("  \(score.intent)  \(Self.weight(score.score))")
             for line in score.lines {
-                let weight = line.weight == line.weight.rounded() ? String(Int(line.weight)) : String(line.weight)
-                lines.append("    \(line.weight > 0 ? "+" : "")\(weight)  \(line.location)  \(line.source)")
+                lines.append("    \(line.weight > 0 ? "+" : "")\(Self.weight(line.weight))  \(line.location)  \(line.source)")
             }
         }
         let result = analysis.result

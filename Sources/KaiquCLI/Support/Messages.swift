@@ -142,6 +142,8 @@ enum Messages {
             return (("“\(text)”不是 月-日", "如 08-15"), ("“\(text)” is not month-day", "e.g. 08-15"))
         case .missingBlock(let block):
             return (("缺少“\(block)”块", "在 intents/ 的某个文件里写一个“\(block)”块"), ("no “\(block)” block", "a “\(block)” block in some file of intents/"))
+        case .badPinyinLine(let line):
+            return (("“\(line)”不是一行拼音", "“拼音 汉字…”，如 hu 户护"), ("“\(line)” is no pinyin line", "“syllable characters”, e.g. hu 户护"))
         case .rewriteLength(let entry):
             return (("改写“\(entry)”格式不对", "“原文 -> 改成”，两边字数相同（如 佢 -> 他、邊個 -> 哪个）"),
                     ("the rewrite “\(entry)” is malformed", "“typed -> folded” with as many characters on each side (佢 -> 他)"))

@@ -52,8 +52,6 @@ public struct Analysis: Sendable {
     public var rewrites: [(from: String, to: String)]
     /// Typos corrected on the typo pass (客护 → 客户, custmer → customer).
     public var typos: [(from: String, to: String)]
-    /// Which layer decided.
-    public var reading: Reading
 }
 
 /// One intent's cue score, for `--explain`.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// normalize → entities → intent match → slots.
 ///
 /// The parser is a value: it holds the compiled rules and reads nothing else. The clock,
@@ -39,7 +37,7 @@ public struct Parser: Sendable {
         let run = run(text, context: context, keepCandidates: keepCandidates)
         return Analysis(result: run.result, normalized: run.normalized.foldedText, tokens: run.tokens,
                         entities: run.entities, candidates: run.candidates, cueScores: run.cueScores,
-                        rewrites: run.rewrites, typos: run.typos, reading: run.reading)
+                        rewrites: run.rewrites, typos: run.typos)
     }
 
     private struct Run {
@@ -51,7 +49,6 @@ public struct Parser: Sendable {
         var cueScores: [CueScore] = []
         var rewrites: [(from: String, to: String)] = []
         var typos: [(from: String, to: String)] = []
-        var reading: Reading = .none
     }
 
     // Reads the sentence as typed (Cantonese and other rewrites applied); when that finds
@@ -78,10 +75,7 @@ public struct Parser: Sendable {
         }
         second.rewrites = rewrites
         second.typos = corrected.changes + second.typos
-        if !second.typos.isEmpty {
-            second.reading = second.reading == .pattern ? .typoPattern : .typoCues
-            second.result.reading = second.reading
-        }
+        if !second.typos.isEmpty { second.result.reading = second.result.reading == .pattern ? .typoPattern : .typoCues }
         return second
     }
 
@@ -115,7 +109,7 @@ public struct Parser: Sendable {
         // covered the sentence loosely. See `Understanding.decide`.
         let scorer = CueScorer(book: rules.cues)
         let hits = scorer.hits(in: normalized.scalars, fuzzy: fuzzy)
-        let today = Self.day(context)
+        let today = TemporalExtractor.reference(context).today.description
         let scores = rules.cues.isEmpty ? [] : scorer.score(hits, entities: entities, short: allTokens.count <= Understanding.shortAnswer, today: today)
         let decision = Understanding.decide(pattern: winner.map { ($0.pattern.intent, $0.confidence) }, cues: scores)
         var slots: [String: String] = [:]
@@ -142,19 +136,12 @@ public struct Parser: Sendable {
         var result = ParseResult(text: text, intent: intent, confidence: confidence, slots: slots, language: language)
         result.reading = reading
         var run = Run(result: result, normalized: normalized, tokens: tokens, entities: entities, candidates: candidates)
-        run.cueScores = scores.prefix(5).map { CueScore(intent: $0.intent, score: $0.score, lines: $0.lines.map { ($0.location.description, $0.weight, $0.source) }) }
-        run.typos = hits.fuzzy.map { ($0.typed, $0.word) }
-        run.reading = reading
+        run.typos = hits.fuzzy
+        // Only `--explain` shows the scores: the chat does not pay for their strings.
+        if keepCandidates {
+            run.cueScores = scores.prefix(5).map { CueScore(intent: $0.intent, score: $0.score, lines: $0.lines.map { ($0.location.description, $0.weight, $0.source) }) }
+        }
         return run
-    }
-
-    // Today in the context's time zone, as YYYY-MM-DD.
-    private static func day(_ context: ParseContext) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = context.timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: context.now)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(c.year!)-\(two(c.month!))-\(two(c.day!))"
     }
 
     // The patterns an utterance can match, in load order: the unanchored ones and those one of

@@ -49,6 +49,8 @@ public enum DataProblem: Sendable, Equatable {
     case missingKey(String, block: String)
     /// A block the program needs is not in any file.
     case missingBlock(String)
+    /// A line of pinyin.table that is not `syllable characters`.
+    case badPinyinLine(String)
     /// A rewrite that is not `typed -> folded` with as many characters on each side.
     case rewriteLength(String)
 }

@@ -82,15 +82,8 @@ public struct RuleSet: Sendable {
         var errors: [DataError] = []
         for block in blocks where block.kind == "rewrite" {
             for line in block.lines {
-                for entry in line.entries {
-                    let parts = entry.split(separator: "->", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
-                    let source = parts[0].unicodeScalars.map { ($0.value >= 0x41 && $0.value <= 0x5A) ? Unicode.Scalar($0.value + 0x20)! : $0 }
-                    let target = parts.count == 2 ? parts[1].unicodeScalars.map(normalizer.fold) : []
-                    guard line.key == nil, parts.count == 2, target.count == source.count, !source.isEmpty else {
-                        errors.append(line.location.error(.rewriteLength(entry)))
-                        continue
-                    }
-                    rewriter.add(source: source, target: target)
+                for entry in line.entries where line.key != nil || !rewriter.add(entry: entry, normalizer: normalizer) {
+                    errors.append(line.location.error(.rewriteLength(entry)))
                 }
             }
         }

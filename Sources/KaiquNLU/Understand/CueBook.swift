@@ -142,5 +142,5 @@ public struct CueBook: Sendable {
 
 extension CueBook {
     /// The number of a `words` block, for the slot filler's named groups.
-    func groupIndex(_ name: String) -> Int? { groupNames.firstIndex(of: name) }
+    func groupIndex(_ name: String) -> Int? { groupIDs[name] }
 }

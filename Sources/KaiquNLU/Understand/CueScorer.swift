@@ -7,7 +7,7 @@ struct CueScorer {
     struct Hits {
         var byGroup: [[Range<Int>]]
         /// Latin words that matched a cue word only within one edit (custmer → customer).
-        var fuzzy: [(typed: String, word: String)] = []
+        var fuzzy: [(from: String, to: String)] = []
         /// Where the message's first word starts.
         var opening = 0
     }

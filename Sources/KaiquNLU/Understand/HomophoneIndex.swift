@@ -21,7 +21,7 @@ public struct HomophoneIndex: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2 else {
-                throw DataError(file: file, line: number + 1, column: 1, problem: .notACharacterPair(String(line.prefix(20))))
+                throw DataError(file: file, line: number + 1, column: 1, problem: .badPinyinLine(String(line.prefix(20))))
             }
             syllable += 1
             for c in parts[1].unicodeScalars { index.readings[c, default: []].append(syllable) }

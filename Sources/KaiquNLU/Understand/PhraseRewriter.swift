@@ -14,10 +14,17 @@ public struct PhraseRewriter: Sendable {
 
     public var isEmpty: Bool { byFirst.isEmpty }
 
-    /// Adds `source → target`; both must have the same number of scalars.
-    mutating func add(source: [Unicode.Scalar], target: [Unicode.Scalar]) {
+    /// Adds one entry of a `rewrite` block, `typed -> read`: the source as typed (case
+    /// aside), the target folded. False when the entry is malformed or its sides differ in length.
+    mutating func add(entry: String, normalizer: Normalizer) -> Bool {
+        let parts = entry.split(separator: "->", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
+        guard parts.count == 2 else { return false }
+        let source = parts[0].unicodeScalars.map(lowered)
+        let target = parts[1].unicodeScalars.map(normalizer.fold)
+        guard !source.isEmpty, source.count == target.count else { return false }
         byFirst[source[0], default: []].append((source, target))
         byFirst[source[0]]!.sort { $0.source.count > $1.source.count }
+        return true
     }
 
     /// `text` with every rewrite applied, longest first, left to right; and what was rewritten

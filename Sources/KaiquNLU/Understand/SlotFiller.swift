@@ -81,8 +81,7 @@ struct SlotFiller {
     /// A name-like run starting at `start` (after separators): 2–4 Han characters standing
     /// alone, or one to three Latin words; not a region, a role, a company or a known word.
     private func nameRun(from start: Int, avoiding company: Range<Int>?) -> String? {
-        var i = start
-        while i < s.count, ScalarClass(s[i]) == .separator || s[i] == "是" || s[i] == "叫" || s[i] == "为" { i += 1 }
+        let i = afterLink(start)
         guard i < s.count else { return nil }
         if let company, company.contains(i) { return nil }
         if ScalarClass(s[i]) == .han {
@@ -148,18 +147,18 @@ struct SlotFiller {
     /// word (商贸, 五金, 有限公司, Supplies).
     private func companySpan() -> Range<Int>? {
         for marker in group("company-marker") {
-            var i = marker.upperBound
-            while i < s.count, ScalarClass(s[i]) == .separator || s[i] == "是" || s[i] == "叫" || s[i] == "为" { i += 1 }
+            let i = afterLink(marker.upperBound)
             let end = clauseEnd(from: i)
             if end - i >= 2 { return i..<end }
         }
-        for suffix in group("company-suffix") {
+        let suffixes = group("company-suffix")
+        for suffix in suffixes {
             let start = clauseStart(before: suffix.lowerBound)
             // The company is the run of the clause that ends at the suffix word; a run that
             // begins with a verb or a name marker is not one.
+            // Suffix words in a row are one ending: 商贸有限公司.
             var end = suffix.upperBound
-            while end < s.count, ScalarClass(s[end]) == .han, end - suffix.upperBound < 3,
-                  group("company-suffix").contains(where: { $0.lowerBound == end }) { end = group("company-suffix").first { $0.lowerBound == end }!.upperBound }
+            while let next = suffixes.first(where: { $0.lowerBound == end }) { end = next.upperBound }
             var begin = start
             for r in group("name-marker") + group("company-marker") where r.upperBound <= suffix.lowerBound && r.upperBound > begin { begin = r.upperBound }
             for e in entities where e.type == "customer" && e.range.upperBound <= suffix.lowerBound && e.range.upperBound > begin && e.source != CustomerExtractor.backReference {
@@ -171,6 +170,13 @@ struct SlotFiller {
             return begin..<end
         }
         return nil
+    }
+
+    // Past separators and the linking words between a marker and its value (姓名：, 叫, 是, 为).
+    private func afterLink(_ start: Int) -> Int {
+        var i = start
+        while i < s.count, ScalarClass(s[i]) == .separator || s[i] == "是" || s[i] == "叫" || s[i] == "为" { i += 1 }
+        return i
     }
 
     private func clauseStart(before i: Int) -> Int {
