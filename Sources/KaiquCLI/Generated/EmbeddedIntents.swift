@@ -310,7 +310,7 @@ words agenda-word
   行程 | 日程 | 拜访安排 | 拜访计划 | 安排 | 计划 | visit list | agenda | schedule | itinerary | calendar | lineup
 
 words past-visit
-  刚见了 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 回来 | 出来 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 通电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完
+  刚见了 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 回来 | 出来 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 通电话 | 打过电话 | 回我 | 聊得 | 谈得 | 刚见完 | 刚拜访完 | 回访了 | 拜访好了
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | catch up with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
 
@@ -352,9 +352,10 @@ words next-word
   next step | what's next | whats next | next | what now | move on | go on | then what
 
 words status-word
-  到哪一步 | 哪一步 | 第几步 | 进度 | 进展 | 阶段 | 走到 | 到哪了 | 做到哪 | 跟到哪 | 情况怎么样 | 推进到
+  到哪一步 | 哪一步 | 第几步 | 进度 | 进展 | 阶段 | 走到 | 到哪了 | 做到哪 | 跟到哪 | 推进到
   status | progress | stage | where are we | how far | where is | at which step | which step
   哪个步骤 | 什么步骤 | 那一步 | 什么程度 | 什么阶段 | 处于 | 第几个步骤 | 卡在 | 推进得 | 流程走到
+  走到第几步
 
 words goto-verb
   跳到 | 跳去 | 去第 | 进入 | 转到 | 回到 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第
@@ -428,6 +429,7 @@ words stop-word
   算了 | 取消 | 不弄了 | 不做了 | 不要了 | 停 | 停止 | 放弃 | 先不 | 不搞了 | 罢了
   cancel | never mind | nevermind | forget it | stop | abort | forget about it
   先别 | 先不加了 | 不加了 | 不录了 | 先不弄 | 不办了 | 先不办 | 不用处理 | 唔搞 | 不使 | 唔使 | later | not now
+  不搞 | 算吧 | 不弄 | 唔搞
 
 words undo-word
   撤销 | 撤回 | 撤消 | 回退 | 恢复 | 改回去 | 改回来 | 不算 | 反悔 | 还原 | 退回上一步
@@ -439,6 +441,24 @@ words note-skip
 
 words self-note
   note to self | to self | 我自己 | 自己的 | 给自己 | reminder for me | for myself
+
+# Words that may open a message before what it says (^ looks past them): 抱歉，不是这个.
+words opener
+  抱歉 | 不好意思 | 哎 | 哎呀 | 唉 | 嗯 | 嗯嗯 | 哦 | 噢 | 呃 | 那个 | 好吧 | 额 | sorry | oh | well | hmm | um | uh
+
+# What marks the clause that asks for something in a long message (帮我把…列出来), as
+# opposed to the reasons and asides around it.
+words request-marker
+  帮我 | 你帮我 | 帮忙 | 麻烦 | 麻烦你 | 请 | 请你 | 给我 | 替我 | 帮我把 | 你先帮我 | 帮我看下 | 帮我看看 | 帮我查 | 让我看看
+  can you | could you | would you | please | pls | plz | help me
+
+# Words that ask about terms rather than object to them (问了起订量和账期 is a buying signal).
+words inquiry
+  问了 | 问起 | 问到 | 打听 | 询问 | 问我 | 想了解 | 问问 | 咨询 | asked about | asked for | wanted to know | inquired
+
+# Words before a deadline: a date after them in a visit record is not the visit's date.
+words deadline-marker
+  by | before | until | no later than | 之前 | 以前 | 前 | 截止 | 最迟 | 赶在
 
 # Words the typo pass may correct towards although no cue uses them (明添 → 明天).
 words typo-targets
@@ -508,6 +528,7 @@ cue customer.list
 
 cue customer.delete
   slots: customer
+  -8: ^~yes-word !{customer}
   -8: {customer} 的 ~field-word
   7: ~delete-verb {customer}
   4: ~delete-verb ~customer-noun
@@ -528,7 +549,7 @@ cue customer.note
 cue visit.schedule
   slots: customer date time from to
   -6: ~won-word
-  -6: {past} !{future}
+  -10: {past} !{future}
   2: {customer} {future}
   2: ~plan-word ~visit-verb
   4: ~plan-word {customer}
@@ -551,6 +572,7 @@ cue visit.list
 
 cue visit.log
   slots: customer date time objection note
+  -6: ~howto !{customer}
   3: {past} ~visit-verb {customer}
   6: ~past-visit {customer}
   2: ~past-visit
@@ -561,6 +583,7 @@ cue visit.log
 
 cue visit.cancel
   slots: customer date time from to
+  3: ~visit-verb ~cancel-verb
   2: ~visit-noun ~move-verb
   6: ~cancel-verb ~visit-noun
   6: ~visit-noun ~cancel-verb
@@ -584,6 +607,7 @@ cue flow.start
 
 cue flow.next
   slots: customer
+  -5: {when}
   -5: ~list-word
   6: ~next-word
   -6: ~status-word
@@ -605,6 +629,7 @@ cue flow.goto
 
 cue objection.handle
   slots: objection customer
+  2: {objection} {customer}
   -6: {past} {customer}
   2: {objection} {short}
   6: {objection} ~coach-question
@@ -633,7 +658,7 @@ cue credit.assess
   2: ~credit-word {customer}
 
 cue deal.won
-  slots: customer amount
+  slots: customer amount date
   6: ~won-word {customer}
   4: ~won-word
   2: {amount}
@@ -641,7 +666,7 @@ cue deal.won
   -5: ~plan-word
 
 cue deal.lost
-  slots: customer objection
+  slots: customer objection date
   7: ~lost-word
   2: {customer}
 
@@ -653,10 +678,13 @@ cue report.pipeline
 cue train.start
   slots: objection step
   7: ~train-word
+  4: (role-play|roleplay|role play|角色扮演|陪练|陪我练|对练)
 
 cue help
   6: ~help-word
-  -3: (thank|thanks|谢谢|多谢|感谢)
+  -6: (thank|thanks|谢谢|多谢|感谢)
+  4: ~howto ~visit-record
+  4: ~howto ~note-marker
   4: ~howto ~add-verb
   4: ~howto ~visit-verb
   -4: {customer}
@@ -757,7 +785,7 @@ intent customer.update
   example: 把李四的手机改成 +86 139 0000 1111 => customer=李四; field=phone; value=13900001111
   example: 李四手机换成13800138000 => customer=李四; field=phone; value=13800138000
   example: 修改王建国的地址为杭州市西湖区文三路 => customer=王建国; field=address; value=杭州市西湖区文三路
-  example: 张三生日是5月3日 => customer=张三; field=birthday; value=5月3日
+  example: 张三生日是5月3日 => customer=张三; field=birthday; value=05-03
   example: 赵敏的公司叫宏达建材 => customer=赵敏; field=company; value=宏达建材
   example: 孙丽的微信是sunli88 => customer=孙丽; field=wechat; value=sunli88
   example: 张三是A类客户 => card=A; customer=张三; field=card; value=A

@@ -84,6 +84,9 @@ public struct Parser: Sendable {
         let allTokens = Tokenizer.tokens(of: normalized, lexicon: rules.lexicon)
         var entities: [Entity] = []
         for extractor in extractors { extractor.extract(from: normalized, tokens: allTokens, context: context, into: &entities) }
+        // A date overlapping an amount, a phone or an address is part of it (1.2万元 is no 1月2日).
+        let wholes = entities.filter { ["amount", "phone", "email"].contains($0.type) }.map(\.range)
+        entities.removeAll { e in TemporalSlot.isTemporal(e.type) && wholes.contains { $0.overlaps(e.range) } }
         let tokens = rules.filler.removing(from: allTokens, in: normalized, keeping: entities)
 
         var candidates: [Candidate] = []
@@ -109,8 +112,10 @@ public struct Parser: Sendable {
         // covered the sentence loosely. See `Understanding.decide`.
         let scorer = CueScorer(book: rules.cues)
         let hits = scorer.hits(in: normalized.scalars, fuzzy: fuzzy)
-        let today = TemporalExtractor.reference(context).today.description
-        let scores = rules.cues.isEmpty ? [] : scorer.score(hits, entities: entities, short: allTokens.count <= Understanding.shortAnswer, today: today)
+        let reference = TemporalExtractor.reference(context)
+        let today = reference.today.description
+        let now = (day: today, minute: today + "T" + TimeValue.clock(reference.minute))
+        let scores = rules.cues.isEmpty ? [] : scorer.score(hits, entities: entities, short: allTokens.count <= Understanding.shortAnswer, now: now)
         let decision = Understanding.decide(pattern: winner.map { ($0.pattern.intent, $0.confidence) }, cues: scores)
         var slots: [String: String] = [:]
         var intent = ParseResult.fallback

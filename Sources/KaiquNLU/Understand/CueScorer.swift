@@ -8,9 +8,15 @@ struct CueScorer {
         var byGroup: [[Range<Int>]]
         /// Latin words that matched a cue word only within one edit (custmer → customer).
         var fuzzy: [(from: String, to: String)] = []
-        /// Where the message's first word starts.
+        /// Where the message's first word starts, past openers (抱歉, 嗯, well).
         var opening = 0
+        /// The clauses that ask for something (帮我…, 麻烦…, can you…), when the message has
+        /// several: their cues count half again, so the request outweighs a reason or an aside.
+        var requests: [Range<Int>] = []
     }
+
+    /// What a request clause adds to each positive line that holds within it, as a share of its weight.
+    static let requestBonus = 0.5
 
     /// One intent's score and the lines that made it, for `--explain`.
     struct Score {
@@ -37,20 +43,49 @@ struct CueScorer {
             }
         }
         var result = Hits(byGroup: byGroup)
-        while result.opening < scalars.count, ScalarClass(scalars[result.opening]) == .separator { result.opening += 1 }
         if fuzzy { addFuzzy(scalars, &result) }
         for g in result.byGroup.indices where result.byGroup[g].count > 1 { result.byGroup[g].sort { $0.lowerBound < $1.lowerBound } }
+        let openers = book.groupIndex("opener").map { result.byGroup[$0] } ?? []
+        while true {
+            while result.opening < scalars.count, ScalarClass(scalars[result.opening]) == .separator { result.opening += 1 }
+            guard let opener = openers.first(where: { $0.lowerBound == result.opening }) else { break }
+            result.opening = opener.upperBound
+        }
+        let clauses = Self.clauses(scalars)
+        if clauses.count > 1, let markers = book.groupIndex("request-marker").map({ result.byGroup[$0] }) {
+            result.requests = clauses.filter { clause in markers.contains { clause.contains($0.lowerBound) } }
+        }
         return result
     }
 
+    /// The clauses of a message: runs between punctuation (a space counts between Han text).
+    static func clauses(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var clauses: [Range<Int>] = []
+        var start = 0
+        for i in s.indices where ScalarClass(s[i]) == .separator {
+            let c = s[i]
+            let breaks: Bool
+            if c == " " {
+                breaks = i > 0 && i + 1 < s.count && ScalarClass(s[i - 1]) == .han && ScalarClass(s[i + 1]) == .han
+            } else {
+                breaks = ",，。.!！?？;；:：~～…\n".unicodeScalars.contains(c)
+                    && !(c == "." && i > 0 && i + 1 < s.count && ScalarClass(s[i - 1]) != .separator && ScalarClass(s[i + 1]) == .digit)
+            }
+            guard breaks else { continue }
+            if i > start { clauses.append(start..<i) }
+            start = i + 1
+        }
+        if s.count > start { clauses.append(start..<s.count) }
+        return clauses
+    }
+
     /// Every intent with a line that held (negative totals too: they can outweigh a pattern), best first.
-    /// `short`: the message is a short answer (what `{short}` asks for). `today`
-    /// (YYYY-MM-DD) tells a day in the past (`{past}`) from one to come (`{future}`).
-    func score(_ hits: Hits, entities: [Entity], short: Bool, today: String) -> [Score] {
+    /// `short`: the message is a short answer (what `{short}` asks for). `now` (YYYY-MM-DD and
+    /// YYYY-MM-DDTHH:MM) tells a time before it (`{past}`) from one after it (`{future}`).
+    func score(_ hits: Hits, entities: [Entity], short: Bool, now: (day: String, minute: String)) -> [Score] {
         var types: Set<String> = short ? ["short"] : []
-        for entity in entities where entity.type == "date" || entity.type == "datetime" {
-            let day = String(entity.value.prefix(10))
-            if day < today { types.insert("past") } else if day > today || entity.type == "datetime" { types.insert("future") }
+        for entity in entities where TemporalSlot.isTemporal(entity.type) {
+            if let tense = Self.tense(of: entity, now: now) { types.insert(tense) }
         }
         for entity in entities {
             if entity.type == "customer" {
@@ -64,24 +99,34 @@ struct CueScorer {
         for cues in book.intents {
             var total = 0.0
             var matched: [CueBook.Line] = []
-            for line in cues.lines where holds(line, hits, types) {
+            for line in cues.lines where holds(line, hits, types, within: nil) {
                 total += line.weight
                 matched.append(line)
+                if line.weight > 0, !hits.requests.isEmpty, holds(line, hits, types, within: hits.requests) {
+                    total += line.weight * Self.requestBonus
+                }
             }
             if !matched.isEmpty { scores.append(Score(intent: cues.intent, score: total, lines: matched)) }
         }
         return scores.sorted { $0.score > $1.score }
     }
 
-    private func holds(_ line: CueBook.Line, _ hits: Hits, _ types: Set<String>) -> Bool {
-        var position = 0
+    /// Whether the line holds; `within`: its words all inside one of these clauses.
+    private func holds(_ line: CueBook.Line, _ hits: Hits, _ types: Set<String>, within clauses: [Range<Int>]?) -> Bool {
+        guard let clauses else { return holds(line, hits, types, clause: nil) }
+        return clauses.contains { holds(line, hits, types, clause: $0) }
+    }
+
+    private func holds(_ line: CueBook.Line, _ hits: Hits, _ types: Set<String>, clause: Range<Int>?) -> Bool {
+        var position = clause?.lowerBound ?? 0
         let opening = hits.opening
         for element in line.elements {
             switch element {
             case .entity(let type, let negated):
                 if types.contains(type) == negated { return false }
             case .words(let group, let negated, let atStart):
-                let ranges = hits.byGroup[group]
+                var ranges = hits.byGroup[group]
+                if let clause, !negated { ranges = ranges.filter { clause.contains($0.lowerBound) } }
                 if negated {
                     if !ranges.isEmpty { return false }
                 } else if atStart {
@@ -97,6 +142,21 @@ struct CueScorer {
     }
 
     // Letters on both sides of a Latin cue word would make it part of another word.
+    // Before or after now: a day before today is past, a later day future; a time of day
+    // compares with the minute; a span is past once it has ended and future before it starts.
+    // Nil for what holds now (today, this week).
+    static func tense(of entity: Entity, now: (day: String, minute: String)) -> String? {
+        func compare(_ value: String) -> Int {
+            let stamp = value.count > 10 ? now.minute : now.day
+            return value < stamp ? -1 : value > stamp ? 1 : 0
+        }
+        let value = entity.type == "time" ? now.day + "T" + entity.value : entity.value
+        let ends = value.split(separator: "/").map(String.init)
+        if compare(ends.last ?? value) < 0 { return "past" }
+        if compare(ends.first ?? value) > 0 { return "future" }
+        return nil
+    }
+
     // An apostrophe inside a word (won't, haven't) is no boundary either.
     private static func isBoundary(_ scalars: [Unicode.Scalar], _ i: Int) -> Bool {
         guard i >= 0, i < scalars.count else { return true }

@@ -30,21 +30,34 @@ struct SlotFiller {
         if wanted.contains("name"), slots["name"] == nil, let name = newName(avoiding: company) { slots["name"] = name }
         if let company, wanted.contains("company"), slots["company"] == nil { slots["company"] = text.typed(company) }
         for type in ["phone", "email", "role", "level", "card", "objection", "step", "amount"] where wanted.contains(type) && slots[type] == nil {
-            if let e = entities.first(where: { $0.type == type && outside($0) }) { slots[type] = e.value }
+            if let e = entities.first(where: { $0.type == type && outside($0) && !(type == "objection" && isInquiry($0)) }) { slots[type] = e.value }
+        }
+        // Asking about terms is a buying signal, not an objection (问了起订量和账期).
+        if let objection = slots["objection"], entities.contains(where: { $0.type == "objection" && $0.value == objection && isInquiry($0) }),
+           !entities.contains(where: { $0.type == "objection" && $0.value == objection && !isInquiry($0) }) {
+            slots["objection"] = nil
+        }
+        // A Chinese name has no space in it: 赵敏 点话 is the name and the next word.
+        if let name = slots["name"], name.unicodeScalars.contains(where: { ScalarClass($0) == .han }), let space = name.firstIndex(of: " ") {
+            slots["name"] = String(name[..<space])
         }
         if wanted.contains("region"), slots["region"] == nil,
            let e = entities.first(where: { $0.type == "region" && outside($0) && !inName($0, slots["name"]) }) {
             slots["region"] = e.value
         }
-        if wanted.contains("date") || wanted.contains("from"), slots["date"] == nil, slots["from"] == nil, slots["time"] == nil {
-            // What happened happened today or before: a later day in a visit record is
-            // part of what was said (needs a quote by Friday).
-            fillTemporal(&slots, periods: wanted.contains("from"), notAfter: intent == "visit.log" ? today : nil)
+        if wanted.contains("date") || wanted.contains("from") {
+            fillTemporal(&slots, periods: wanted.contains("from"), recording: ["visit.log", "deal.won", "deal.lost"].contains(intent))
         }
         if wanted.contains("note"), slots["note"] == nil, let note = note(after: slots["customer"], before: intent == "customer.note") {
             slots["note"] = note
         }
         if intent == "customer.update" { fillFieldValue(&slots, company: company) }
+    }
+
+    // Whether an asking word (问了, 打听) stands before the entity in its clause.
+    private func isInquiry(_ e: Entity) -> Bool {
+        let start = clauseStart(before: e.range.lowerBound)
+        return group("inquiry").contains { $0.lowerBound >= start && $0.upperBound <= e.range.lowerBound }
     }
 
     // MARK: customer and name
@@ -172,10 +185,16 @@ struct SlotFiller {
         return nil
     }
 
-    // Past separators and the linking words between a marker and its value (姓名：, 叫, 是, 为).
+    // Past separators and the linking words between a marker and its value (姓名：, 叫, 是,
+    // 为, 改成).
     private func afterLink(_ start: Int) -> Int {
         var i = start
-        while i < s.count, ScalarClass(s[i]) == .separator || s[i] == "是" || s[i] == "叫" || s[i] == "为" { i += 1 }
+        let changes = group("change-marker")
+        while i < s.count {
+            if ScalarClass(s[i]) == .separator || s[i] == "是" || s[i] == "叫" || s[i] == "为" { i += 1 }
+            else if let change = changes.first(where: { $0.lowerBound == i }) { i = change.upperBound }
+            else { break }
+        }
         return i
     }
 
@@ -206,16 +225,80 @@ struct SlotFiller {
 
     // MARK: dates
 
-    private func fillTemporal(_ slots: inout [String: String], periods: Bool, notAfter: String?) {
-        let temporal = entities.filter { TemporalSlot.isTemporal($0.type) && (notAfter == nil || $0.type == "time" || String($0.value.prefix(10)) <= notAfter!) }
-        // The longest expression wins; of two as long, the first.
-        guard let best = temporal.max(by: { a, b in
+    /// Dates and times from anywhere. The longest expression leads; a time said apart from its
+    /// day joins it (下周三…两点半到四点, 下周二上午有空，约10点); a part of the day with no hour
+    /// (这周五下午) gives the day only. `recording`: what happened happened today or before, so a
+    /// bare weekday is the last one (周二见了…), and a later day is part of what was said.
+    private func fillTemporal(_ slots: inout [String: String], periods: Bool, recording: Bool) {
+        var temporal = entities.filter { TemporalSlot.isTemporal($0.type) }
+        if recording {
+            // A deadline (needs a quote by Friday) is part of what was said, not when it happened.
+            let deadlines = group("deadline-marker")
+            temporal = temporal.filter { e in
+                !deadlines.contains { ($0.upperBound <= e.range.lowerBound && e.range.lowerBound - $0.upperBound <= 1) || $0.lowerBound == e.range.upperBound }
+            }
+            temporal = temporal.map(lastWeekday).filter { $0.type == "time" || day(of: $0) <= today }
+        }
+        guard var best = temporal.max(by: { a, b in
             a.range.count != b.range.count ? a.range.count < b.range.count : a.range.lowerBound > b.range.lowerBound
         }) else { return }
-        if best.type == "period", !periods { return }
-        for (name, value) in TemporalSlot.slots(named: "when", from: best) { slots[name] = value }
-        if best.type == "date", slots["time"] == nil,
-           let time = temporal.first(where: { $0.type == "time" && !$0.range.overlaps(best.range) }) { slots["time"] = time.value }
+        let others = temporal.filter { !$0.range.overlaps(best.range) }
+        let otherDay = others.first { $0.type != "time" && day(of: $0) != today }.map(day(of:))
+        if best.type != "time", day(of: best) == today, let otherDay, hasHours(best) { best = rebased(best, onto: otherDay) }
+        let clock = others.first { $0.type == "time" }?.value
+        var found: [String: String] = [:]
+        switch best.type {
+        case "time":
+            found["time"] = best.value
+            if let otherDay { found["date"] = otherDay }
+        case "period" where best.value.contains("T"):
+            if hasHours(best), periods, clock == nil {
+                for (name, value) in TemporalSlot.slots(named: "when", from: best) { found[name] = value }
+            } else {
+                found["date"] = day(of: best)
+                if let clock { found["time"] = clock }
+            }
+        case "period":
+            let ends = best.value.split(separator: "/").map(String.init)
+            if periods { for (name, value) in TemporalSlot.slots(named: "when", from: best) { found[name] = value } }
+            else if ends.first == ends.last { found["date"] = ends[0] }
+        default:
+            for (name, value) in TemporalSlot.slots(named: "when", from: best) { found[name] = value }
+            if best.type == "date", let clock { found["time"] = clock }
+        }
+        // A pattern's own reading stays; only what it lacks is added, never beside a span.
+        if slots["from"] != nil { return }
+        if found["from"] != nil, slots["date"] != nil || slots["time"] != nil { return }
+        for (name, value) in found where slots[name] == nil { slots[name] = value }
+    }
+
+    private func day(of e: Entity) -> String { e.type == "time" ? today : String(e.value.prefix(10)) }
+
+    // Whether the expression names an hour (三点, 10:30, 3pm), not only a part of the day (下午).
+    private func hasHours(_ e: Entity) -> Bool {
+        let said = text.folded(e.range)
+        return said.unicodeScalars.contains { $0.isASCIIDigit || "点时:半".unicodeScalars.contains($0) }
+            || said.hasSuffix("am") || said.hasSuffix("pm")
+    }
+
+    private func rebased(_ e: Entity, onto day: String) -> Entity {
+        var moved = e
+        moved.value = e.value.split(separator: "/").map { day + $0.dropFirst(10) }.joined(separator: "/")
+        return moved
+    }
+
+    // A bare weekday read forward (the planning reading) moved to the last such day.
+    private func lastWeekday(_ e: Entity) -> Entity {
+        guard e.type != "time", day(of: e) > today else { return e }
+        let said = text.folded(e.range)
+        let weekday = ["周", "星期", "礼拜", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains { said.contains($0) }
+        let relative = ["下", "这", "本", "next", "this", "coming"].contains { said.contains($0) }
+        guard weekday, !relative else { return e }
+        let parts = today.split(separator: "-").compactMap { Int($0) }
+        let dayParts = day(of: e).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, dayParts.count == 3 else { return e }
+        let shifted = CivilDay(dayParts[0], dayParts[1], dayParts[2]).adding(days: -7)
+        return rebased(e, onto: shifted.description)
     }
 
     // MARK: notes
@@ -250,11 +333,6 @@ struct SlotFiller {
     // MARK: field and value
 
     private func fillFieldValue(_ slots: inout [String: String], company: Range<Int>?) {
-        // A value a pattern took as free text ends at the clause: 温州华联批发，温州的 → 温州华联批发.
-        if let value = slots["value"], let cut = value.firstIndex(where: { "，,;；。".contains($0) }) {
-            slots["value"] = String(value[..<cut]).trimmingSpaces()
-        }
-        guard slots["value"] == nil else { return }
         let changeEnds = group("change-marker").map(\.upperBound)
         // Of several values of one type, the one after a change word (改成 C类), else the last.
         func pick(_ type: String) -> Entity? {
@@ -266,22 +344,34 @@ struct SlotFiller {
         var field = slots["field"] ?? fieldEntity?.value
         if field == nil {
             for type in ["phone", "email", "card", "level", "role"] where pick(type) != nil { field = type; break }
-            if field == nil, let _ = pick("region"), !changeEnds.isEmpty { field = "region" }
+            if field == nil, pick("region") != nil, !changeEnds.isEmpty { field = "region" }
         }
         guard let field else { return }
-        var value: String?
+        // The value in the field's own format when the sentence holds one (a pattern may have
+        // taken the words around it: 搬去孝感了, +86 159…, 11月12日); else the text as typed,
+        // up to the end of its clause (温州华联批发，温州的 → 温州华联批发).
+        var value = slots["value"].map { typed in
+            typed.firstIndex(where: { "，,;；。?？".contains($0) }).map { String(typed[..<$0]).trimmingSpaces() } ?? typed
+        }
         switch field {
         case "phone", "email", "card", "level", "role", "region":
-            value = pick(field)?.value
+            if let e = pick(field) { value = e.value }
         case "birthday":
-            if let date = entities.first(where: { $0.type == "date" }) { value = String(date.value.dropFirst(5)) }
+            let lunar = ["农历", "阴历", "lunar", "正月", "腊月"].contains { text.foldedText.contains($0) }
+            if !lunar, let date = entities.first(where: { $0.type == "date" }) { value = String(date.value.dropFirst(5)) }
         case "company":
-            if let company { value = text.typed(company) } else if let end = changeEnds.last { let e = clauseEnd(from: end); if e > end { value = text.typed(end..<e) } }
+            if let company { value = text.typed(company) }
         default:
-            if let end = changeEnds.last { let e = clauseEnd(from: end); if e > end { value = text.typed(end..<e) } }
+            break
+        }
+        if value == nil, let end = changeEnds.last {
+            let e = clauseEnd(from: end)
+            if e > end { value = text.typed(end..<e) }
         }
         guard let value else { return }
         slots["field"] = field
         slots["value"] = value
+        // The dialogue takes level, card and role from their own slots.
+        if ["level", "card", "role"].contains(field) { slots[field] = value }
     }
 }
