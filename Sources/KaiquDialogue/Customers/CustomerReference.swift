@@ -6,14 +6,16 @@ import KaiquNLU
 extension Turn {
     /// The customer `u` names, or nil after saying what is missing (then a question may be
     /// pending). With `required` false, a request that names nobody gives nil quietly.
-    mutating func customer(for u: Utterance, required: Bool = true) throws -> CustomerCard? {
+    /// `pronounsInText` false: only a customer slot counts, not a 他 anywhere in the text (the
+    /// parser leaves it out of a coaching question: 他说已经有供应商了咋办 is general).
+    mutating func customer(for u: Utterance, required: Bool = true, pronounsInText: Bool = true) throws -> CustomerCard? {
         if let chosen {
             self.chosen = nil
             if let card = try records.card(chosen) { return remember(card) }
         }
         let named = u.slots["customer"]
         if named == nil || rules.isBackReference(named!) {
-            if named != nil || rules.mentionsBackReference(u.tokens) {
+            if named != nil || (pronounsInText && rules.mentionsBackReference(u.tokens)) {
                 if let last = state.lastCustomer, let card = try records.card(last) { return remember(card) }
                 // 他说太贵了 with nobody in context: coaching needs no customer.
                 guard required else { return nil }

@@ -7,7 +7,7 @@ import KaiquNLU
 /// without a reason (没兴趣, 拒绝了) is step 3's: what was it about, how was it said?
 extension Turn {
     mutating func handleObjection(_ u: Utterance) throws {
-        let card = try customer(for: u, required: false)
+        let card = try customer(for: u, required: false, pronounsInText: false)
         if card == nil, state.pending != nil { return }
         guard let kind = u.slots["objection"], let playbook = dialogue.data.flow.objections[kind] else {
             try refusal(card, u)

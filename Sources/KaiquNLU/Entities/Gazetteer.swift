@@ -12,18 +12,28 @@ public struct Gazetteer: Sendable {
     private var maxTokens = 0
     private let compoundSurnames: Set<String>
 
-    public init() { compoundSurnames = [] }
+    // Names are read as the parser reads a message: folded, then rewritten (a name holding
+    // a character the rewrites change still meets itself).
+    private let rewriter: PhraseRewriter
 
-    /// Builds the gazetteer for `names`, folding them with `normalizer`. `compoundSurnames`
-    /// (欧阳, 司马 …) tell where a Chinese surname ends; otherwise it is the first character.
-    public init<S: Sequence>(names: S, normalizer: Normalizer, compoundSurnames: Set<String> = []) where S.Element == String {
+    public init() {
+        compoundSurnames = []
+        rewriter = PhraseRewriter()
+    }
+
+    /// Builds the gazetteer for `names`, folding them with `normalizer` and `rewriter`.
+    /// `compoundSurnames` (欧阳, 司马 …) tell where a Chinese surname ends; otherwise it is the
+    /// first character.
+    public init<S: Sequence>(names: S, normalizer: Normalizer, rewriter: PhraseRewriter = PhraseRewriter(),
+                             compoundSurnames: Set<String> = []) where S.Element == String {
         self.compoundSurnames = compoundSurnames
+        self.rewriter = rewriter
         for name in names { add(name, normalizer: normalizer) }
     }
 
     /// Adds one stored name.
     public mutating func add(_ name: String, normalizer: Normalizer) {
-        let tokens = Tokenizer.tokens(of: normalizer.normalize(name).scalars, lexicon: nil).map(\.text)
+        let tokens = Tokenizer.tokens(of: rewriter.apply(to: normalizer.normalize(name)).text.scalars, lexicon: nil).map(\.text)
         guard !tokens.isEmpty, tokens.count <= 8 else { return }
         var hash = Self.seed
         for token in tokens { hash = Self.hash(hash, token) }

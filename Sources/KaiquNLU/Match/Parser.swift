@@ -52,14 +52,17 @@ public struct Parser: Sendable {
     }
 
     // Reads the sentence as typed (Cantonese and other rewrites applied); when that finds
-    // nothing, reads it once more with typo tolerance: homophone slips and English words one
-    // edit away from a cue word.
+    // nothing, or only a weak reading, reads it once more with typo tolerance: homophone
+    // slips and English words one edit away from a cue word. The second reading replaces a
+    // weak first one only when it is surer, or the same request with more said (添加客护 赵敏).
     private func run(_ text: String, context: ParseContext, keepCandidates: Bool) -> Run {
         let (normalized, rewrites) = rules.rewriter.apply(to: rules.normalizer.normalize(text))
         let language = Language.detect(text, normalizer: rules.normalizer)
         var first = read(normalized, text: text, language: language, context: context, fuzzy: false, keepCandidates: keepCandidates)
         first.rewrites = rewrites
-        guard first.result.intent == ParseResult.fallback, !(rules.cues.isEmpty) else { return first }
+        let unsure = first.result.intent == ParseResult.fallback
+        let weak = first.result.isTentative || (first.result.intent == "customer.add" && first.result.slots["name"] == nil)
+        guard unsure || weak, !rules.cues.isEmpty else { return first }
         let entitySpans = first.entities.filter { $0.type == "customer" || $0.type == "email" || $0.type == "wechat" }.map(\.range)
         let corrected = rules.homophones.correct(normalized.scalars) { window in entitySpans.contains { $0.overlaps(window) } }
         let hasLatin = normalized.scalars.contains { $0.isASCII && ScalarClass($0) == .letter }
@@ -67,10 +70,18 @@ public struct Parser: Sendable {
         let fixed = NormalizedText(original: normalized.original, scalars: corrected.scalars)
         var second = read(fixed, text: text, language: language, context: context, fuzzy: true, keepCandidates: keepCandidates)
         guard second.result.intent != ParseResult.fallback else { return first }
-        // A guess at what was meant never changes the store without its object: a customer,
-        // a new name or a phone (晚上去健身 is no visit however 健 reads).
+        if !unsure {
+            let same = second.result.intent == first.result.intent
+            guard (same && second.result.slots.count > first.result.slots.count)
+                || (!same && second.result.confidence > first.result.confidence + 0.1) else { return first }
+        }
+        // A guess at what was meant never changes the store without its object (a customer the
+        // store knows, a new card's name, a phone) and never invents a customer: 晚上去健身 is
+        // no visit to someone called 身还, however 健 reads.
         let slots = second.result.slots
-        if Understanding.changesStore(second.result.intent), slots["customer"] == nil, slots["name"] == nil, slots["phone"] == nil {
+        let knownCustomer = slots["customer"].map { name in second.entities.contains { $0.type == "customer" && $0.value == name } } ?? false
+        if slots["customer"] != nil, !knownCustomer { return first }
+        if Understanding.changesStore(second.result.intent), !knownCustomer, slots["name"] == nil, slots["phone"] == nil {
             return first
         }
         second.rewrites = rewrites

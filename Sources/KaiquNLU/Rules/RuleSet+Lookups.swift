@@ -3,7 +3,7 @@ extension RuleSet {
     /// dealer in `role`; nil when the text is not one of the list's words.
     public func value(of text: String, inLookup name: String) -> String? {
         guard let extractor = lookupExtractors.first(where: { $0.name == name }) as? LookupExtractor else { return nil }
-        let tokens = Tokenizer.tokens(of: normalizer.normalize(text), lexicon: lexicon)
+        let tokens = Tokenizer.tokens(of: fold(text), lexicon: lexicon)
         return extractor.wholeValue(tokens)
     }
 }

@@ -4,7 +4,7 @@
 extension RuleSet {
     /// True when the whole of `text` is a back-reference: 他, 这个客户, that customer.
     public func isBackReference(_ text: String) -> Bool {
-        let ids = Tokenizer.tokens(of: normalizer.normalize(text), lexicon: lexicon).map(\.id)
+        let ids = Tokenizer.tokens(of: fold(text), lexicon: lexicon).map(\.id)
         return !ids.isEmpty && list(named: "back-reference").contains(ids)
     }
 
@@ -21,7 +21,7 @@ extension RuleSet {
     /// The folded surname in an honorific form (王总 → 王, 老王 → 王, 欧阳姐 → 欧阳,
     /// Mr. Chen → chen), nil when `text` is not one.
     public func honorificSurname(_ text: String) -> String? {
-        let tokens = Tokenizer.tokens(of: normalizer.normalize(text), lexicon: lexicon)
+        let tokens = Tokenizer.tokens(of: fold(text), lexicon: lexicon)
         let ids = tokens.map(\.id)
         let compounds = Set(list(named: "compound-surnames").map { $0.map(lexicon.word).joined() })
         func surname(_ slice: ArraySlice<Token>) -> String? {

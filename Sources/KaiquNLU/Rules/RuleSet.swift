@@ -95,7 +95,7 @@ public struct RuleSet: Sendable {
     // and entity types.
     private mutating func compileUnderstanding(_ blocks: [DataBlock], homophones: HomophoneIndex) throws(DataErrors) {
         var errors: [DataError] = []
-        let types = Set(entityTypes + ["pronoun", "when", "short", "past", "future"])
+        let types = Set(entityTypes + ["pronoun", "when", "short", "past", "future", "later"])
         cues = CueBook.compile(blocks, normalizer: normalizer, intentIDs: Set(intents.map(\.id)), entityTypes: types, errors: &errors)
         if !errors.isEmpty { throw DataErrors(errors) }
         self.homophones = homophones
@@ -103,6 +103,9 @@ public struct RuleSet: Sendable {
             for word in cues.words where !word.isLatin { self.homophones.addTarget(word.scalars) }
         }
     }
+
+    /// `text` as the parser reads it: characters folded, then words rewritten (佢 → 他).
+    public func fold(_ text: String) -> NormalizedText { rewriter.apply(to: normalizer.normalize(text)).text }
 
     /// How to show a lookup value to a person: its first Chinese synonym for Chinese, its first
     /// Latin one for English (objection "price" → 太贵 / too expensive); nil for other slots.
@@ -118,7 +121,7 @@ public struct RuleSet: Sendable {
     /// A gazetteer of `names`, folded as the parser folds, with the data's compound surnames.
     public func gazetteer<S: Sequence>(_ names: S) -> Gazetteer where S.Element == String {
         let compounds = list(named: "compound-surnames").map { $0.map(lexicon.word).joined() }
-        return Gazetteer(names: names, normalizer: normalizer, compoundSurnames: Set(compounds))
+        return Gazetteer(names: names, normalizer: normalizer, rewriter: rewriter, compoundSurnames: Set(compounds))
     }
 
     /// The entries of a synonym list as token ids (none when the list is not defined).

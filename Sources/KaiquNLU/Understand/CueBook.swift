@@ -10,7 +10,7 @@
 ///       -8: ~question-word                         ← negative evidence
 ///       3: {phone} !{customer}                     ← an entity anywhere / none anywhere
 ///
-/// An element is `~words` (any word of that block), `a|b` (literal words), `{type}` (an
+/// An element is `~words` (any word of that block), `a|b` or `(a|b)` (literal words), `{type}` (an
 /// entity of that type anywhere in the sentence), `!` before any of them (must be absent),
 /// or `^` before words (they must open the message: 不是这个人, not 今天天气不错).
 /// Word elements must appear in the order written, each after the previous one; entity
@@ -108,6 +108,8 @@ public struct CueBook: Sendable {
                         }
                         elements.append(.entity(type: type, negated: negated))
                     } else {
+                        // `a|b`, or `(a|b)` as patterns write it.
+                        if text.hasPrefix("("), text.hasSuffix(")") { text = text.dropFirst().dropLast() }
                         let group = book.group(named: "(" + text + ")")
                         for entry in text.split(separator: "|") { book.addWord(String(entry), group: group, normalizer: normalizer) }
                         elements.append(.words(group: group, negated: negated, atStart: atStart))

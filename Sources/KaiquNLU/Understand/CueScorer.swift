@@ -81,11 +81,15 @@ struct CueScorer {
 
     /// Every intent with a line that held (negative totals too: they can outweigh a pattern), best first.
     /// `short`: the message is a short answer (what `{short}` asks for). `now` (YYYY-MM-DD and
-    /// YYYY-MM-DDTHH:MM) tells a time before it (`{past}`) from one after it (`{future}`).
+    /// YYYY-MM-DDTHH:MM) tells a time before it (`{past}`) from one after it (`{future}`, and
+    /// `{later}` when that is later today).
     func score(_ hits: Hits, entities: [Entity], short: Bool, now: (day: String, minute: String)) -> [Score] {
         var types: Set<String> = short ? ["short"] : []
         for entity in entities where TemporalSlot.isTemporal(entity.type) {
-            if let tense = Self.tense(of: entity, now: now) { types.insert(tense) }
+            guard let tense = Self.tense(of: entity, now: now) else { continue }
+            types.insert(tense)
+            // Later today (下午, 三点): what has not happened yet cannot have been a visit.
+            if tense == "future", entity.type == "period" || entity.type == "datetime", entity.value.hasPrefix(now.day) { types.insert("later") }
         }
         for entity in entities {
             if entity.type == "customer" {
@@ -172,6 +176,8 @@ struct CueScorer {
             while i < scalars.count, ScalarClass(scalars[i]) == .letter { i += 1 }
             let typed = Array(scalars[start..<i])
             guard typed.count >= 4 else { continue }
+            // A word the cues know as it is (note) is no slip for another (nope).
+            if book.byFirst[typed[0]]?.contains(where: { book.words[$0].scalars == typed }) ?? false { continue }
             for word in book.words where word.isLatin && word.scalars.count >= 4 && abs(word.scalars.count - typed.count) <= 1 {
                 guard word.scalars != typed, Self.withinOneEdit(typed, word.scalars) else { continue }
                 hits.byGroup[word.group].append(start..<i)

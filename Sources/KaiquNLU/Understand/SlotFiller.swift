@@ -23,8 +23,20 @@ struct SlotFiller {
         func outside(_ e: Entity) -> Bool { company.map { !$0.overlaps(e.range) } ?? true }
 
         if wanted.contains("customer"), slots["customer"] == nil || isPronoun(slots["customer"]!) {
-            if let named = entities.first(where: { $0.type == "customer" && $0.source != CustomerExtractor.backReference && outside($0) }) {
+            // After 再去 (见完黄志强再去趟李娜那) the customer is the one gone to next.
+            let next = group("then-go").first?.upperBound ?? Int.max
+            let named = entities.filter { $0.type == "customer" && $0.source != CustomerExtractor.backReference && outside($0) }
+            if let named = named.first(where: { $0.range.lowerBound >= next }) ?? named.first {
                 slots["customer"] = named.value
+            } else if !group("coach-question").isEmpty {
+                // 他, 这个客户 bind only in statements about the customer (他签了); a coaching
+                // question (他说已经有供应商了咋办) is general unless it names someone.
+                slots["customer"] = nil
+            } else if slots["customer"] == nil, let pronoun = entities.first(where: {
+                // …as its subject: 他说太贵了, not the dealer says others will undercut him.
+                $0.type == "customer" && $0.source == CustomerExtractor.backReference && clauseStart(before: $0.range.lowerBound) == $0.range.lowerBound
+            }) {
+                slots["customer"] = pronoun.value
             }
         }
         if wanted.contains("name"), slots["name"] == nil, let name = newName(avoiding: company) { slots["name"] = name }
@@ -79,10 +91,12 @@ struct SlotFiller {
         for marker in group("name-marker") {
             if let name = nameRun(from: marker.upperBound, avoiding: company) { return name }
         }
-        // After the customer word or a role first; after the verb only when neither names one.
+        // After the customer word or a role first (those after the verb before the others:
+        // 碰到一个老板…帮我建个档：刘德强); after the verb only when neither names one.
         var starts = group("customer-noun").map(\.upperBound)
         starts += entities.filter { $0.type == "role" }.map(\.range.upperBound)
-        for start in starts.sorted() {
+        let verb = group("add-verb").first?.lowerBound ?? 0
+        for start in starts.sorted(by: { ($0 < verb ? 1 : 0, $0) < ($1 < verb ? 1 : 0, $1) }) {
             if let name = nameRun(from: start, avoiding: company) { return name }
         }
         for start in group("add-verb").map(\.upperBound) where starts.isEmpty {
@@ -114,6 +128,9 @@ struct SlotFiller {
             if entities.contains(where: { ($0.type == "region" || $0.type == "role" || $0.type == "level" || $0.type == "card" || $0.type == "field")
                 && $0.range.overlaps(span) && $0.range.lowerBound == i }) { return nil }
             if group("not-a-name").contains(where: { $0.overlaps(span) }) { return nil }
+            // A name starts with a surname (see the surnames words of intents/).
+            let surnames = group("surnames")
+            if book.groupIndex("surnames") != nil, !surnames.contains(where: { $0.lowerBound == i }) { return nil }
             // A run that starts with the customer word itself (客护 typed for 客户) is no name.
             if group("customer-noun").contains(where: { $0.lowerBound == i }) { return nil }
             return text.typed(span)
@@ -231,6 +248,11 @@ struct SlotFiller {
     /// bare weekday is the last one (周二见了…), and a later day is part of what was said.
     private func fillTemporal(_ slots: inout [String: String], periods: Bool, recording: Bool) {
         var temporal = entities.filter { TemporalSlot.isTemporal($0.type) }
+        if recording, let said = slots["date"], said > today,
+           let e = temporal.first(where: { day(of: $0) == said }), day(of: lastWeekday(e)) != said {
+            // A pattern read a bare weekday forward; in a record it is the last one.
+            slots["date"] = day(of: lastWeekday(e))
+        }
         if recording {
             // A deadline (needs a quote by Friday) is part of what was said, not when it happened.
             let deadlines = group("deadline-marker")

@@ -8,7 +8,7 @@ enum Understanding {
     static let patternWeight = 10.0
     static let threshold = 4.0
     /// A message of this many tokens or fewer (a Han character or a word each) is short: 不是这个人.
-    static let shortAnswer = 10
+    static let shortAnswer = 12
 
     enum Decision: Equatable {
         case pattern

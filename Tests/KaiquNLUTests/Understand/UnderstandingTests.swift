@@ -1,0 +1,194 @@
+import XCTest
+@testable import KaiquNLU
+
+/// The layer under the patterns: cues, slots from anywhere, rewrites and the typo pass. The
+/// mechanism on small rule sets written here; the behaviour on the shipped intents/ with
+/// sentences written for these tests (never taken from the development corpus).
+final class UnderstandingTests: XCTestCase {
+    private func parse(_ parser: Parser, _ text: String, customers: [String] = ["张三", "王建国", "Li Ming"],
+                       now: Date = TestData.context.now) -> ParseResult {
+        let context = ParseContext(now: now, timeZone: TestData.context.timeZone, customers: parser.rules.gazetteer(customers))
+        return parser.parse(text, context: context)
+    }
+
+    private func shipped(_ text: String, customers: [String] = ["张三", "王建国", "Li Ming"]) -> ParseResult {
+        parse(TestData.parser, text, customers: customers)
+    }
+
+    // MARK: the mechanism
+
+    func testCueLinesAddUpAndNeedTheirWordsInOrder() throws {
+        let p = Parser(rules: try TestData.rules(with: [("t.kaiqu", """
+        intent deal.won
+          zh: 成交 {customer}
+        words won
+          签了 | 拿下
+        cue deal.won
+          slots: customer amount
+          3: ~won
+          2: {customer} ~won
+          -9: 没 ~won
+        """)]))
+        let signed = parse(p, "跟了半年，张三今天总算签了，八万")
+        XCTAssertEqual(signed.intent, "deal.won", "3 + 2 is past the threshold of 4")
+        XCTAssertEqual(signed.slots, ["customer": "张三", "amount": "80000"], "slots come from anywhere in the sentence")
+        XCTAssertEqual(parse(p, "签了").intent, "fallback", "one cue of weight 3 alone is not enough")
+        XCTAssertEqual(parse(p, "张三还没签了").intent, "fallback", "negative lines count")
+        XCTAssertEqual(parse(p, "拿下张三").intent, "deal.won", "entities may stand anywhere")
+    }
+
+    func testANegativeCueOutweighsAPattern() throws {
+        let p = Parser(rules: try TestData.rules(with: [("t.kaiqu", """
+        intent customer.delete
+          zh: 删除 [*]
+        words ui
+          按钮 | 在哪
+        cue customer.delete
+          -10: ~ui
+        """)]))
+        XCTAssertEqual(parse(p, "删除张三").intent, "customer.delete")
+        XCTAssertEqual(parse(p, "删除按钮在哪").intent, "fallback")
+    }
+
+    func testMalformedCuesAndRewritesStopLoadingWithTheirPlace() {
+        XCTAssertThrowsError(try TestData.rules(with: [("t.kaiqu", "cue no.such.intent\n  4: 你好\n")]))
+        XCTAssertThrowsError(try TestData.rules(with: [("t.kaiqu", "intent greet\n  zh: 你好\ncue greet\n  4: ~nothing\n")])) { error in
+            XCTAssertEqual((error as? DataErrors)?.errors.first?.position, "t.kaiqu:4:6")
+        }
+        XCTAssertThrowsError(try TestData.rules(with: [("t.kaiqu", "rewrite x\n  邊個 -> 谁\n")])) { error in
+            XCTAssertEqual((error as? DataErrors)?.errors.first?.problem, .rewriteLength("邊個 -> 谁"), "sides of different lengths")
+        }
+    }
+
+    func testRewritesKeepWhatWasTypedInSlots() throws {
+        let p = Parser(rules: try TestData.rules(with: [("t.kaiqu", """
+        rewrite t
+          佢 -> 他 | 諗 -> 想
+        intent visit.log
+          zh: 见了 {customer} {note:text}
+        """)]))
+        let r = parse(p, "见了张三 佢要諗下")
+        XCTAssertEqual(r.intent, "visit.log")
+        XCTAssertEqual(r.slots["note"], "佢要諗下", "the note quotes the rep, not the rewritten text")
+    }
+
+    func testAPatternWrittenInCantoneseStillMatchesOnceRewritten() throws {
+        let p = Parser(rules: try TestData.rules(with: [("t.kaiqu", """
+        rewrite t
+          唔 -> 不
+        intent deny
+          zh: 唔係
+        """)]))
+        XCTAssertEqual(parse(p, "唔係").intent, "deny")
+    }
+
+    func testANameHoldingARewrittenCharacterIsStillKnown() {
+        XCTAssertEqual(shipped("明天下午三点拜访李仲明", customers: ["李仲明"]).slots["customer"], "李仲明")
+    }
+
+    func testWithinOneEdit() {
+        func edit(_ a: String, _ b: String) -> Bool { CueScorer.withinOneEdit(Array(a.unicodeScalars), Array(b.unicodeScalars)) }
+        XCTAssertTrue(edit("custmer", "customer"))
+        XCTAssertTrue(edit("shedule", "schedule"))
+        XCTAssertTrue(edit("hlep", "help"), "neighbours swapped")
+        XCTAssertTrue(edit("delet", "delete"))
+        XCTAssertFalse(edit("custmr", "customer"))
+        XCTAssertFalse(edit("cat", "dog"))
+    }
+
+    // MARK: the shipped cues
+
+    func testALongMessageWithAsidesIsUnderstood() {
+        let r = shipped("今天跑了一上午，累死了，不过碰到一个开超市的老板挺有意向，帮我建个档：刘德强，电话13911112222，义乌的")
+        XCTAssertEqual(r.intent, "customer.add")
+        XCTAssertEqual(r.slots["name"], "刘德强")
+        XCTAssertEqual(r.slots["phone"], "13911112222")
+        XCTAssertEqual(r.slots["region"], "义乌")
+    }
+
+    func testTheCompanyIsNotTheRegion() {
+        let r = shipped("新增经销商 周海 宁波海天五金 13822223333")
+        XCTAssertEqual(r.intent, "customer.add")
+        XCTAssertEqual(r.slots["company"], "宁波海天五金")
+        XCTAssertNil(r.slots["region"], "宁波 inside the company's name is not where the customer is")
+    }
+
+    func testTheRequestClauseOutweighsTheReason() {
+        let r = shipped("下周要去杭州出差，想顺便拜访一圈，你先帮我把杭州的经销商都列出来")
+        XCTAssertEqual(r.intent, "customer.list")
+        XCTAssertEqual(r.slots["region"], "杭州")
+        XCTAssertEqual(r.slots["role"], "dealer")
+    }
+
+    func testPersonalNotesAndScreenQuestionsAreNoActions() {
+        XCTAssertEqual(shipped("记一下：明天去银行办卡").intent, "fallback")
+        XCTAssertEqual(shipped("note to self: call the plumber").intent, "fallback")
+        XCTAssertEqual(shipped("删除的按钮在哪里").intent, "fallback")
+    }
+
+    func testACoachingQuestionIsGeneralAndAStatementIsAboutTheCustomer() {
+        let question = shipped("他老说我们的利润太薄，这种情况咋整")
+        XCTAssertEqual(question.intent, "objection.handle")
+        XCTAssertEqual(question.slots["objection"], "low_margin")
+        XCTAssertNil(question.slots["customer"], "a coaching question binds no pronoun")
+        XCTAssertEqual(shipped("王建国说利润太薄").slots["customer"], "王建国")
+    }
+
+    func testAskingAboutTermsIsNoObjection() {
+        let r = shipped("刚见了王建国，他问了账期和首批要多少")
+        XCTAssertEqual(r.intent, "visit.log")
+        XCTAssertNil(r.slots["objection"])
+    }
+
+    func testLaterTodayIsAPlanNotARecord() {
+        // 10:00 in the fixture: the afternoon has not happened yet.
+        let r = shipped("下午见完张三再去趟王建国那")
+        XCTAssertEqual(r.intent, "visit.schedule")
+        XCTAssertEqual(r.slots["customer"], "王建国", "the customer gone to next")
+    }
+
+    func testABareWeekdayInARecordIsTheLastOne() {
+        // Wednesday 2026-11-18: 周一 in a record is the Monday just past.
+        XCTAssertEqual(shipped("周一见了张三，聊得不错").slots["date"], "2026-11-16")
+        XCTAssertEqual(shipped("called Li Ming: wants the price list by Friday").slots["date"], nil, "a deadline is not the call's date")
+    }
+
+    func testUpdatesGiveTheValueInItsFieldsFormat() {
+        let birthday = shipped("张三的生日改成8月9号")
+        XCTAssertEqual(birthday.slots["field"], "birthday")
+        XCTAssertEqual(birthday.slots["value"], "08-09")
+        let phone = shipped("王建国的手机改了，+86 139 1111 2222")
+        XCTAssertEqual(phone.slots["value"], "13911112222")
+    }
+
+    func testCantoneseIsFolded() {
+        let r = shipped("聽日朝早十點去搵王建國傾下")
+        XCTAssertEqual(r.intent, "visit.schedule")
+        XCTAssertEqual(r.slots["customer"], "王建国")
+        XCTAssertEqual(r.slots["date"], "2026-11-19")
+        XCTAssertEqual(r.slots["time"], "10:00")
+    }
+
+    // MARK: typos
+
+    func testHomophoneSlipsAreCorrectedOnlyWhenTheTextAsTypedFalls() throws {
+        let analysis = TestData.parser.analyze("添加客护 赵敏", context: TestData.context)
+        XCTAssertEqual(analysis.result.intent, "customer.add")
+        XCTAssertEqual(analysis.result.slots["name"], "赵敏", "客护 is read as 客户, and the name after it is found")
+        XCTAssertEqual(analysis.result.reading, .typoPattern)
+        XCTAssertTrue(analysis.typos.contains { $0.from == "客护" && $0.to == "客户" }, "\(analysis.typos)")
+        XCTAssertEqual(shipped("添加客户 张伟").reading, .pattern, "a sentence read as typed is not corrected")
+        XCTAssertEqual(shipped("note to self: call the plumber").reading, .none, "a known word (note) is no slip for another (nope)")
+    }
+
+    func testATypoNeverInventsACustomer() {
+        XCTAssertEqual(shipped("周末去健身房练练腿").intent == "visit.schedule", false)
+        XCTAssertNil(shipped("周末去健身房练练腿").slots["customer"])
+    }
+
+    func testEnglishMisspellingsOneEditAway() {
+        let r = shipped("pls delet Li Ming")
+        XCTAssertEqual(r.intent, "customer.delete")
+        XCTAssertEqual(r.slots["customer"], "Li Ming")
+    }
+}
