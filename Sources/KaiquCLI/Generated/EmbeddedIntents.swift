@@ -1877,7 +1877,7 @@ MAN 还不清楚的，说“孙丽符合MAN吗”看怎么问出来。
 这句我没听懂，也没有做任何改动。可以这样说：
 · 今天要见谁
 · 今天见了三个客户
-· 明天不去见刘洋了
+· 刘洋靠不靠谱
 
 > 谢谢
 不客气，随时叫我。
@@ -5267,30 +5267,57 @@ credit character
   en: Character (payment record)
   ask.zh: 以前付款准时吗？5 分从不拖欠，3 分偶有拖延，1 分常拖或赖账。
   ask.en: Do they pay on time? 5 never late, 3 sometimes late, 1 often late or defaults.
+  # What reps say instead of a score, by score (written folded).
+  5: 从不拖欠 | 从来不拖 | 从没拖过 | 一直准时 | 一直很准时 | 都很准时 | 很准时 | 按时付款 | 信誉很好 | 口碑很好 | always on time | never late | never missed
+  4: 基本准时 | 大多准时 | 基本不拖 | 很少拖 | mostly on time | rarely late
+  3: 偶有拖延 | 偶尔拖 | 偶尔晚 | 有时拖 | 有时候拖 | 一般般 | sometimes late | now and then late
+  2: 经常拖 | 常拖 | 拖得多 | 老是拖 | 总是拖 | often late | usually late
+  1: 赖账 | 不还钱 | 老赖 | 欠钱不还 | 赖过账 | defaults | defaulted | never pays
 
 credit capacity
   zh: 还款能力
   en: Capacity (ability to pay)
   ask.zh: 销量和现金流够按期付款吗？5 分很充裕，3 分刚好够，1 分很吃紧。
   ask.en: Do sales and cash flow cover payments on time? 5 plenty, 3 just enough, 1 very tight.
+  5: 很充裕 | 非常充裕 | 现金流很好 | 钱很多 | 不缺钱 | 卖得很好 | 销量很大 | 生意很好 | plenty | cash rich | sells well
+  4: 比较充裕 | 现金流不错 | 还不错 | 生意不错 | 卖得不错 | fairly good | doing well
+  3: 刚好够 | 够用 | 还行 | 一般 | 正常 | just enough | okay
+  2: 有点紧 | 比较紧 | 偏紧 | 生意一般般 | a bit tight
+  1: 很吃紧 | 很紧张 | 周转不开 | 资金链紧 | 快撑不住 | 卖不动 | very tight | struggling
 
 credit capital
   zh: 资本实力（负债率）
   en: Capital (debt ratio)
   ask.zh: 负债率多少？5 分低于 30%，3 分 50% 左右，1 分超过 70%。
   ask.en: What is their debt ratio? 5 under 30%, 3 around 50%, 1 over 70%.
+  ratio: 30=5 | 40=4 | 55=3 | 70=2 | 100=1
+  5: 没负债 | 没有负债 | 没什么负债 | 负债很低 | 负债率很低 | 不欠钱 | no debt | hardly any debt
+  4: 负债不高 | 负债较低 | 负债率不高 | 负债少 | 欠得不多 | low debt
+  3: 负债一般 | 负债中等 | 一半左右 | 一半一半 | moderate debt | about half
+  2: 负债偏高 | 负债较高 | 欠得比较多 | fairly high debt
+  1: 负债很高 | 负债太高 | 资不抵债 | 欠一屁股 | 欠了很多 | very high debt | heavily indebted
 
 credit collateral
   zh: 抵押品
   en: Collateral
   ask.zh: 能提供抵押、担保或保证金吗？5 分足额，3 分部分，1 分没有。
   ask.en: Can they offer collateral, a guarantee or a deposit? 5 in full, 3 partly, 1 none.
+  5: 足额 | 可以全额担保 | 能全额抵押 | 押金全交 | 有房产抵押 | 足额保证金 | full collateral | fully secured
+  4: 大部分 | 大部分能担保 | mostly secured
+  3: 部分 | 一部分 | 能押一部分 | 交一点保证金 | partly | part of it
+  2: 很少 | 只能押一点 | very little
+  1: 没有抵押 | 没抵押 | 没担保 | 没有担保 | 拿不出 | 不愿意押 | none | no collateral
 
 credit conditions
   zh: 经营环境
   en: Conditions (business environment)
   ask.zh: 商圈、行业和当地竞争怎么样？5 分向好，3 分一般，1 分在走下坡。
   ask.en: How are the trading area, the industry and local competition? 5 improving, 3 stable, 1 declining.
+  5: 向好 | 越来越好 | 很好 | 很旺 | 商圈很旺 | 在上升 | 增长很快 | improving | booming | growing
+  4: 不错 | 还不错 | 比较好 | 稳中有升 | fairly good
+  3: 一般 | 平稳 | 稳定 | 还行 | 持平 | stable | average
+  2: 一般般偏差 | 有点下滑 | 竞争激烈 | 竞争很大 | 不太好 | a bit worse | competitive
+  1: 走下坡 | 在走下坡 | 很差 | 越来越差 | 萎缩 | 不行了 | declining | shrinking
 
 # ---------------------------------------------------------------------------------------
 # Credit grades: total of the five scores (5–25)

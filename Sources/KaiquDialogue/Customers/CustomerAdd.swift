@@ -66,7 +66,7 @@ extension Turn {
         var card = card
         switch asking {
         case .name:
-            guard u.intent == ParseResult.fallback else { return false }
+            guard u.mayAnswer else { return false }
             guard !Self.skipWords.contains(key(u.text)) else {
                 say("customer.ask_name")
                 return true

@@ -7,7 +7,7 @@ extension Turn {
         case .addCustomer(let card, _):
             guard case .customer(let id) = outcome else { return }
             state.lastCustomer = id
-            let details = [card.phones.first.map { pair("phone", $0) }, card.role.map { label("role", $0) }, card.region.map { label("region", $0) },
+            let details = [card.phones.first.map { pair("phone", $0) }, card.company, card.role.map { label("role", $0) }, card.region.map { label("region", $0) },
                            card.levelSetByRep ? card.level.map { text("level.\($0)") } : nil,
                            card.card.map { text("card.short", ["card": $0]) }].compactMap { $0 }
             say(details.isEmpty ? "customer.added" : "customer.added_details", ["name": card.name, "details": details.joinedList(self)])

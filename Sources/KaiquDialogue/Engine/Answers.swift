@@ -54,7 +54,7 @@ extension Turn {
             return true
 
         case .whichCustomer(let then):
-            guard u.intent == ParseResult.fallback, let name = plainName(u) else { return false }
+            guard u.mayAnswer, let name = plainName(u) else { return false }
             state.pending = nil
             var again = then
             again.result.slots["customer"] = name
@@ -100,7 +100,7 @@ extension Turn {
             // is no customer's (准客户资料查好了，但是拜访目的还没想清楚 → "拜访 目的"): the
             // checklist is the likelier meaning.
             let unknownName = u.slots["customer"] != nil && u.entity("customer") == nil
-            guard u.intent == ParseResult.fallback || u.intent == "confirm" || (unknownName && !items.isEmpty) else { return false }
+            guard u.mayAnswer || u.intent == "confirm" || (unknownName && !items.isEmpty) else { return false }
             guard !items.isEmpty else {
                 guard u.intent == ParseResult.fallback else { return false }
                 say("flow.nothing_ticked")
@@ -145,7 +145,7 @@ extension Turn {
             return try answerCredit(id, scores, u)
 
         case .lostReason(let id):
-            guard u.intent == ParseResult.fallback || u.intent == "deny", let reason = plainName(u) ?? (u.intent == "deny" ? text("deal.no_reason") : nil) else { return false }
+            guard u.mayAnswer || u.intent == "deny", let reason = plainName(u) ?? (u.intent == "deny" ? text("deal.no_reason") : nil) else { return false }
             state.pending = nil
             apply(.dealLost(id, reason: reason))
             return true

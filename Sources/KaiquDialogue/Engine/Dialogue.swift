@@ -27,10 +27,9 @@ public struct Dialogue: Sendable {
             turn.say("input.too_long", ["limit": String(limit)])
         case .unreadable:
             turn.say("input.unreadable")
-        case .utterance(var utterance):
-            if state.pending != nil, utterance.result.isTentative { utterance.result.intent = ParseResult.fallback }
+        case .utterance(let utterance):
             // A bare answer (a Latin name in a Chinese conversation) keeps the language.
-            let answering = state.pending != nil && utterance.intent == ParseResult.fallback
+            let answering = state.pending != nil && utterance.mayAnswer
             if let language = utterance.result.language, !answering { turn.state.language = language }
             try turn.respond(to: utterance)
         case .applied(let change, let outcome):

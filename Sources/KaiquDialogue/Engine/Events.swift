@@ -23,6 +23,11 @@ public struct Utterance: Sendable {
     }
 
     public var intent: String { result.intent }
+
+    /// Whether the line may answer a pending question: nothing else was understood, or only a
+    /// weak reading by cues that names no customer (没放弃，留了名片 at the checklist). A line
+    /// that reads as its own request (a customer, an action) is that request.
+    public var mayAnswer: Bool { result.intent == ParseResult.fallback || result.isTentative }
     public var slots: [String: String] { result.slots }
     public var text: String { result.text }
 

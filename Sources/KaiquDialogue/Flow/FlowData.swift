@@ -53,6 +53,16 @@ public struct FlowData: Sendable {
     public internal(set) var refusals: [Cue] = []
     public internal(set) var signals: [Cue] = []
     public internal(set) var grades: [Grade] = []
+    /// What reps say when they answer a 5C question in words, by question (character…).
+    public internal(set) var creditAnswers: [String: CreditAnswers] = [:]
+
+    /// The words that give each score (`5: 从不拖欠 | 一直准时`, written folded), and for a
+    /// question about a ratio the score of each ceiling (`ratio: 30=5 | 50=3 | 100=1`: 30% or
+    /// less is 5).
+    public struct CreditAnswers: Sendable {
+        public var words: [(score: Int, words: [String])] = []
+        public var ratio: [(ceiling: Int, score: Int)] = []
+    }
     public internal(set) var objections: [String: Playbook] = [:]
     /// How a rep answers a checklist, from the `checklist answers` block.
     public internal(set) var answers = ChecklistAnswers()
@@ -137,6 +147,19 @@ public struct FlowData: Sendable {
                 }
                 require(["name", "ask"])
                 if block.kind == "man" { seenMan.insert(block.name) } else { seenCredit.insert(block.name) }
+                if block.kind == "credit" {
+                    var answers = CreditAnswers(words: (1...5).map { ($0, texts.words(String($0))) }.filter { !$0.1.isEmpty })
+                    for entry in texts.words("ratio") {
+                        let parts = entry.split(separator: "=")
+                        guard parts.count == 2, let ceiling = Int(parts[0]), let score = Int(parts[1]), (1...5).contains(score) else {
+                            errors.append((texts.plainLines["ratio"]?.location ?? block.location).error(.notANumber(entry)))
+                            continue
+                        }
+                        answers.ratio.append((ceiling, score))
+                    }
+                    answers.ratio.sort { $0.ceiling < $1.ceiling }
+                    creditAnswers[block.name] = answers
+                }
             case "credit-grade":
                 guard let min = texts.plain["min"].flatMap({ Int($0) }) else {
                     errors.append(block.location.error(.missingKey("min", block: "credit-grade")))

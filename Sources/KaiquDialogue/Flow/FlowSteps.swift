@@ -89,9 +89,14 @@ extension Turn {
             rangeStart = nil
             digits = ""
         }
-        for character in folded {
-            if character.isASCII, character.isNumber { digits.append(character); continue }
-            if character == "-" || character == "到" || character == "~" || character == "至", let n = Int(digits) {
+        // Numbers tick items only in a reply made of numbers (1 3 5, 2-4, 第1和第3项): in any
+        // other sentence they are a date, a phone, a step (孙丽生日3月8号, 哪些客户在第5步).
+        let numbersOnly = folded.split(separator: " ").filter { $0 != "and" }.joined().unicodeScalars.allSatisfy {
+            $0.isASCIIDigit || !($0.properties.isAlphabetic || $0.properties.isIdeographic) || "到至和第项个号与及".unicodeScalars.contains($0)
+        }
+        for scalar in folded.unicodeScalars where numbersOnly {
+            if scalar.isASCIIDigit { digits.unicodeScalars.append(scalar); continue }
+            if scalar == "-" || scalar == "到" || scalar == "~" || scalar == "至", let n = Int(digits) {
                 rangeStart = n
                 digits = ""
                 continue

@@ -104,7 +104,7 @@ extension Turn {
 
     // The question stays open while the rep ticks the rest of step 3 (没放弃，留了名片).
     private mutating func tickInstead(_ id: CustomerID, _ u: Utterance) -> Bool {
-        guard u.intent == ParseResult.fallback, case let items = ticks(u, step: 3), !items.isEmpty else { return false }
+        guard u.mayAnswer, case let items = ticks(u, step: 3), !items.isEmpty else { return false }
         apply(.flow(id, [.tick(items)]))
         return true
     }

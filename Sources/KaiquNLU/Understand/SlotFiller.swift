@@ -386,7 +386,9 @@ struct SlotFiller {
         default:
             break
         }
-        if value == nil, let end = changeEnds.last {
+        // Else what follows the change word, or the field's name (生日2月30日: the dialogue
+        // then says what is wrong with it).
+        if value == nil, let end = changeEnds.last ?? fieldEntity.map({ afterLink($0.range.upperBound) }) {
             let e = clauseEnd(from: end)
             if e > end { value = text.typed(end..<e) }
         }

@@ -191,4 +191,17 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertEqual(r.intent, "customer.delete")
         XCTAssertEqual(r.slots["customer"], "Li Ming")
     }
+
+    // MARK: suggestions
+
+    func testFallbackSuggestionsAreNeverDestructive() {
+        let destructive: Set<String> = ["customer.delete", "visit.cancel", "deal.lost"]
+        for (text, language) in [("张三那边算了不要了", Language.zhHans), ("删掉那个人", .zhHans), ("取消那个东西", .zhHans), ("remove that thing", .en)] {
+            let suggestions = TestData.parser.suggestions(for: text, language: language)
+            XCTAssertFalse(suggestions.isEmpty, text)
+            for suggestion in suggestions {
+                XCTAssertFalse(destructive.contains(shipped(suggestion).intent), "\(text) → \(suggestion)")
+            }
+        }
+    }
 }
