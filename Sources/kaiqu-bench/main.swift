@@ -128,6 +128,22 @@ for customers in [10_000, 100_000] {
     let r = measureParse(parser, sentences, customers: customers)
     print(String(format: "parse, %6d customers: median %6.1f µs   p99 %6.1f µs   (targets: median ≤ 50, p99 ≤ 200; each sentence's best of 5 rounds; median of all %d timings %.1f µs)", customers, r.median, r.p99, sentences.count * 5, r.allMedian))
 }
+// Sentences as reps type them (long, colloquial, typos, Cantonese, mixed): the development
+// corpus copied into the tests, which the cue layer and the typo pass work hardest on.
+let devCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Tests/KaiquNLUTests/Match/DevCorpus")
+let devSentences = ["nlu_dev.jsonl", "nlu_dev_oos.jsonl"].flatMap { file -> [String] in
+    guard let text = try? String(contentsOf: devCorpus.appendingPathComponent(file), encoding: .utf8) else { return [] }
+    return text.split(separator: "\n").compactMap { line in
+        (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["text"] as? String
+    }
+}
+if devSentences.isEmpty {
+    print("parse, development corpus: not found beside the sources (Tests/KaiquNLUTests/Match/DevCorpus)")
+} else {
+    let r = measureParse(parser, devSentences, customers: 10_000)
+    print(String(format: "parse, %d sentences of the development corpus, 10000 customers: median %6.1f µs   p99 %6.1f µs   (median of all timings %.1f µs)", devSentences.count, r.median, r.p99, r.allMedian))
+}
 print(String(format: "peak memory of this benchmark (100,000 customers in its gazetteer): %.1f MB", peakMegabytes(RUSAGE_SELF)))
 
 // The store, in a child process so its memory is counted alone (after what is printed so far).

@@ -155,7 +155,7 @@ public struct Parser: Sendable {
         run.typos = hits.fuzzy
         // Only `--explain` shows the scores: the chat does not pay for their strings.
         if keepCandidates {
-            run.cueScores = scores.prefix(5).map { CueScore(intent: $0.intent, score: $0.score, lines: $0.lines.map { ($0.location.description, $0.weight, $0.source) }) }
+            run.cueScores = scores.prefix(5).map { CueScore(intent: $0.intent, score: $0.score, lines: scorer.lines(of: $0).map { ($0.location.description, $0.weight, $0.source) }) }
         }
         return run
     }

@@ -100,7 +100,7 @@ public struct RuleSet: Sendable {
         if !errors.isEmpty { throw DataErrors(errors) }
         self.homophones = homophones
         if !homophones.isEmpty {
-            for word in cues.words where !word.isLatin { self.homophones.addTarget(word.scalars) }
+            for word in cues.hanWords { self.homophones.addTarget(word) }
         }
     }
 

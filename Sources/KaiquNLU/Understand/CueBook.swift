@@ -17,19 +17,11 @@
 /// elements may be anywhere. An intent's score is the sum of the weights of its lines that
 /// hold. See `CueScorer` for how scores meet exact patterns.
 public struct CueBook: Sendable {
-    /// One word of a `words` block or of a literal element, folded.
-    struct Word: Sendable {
-        var scalars: [Unicode.Scalar]
-        var group: Int
-        /// All letters (or digits, spaces, apostrophes): matched on word boundaries and, on the
-        /// typo pass, within one edit when four letters or longer.
-        var isLatin: Bool
-    }
-
     enum Element: Sendable {
         /// `atStart`: written `^~words`, the words must open the message.
         case words(group: Int, negated: Bool, atStart: Bool = false)
-        case entity(type: String, negated: Bool)
+        /// An entity type's number in `typeNames`.
+        case entity(type: Int, negated: Bool)
     }
 
     struct Line: Sendable {
@@ -45,11 +37,25 @@ public struct CueBook: Sendable {
         var lines: [Line]
     }
 
-    private(set) var words: [Word] = []
+    // Every cue word is read for every message, so words are kept flat: word i is
+    // wordScalars[wordStart[i]..<wordStart[i + 1]], of group wordGroup[i]. Copying a word
+    // out as a struct of its own would cost a retain and a release at each comparison.
+    private(set) var wordScalars: [Unicode.Scalar] = []
+    private(set) var wordStart: [Int] = [0]
+    private(set) var wordGroup: [Int] = []
+    /// All letters (or digits, spaces, apostrophes): matched on word boundaries and, on the
+    /// typo pass, within one edit when four letters or longer.
+    private(set) var wordLatin: [Bool] = []
     private(set) var groupNames: [String] = []
     private var groupIDs: [String: Int] = [:]
-    /// Word indices by first scalar.
-    private(set) var byFirst: [Unicode.Scalar: [Int]] = [:]
+    /// The words a scalar starts, by code point (below U+10000: cue words are Han, Latin and
+    /// punctuation): firstLists[firstSlot[c]] are word indices, -1 when it starts none. An
+    /// array read per scalar of a message, no hashing.
+    private(set) var firstSlot = [Int32](repeating: -1, count: 0x10000)
+    private(set) var firstLists: [[Int]] = []
+    /// The entity types lines name ({customer}, {past}…), by number.
+    private(set) var typeNames: [String] = []
+    private(set) var typeIDs: [String: Int] = [:]
     private(set) var intents: [IntentCues] = []
 
     public init() {}
@@ -58,6 +64,12 @@ public struct CueBook: Sendable {
 
     /// The slots slot filling may take for `intent` (none when it has no cue block).
     public func slots(of intent: String) -> [String] { intents.first { $0.intent == intent }?.slots ?? [] }
+
+    var wordCount: Int { wordGroup.count }
+    func word(_ i: Int) -> ArraySlice<Unicode.Scalar> { wordScalars[wordStart[i]..<wordStart[i + 1]] }
+
+    /// The Han cue words, which the typo pass corrects towards.
+    var hanWords: [[Unicode.Scalar]] { (0..<wordCount).filter { !wordLatin[$0] }.map { Array(word($0)) } }
 
     // MARK: compiling
 
@@ -106,7 +118,7 @@ public struct CueBook: Sendable {
                             errors.append(line.location.error(.unknownSlotType(type, known: entityTypes.sorted())))
                             continue
                         }
-                        elements.append(.entity(type: type, negated: negated))
+                        elements.append(.entity(type: book.typeID(type), negated: negated))
                     } else {
                         // `a|b`, or `(a|b)` as patterns write it.
                         if text.hasPrefix("("), text.hasSuffix(")") { text = text.dropFirst().dropLast() }
@@ -133,12 +145,31 @@ public struct CueBook: Sendable {
         return groupNames.count - 1
     }
 
+    private mutating func typeID(_ name: String) -> Int {
+        if let id = typeIDs[name] { return id }
+        typeIDs[name] = typeNames.count
+        typeNames.append(name)
+        return typeNames.count - 1
+    }
+
     private mutating func addWord(_ entry: String, group: Int, normalizer: Normalizer) {
         let scalars = entry.unicodeScalars.map(normalizer.fold)
-        guard let first = scalars.first else { return }
-        let latin = scalars.allSatisfy { ScalarClass($0) != .han }
-        byFirst[first, default: []].append(words.count)
-        words.append(Word(scalars: scalars, group: group, isLatin: latin))
+        guard let first = scalars.first, first.value < 0x10000 else { return }
+        if firstSlot[Int(first.value)] < 0 {
+            firstSlot[Int(first.value)] = Int32(firstLists.count)
+            firstLists.append([])
+        }
+        firstLists[Int(firstSlot[Int(first.value)])].append(wordCount)
+        wordScalars += scalars
+        wordStart.append(wordScalars.count)
+        wordGroup.append(group)
+        wordLatin.append(scalars.allSatisfy { ScalarClass($0) != .han })
+    }
+
+    /// The indices of the words `s` starts (none for most scalars).
+    func words(startingWith s: Unicode.Scalar) -> [Int] {
+        guard s.value < 0x10000, case let slot = firstSlot[Int(s.value)], slot >= 0 else { return [] }
+        return firstLists[Int(slot)]
     }
 }
 

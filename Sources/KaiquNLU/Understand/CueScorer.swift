@@ -18,28 +18,30 @@ struct CueScorer {
     /// What a request clause adds to each positive line that holds within it, as a share of its weight.
     static let requestBonus = 0.5
 
-    /// One intent's score and the lines that made it, for `--explain`.
+    /// One intent's score and the lines that made it (their numbers in the intent's cue
+    /// block), for `--explain`.
     struct Score {
         var intent: String
         var score: Double
-        var lines: [CueBook.Line]
+        var cues: Int
+        var lines: [Int]
     }
 
     /// Finds every cue word in `scalars` (folded). With `fuzzy`, a Latin word of four letters
     /// or more also matches a cue word one edit away.
     func hits(in scalars: [Unicode.Scalar], fuzzy: Bool) -> Hits {
         var byGroup = [[Range<Int>]](repeating: [], count: book.groupNames.count)
+        let all = book.wordScalars
         for i in scalars.indices {
-            guard let candidates = book.byFirst[scalars[i]] else { continue }
-            for index in candidates {
-                let word = book.words[index]
-                let end = i + word.scalars.count
+            for index in book.words(startingWith: scalars[i]) {
+                let start = book.wordStart[index], count = book.wordStart[index + 1] - start
+                let end = i + count
                 guard end <= scalars.count else { continue }
                 var same = true
-                for k in 1..<word.scalars.count where scalars[i + k] != word.scalars[k] { same = false; break }
+                for k in 1..<count where scalars[i + k] != all[start + k] { same = false; break }
                 guard same else { continue }
-                if word.isLatin, !(Self.isBoundary(scalars, i - 1) && Self.isBoundary(scalars, end)) { continue }
-                byGroup[word.group].append(i..<end)
+                if book.wordLatin[index], !(Self.isBoundary(scalars, i - 1) && Self.isBoundary(scalars, end)) { continue }
+                byGroup[book.wordGroup[index]].append(i..<end)
             }
         }
         var result = Hits(byGroup: byGroup)
@@ -84,60 +86,58 @@ struct CueScorer {
     /// YYYY-MM-DDTHH:MM) tells a time before it (`{past}`) from one after it (`{future}`, and
     /// `{later}` when that is later today).
     func score(_ hits: Hits, entities: [Entity], short: Bool, now: (day: String, minute: String)) -> [Score] {
-        var types: Set<String> = short ? ["short"] : []
-        for entity in entities where TemporalSlot.isTemporal(entity.type) {
-            guard let tense = Self.tense(of: entity, now: now) else { continue }
-            types.insert(tense)
-            // Later today (下午, 三点): what has not happened yet cannot have been a visit.
-            if tense == "future", entity.type == "period" || entity.type == "datetime", entity.value.hasPrefix(now.day) { types.insert("later") }
-        }
+        var types = [Bool](repeating: false, count: book.typeNames.count)
+        func set(_ name: String) { if let id = book.typeIDs[name] { types[id] = true } }
+        if short { set("short") }
         for entity in entities {
             if entity.type == "customer" {
-                types.insert(entity.source == CustomerExtractor.backReference ? "pronoun" : "customer")
-            } else {
-                if TemporalSlot.isTemporal(entity.type) { types.insert("when") }
-                types.insert(entity.type)
+                set(entity.source == CustomerExtractor.backReference ? "pronoun" : "customer")
+                continue
             }
+            set(entity.type)
+            guard TemporalSlot.isTemporal(entity.type) else { continue }
+            set("when")
+            guard let tense = Self.tense(of: entity, now: now) else { continue }
+            set(tense)
+            // Later today (下午, 三点): what has not happened yet cannot have been a visit.
+            if tense == "future", entity.type == "period" || entity.type == "datetime", entity.value.hasPrefix(now.day) { set("later") }
         }
         var scores: [Score] = []
-        for cues in book.intents {
+        for (number, cues) in book.intents.enumerated() {
             var total = 0.0
-            var matched: [CueBook.Line] = []
-            for line in cues.lines where holds(line, hits, types, within: nil) {
-                total += line.weight
-                matched.append(line)
-                if line.weight > 0, !hits.requests.isEmpty, holds(line, hits, types, within: hits.requests) {
-                    total += line.weight * Self.requestBonus
+            var matched: [Int] = []
+            for index in cues.lines.indices where holds(cues.lines[index].elements, hits, types, clause: nil) {
+                let weight = cues.lines[index].weight
+                total += weight
+                matched.append(index)
+                if weight > 0, hits.requests.contains(where: { holds(cues.lines[index].elements, hits, types, clause: $0) }) {
+                    total += weight * Self.requestBonus
                 }
             }
-            if !matched.isEmpty { scores.append(Score(intent: cues.intent, score: total, lines: matched)) }
+            if !matched.isEmpty { scores.append(Score(intent: cues.intent, score: total, cues: number, lines: matched)) }
         }
         return scores.sorted { $0.score > $1.score }
     }
 
-    /// Whether the line holds; `within`: its words all inside one of these clauses.
-    private func holds(_ line: CueBook.Line, _ hits: Hits, _ types: Set<String>, within clauses: [Range<Int>]?) -> Bool {
-        guard let clauses else { return holds(line, hits, types, clause: nil) }
-        return clauses.contains { holds(line, hits, types, clause: $0) }
-    }
+    /// The cue lines that made `score`.
+    func lines(of score: Score) -> [CueBook.Line] { score.lines.map { book.intents[score.cues].lines[$0] } }
 
-    private func holds(_ line: CueBook.Line, _ hits: Hits, _ types: Set<String>, clause: Range<Int>?) -> Bool {
-        var position = clause?.lowerBound ?? 0
-        let opening = hits.opening
-        for element in line.elements {
+    // Whether a line holds; with `clause`, its words all within that clause.
+    private func holds(_ elements: [CueBook.Element], _ hits: Hits, _ types: [Bool], clause: Range<Int>?) -> Bool {
+        let from = clause?.lowerBound ?? 0, to = clause?.upperBound ?? Int.max
+        var position = from
+        for element in elements {
             switch element {
             case .entity(let type, let negated):
-                if types.contains(type) == negated { return false }
+                if types[type] == negated { return false }
             case .words(let group, let negated, let atStart):
-                var ranges = hits.byGroup[group]
-                if let clause, !negated { ranges = ranges.filter { clause.contains($0.lowerBound) } }
                 if negated {
-                    if !ranges.isEmpty { return false }
+                    if !hits.byGroup[group].isEmpty { return false }
                 } else if atStart {
-                    guard let first = ranges.first(where: { $0.lowerBound == opening }) else { return false }
+                    guard from <= hits.opening, let first = hits.byGroup[group].first(where: { $0.lowerBound == hits.opening }) else { return false }
                     position = first.upperBound
                 } else {
-                    guard let next = ranges.first(where: { $0.lowerBound >= position }) else { return false }
+                    guard let next = hits.byGroup[group].first(where: { $0.lowerBound >= position }), next.lowerBound < to else { return false }
                     position = next.upperBound
                 }
             }
@@ -145,7 +145,6 @@ struct CueScorer {
         return true
     }
 
-    // Letters on both sides of a Latin cue word would make it part of another word.
     // Before or after now: a day before today is past, a later day future; a time of day
     // compares with the minute; a span is past once it has ended and future before it starts.
     // Nil for what holds now (today, this week).
@@ -161,7 +160,8 @@ struct CueScorer {
         return nil
     }
 
-    // An apostrophe inside a word (won't, haven't) is no boundary either.
+    // Letters on both sides of a Latin cue word would make it part of another word; an
+    // apostrophe inside a word (won't, haven't) is no boundary either.
     private static func isBoundary(_ scalars: [Unicode.Scalar], _ i: Int) -> Bool {
         guard i >= 0, i < scalars.count else { return true }
         if scalars[i] == "'" || scalars[i] == "\u{2019}" { return !(i + 1 < scalars.count && ScalarClass(scalars[i + 1]) == .letter) }
@@ -177,17 +177,22 @@ struct CueScorer {
             let typed = Array(scalars[start..<i])
             guard typed.count >= 4 else { continue }
             // A word the cues know as it is (note) is no slip for another (nope).
-            if book.byFirst[typed[0]]?.contains(where: { book.words[$0].scalars == typed }) ?? false { continue }
-            for word in book.words where word.isLatin && word.scalars.count >= 4 && abs(word.scalars.count - typed.count) <= 1 {
-                guard word.scalars != typed, Self.withinOneEdit(typed, word.scalars) else { continue }
-                hits.byGroup[word.group].append(start..<i)
-                hits.fuzzy.append((String(scalars: typed), String(scalars: word.scalars)))
+            if book.words(startingWith: typed[0]).contains(where: { book.word($0).elementsEqual(typed) }) { continue }
+            for index in 0..<book.wordCount where book.wordLatin[index] {
+                let word = book.word(index)
+                // One edit leaves the first or the second letter in place.
+                guard word.count >= 4, abs(word.count - typed.count) <= 1,
+                      word.first == typed[0] || word[word.startIndex + 1] == typed[1],
+                      !word.elementsEqual(typed), Self.withinOneEdit(typed, word) else { continue }
+                hits.byGroup[book.wordGroup[index]].append(start..<i)
+                hits.fuzzy.append((String(scalars: typed), String(scalars: word)))
             }
         }
     }
 
     /// One insertion, deletion, substitution or swap of neighbours turns `a` into `b`.
-    static func withinOneEdit(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+    static func withinOneEdit<B: RandomAccessCollection>(_ a: [Unicode.Scalar], _ b: B) -> Bool where B.Element == Unicode.Scalar, B.Index == Int {
+        let b = Array(b)
         if a.count == b.count {
             let diff = a.indices.filter { a[$0] != b[$0] }
             if diff.count == 1 { return true }
