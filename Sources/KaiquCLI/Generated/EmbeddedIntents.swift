@@ -216,6 +216,7 @@ words add-verb
 words customer-noun
   客户 | 客 | 经销商 | 代理商 | 代理 | 批发商 | 零售商 | 门店 | 终端 | 老板 | 老板娘 | 人 | 档 | 档案 | 卡 | 直客 | 店主
   customer | client | dealer | agent | wholesaler | retailer | contact | account | store owner | distributor
+  customers | clients | dealers | agents | wholesalers | retailers | contacts | accounts | store owners | distributors | stores | shops
 
 words new-customer
   新客户 | 新客 | 新的客户 | 新经销商 | 新代理 | 新代理商 | 新批发商 | 新零售商 | 新门店 | 新增客户 | 新渠道客户 | 建档 | 建个档 | 开户 | 建卡

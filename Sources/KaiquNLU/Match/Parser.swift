@@ -58,7 +58,8 @@ public struct Parser: Sendable {
     private func run(_ text: String, context: ParseContext, keepCandidates: Bool) -> Run {
         let (normalized, rewrites) = rules.rewriter.apply(to: rules.normalizer.normalize(text))
         let language = Language.detect(text, normalizer: rules.normalizer)
-        var first = read(normalized, text: text, language: language, context: context, fuzzy: false, keepCandidates: keepCandidates)
+        let evidence = gather(normalized, context: context, keepCandidates: keepCandidates)
+        var first = decide(evidence, text: text, language: language, context: context, fuzzy: false, keepCandidates: keepCandidates)
         first.rewrites = rewrites
         let unsure = first.result.intent == ParseResult.fallback
         let weak = first.result.isTentative || (first.result.intent == "customer.add" && first.result.slots["name"] == nil)
@@ -67,8 +68,10 @@ public struct Parser: Sendable {
         let corrected = rules.homophones.correct(normalized.scalars) { window in entitySpans.contains { $0.overlaps(window) } }
         let hasLatin = normalized.scalars.contains { $0.isASCII && ScalarClass($0) == .letter }
         guard !corrected.changes.isEmpty || hasLatin else { return first }
-        let fixed = NormalizedText(original: normalized.original, scalars: corrected.scalars)
-        var second = read(fixed, text: text, language: language, context: context, fuzzy: true, keepCandidates: keepCandidates)
+        // English typos change no text, only which cue words are seen: the evidence stands.
+        let again = corrected.changes.isEmpty ? evidence
+            : gather(NormalizedText(original: normalized.original, scalars: corrected.scalars), context: context, keepCandidates: keepCandidates)
+        var second = decide(again, text: text, language: language, context: context, fuzzy: true, keepCandidates: keepCandidates)
         guard second.result.intent != ParseResult.fallback else { return first }
         if !unsure {
             let same = second.result.intent == first.result.intent
@@ -90,8 +93,17 @@ public struct Parser: Sendable {
         return second
     }
 
-    private func read(_ normalized: NormalizedText, text: String, language: Language?, context: ParseContext,
-                      fuzzy: Bool, keepCandidates: Bool) -> Run {
+    /// What a reading rests on besides cues: tokens, entities and the patterns that matched.
+    private struct Evidence {
+        var normalized: NormalizedText
+        var allTokens: [Token]
+        var tokens: [Token]
+        var entities: [Entity]
+        var candidates: [Candidate]
+        var winner: Candidate?
+    }
+
+    private func gather(_ normalized: NormalizedText, context: ParseContext, keepCandidates: Bool) -> Evidence {
         let allTokens = Tokenizer.tokens(of: normalized, lexicon: rules.lexicon)
         var entities: [Entity] = []
         for extractor in extractors { extractor.extract(from: normalized, tokens: allTokens, context: context, into: &entities) }
@@ -118,15 +130,20 @@ public struct Parser: Sendable {
             if let best { winner = candidate(best.pattern, best.match, input) }
         }
         candidates.sort { $0.specificity != $1.specificity ? $1.specificity < $0.specificity : $0.pattern.order < $1.pattern.order }
+        return Evidence(normalized: normalized, allTokens: allTokens, tokens: tokens, entities: entities, candidates: candidates, winner: winner)
+    }
 
+    private func decide(_ evidence: Evidence, text: String, language: Language?, context: ParseContext,
+                        fuzzy: Bool, keepCandidates: Bool) -> Run {
+        let normalized = evidence.normalized, entities = evidence.entities, winner = evidence.winner
         // Exact patterns are the strongest evidence; cues may outweigh a pattern that only
         // covered the sentence loosely. See `Understanding.decide`.
-        let scorer = CueScorer(book: rules.cues)
+        let scorer = CueScorer(book: rules.cues, lexicon: rules.lexicon)
         let hits = scorer.hits(in: normalized.scalars, fuzzy: fuzzy)
         let reference = TemporalExtractor.reference(context)
         let today = reference.today.description
         let now = (day: today, minute: today + "T" + TimeValue.clock(reference.minute))
-        let scores = rules.cues.isEmpty ? [] : scorer.score(hits, entities: entities, short: allTokens.count <= Understanding.shortAnswer, now: now)
+        let scores = rules.cues.isEmpty ? [] : scorer.score(hits, entities: entities, short: evidence.allTokens.count <= Understanding.shortAnswer, now: now)
         let decision = Understanding.decide(pattern: winner.map { ($0.pattern.intent, $0.confidence) }, cues: scores)
         var slots: [String: String] = [:]
         var intent = ParseResult.fallback
@@ -151,7 +168,7 @@ public struct Parser: Sendable {
         }
         var result = ParseResult(text: text, intent: intent, confidence: confidence, slots: slots, language: language)
         result.reading = reading
-        var run = Run(result: result, normalized: normalized, tokens: tokens, entities: entities, candidates: candidates)
+        var run = Run(result: result, normalized: normalized, tokens: evidence.tokens, entities: entities, candidates: evidence.candidates)
         run.typos = hits.fuzzy
         // Only `--explain` shows the scores: the chat does not pay for their strings.
         if keepCandidates {

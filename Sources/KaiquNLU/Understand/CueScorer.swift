@@ -2,6 +2,9 @@
 /// sentence no pattern covers end to end (an extra clause, another word order, an aside).
 struct CueScorer {
     let book: CueBook
+    /// The words of patterns and lists: an English word among them (have, about) is typed
+    /// as meant, never a slip for a cue word one edit away (save, abort).
+    var lexicon: Lexicon?
 
     /// Where the words of one cue group occur, as scalar ranges in order.
     struct Hits {
@@ -176,8 +179,10 @@ struct CueScorer {
             while i < scalars.count, ScalarClass(scalars[i]) == .letter { i += 1 }
             let typed = Array(scalars[start..<i])
             guard typed.count >= 4 else { continue }
-            // A word the cues know as it is (note) is no slip for another (nope).
+            // A word the cues or the patterns know as it is (note, have) is no slip for another
+            // (nope, save).
             if book.words(startingWith: typed[0]).contains(where: { book.word($0).elementsEqual(typed) }) { continue }
+            if let lexicon, lexicon.id(of: String(scalars: typed)) >= 0 { continue }
             for index in 0..<book.wordCount where book.wordLatin[index] {
                 let word = book.word(index)
                 // One edit leaves the first or the second letter in place.

@@ -5,72 +5,99 @@
 /// Used only on the typo pass, when the sentence as typed was not understood, and never on a
 /// customer's name: a correction only ever turns text into a cue word.
 public struct HomophoneIndex: Sendable {
-    // Each character's toneless readings, by number.
-    private var readings: [Unicode.Scalar: [UInt16]] = [:]
-    // A target word's readings joined (one UInt16 per character) → the words that read so.
-    private var words: [[UInt16]: [[Unicode.Scalar]]] = [:]
-    private var longest = 0
+    // Each CJK character's toneless readings, by number: readingList[readingStart[c]..<readingStart[c + 1]]
+    // for c = code point − U+4E00. Every character of a sentence is looked up, so by array.
+    private var readingStart: [Int32] = []
+    private var readingList: [UInt16] = []
+    private static let block: Range<UInt32> = 0x4E00..<0xA000
+    // The target words, and for each reading the targets whose first character has it.
+    private var targets: [[Unicode.Scalar]] = []
+    private var targetSet: Set<[Unicode.Scalar]> = []
+    private var byFirstReading: [UInt16: [Int]] = [:]
 
     public init() {}
 
     /// Reads the table format: `syllable characters`, one syllable a line, `#` comments.
     static func parse(_ text: String, file: String) throws(DataError) -> HomophoneIndex {
-        var index = HomophoneIndex()
+        // Read at every start: two passes over the lines, counting and then filling, rather
+        // than an array per character.
+        var lines: [(syllable: UInt16, characters: Substring)] = []
         var syllable: UInt16 = 0
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let parts = line.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2 else {
+            guard let space = line.firstIndex(of: " ") else {
                 throw DataError(file: file, line: number + 1, column: 1, problem: .badPinyinLine(String(line.prefix(20))))
             }
             syllable += 1
-            for c in parts[1].unicodeScalars { index.readings[c, default: []].append(syllable) }
+            lines.append((syllable, line[line.index(after: space)...]))
+        }
+        var counts = [Int32](repeating: 0, count: block.count + 1)
+        for line in lines {
+            for c in line.characters.unicodeScalars where block.contains(c.value) { counts[Int(c.value - block.lowerBound) + 1] += 1 }
+        }
+        for i in 1..<counts.count { counts[i] += counts[i - 1] }
+        var index = HomophoneIndex()
+        index.readingStart = counts
+        index.readingList = [UInt16](repeating: 0, count: Int(counts[block.count]))
+        var fill = counts
+        for line in lines {
+            for c in line.characters.unicodeScalars where block.contains(c.value) {
+                let i = Int(c.value - block.lowerBound)
+                index.readingList[Int(fill[i])] = line.syllable
+                fill[i] += 1
+            }
         }
         return index
     }
 
-    public var isEmpty: Bool { readings.isEmpty }
+    public var isEmpty: Bool { readingList.isEmpty }
+
+    private func readings(_ c: Unicode.Scalar) -> ArraySlice<UInt16> {
+        guard Self.block.contains(c.value), !readingStart.isEmpty else { return [] }
+        let i = Int(c.value - Self.block.lowerBound)
+        return readingList[Int(readingStart[i])..<Int(readingStart[i + 1])]
+    }
+
+    private func soundAlike(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        a == b || readings(a).contains { readings(b).contains($0) }
+    }
 
     /// Makes `word` (folded Han text, two to four characters) a target of corrections.
     mutating func addTarget(_ word: [Unicode.Scalar]) {
-        guard (2...4).contains(word.count), word.allSatisfy({ ScalarClass($0) == .han }) else { return }
-        for key in keys(word) where !(words[key]?.contains(word) ?? false) { words[key, default: []].append(word) }
-        longest = max(longest, word.count)
+        guard (2...4).contains(word.count), word.allSatisfy({ ScalarClass($0) == .han }), targetSet.insert(word).inserted else { return }
+        for reading in Set(readings(word[0])) { byFirstReading[reading, default: []].append(targets.count) }
+        targets.append(word)
     }
 
-    // Every spelling of `chars` by their readings; a character with no reading spells nothing.
-    private func keys(_ chars: some Collection<Unicode.Scalar>) -> [[UInt16]] {
-        var keys: [[UInt16]] = [[]]
-        for c in chars {
-            guard let r = readings[c] else { return [] }
-            keys = keys.flatMap { key in r.map { key + [$0] } }
-            if keys.count > 64 { return [] }
-        }
-        return keys
-    }
-
-    /// `scalars` with each slip corrected, longest window first, and what was changed.
+    /// `scalars` with each slip corrected, longest target first, and what was changed.
     func correct(_ scalars: [Unicode.Scalar], keep: (Range<Int>) -> Bool) -> (scalars: [Unicode.Scalar], changes: [(from: String, to: String)]) {
         var out = scalars
         var changes: [(String, String)] = []
         var i = 0
-        outer: while i < scalars.count {
-            for n in stride(from: min(longest, scalars.count - i), through: 2, by: -1) {
-                let window = scalars[i..<i + n]
-                guard window.allSatisfy({ ScalarClass($0) == .han }), !keep(i..<i + n) else { continue }
-                for key in keys(window) {
-                    guard let targets = words[key] else { continue }
-                    for target in targets where !target.elementsEqual(window) {
-                        let differing = zip(target, window).filter { $0 != $1 }.count
-                        guard differing == 1 else { continue }
-                        for k in 0..<n { out[i + k] = target[k] }
-                        changes.append((String(scalars: window), String(scalars: target)))
-                        i += n
-                        continue outer
+        while i < scalars.count {
+            var best: (target: Int, length: Int)?
+            for reading in readings(scalars[i]) {
+                for t in byFirstReading[reading] ?? [] {
+                    let target = targets[t]
+                    let n = target.count
+                    guard n > (best?.length ?? 1), i + n <= scalars.count else { continue }
+                    var differing = 0
+                    var fits = true
+                    for k in 0..<n {
+                        let typed = scalars[i + k]
+                        if typed == target[k] { continue }
+                        differing += 1
+                        if differing > 1 || ScalarClass(typed) != .han || !soundAlike(typed, target[k]) { fits = false; break }
                     }
+                    // A window that is a known word itself (不是, 跳到) is no slip for another.
+                    if fits, differing == 1, !keep(i..<i + n), !targetSet.contains(Array(scalars[i..<i + n])) { best = (t, n) }
                 }
             }
-            i += 1
+            guard let best else { i += 1; continue }
+            let target = targets[best.target]
+            for k in 0..<best.length { out[i + k] = target[k] }
+            changes.append((String(scalars: scalars[i..<i + best.length]), String(scalars: target)))
+            i += best.length
         }
         return (out, changes)
     }
