@@ -54,4 +54,17 @@ final class ContextDialogueTests: XCTestCase {
         // A statement about the customer in context is about him.
         XCTAssertEqual(try chat.keys("他说太贵了").first, "coach.title_for")
     }
+
+    func testALooseReadingIsAskedAboutBeforeItChangesAnything() throws {
+        let chat = try chat()
+        XCTAssertEqual(try chat.say("添加客护 赵敏"), ["你是要添加客户 赵敏吗？（是 / 不）"], "read only once 客护 was taken for 客户")
+        XCTAssertNil(try chat.card("赵敏"), "nothing is written before the rep says yes")
+        XCTAssertEqual(try chat.keys("是").first, "customer.ask_phone")
+        _ = try chat.say("跳过")
+        XCTAssertNotNil(try chat.card("赵敏"))
+        _ = try chat.say("添加客护 钱七")
+        XCTAssertEqual(try chat.keys("不"), ["guess.dropped"])
+        XCTAssertNil(try chat.card("钱七"))
+        XCTAssertEqual(try chat.keys("添加客户 孙八 电话13900001234").first, "customer.added_details", "a sure reading acts at once")
+    }
 }

@@ -8524,6 +8524,48 @@ reply change.deal.lost
   zh-Hant: 放棄客戶
   en: dropping the customer
 
+# Asking before acting on a loose reading (one understood by cues alone, or once typos were
+# corrected) that would change the store. {what} is one of the guess.INTENT lines.
+reply guess.ask
+  zh: 你是要{what}吗？（是 / 不）
+  en: Did you mean to {what}? (yes / no)
+reply guess.dropped
+  zh: 好的，没有做任何改动。换个说法告诉我要做什么就行。
+  en: OK, nothing was changed. Tell me again in other words what to do.
+reply guess.someone
+  zh: 这位客户
+  en: this customer
+reply guess.customer.add
+  zh: 添加客户 {name}
+  en: add the customer {name}
+reply guess.customer.update
+  zh: 修改 {customer} 的资料
+  en: change {customer}'s card
+reply guess.customer.delete
+  zh: 删除客户 {customer}
+  en: delete {customer}
+reply guess.customer.note
+  zh: 给 {customer} 记一条备注
+  en: add a note to {customer}'s card
+reply guess.visit.schedule
+  zh: 安排拜访 {customer}
+  en: plan a visit to {customer}
+reply guess.visit.log
+  zh: 记录一次和 {customer} 的拜访
+  en: record a visit with {customer}
+reply guess.visit.cancel
+  zh: 取消或改期和 {customer} 的拜访
+  en: cancel or move the visit with {customer}
+reply guess.deal.won
+  zh: 记下 {customer} 成交
+  en: record that {customer} signed
+reply guess.deal.lost
+  zh: 把 {customer} 记为放弃
+  en: mark {customer} as lost
+reply guess.qualify.man
+  zh: 记录 {customer} 的 MAN 资格
+  en: record {customer}'s MAN
+
 """#),
     ("visits.kaiqu", #"""
 # Visits: plan, list, log, cancel or move them, and customers due a follow-up.

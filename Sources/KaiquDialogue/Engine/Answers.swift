@@ -144,6 +144,12 @@ extension Turn {
         case .credit(let id, let scores):
             return try answerCredit(id, scores, u)
 
+        case .confirmGuess(let then):
+            guard let yes = Self.yesOrNo(u) else { return false }
+            state.pending = nil
+            if yes { try dispatch(then) } else { say("guess.dropped") }
+            return true
+
         case .lostReason(let id):
             guard u.mayAnswer || u.intent == "deny", let reason = plainName(u) ?? (u.intent == "deny" ? text("deal.no_reason") : nil) else { return false }
             state.pending = nil
@@ -194,6 +200,10 @@ extension Turn {
             say("signal.suggest_step", ["number": String(step), "name": stepName(step)])
         case .credit(let id, let scores):
             askCredit(id, scores: scores)
+        case .confirmGuess(let then):
+            let someone = text("guess.someone")
+            say("guess.ask", ["what": text("guess." + then.intent, ["customer": then.slots["customer"] ?? someone,
+                                                                     "name": then.slots["name"] ?? someone])])
         case .lostReason(let id):
             say("deal.lost_ask", ["customer": try records.name(of: id) ?? ""])
         }

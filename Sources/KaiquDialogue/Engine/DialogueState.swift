@@ -55,6 +55,9 @@ public enum Pending: Sendable {
     case credit(CustomerID, scores: [Int])
     /// A deal is dropped: why?
     case lostReason(CustomerID)
+    /// The line was understood only loosely and would change the store: is that what the
+    /// rep meant (你是要给 王建国 记一条备注吗)? Yes goes on with `then`.
+    case confirmGuess(then: Utterance)
 
     /// Questions that are a mode more than a question: a new request leaves them without
     /// "the previous question was dropped".

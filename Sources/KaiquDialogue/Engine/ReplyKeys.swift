@@ -4,7 +4,11 @@ enum ReplyKeys {
     static let required: [String] = [
         "agenda.and_more", "agenda.birthday_gift", "agenda.birthday_line", "agenda.birthdays", "agenda.due",
         "agenda.due_more", "agenda.empty", "agenda.festival", "agenda.overdue", "agenda.overdue_line",
-        "agenda.planned", "agenda.review_a", "agenda.title", "answer.unclear", "birthday.lunar",
+        "agenda.planned", "agenda.review_a",
+        // Asking before acting on a loose reading: one line per request that changes the store.
+        "guess.ask", "guess.dropped", "guess.someone", "guess.customer.add", "guess.customer.update", "guess.customer.delete",
+        "guess.customer.note", "guess.visit.schedule", "guess.visit.log", "guess.visit.cancel", "guess.deal.won",
+        "guess.deal.lost", "guess.qualify.man", "agenda.title", "answer.unclear", "birthday.lunar",
         "birthday.lunar_leap", "birthday.solar", "birthday.with_year", "cancelled", "card.birthday_next", "card.credit", "card.flow", "card.flow_maintenance", "card.flow_open", "card.man_hint", "flow.ticked_all", "list.at_step",
         "card.birthday_soon", "card.by_rep", "card.hardware", "card.last_contact", "card.last_contact_today",
         "card.long", "card.lost", "card.man", "card.never_contacted", "card.next_visit", "card.none", "card.notes",

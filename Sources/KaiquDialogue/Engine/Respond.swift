@@ -22,8 +22,32 @@ extension Turn {
             state.resume = nil
             if !pending.isQuiet { say("pending.dropped") }
         }
+        if Self.isGuess(utterance) {
+            state.pending = .confirmGuess(then: utterance)
+            try ask(.confirmGuess(then: utterance))
+            return
+        }
         try dispatch(utterance)
     }
+
+    /// A reading plausible but not certain that would change the store: by cues alone with
+    /// little evidence, or only once typos were corrected. Kaiqu asks before acting on it.
+    static func isGuess(_ u: Utterance) -> Bool {
+        guard Self.guessable.contains(u.intent) else { return false }
+        switch u.result.reading {
+        case .typoCues, .typoPattern: return true
+        case .cues: return u.result.confidence < Self.sureCues
+        default: return false
+        }
+    }
+
+    /// Below this confidence a reading by cues alone is asked about first (0.5 is the least a
+    /// cue reading has; 0.6 is about two cue lines more than the threshold).
+    static let sureCues = 0.6
+
+    /// The requests that change the store, whose guesses are asked about.
+    static let guessable: Set<String> = ["customer.add", "customer.update", "customer.delete", "customer.note", "visit.schedule",
+                                         "visit.log", "visit.cancel", "deal.won", "deal.lost", "qualify.man"]
 
     /// Runs the handler of the utterance's intent.
     mutating func dispatch(_ u: Utterance) throws {
