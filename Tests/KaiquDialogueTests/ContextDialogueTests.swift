@@ -67,4 +67,15 @@ final class ContextDialogueTests: XCTestCase {
         XCTAssertNil(try chat.card("钱七"))
         XCTAssertEqual(try chat.keys("添加客户 孙八 电话13900001234").first, "customer.added_details", "a sure reading acts at once")
     }
+
+    func testAskingAboutTermsIsASignalNotAnObjection() throws {
+        let chat = try chat()
+        let keys = try chat.keys("刚见了张三，他挺有兴趣，问了账期和最少进多少")
+        XCTAssertEqual(keys.first, "visit.logged_outcome")
+        XCTAssertTrue(keys.contains("signal.seen"), "a buying signal: \(keys)")
+        XCTAssertFalse(keys.contains("coach.attached"), "\(keys)")
+        let flow = try chat.book.flow(of: XCTUnwrap(try chat.card("张三")).id)
+        XCTAssertEqual(flow?.objections.map(\.kind) ?? [], [], "no objection recorded")
+        XCTAssertNotEqual(flow?.step, 5, "not moved to handling objections")
+    }
 }

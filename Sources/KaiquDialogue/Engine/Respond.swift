@@ -31,12 +31,15 @@ extension Turn {
     }
 
     /// A reading plausible but not certain that would change the store: by cues alone with
-    /// little evidence, or only once typos were corrected. Kaiqu asks before acting on it.
+    /// little evidence and no object named (a customer the store knows, a phone), or by cues
+    /// only once typos were corrected. Kaiqu asks before acting on it.
     static func isGuess(_ u: Utterance) -> Bool {
         guard Self.guessable.contains(u.intent) else { return false }
+        let object = u.entity("customer") != nil || u.slots["phone"] != nil
         switch u.result.reading {
-        case .typoCues, .typoPattern: return true
-        case .cues: return u.result.confidence < Self.sureCues
+        case .typoCues: return true
+        case .typoPattern: return !object
+        case .cues: return u.result.confidence < Self.sureCues && !object
         default: return false
         }
     }

@@ -26,6 +26,12 @@ extension Turn {
                 }
             }
         }
+        // Asking about terms (问了起订量和账期: objection words the parser marks as asked about)
+        // is a buying signal: service details.
+        if u.entities.contains(where: { $0.type == Entity.inquiry }), !reading.signals.contains("service") {
+            reading.signals.append("service")
+            reading.changes.append(.signal(kind: "service", said: note))
+        }
         let noteStart = rules.normalizer.normalize(u.text).foldedText.range(of: folded)?.lowerBound
         // An objection of step 3 (没时间) is a refusal in disguise: the refusal cues find it.
         let objections = u.entities.filter { $0.type == "objection" && dialogue.data.flow.objections[$0.value]?.step != 3 }

@@ -11,6 +11,10 @@ public struct Entity: Sendable, Equatable {
     /// The extractor that found it, for `--explain`.
     public var source: String
 
+    /// The type an objection word takes when the rep only asked about it (问了起订量和账期):
+    /// a buying signal, not an objection.
+    public static let inquiry = "inquiry"
+
     public init(type: String, range: Range<Int>, value: String, source: String) {
         self.type = type
         self.range = range

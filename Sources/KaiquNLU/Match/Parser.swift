@@ -135,11 +135,12 @@ public struct Parser: Sendable {
 
     private func decide(_ evidence: Evidence, text: String, language: Language?, context: ParseContext,
                         fuzzy: Bool, keepCandidates: Bool) -> Run {
-        let normalized = evidence.normalized, entities = evidence.entities, winner = evidence.winner
+        let normalized = evidence.normalized, winner = evidence.winner
         // Exact patterns are the strongest evidence; cues may outweigh a pattern that only
         // covered the sentence loosely. See `Understanding.decide`.
         let scorer = CueScorer(book: rules.cues, lexicon: rules.lexicon)
         let hits = scorer.hits(in: normalized.scalars, fuzzy: fuzzy)
+        let entities = scorer.markingInquiries(in: evidence.entities, hits: hits, scalars: normalized.scalars)
         let reference = TemporalExtractor.reference(context)
         let today = reference.today.description
         let now = (day: today, minute: today + "T" + TimeValue.clock(reference.minute))

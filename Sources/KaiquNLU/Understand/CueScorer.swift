@@ -122,6 +122,21 @@ struct CueScorer {
         return scores.sorted { $0.score > $1.score }
     }
 
+    /// `entities` with each objection that an asking word (`words inquiry`) stands before, in
+    /// its clause, retyped as an inquiry.
+    func markingInquiries(in entities: [Entity], hits: Hits, scalars: [Unicode.Scalar]) -> [Entity] {
+        guard let group = book.groupIndex("inquiry"), !hits.byGroup[group].isEmpty,
+              entities.contains(where: { $0.type == "objection" }) else { return entities }
+        let clauses = Self.clauses(scalars)
+        return entities.map { entity in
+            guard entity.type == "objection", let clause = clauses.first(where: { $0.contains(entity.range.lowerBound) }),
+                  hits.byGroup[group].contains(where: { $0.lowerBound >= clause.lowerBound && $0.upperBound <= entity.range.lowerBound }) else { return entity }
+            var asked = entity
+            asked.type = Entity.inquiry
+            return asked
+        }
+    }
+
     /// The cue lines that made `score`.
     func lines(of score: Score) -> [CueBook.Line] { score.lines.map { book.intents[score.cues].lines[$0] } }
 

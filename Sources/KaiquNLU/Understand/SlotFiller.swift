@@ -42,11 +42,11 @@ struct SlotFiller {
         if wanted.contains("name"), slots["name"] == nil, let name = newName(avoiding: company) { slots["name"] = name }
         if let company, wanted.contains("company"), slots["company"] == nil { slots["company"] = text.typed(company) }
         for type in ["phone", "email", "role", "level", "card", "objection", "step", "amount"] where wanted.contains(type) && slots[type] == nil {
-            if let e = entities.first(where: { $0.type == type && outside($0) && !(type == "objection" && isInquiry($0)) }) { slots[type] = e.value }
+            if let e = entities.first(where: { $0.type == type && outside($0) }) { slots[type] = e.value }
         }
-        // Asking about terms is a buying signal, not an objection (问了起订量和账期).
-        if let objection = slots["objection"], entities.contains(where: { $0.type == "objection" && $0.value == objection && isInquiry($0) }),
-           !entities.contains(where: { $0.type == "objection" && $0.value == objection && !isInquiry($0) }) {
+        // Asking about terms is a buying signal, not an objection (问了起订量和账期): a pattern
+        // may have taken the word before it was known to be asked about.
+        if let objection = slots["objection"], !entities.contains(where: { $0.type == "objection" && $0.value == objection }) {
             slots["objection"] = nil
         }
         // A Chinese name has no space in it: 赵敏 点话 is the name and the next word.
@@ -64,12 +64,6 @@ struct SlotFiller {
             slots["note"] = note
         }
         if intent == "customer.update" { fillFieldValue(&slots, company: company) }
-    }
-
-    // Whether an asking word (问了, 打听) stands before the entity in its clause.
-    private func isInquiry(_ e: Entity) -> Bool {
-        let start = clauseStart(before: e.range.lowerBound)
-        return group("inquiry").contains { $0.lowerBound >= start && $0.upperBound <= e.range.lowerBound }
     }
 
     // MARK: customer and name
