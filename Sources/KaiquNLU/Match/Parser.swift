@@ -62,7 +62,8 @@ public struct Parser: Sendable {
         var first = decide(evidence, text: text, language: language, context: context, fuzzy: false, keepCandidates: keepCandidates)
         first.rewrites = rewrites
         let unsure = first.result.intent == ParseResult.fallback
-        let weak = first.result.isTentative || (first.result.intent == "customer.add" && first.result.slots["name"] == nil)
+        let weak = first.result.isTentative || (first.result.reading == .cues && first.result.confidence < 0.6)
+            || (first.result.intent == "customer.add" && first.result.slots["name"] == nil)
         guard unsure || weak, !rules.cues.isEmpty else { return first }
         let entitySpans = first.entities.filter { $0.type == "customer" || $0.type == "email" || $0.type == "wechat" }.map(\.range)
         let corrected = rules.homophones.correct(normalized.scalars) { window in entitySpans.contains { $0.overlaps(window) } }
