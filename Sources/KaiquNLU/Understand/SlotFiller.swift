@@ -22,6 +22,12 @@ struct SlotFiller {
         let company = wanted.contains("company") || intent == "customer.update" ? companySpan() : nil
         func outside(_ e: Entity) -> Bool { company.map { !$0.overlaps(e.range) } ?? true }
 
+        // A pattern may take words around a name for an unknown customer (约了吃饭 → 吃饭, 把韩经理):
+        // a customer the store knows, named in the sentence, is the one meant.
+        if let taken = slots["customer"], !isPronoun(taken), !entities.contains(where: { $0.type == "customer" && $0.value == taken }),
+           let known = entities.first(where: { $0.type == "customer" && $0.source != CustomerExtractor.backReference && outside($0) }) {
+            slots["customer"] = known.value
+        }
         if wanted.contains("customer"), slots["customer"] == nil || isPronoun(slots["customer"]!) {
             // After 再去 (见完黄志强再去趟李娜那) the customer is the one gone to next.
             let next = group("then-go").first?.upperBound ?? Int.max
@@ -41,8 +47,17 @@ struct SlotFiller {
         }
         if wanted.contains("name"), slots["name"] == nil, let name = newName(avoiding: company) { slots["name"] = name }
         if let company, wanted.contains("company"), slots["company"] == nil { slots["company"] = text.typed(company) }
-        for type in ["phone", "email", "role", "level", "card", "objection", "step", "amount"] where wanted.contains(type) && slots[type] == nil {
+        for type in ["phone", "email", "role", "level", "card", "step", "amount"] where wanted.contains(type) && slots[type] == nil {
             if let e = entities.first(where: { $0.type == type && outside($0) }) { slots[type] = e.value }
+        }
+        if wanted.contains("objection") {
+            // The first objection said, one of the contract's kinds before the playbook's finer
+            // ones (牌子没名气，怕卖不动 is brand_unknown first).
+            let said = entities.filter { $0.type == "objection" }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+            if let first = said.first(where: { Self.contractObjections.contains($0.value) }) ?? said.first,
+               slots["objection"] == nil || !Self.contractObjections.contains(slots["objection"]!) {
+                slots["objection"] = first.value
+            }
         }
         // Asking about terms is a buying signal, not an objection (问了起订量和账期): a pattern
         // may have taken the word before it was known to be asked about.
@@ -65,6 +80,10 @@ struct SlotFiller {
         }
         if intent == "customer.update" { fillFieldValue(&slots, company: company) }
     }
+
+    /// The objection kinds of the NLU contract; intents/ may add finer ones for its playbooks.
+    static let contractObjections: Set<String> = ["price", "no_time", "has_supplier", "think_it_over", "need_approval", "quality_doubt",
+                                                   "no_need", "payment_terms", "low_margin", "brand_unknown", "after_sales", "bad_experience"]
 
     // MARK: customer and name
 
@@ -255,9 +274,9 @@ struct SlotFiller {
             }
             temporal = temporal.map(lastWeekday).filter { $0.type == "time" || day(of: $0) <= today }
         }
-        guard var best = temporal.max(by: { a, b in
-            a.range.count != b.range.count ? a.range.count < b.range.count : a.range.lowerBound > b.range.lowerBound
-        }) else { return }
+        // A part of the day alone (下午) says least: any day or span said elsewhere leads.
+        func rank(_ e: Entity) -> (Int, Int, Int) { (isPartOfDay(e) ? 0 : 1, e.range.count, -e.range.lowerBound) }
+        guard var best = temporal.max(by: { rank($0) < rank($1) }) else { return }
         let others = temporal.filter { !$0.range.overlaps(best.range) }
         let otherDay = others.first { $0.type != "time" && day(of: $0) != today }.map(day(of:))
         if best.type != "time", day(of: best) == today, let otherDay, hasHours(best) { best = rebased(best, onto: otherDay) }
@@ -282,11 +301,20 @@ struct SlotFiller {
             for (name, value) in TemporalSlot.slots(named: "when", from: best) { found[name] = value }
             if best.type == "date", let clock { found["time"] = clock }
         }
-        // A pattern's own reading stays; only what it lacks is added, never beside a span.
+        // A pattern's own reading stays, but a part of the day is no span of hours: 今天上午 is
+        // the day (and its hour, when one is said apart).
+        if let from = slots["from"], temporal.contains(where: { isPartOfDay($0) && $0.value.hasPrefix(from) }), found["from"] == nil {
+            slots["from"] = nil
+            slots["to"] = nil
+        }
+        // Only what the pattern lacks is added, never beside a span.
         if slots["from"] != nil { return }
         if found["from"] != nil, slots["date"] != nil || slots["time"] != nil { return }
         for (name, value) in found where slots[name] == nil { slots[name] = value }
     }
+
+    // A span within one day named without an hour: 上午, 下午, this morning.
+    private func isPartOfDay(_ e: Entity) -> Bool { e.type == "period" && e.value.contains("T") && !hasHours(e) }
 
     private func day(of e: Entity) -> String { e.type == "time" ? today : String(e.value.prefix(10)) }
 
