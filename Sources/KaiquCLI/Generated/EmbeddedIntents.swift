@@ -19,6 +19,8 @@ rewrite cantonese
   唔該晒 -> 谢谢了 | 唔该晒 -> 谢谢了 | 多謝 -> 谢谢 | 唔該 -> 麻烦 | 唔该 -> 麻烦
   開個新客 -> 开个新客 | 加多個 -> 再加个 | 加多个 -> 再加个
   賺頭 -> 利润 | 赚头 -> 利润 | 好耐 -> 很久 | 仲 -> 还 | 咁 -> 这 | 得閒 -> 有空 | 得闲 -> 有空 | 冇得閒 -> 没有空 | 冇得闲 -> 没有空
+  而家 -> 现在 | 唔使 -> 不用 | 識做 -> 会做 | 識唔識 -> 会不会 | 識得 -> 会得
+  睇吓 -> 看下 | 傾吓 -> 谈下 | 試吓 -> 试下 | 諗吓 -> 想下 | 練吓 -> 练下 | 問吓 -> 问下 | 等吓 -> 等下
 
 """#),
     ("conversation.kaiqu", #"""
@@ -241,6 +243,7 @@ words company-suffix
   有限公司 | 公司 | 集团 | 商贸 | 贸易 | 批发 | 实业 | 科技 | 五金 | 建材 | 家居 | 超市 | 便利店 | 商行 | 批发部 | 经营部 | 门市部
   电器 | 纺织品 | 纺织 | 乳业 | 水产 | 百货 | 日用百货 | 食品 | 酒业 | 茶业 | 母婴 | 家电 | 商店 | 商场 | 专卖店 | 卖场 | 厂
   supplies | trading | co | co. | ltd | ltd. | inc | group | company | store | mart | electronics | foods | home
+  美容院 | 美容店 | 理发店 | 诊所 | 药店 | 药房 | 餐厅 | 饭店 | 酒店 | 工作室 | 中心 | 门市部 | 专营店 | 经销部 | 商社 | hardware | ltd | llc | corp | corporation | enterprises | industries | imports
 
 words company-verb
   做 | 加 | 添加 | 新增 | 帮我 | 记 | 建 | 电话 | 叫 | 改成 | 改为 | 搬 | 在 | 开了 | 到 | 去
@@ -315,6 +318,7 @@ words past-visit
   刚见了 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 回来 | 出来 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 通电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | catch up with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
+  跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
 
 words visit-record
   拜访记录 | 记录拜访 | 拜访结果 | 见面记录 | 通话记录 | 记一次拜访 | log a visit | visit log | log visit | log the visit | call log | log a call
@@ -343,11 +347,13 @@ words followup-word
   很久没联系 | 好久没联系 | 多久没联系 | 没联系 | 没有联系 | 没跟进 | 没有跟进 | 该跟进 | 需要跟进 | 要跟进 | 该联系 | 该回访 | 需要回访 | 没去 | 没拜访 | 冷落 | 失联 | 好久没见 | 很久没见 | 没见过 | 好耐冇
   overdue | haven't contacted | not contacted | follow up | follow-up | followup | due for | gone quiet | lost touch | haven't seen | haven't visited
   没回访 | 很久没回访 | 太久没 | 没追踪 | 很久没跟 | 好久没跟 | 没怎么联系 | 很少联系 | 冇联系 | neglected | neglect | haven't talked | haven't spoken | not talked | not spoken | gone cold | been a while
+  没follow | 没有follow | 没 follow | 很久没follow | haven't followed up | havent followed up | not followed up | haven't followed | havent followed
 
 words develop-verb
   开发 | 开拓 | 开始开发 | 启动 | 新渠道 | 走流程 | 六步 | 开个新渠道 | 拓展 | 攻下 | 打开 | 开始跟
   develop | start developing | onboard | open up | start the flow | kick off | start working on
   继续开发 | 接着开发 | 重新开发 | resume | continue the flow | restart the flow | pick up the flow
+  development flow | development process | the flow for | start the flow
 
 words next-word
   下一步 | 接下来 | 然后呢 | 然后 | 下一个步骤 | 下个步骤 | 继续 | 往下 | 跟住 | 之后 | 后面
@@ -393,6 +399,7 @@ words lost-word
   lost | drop | dropped | give up | gave up | went with | walked away | not pursuing | dead | no longer
   不再跟进 | 不再跟 | 不跟进了 | 标记为丢单 | 丢单 | 没了 | 单没了 | 黄掉了 | 跟丢了 | 放掉 | mark as lost | marked lost | lost the deal
   拣了第二家 | 选了第二家 | 拣了别家 | 跟了别家 | 找了别家 | 用了别家
+  不用再跟 | 不用跟了 | 不再跟了
 
 words report-word
   报表 | 报告 | 漏斗 | 概况 | 统计 | 汇总 | 业绩 | 总结 | 数据 | 月报 | 周报 | 盘点 | 整体情况 | 分布
@@ -408,6 +415,7 @@ words help-word
   help | hlep | what can you do | how does this work | commands | how do i use | features | what can i ask
   怎么用的 | how does | work | assistant | 从哪下手 | 干啥 | 能帮我干
   怎用 | 怎么用啊
+  求助 | 怎么使用 | 如何使用 | 使用方法 | 会做什么 | 会做啥 | 会做些啥 | 能做些啥 | 能做些什么 | 有什么用
 
 words howto
   怎么 | 如何 | 怎样 | 怎么样才能 | how do i | how to | how can i
@@ -432,6 +440,7 @@ words stop-word
   cancel | never mind | nevermind | forget it | stop | abort | forget about it
   先别 | 先不加了 | 不加了 | 不录了 | 先不弄 | 不办了 | 先不办 | 不用处理 | 唔搞 | 不使 | 唔使 | later | not now
   不搞 | 算吧 | 不弄 | 唔搞
+  不用了 | 不用喇 | 算数 | 算數
 
 words undo-word
   撤销 | 撤回 | 撤消 | 回退 | 恢复 | 改回去 | 改回来 | 不算 | 反悔 | 还原 | 退回上一步
@@ -481,6 +490,10 @@ words then-go
 # Words before a deadline: a date after them in a visit record is not the visit's date.
 words deadline-marker
   by | before | until | no later than | 之前 | 以前 | 前 | 截止 | 最迟 | 赶在
+
+# Stop words said in the negative: 没放弃 is persisting, not stopping.
+words not-stop
+  没放弃 | 没有放弃 | 不放弃 | 别放弃 | 没停 | 不停 | never gave up | not giving up | didn't give up
 
 # Words the typo pass may correct towards although no cue uses them (明添 → 明天).
 words typo-targets
@@ -535,6 +548,7 @@ cue customer.show
 
 cue customer.list
   slots: region role level card step
+  -8: ~followup-word
   5: {step} ~customer-noun !{customer}
   5: ~list-word ~customer-noun !{customer}
   4: ~customer-noun ~list-word !{customer}
@@ -667,6 +681,7 @@ cue objection.handle
 
 cue qualify.man
   slots: customer amount
+  -6: ~train-word
   -5: ~coach-question
   3: ~man-word
   4: {money}
@@ -692,6 +707,7 @@ cue deal.won
 
 cue deal.lost
   slots: customer objection date
+  -4: !{customer} !{pronoun}
   7: ~lost-word
   2: {customer}
 
@@ -730,6 +746,7 @@ cue deny
 
 cue cancel
   5: ~stop-word {short} !~visit-noun
+  -8: ~not-stop
 
 cue undo
   7: ~undo-word
@@ -5717,7 +5734,7 @@ lookup role
   agent: 代理商 | 代理 | 总代理 | 区域代理 | agent | agents
   wholesaler: 批发商 | 批发 | 二批 | 二批商 | wholesaler | wholesalers
   retailer: 零售商 | 零售 | 零售店 | retailer | retailers
-  terminal: 终端 | 门店 | 终端店 | 终端门店 | 店面 | 超市 | 便利店 | store | stores | shop | shops | terminal
+  terminal: 终端 | 门店 | 终端店 | 终端门店 | 店面 | 超市 | 便利店 | 门市 | store | stores | shop | shops | terminal
   direct: 直营 | 直供 | 直销 | 大客户直供 | direct | key account
 
 # level: 一级 已成交, 二级 准客户, 三级 有明确意向, 四级 无明确意向.

@@ -414,7 +414,17 @@ struct SlotFiller {
             let e = clauseEnd(from: end)
             if e > end { value = text.typed(end..<e) }
         }
-        guard let value else { return }
+        guard var value else { return }
+        // A value typed with its particle (改成 1 吧) or a number typed with spaces where no
+        // phone entity was found (电话改做 9876 5432: the cue word is not next to it).
+        while let last = value.last, "吧啊了哦呀嘛呢".contains(last) || last == " " { value.removeLast() }
+        if field == "phone", value.unicodeScalars.allSatisfy({ $0.isASCIIDigit || " -+()".unicodeScalars.contains($0) }) {
+            let digits = String(String.UnicodeScalarView(value.unicodeScalars.filter(\.isASCIIDigit)))
+            if let phone = PhoneExtractor.classify(digits, plus: value.hasPrefix("+"), cued: true) { value = phone }
+        }
+        if field == "level", let first = value.first, ("1"..."4").contains(first), value.count == 1 || !value.dropFirst().first!.isNumber {
+            value = String(first)
+        }
         slots["field"] = field
         slots["value"] = value
         // The dialogue takes level, card and role from their own slots.

@@ -40,6 +40,9 @@ public struct TemporalExtractor: EntityExtractor {
                let found = english.parse(s, at: i), found.end > (best?.end ?? i) {
                 best = found
             }
+            if wordStart, let found = Quarters.parse(s, at: i, ref: ref), found.end > (best?.end ?? i) {
+                best = found
+            }
             guard let (value, end) = best, end > i, Self.endsAtBoundary(s, end) else {
                 i += 1
                 continue
