@@ -1,0 +1,70 @@
+/// Companies (the run ending in 商贸, 五金, Ltd or after 公司叫) and the clause arithmetic the
+/// other slot readers share.
+extension SlotFiller {
+    /// A clause that names a company: after 公司叫 / 公司 / company, or ending in a company
+    /// word (商贸, 五金, 有限公司, Supplies).
+    func companySpan() -> Range<Int>? {
+        for marker in group("company-marker") {
+            let i = afterLink(marker.upperBound)
+            let end = clauseEnd(from: i)
+            if end - i >= 2 { return i..<end }
+        }
+        let suffixes = group("company-suffix")
+        for suffix in suffixes {
+            let start = clauseStart(before: suffix.lowerBound)
+            // The company is the run of the clause that ends at the suffix word; a run that
+            // begins with a verb or a name marker is not one.
+            // Suffix words in a row are one ending: 商贸有限公司.
+            var end = suffix.upperBound
+            while let next = suffixes.first(where: { $0.lowerBound == end }) { end = next.upperBound }
+            var begin = start
+            for r in group("name-marker") + group("company-marker") where r.upperBound <= suffix.lowerBound && r.upperBound > begin { begin = r.upperBound }
+            for e in entities where e.type == "customer" && e.range.upperBound <= suffix.lowerBound && e.range.upperBound > begin && e.source != CustomerExtractor.backReference {
+                begin = e.range.upperBound
+            }
+            while begin < end, ScalarClass(s[begin]) == .separator || s[begin] == "的" || s[begin] == "是" { begin += 1 }
+            guard end - begin >= 3, end - begin <= 16 else { continue }
+            if group("company-verb").contains(where: { $0.overlaps(begin..<end) }) { continue }
+            return begin..<end
+        }
+        return nil
+    }
+
+    // Past separators and the linking words between a marker and its value (姓名：, 叫, 是,
+    // 为, 改成).
+    func afterLink(_ start: Int) -> Int {
+        var i = start
+        let changes = group("change-marker")
+        while i < s.count {
+            if ScalarClass(s[i]) == .separator || s[i] == "是" || s[i] == "叫" || s[i] == "为" { i += 1 }
+            else if let change = changes.first(where: { $0.lowerBound == i }) { i = change.upperBound }
+            else { break }
+        }
+        return i
+    }
+
+    func clauseStart(before i: Int) -> Int {
+        var j = i
+        while j > 0, !isClauseBreak(j - 1) { j -= 1 }
+        return j
+    }
+
+    func clauseEnd(from i: Int) -> Int {
+        var j = i
+        while j < s.count, !isClauseBreak(j) { j += 1 }
+        while j > i, s[j - 1] == " " { j -= 1 }
+        return j
+    }
+
+    func isClauseBreak(_ i: Int) -> Bool {
+        let c = s[i]
+        if ScalarClass(c) != .separator || c == "-" || c == "." || c == "@" || c == "_" || c == "'" || c == "&" { return false }
+        if c == " " {
+            // A space between two Latin words is inside a clause; between Han text it breaks.
+            let before = i > 0 ? ScalarClass(s[i - 1]) : .separator
+            let after = i + 1 < s.count ? ScalarClass(s[i + 1]) : .separator
+            return !(before == .letter && after == .letter)
+        }
+        return true
+    }
+}

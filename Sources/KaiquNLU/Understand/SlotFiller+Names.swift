@@ -1,0 +1,137 @@
+/// Customers and new names: a known customer named anywhere, a pronoun only as the subject
+/// of a statement, a new name after 叫 / 姓名 / the customer word, starting with a surname.
+extension SlotFiller {
+    /// The customer: a known one named anywhere beats a pattern's capture of unknown words;
+    /// else a pronoun, only as the subject of a statement.
+    func fillCustomer(_ slots: inout [String: String], wanted: Set<String>, outside: (Entity) -> Bool) {
+        // A pattern may take words around a name for an unknown customer (约了吃饭 → 吃饭, 把韩经理):
+        // a customer the store knows, named in the sentence, is the one meant.
+        if let taken = slots["customer"], !isPronoun(taken), !entities.contains(where: { $0.type == "customer" && $0.value == taken }),
+           let known = entities.first(where: { $0.type == "customer" && $0.source != CustomerExtractor.backReference && outside($0) }) {
+            slots["customer"] = known.value
+        }
+        if wanted.contains("customer"), slots["customer"] == nil || isPronoun(slots["customer"]!) {
+            // After 再去 (见完黄志强再去趟李娜那) the customer is the one gone to next.
+            let next = group("then-go").first?.upperBound ?? Int.max
+            let named = entities.filter { $0.type == "customer" && $0.source != CustomerExtractor.backReference && outside($0) }
+            if let named = named.first(where: { $0.range.lowerBound >= next }) ?? named.first {
+                slots["customer"] = named.value
+            } else if !group("coach-question").isEmpty {
+                // 他, 这个客户 bind only in statements about the customer (他签了); a coaching
+                // question (他说已经有供应商了咋办) is general unless it names someone.
+                slots["customer"] = nil
+            } else if slots["customer"] == nil, let pronoun = entities.first(where: {
+                // …as its subject: 他说太贵了, not the dealer says others will undercut him.
+                $0.type == "customer" && $0.source == CustomerExtractor.backReference && clauseStart(before: $0.range.lowerBound) == $0.range.lowerBound
+            }) {
+                slots["customer"] = pronoun.value
+            }
+        }
+    }
+
+    /// A new customer's name, as a pattern took it or read from anywhere (see `newName`).
+    func fillName(_ slots: inout [String: String], avoiding company: Range<Int>?) {
+        if slots["name"] == nil, let name = newName(avoiding: company) { slots["name"] = name }
+        // A Chinese name has no space in it: 赵敏 点话 is the name and the next word.
+        if let name = slots["name"], name.unicodeScalars.contains(where: { ScalarClass($0) == .han }), let space = name.firstIndex(of: " ") {
+            slots["name"] = String(name[..<space])
+        }
+    }
+
+    func isPronoun(_ value: String) -> Bool {
+        entities.contains { $0.type == "customer" && $0.source == CustomerExtractor.backReference && $0.value == value }
+    }
+
+    func inName(_ e: Entity, _ name: String?) -> Bool {
+        guard let name else { return false }
+        return text.typed(e.range).count < name.count && name.contains(text.typed(e.range))
+    }
+
+    func group(_ name: String) -> [Range<Int>] { book.groupIndex(name).map { hits.byGroup[$0] } ?? [] }
+
+    /// A new customer's name: after 叫 / 姓名 / named; else the first name-like run after the
+    /// customer word (客户, 经销商, new dealer).
+    func newName(avoiding company: Range<Int>?) -> String? {
+        for marker in group("name-marker") {
+            if let name = nameRun(from: marker.upperBound, avoiding: company) { return name }
+        }
+        // After the customer word or a role first (those after the verb before the others:
+        // 碰到一个老板…帮我建个档：刘德强); after the verb only when neither names one.
+        var starts = group("customer-noun").map(\.upperBound)
+        starts += entities.filter { $0.type == "role" }.map(\.range.upperBound)
+        let verb = group("add-verb").first?.lowerBound ?? 0
+        for start in starts.sorted(by: { ($0 < verb ? 1 : 0, $0) < ($1 < verb ? 1 : 0, $1) }) {
+            if let name = nameRun(from: start, avoiding: company) { return name }
+        }
+        for start in group("add-verb").map(\.upperBound) where starts.isEmpty {
+            if let name = nameRun(from: start, avoiding: company) { return name }
+        }
+        return nil
+    }
+
+    /// A name-like run starting at `start` (after separators): 2–4 Han characters standing
+    /// alone, or one to three Latin words; not a region, a role, a company or a known word.
+    func nameRun(from start: Int, avoiding company: Range<Int>?) -> String? {
+        let i = afterLink(start)
+        guard i < s.count else { return nil }
+        if let company, company.contains(i) { return nil }
+        if ScalarClass(s[i]) == .han {
+            var j = i
+            while j < s.count, ScalarClass(s[j]) == .han, j - i < 5 { j += 1 }
+            // A name is followed by a clause break, a digit or Latin, or a word that starts
+            // the next detail (电话, 的, 是…).
+            var end = j
+            if j - i > 4 || (j < s.count && ScalarClass(s[j]) == .han) {
+                guard let stop = nameStop(in: i..<min(j, i + 5)) else { return nil }
+                end = stop
+            } else if let stop = nameStop(in: i..<j) {
+                end = stop
+            }
+            guard end - i >= 2, end - i <= 4 else { return nil }
+            let span = i..<end
+            if entities.contains(where: { ($0.type == "region" || $0.type == "role" || $0.type == "level" || $0.type == "card" || $0.type == "field")
+                && $0.range.overlaps(span) && $0.range.lowerBound == i }) { return nil }
+            if group("not-a-name").contains(where: { $0.overlaps(span) }) { return nil }
+            // A name starts with a surname (see the surnames words of intents/).
+            let surnames = group("surnames")
+            if book.groupIndex("surnames") != nil, !surnames.contains(where: { $0.lowerBound == i }) { return nil }
+            // A run that starts with the customer word itself (客护 typed for 客户) is no name.
+            if group("customer-noun").contains(where: { $0.lowerBound == i }) { return nil }
+            return text.typed(span)
+        }
+        if ScalarClass(s[i]) == .letter {
+            var words: [Range<Int>] = []
+            var j = i
+            while j < s.count, words.count < 3 {
+                guard ScalarClass(s[j]) == .letter else { break }
+                let w = j
+                while j < s.count, ScalarClass(s[j]) == .letter || s[j] == "." || s[j] == "'" { j += 1 }
+                // Names are typed capitalized; a lower-case word ends the name.
+                guard text.original[w].properties.isUppercase || (words.isEmpty && text.original[w].value < 0x80 && isTitle(w..<j)) else { break }
+                words.append(w..<j)
+                if j < s.count, s[j] == " ", j + 1 < s.count, ScalarClass(s[j + 1]) == .letter { j += 1 } else { break }
+            }
+            guard let first = words.first, let last = words.last else { return nil }
+            if words.count == 1, !isTitle(first) && text.typed(first).count < 2 { return nil }
+            return text.typed(first.lowerBound..<last.upperBound)
+        }
+        return nil
+    }
+
+    func isTitle(_ r: Range<Int>) -> Bool {
+        ["mr", "mr.", "ms", "ms.", "mrs", "mrs."].contains(text.folded(r))
+    }
+
+    // Where a name running into further Han text ends: before a detail word (电话, 的, 是,
+    // 公司…, the `name-stop` words) or a region or role.
+    func nameStop(in span: Range<Int>) -> Int? {
+        var best: Int?
+        for r in group("name-stop") where r.lowerBound > span.lowerBound + 1 && r.lowerBound <= span.upperBound {
+            best = min(best ?? r.lowerBound, r.lowerBound)
+        }
+        for e in entities where e.range.lowerBound > span.lowerBound + 1 && e.range.lowerBound <= span.upperBound {
+            best = min(best ?? e.range.lowerBound, e.range.lowerBound)
+        }
+        return best
+    }
+}

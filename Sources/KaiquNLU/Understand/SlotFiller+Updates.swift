@@ -1,0 +1,57 @@
+/// customer.update: the field and its new value, in the field's own format.
+extension SlotFiller {
+    func fillFieldValue(_ slots: inout [String: String], company: Range<Int>?) {
+        let changeEnds = group("change-marker").map(\.upperBound)
+        // Of several values of one type, the one after a change word (改成 C类), else the last.
+        func pick(_ type: String) -> Entity? {
+            let all = entities.filter { $0.type == type }
+            if let after = changeEnds.last, let e = all.first(where: { $0.range.lowerBound >= after }) { return e }
+            return all.last
+        }
+        let fieldEntity = entities.first { $0.type == "field" && (company == nil || !company!.overlaps($0.range)) }
+        var field = slots["field"] ?? fieldEntity?.value
+        if field == nil {
+            for type in ["phone", "email", "card", "level", "role"] where pick(type) != nil { field = type; break }
+            if field == nil, pick("region") != nil, !changeEnds.isEmpty { field = "region" }
+        }
+        guard let field else { return }
+        // The value in the field's own format when the sentence holds one (a pattern may have
+        // taken the words around it: 搬去孝感了, +86 159…, 11月12日); else the text as typed,
+        // up to the end of its clause (温州华联批发，温州的 → 温州华联批发).
+        var value = slots["value"].map { typed in
+            typed.firstIndex(where: { "，,;；。?？".contains($0) }).map { String(typed[..<$0]).trimmingSpaces() } ?? typed
+        }
+        switch field {
+        case "phone", "email", "card", "level", "role", "region":
+            if let e = pick(field) { value = e.value }
+        case "birthday":
+            let lunar = ["农历", "阴历", "lunar", "正月", "腊月"].contains { text.foldedText.contains($0) }
+            if !lunar, let date = entities.first(where: { $0.type == "date" }) { value = String(date.value.dropFirst(5)) }
+        case "company":
+            if let company { value = text.typed(company) }
+        default:
+            break
+        }
+        // Else what follows the change word, or the field's name (生日2月30日: the dialogue
+        // then says what is wrong with it).
+        if value == nil, let end = changeEnds.last ?? fieldEntity.map({ afterLink($0.range.upperBound) }) {
+            let e = clauseEnd(from: end)
+            if e > end { value = text.typed(end..<e) }
+        }
+        guard var value else { return }
+        // A value typed with its particle (改成 1 吧) or a number typed with spaces where no
+        // phone entity was found (电话改做 9876 5432: the cue word is not next to it).
+        while let last = value.last, "吧啊了哦呀嘛呢".contains(last) || last == " " { value.removeLast() }
+        if field == "phone", value.unicodeScalars.allSatisfy({ $0.isASCIIDigit || " -+()".unicodeScalars.contains($0) }) {
+            let digits = String(String.UnicodeScalarView(value.unicodeScalars.filter(\.isASCIIDigit)))
+            if let phone = PhoneExtractor.classify(digits, plus: value.hasPrefix("+"), cued: true) { value = phone }
+        }
+        if field == "level", let first = value.first, ("1"..."4").contains(first), value.count == 1 || !value.dropFirst().first!.isNumber {
+            value = String(first)
+        }
+        slots["field"] = field
+        slots["value"] = value
+        // The dialogue takes level, card and role from their own slots.
+        if ["level", "card", "role"].contains(field) { slots[field] = value }
+    }
+}
