@@ -21,6 +21,7 @@ rewrite cantonese
   賺頭 -> 利润 | 赚头 -> 利润 | 好耐 -> 很久 | 仲 -> 还 | 咁 -> 这 | 得閒 -> 有空 | 得闲 -> 有空 | 冇得閒 -> 没有空 | 冇得闲 -> 没有空
   而家 -> 现在 | 唔使 -> 不用 | 識做 -> 会做 | 識唔識 -> 会不会 | 識得 -> 会得
   睇吓 -> 看下 | 傾吓 -> 谈下 | 試吓 -> 试下 | 諗吓 -> 想下 | 練吓 -> 练下 | 問吓 -> 问下 | 等吓 -> 等下
+  數期 -> 账期 | 数期 -> 账期 | 呃過 -> 骗过 | 呃过 -> 骗过 | 俾人呃 -> 被人骗 | 點處理 -> 点处理 | 落嚟 -> 下来 | 乜 -> 啥
 
 """#),
     ("conversation.kaiqu", #"""
@@ -253,7 +254,7 @@ words change-marker
   to | as | into | now
 
 words change-verb
-  改 | 改成 | 改为 | 换 | 换成 | 更新 | 更改 | 修改 | 调 | 调到 | 升 | 升级 | 升成 | 降 | 降级 | 降到 | 转 | 转成 | 变 | 设 | 改一下 | 写错了 | 搬去 | 搬到 | 换号 | 换了
+  改 | 改成 | 改为 | 换 | 换成 | 更新 | 更改 | 修改 | 调到 | 调成 | 升 | 升级 | 升成 | 降 | 降级 | 降到 | 转 | 转成 | 变 | 设 | 改一下 | 写错了 | 搬去 | 搬到 | 换号 | 换了
   update | updte | change | set | edit | modify | move | upgrade | downgrade | mark | correct
 
 words new-number
@@ -267,6 +268,7 @@ words show-verb
   查看 | 查一下 | 查 | 看看 | 看一下 | 看下 | 调出来 | 调出 | 打开 | 翻出来 | 找出来 | 给我看 | 显示
   show | view | look up | pull up | open | display | check | what do we have on | tell me about
   what do we have | what have we got
+  瞅 | 瞅瞅 | 瞄一眼 | 看一眼 | 过目 | 调一下 | 调出 | 翻一下
 
 words profile-noun
   资料 | 档案 | 信息 | 详细信息 | 详情 | 卡片 | 客户卡 | 那张卡 | 名片 | 联系方式 | 情况 | 底细 | 背景
@@ -301,6 +303,7 @@ words profile-fact
 words visit-verb
   拜访 | 去见 | 见面 | 见 | 去找 | 找 | 去趟 | 过去 | 上门 | 走访 | 看看 | 去 | 聊聊 | 谈谈 | 喝茶 | 吃饭 | 开会 | 面谈 | 碰个头 | 碰头
   visit | meet | meeting | see | drop by | catch up | call on | go to
+  visiting | visits | seeing | meeting with | 跑
 
 words plan-word
   约 | 约了 | 安排 | 排 | 排一下 | 排进去 | 预约 | 定 | 定在 | 占个位置 | 日程 | 提醒 | 打算 | 计划 | 要去 | 准备去
@@ -310,15 +313,18 @@ words plan-word
 words who-word
   谁 | 哪些 | 哪几个 | 哪几位 | 几个 | 有谁 | 有什么 | 什么安排 | 行程 | 日程 | 安排 | 计划
   who | which | what | whom | agenda | schedule | list | plans
+  有啥 | 啥 | 边个 | 哪个
 
 words agenda-word
   行程 | 日程 | 拜访安排 | 拜访计划 | 安排 | 计划 | visit list | agenda | schedule | itinerary | calendar | lineup
 
 words past-visit
-  刚见了 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 回来 | 出来 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 通电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
+  刚见了 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 回来 | 出来 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | catch up with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
   跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
+  已拜访 | 已经拜访 | 已见 | 已经见过 | 已去 | 拜访过了 | 拜访完了 | 电话已打 | 已打电话 | 已通话 | 打过了 | call完 | meet了 | meet 了 | met with | visit done | visited | got off the phone | just got off | had a meeting with | 打了通电话 | 通完电话
+  坐了一会儿 | 坐了会儿 | 聊了一会儿
 
 words visit-record
   拜访记录 | 记录拜访 | 拜访结果 | 见面记录 | 通话记录 | 记一次拜访 | log a visit | visit log | log visit | log the visit | call log | log a call
@@ -348,22 +354,26 @@ words followup-word
   overdue | haven't contacted | not contacted | follow up | follow-up | followup | due for | gone quiet | lost touch | haven't seen | haven't visited
   没回访 | 很久没回访 | 太久没 | 没追踪 | 很久没跟 | 好久没跟 | 没怎么联系 | 很少联系 | 冇联系 | neglected | neglect | haven't talked | haven't spoken | not talked | not spoken | gone cold | been a while
   没follow | 没有follow | 没 follow | 很久没follow | haven't followed up | havent followed up | not followed up | haven't followed | havent followed
+  待跟进 | 要跟进的 | 需跟进 | 需要跟进的 | follow | follow-ups | followups
 
 words develop-verb
   开发 | 开拓 | 开始开发 | 启动 | 新渠道 | 走流程 | 六步 | 开个新渠道 | 拓展 | 攻下 | 打开 | 开始跟
   develop | start developing | onboard | open up | start the flow | kick off | start working on
   继续开发 | 接着开发 | 重新开发 | resume | continue the flow | restart the flow | pick up the flow
   development flow | development process | the flow for | start the flow
+  开发流程 | 渠道开发
 
 words next-word
   下一步 | 接下来 | 然后呢 | 然后 | 下一个步骤 | 下个步骤 | 继续 | 往下 | 跟住 | 之后 | 后面
   next step | what's next | whats next | next | what now | move on | go on | then what
+  接着 | 跟着 | 接着下来
 
 words status-word
   到哪一步 | 哪一步 | 第几步 | 进度 | 进展 | 阶段 | 走到 | 到哪了 | 做到哪 | 跟到哪 | 推进到
   status | progress | stage | where are we | how far | where is | at which step | which step
   哪个步骤 | 什么步骤 | 那一步 | 什么程度 | 什么阶段 | 处于 | 第几个步骤 | 卡在 | 推进得 | 流程走到
   走到第几步
+  得怎么样 | 怎么样了 | 进行得 | 推进得怎么样
 
 words goto-verb
   跳到 | 跳去 | 去第 | 进入 | 转到 | 回到 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第
@@ -373,6 +383,8 @@ words coach-question
   怎么办 | 咋办 | 咋整 | 怎么回 | 怎么破 | 怎么说 | 怎么应对 | 如何应对 | 怎么处理 | 如何处理 | 怎么搞 | 怎么接 | 如何回应 | 怎么回应 | 该说什么 | 说什么好 | 怎么回答 | 有什么办法 | 怎么跟他说 | 怎么谈 | 怎么劝
   how do i | how should i | what do i say | what should i say | any tips | how to handle | how to respond | how can i | what to say | how to deal | handle
   点算 | 点办 | 怎么说服 | 如何说服 | 说服 | 怎么回复 | 怎么办好 | 该怎么回 | 应该如何 | 如何回 | 咋回 | 咋说 | 怎么弄 | how do i respond | how should i respond | how do i handle | how should i handle
+  怎办 | 怎处理 | 怎么回应 | 要怎么回应 | 要怎么回 | 点处理
+  怎么推进 | 应该怎么推进 | 怎么搞定 | 怎么攻下
 
 words customer-says
   客户说 | 客户嫌 | 客户觉得 | 客户担心 | 客户问 | 他说 | 她说 | 对方说 | 老板说 | 经销商说 | 说 | 嫌 | 觉得 | 担心 | 一直说
@@ -383,6 +395,7 @@ words man-word
   预算 | 有钱 | 资金 | 实力 | 拍板 | 决策 | 做主 | 说了算 | 决定权 | 需求 | 需要 | 购买力 | man | 资格
   budget | money | authority | decision | decision maker | need | needs | qualify | sign off
   购买力 | 决策权 | 合格客户 | man条件 | man情况 | 符合man
+  资质 | 资格情况
 
 words credit-word
   信用 | 资信 | 5c | 信誉 | 征信 | 信用评估 | 偿债 | 还款 | 负债 | 抵押 | 资本 | 品格
@@ -393,6 +406,7 @@ words won-word
   closed | signed | won | deal done | placed an order | placed the order | sealed
   签约成功 | 签下来了 | 签好了 | 落了单 | 落单了 | 下了单 | 打了款 | 付了款 | 合同签了 | first order | placed | signed up | closed the deal
   谈掂了 | 谈掂 | 谈妥 | 谈成 | 搞定 | 倾掂
+  签啦 | 签咗 | 签左 | 签下了 | 终于签 | 落单了
 
 words lost-word
   不跟了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
@@ -416,6 +430,7 @@ words help-word
   怎么用的 | how does | work | assistant | 从哪下手 | 干啥 | 能帮我干
   怎用 | 怎么用啊
   求助 | 怎么使用 | 如何使用 | 使用方法 | 会做什么 | 会做啥 | 会做些啥 | 能做些啥 | 能做些什么 | 有什么用
+  能干些什么 | 都能干 | 咋用 | 怎么用啊 | 能做些 | how do i use this | what can this do
 
 words howto
   怎么 | 如何 | 怎样 | 怎么样才能 | how do i | how to | how can i
@@ -429,6 +444,7 @@ words yes-word
   是 | 是的 | 对 | 对的 | 好 | 好的 | 行 | 可以 | 没问题 | 确定 | 确认 | 嗯 | 就这样 | 没错 | 同意 | 就是他 | 就是她 | 保存
   yes | yeah | yep | sure | ok | okay | confirm | correct | right | go ahead | that's right
   确认删除 | 帮我保存 | 就这么办 | 就这么定 | 好嘞
+  得 | 得喇 | 好啊 | 可以啊 | 行啊 | confirmed | yes please | 冇问题
 
 words no-word
   不 | 不是 | 不对 | 不要 | 不用 | 不行 | 没有 | 错了 | 别 | 不是他 | 不是她 | 不是这个
@@ -441,6 +457,8 @@ words stop-word
   先别 | 先不加了 | 不加了 | 不录了 | 先不弄 | 不办了 | 先不办 | 不用处理 | 唔搞 | 不使 | 唔使 | later | not now
   不搞 | 算吧 | 不弄 | 唔搞
   不用了 | 不用喇 | 算数 | 算數
+  终止 | 中止 | 不继续了
+  先别建了 | 先别加了 | 先别录了
 
 words undo-word
   撤销 | 撤回 | 撤消 | 回退 | 恢复 | 改回去 | 改回来 | 不算 | 反悔 | 还原 | 退回上一步
@@ -478,6 +496,7 @@ words opener
 words request-marker
   帮我 | 你帮我 | 帮忙 | 麻烦 | 麻烦你 | 请 | 请你 | 给我 | 替我 | 帮我把 | 你先帮我 | 帮我看下 | 帮我看看 | 帮我查 | 让我看看
   can you | could you | would you | please | pls | plz | help me
+  该干嘛 | 该干啥 | 该做什么 | 该干什么 | 该怎么 | 怎么推进 | 咱们 | 我们来
 
 # Words that ask about terms rather than object to them (问了起订量和账期 is a buying signal).
 words inquiry
@@ -486,6 +505,10 @@ words inquiry
 # Going on somewhere next: 见完黄志强再去趟李娜那 plans the second visit.
 words then-go
   再去 | 再过去 | 然后去 | 之后去 | 接着去 | 顺便去 | 再跑 | then go | and then
+
+# Words that put what follows later: 待会儿要跟孟庆国打电话 is no call made.
+words later-marker
+  待会 | 待会儿 | 等会 | 等会儿 | 一会儿 | 回头 | 稍后 | 晚点 | 晚些 | 过会儿 | 准备 | 打算 | 要去 | 要跟 | later | going to | about to | will
 
 # Words before a deadline: a date after them in a visit record is not the visit's date.
 words deadline-marker
@@ -520,6 +543,8 @@ cue customer.add
 
 cue customer.update
   slots: customer field value card level role
+  2: {customer} {field}
+  -4: ~show-verb
   5: {customer} ~change-verb
   3: {customer} ~field-word
   3: {customer} {card}
@@ -575,6 +600,7 @@ cue customer.note
   slots: customer note
   -8: !{customer} !{pronoun}
   -8: ~self-note
+  -3: ~past-visit {customer}
   6: ~note-marker {customer}
   5: {customer} ~note-marker
   3: {customer} ~profile-fact
@@ -601,6 +627,8 @@ cue visit.schedule
 
 cue visit.list
   slots: date from to
+  4: ~who-word ~visit-verb !{customer}
+  4: {when} ~visit-noun !{customer} {short}
   5: ~visit-verb ~who-word !{customer}
   4: {when} ~who-word !{customer}
   4: ~agenda-word {when}
@@ -609,6 +637,7 @@ cue visit.list
 
 cue visit.log
   slots: customer date time objection note
+  -4: ~later-marker
   -5: ~past-visit ~then-go
   -8: {later} !{past}
   -6: ~howto !{customer}
@@ -622,6 +651,7 @@ cue visit.log
 
 cue visit.cancel
   slots: customer date time from to
+  2: ~cancel-verb {customer} {when}
   3: ~visit-verb ~cancel-verb
   2: ~visit-noun ~move-verb
   6: ~cancel-verb ~visit-noun
@@ -639,13 +669,14 @@ cue flow.start
   slots: customer role
   -6: ~report-word
   6: ~develop-verb
-  2: ~develop-verb {customer}
+  4: ~develop-verb {customer}
   -6: ~status-word
   -6: ~next-word
   -4: ~goto-verb
 
 cue flow.next
   slots: customer
+  -4: ~develop-verb
   -5: {when}
   -5: ~list-word
   6: ~next-word
@@ -746,6 +777,7 @@ cue deny
 
 cue cancel
   5: ~stop-word {short} !~visit-noun
+  4: ^~stop-word !{customer}
   -8: ~not-stop
 
 cue undo
@@ -1452,7 +1484,7 @@ intent deal.lost
   example: 放弃陈静 => customer=陈静
   example: 刘洋选了别家 => customer=刘洋
   example: 赵敏这单没戏了，因为价格太高 => customer=赵敏; note=价格太高; objection=price
-  example: 孙丽跟别家签了 => customer=孙丽
+  example: 孙丽跟别家签了 => customer=孙丽; objection=has_supplier
   example: 张三凉了 => customer=张三
   example: 張三不跟了 => customer=张三
   example: 李四嗰單黃咗 => customer=李四
@@ -5841,6 +5873,10 @@ lookup objection
   brand_unknown: 没听过我们品牌 | 没听说过我们 | 品牌不知名 | 不认识这个牌子 | 不了解这个品牌 | 牌子小 | 品牌小 | 没名气 | 小牌子 | 没听过我们 | haven't heard of | never heard | don't know the brand | doesn't know the brand
   after_sales: 维修 | 售后维修 | 坏了谁管 | 保修 | 退货 | 换货 | repair | repairs | after-sale
   bad_experience: 坑过 | 被骗过 | 吃过亏 | 上当 | 出过问题 | 出了问题 | 不信任 | 信不过 | 被坑 | 货坏了 | burned | got burned | ripped off | let down | bad time with
+  price: 别家比较便宜 | 别家便宜 | 人家便宜 | 嫌我们价格 | 比隔壁贵 | 比别的牌子贵
+  has_supplier: 跟另一家签了 | 跟别家签了 | 已经跟别家 | 签了独家 | 签了年度合同
+  need_approval: 老板点头 | 等老板点头 | 要老板点头 | 老板不点头
+  bad_experience: 被人骗过 | 骗过 | 吃过亏了 | 被人坑过
   send_info_brushoff: 发个资料我看看 | 发个资料看看 | 发个资料我再看看 | 发资料过来 | 发资料看看 | 发份资料看看 | 发点资料看看 | 发个资料过来 | 发点资料过来 | 发个资料给我看看 | 发资料给我看看 | 先发个资料看看 | 先发资料过来看看 | 发个目录看看 | 发个价格表看看 | 发个产品介绍看看 | 留份资料我看看 | 留个资料我看看 | 资料留下 | 资料留下就行 | 资料放下 | 资料放下就行 | 把资料留下 | 发微信上看看 | 发份资料嚟睇下 | 发啲资料嚟睇下 | 资料留低 | 留低资料 | send me some info | send me some information | send me the info | send me information | send me more information | send me a brochure | send me your brochure | send me a catalog | send me a catalogue | send me your catalog | send me your catalogue | send me a price list | email me the details | email me some info | leave a brochure | leave your brochure | leave me some material | just send it over | send something over
   moq_too_high: 起订量太大 | 起订量太高 | 起订量大 | 起订量高 | 起订量太多 | 起订量 | 起订太高 | 起订太多 | 起订 | 首单太大 | 首批太多 | 首批太大 | 首批货太多 | 首批量太大 | 首批进货太多 | 首批打款太多 | 首单金额太大 | 进货门槛太高 | 门槛太高 | 进货量太大 | 订货量太大 | 一次进太多 | 一次进这么多 | 一次要这么多 | 要进这么多 | 拿不了那么多 | 要不了那么多 | 吃不下那么多 | 吃不下这么多 | 一次入咁多货 | 入咁多货 | 要唔到咁多 | 食唔落咁多 | minimum order is too high | moq | moq is too high | moq too high | minimum order | minimum order too high | minimum order quantity | minimum is too high | first order is too big | opening order is too big | order is too big | can't take that much | cant take that much | too much for a first order | too many cases
   competitor_policy: 别家政策更好 | 别家政策好 | 别人政策更好 | 人家政策更好 | 政策不如 | 你们政策不如 | 政策不如别家 | 政策不如人家 | 别家给的返点更高 | 别家返点更高 | 别家返点高 | 人家返点更高 | 返点更高 | 返利更高 | 返点太低 | 返点低 | 返点太少 | 返点少 | 返点不够 | 返利太低 | 返利低 | 返利太少 | 返利不够 | 别家给得多 | 别家给的多 | 人家给得多 | 别家支持多 | 别家送得多 | 别家搭赠多 | 别家有陈列费 | 政策没有竞争力 | 政策不行 | 政策太差 | 支持力度不够 | 支持力度太小 | 人哋政策好啲 | 人哋返点高啲 | competitor offers more | competitor gives more | competitors offer more | better rebate | bigger rebate | higher rebate | rebate is too low | rebates are too low | better terms elsewhere | better deal elsewhere | better offer elsewhere | better policy | the other brand gives more | others offer more | competitor policy

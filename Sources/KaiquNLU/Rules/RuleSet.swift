@@ -96,7 +96,7 @@ public struct RuleSet: Sendable {
     private mutating func compileUnderstanding(_ blocks: [DataBlock], homophones: HomophoneIndex) throws(DataErrors) {
         var errors: [DataError] = []
         let types = Set(entityTypes + ["pronoun", "when", "short", "past", "future", "later"])
-        cues = CueBook.compile(blocks, normalizer: normalizer, intentIDs: Set(intents.map(\.id)), entityTypes: types, errors: &errors)
+        cues = CueBook.compile(blocks, normalizer: normalizer, rewriter: rewriter, intentIDs: Set(intents.map(\.id)), entityTypes: types, errors: &errors)
         if !errors.isEmpty { throw DataErrors(errors) }
         self.homophones = homophones
         if !homophones.isEmpty {

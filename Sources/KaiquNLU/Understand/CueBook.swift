@@ -57,6 +57,7 @@ public struct CueBook: Sendable {
     private(set) var typeNames: [String] = []
     private(set) var typeIDs: [String: Int] = [:]
     private(set) var intents: [IntentCues] = []
+    private var rewriter = PhraseRewriter()
 
     public init() {}
 
@@ -73,9 +74,12 @@ public struct CueBook: Sendable {
 
     // MARK: compiling
 
-    static func compile(_ blocks: [DataBlock], normalizer: Normalizer, intentIDs: Set<String>,
+    /// `rewriter`: the rewrites the input goes through, applied to cue words too, so a cue
+    /// written in Cantonese (点算) meets the rewritten input.
+    static func compile(_ blocks: [DataBlock], normalizer: Normalizer, rewriter: PhraseRewriter, intentIDs: Set<String>,
                         entityTypes: Set<String>, errors: inout [DataError]) -> CueBook {
         var book = CueBook()
+        book.rewriter = rewriter
         for block in blocks where block.kind == "words" {
             let group = book.group(named: block.name)
             for line in block.lines {
@@ -153,7 +157,7 @@ public struct CueBook: Sendable {
     }
 
     private mutating func addWord(_ entry: String, group: Int, normalizer: Normalizer) {
-        let scalars = entry.unicodeScalars.map(normalizer.fold)
+        let scalars = rewriter.rewrite(entry).unicodeScalars.map(normalizer.fold)
         guard let first = scalars.first, first.value < 0x10000 else { return }
         if firstSlot[Int(first.value)] < 0 {
             firstSlot[Int(first.value)] = Int32(firstLists.count)

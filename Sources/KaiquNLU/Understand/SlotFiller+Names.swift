@@ -31,6 +31,8 @@ extension SlotFiller {
 
     /// A new customer's name, as a pattern took it or read from anywhere (see `newName`).
     func fillName(_ slots: inout [String: String], avoiding company: Range<Int>?) {
+        // A pattern's {name} that is a word never a name (名字 of 名字是廉秋菊) is read again.
+        if let taken = slots["name"], group("not-a-name").contains(where: { text.folded($0) == taken }) { slots["name"] = nil }
         if slots["name"] == nil, let name = newName(avoiding: company) { slots["name"] = name }
         // A Chinese name has no space in it: 赵敏 点话 is the name and the next word.
         if let name = slots["name"], name.unicodeScalars.contains(where: { ScalarClass($0) == .han }), let space = name.firstIndex(of: " ") {

@@ -29,6 +29,18 @@ struct SlotFiller {
         for type in ["phone", "email", "role", "level", "card", "step", "amount"] where wanted.contains(type) && slots[type] == nil {
             if let e = entities.first(where: { $0.type == type && outside($0) }) { slots[type] = e.value }
         }
+        // The step gone to is the one after the verb (准备早做完了，直接跳到销售行动那步).
+        if intent == "flow.goto", let verb = group("goto-verb").last,
+           let step = entities.first(where: { $0.type == "step" && $0.range.lowerBound >= verb.upperBound }) {
+            slots["step"] = step.value
+        }
+        // A deal's figure may be typed bare (成交 邵振宇 12000): a number of three digits or more
+        // that is no phone, date or part of another value.
+        if intent == "deal.won", slots["amount"] == nil,
+           let n = entities.first(where: { e in e.type == "number" && (Double(e.value) ?? 0) >= 100
+               && !entities.contains { $0.type != "number" && $0.range.overlaps(e.range) } }) {
+            slots["amount"] = n.value
+        }
         if wanted.contains("objection") { fillObjection(&slots) }
         if wanted.contains("region"), slots["region"] == nil,
            let e = entities.first(where: { $0.type == "region" && outside($0) && !inName($0, slots["name"]) }) {
