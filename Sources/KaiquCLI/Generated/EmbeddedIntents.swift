@@ -245,6 +245,7 @@ words company-suffix
   电器 | 纺织品 | 纺织 | 乳业 | 水产 | 百货 | 日用百货 | 食品 | 酒业 | 茶业 | 母婴 | 家电 | 商店 | 商场 | 专卖店 | 卖场 | 厂
   supplies | trading | co | co. | ltd | ltd. | inc | group | company | store | mart | electronics | foods | home
   美容院 | 美容店 | 理发店 | 诊所 | 药店 | 药房 | 餐厅 | 饭店 | 酒店 | 工作室 | 中心 | 门市部 | 专营店 | 经销部 | 商社 | hardware | ltd | llc | corp | corporation | enterprises | industries | imports
+  鞋材 | 鞋业 | 服饰 | 服装 | 布艺 | 材料 | 灯饰 | 陶瓷 | 卫浴 | 家具 | 门窗 | 汽配 | 配件 | 数码 | 通讯 | 烟酒 | 茶行 | 粮油 | 副食 | 批发行 | 贸易行 | retail group | retail | wholesale | distribution | logistics | hardware store
 
 words company-verb
   做 | 加 | 添加 | 新增 | 帮我 | 记 | 建 | 电话 | 叫 | 改成 | 改为 | 搬 | 在 | 开了 | 到 | 去
@@ -486,6 +487,7 @@ words surnames
   庄 | 晏 | 柴 | 瞿 | 阎 | 充 | 慕 | 连 | 茹 | 习 | 宦 | 艾 | 鱼 | 容 | 向 | 古 | 易 | 慎 | 戈 | 廖 | 庾 | 终 | 暨 | 居 | 衡 | 步 | 都 | 耿 | 满 | 弘 | 匡 | 国 | 文 | 寇 | 广 | 禄 | 阙 | 东 | 欧 | 殳
   沃 | 利 | 蔚 | 越 | 夔 | 隆 | 师 | 巩 | 厍 | 聂 | 晁 | 勾 | 敖 | 融 | 冷 | 訾 | 辛 | 阚 | 那 | 简 | 饶 | 空 | 曾 | 毋 | 沙 | 乜 | 养 | 鞠 | 须 | 丰 | 巢 | 关 | 蒯 | 相 | 查 | 后 | 荆 | 红 | 游 | 竺
   权 | 逯 | 盖 | 益 | 桓 | 公 | 覃 | 邝 | 冼 | 佘 | 练 | 岳 | 付 | 兰 | 商 | 粟 | 谌 | 麦 | 区 | 揭 | 植 | 甯 | 阳
+  闫 | 涂 | 仝 | 亓 | 晋 | 衣 | 栗 | 代 | 迟 | 隋 | 雍 | 国 | 郁 | 蔺 | 黎 | 禤 | 钟离 | 上官 | 诸葛 | 司马 | 欧阳 | 东方 | 皇甫 | 尉迟 | 公孙 | 慕容 | 令狐
 
 # Words that may open a message before what it says (^ looks past them): 抱歉，不是这个.
 words opener

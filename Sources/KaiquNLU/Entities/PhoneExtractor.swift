@@ -5,7 +5,8 @@
 /// - mainland landlines with their area code (010, 021, 0571 …) and an optional extension
 ///   (转 123, ext 123): 0571-88886666 → 057188886666, the extension as "phone_ext";
 /// - Hong Kong (+852 and 8 digits) and Taiwan mobiles (09xx xxx xxx, or +886 9xx…);
-/// - after a cue word (电话, 手机, phone, tel …) a local number of 7–8 digits.
+/// - after a cue word (电话, 手机, phone, tel …) a local number of 7–8 digits;
+/// - any of these said digit by digit in Chinese (一五八 六七二三 九九零一), as voice input writes it.
 ///
 /// A number after a cue that cannot be a phone number becomes "bad_phone", so the rep is told
 /// instead of a wrong number being stored.
@@ -17,6 +18,7 @@ public struct PhoneExtractor: EntityExtractor {
     private static let extensionCues: [[Unicode.Scalar]] = ["转", "分机", "ext", "ext.", "x", "-"].map { Array($0.unicodeScalars) }
 
     public func extract(from text: NormalizedText, tokens: [Token], context: ParseContext, into entities: inout [Entity]) {
+        extractSpoken(from: text, into: &entities)
         let s = text.scalars
         var i = 0
         while i < s.count {
@@ -50,6 +52,33 @@ public struct PhoneExtractor: EntityExtractor {
             } else if cued {
                 entities.append(Entity(type: "bad_phone", range: range, value: String(String.UnicodeScalarView(digits)), source: name))
             }
+        }
+    }
+
+    // Digits said one by one in Chinese, as voice input writes them (一五八 六七二三 九九零一).
+    private static let chineseDigits: [Unicode.Scalar: Unicode.Scalar] = [
+        "零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5",
+        "六": "6", "七": "7", "八": "8", "九": "9",
+    ]
+
+    private func extractSpoken(from text: NormalizedText, into entities: inout [Entity]) {
+        let s = text.scalars
+        var i = 0
+        while i < s.count {
+            guard Self.chineseDigits[s[i]] != nil else { i += 1; continue }
+            var digits: [Unicode.Scalar] = []
+            var end = i
+            var j = i
+            while j < s.count, let d = Self.chineseDigits[s[j]] ?? (s[j] == " " || s[j] == "-" ? Unicode.Scalar(0) : nil) {
+                if d != Unicode.Scalar(0) { digits.append(d); end = j + 1 }
+                j += 1
+            }
+            // Seven digits at least: fewer are a count or a date (三五个, 二月).
+            if digits.count >= 7, let value = Self.classify(String(String.UnicodeScalarView(digits)), plus: false,
+                                                             cued: Self.cues.start(before: i, in: s) != nil) {
+                entities.append(Entity(type: "phone", range: i..<end, value: value, source: name))
+            }
+            i = max(j, i + 1)
         }
     }
 

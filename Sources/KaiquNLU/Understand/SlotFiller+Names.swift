@@ -68,7 +68,14 @@ extension SlotFiller {
         for start in group("add-verb").map(\.upperBound) where starts.isEmpty {
             if let name = nameRun(from: start, avoiding: company) { return name }
         }
-        return nil
+        // Else a clause that is a name of its own (…，俞文斌，做批发的), or the name after 的
+        // (温州鸿运鞋材的章立群, 台南的許雅雯); in English two capitalized words (Marcus Webb).
+        var others = CueScorer.clauses(s).map(\.lowerBound)
+        others += s.indices.filter { s[$0] == "的" }.map { $0 + 1 }
+        for start in others.sorted() {
+            if let name = nameRun(from: start, avoiding: company), name.unicodeScalars.contains(where: { ScalarClass($0) == .han }) { return name }
+        }
+        return capitalizedName(avoiding: company)
     }
 
     /// A name-like run starting at `start` (after separators): 2–4 Han characters standing
@@ -118,6 +125,37 @@ extension SlotFiller {
             return text.typed(first.lowerBound..<last.upperBound)
         }
         return nil
+    }
+
+    // Two or three capitalized Latin words in a row that are no known customer, company or
+    // place: the name of a new contact in an English sentence.
+    func capitalizedName(avoiding company: Range<Int>?) -> String? {
+        let typed = text.original
+        var i = 0
+        while i < s.count {
+            guard ScalarClass(s[i]) == .letter, typed[i].properties.isUppercase, i == 0 || ScalarClass(s[i - 1]) != .letter else { i += 1; continue }
+            var words: [Range<Int>] = []
+            var j = i
+            while j < s.count, words.count < 3, ScalarClass(s[j]) == .letter, typed[j].properties.isUppercase {
+                let w = j
+                while j < s.count, ScalarClass(s[j]) == .letter { j += 1 }
+                guard j - w >= 2 else { break }
+                // A word the cues know (Add, New, Customer) is no part of a name.
+                if !isCueWord(w..<j) { words.append(w..<j) } else if !words.isEmpty { break }
+                guard j + 1 < s.count, s[j] == " " else { break }
+                j += 1
+            }
+            if words.count >= 2, let first = words.first, let last = words.last {
+                let span = first.lowerBound..<last.upperBound
+                if !entities.contains(where: { $0.range.overlaps(span) }), !(company?.overlaps(span) ?? false) { return text.typed(span) }
+            }
+            i = max(j, i + 1)
+        }
+        return nil
+    }
+
+    func isCueWord(_ r: Range<Int>) -> Bool {
+        book.words(startingWith: s[r.lowerBound]).contains { book.word($0).elementsEqual(s[r]) }
     }
 
     func isTitle(_ r: Range<Int>) -> Bool {

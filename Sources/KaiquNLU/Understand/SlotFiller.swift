@@ -29,6 +29,9 @@ struct SlotFiller {
         for type in ["phone", "email", "role", "level", "card", "step", "amount"] where wanted.contains(type) && slots[type] == nil {
             if let e = entities.first(where: { $0.type == type && outside($0) }) { slots[type] = e.value }
         }
+        // A card's number may come with no phone word at all (新客 麥家樂 代理 6123 8890): in a
+        // request that takes a phone, a run of seven digits or more is one.
+        if wanted.contains("phone"), slots["phone"] == nil, let phone = uncuedPhone() { slots["phone"] = phone }
         // The step gone to is the one after the verb (准备早做完了，直接跳到销售行动那步).
         if intent == "flow.goto", let verb = group("goto-verb").last,
            let step = entities.first(where: { $0.type == "step" && $0.range.lowerBound >= verb.upperBound }) {
@@ -53,5 +56,26 @@ struct SlotFiller {
             slots["note"] = note
         }
         if intent == "customer.update" { fillFieldValue(&slots, company: company) }
+    }
+
+    // The first run of digits (spaces and dashes between them) that reads as a phone once a
+    // phone is expected, and that no other value (a date, an amount) holds.
+    func uncuedPhone() -> String? {
+        var i = 0
+        while i < s.count {
+            guard s[i].isASCIIDigit else { i += 1; continue }
+            var j = i, digits: [Unicode.Scalar] = [], end = i
+            while j < s.count, s[j].isASCIIDigit || (s[j] == " " || s[j] == "-") && j + 1 < s.count && s[j + 1].isASCIIDigit {
+                if s[j].isASCIIDigit { digits.append(s[j]); end = j + 1 }
+                j += 1
+            }
+            let span = i..<end
+            if digits.count >= 7, !entities.contains(where: { $0.type != "number" && $0.range.overlaps(span) }),
+               let phone = PhoneExtractor.classify(String(String.UnicodeScalarView(digits)), plus: i > 0 && s[i - 1] == "+", cued: true) {
+                return phone
+            }
+            i = max(j, i + 1)
+        }
+        return nil
     }
 }
