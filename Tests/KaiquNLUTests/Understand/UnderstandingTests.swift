@@ -172,11 +172,12 @@ final class UnderstandingTests: XCTestCase {
     // MARK: typos
 
     func testHomophoneSlipsAreCorrectedOnlyWhenTheTextAsTypedFalls() throws {
-        let analysis = TestData.parser.analyze("添加客护 赵敏", context: TestData.context)
-        XCTAssertEqual(analysis.result.intent, "customer.add")
-        XCTAssertEqual(analysis.result.slots["name"], "赵敏", "客护 is read as 客户, and the name after it is found")
-        XCTAssertEqual(analysis.result.reading, .typoPattern)
-        XCTAssertTrue(analysis.typos.contains { $0.from == "客护" && $0.to == "客户" }, "\(analysis.typos)")
+        let analysis = TestData.parser.analyze("明添上午十点拜仿王建国", context: TestData.context)
+        XCTAssertEqual(analysis.result.intent, "visit.schedule")
+        XCTAssertEqual(analysis.result.slots["date"], "2026-11-19", "明添 is read as 明天")
+        XCTAssertEqual(analysis.result.slots["time"], "10:00")
+        XCTAssertTrue([Reading.typoPattern, .typoCues].contains(analysis.result.reading), "\(analysis.result.reading)")
+        XCTAssertTrue(analysis.typos.contains { $0.from == "明添" && $0.to == "明天" }, "\(analysis.typos)")
         XCTAssertEqual(shipped("添加客户 张伟").reading, .pattern, "a sentence read as typed is not corrected")
         XCTAssertEqual(shipped("note to self: call the plumber").reading, .none, "a known word (note) is no slip for another (nope)")
     }
