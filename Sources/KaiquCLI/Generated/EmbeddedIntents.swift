@@ -22,6 +22,7 @@ rewrite cantonese
   而家 -> 现在 | 唔使 -> 不用 | 識做 -> 会做 | 識唔識 -> 会不会 | 識得 -> 会得
   睇吓 -> 看下 | 傾吓 -> 谈下 | 試吓 -> 试下 | 諗吓 -> 想下 | 練吓 -> 练下 | 問吓 -> 问下 | 等吓 -> 等下
   數期 -> 账期 | 数期 -> 账期 | 呃過 -> 骗过 | 呃过 -> 骗过 | 俾人呃 -> 被人骗 | 點處理 -> 点处理 | 落嚟 -> 下来 | 乜 -> 啥
+  喇 -> 了
 
 """#),
     ("conversation.kaiqu", #"""
@@ -215,6 +216,7 @@ intent quit
 words add-verb
   添加 | 新增 | 新建 | 增加 | 加个 | 加一个 | 加一下 | 帮我加 | 加上 | 加进去 | 加多个 | 再加个 | 录入 | 录个 | 录一下 | 存个 | 存一下 | 建个 | 建一个 | 建立 | 记个 | 开个 | 登记 | 入库
   add | create | register | save | set up | put in | enter
+  建一张 | 建张 | 开一张 | 新建一张
 
 words customer-noun
   客户 | 客 | 经销商 | 代理商 | 代理 | 批发商 | 零售商 | 门店 | 终端 | 老板 | 老板娘 | 人 | 档 | 档案 | 卡 | 直客 | 店主
@@ -224,6 +226,7 @@ words customer-noun
 words new-customer
   新客户 | 新客 | 新的客户 | 新经销商 | 新代理 | 新代理商 | 新批发商 | 新零售商 | 新门店 | 新增客户 | 新渠道客户 | 建档 | 建个档 | 开户 | 建卡
   new customer | new client | new dealer | new agent | new wholesaler | new retailer | new contact | new account
+  加个客 | 新加客
 
 words name-marker
   叫 | 名叫 | 名字叫 | 名字是 | 名字 | 姓名 | 名称 | 称呼
@@ -296,6 +299,7 @@ words note-marker
   记一下 | 记下 | 记下来 | 记住 | 备注 | 备注一下 | 记录一下 | 备忘 | 记着 | 记得 | 写上 | 加个备注 | 加备注
   note | memo | remember | note that | jot down | keep in mind | fyi
   备住 | 记低
+  名下记录 | 名下记 | 记录一下 | 帮我记
 
 words profile-fact
   喜欢 | 爱好 | 爱 | 不喝 | 不抽 | 女儿 | 儿子 | 孩子 | 小孩 | 老婆 | 老公 | 太太 | 爱人 | 家里 | 父亲 | 母亲 | 习惯 | 特别 | 只用 | 不接 | 周末 | 脾气
@@ -320,12 +324,13 @@ words agenda-word
   行程 | 日程 | 拜访安排 | 拜访计划 | 安排 | 计划 | visit list | agenda | schedule | itinerary | calendar | lineup
 
 words past-visit
-  刚见了 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 回来 | 出来 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
+  刚见了 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 刚回来 | 回来了 | 刚出来 | 出来了 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | catch up with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
   跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
   已拜访 | 已经拜访 | 已见 | 已经见过 | 已去 | 拜访过了 | 拜访完了 | 电话已打 | 已打电话 | 已通话 | 打过了 | call完 | meet了 | meet 了 | met with | visit done | visited | got off the phone | just got off | had a meeting with | 打了通电话 | 通完电话
   坐了一会儿 | 坐了会儿 | 聊了一会儿
+  visit 了 | visit了 | visited | 吃完饭 | 吃完 | 开了个会 | 开了会 | 转了一圈 | 逛了一圈 | 转了转 | 去转了
 
 words visit-record
   拜访记录 | 记录拜访 | 拜访结果 | 见面记录 | 通话记录 | 记一次拜访 | log a visit | visit log | log visit | log the visit | call log | log a call
@@ -344,6 +349,7 @@ words move-verb
   move | moved | postpone | reschedule | push | bring forward | shift
   往后挪 | 挪 | 推后 | 改时间 | 换个时间 | 改天
   改去 | 改为 | 挪后 | 往前挪 | 提前
+  改周 | 改成周 | 改天去 | 换个时间 | 挪到下
 
 words visit-noun
   拜访 | 见面 | 约 | 约会 | 行程 | 会 | 会面 | 预约 | 安排
@@ -358,16 +364,18 @@ words followup-word
   待跟进 | 要跟进的 | 需跟进 | 需要跟进的 | follow | follow-ups | followups
 
 words develop-verb
-  开发 | 开拓 | 开始开发 | 启动 | 新渠道 | 走流程 | 六步 | 开个新渠道 | 拓展 | 攻下 | 打开 | 开始跟
+  开发 | 开拓 | 开始开发 | 启动 | 新渠道 | 走流程 | 六步 | 开个新渠道 | 拓展 | 攻下 | 开始跟
   develop | start developing | onboard | open up | start the flow | kick off | start working on
   继续开发 | 接着开发 | 重新开发 | resume | continue the flow | restart the flow | pick up the flow
   development flow | development process | the flow for | start the flow
   开发流程 | 渠道开发
+  start flow | begin flow | start the development
 
 words next-word
   下一步 | 接下来 | 然后呢 | 然后 | 下一个步骤 | 下个步骤 | 继续 | 往下 | 跟住 | 之后 | 后面
   next step | what's next | whats next | next | what now | move on | go on | then what
   接着 | 跟着 | 接着下来
+  下一个环节 | 下个环节 | 下一阶段 | 下一个阶段 | 往下走 | 往下做
 
 words status-word
   到哪一步 | 哪一步 | 第几步 | 进度 | 进展 | 阶段 | 走到 | 到哪了 | 做到哪 | 跟到哪 | 推进到
@@ -386,6 +394,7 @@ words coach-question
   点算 | 点办 | 怎么说服 | 如何说服 | 说服 | 怎么回复 | 怎么办好 | 该怎么回 | 应该如何 | 如何回 | 咋回 | 咋说 | 怎么弄 | how do i respond | how should i respond | how do i handle | how should i handle
   怎办 | 怎处理 | 怎么回应 | 要怎么回应 | 要怎么回 | 点处理
   怎么推进 | 应该怎么推进 | 怎么搞定 | 怎么攻下
+  有啥好办法 | 有什么好办法 | 好办法 | 怎样应对 | 点样应对 | 怎么应付 | how to handle | how do i handle | how to deal with
 
 words customer-says
   客户说 | 客户嫌 | 客户觉得 | 客户担心 | 客户问 | 他说 | 她说 | 对方说 | 老板说 | 经销商说 | 说 | 嫌 | 觉得 | 担心 | 一直说
@@ -408,6 +417,7 @@ words won-word
   签约成功 | 签下来了 | 签好了 | 落了单 | 落单了 | 下了单 | 打了款 | 付了款 | 合同签了 | first order | placed | signed up | closed the deal
   谈掂了 | 谈掂 | 谈妥 | 谈成 | 搞定 | 倾掂
   签啦 | 签咗 | 签左 | 签下了 | 终于签 | 落单了
+  sign了 | sign 了 | sign咗 | sign 咗 | 签完 | 合同已经签 | 合同签完 | 终于点头 | 首批订单 | 签了约
 
 words lost-word
   不跟了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
@@ -420,6 +430,7 @@ words report-word
   报表 | 报告 | 漏斗 | 概况 | 统计 | 汇总 | 业绩 | 总结 | 数据 | 月报 | 周报 | 盘点 | 整体情况 | 分布
   pipeline | report | funnel | overview | summary | dashboard | stats | numbers
   销售情况 | 销售报告 | 业绩情况 | 成交情况 | 开单情况 | 经营情况 | how are my sales | sales figures
+  数据 | 数字 | 些数 | 数点 | 业绩数 | 盘数
 
 words train-word
   练习 | 练练 | 练一下 | 培训 | 训练 | 角色扮演 | 模拟 | 陪练 | 演练 | 对练 | 扮演 | 陪我练 | 练
@@ -432,6 +443,7 @@ words help-word
   怎用 | 怎么用啊
   求助 | 怎么使用 | 如何使用 | 使用方法 | 会做什么 | 会做啥 | 会做些啥 | 能做些啥 | 能做些什么 | 有什么用
   能干些什么 | 都能干 | 咋用 | 怎么用啊 | 能做些 | how do i use this | what can this do
+  可以帮我做 | 帮我做些啥 | 帮我做什么 | 能帮我做些
 
 words howto
   怎么 | 如何 | 怎样 | 怎么样才能 | how do i | how to | how can i
@@ -440,6 +452,7 @@ words greet-word
   你好 | 您好 | 早上好 | 早 | 早啊 | 早晨 | 晚上好 | 下午好 | 谢谢 | 多谢 | 谢了 | 感谢 | 辛苦了 | 辛苦 | 哈喽 | 嗨 | 在吗 | 又见面 | 唔该晒
   hi | hello | hey | thanks | thank you | thx | good morning | good afternoon | good evening | how's it going | how are you | cheers
   打扰了 | 又见面了 | good to see you | nice to meet you
+  晚上好呀 | 谢谢啦 | 谢啦
 
 words yes-word
   是 | 是的 | 对 | 对的 | 好 | 好的 | 行 | 可以 | 没问题 | 确定 | 确认 | 嗯 | 就这样 | 没错 | 同意 | 就是他 | 就是她 | 保存
@@ -460,11 +473,13 @@ words stop-word
   不用了 | 不用喇 | 算数 | 算數
   终止 | 中止 | 不继续了
   先别建了 | 先别加了 | 先别录了
+  nvm | scrap that | scratch that | 先别弄了 | 这次操作不做了 | 操作不做了
 
 words undo-word
   撤销 | 撤回 | 撤消 | 回退 | 恢复 | 改回去 | 改回来 | 不算 | 反悔 | 还原 | 退回上一步
   undo | revert | take that back | roll back | undo that
   复原 | 退回到 | 改之前 | 回到之前 | 撤回刚才 | 恢复原样 | 刚才那个不算 | 弄错了撤
+  退回去 | 撤回刚才 | 那次修改 | 刚才那次 | 恢复到刚才
 
 words note-skip
   那 | 那边 | 那里 | 那儿 | 那回来 | 那边回来 | 那里回来 | 那出来 | 那边出来 | 回来 | 出来 | 那回来了 | 回来了
@@ -499,6 +514,7 @@ words request-marker
   帮我 | 你帮我 | 帮忙 | 麻烦 | 麻烦你 | 请 | 请你 | 给我 | 替我 | 帮我把 | 你先帮我 | 帮我看下 | 帮我看看 | 帮我查 | 让我看看
   can you | could you | would you | please | pls | plz | help me
   该干嘛 | 该干啥 | 该做什么 | 该干什么 | 该怎么 | 怎么推进 | 咱们 | 我们来
+  我想 | 想直接
 
 # Words that ask about terms rather than object to them (问了起订量和账期 is a buying signal).
 words inquiry
@@ -546,6 +562,8 @@ cue customer.add
 cue customer.update
   slots: customer field value card level role
   2: {customer} {field}
+  2: {customer} {card} {short}
+  2: {customer} {level} {short}
   -4: ~show-verb
   5: {customer} ~change-verb
   3: {customer} ~field-word
@@ -624,7 +642,7 @@ cue visit.schedule
   -6: ~past-visit
   -5: ~who-word !{customer}
   -6: ~cancel-verb
-  -5: ~move-verb
+  -8: ~move-verb
   -4: ~visit-record
 
 cue visit.list
@@ -641,7 +659,7 @@ cue visit.log
   slots: customer date time objection note
   -4: ~later-marker
   -5: ~past-visit ~then-go
-  -8: {later} !{past}
+  -8: {later} !{past} !~past-visit
   -6: ~howto !{customer}
   3: {past} ~visit-verb {customer}
   6: ~past-visit {customer}
@@ -688,6 +706,7 @@ cue flow.next
 
 cue flow.status
   slots: customer step
+  -6: ~goto-verb {step}
   -5: {step} ~customer-noun !{customer}
   6: ~status-word
   2: ~status-word {customer}
@@ -714,6 +733,7 @@ cue objection.handle
 
 cue qualify.man
   slots: customer amount
+  -4: {objection} ~coach-question
   -6: ~train-word
   -5: ~coach-question
   3: ~man-word
@@ -732,6 +752,8 @@ cue credit.assess
 
 cue deal.won
   slots: customer amount date
+  4: {customer} ~won-word {amount}
+  -6: ~change-verb ~change-marker
   6: ~won-word {customer}
   4: ~won-word
   2: {amount}
@@ -759,12 +781,13 @@ cue help
   -6: (thank|thanks|谢谢|多谢|感谢)
   4: ~howto ~visit-record
   4: ~howto ~note-marker
-  4: ~howto ~add-verb
+  6: ~howto ~add-verb
   4: ~howto ~visit-verb
   -4: {customer}
 
 cue greet
   4: ~greet-word {short}
+  4: ^~greet-word !{customer} !~add-verb
   -4: {customer}
 
 cue confirm
@@ -5879,6 +5902,9 @@ lookup objection
   has_supplier: 跟另一家签了 | 跟别家签了 | 已经跟别家 | 签了独家 | 签了年度合同
   need_approval: 老板点头 | 等老板点头 | 要老板点头 | 老板不点头
   bad_experience: 被人骗过 | 骗过 | 吃过亏了 | 被人坑过
+  price: price 太高 | price太高 | price is high | prices are high | 价格太硬
+  payment_terms: 付款条件 | 付款条件太严格 | 账期太短 | 结款太慢
+  need_approval: run it past | past his director | past her director | his director | her director | his boss | her boss | 问问她老公 | 问她老公 | 问问他老婆 | 问他老婆 | 问问家里 | 老公才是管钱 | 老婆管钱
   send_info_brushoff: 发个资料我看看 | 发个资料看看 | 发个资料我再看看 | 发资料过来 | 发资料看看 | 发份资料看看 | 发点资料看看 | 发个资料过来 | 发点资料过来 | 发个资料给我看看 | 发资料给我看看 | 先发个资料看看 | 先发资料过来看看 | 发个目录看看 | 发个价格表看看 | 发个产品介绍看看 | 留份资料我看看 | 留个资料我看看 | 资料留下 | 资料留下就行 | 资料放下 | 资料放下就行 | 把资料留下 | 发微信上看看 | 发份资料嚟睇下 | 发啲资料嚟睇下 | 资料留低 | 留低资料 | send me some info | send me some information | send me the info | send me information | send me more information | send me a brochure | send me your brochure | send me a catalog | send me a catalogue | send me your catalog | send me your catalogue | send me a price list | email me the details | email me some info | leave a brochure | leave your brochure | leave me some material | just send it over | send something over
   moq_too_high: 起订量太大 | 起订量太高 | 起订量大 | 起订量高 | 起订量太多 | 起订量 | 起订太高 | 起订太多 | 起订 | 首单太大 | 首批太多 | 首批太大 | 首批货太多 | 首批量太大 | 首批进货太多 | 首批打款太多 | 首单金额太大 | 进货门槛太高 | 门槛太高 | 进货量太大 | 订货量太大 | 一次进太多 | 一次进这么多 | 一次要这么多 | 要进这么多 | 拿不了那么多 | 要不了那么多 | 吃不下那么多 | 吃不下这么多 | 一次入咁多货 | 入咁多货 | 要唔到咁多 | 食唔落咁多 | minimum order is too high | moq | moq is too high | moq too high | minimum order | minimum order too high | minimum order quantity | minimum is too high | first order is too big | opening order is too big | order is too big | can't take that much | cant take that much | too much for a first order | too many cases
   competitor_policy: 别家政策更好 | 别家政策好 | 别人政策更好 | 人家政策更好 | 政策不如 | 你们政策不如 | 政策不如别家 | 政策不如人家 | 别家给的返点更高 | 别家返点更高 | 别家返点高 | 人家返点更高 | 返点更高 | 返利更高 | 返点太低 | 返点低 | 返点太少 | 返点少 | 返点不够 | 返利太低 | 返利低 | 返利太少 | 返利不够 | 别家给得多 | 别家给的多 | 人家给得多 | 别家支持多 | 别家送得多 | 别家搭赠多 | 别家有陈列费 | 政策没有竞争力 | 政策不行 | 政策太差 | 支持力度不够 | 支持力度太小 | 人哋政策好啲 | 人哋返点高啲 | competitor offers more | competitor gives more | competitors offer more | better rebate | bigger rebate | higher rebate | rebate is too low | rebates are too low | better terms elsewhere | better deal elsewhere | better offer elsewhere | better policy | the other brand gives more | others offer more | competitor policy
