@@ -660,6 +660,7 @@ cue visit.log
   -4: ~later-marker
   -5: ~past-visit ~then-go
   -8: {later} !{past} !~past-visit
+  -8: {later} !{past} ~then-go
   -6: ~howto !{customer}
   3: {past} ~visit-verb {customer}
   6: ~past-visit {customer}

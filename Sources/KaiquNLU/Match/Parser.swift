@@ -146,7 +146,14 @@ public struct Parser: Sendable {
         let today = reference.today.description
         let now = (day: today, minute: today + "T" + TimeValue.clock(reference.minute))
         let scores = rules.cues.isEmpty ? [] : scorer.score(hits, entities: entities, short: evidence.allTokens.count <= Understanding.shortAnswer, now: now)
-        let decision = Understanding.decide(pattern: winner.map { ($0.pattern.intent, $0.confidence) }, cues: scores)
+        // A pattern that took unknown words for a customer (拜访一圈 → 一圈) is weaker evidence
+        // than one that found a customer or a name: half its weight.
+        var patternConfidence = winner?.confidence ?? 0
+        if let taken = winner?.slots["customer"], !entities.contains(where: { $0.type == "customer" && $0.value == taken }),
+           !rules.cues.startsWithSurname(taken.unicodeScalars.map(rules.normalizer.fold)) {
+            patternConfidence /= 2
+        }
+        let decision = Understanding.decide(pattern: winner.map { ($0.pattern.intent, patternConfidence) }, cues: scores)
         var slots: [String: String] = [:]
         var intent = ParseResult.fallback
         var confidence = 0.0

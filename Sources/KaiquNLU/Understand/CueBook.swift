@@ -180,4 +180,11 @@ public struct CueBook: Sendable {
 extension CueBook {
     /// The number of a `words` block, for the slot filler's named groups.
     func groupIndex(_ name: String) -> Int? { groupIDs[name] }
+
+    /// Whether folded Han text starts with a surname of the `surnames` words (true when there
+    /// are none, or for text that is not Han: Latin names are judged elsewhere).
+    func startsWithSurname(_ folded: [Unicode.Scalar]) -> Bool {
+        guard let group = groupIDs["surnames"], let first = folded.first, ScalarClass(first) == .han else { return true }
+        return words(startingWith: first).contains { wordGroup[$0] == group && folded.starts(with: word($0)) }
+    }
 }

@@ -4,8 +4,8 @@ import XCTest
 
 // Regression floors on the development corpus. Raise them as the parser improves, to just
 // under the figures the test prints; never lower one to let a change through.
-private let intentAccuracyFloor = 0.98
-private let slotF1Floor = 0.97
+private let intentAccuracyFloor = 0.985
+private let slotF1Floor = 0.975
 private let oosFalseActionCeiling = 0.007
 
 /// Scores the parser on the NLU development corpus in DevCorpus/ (see its README: a measure
