@@ -56,20 +56,32 @@ public struct PhoneExtractor: EntityExtractor {
     }
 
     // Digits said one by one in Chinese, as voice input writes them (一五八 六七二三 九九零一).
-    private static let chineseDigits: [Unicode.Scalar: Unicode.Scalar] = [
-        "零": "0", "〇": "0", "幺": "1", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5",
-        "六": "6", "七": "7", "八": "8", "九": "9",
-    ]
+    // A switch, not a dictionary: every scalar of every message is asked.
+    private static func chineseDigit(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+        switch c {
+        case "零", "〇": "0"
+        case "幺", "一": "1"
+        case "二", "两": "2"
+        case "三": "3"
+        case "四": "4"
+        case "五": "5"
+        case "六": "6"
+        case "七": "7"
+        case "八": "8"
+        case "九": "9"
+        default: nil
+        }
+    }
 
     private func extractSpoken(from text: NormalizedText, into entities: inout [Entity]) {
         let s = text.scalars
         var i = 0
         while i < s.count {
-            guard Self.chineseDigits[s[i]] != nil else { i += 1; continue }
+            guard Self.chineseDigit(s[i]) != nil else { i += 1; continue }
             var digits: [Unicode.Scalar] = []
             var end = i
             var j = i
-            while j < s.count, let d = Self.chineseDigits[s[j]] ?? (s[j] == " " || s[j] == "-" ? Unicode.Scalar(0) : nil) {
+            while j < s.count, let d = Self.chineseDigit(s[j]) ?? (s[j] == " " || s[j] == "-" ? Unicode.Scalar(0) : nil) {
                 if d != Unicode.Scalar(0) { digits.append(d); end = j + 1 }
                 j += 1
             }

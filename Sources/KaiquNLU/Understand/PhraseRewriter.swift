@@ -9,6 +9,9 @@
 public struct PhraseRewriter: Sendable {
     /// Each rewrite by the first scalar of its source, longest source first.
     private var byFirst: [Unicode.Scalar: [(source: [Unicode.Scalar], target: [Unicode.Scalar])]] = [:]
+    // One bit per code point below U+10000 that starts a source: every scalar of every message
+    // is asked, and an array read is far cheaper than hashing it.
+    private var startsSource = [UInt64](repeating: 0, count: 1024)
 
     public init() {}
 
@@ -23,6 +26,8 @@ public struct PhraseRewriter: Sendable {
         let target = parts[1].unicodeScalars.map(normalizer.fold)
         guard !source.isEmpty, source.count == target.count else { return false }
         byFirst[source[0], default: []].append((source, target))
+        let v = source[0].value
+        if v < 0x10000 { startsSource[Int(v >> 6)] |= 1 << UInt64(v & 63) }
         byFirst[source[0]]!.sort { $0.source.count > $1.source.count }
         return true
     }
@@ -37,7 +42,8 @@ public struct PhraseRewriter: Sendable {
         var i = 0
         while i < typed.count {
             let s = lowered(typed[i])
-            guard let candidates = byFirst[s] else { i += 1; continue }
+            guard s.value >= 0x10000 || startsSource[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0,
+                  let candidates = byFirst[s] else { i += 1; continue }
             var advanced = false
             for (source, target) in candidates where i + source.count <= typed.count {
                 var same = true
