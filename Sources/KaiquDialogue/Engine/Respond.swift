@@ -34,7 +34,7 @@ extension Turn {
     /// little evidence and no object named (a customer the store knows, a phone), or by cues
     /// only once typos were corrected. Kaiqu asks before acting on it.
     static func isGuess(_ u: Utterance) -> Bool {
-        guard Self.guessable.contains(u.intent) else { return false }
+        guard ParseResult.changingStore.contains(u.intent) else { return false }
         let object = u.entity("customer") != nil || u.slots["phone"] != nil
         switch u.result.reading {
         case .typoCues: return true
@@ -48,9 +48,6 @@ extension Turn {
     /// cue reading has; 0.6 is about two cue lines more than the threshold).
     static let sureCues = 0.6
 
-    /// The requests that change the store, whose guesses are asked about.
-    static let guessable: Set<String> = ["customer.add", "customer.update", "customer.delete", "customer.note", "visit.schedule",
-                                         "visit.log", "visit.cancel", "deal.won", "deal.lost", "qualify.man"]
 
     /// Runs the handler of the utterance's intent.
     mutating func dispatch(_ u: Utterance) throws {

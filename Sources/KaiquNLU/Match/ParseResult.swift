@@ -28,6 +28,11 @@ public struct ParseResult: Sendable {
     }
 
     public static let fallback = "fallback"
+
+    /// The contract intents whose handling changes the store: a reading of one of them needs
+    /// clear evidence (the typo pass asks for its object; the chat asks about a loose one).
+    public static let changingStore: Set<String> = ["customer.add", "customer.update", "customer.delete", "customer.note", "visit.schedule",
+                                                    "visit.log", "visit.cancel", "deal.won", "deal.lost", "qualify.man"]
 }
 
 /// A pattern that matched, for `--explain` and for ranking.

@@ -85,7 +85,7 @@ public struct Parser: Sendable {
         let slots = second.result.slots
         let knownCustomer = slots["customer"].map { name in second.entities.contains { $0.type == "customer" && $0.value == name } } ?? false
         if slots["customer"] != nil, !knownCustomer { return first }
-        if Understanding.changesStore(second.result.intent), !knownCustomer, slots["name"] == nil, slots["phone"] == nil {
+        if ParseResult.changingStore.contains(second.result.intent), !knownCustomer, slots["name"] == nil, slots["phone"] == nil {
             return first
         }
         second.rewrites = rewrites

@@ -33,12 +33,6 @@ enum Understanding {
         return .cues(best.intent, best.cue)
     }
 
-    /// The intents whose handling changes the store.
-    static func changesStore(_ intent: String) -> Bool {
-        ["customer.add", "customer.update", "customer.delete", "customer.note", "visit.schedule", "visit.log",
-         "visit.cancel", "deal.won", "deal.lost", "qualify.man"].contains(intent)
-    }
-
     /// A cue reading's confidence: 0.5 at the threshold, towards 0.95 as evidence grows.
     static func confidence(_ score: Double) -> Double {
         ((0.5 + 0.45 * min(1, max(0, score - threshold) / 12)) * 100).rounded() / 100
