@@ -536,6 +536,11 @@ words deadline-marker
 words not-stop
   没放弃 | 没有放弃 | 不放弃 | 别放弃 | 没停 | 不停 | never gave up | not giving up | didn't give up
 
+# A reminder for the rep's own life (提醒我晚上洗车, remind me to call the dentist) is no
+# visit unless it names a customer.
+words self-reminder
+  提醒我 | 提醒一下我 | 帮我记着 | remind me | reminder to | don't let me forget
+
 # Words the typo pass may correct towards although no cue uses them (明添 → 明天).
 words typo-targets
   明天 | 后天 | 今天 | 昨天 | 下午 | 上午 | 晚上 | 早上 | 下周 | 本周 | 这周 | 上周 | 几点 | 三点 | 两点 | 四点 | 五点
@@ -630,6 +635,7 @@ cue customer.note
 
 cue visit.schedule
   slots: customer date time from to
+  -8: ~self-reminder !{customer}
   5: ~then-go {customer}
   -6: ~won-word
   -10: {past} !{future}
@@ -657,6 +663,7 @@ cue visit.list
 
 cue visit.log
   slots: customer date time objection note
+  -8: ~self-reminder !{customer}
   -4: ~later-marker
   -5: ~past-visit ~then-go
   -8: {later} !{past} !~past-visit

@@ -146,12 +146,14 @@ public struct Parser: Sendable {
         let today = reference.today.description
         let now = (day: today, minute: today + "T" + TimeValue.clock(reference.minute))
         let scores = rules.cues.isEmpty ? [] : scorer.score(hits, entities: entities, short: evidence.allTokens.count <= Understanding.shortAnswer, now: now)
-        // A pattern that took unknown words for a customer (拜访一圈 → 一圈) is weaker evidence
-        // than one that found a customer or a name: half its weight.
+        // A pattern that took words no name looks like for an unknown customer (拜访一圈 → 一圈,
+        // call the dentist → the dentist) is no evidence: a name starts with a surname, or in
+        // Latin letters with a capital.
         var patternConfidence = winner?.confidence ?? 0
         if let taken = winner?.slots["customer"], !entities.contains(where: { $0.type == "customer" && $0.value == taken }),
-           !rules.cues.startsWithSurname(taken.unicodeScalars.map(rules.normalizer.fold)) {
-            patternConfidence /= 2
+           !rules.cues.startsWithSurname(taken.unicodeScalars.map(rules.normalizer.fold))
+            || taken.unicodeScalars.first.map({ ScalarClass($0) == .letter && !$0.properties.isUppercase }) ?? false {
+            patternConfidence = 0
         }
         let decision = Understanding.decide(pattern: winner.map { ($0.pattern.intent, patternConfidence) }, cues: scores)
         var slots: [String: String] = [:]
