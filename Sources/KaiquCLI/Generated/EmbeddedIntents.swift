@@ -273,6 +273,7 @@ words show-verb
   show | view | look up | pull up | open | display | check | what do we have on | tell me about
   what do we have | what have we got
   瞅 | 瞅瞅 | 瞄一眼 | 看一眼 | 过目 | 调一下 | 调出 | 翻一下
+  调出来看 | 先把她的卡片调出来 | 卡片调出来 | 资料调出来
 
 words profile-noun
   资料 | 档案 | 信息 | 详细信息 | 详情 | 卡片 | 客户卡 | 那张卡 | 名片 | 联系方式 | 情况 | 底细 | 背景
@@ -331,6 +332,7 @@ words past-visit
   已拜访 | 已经拜访 | 已见 | 已经见过 | 已去 | 拜访过了 | 拜访完了 | 电话已打 | 已打电话 | 已通话 | 打过了 | call完 | meet了 | meet 了 | met with | visit done | visited | got off the phone | just got off | had a meeting with | 打了通电话 | 通完电话
   坐了一会儿 | 坐了会儿 | 聊了一会儿
   visit 了 | visit了 | visited | 吃完饭 | 吃完 | 开了个会 | 开了会 | 转了一圈 | 逛了一圈 | 转了转 | 去转了
+  视频完 | 视频了 | 开完视频会 | 打完视频 | video call | had lunch with | had dinner with | had coffee with | lunch with
 
 words visit-record
   拜访记录 | 记录拜访 | 拜访结果 | 见面记录 | 通话记录 | 记一次拜访 | log a visit | visit log | log visit | log the visit | call log | log a call
@@ -362,6 +364,7 @@ words followup-word
   没回访 | 很久没回访 | 太久没 | 没追踪 | 很久没跟 | 好久没跟 | 没怎么联系 | 很少联系 | 冇联系 | neglected | neglect | haven't talked | haven't spoken | not talked | not spoken | gone cold | been a while
   没follow | 没有follow | 没 follow | 很久没follow | haven't followed up | havent followed up | not followed up | haven't followed | havent followed
   待跟进 | 要跟进的 | 需跟进 | 需要跟进的 | follow | follow-ups | followups
+  neglecting | been neglecting | neglected
 
 words develop-verb
   开发 | 开拓 | 开始开发 | 启动 | 新渠道 | 走流程 | 六步 | 开个新渠道 | 拓展 | 攻下 | 开始跟
@@ -395,6 +398,7 @@ words coach-question
   怎办 | 怎处理 | 怎么回应 | 要怎么回应 | 要怎么回 | 点处理
   怎么推进 | 应该怎么推进 | 怎么搞定 | 怎么攻下
   有啥好办法 | 有什么好办法 | 好办法 | 怎样应对 | 点样应对 | 怎么应付 | how to handle | how do i handle | how to deal with
+  咋回啊 | 咋回 | 点讲 | 应该点讲 | 我应该怎么讲 | 怎么讲 | 该怎么讲 | 怎么搞 | how i should respond | how should i reply | what should i tell | how do i answer
 
 words customer-says
   客户说 | 客户嫌 | 客户觉得 | 客户担心 | 客户问 | 他说 | 她说 | 对方说 | 老板说 | 经销商说 | 说 | 嫌 | 觉得 | 担心 | 一直说
@@ -425,12 +429,14 @@ words lost-word
   不再跟进 | 不再跟 | 不跟进了 | 标记为丢单 | 丢单 | 没了 | 单没了 | 黄掉了 | 跟丢了 | 放掉 | mark as lost | marked lost | lost the deal
   拣了第二家 | 选了第二家 | 拣了别家 | 跟了别家 | 找了别家 | 用了别家
   不用再跟 | 不用跟了 | 不再跟了
+  冇得倾 | 没得谈 | 谈不拢 | 谈崩了 | 没戏了 | 唔跟 | 不跟啦 | mark him as lost | mark her as lost | mark as lost | as lost
 
 words report-word
   报表 | 报告 | 漏斗 | 概况 | 统计 | 汇总 | 业绩 | 总结 | 数据 | 月报 | 周报 | 盘点 | 整体情况 | 分布
   pipeline | report | funnel | overview | summary | dashboard | stats | numbers
   销售情况 | 销售报告 | 业绩情况 | 成交情况 | 开单情况 | 经营情况 | how are my sales | sales figures
   数据 | 数字 | 些数 | 数点 | 业绩数 | 盘数
+  进展总结 | 工作总结 | 总结一下
 
 words train-word
   练习 | 练练 | 练一下 | 培训 | 训练 | 角色扮演 | 模拟 | 陪练 | 演练 | 对练 | 扮演 | 陪我练 | 练
@@ -480,6 +486,7 @@ words undo-word
   undo | revert | take that back | roll back | undo that
   复原 | 退回到 | 改之前 | 回到之前 | 撤回刚才 | 恢复原样 | 刚才那个不算 | 弄错了撤
   退回去 | 撤回刚才 | 那次修改 | 刚才那次 | 恢复到刚才
+  改返转头 | 改回头 | 改返
 
 words note-skip
   那 | 那边 | 那里 | 那儿 | 那回来 | 那边回来 | 那里回来 | 那出来 | 那边出来 | 回来 | 出来 | 那回来了 | 回来了
@@ -515,6 +522,7 @@ words request-marker
   can you | could you | would you | please | pls | plz | help me
   该干嘛 | 该干啥 | 该做什么 | 该干什么 | 该怎么 | 怎么推进 | 咱们 | 我们来
   我想 | 想直接
+  先把 | 你先把 | 给我把 | 先帮我
 
 # Words that ask about terms rather than object to them (问了起订量和账期 is a buying signal).
 words inquiry
@@ -626,6 +634,7 @@ cue customer.note
   -8: !{customer} !{pronoun}
   -8: ~self-note
   -3: ~past-visit {customer}
+  -5: {future} ~plan-word
   6: ~note-marker {customer}
   5: {customer} ~note-marker
   3: {customer} ~profile-fact
@@ -5918,6 +5927,7 @@ lookup objection
   bad_experience: 过期的 | 有好多坏了 | 好多坏了 | 批货坏了 | 质量出过问题 | 出过事 | 上回那批 | 上次那批
   need_approval: 老板回来拍板 | 等老板回来 | 等他们老板 | 老板拍板才能 | 领导拍板 | 总部拍板 | 要等老板
   quality_doubt: 质量有点担心 | 对质量 | 质量还是 | 品质不行 | worried about quality | doubts our quality
+  price: 价格谈不拢 | 价钱谈不拢 | too pricey | we're too pricey | too pricy
   send_info_brushoff: 发个资料我看看 | 发个资料看看 | 发个资料我再看看 | 发资料过来 | 发资料看看 | 发份资料看看 | 发点资料看看 | 发个资料过来 | 发点资料过来 | 发个资料给我看看 | 发资料给我看看 | 先发个资料看看 | 先发资料过来看看 | 发个目录看看 | 发个价格表看看 | 发个产品介绍看看 | 留份资料我看看 | 留个资料我看看 | 资料留下 | 资料留下就行 | 资料放下 | 资料放下就行 | 把资料留下 | 发微信上看看 | 发份资料嚟睇下 | 发啲资料嚟睇下 | 资料留低 | 留低资料 | send me some info | send me some information | send me the info | send me information | send me more information | send me a brochure | send me your brochure | send me a catalog | send me a catalogue | send me your catalog | send me your catalogue | send me a price list | email me the details | email me some info | leave a brochure | leave your brochure | leave me some material | just send it over | send something over
   moq_too_high: 起订量太大 | 起订量太高 | 起订量大 | 起订量高 | 起订量太多 | 起订量 | 起订太高 | 起订太多 | 起订 | 首单太大 | 首批太多 | 首批太大 | 首批货太多 | 首批量太大 | 首批进货太多 | 首批打款太多 | 首单金额太大 | 进货门槛太高 | 门槛太高 | 进货量太大 | 订货量太大 | 一次进太多 | 一次进这么多 | 一次要这么多 | 要进这么多 | 拿不了那么多 | 要不了那么多 | 吃不下那么多 | 吃不下这么多 | 一次入咁多货 | 入咁多货 | 要唔到咁多 | 食唔落咁多 | minimum order is too high | moq | moq is too high | moq too high | minimum order | minimum order too high | minimum order quantity | minimum is too high | first order is too big | opening order is too big | order is too big | can't take that much | cant take that much | too much for a first order | too many cases
   competitor_policy: 别家政策更好 | 别家政策好 | 别人政策更好 | 人家政策更好 | 政策不如 | 你们政策不如 | 政策不如别家 | 政策不如人家 | 别家给的返点更高 | 别家返点更高 | 别家返点高 | 人家返点更高 | 返点更高 | 返利更高 | 返点太低 | 返点低 | 返点太少 | 返点少 | 返点不够 | 返利太低 | 返利低 | 返利太少 | 返利不够 | 别家给得多 | 别家给的多 | 人家给得多 | 别家支持多 | 别家送得多 | 别家搭赠多 | 别家有陈列费 | 政策没有竞争力 | 政策不行 | 政策太差 | 支持力度不够 | 支持力度太小 | 人哋政策好啲 | 人哋返点高啲 | competitor offers more | competitor gives more | competitors offer more | better rebate | bigger rebate | higher rebate | rebate is too low | rebates are too low | better terms elsewhere | better deal elsewhere | better offer elsewhere | better policy | the other brand gives more | others offer more | competitor policy

@@ -7,6 +7,7 @@ import XCTest
 private let intentAccuracyFloor = 0.985
 private let slotF1Floor = 0.975
 private let oosFalseActionCeiling = 0.007
+private let writtenApartIntentFloor = 0.95
 
 /// Scores the parser on the NLU development corpus in DevCorpus/ (see its README: a measure
 /// only, never copied into intents/ or tests), in-process and exactly as the shared
@@ -64,6 +65,35 @@ final class DevCorpusTests: XCTestCase {
                                     "nlu_dev slot F1 \(DevScore.f3(score.slots.all.f1)) is below its floor \(slotF1Floor)")
         XCTAssertLessThanOrEqual(score.oosFalseActionRate, oosFalseActionCeiling,
                                  "nlu_dev OOS false-action rate \(DevScore.f3(score.oosFalseActionRate)) is above its ceiling \(oosFalseActionCeiling)")
+    }
+
+    /// The four sets written apart from the parser (WrittenApart/README.md): one summary line
+    /// each, appended to the summary CI prints, and the same out-of-scope ceiling; a lower
+    /// intent floor, as they were written in other hands than the development corpus.
+    func testSetsWrittenApartAtOrAboveFloors() throws {
+        let folder = Self.folder.deletingLastPathComponent().appendingPathComponent("WrittenApart")
+        let names = try DevCorpus.names(Self.folder.appendingPathComponent("nlu_dev_customers.csv"))
+        let (now, zone) = try XCTUnwrap(ISODateTime.parse(Self.now, defaultZone: TimeZone(secondsFromGMT: 8 * 3600)!))
+        let context = ParseContext(now: now, timeZone: zone, customers: TestData.rules.gazetteer(names))
+        var lines: [String] = []
+        for set in ["set1", "set2", "set3", "set4"] {
+            let items = try DevCorpus.items(folder.appendingPathComponent(set + "/nlu.jsonl"))
+            let oos = try DevCorpus.items(folder.appendingPathComponent(set + "/oos.jsonl"))
+            XCTAssertFalse(items.isEmpty, set)
+            let predictions = items.map { TestData.parser.parse($0.text, context: context) }
+            let score = DevScore(items: items, predictions: predictions.map { ($0.intent, $0.slots) },
+                                 oos: oos, oosPredictions: oos.map { TestData.parser.parse($0.text, context: context).intent })
+            lines.append("written apart \(set): intent_acc=\(DevScore.f3(score.intentAccuracy)) slot_f1=\(DevScore.f3(score.slots.all.f1)) "
+                         + "oos_false_action=\(DevScore.f3(score.oosFalseActionRate)) n=\(items.count)")
+            XCTAssertGreaterThanOrEqual(score.intentAccuracy, writtenApartIntentFloor, "\(set) intent accuracy \(DevScore.f3(score.intentAccuracy))")
+            XCTAssertLessThanOrEqual(score.oosFalseActionRate, oosFalseActionCeiling, "\(set) OOS false actions \(DevScore.f3(score.oosFalseActionRate))")
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        print(text, terminator: "")
+        // After the development corpus's own summary, whichever test runs first.
+        let previous = (try? String(contentsOf: Self.summaryFile, encoding: .utf8)) ?? ""
+        let kept = previous.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("written apart") }.joined(separator: "\n")
+        try? (kept.isEmpty || kept.hasSuffix("\n") ? kept : kept + "\n").appending(text).write(to: Self.summaryFile, atomically: true, encoding: .utf8)
     }
 
     /// The comparison rules, on the cases nlu-score's `same_value` distinguishes.
