@@ -23,6 +23,7 @@ rewrite cantonese
   睇吓 -> 看下 | 傾吓 -> 谈下 | 試吓 -> 试下 | 諗吓 -> 想下 | 練吓 -> 练下 | 問吓 -> 问下 | 等吓 -> 等下
   數期 -> 账期 | 数期 -> 账期 | 呃過 -> 骗过 | 呃过 -> 骗过 | 俾人呃 -> 被人骗 | 點處理 -> 点处理 | 落嚟 -> 下来 | 乜 -> 啥
   喇 -> 了
+  貴過 -> 贵过 | 贵过 -> 贵过 | 信唔信得過 -> 信不信得过 | 信唔信得过 -> 信不信得过
 
 """#),
     ("conversation.kaiqu", #"""
@@ -249,6 +250,7 @@ words company-suffix
   supplies | trading | co | co. | ltd | ltd. | inc | group | company | store | mart | electronics | foods | home
   美容院 | 美容店 | 理发店 | 诊所 | 药店 | 药房 | 餐厅 | 饭店 | 酒店 | 工作室 | 中心 | 门市部 | 专营店 | 经销部 | 商社 | hardware | ltd | llc | corp | corporation | enterprises | industries | imports
   鞋材 | 鞋业 | 服饰 | 服装 | 布艺 | 材料 | 灯饰 | 陶瓷 | 卫浴 | 家具 | 门窗 | 汽配 | 配件 | 数码 | 通讯 | 烟酒 | 茶行 | 粮油 | 副食 | 批发行 | 贸易行 | retail group | retail | wholesale | distribution | logistics | hardware store
+  店 | 五金店 | 厂家 | 门市
 
 words company-verb
   做 | 加 | 添加 | 新增 | 帮我 | 记 | 建 | 电话 | 叫 | 改成 | 改为 | 搬 | 在 | 开了 | 到 | 去
@@ -301,6 +303,7 @@ words note-marker
   note | memo | remember | note that | jot down | keep in mind | fyi
   备住 | 记低
   名下记录 | 名下记 | 记录一下 | 帮我记
+  记一笔 | 记上 | 记一下子
 
 words profile-fact
   喜欢 | 爱好 | 爱 | 不喝 | 不抽 | 女儿 | 儿子 | 孩子 | 小孩 | 老婆 | 老公 | 太太 | 爱人 | 家里 | 父亲 | 母亲 | 习惯 | 特别 | 只用 | 不接 | 周末 | 脾气
@@ -333,9 +336,11 @@ words past-visit
   坐了一会儿 | 坐了会儿 | 聊了一会儿
   visit 了 | visit了 | visited | 吃完饭 | 吃完 | 开了个会 | 开了会 | 转了一圈 | 逛了一圈 | 转了转 | 去转了
   视频完 | 视频了 | 开完视频会 | 打完视频 | video call | had lunch with | had dinner with | had coffee with | lunch with
+  visit完 | visit 完 | 刚visit
 
 words visit-record
   拜访记录 | 记录拜访 | 拜访结果 | 见面记录 | 通话记录 | 记一次拜访 | log a visit | visit log | log visit | log the visit | call log | log a call
+  今天的拜访 | 这次拜访 | 这次的拜访
 
 words report-back
   他说 | 她说 | 说 | 反馈 | 表示 | 答应 | 同意 | 提到 | 觉得 | 担心 | 嫌 | 想 | 问了 | 要求
@@ -379,6 +384,7 @@ words next-word
   next step | what's next | whats next | next | what now | move on | go on | then what
   接着 | 跟着 | 接着下来
   下一个环节 | 下个环节 | 下一阶段 | 下一个阶段 | 往下走 | 往下做
+  下一个step | 下一个 step | 下个step | next stage
 
 words status-word
   到哪一步 | 哪一步 | 第几步 | 进度 | 进展 | 阶段 | 走到 | 到哪了 | 做到哪 | 跟到哪 | 推进到
@@ -399,6 +405,7 @@ words coach-question
   怎么推进 | 应该怎么推进 | 怎么搞定 | 怎么攻下
   有啥好办法 | 有什么好办法 | 好办法 | 怎样应对 | 点样应对 | 怎么应付 | how to handle | how do i handle | how to deal with
   咋回啊 | 咋回 | 点讲 | 应该点讲 | 我应该怎么讲 | 怎么讲 | 该怎么讲 | 怎么搞 | how i should respond | how should i reply | what should i tell | how do i answer
+  点应付 | 怎么应付 | 应该怎么应付 | 点应付好
 
 words customer-says
   客户说 | 客户嫌 | 客户觉得 | 客户担心 | 客户问 | 他说 | 她说 | 对方说 | 老板说 | 经销商说 | 说 | 嫌 | 觉得 | 担心 | 一直说
@@ -414,6 +421,7 @@ words man-word
 words credit-word
   信用 | 资信 | 5c | 信誉 | 征信 | 信用评估 | 偿债 | 还款 | 负债 | 抵押 | 资本 | 品格
   credit | creditworthiness | credit check | assess | evaluate | 5 c
+  信得过 | 信不信得过 | 靠不靠谱 | 靠谱吗 | 可不可靠 | trustworthy | reliable
 
 words won-word
   签了 | 签约了 | 签约 | 成交 | 拿下 | 下单了 | 签单 | 签合同 | 打款了 | 订了 | 定了 | 签下 | 搞定了 | 落单 | 开单 | 出单 | 首单
@@ -422,6 +430,7 @@ words won-word
   谈掂了 | 谈掂 | 谈妥 | 谈成 | 搞定 | 倾掂
   签啦 | 签咗 | 签左 | 签下了 | 终于签 | 落单了
   sign了 | sign 了 | sign咗 | sign 咗 | 签完 | 合同已经签 | 合同签完 | 终于点头 | 首批订单 | 签了约
+  那单成了 | 单子成了 | 单成了 | 生意成了 | 这单成了
 
 words lost-word
   不跟了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
@@ -437,6 +446,7 @@ words report-word
   销售情况 | 销售报告 | 业绩情况 | 成交情况 | 开单情况 | 经营情况 | how are my sales | sales figures
   数据 | 数字 | 些数 | 数点 | 业绩数 | 盘数
   进展总结 | 工作总结 | 总结一下
+  总体情况 | 总体 | overall | 客户总体
 
 words train-word
   练习 | 练练 | 练一下 | 培训 | 训练 | 角色扮演 | 模拟 | 陪练 | 演练 | 对练 | 扮演 | 陪我练 | 练
@@ -470,6 +480,7 @@ words no-word
   不 | 不是 | 不对 | 不要 | 不用 | 不行 | 没有 | 错了 | 别 | 不是他 | 不是她 | 不是这个
   no | nope | nah | not | wrong | don't
   另一个 | 不是这个人 | wrong person | not right | not him | not her | 唔啱 | 不啱
+  不需要 | 不需要了 | no thanks | no thank you
 
 words stop-word
   算了 | 取消 | 不弄了 | 不做了 | 不要了 | 停 | 停止 | 放弃 | 先不 | 不搞了 | 罢了
@@ -480,6 +491,7 @@ words stop-word
   终止 | 中止 | 不继续了
   先别建了 | 先别加了 | 先别录了
   nvm | scrap that | scratch that | 先别弄了 | 这次操作不做了 | 操作不做了
+  算啦 | 算了吧 | 唔好啦
 
 words undo-word
   撤销 | 撤回 | 撤消 | 回退 | 恢复 | 改回去 | 改回来 | 不算 | 反悔 | 还原 | 退回上一步
@@ -737,6 +749,7 @@ cue flow.goto
 
 cue objection.handle
   slots: objection customer
+  -4: ^~no-word {short} !~customer-says
   2: {objection} {customer}
   -6: {past} {customer}
   2: {objection} {short}
@@ -750,6 +763,7 @@ cue objection.handle
 
 cue qualify.man
   slots: customer amount
+  -4: {short} !{customer}
   -4: {objection} ~coach-question
   -6: ~train-word
   -5: ~coach-question
@@ -769,6 +783,7 @@ cue credit.assess
 
 cue deal.won
   slots: customer amount date
+  -8: ~goto-verb {step}
   4: {customer} ~won-word {amount}
   -6: ~change-verb ~change-marker
   6: ~won-word {customer}
@@ -5928,6 +5943,8 @@ lookup objection
   need_approval: 老板回来拍板 | 等老板回来 | 等他们老板 | 老板拍板才能 | 领导拍板 | 总部拍板 | 要等老板
   quality_doubt: 质量有点担心 | 对质量 | 质量还是 | 品质不行 | worried about quality | doubts our quality
   price: 价格谈不拢 | 价钱谈不拢 | too pricey | we're too pricey | too pricy
+  price: 贵过人家 | 贵过别人 | 贵过人 | 比人贵 | 比人家贵
+  payment_terms: 帐期 | 帐期太短
   send_info_brushoff: 发个资料我看看 | 发个资料看看 | 发个资料我再看看 | 发资料过来 | 发资料看看 | 发份资料看看 | 发点资料看看 | 发个资料过来 | 发点资料过来 | 发个资料给我看看 | 发资料给我看看 | 先发个资料看看 | 先发资料过来看看 | 发个目录看看 | 发个价格表看看 | 发个产品介绍看看 | 留份资料我看看 | 留个资料我看看 | 资料留下 | 资料留下就行 | 资料放下 | 资料放下就行 | 把资料留下 | 发微信上看看 | 发份资料嚟睇下 | 发啲资料嚟睇下 | 资料留低 | 留低资料 | send me some info | send me some information | send me the info | send me information | send me more information | send me a brochure | send me your brochure | send me a catalog | send me a catalogue | send me your catalog | send me your catalogue | send me a price list | email me the details | email me some info | leave a brochure | leave your brochure | leave me some material | just send it over | send something over
   moq_too_high: 起订量太大 | 起订量太高 | 起订量大 | 起订量高 | 起订量太多 | 起订量 | 起订太高 | 起订太多 | 起订 | 首单太大 | 首批太多 | 首批太大 | 首批货太多 | 首批量太大 | 首批进货太多 | 首批打款太多 | 首单金额太大 | 进货门槛太高 | 门槛太高 | 进货量太大 | 订货量太大 | 一次进太多 | 一次进这么多 | 一次要这么多 | 要进这么多 | 拿不了那么多 | 要不了那么多 | 吃不下那么多 | 吃不下这么多 | 一次入咁多货 | 入咁多货 | 要唔到咁多 | 食唔落咁多 | minimum order is too high | moq | moq is too high | moq too high | minimum order | minimum order too high | minimum order quantity | minimum is too high | first order is too big | opening order is too big | order is too big | can't take that much | cant take that much | too much for a first order | too many cases
   competitor_policy: 别家政策更好 | 别家政策好 | 别人政策更好 | 人家政策更好 | 政策不如 | 你们政策不如 | 政策不如别家 | 政策不如人家 | 别家给的返点更高 | 别家返点更高 | 别家返点高 | 人家返点更高 | 返点更高 | 返利更高 | 返点太低 | 返点低 | 返点太少 | 返点少 | 返点不够 | 返利太低 | 返利低 | 返利太少 | 返利不够 | 别家给得多 | 别家给的多 | 人家给得多 | 别家支持多 | 别家送得多 | 别家搭赠多 | 别家有陈列费 | 政策没有竞争力 | 政策不行 | 政策太差 | 支持力度不够 | 支持力度太小 | 人哋政策好啲 | 人哋返点高啲 | competitor offers more | competitor gives more | competitors offer more | better rebate | bigger rebate | higher rebate | rebate is too low | rebates are too low | better terms elsewhere | better deal elsewhere | better offer elsewhere | better policy | the other brand gives more | others offer more | competitor policy

@@ -4,7 +4,8 @@ extension SlotFiller {
         let changeEnds = group("change-marker").map(\.upperBound)
         // Of several values of one type, the one after a change word (改成 C类), else the last.
         func pick(_ type: String) -> Entity? {
-            let all = entities.filter { $0.type == type }
+            // What it is not (做代理商的，不是批发) is no value.
+            let all = entities.filter { $0.type == type && !isDenied($0) }
             if let after = changeEnds.last, let e = all.first(where: { $0.range.lowerBound >= after }) { return e }
             return all.last
         }
@@ -53,5 +54,11 @@ extension SlotFiller {
         slots["value"] = value
         // The dialogue takes level, card and role from their own slots.
         if ["level", "card", "role"].contains(field) { slots[field] = value }
+    }
+
+    // Whether 不是 / 不再是 / not stands right before the entity.
+    func isDenied(_ e: Entity) -> Bool {
+        let before = String(String.UnicodeScalarView(s[max(0, e.range.lowerBound - 4)..<e.range.lowerBound])).trimmingSpaces()
+        return ["不是", "不再是", "并非", "not", "not a", "no longer"].contains { before.hasSuffix($0) }
     }
 }

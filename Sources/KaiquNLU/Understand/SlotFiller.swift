@@ -42,7 +42,7 @@ struct SlotFiller {
         if intent == "deal.won", slots["amount"] == nil,
            let n = entities.first(where: { e in e.type == "number" && (Double(e.value) ?? 0) >= 100
                && !entities.contains { $0.type != "number" && $0.range.overlaps(e.range) } }) {
-            slots["amount"] = n.value
+            slots["amount"] = thousands(from: n)
         }
         if wanted.contains("objection") { fillObjection(&slots) }
         if wanted.contains("region"), slots["region"] == nil,
@@ -77,5 +77,17 @@ struct SlotFiller {
             i = max(j, i + 1)
         }
         return nil
+    }
+
+    // A number with its thousands after commas (120,000): the digits of the whole figure.
+    func thousands(from n: Entity) -> String {
+        var digits = n.value
+        var i = n.range.upperBound
+        while i + 3 < s.count || i + 3 == s.count, i < s.count, s[i] == ",", s[i + 1...i + 3].allSatisfy(\.isASCIIDigit),
+              i + 4 == s.count || !s[i + 4].isASCIIDigit {
+            digits += String(String.UnicodeScalarView(s[i + 1...i + 3]))
+            i += 4
+        }
+        return String(digits.drop { $0 == "0" && digits.count > 1 })
     }
 }
