@@ -42,8 +42,7 @@ public struct PhraseRewriter: Sendable {
         var i = 0
         while i < typed.count {
             let s = lowered(typed[i])
-            guard s.value >= 0x10000 || startsSource[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0,
-                  let candidates = byFirst[s] else { i += 1; continue }
+            guard mayStart(typed[i]), let candidates = byFirst[s] else { i += 1; continue }
             var advanced = false
             for (source, target) in candidates where i + source.count <= typed.count {
                 var same = true
@@ -61,10 +60,17 @@ public struct PhraseRewriter: Sendable {
     }
 
     /// A word of intents/ as the input will read once rewritten (话唔到事 → 话不到事).
+    /// Every word of intents/ comes through here at start-up: most start no rewrite, and are
+    /// let through after one bit test per scalar.
     func rewrite(_ word: String) -> String {
+        guard word.unicodeScalars.contains(where: mayStart) else { return word }
         let scalars = Array(word.unicodeScalars)
-        guard scalars.contains(where: { byFirst[lowered($0)] != nil }) else { return word }
         return String(scalars: apply(to: NormalizedText(original: scalars, scalars: scalars)).text.scalars)
+    }
+
+    private func mayStart(_ typed: Unicode.Scalar) -> Bool {
+        let s = lowered(typed)
+        return s.value >= 0x10000 ? byFirst[s] != nil : startsSource[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0
     }
 
     private func lowered(_ s: Unicode.Scalar) -> Unicode.Scalar {
