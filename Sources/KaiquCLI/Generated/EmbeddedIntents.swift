@@ -304,6 +304,7 @@ words note-marker
   备住 | 记低
   名下记录 | 名下记 | 记录一下 | 帮我记
   记一笔 | 记上 | 记一下子
+  记个事 | 记个事儿
 
 words profile-fact
   喜欢 | 爱好 | 爱 | 不喝 | 不抽 | 女儿 | 儿子 | 孩子 | 小孩 | 老婆 | 老公 | 太太 | 爱人 | 家里 | 父亲 | 母亲 | 习惯 | 特别 | 只用 | 不接 | 周末 | 脾气
@@ -370,6 +371,7 @@ words followup-word
   没follow | 没有follow | 没 follow | 很久没follow | haven't followed up | havent followed up | not followed up | haven't followed | havent followed
   待跟进 | 要跟进的 | 需跟进 | 需要跟进的 | follow | follow-ups | followups
   neglecting | been neglecting | neglected
+  该追踪 | 该跟踪 | 追踪了 | 跟踪一下
 
 words develop-verb
   开发 | 开拓 | 开始开发 | 启动 | 新渠道 | 走流程 | 六步 | 开个新渠道 | 拓展 | 攻下 | 开始跟
@@ -378,6 +380,7 @@ words develop-verb
   development flow | development process | the flow for | start the flow
   开发流程 | 渠道开发
   start flow | begin flow | start the development
+  找多个经销商 | 找新的经销商 | 由头开始 | 从头开始
 
 words next-word
   下一步 | 接下来 | 然后呢 | 然后 | 下一个步骤 | 下个步骤 | 继续 | 往下 | 跟住 | 之后 | 后面
@@ -406,6 +409,7 @@ words coach-question
   有啥好办法 | 有什么好办法 | 好办法 | 怎样应对 | 点样应对 | 怎么应付 | how to handle | how do i handle | how to deal with
   咋回啊 | 咋回 | 点讲 | 应该点讲 | 我应该怎么讲 | 怎么讲 | 该怎么讲 | 怎么搞 | how i should respond | how should i reply | what should i tell | how do i answer
   点应付 | 怎么应付 | 应该怎么应付 | 点应付好
+  怎么打动 | 该怎么打动 | 怎么说动 | 怎么劝
 
 words customer-says
   客户说 | 客户嫌 | 客户觉得 | 客户担心 | 客户问 | 他说 | 她说 | 对方说 | 老板说 | 经销商说 | 说 | 嫌 | 觉得 | 担心 | 一直说
@@ -447,6 +451,7 @@ words report-word
   数据 | 数字 | 些数 | 数点 | 业绩数 | 盘数
   进展总结 | 工作总结 | 总结一下
   总体情况 | 总体 | overall | 客户总体
+  做成点 | 做得点 | 做得怎么样 | 业绩怎么样
 
 words train-word
   练习 | 练练 | 练一下 | 培训 | 训练 | 角色扮演 | 模拟 | 陪练 | 演练 | 对练 | 扮演 | 陪我练 | 练
@@ -460,6 +465,7 @@ words help-word
   求助 | 怎么使用 | 如何使用 | 使用方法 | 会做什么 | 会做啥 | 会做些啥 | 能做些啥 | 能做些什么 | 有什么用
   能干些什么 | 都能干 | 咋用 | 怎么用啊 | 能做些 | how do i use this | what can this do
   可以帮我做 | 帮我做些啥 | 帮我做什么 | 能帮我做些
+  会做些什么 | 做些什么 | 教教我 | 不太会用 | 不会用
 
 words howto
   怎么 | 如何 | 怎样 | 怎么样才能 | how do i | how to | how can i
@@ -720,7 +726,6 @@ cue flow.start
   6: ~develop-verb
   4: ~develop-verb {customer}
   -6: ~status-word
-  -6: ~next-word
   -4: ~goto-verb
 
 cue flow.next
@@ -5945,6 +5950,7 @@ lookup objection
   price: 价格谈不拢 | 价钱谈不拢 | too pricey | we're too pricey | too pricy
   price: 贵过人家 | 贵过别人 | 贵过人 | 比人贵 | 比人家贵
   payment_terms: 帐期 | 帐期太短
+  need_approval: 自己说了不算
   send_info_brushoff: 发个资料我看看 | 发个资料看看 | 发个资料我再看看 | 发资料过来 | 发资料看看 | 发份资料看看 | 发点资料看看 | 发个资料过来 | 发点资料过来 | 发个资料给我看看 | 发资料给我看看 | 先发个资料看看 | 先发资料过来看看 | 发个目录看看 | 发个价格表看看 | 发个产品介绍看看 | 留份资料我看看 | 留个资料我看看 | 资料留下 | 资料留下就行 | 资料放下 | 资料放下就行 | 把资料留下 | 发微信上看看 | 发份资料嚟睇下 | 发啲资料嚟睇下 | 资料留低 | 留低资料 | send me some info | send me some information | send me the info | send me information | send me more information | send me a brochure | send me your brochure | send me a catalog | send me a catalogue | send me your catalog | send me your catalogue | send me a price list | email me the details | email me some info | leave a brochure | leave your brochure | leave me some material | just send it over | send something over
   moq_too_high: 起订量太大 | 起订量太高 | 起订量大 | 起订量高 | 起订量太多 | 起订量 | 起订太高 | 起订太多 | 起订 | 首单太大 | 首批太多 | 首批太大 | 首批货太多 | 首批量太大 | 首批进货太多 | 首批打款太多 | 首单金额太大 | 进货门槛太高 | 门槛太高 | 进货量太大 | 订货量太大 | 一次进太多 | 一次进这么多 | 一次要这么多 | 要进这么多 | 拿不了那么多 | 要不了那么多 | 吃不下那么多 | 吃不下这么多 | 一次入咁多货 | 入咁多货 | 要唔到咁多 | 食唔落咁多 | minimum order is too high | moq | moq is too high | moq too high | minimum order | minimum order too high | minimum order quantity | minimum is too high | first order is too big | opening order is too big | order is too big | can't take that much | cant take that much | too much for a first order | too many cases
   competitor_policy: 别家政策更好 | 别家政策好 | 别人政策更好 | 人家政策更好 | 政策不如 | 你们政策不如 | 政策不如别家 | 政策不如人家 | 别家给的返点更高 | 别家返点更高 | 别家返点高 | 人家返点更高 | 返点更高 | 返利更高 | 返点太低 | 返点低 | 返点太少 | 返点少 | 返点不够 | 返利太低 | 返利低 | 返利太少 | 返利不够 | 别家给得多 | 别家给的多 | 人家给得多 | 别家支持多 | 别家送得多 | 别家搭赠多 | 别家有陈列费 | 政策没有竞争力 | 政策不行 | 政策太差 | 支持力度不够 | 支持力度太小 | 人哋政策好啲 | 人哋返点高啲 | competitor offers more | competitor gives more | competitors offer more | better rebate | bigger rebate | higher rebate | rebate is too low | rebates are too low | better terms elsewhere | better deal elsewhere | better offer elsewhere | better policy | the other brand gives more | others offer more | competitor policy

@@ -9,7 +9,8 @@ extension SlotFiller {
             let end = clauseEnd(from: i)
             if end - i >= 2 { return i..<end }
         }
-        let suffixes = group("company-suffix")
+        // At each place the longest company word first: 批发行 before 批发.
+        let suffixes = group("company-suffix").sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
         for suffix in suffixes {
             let start = clauseStart(before: suffix.lowerBound)
             // The company is the run of the clause that ends at the suffix word; a run that

@@ -237,7 +237,7 @@ struct EnglishTime {
             after = trial
             _ = after.eat(",")
             _ = after.word("the")
-            if let d = ordinalDay(&after), !Self.monthFollows(after) {
+            if let d = ordinalDay(&after), !Self.monthFollows(after), !Self.clockFollows(after) {
                 var first = ref.today.firstOfMonth
                 for _ in 0..<24 {
                     if let date = CivilDay.valid(first.year, first.month, d), date >= ref.today, date.weekday == w {
@@ -340,6 +340,14 @@ struct EnglishTime {
         }
         s = trial
         return true
+    }
+
+    // "Monday, 2:30 pm": the 2 is an hour, not the 2nd.
+    private static func clockFollows(_ scan: ScalarScan) -> Bool {
+        var t = scan
+        t.skipSpaces()
+        if t.i < t.s.count, t.s[t.i] == ":" || t.s[t.i] == "." { return true }
+        return t.sees("am") || t.sees("pm") || t.sees("o'clock") || t.sees("oclock")
     }
 
     private static func monthFollows(_ scan: ScalarScan) -> Bool {
