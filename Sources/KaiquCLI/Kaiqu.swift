@@ -14,6 +14,9 @@ public enum Kaiqu {
     public static func main(arguments: [String], environment: [String: String]) -> Int32 {
         // A closed pipe must end the program quietly, not with a signal.
         signal(SIGPIPE, SIG_IGN)
+        // Every file Kaiqu makes (store, history, exports) holds reps' customers: private to
+        // the account that runs it.
+        umask(0o077)
         let language = Messages.language(environment: environment)
         do {
             let options: Options

@@ -53,10 +53,10 @@ extension Book {
         case .scheduleVisit(let plan):
             try requireCustomer(plan.customer)
             try db.query("""
-                INSERT INTO visit(owner, customer_id, day, time, end_time, purpose, status, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'planned', ?, ?)
+                INSERT INTO visit(owner, customer_id, day, time, end_time, purpose, status, created_at, updated_at, zone)
+                VALUES (?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?)
                 """, [.text(owner), .integer(plan.customer), .text(plan.day), .optional(plan.time), .optional(plan.endTime),
-                      .optional(plan.purpose), .text(stamp), .text(stamp)])
+                      .optional(plan.purpose), .text(stamp), .text(stamp), .optional(zone)])
             let id = db.lastInsertRowID
             try journal.record(.visit, id, before: nil)
             try journal.name(fromCustomer: plan.customer)
@@ -67,8 +67,9 @@ extension Book {
             return .visit(id)
         case .moveVisit(let id, let day, let time):
             try journal.snapshot(visit: id)
-            try db.query("UPDATE visit SET day = ?, time = ?, end_time = NULL, updated_at = ? WHERE id = ? AND owner = ?",
-                         [.text(day), .optional(time), .text(stamp), .integer(id), .text(owner)])
+            // The new day and time are said in the rep's zone of now.
+            try db.query("UPDATE visit SET day = ?, time = ?, end_time = NULL, updated_at = ?, zone = coalesce(?, zone) WHERE id = ? AND owner = ?",
+                         [.text(day), .optional(time), .text(stamp), .optional(zone), .integer(id), .text(owner)])
             return .visit(id)
         case .logContact(let log):
             try journal.snapshot(customer: log.customer)
@@ -80,9 +81,10 @@ extension Book {
                 visit = planned
             } else {
                 try db.query("""
-                    INSERT INTO visit(owner, customer_id, day, time, status, outcome, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, 'done', ?, ?, ?)
-                    """, [.text(owner), .integer(log.customer), .text(log.day), .text(log.time), .optional(log.outcome), .text(stamp), .text(stamp)])
+                    INSERT INTO visit(owner, customer_id, day, time, status, outcome, created_at, updated_at, zone)
+                    VALUES (?, ?, ?, ?, 'done', ?, ?, ?, ?)
+                    """, [.text(owner), .integer(log.customer), .text(log.day), .text(log.time), .optional(log.outcome), .text(stamp), .text(stamp),
+                          .optional(zone)])
                 visit = db.lastInsertRowID
                 try journal.record(.visit, visit, before: nil)
             }

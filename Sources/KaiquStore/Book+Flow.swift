@@ -67,8 +67,10 @@ extension Book {
                 try ensure(5)
                 try db.query("INSERT INTO objection(customer_id, kind, said, raised_at) VALUES (?, ?, ?, ?)",
                              [.integer(customer), .text(kind), .optional(said), .text(stamp)])
+                try journal.record(.objection, db.lastInsertRowID, before: nil)
                 try event(.objection, kind)
             case .resolveObjections:
+                try journal.snapshot(openObjectionsOf: customer)
                 try db.query("UPDATE objection SET resolved_at = ? WHERE customer_id = ? AND resolved_at IS NULL", [.text(stamp), .integer(customer)])
                 try event(.resolved)
             case .signal(let kind, let said):

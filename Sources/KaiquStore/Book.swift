@@ -6,6 +6,8 @@ public struct Book: Records {
     let store: Store
     /// The rep (the local user in a terminal, the chat user in the bridge).
     public let owner: String
+    /// The rep's time zone (IANA name), written with every visit planned or logged.
+    public let zone: String?
 
     var db: Database { store.db }
 
@@ -209,12 +211,12 @@ public struct Book: Records {
         return rows
     }
 
-    static let visitColumns = "v.id, v.customer_id, c.name, v.day, v.time, v.end_time, v.purpose, v.status, v.outcome"
+    static let visitColumns = "v.id, v.customer_id, c.name, v.day, v.time, v.end_time, v.purpose, v.status, v.outcome, v.zone"
 
     static func visit(_ row: Database.Row) -> Visit {
         Visit(id: row.integer(0), customer: row.integer(1), customerName: row.text(2) ?? "", day: row.text(3) ?? "",
               time: row.text(4), endTime: row.text(5), purpose: row.text(6),
-              status: row.text(7).flatMap(Visit.Status.init(rawValue:)) ?? .planned, outcome: row.text(8))
+              status: row.text(7).flatMap(Visit.Status.init(rawValue:)) ?? .planned, outcome: row.text(8), zone: row.text(9))
     }
 
     // The filter as SQL conditions, each starting with " AND ". Lost customers are left out

@@ -15,8 +15,30 @@ final class Database {
             sqlite3_close(handle)
             throw .cannotOpen(path: path, reason: reason)
         }
-        // A terminal session and a bridge process may share one file: wait rather than fail.
-        sqlite3_busy_timeout(handle, 5_000)
+        // A terminal session, a bridge process and an import may share one file: a writer
+        // waits for the others rather than fail (an import of 200,000 rows holds the file for
+        // a few seconds).
+        sqlite3_busy_timeout(handle, Int32(Self.busyWait * 1_000))
+    }
+
+    /// How long a statement waits for another process's lock before it gives up, in seconds.
+    static let busyWait = 60.0
+
+    /// Runs `body` again while SQLite reports the file busy in a way its busy handler does not
+    /// wait out (switching the journal mode, recovering a WAL another process left), for at
+    /// most `busyWait` seconds.
+    func retryingWhileBusy<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        let deadline = Date().addingTimeInterval(Self.busyWait)
+        var pause: useconds_t = 2_000
+        while true {
+            do {
+                return try body()
+            } catch .sqlite(let code, _) where code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED {
+                guard Date() < deadline else { throw .busy }
+                usleep(pause)
+                pause = min(pause * 2, 100_000)
+            }
+        }
     }
 
     deinit {
@@ -74,7 +96,9 @@ final class Database {
 
     /// Runs `body` in one transaction: all of it is committed, or none.
     func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        try execute("BEGIN IMMEDIATE")
+        // IMMEDIATE takes the write lock first, so a transaction never fails halfway for want
+        // of it; waiting for it is bounded.
+        try retryingWhileBusy { () throws(StoreError) in try execute("BEGIN IMMEDIATE") }
         do {
             let result = try body()
             try execute("COMMIT")

@@ -4,8 +4,10 @@ import KaiquDialogue
 /// that SQLite itself writes and reads back (`json_object`, `json_extract`). A row with no
 /// "before" was created by the change, so undo removes it.
 ///
-/// A customer is journalled whole (the row, its phones, its profile, its flow and its
-/// objections), a visit, a note or a flow event as its row.
+/// A customer is journalled as its row with its phones, its profile and its flow row: a few
+/// hundred bytes that do not grow with its history. What grows (notes, flow events,
+/// objections) is journalled by the rows a change adds, and resolving objections by their ids.
+/// Each rep's journal keeps the newest `kept` entries: undo goes that far back.
 struct Journal {
     let book: Book
     let kind: String
@@ -13,8 +15,18 @@ struct Journal {
     /// Whom the change was about, for "已撤销：添加客户 孙丽".
     var subject = ""
     private var rows: [(kind: RowKind, id: Int64, before: String?)] = []
+    // Which rows are journalled already: an import journals thousands, so not a scan of `rows`.
+    private var seen: Set<RowKey> = []
 
-    enum RowKind: String { case customer, visit, note, event }
+    private struct RowKey: Hashable {
+        let kind: RowKind
+        let id: Int64
+    }
+
+    enum RowKind: String { case customer, visit, note, event, objection, resolved }
+
+    /// How many changes each rep can undo; older entries are dropped as new ones come.
+    static let kept = 100
 
     init(book: Book, kind: String, at: String) {
         self.book = book
@@ -25,38 +37,36 @@ struct Journal {
     private var db: Database { book.db }
 
     mutating func record(_ kind: RowKind, _ id: Int64, before: String?) throws(StoreError) {
-        guard !rows.contains(where: { $0.kind == kind && $0.id == id }) else { return }
+        guard seen.insert(RowKey(kind: kind, id: id)).inserted else { return }
         rows.append((kind, id, before))
     }
 
     /// Keeps a customer as it is now, before the change touches it.
     mutating func snapshot(customer id: CustomerID) throws(StoreError) {
-        guard !rows.contains(where: { $0.kind == .customer && $0.id == id }) else { return }
+        guard !seen.contains(RowKey(kind: .customer, id: id)) else { return }
         let columns = try book.store.columns(of: "customer")
         let object = columns.map { "'\($0)', \($0)" }.joined(separator: ", ")
         let flow = try book.store.columns(of: "flow").map { "'\($0)', \($0)" }.joined(separator: ", ")
-        let objection = try book.store.columns(of: "objection").map { "'\($0)', \($0)" }.joined(separator: ", ")
         guard let json = try db.text("""
             SELECT json_object('row', json_object(\(object)),
                 'phones', (SELECT json_group_array(json_array(position, number)) FROM phone WHERE customer_id = customer.id),
                 'profile', (SELECT json_group_array(json_array(field, value)) FROM profile WHERE customer_id = customer.id),
-                'flow', (SELECT json_group_array(json_object(\(flow))) FROM flow WHERE customer_id = customer.id),
-                'objections', (SELECT json_group_array(json_object(\(objection))) FROM objection WHERE customer_id = customer.id))
+                'flow', (SELECT json_group_array(json_object(\(flow))) FROM flow WHERE customer_id = customer.id))
             FROM customer WHERE id = ? AND owner = ?
             """, [.integer(id), .text(book.owner)]) else { throw .noSuchCustomer(id) }
-        rows.append((.customer, id, json))
+        try record(.customer, id, before: json)
         if subject.isEmpty { try name(fromCustomer: id) }
     }
 
     /// Keeps a visit as it is now.
     mutating func snapshot(visit id: VisitID) throws(StoreError) {
-        guard !rows.contains(where: { $0.kind == .visit && $0.id == id }) else { return }
+        guard !seen.contains(RowKey(kind: .visit, id: id)) else { return }
         let columns = try book.store.columns(of: "visit")
         let object = columns.map { "'\($0)', \($0)" }.joined(separator: ", ")
         guard let json = try db.text("SELECT json_object(\(object)) FROM visit WHERE id = ? AND owner = ?", [.integer(id), .text(book.owner)]) else {
             throw .noSuchVisit(id)
         }
-        rows.append((.visit, id, json))
+        try record(.visit, id, before: json)
         if subject.isEmpty, let customer = try db.text("SELECT customer_id FROM visit WHERE id = ?", [.integer(id)]).flatMap(Int64.init) {
             try name(fromCustomer: customer)
         }
@@ -67,7 +77,15 @@ struct Journal {
         if subject.isEmpty { subject = try db.text("SELECT name FROM customer WHERE id = ?", [.integer(id)]) ?? "" }
     }
 
-    /// Writes the journal entry (a change that touched nothing leaves none).
+    /// Keeps which of a customer's objections are open now, before the change resolves them.
+    mutating func snapshot(openObjectionsOf customer: CustomerID) throws(StoreError) {
+        guard let ids = try db.text("SELECT json_group_array(id) FROM objection WHERE customer_id = ? AND resolved_at IS NULL",
+                                    [.integer(customer)]), ids != "[]" else { return }
+        try record(.resolved, customer, before: ids)
+    }
+
+    /// Writes the journal entry (a change that touched nothing leaves none), and drops the
+    /// rep's entries older than the newest `kept`.
     func close() throws(StoreError) {
         guard !rows.isEmpty else { return }
         try db.query("INSERT INTO journal(owner, kind, subject, at) VALUES (?, ?, ?, ?)", [.text(book.owner), .text(kind), .text(subject), .text(at)])
@@ -76,6 +94,14 @@ struct Journal {
             try db.query("INSERT INTO journal_row(journal_id, seq, kind, row_id, before) VALUES (?, ?, ?, ?, ?)",
                          [.integer(entry), .integer(Int64(seq)), .text(row.kind.rawValue), .integer(row.id), .optional(row.before)])
         }
+        try prune()
+    }
+
+    // journal_row goes with its entry (ON DELETE CASCADE).
+    private func prune() throws(StoreError) {
+        try db.query("""
+            DELETE FROM journal WHERE owner = ?1 AND id <= (SELECT id FROM journal WHERE owner = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)
+            """, [.text(book.owner), .integer(Int64(Self.kept))])
     }
 }
 
@@ -97,6 +123,11 @@ extension Book {
             case (.visit, nil): try db.query("DELETE FROM visit WHERE id = ?", [.integer(row.id)])
             case (.note, _): try db.query("DELETE FROM note WHERE id = ?", [.integer(row.id)])
             case (.event, _): try db.query("DELETE FROM flow_event WHERE id = ?", [.integer(row.id)])
+            case (.objection, _): try db.query("DELETE FROM objection WHERE id = ?", [.integer(row.id)])
+            case (.resolved, let ids?):
+                try db.query("UPDATE objection SET resolved_at = NULL WHERE customer_id = ? AND id IN (SELECT value FROM json_each(?))",
+                             [.integer(row.id), .text(ids)])
+            case (.resolved, nil): break
             case (.customer, let before?): try restore(customer: row.id, from: before)
             case (.visit, let before?): try restore(table: "visit", id: row.id, from: before, path: "$")
             case (nil, _): throw .sqlite(code: 0, message: "unknown journal row kind \(row.kind)")
@@ -118,7 +149,9 @@ extension Book {
             INSERT INTO profile(customer_id, field, value)
             SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?2, '$.profile')
             """, [.integer(id), .text(json)])
-        for table in ["flow", "objection"] {
+        // Entries written before objections were journalled apart carry them whole.
+        let tables = try db.integer("SELECT json_type(?, '$.objections') IS NOT NULL", [.text(json)]) == 1 ? ["flow", "objection"] : ["flow"]
+        for table in tables {
             try db.query("DELETE FROM \(table) WHERE customer_id = ?", [.integer(id)])
             let columns = try store.columns(of: table)
             let values = columns.map { "json_extract(value, '$.\($0)')" }.joined(separator: ", ")

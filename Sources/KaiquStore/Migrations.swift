@@ -166,5 +166,12 @@ enum Migrations {
 
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
+        // 3: a visit's time zone (the IANA name its day and time are in, the rep's when it was
+        // planned; NULL for older visits, read in the rep's zone). The journal is pruned to
+        // each rep's newest entries, found by this index.
+        """
+        ALTER TABLE visit ADD COLUMN zone TEXT;
+        CREATE INDEX journal_recent ON journal(owner, id);
+        """,
     ]
 }

@@ -13,26 +13,36 @@ public final class Store {
     /// The SQL expression of a customer row's due day under the cadence.
     let dueExpression: String
 
-    /// Opens or creates the store at `path`, creating its folder, and brings the schema up to
-    /// date. `cadence` decides when customers are due; when it differs from the one the store
-    /// last used, every due day is recomputed.
+    /// True when this open created the store file (a new, empty store).
+    public private(set) var isNew = false
+    /// The folder this open had to create for the store, if any.
+    public private(set) var createdFolder: String?
+
+    /// Opens or creates the store at `path` and brings the schema up to date. A missing
+    /// folder is created (0700) and reported in `createdFolder`; a new file is created 0600,
+    /// so no other local user reads the reps' phones. A database that is not a Kaiqu store is
+    /// refused, not written to. `cadence` decides when customers are due; when it differs from
+    /// the one the store last used, every due day is recomputed.
+    ///
+    /// Several processes may open (and create) one store at once: creation and migration run
+    /// in one write transaction, which the others wait for.
     public init(path: String, nameKey: @escaping @Sendable (String) -> String = { $0 }, cadence: Cadence = Cadence()) throws(StoreError) {
+        guard !path.isEmpty else { throw .cannotOpen(path: path, reason: "empty path") }
         self.path = path
         self.nameKey = nameKey
         dueExpression = Store.dueExpression(cadence)
         if path != ":memory:" {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-                throw .cannotOpen(path: path, reason: error.localizedDescription)
-            }
+            (createdFolder, isNew) = try StoreFile.create(path)
         }
         db = try Database(path: path)
+        try checkOwnership()
         if path != ":memory:" {
             // WAL lets a reader and a writer work at once. With synchronous=NORMAL a commit is
             // in the WAL file before COMMIT returns, so it survives the process being killed
             // (what an acknowledged change needs); FULL would add an fsync per change for
-            // power loss, at several milliseconds each.
-            try db.query("PRAGMA journal_mode=WAL") { _ in }
+            // power loss, at several milliseconds each. Switching needs a moment alone with
+            // the file, so another process starting at once may make it wait.
+            try db.retryingWhileBusy { () throws(StoreError) in try db.query("PRAGMA journal_mode=WAL") { _ in } }
         }
         try db.execute("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL")
         try migrate()
@@ -50,25 +60,47 @@ public final class Store {
         let version = Int(try db.integer("PRAGMA user_version"))
         guard version <= Migrations.steps.count else { throw .incompatible(path: path, version: version) }
         guard version >= 1 else { return nil }
+        try checkOwnership()
     }
 
     /// The schema version this program writes.
     public static var schemaVersion: Int { Migrations.steps.count }
 
-    /// One rep's customers, visits and changes.
-    public func book(of owner: String) -> Book { Book(store: self, owner: owner) }
+    /// One rep's customers, visits and changes; `zone` (IANA name) is the rep's time zone,
+    /// kept with the visits they plan.
+    public func book(of owner: String, zone: String? = nil) -> Book { Book(store: self, owner: owner, zone: zone) }
 
+    /// The `application_id` Kaiqu writes into its stores ("KAIQ").
+    static let applicationID: Int64 = 0x4B41_4951
+
+    // A file that is a SQLite database but not Kaiqu's (another application's) is refused
+    // before anything is written to it. A Kaiqu store from before the mark has the customer
+    // table and a schema version; it gets the mark when it is migrated.
+    private func checkOwnership() throws(StoreError) {
+        let id = try db.integer("PRAGMA application_id")
+        if id == Self.applicationID { return }
+        let tables = try db.integer("SELECT count(*) FROM sqlite_master")
+        let version = try db.integer("PRAGMA user_version")
+        let legacy = try db.integer("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'customer'") == 1 && version >= 1
+        guard id == 0, tables == 0 || legacy else { throw .foreign(path: path) }
+    }
+
+    // All the steps a store needs, in one write transaction: a second process opening the
+    // same new store waits, then finds it migrated. The version is read inside the
+    // transaction, so no two processes run the same step.
     private func migrate() throws(StoreError) {
-        let version = Int(try db.integer("PRAGMA user_version"))
-        guard version <= Migrations.steps.count else { throw .incompatible(path: path, version: version) }
-        for (index, step) in Migrations.steps.enumerated() where index >= version {
-            try db.transaction { () throws(StoreError) in
+        try db.transaction { () throws(StoreError) in
+            let version = Int(try db.integer("PRAGMA user_version"))
+            guard version <= Migrations.steps.count else { throw .incompatible(path: path, version: version) }
+            guard version < Migrations.steps.count else { return }
+            try checkOwnership()
+            for (index, step) in Migrations.steps.enumerated() where index >= version {
                 try db.execute(step)
                 // Step 2 adds the name key, which only Swift can compute: filled in the same
                 // transaction, so that no store is left at version 2 with keys missing.
                 if index == 1 { try fillNameKeys() }
-                try db.execute("PRAGMA user_version = \(index + 1)")
             }
+            try db.execute("PRAGMA user_version = \(Migrations.steps.count); PRAGMA application_id = \(Self.applicationID)")
         }
     }
 
@@ -81,7 +113,8 @@ public final class Store {
 
     // Due days follow the cadence data: when it changed since the last run, recompute them all.
     private func refreshDueDays(_ cadence: Cadence) throws(StoreError) {
-        let fingerprint = cadence.fingerprint
+        // The rule's own version goes with the data's: a new rule recomputes old stores.
+        let fingerprint = cadence.fingerprint + ";rule 2"
         guard try db.text("SELECT value FROM meta WHERE key = 'cadence'") != fingerprint else { return }
         try db.transaction { () throws(StoreError) in
             try db.query("UPDATE customer SET due_day = \(dueExpression)")
@@ -98,6 +131,12 @@ public final class Store {
         let byCard = "CASE card \(cards) ELSE \(cadence.otherwise) END"
         let byLevel = levels.isEmpty ? "\(Int32.max)" : "CASE level \(levels) ELSE \(Int32.max) END"
         let contactDay = "CAST(julianday(substr(coalesce(last_contact, created_at), 1, 10)) - 2440587.5 AS INTEGER)"
-        return "CASE WHEN status = 'lost' OR deleted_at IS NOT NULL THEN NULL ELSE \(contactDay) + min(\(byCard), \(byLevel)) END"
+        // An A or B card never contacted is due at once: it may close within a week or a
+        // month, and nobody has been to see it yet.
+        return """
+            CASE WHEN status = 'lost' OR deleted_at IS NOT NULL THEN NULL \
+            WHEN last_contact IS NULL AND card IN ('A', 'B') THEN \(contactDay) \
+            ELSE \(contactDay) + min(\(byCard), \(byLevel)) END
+            """
     }
 }

@@ -4,6 +4,10 @@ public enum StoreError: Error, Sendable, Equatable {
     case cannotOpen(path: String, reason: String)
     /// The file is not a Kaiqu store, or is newer than this program.
     case incompatible(path: String, version: Int)
+    /// The file is a database, but another application's: Kaiqu does not write to it.
+    case foreign(path: String)
+    /// Another process kept the store locked longer than Kaiqu waits.
+    case busy
     /// SQLite refused a statement.
     case sqlite(code: Int32, message: String)
     /// A change names a customer the rep does not have (any more).

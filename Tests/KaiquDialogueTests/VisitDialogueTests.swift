@@ -110,12 +110,12 @@ final class VisitDialogueTests: XCTestCase {
             "· 李娜：11月20日（周五） 生日（11月20日）",
             "生日是联络感情的好时机：带一份带公司标记的小礼物，或至少打个电话祝贺。",
             "【按节奏该联系】1 位：",
-            "· 张伟 — A类每 7 天联系，建卡 16 天前，还没联系过，已逾期 9 天",
+            "· 张伟 — A类每 7 天联系，建卡 16 天前，还没联系过，尽快第一次联系",
             "今日检视：A类客户共 1 位（A类每天过一遍，说“列出A类客户”查看）。",
         ])
         let english = try chat.say("who should I visit this week")
         XCTAssertEqual(english.first, "Whom to see, Mon 16 Nov to Sun 22 Nov:")
-        XCTAssertTrue(english.contains("· 张伟 — card A, every 7 days, card created 16 days ago, never contacted, 9 days overdue"), english.joined(separator: "\n"))
+        XCTAssertTrue(english.contains("· 张伟 — card A, every 7 days, card created 16 days ago, never contacted, first contact due now"), english.joined(separator: "\n"))
     }
 
     func testFollowUpsAreWorstFirstAndCanAskForDays() throws {
@@ -130,7 +130,8 @@ final class VisitDialogueTests: XCTestCase {
         let due = try chat.say("哪些客户很久没联系了")
         XCTAssertEqual(due, [
             "该跟进的客户共 2 位（逾期最久的在前）：",
-            "1. 甲一 — A类每 7 天联系，建卡 48 天前，还没联系过，已逾期 41 天",
+            // An A card nobody has contacted is due from the day it was made: the worst.
+            "1. 甲一 — A类每 7 天联系，建卡 48 天前，还没联系过，尽快第一次联系",
             "2. 乙二 — C类每 30 天联系，建卡 48 天前，还没联系过，已逾期 18 天",
         ])
         XCTAssertEqual(try chat.say("哪些客户30天没联系了").first, "共 2 位客户（30 天没联系）：")

@@ -129,7 +129,9 @@ final class BookTests: XCTestCase {
         let lost = try add(book, card("丙"))
         _ = try book.apply(.updateCustomer(lost, [.status(.lost)]), at: stamp)
         XCTAssertEqual(try book.due(onOrBefore: day + 7, filter: CustomerFilter(), excluding: [], limit: 10).rows.map(\.customer.name), ["甲", "乙"])
-        XCTAssertEqual(try book.due(onOrBefore: day + 6, filter: CustomerFilter(), excluding: [], limit: 10).total, 0)
+        // 甲, an A card never contacted, is due at once; 乙 (level 2, every 7 days) not before its day.
+        XCTAssertEqual(try book.due(onOrBefore: day, filter: CustomerFilter(), excluding: [], limit: 10).rows.map(\.customer.name), ["甲"])
+        XCTAssertEqual(try book.due(onOrBefore: day + 6, filter: CustomerFilter(), excluding: [], limit: 10).total, 1)
         XCTAssertEqual(try book.due(onOrBefore: day + 7, filter: CustomerFilter(), excluding: [key], limit: 10).rows.map(\.customer.id), [a])
         _ = try book.apply(.logContact(ContactLog(customer: a, day: "2026-11-25", time: "10:00")), at: stamp)
         XCTAssertEqual(try book.due(onOrBefore: day + 7, filter: CustomerFilter(), excluding: [], limit: 10).rows.map(\.customer.name), ["乙"])

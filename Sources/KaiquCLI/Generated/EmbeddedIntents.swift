@@ -1199,6 +1199,10 @@ reply customer.who_is_that
 reply customer.choose
   zh: 有 {count} 位客户对得上“{name}”，是哪一位？
   en: {count} customers match "{name}". Which one?
+reply choice.out_of_range
+  zh: 清单上没有第 {number} 项。请回复 1 到 {count} 之间的序号，或说“算了”。
+  zh-Hant: 清單上沒有第 {number} 項。請回覆 1 到 {count} 之間的序號，或說“算了”。
+  en: There is no number {number} on the list. Reply with a number from 1 to {count}, or say "never mind".
 reply customer.choose_hint
   zh: 回复序号即可，或说“算了”。
   en: Reply with the number, or say "never mind".
@@ -3833,7 +3837,7 @@ Whom to see, Mon 16 Nov to Sun 22 Nov:
 · Sarah Lin: birthday tomorrow, Thu 19 Nov (Nov 19)
 A birthday is a chance to keep in touch: bring a small gift with the company's logo, or at least call to congratulate.
 [Due by cadence: 1]
-· Sarah Lin — card B, every 14 days, card created 16 days ago, never contacted, 2 days overdue
+· Sarah Lin — card B, every 14 days, card created 16 days ago, never contacted, first contact due now
 Daily review: A customers (1); review A cards every day, say "list A customers".
 
 > met Tom Wu today: he wants samples
@@ -3842,7 +3846,7 @@ By the cadence (every 7 days), next contact by Wed 25 Nov.
 
 > who needs a follow-up
 Customers due a contact (1), most overdue first:
-1. Sarah Lin — card B, every 14 days, card created 16 days ago, never contacted, 2 days overdue
+1. Sarah Lin — card B, every 14 days, card created 16 days ago, never contacted, first contact due now
 
 """#),
     ("dialogues/week.zh-Hans.dialogue", #"""
@@ -3916,8 +3920,8 @@ Customers due a contact (1), most overdue first:
 
 > 哪些客户很久没联系了
 该跟进的客户共 2 位（逾期最久的在前）：
-1. 张伟 — A类每 7 天联系，建卡 16 天前，还没联系过，已逾期 9 天（已约：明天 11月19日（周四） 15:00）
-2. 李娜 — B类每 14 天联系，建卡 16 天前，还没联系过，已逾期 2 天（已约：11月20日（周五） 10:00）
+1. 张伟 — A类每 7 天联系，建卡 16 天前，还没联系过，尽快第一次联系（已约：明天 11月19日（周四） 15:00）
+2. 李娜 — B类每 14 天联系，建卡 16 天前，还没联系过，尽快第一次联系（已约：11月20日（周五） 10:00）
 
 > 查看张伟
 【张伟 · 经销商 · 杭州】
@@ -8596,6 +8600,7 @@ reply cli.usage
     | 选项：
     |   --store 路径     客户库文件（默认 $XDG_DATA_HOME/kaiqu/kaiqu.db，或 KAIQU_STORE）
     |   --now 时间       固定“现在”，ISO 8601，如 2026-11-18T10:00:00+08:00
+    |   --tz 时区        业务员所在时区（或 KAIQU_TZ），如 Asia/Shanghai；默认用系统时区
     |   --intents 文件夹 使用这份 intents/（或 KAIQU_INTENTS），改了不用重新编译
     |   --json           nlu：每行一个 JSON 对象
     |   --explain        nlu：显示归一化文本、实体、候选意图和胜出的模式
@@ -8614,6 +8619,7 @@ reply cli.usage
     | 選項：
     |   --store 路徑     客戶庫文件（默認 $XDG_DATA_HOME/kaiqu/kaiqu.db，或 KAIQU_STORE）
     |   --now 時間       固定“現在”，ISO 8601，如 2026-11-18T10:00:00+08:00
+    |   --tz 時區        業務員所在時區（或 KAIQU_TZ），如 Asia/Taipei；默認用系統時區
     |   --intents 文件夾 使用這份 intents/（或 KAIQU_INTENTS），改了不用重新編譯
     |   --json           nlu：每行一個 JSON 對象
     |   --explain        nlu：顯示歸一化文本、實體、候選意圖和勝出的模式
@@ -8632,11 +8638,21 @@ reply cli.usage
     | Options:
     |   --store PATH     the customer store (default $XDG_DATA_HOME/kaiqu/kaiqu.db, or KAIQU_STORE)
     |   --now TIME       fix "now", ISO 8601, e.g. 2026-11-18T10:00:00+08:00
+    |   --tz ZONE        the rep's time zone (or KAIQU_TZ), e.g. Asia/Shanghai; the system's by default
     |   --intents DIR    use this intents/ folder (or KAIQU_INTENTS): edits apply without recompiling
     |   --json           nlu: one JSON object a line
     |   --explain        nlu: show the normalized text, entities, candidates and the winning pattern
     |
     | Exit status: 0 ok, 64 usage, 65 data error, 66 no input, 73 cannot open the store
+
+reply store.created
+  zh: kaiqu: 新建了客户库 {path}
+  zh-Hant: kaiqu: 新建了客戶庫 {path}
+  en: kaiqu: created a new customer store at {path}
+reply store.created_folder
+  zh: kaiqu: 文件夹 {folder} 原先不存在，已新建；新的客户库在 {path}。如果路径打错了，请删掉它再用正确的 --store。
+  zh-Hant: kaiqu: 文件夾 {folder} 原先不存在，已新建；新的客戶庫在 {path}。如果路徑打錯了，請刪掉它再用正確的 --store。
+  en: kaiqu: the folder {folder} did not exist, so I created it; the new store is {path}. If the path was a typo, delete it and give the right --store.
 
 reply change.flow
   zh: 开发流程的改动
@@ -9216,6 +9232,10 @@ reply due.last
 reply due.never
   zh: 建卡 {ago}，还没联系过
   en: card created {ago}, never contacted
+reply due.first_contact
+  zh: 尽快第一次联系
+  zh-Hant: 盡快第一次聯繫
+  en: first contact due now
 reply due.overdue
   zh: 已逾期 {days} 天
   en: {days} days overdue

@@ -103,7 +103,7 @@ struct ExportMode {
             }
             events.append(ICalendar.Event(uid: "kaiqu-visit-\(visit.id)-\(session.owner)@kaiqu", day: visit.day, time: visit.time,
                                           endTime: visit.endTime, summary: text("export.ics_summary", ["name": visit.customerName]),
-                                          description: description.joined(separator: "\n")))
+                                          description: description.joined(separator: "\n"), zone: visit.zone.flatMap(TimeZone.init(identifier:))))
         }
         return calendar.text(name: text("export.ics_name"), events: events)
     }

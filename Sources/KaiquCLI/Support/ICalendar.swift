@@ -3,9 +3,10 @@ import KaiquDialogue
 
 /// Writes an iCalendar file (RFC 5545) that calendar apps import: CRLF line ends, lines
 /// folded at 75 octets (never inside a UTF-8 character), TEXT values escaped, a UID and a
-/// DTSTAMP on every event. Times are local to the rep's zone with a VTIMEZONE when the zone
-/// keeps one offset all year (China does); otherwise they are written in UTC.
+/// DTSTAMP on every event. Each visit's time is in the zone it was planned in: local time with
+/// a VTIMEZONE when that zone keeps one offset all year (China does), else UTC.
 struct ICalendar {
+    /// The zone of events that have none of their own (visits kept before zones were).
     let zone: TimeZone
     /// When the file is written, for DTSTAMP.
     let stamp: Date
@@ -18,6 +19,8 @@ struct ICalendar {
         var endTime: String?
         var summary: String
         var description: String
+        /// The zone `day` and `time` are in; nil for the calendar's.
+        var zone: TimeZone?
     }
 
     /// How long a visit without an end lasts in the calendar.
@@ -26,24 +29,26 @@ struct ICalendar {
     func text(name: String, events: [Event]) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Kaiqu//Kaiqu visits//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
                      "X-WR-CALNAME:" + Self.escape(name)]
-        let fixed = zone.nextDaylightSavingTimeTransition(after: stamp) == nil && !zone.isDaylightSavingTime(for: stamp)
-        let tzid = zone.identifier.replacingOccurrences(of: " ", with: "_")
-        if fixed {
+        let zones = Dictionary(events.map { (($0.zone ?? zone).identifier, $0.zone ?? zone) }, uniquingKeysWith: { a, _ in a })
+        for id in zones.keys.sorted() {
+            let zone = zones[id]!
+            guard isFixed(zone) else { continue }
             let offset = Self.offset(zone.secondsFromGMT(for: stamp))
-            lines += ["BEGIN:VTIMEZONE", "TZID:" + tzid, "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + offset,
+            lines += ["BEGIN:VTIMEZONE", "TZID:" + Self.tzid(zone), "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + offset,
                       "TZOFFSETTO:" + offset, "TZNAME:" + (zone.abbreviation(for: stamp) ?? offset), "END:STANDARD", "END:VTIMEZONE"]
         }
         for event in events {
             lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + Self.utc(stamp)]
             let digits = event.day.replacingOccurrences(of: "-", with: "")
+            let zone = event.zone ?? zone
             if let time = event.time, let start = LocalTime.minutes(time) {
                 let end = event.endTime.flatMap(LocalTime.minutes).flatMap { $0 > start ? $0 : nil } ?? start + Self.defaultMinutes
-                if fixed {
-                    lines.append("DTSTART;TZID=\(tzid):" + digits + "T" + Self.hhmmss(start))
-                    lines.append("DTEND;TZID=\(tzid):" + Self.localEnd(event.day, end))
+                if isFixed(zone) {
+                    lines.append("DTSTART;TZID=\(Self.tzid(zone)):" + digits + "T" + Self.hhmmss(start))
+                    lines.append("DTEND;TZID=\(Self.tzid(zone)):" + Self.localEnd(event.day, end))
                 } else {
-                    lines.append("DTSTART:" + utc(event.day, start))
-                    lines.append("DTEND:" + utc(event.day, end))
+                    lines.append("DTSTART:" + Self.utc(event.day, start, in: zone, or: stamp))
+                    lines.append("DTEND:" + Self.utc(event.day, end, in: zone, or: stamp))
                 }
             } else {
                 lines.append("DTSTART;VALUE=DATE:" + digits)
@@ -94,13 +99,21 @@ struct ICalendar {
         return String(format: "%04d%02d%02dT%02d%02d%02dZ", p.year!, p.month!, p.day!, p.hour!, p.minute!, p.second!)
     }
 
+    // A zone with one offset all year can be written as a VTIMEZONE with one STANDARD part.
+    private func isFixed(_ zone: TimeZone) -> Bool {
+        zone.nextDaylightSavingTimeTransition(after: stamp) == nil && !zone.isDaylightSavingTime(for: stamp)
+    }
+
+    private static func tzid(_ zone: TimeZone) -> String { zone.identifier.replacingOccurrences(of: " ", with: "_") }
+
     // A local day and minute in UTC.
-    private func utc(_ day: String, _ minutes: Int) -> String {
+    private static func utc(_ day: String, _ minutes: Int, in zone: TimeZone, or fallback: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let parts = day.split(separator: "-").compactMap { Int($0) }
-        let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: minutes / 60, minute: minutes % 60)) ?? stamp
-        return Self.utc(date)
+        guard parts.count == 3 else { return utc(fallback) }
+        let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: minutes / 60, minute: minutes % 60)) ?? fallback
+        return utc(date)
     }
 
     private static func localEnd(_ day: String, _ minutes: Int) -> String {

@@ -27,6 +27,8 @@ enum Messages {
             case .notForMode(let option, let mode): what = en ? "\(option) does not apply to “kaiqu \(mode)”" : "\(option) 不适用于“kaiqu \(mode)”"
             case .badFormat(let format): what = en ? "unknown format “\(format)”; expected csv, json or ics" : "未知格式“\(format)”，应为 csv、json 或 ics"
             case .missingArgument(let name): what = en ? "\(name) is missing" : "缺少 \(name)"
+            case .emptyValue(let option): what = en ? "\(option) needs a value, not an empty one" : "\(option) 的取值不能为空"
+            case .badZone(let zone): what = en ? "unknown time zone “\(zone)”; expected e.g. Asia/Shanghai" : "未知时区“\(zone)”，应形如 Asia/Shanghai"
             }
             return "kaiqu: " + what + (en ? " (see kaiqu --help)" : "（见 kaiqu --help）")
         case .badClock(let text):
@@ -54,7 +56,8 @@ enum Messages {
         case .sqlite(let code, let message)?:
             return en ? "the store said \(message) (\(code))" : "客户库出错：\(message)（\(code)）"
         case .cannotOpen(let path, let reason)?: return en ? "cannot open \(path): \(reason)" : "无法打开 \(path)：\(reason)"
-        case .incompatible?: return render(error as! StoreError, language)
+        case .incompatible?, .foreign?: return render(error as! StoreError, language)
+        case .busy?: return en ? "another program kept the store busy for over a minute" : "客户库被别的程序占用超过一分钟"
         case nil: return "\(error)"
         }
     }
@@ -69,6 +72,11 @@ enum Messages {
         case .incompatible(let path, let version):
             return en ? "kaiqu: \(path) was written by a newer Kaiqu (schema \(version)); this one reads up to \(Store.schemaVersion)"
                 : "kaiqu: \(path) 由更新版本的开渠写入（结构版本 \(version)），本版本最多支持 \(Store.schemaVersion)"
+        case .foreign(let path):
+            return en ? "kaiqu: \(path) is another application's database, not a Kaiqu store; Kaiqu leaves it untouched. Give --store a new file name."
+                : "kaiqu: \(path) 是别的程序的数据库，不是开渠的客户库；开渠不会改动它。请给 --store 换一个新文件名。"
+        case .busy:
+            return "kaiqu: " + reason(error, language)
         case .sqlite(let code, let message):
             return en ? "kaiqu: store error \(code): \(message)" : "kaiqu: 客户库出错 \(code)：\(message)"
         }

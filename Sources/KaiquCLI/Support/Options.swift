@@ -2,7 +2,7 @@ import Foundation
 
 /// The command line, read by hand: a mode word, then options and at most a few arguments.
 ///
-///     kaiqu [chat] [--store PATH] [--now ISO-8601] [--intents DIR]
+///     kaiqu [chat] [--store PATH] [--now ISO-8601] [--tz ZONE] [--intents DIR]
 ///     kaiqu nlu [--json] [--explain] [TEXT]
 ///     kaiqu check [DIR]
 ///     kaiqu import FILE.csv
@@ -16,6 +16,8 @@ struct Options {
     var mode: Mode = .chat
     var store: String?
     var now: String?
+    /// The rep's time zone (IANA name), when not the system's.
+    var zone: String?
     var intents: String?
     var json = false
     var explain = false
@@ -31,6 +33,8 @@ struct Options {
         case notForMode(option: String, mode: String)
         case badFormat(String)
         case missingArgument(String)
+        case emptyValue(String)
+        case badZone(String)
     }
 
     init(_ args: [String]) throws(Problem) {
@@ -45,7 +49,14 @@ struct Options {
                 return next
             }
             switch arg {
-            case "--store": store = try value()
+            case "--store":
+                // An empty path would be SQLite's temporary database: everything "saved" gone at exit.
+                store = try value()
+                if store?.trimmingCharacters(in: .whitespaces).isEmpty == true { throw .emptyValue(arg) }
+            case "--tz":
+                let name = try value()
+                guard TimeZone(identifier: name) != nil else { throw .badZone(name) }
+                zone = name
             case "--now": now = try value()
             case "--intents": intents = try value()
             case "--json", "--explain":

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KaiquDialogue
 import KaiquNLU
 import KaiquStore
@@ -27,14 +32,21 @@ struct Session {
             ?? environment["KAIQU_INTENTS"].flatMap { $0.isEmpty ? nil : DataSource.directory($0) } ?? .embedded
         // Only `kaiqu check` reads the examples: the other modes leave their syntax unchecked.
         data = try LoadedData(source, checkingExamples: options.mode == .check)
-        paths = Paths(environment: environment, storeOption: options.store)
-        owner = Session.owner(environment)
+        owner = Session.owner()
+        paths = Paths(environment: environment, storeOption: options.store, owner: owner)
         var zone = TimeZone.current
+        // The rep's zone: --tz, else KAIQU_TZ, else the offset of --now, else the system's.
+        // Visits are stored with it.
+        let named = options.zone ?? environment["KAIQU_TZ"].flatMap { $0.isEmpty ? nil : $0 }
+        if let named {
+            guard let chosen = TimeZone(identifier: named) else { throw .usage(.badZone(named)) }
+            zone = chosen
+        }
         var fixed: Date?
         if let text = options.now {
             guard let parsed = ISODateTime.parse(text, defaultZone: zone) else { throw .badClock(text) }
             fixed = parsed.date
-            zone = parsed.zone
+            if named == nil { zone = parsed.zone }
         }
         fixedNow = fixed
         timeZone = zone
@@ -44,9 +56,12 @@ struct Session {
             switch use {
             case .none: store = nil
             case .read: store = try Store(readingOnly: paths.store, nameKey: nameKey)
-            case .write: store = try Store(path: paths.store, nameKey: nameKey, cadence: data.dialogue.cadence)
+            case .write:
+                let opened = try Store(path: paths.store, nameKey: nameKey, cadence: data.dialogue.cadence)
+                Session.announce(opened, data.catalogue, Messages.language(environment: environment))
+                store = opened
             }
-            book = store?.book(of: owner)
+            book = store?.book(of: owner, zone: zone.identifier)
             customers = rules.gazetteer(try book?.customerNames() ?? [])
         } catch {
             throw .store(error)
@@ -61,8 +76,23 @@ struct Session {
         ParseContext(now: now(), timeZone: timeZone, customers: customers)
     }
 
-    /// The rep a terminal session acts for: the local user.
-    static func owner(_ environment: [String: String]) -> String {
-        environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "local"
+    /// The rep a terminal session acts for: the account the process runs as. Not $USER,
+    /// which anyone can set to another rep's name to see their cards in a shared store.
+    static func owner() -> String {
+        let uid = geteuid()
+        if let entry = getpwuid(uid), let name = entry.pointee.pw_name, case let text = String(cString: name), !text.isEmpty {
+            return text
+        }
+        return "uid-\(uid)"
+    }
+
+    // A new store is said on standard error, with the folder made for it: a mistyped
+    // --store shows at once instead of as an empty book.
+    private static func announce(_ store: Store, _ catalogue: ReplyCatalogue, _ language: Language) {
+        if let folder = store.createdFolder {
+            Output.error.line(catalogue.render("store.created_folder", language, ["folder": folder, "path": store.path]))
+        } else if store.isNew {
+            Output.error.line(catalogue.render("store.created", language, ["path": store.path]))
+        }
     }
 }

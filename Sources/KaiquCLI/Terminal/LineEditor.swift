@@ -121,6 +121,8 @@ final class LineEditor {
         // Rewritten whole: the file stays short, and a crash mid-write loses at most history.
         let text = history.joined(separator: "\n") + "\n"
         _ = try? text.write(toFile: historyPath, atomically: true, encoding: .utf8)
+        // A history from before files were made private is made so now.
+        chmod(historyPath, 0o600)
     }
 
     enum Key: Equatable {

@@ -23,12 +23,12 @@ final class RawMode {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
-        active = tcsetattr(fd, TCSAFLUSH, &raw) == 0
+        active = tcsetattr(fd, TCSADRAIN, &raw) == 0
         return active
     }
 
     func disable() {
-        if active { tcsetattr(fd, TCSAFLUSH, &saved) }
+        if active { tcsetattr(fd, TCSADRAIN, &saved) }
         active = false
     }
 

@@ -34,7 +34,8 @@ extension Turn {
             return true
 
         case .chooseCustomer(let candidates, let then):
-            guard let index = choice(u, among: candidates.map(\.name)) else { return false }
+            guard let pick = choice(u, among: candidates.map(\.name), phones: candidates.map(\.phone)) else { return false }
+            guard case .index(let index) = pick else { return outOfRange(pick, pending) }
             state.pending = nil
             chosen = candidates[index].id
             try dispatch(then)
@@ -88,7 +89,8 @@ extension Turn {
             return true
 
         case .chooseVisit(let visits, let moveTo):
-            guard let index = choice(u, among: []), index < visits.count else { return false }
+            guard let pick = choice(u, count: visits.count) else { return false }
+            guard case .index(let index) = pick else { return outOfRange(pick, pending) }
             state.pending = nil
             if let moveTo { apply(.moveVisit(visits[index].id, day: moveTo.day, time: moveTo.time)) }
             else { apply(.cancelVisit(visits[index].id)) }
@@ -209,26 +211,57 @@ extension Turn {
         }
     }
 
-    /// A number picking one of a list (2, 第二个, 二), or a name that is exactly one of `names`.
-    func choice(_ u: Utterance, among names: [String]) -> Int? {
-        if let number = u.wholeEntity(["number"]).flatMap({ Int($0.value) }) ?? Self.ordinal(u.text) {
-            return number >= 1 ? number - 1 : nil
-        }
-        let typed = key(u.text)
-        let hits = names.indices.filter { key(names[$0]) == typed }
-        return hits.count == 1 ? hits[0] : nil
+    /// What an answer to a numbered list picked.
+    enum Pick: Equatable {
+        /// The 0-based index of an item on the list.
+        case index(Int)
+        /// A number that is not on the list (0, 3 of 2, a phone number).
+        case outOfRange(String)
     }
 
-    // 第二个, 第2位, the second, #2.
-    private static func ordinal(_ text: String) -> Int? {
+    /// A number picking one of a list of `count` (2, 第二个, 二, the last), a name that is
+    /// exactly one of `names`, or a phone that is exactly one of `phones`; nil when the
+    /// answer is none of these. The number is checked against the list here, where it is
+    /// read, so no caller can index past it.
+    func choice(_ u: Utterance, count: Int, names: [String] = [], phones: [String?] = []) -> Pick? {
+        let typed = u.text.trimmingSpaces()
+        let digits = typed.filter { $0.isASCII && $0.isNumber }
+        // A phone typed in answer (13800138002): the candidate with that number, if one has it.
+        if digits.count >= 7, typed.allSatisfy({ ($0.isASCII && $0.isNumber) || " -+()".contains($0) }) {
+            let hits = phones.indices.filter { phones[$0].map { $0.filter { $0.isASCII && $0.isNumber }.hasSuffix(digits) } ?? false }
+            return hits.count == 1 ? .index(hits[0]) : .outOfRange(digits)
+        }
+        if let number = u.wholeEntity(["number"]).map(\.value) ?? Self.ordinal(typed, count: count) {
+            guard let n = Int(number), n >= 1, n <= count else { return .outOfRange(number) }
+            return .index(n - 1)
+        }
+        let hits = names.indices.filter { key(names[$0]) == key(typed) }
+        return hits.count == 1 ? .index(hits[0]) : nil
+    }
+
+    /// `choice(_:count:names:phones:)` over a list of names.
+    func choice(_ u: Utterance, among names: [String], phones: [String?] = []) -> Pick? {
+        choice(u, count: names.count, names: names, phones: phones)
+    }
+
+    /// A number not on the list: said so, and the question stays open.
+    mutating func outOfRange(_ pick: Pick, _ pending: Pending) -> Bool {
+        guard case .outOfRange(let number) = pick else { return false }
+        let shown = number.count > 12 ? String(number.prefix(12)) + "…" : number
+        say("choice.out_of_range", ["number": shown, "count": String(pending.choiceCount)])
+        return true
+    }
+
+    // 第二个, 第2位, the second, #2, 最后一个 (the number as typed, not yet checked).
+    private static func ordinal(_ text: String, count: Int) -> String? {
         let digits: [Character: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
         var t = text.lowercased().trimmingSpaces()
         for word in ["第", "#", "no.", "number ", "the "] where t.hasPrefix(word) { t.removeFirst(word.count) }
         for word in ["个", "位", "家", "条", "项", "個", "條", "項", "号", "號", "st", "nd", "rd", "th", " one"] where t.hasSuffix(word) { t.removeLast(word.count) }
-        let words = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1]
-        if let n = words[t] { return n }
-        if let n = Int(t) { return n }
-        if t.count == 1, let n = digits[t.first!] { return n }
+        let words = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": count, "最后一": count, "最後一": count]
+        if let n = words[t] { return String(n) }
+        if !t.isEmpty, t.allSatisfy({ $0.isASCII && $0.isNumber }) { return t }
+        if t.count == 1, let n = digits[t.first!] { return String(n) }
         return nil
     }
 

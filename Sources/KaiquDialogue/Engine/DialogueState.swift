@@ -59,6 +59,15 @@ public enum Pending: Sendable {
     /// rep meant (你是要给 王建国 记一条备注吗)? Yes goes on with `then`.
     case confirmGuess(then: Utterance)
 
+    /// How many items a numbered question lists (0 for the others).
+    var choiceCount: Int {
+        switch self {
+        case .chooseCustomer(let candidates, _): candidates.count
+        case .chooseVisit(let visits, _): visits.count
+        default: 0
+        }
+    }
+
     /// Questions that are a mode more than a question: a new request leaves them without
     /// "the previous question was dropped".
     var isQuiet: Bool {

@@ -83,11 +83,15 @@ extension Turn {
         var chosen: [Int] = []
         var digits = ""
         var rangeStart: Int?
+        // A range is capped by the list it indexes (1-9999999999 is "all of them"), and a
+        // number too long for Int is no item.
         func flush() {
-            guard let n = Int(digits) else { return }
-            if let start = rangeStart, start <= n { chosen += Array(start...n) } else { chosen.append(n) }
+            defer { digits = "" }
+            guard let n = Int(digits) else { rangeStart = nil; return }
+            if let start = rangeStart, start <= n {
+                if start <= items.count { chosen += Array(start...min(n, items.count)) }
+            } else { chosen.append(n) }
             rangeStart = nil
-            digits = ""
         }
         // Numbers tick items only in a reply made of numbers (1 3 5, 2-4, 第1和第3项): in any
         // other sentence they are a date, a phone, a step (孙丽生日3月8号, 哪些客户在第5步).

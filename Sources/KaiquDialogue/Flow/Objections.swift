@@ -111,7 +111,7 @@ extension Turn {
 
     // 1/2/3 by number, or the kind's name (针对人, 间接).
     private func pick(_ u: Utterance, _ kinds: [String]) -> String? {
-        if let index = choice(u, among: kinds.map { text("refusal.\($0)") }), index < kinds.count { return kinds[index] }
+        if case .index(let index)? = choice(u, among: kinds.map { text("refusal.\($0)") }) { return kinds[index] }
         let cues = refusalKinds(in: u.text)
         return kinds.contains(cues.about ?? "") ? cues.about : kinds.contains(cues.form ?? "") ? cues.form : nil
     }

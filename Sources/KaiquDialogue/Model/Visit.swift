@@ -17,13 +17,16 @@ public struct Visit: Sendable, Equatable {
     public var status: Status
     /// What came of it, once logged.
     public var outcome: String?
+    /// The time zone (IANA name) its day and time are in: the rep's when it was planned. Nil
+    /// for visits kept before zones were, which are in the rep's zone.
+    public var zone: String?
 
     public enum Status: String, Sendable {
         case planned, done, cancelled
     }
 
     public init(id: VisitID, customer: CustomerID, customerName: String, day: String, time: String? = nil,
-                endTime: String? = nil, purpose: String? = nil, status: Status = .planned, outcome: String? = nil) {
+                endTime: String? = nil, purpose: String? = nil, status: Status = .planned, outcome: String? = nil, zone: String? = nil) {
         self.id = id
         self.customer = customer
         self.customerName = customerName
@@ -33,6 +36,7 @@ public struct Visit: Sendable, Equatable {
         self.purpose = purpose
         self.status = status
         self.outcome = outcome
+        self.zone = zone
     }
 
     /// `YYYY-MM-DDTHH:MM`, or the day alone: how visits sort.

@@ -96,7 +96,9 @@ extension Turn {
         }
         let last = c.lastContact.map { text("due.last", ["ago": ago($0)]) } ?? text("due.never", ["ago": ago(c.createdAt)])
         let late = today.ordinal - entry.dueDay
-        let when = late > 0 ? text("due.overdue", ["days": String(late)]) : late == 0 ? text("due.today") : text("due.on", ["when": dayText(CivilDay(ordinal: entry.dueDay))])
+        // An A or B card nobody has contacted is due from the day it was made (Store.dueExpression).
+        let firstContact = c.lastContact == nil && (c.card == "A" || c.card == "B")
+        let when = firstContact ? text("due.first_contact") : late > 0 ? text("due.overdue", ["days": String(late)]) : late == 0 ? text("due.today") : text("due.on", ["when": dayText(CivilDay(ordinal: entry.dueDay))])
         return [rule, last, when].joinedList(self)
     }
 }

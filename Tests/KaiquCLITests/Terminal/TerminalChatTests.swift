@@ -86,8 +86,15 @@ final class TerminalChatTests: XCTestCase {
         screen = waitFor("再见")
         finish(process)
         XCTAssertEqual(process.terminationStatus, 0)
-        let history = try String(contentsOf: home.appendingPathComponent("kaiqu/history"), encoding: .utf8)
+        // One history per account, private to it.
+        let folder = home.appendingPathComponent("kaiqu")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("history-") }
+        XCTAssertEqual(files.count, 1, "\(files)")
+        let historyFile = folder.appendingPathComponent(files.first ?? "history-")
+        let history = try String(contentsOf: historyFile, encoding: .utf8)
         XCTAssertEqual(history, "帮助\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: historyFile.path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
     }
 
     func testNoColourWithNO_COLOR() throws {

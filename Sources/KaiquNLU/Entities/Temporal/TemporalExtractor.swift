@@ -17,42 +17,55 @@ public struct TemporalExtractor: EntityExtractor {
     /// The entity types this extractor produces, and the slot type that takes any of them.
     public static let types = ["date", "time", "datetime", "period"]
 
+    /// The most scalars one expression is read from. The parsers read the longest expression
+    /// from each place, so on a long line of number-like text (9千9千9千…) reading the whole
+    /// rest from every place would be quadratic; a window keeps a line linear.
+    static let window = 96
+
     public func extract(from text: NormalizedText, tokens: [Token], context: ParseContext, into entities: inout [Entity]) {
-        let s = text.scalars
-        guard !s.isEmpty else { return }
+        let whole = text.scalars
+        guard !whole.isEmpty else { return }
         let ref = Self.reference(context)
         let chinese = ChineseTime(ref: ref)
         let english = EnglishTime(ref: ref)
         var i = 0
-        while i < s.count {
-            let c = s[i]
-            var best: (value: TimeValue, end: Int)?
-            // 农历八月十五 is a lunar date: no Gregorian reading of it is right.
-            if i >= 2, (s[i - 2] == "农" || s[i - 2] == "阴") && s[i - 1] == "历" {
+        while i < whole.count {
+            // Short lines (nearly all) are read in place; a long one through a window that
+            // keeps a few scalars before `i` for the parsers that look back.
+            let base = whole.count <= Self.window ? 0 : max(0, i - 4)
+            let s = base == 0 && whole.count <= Self.window ? whole : Array(whole[base..<min(whole.count, base + Self.window)])
+            if let found = read(s, at: i - base, chinese, english, ref), Self.endsAtBoundary(whole, base + found.end) {
+                let (type, formatted) = found.value.entity
+                entities.append(Entity(type: type, range: i..<base + found.last, value: formatted, source: name))
+                i = base + found.end
+            } else {
                 i += 1
-                continue
             }
-            let wordStart = i == 0 || ScalarClass(s[i - 1]) != ScalarClass(c) || ScalarClass(c) == .han
-            if wordStart, ChineseTime.startScalars.contains(c) || c.isASCIIDigit {
-                best = chinese.parse(s, at: i)
-            }
-            if wordStart, c.isASCIIDigit || c == "@" || ScalarClass(c) == .letter && Self.mayStartEnglish(s, i),
-               let found = english.parse(s, at: i), found.end > (best?.end ?? i) {
-                best = found
-            }
-            if wordStart, let found = Quarters.parse(s, at: i, ref: ref), found.end > (best?.end ?? i) {
-                best = found
-            }
-            guard let (value, end) = best, end > i, Self.endsAtBoundary(s, end) else {
-                i += 1
-                continue
-            }
-            var last = end
-            while last > i, s[last - 1] == " " { last -= 1 }
-            let (type, formatted) = value.entity
-            entities.append(Entity(type: type, range: i..<last, value: formatted, source: name))
-            i = end
         }
+    }
+
+    // The longest expression starting at `i`, its end, and its end without trailing spaces.
+    private func read(_ s: [Unicode.Scalar], at i: Int, _ chinese: ChineseTime, _ english: EnglishTime, _ ref: TimeReference)
+        -> (value: TimeValue, end: Int, last: Int)? {
+        let c = s[i]
+        var best: (value: TimeValue, end: Int)?
+        // 农历八月十五 is a lunar date: no Gregorian reading of it is right.
+        if i >= 2, (s[i - 2] == "农" || s[i - 2] == "阴") && s[i - 1] == "历" { return nil }
+        let wordStart = i == 0 || ScalarClass(s[i - 1]) != ScalarClass(c) || ScalarClass(c) == .han
+        if wordStart, ChineseTime.startScalars.contains(c) || c.isASCIIDigit {
+            best = chinese.parse(s, at: i)
+        }
+        if wordStart, c.isASCIIDigit || c == "@" || ScalarClass(c) == .letter && Self.mayStartEnglish(s, i),
+           let found = english.parse(s, at: i), found.end > (best?.end ?? i) {
+            best = found
+        }
+        if wordStart, let found = Quarters.parse(s, at: i, ref: ref), found.end > (best?.end ?? i) {
+            best = found
+        }
+        guard let (value, end) = best, end > i, Self.endsAtBoundary(s, end) else { return nil }
+        var last = end
+        while last > i, s[last - 1] == " " { last -= 1 }
+        return (value, end, last)
     }
 
     // Whether the Latin word at `i` can begin an English expression.
