@@ -57,10 +57,10 @@ public final class Store {
         self.nameKey = nameKey
         dueExpression = Store.dueExpression(Cadence())
         db = try Database(path: path, readOnly: true)
+        try checkOwnership()
         let version = Int(try db.integer("PRAGMA user_version"))
         guard version <= Migrations.steps.count else { throw .incompatible(path: path, version: version) }
         guard version >= 1 else { return nil }
-        try checkOwnership()
     }
 
     /// The schema version this program writes.

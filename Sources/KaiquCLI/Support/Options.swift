@@ -76,7 +76,7 @@ struct Options {
                 rest = []
             default:
                 if arg.hasPrefix("--"), arg.contains("=") {
-                    let parts = arg.split(separator: "=", maxSplits: 1).map(String.init)
+                    let parts = arg.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                     rest.insert(parts[1], at: rest.startIndex)
                     rest.insert(parts[0], at: rest.startIndex)
                     continue

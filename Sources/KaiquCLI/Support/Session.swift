@@ -58,7 +58,7 @@ struct Session {
             case .read: store = try Store(readingOnly: paths.store, nameKey: nameKey)
             case .write:
                 let opened = try Store(path: paths.store, nameKey: nameKey, cadence: data.dialogue.cadence)
-                Session.announce(opened, data.catalogue, Messages.language(environment: environment))
+                Session.announce(opened, explicit: paths.storeIsExplicit, data.catalogue, Messages.language(environment: environment))
                 store = opened
             }
             book = store?.book(of: owner, zone: zone.identifier)
@@ -86,10 +86,10 @@ struct Session {
         return "uid-\(uid)"
     }
 
-    // A new store is said on standard error, with the folder made for it: a mistyped
-    // --store shows at once instead of as an empty book.
-    private static func announce(_ store: Store, _ catalogue: ReplyCatalogue, _ language: Language) {
-        if let folder = store.createdFolder {
+    // A new store is said on standard error, with the folder made for a store named by
+    // --store or KAIQU_STORE: a mistyped path shows at once instead of as an empty book.
+    private static func announce(_ store: Store, explicit: Bool, _ catalogue: ReplyCatalogue, _ language: Language) {
+        if explicit, let folder = store.createdFolder {
             Output.error.line(catalogue.render("store.created_folder", language, ["folder": folder, "path": store.path]))
         } else if store.isNew {
             Output.error.line(catalogue.render("store.created", language, ["path": store.path]))

@@ -83,11 +83,12 @@ extension Turn {
         var chosen: [Int] = []
         var digits = ""
         var rangeStart: Int?
-        // A range is capped by the list it indexes (1-9999999999 is "all of them"), and a
-        // number too long for Int is no item.
+        // A range is capped by the list it indexes (1-9999999999 is "all of them"); a number
+        // too long for Int is past its end.
         func flush() {
             defer { digits = "" }
-            guard let n = Int(digits) else { rangeStart = nil; return }
+            guard !digits.isEmpty else { rangeStart = nil; return }
+            let n = Int(digits) ?? Int.max
             if let start = rangeStart, start <= n {
                 if start <= items.count { chosen += Array(start...min(n, items.count)) }
             } else { chosen.append(n) }
@@ -100,15 +101,15 @@ extension Turn {
         }
         for scalar in folded.unicodeScalars where numbersOnly {
             if scalar.isASCIIDigit { digits.unicodeScalars.append(scalar); continue }
-            if scalar == "-" || scalar == "到" || scalar == "~" || scalar == "至", let n = Int(digits) {
-                rangeStart = n
+            if scalar == "-" || scalar == "到" || scalar == "~" || scalar == "至", !digits.isEmpty {
+                rangeStart = Int(digits) ?? Int.max
                 digits = ""
                 continue
             }
             flush()
         }
         flush()
-        var found = chosen.filter { (1...items.count).contains($0) }.map { items[$0 - 1].id }
+        var found = chosen.filter { $0 >= 1 && $0 <= items.count }.map { items[$0 - 1].id }
         if found.isEmpty {
             // By clause, so that 名片带了，价格表忘了 ticks the cards and not the price list.
             for clause in Self.clauses(u.text) {

@@ -97,6 +97,22 @@ final class TerminalChatTests: XCTestCase {
         XCTAssertEqual(mode, 0o600)
     }
 
+    func testEveryLineOfAPasteIsHandled() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("kaiqu-tty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let process = try start(["HOME": home.path, "XDG_DATA_HOME": home.path, "TERM": "xterm"])
+        waitFor("开渠>")
+        // Three lines in one write, as a terminal delivers a paste.
+        type("添加客户 张伟 电话13800138001\n添加客户 李娜 电话13800138002\r\n列出所有客户\r")
+        let screen = waitFor("2 位客户", thenPrompt: true)
+        XCTAssertTrue(screen.contains("已添加客户 张伟"), screen)
+        XCTAssertTrue(screen.contains("已添加客户 李娜"), screen)
+        XCTAssertTrue(screen.contains("2 位客户"), screen)
+        type("\u{4}")
+        waitFor("再见")
+        finish(process)
+    }
+
     func testNoColourWithNO_COLOR() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("kaiqu-tty-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
