@@ -21,9 +21,19 @@ enum Numerals {
     /// True when a number can start with `c`.
     static func canStart(_ c: Unicode.Scalar) -> Bool { c.isASCIIDigit || digitValues[c] != nil || c == "十" || c == "廿" }
 
-    /// Reads the longest number starting at `i`, or nil.
+    /// The most scalars a number is read from: longer than any amount, phone or date part
+    /// a rep writes (一千二百三十四万五千六百七十八 is 15), and short enough that reading a
+    /// number at every place of a long line of digits stays linear.
+    static let longest = 32
+
+    /// Reads the longest number starting at `i`, or nil. A run of number characters longer
+    /// than `longest` is no number.
     static func read(_ s: [Unicode.Scalar], at i: Int) -> Reading? {
         guard i < s.count, canStart(s[i]) else { return nil }
+        var k = i
+        while k < s.count, k - i <= longest, s[k].isASCIIDigit || s[k] == "," || s[k] == "." || digitValues[s[k]] != nil
+                || smallUnits[s[k]] != nil || s[k] == "万" || s[k] == "亿" { k += 1 }
+        guard k - i <= longest else { return nil }
         var total = 0.0      // everything before the last 万 or 亿
         var section = 0.0    // the part below 万 read so far
         var number = 0.0     // the digit (or digit run) not yet given a unit

@@ -22,6 +22,9 @@ public struct TemporalExtractor: EntityExtractor {
     /// rest from every place would be quadratic; a window keeps a line linear.
     static let window = 96
 
+    /// How many numbers of one run of digits and punctuation are tried as the start of a time.
+    static let digitTriesPerRun = 8
+
     public func extract(from text: NormalizedText, tokens: [Token], context: ParseContext, into entities: inout [Entity]) {
         let whole = text.scalars
         guard !whole.isEmpty else { return }
@@ -29,7 +32,20 @@ public struct TemporalExtractor: EntityExtractor {
         let chinese = ChineseTime(ref: ref)
         let english = EnglishTime(ref: ref)
         var i = 0
+        var digitTries = 0
         while i < whole.count {
+            // In a run of digits and punctuation (1-1-1-…, a pasted column of numbers) a time
+            // is looked for at its first places only: each try at a digit costs the English
+            // grammar's whole search, and such a run holds a date and a time at most.
+            switch ScalarClass(whole[i]) {
+            case .letter, .han: digitTries = 0
+            default:
+                if whole[i].isASCIIDigit, i == 0 || !whole[i - 1].isASCIIDigit { digitTries += 1 }
+                if digitTries > Self.digitTriesPerRun {
+                    i += 1
+                    continue
+                }
+            }
             // Short lines (nearly all) are read in place; a long one through a window that
             // keeps a few scalars before `i` for the parsers that look back.
             let base = whole.count <= Self.window ? 0 : max(0, i - 4)
@@ -51,7 +67,10 @@ public struct TemporalExtractor: EntityExtractor {
         var best: (value: TimeValue, end: Int)?
         // 农历八月十五 is a lunar date: no Gregorian reading of it is right.
         if i >= 2, (s[i - 2] == "农" || s[i - 2] == "阴") && s[i - 1] == "历" { return nil }
-        let wordStart = i == 0 || ScalarClass(s[i - 1]) != ScalarClass(c) || ScalarClass(c) == .han
+        // A digit glued to a Latin word (x1, Q1) starts no time of its own (Q1 is read whole by
+        // Quarters at its letter).
+        let before = i == 0 ? ScalarClass.separator : ScalarClass(s[i - 1])
+        let wordStart = i == 0 || before != ScalarClass(c) && !(before == .letter && c.isASCIIDigit) || ScalarClass(c) == .han
         if wordStart, ChineseTime.startScalars.contains(c) || c.isASCIIDigit {
             best = chinese.parse(s, at: i)
         }
