@@ -5,6 +5,8 @@
 //              mix of zh-Hans, zh-Hant and en), with 10,000 and 100,000 customers known
 //   start-up   process start to first reply of `printf '帮助\n' | kaiqu`, median of 20 runs
 //   memory     peak resident set of this process and of the kaiqu runs
+//   store      a book of 100,000 customers: fill, open, lists, adds (`kaiqu-bench store`)
+//   churn      the file size of 10,000 customers after 100,000 changes (`kaiqu-bench churn`)
 import Foundation
 import KaiquCLI
 import KaiquDialogue
@@ -114,6 +116,10 @@ if CommandLine.arguments.dropFirst().first == "store" {
     try StoreBench.run()
     exit(0)
 }
+if CommandLine.arguments.dropFirst().first == "churn" {
+    try ChurnBench.run()
+    exit(0)
+}
 
 // kaiqu's start-up and memory first: on exec, Linux carries the parent's peak memory into
 // the child's figure, so it must be taken while this process is still small.
@@ -164,3 +170,8 @@ storeBench.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolv
 storeBench.arguments = ["store"]
 try storeBench.run()
 storeBench.waitUntilExit()
+let churnBench = Process()
+churnBench.executableURL = storeBench.executableURL
+churnBench.arguments = ["churn"]
+try churnBench.run()
+churnBench.waitUntilExit()
