@@ -5669,6 +5669,15 @@ reply import.summary
 reply import.refused
   zh: 第 {row} 行，“{column}”列：“{value}”{reason}，这一行没有导入。
   en: Row {row}, column "{column}": "{value}" {reason}; the row was not imported.
+reply import.cut
+  zh: {start}…（共 {length} 个字）
+  en: {start}… ({length} characters)
+reply import.unclosed_quote
+  zh: 第 {row} 行：这一行有个引号（"）开了头却没有收尾，这一行没有导入，后面的行照常读取。请在表格里删掉或补上这个引号。
+  en: Row {row}: a quote (") opens a cell on this line and is never closed; the row was not imported, the rows after it were still read. Remove the stray quote or close it in your spreadsheet.
+reply import.refused_long
+  zh: 第 {row} 行，“{column}”列：“{value}…”（共 {length} 个字）{reason}，这一行没有导入。
+  en: Row {row}, column "{column}": "{value}…" ({length} characters) {reason}; the row was not imported.
 reply import.undo_hint
   zh: 整个导入算一次改动：在对话里说“撤销”可以全部撤回。
   en: The whole import is one change: say "undo" in the chat to take all of it back.

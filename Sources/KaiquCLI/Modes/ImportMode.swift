@@ -24,9 +24,17 @@ struct ImportMode {
             say("import.unreadable", ["file": path])
             return .dataError
         }
-        var rows = CSV.rows(text)
+        let table = CSV.read(text)
+        var rows = table.rows
         guard !rows.isEmpty else {
+            if let line = table.unclosedQuotes.first { say("import.unclosed_quote", ["row": String(line)]) }
             say("import.empty", ["file": path])
+            return .dataError
+        }
+        // A stray quote in the header row would make the first customer the header.
+        if let line = table.unclosedQuotes.first, line < rows[0].line {
+            say("import.unclosed_quote", ["row": String(line)])
+            say("import.no_name_column", ["file": path])
             return .dataError
         }
         let header = rows.removeFirst().fields.map { $0.trimmingSpaces() }
@@ -36,7 +44,7 @@ struct ImportMode {
             return .dataError
         }
         let unknown = zip(header, columns).filter { $0.1 == nil && !$0.0.isEmpty }.map(\.0)
-        if !unknown.isEmpty { say("import.unknown_columns", ["columns": unknown.joined(separator: ", ")]) }
+        if !unknown.isEmpty { say("import.unknown_columns", ["columns": unknown.map(shown).joined(separator: ", ")]) }
         guard let book = session.book else { return .cannotCreate }
 
         var changes: [Change] = []
@@ -76,16 +84,37 @@ struct ImportMode {
             Output.error.line("kaiqu: " + Messages.reason(error, language))
             return .cannotCreate
         }
-        say("import.summary", ["file": path, "added": String(added), "updated": String(updated), "refused": String(Set(refusals.map(\.row)).count)])
+        let refused = Set(refusals.map(\.row)).union(table.unclosedQuotes).count
+        say("import.summary", ["file": path, "added": String(added), "updated": String(updated), "refused": String(refused)])
+        // In the order of the file, a stray quote where it stands among the refused rows.
+        var quotes = table.unclosedQuotes[...]
         for refusal in refusals {
-            say("import.refused", ["row": String(refusal.row), "column": refusal.column, "value": refusal.value,
-                                   "reason": catalogue.render("import.reason." + refusal.reason, language)])
+            while let line = quotes.first, line < refusal.row { say("import.unclosed_quote", ["row": String(line)]); quotes.removeFirst() }
+            var parameters = ["row": String(refusal.row), "column": shown(refusal.column), "value": refusal.value,
+                              "reason": catalogue.render("import.reason." + refusal.reason, language)]
+            // A long value is quoted by its start and its length, so one bad cell cannot fill the screen.
+            guard refusal.value.count > Self.shownLength else { say("import.refused", parameters); continue }
+            parameters["value"] = String(refusal.value.prefix(Self.shownLength))
+            parameters["length"] = String(refusal.value.count)
+            say("import.refused_long", parameters)
         }
+        for line in quotes { say("import.unclosed_quote", ["row": String(line)]) }
         if added + updated > 0 { say("import.undo_hint") }
         return .ok
     }
 
     private var catalogue: ReplyCatalogue { session.data.catalogue }
+
+    /// A column name as a message quotes it: a long one (a whole pasted page in one cell) is
+    /// cut to its start and its length.
+    func shown(_ value: String) -> String {
+        guard value.count > Self.shownLength else { return value }
+        return catalogue.render("import.cut", language, ["start": String(value.prefix(Self.shownLength)), "length": String(value.count)])
+    }
+
+    /// How many characters of a cell or column name a message quotes.
+    static let shownLength = 40
+
     private var stamp: String { DialogueContext(now: session.now(), timeZone: session.timeZone).stamp }
 
     // A card with the same name and phone.
@@ -157,14 +186,15 @@ struct RowReader {
                 return nil
             }
             guard !lines.isEmpty else { continue }
-            let value = column == "note" ? lines.joined(separator: "\n") : lines.joined(separator: " ")
+            // Less the quote that `kaiqu export` puts in front of a cell that looks like a formula.
+            let value = CSV.restored(column == "note" ? lines.joined(separator: "\n") : lines.joined(separator: " "))
             func refuse(_ reason: String) { problems.append((header[index], value, reason)) }
             switch column {
             case "name":
                 if value.count > 40 { refuse("name_too_long") } else { card.name = value }
             case "phone":
                 for part in value.split(whereSeparator: { "/;；、|".contains($0) }).map({ String($0).trimmingSpaces() }) where !part.isEmpty {
-                    guard let phone = phoneNumber(part) else { refuse("phone"); break }
+                    guard let phone = PhoneExtractor.normalizedPhone(CSV.restored(part)) else { refuse("phone"); break }
                     if !card.phones.contains(phone) { card.phones.append(phone) }
                 }
             case "email":
@@ -194,16 +224,5 @@ struct RowReader {
         }
         if card.name.isEmpty && problems.isEmpty { problems.append((header[columns.firstIndex(of: "name")!], "", "name_missing")) }
         return problems.isEmpty ? card : nil
-    }
-
-    // A phone as the chat reads it (digits only, +86 dropped), or nil.
-    private func phoneNumber(_ text: String) -> String? {
-        let parser = session.data.parser
-        let analysis = parser.analyze(text, context: ParseContext(now: session.now(), timeZone: session.timeZone), keepCandidates: false)
-        if let phone = Utterance(analysis).wholeEntity(["phone"])?.value { return phone }
-        // A phone column says it is a phone: a local number (Hong Kong's 8 digits) counts.
-        let digits = text.unicodeScalars.filter(\.isASCIIDigit)
-        guard text.unicodeScalars.allSatisfy({ $0.isASCIIDigit || " -+()".unicodeScalars.contains($0) }), digits.count >= 7 else { return nil }
-        return PhoneExtractor.classify(String(String.UnicodeScalarView(digits)), plus: text.hasPrefix("+"), cued: true)
     }
 }

@@ -80,8 +80,9 @@ extension Turn {
                 try continueAdding(card, askPhone: false)
                 return true
             }
-            if let phone = u.wholeEntity(["phone"]) {
-                card.phones = [phone.value]
+            // The question is the cue: a bare local number (9123 4567) answers it, as after 电话.
+            if let phone = PhoneExtractor.normalizedPhone(u.text) ?? u.wholeEntity(["phone"])?.value {
+                card.phones = [phone]
                 try continueAdding(card)
                 return true
             }

@@ -18,8 +18,32 @@ public struct PhoneExtractor: EntityExtractor {
     private static let extensionCues: [[Unicode.Scalar]] = ["转", "分机", "ext", "ext.", "x", "-"].map { Array($0.unicodeScalars) }
 
     public func extract(from text: NormalizedText, tokens: [Token], context: ParseContext, into entities: inout [Entity]) {
-        extractSpoken(from: text, into: &entities)
-        let s = text.scalars
+        extractSpoken(from: text.scalars, everyCued: false, into: &entities)
+        Self.extractWritten(from: text.scalars, everyCued: false, into: &entities)
+    }
+
+    /// The number `text` holds when it is one phone number and nothing more (a phone column's
+    /// cell, the answer to "phone?", the value of 电话改成 …), in the form the chat stores, or
+    /// nil. It is read as a number after a cue word (电话 …) is, so `kaiqu import` and the chat
+    /// accept the same numbers and store them alike.
+    public static func normalizedPhone(_ text: String) -> String? {
+        let s = text.unicodeScalars.map(widthFolding.fold)
+        guard s.allSatisfy({ $0.isASCIIDigit || chineseDigit($0) != nil || separators.contains($0) || $0 == "+" }) else { return nil }
+        var found: [Entity] = []
+        PhoneExtractor().extractSpoken(from: s, everyCued: true, into: &found)
+        extractWritten(from: s, everyCued: true, into: &found)
+        let phones = found.filter { $0.type == "phone" }
+        guard phones.count == 1, !found.contains(where: { $0.type == "bad_phone" }) else { return nil }
+        return phones[0].value
+    }
+
+    // Full-width digits and '＋' as typed with a Chinese input method; no traditional table is
+    // needed for digits.
+    private static let widthFolding = Normalizer(pairs: [])
+    private static let separators: Set<Unicode.Scalar> = [" ", "-", "(", ")", "."]
+
+    // Numbers in digits. `everyCued`: the whole text is known to be a phone number.
+    private static func extractWritten(from s: [Unicode.Scalar], everyCued: Bool, into entities: inout [Entity]) {
         var i = 0
         while i < s.count {
             // A candidate starts at '+' or a digit that does not continue a word or number.
@@ -33,7 +57,7 @@ public struct PhoneExtractor: EntityExtractor {
             while end < s.count {
                 let c = s[end]
                 if c.isASCIIDigit { digits.append(c); lastDigit = end }
-                else if !(c == " " || c == "-" || c == "(" || c == ")" || c == "." ) { break }
+                else if !separators.contains(c) { break }
                 // A separator must be followed by more of the number.
                 else if end + 1 >= s.count || !(s[end + 1].isASCIIDigit || s[end + 1] == " " || s[end + 1] == "(") { break }
                 end += 1
@@ -43,14 +67,14 @@ public struct PhoneExtractor: EntityExtractor {
             guard digits.count >= 7 else { continue }
             // A decimal or a letter right after the digits means this is no phone number.
             if lastDigit + 1 < s.count, ScalarClass(s[lastDigit + 1]) == .letter, !["x", "e"].contains(s[lastDigit + 1]) { continue }
-            let cued = Self.cues.start(before: i, in: s) != nil
-            if let value = Self.classify(String(String.UnicodeScalarView(digits)), plus: s[i] == "+", cued: cued) {
-                entities.append(Entity(type: "phone", range: range, value: value, source: name))
-                if let ext = Self.extensionAfter(lastDigit + 1, in: s) {
-                    entities.append(Entity(type: "phone_ext", range: ext.range, value: ext.digits, source: name))
+            let cued = everyCued || cues.start(before: i, in: s) != nil
+            if let value = classify(String(String.UnicodeScalarView(digits)), plus: s[i] == "+", cued: cued) {
+                entities.append(Entity(type: "phone", range: range, value: value, source: "phone"))
+                if let ext = extensionAfter(lastDigit + 1, in: s) {
+                    entities.append(Entity(type: "phone_ext", range: ext.range, value: ext.digits, source: "phone"))
                 }
             } else if cued {
-                entities.append(Entity(type: "bad_phone", range: range, value: String(String.UnicodeScalarView(digits)), source: name))
+                entities.append(Entity(type: "bad_phone", range: range, value: String(String.UnicodeScalarView(digits)), source: "phone"))
             }
         }
     }
@@ -73,8 +97,7 @@ public struct PhoneExtractor: EntityExtractor {
         }
     }
 
-    private func extractSpoken(from text: NormalizedText, into entities: inout [Entity]) {
-        let s = text.scalars
+    private func extractSpoken(from s: [Unicode.Scalar], everyCued: Bool, into entities: inout [Entity]) {
         var i = 0
         while i < s.count {
             guard Self.chineseDigit(s[i]) != nil else { i += 1; continue }
@@ -87,7 +110,7 @@ public struct PhoneExtractor: EntityExtractor {
             }
             // Seven digits at least: fewer are a count or a date (三五个, 二月).
             if digits.count >= 7, let value = Self.classify(String(String.UnicodeScalarView(digits)), plus: false,
-                                                             cued: Self.cues.start(before: i, in: s) != nil) {
+                                                             cued: everyCued || Self.cues.start(before: i, in: s) != nil) {
                 entities.append(Entity(type: "phone", range: i..<end, value: value, source: name))
             }
             i = max(j, i + 1)

@@ -43,10 +43,7 @@ extension SlotFiller {
         // A value typed with its particle (改成 1 吧) or a number typed with spaces where no
         // phone entity was found (电话改做 9876 5432: the cue word is not next to it).
         while let last = value.last, "吧啊了哦呀嘛呢".contains(last) || last == " " { value.removeLast() }
-        if field == "phone", value.unicodeScalars.allSatisfy({ $0.isASCIIDigit || " -+()".unicodeScalars.contains($0) }) {
-            let digits = String(String.UnicodeScalarView(value.unicodeScalars.filter(\.isASCIIDigit)))
-            if let phone = PhoneExtractor.classify(digits, plus: value.hasPrefix("+"), cued: true) { value = phone }
-        }
+        if field == "phone", let phone = PhoneExtractor.normalizedPhone(value) { value = phone }
         if field == "level", let first = value.first, ("1"..."4").contains(first), value.count == 1 || !value.dropFirst().first!.isNumber {
             value = String(first)
         }
