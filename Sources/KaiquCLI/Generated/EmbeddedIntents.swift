@@ -5657,7 +5657,7 @@ columns import
   card: card | class | 卡片 | 分类 | 类别 | abc
   birthday: birthday | birth | date of birth | 生日 | 出生日期
   source: source | 来源 | 客户来源 | 渠道来源
-  note: note | notes | remark | remarks | comment | 备注 | 说明
+  note: note | notes | remark | remarks | comment | 备注 | 说明 | 最新备注 | latest note
 
 """#),
     ("import.replies.kaiqu", #"""
