@@ -80,7 +80,11 @@ extension Turn {
             guard scalars[i].isASCIIDigit else { i += 1; continue }
             var j = i
             while j < scalars.count, scalars[j].isASCIIDigit { j += 1 }
-            let n = Int(String(String.UnicodeScalarView(scalars[i..<j])))!
+            // No share is more than three digits: a longer run (a phone, a typo) is none.
+            guard j - i <= 3, let n = Int(String(String.UnicodeScalarView(scalars[i..<j]))) else {
+                i = j
+                continue
+            }
             var k = j
             while k < scalars.count, scalars[k] == " " { k += 1 }
             if k < scalars.count, scalars[k] == "%" || scalars[k] == "成" { return scalars[k] == "成" ? n * 10 : n }

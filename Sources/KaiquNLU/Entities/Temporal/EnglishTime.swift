@@ -855,7 +855,9 @@ struct EnglishTime {
         } else if let n = numberWord(&u) {
             value = Double(n)
         }
-        guard var n = value else { return nil }
+        // As in Chinese (ChineseTime.count): no one counts a thousand units of time, and a
+        // count that large would overflow the day arithmetic.
+        guard var n = value, n < 1000 else { return nil }
         var v = u
         if v.words("and", "an", "half") || v.words("and", "a", "half") { n += 0.5; u = v }
         t = u
