@@ -63,4 +63,17 @@ final class AnswerBoundsTests: XCTestCase {
         let id = try XCTUnwrap(try chat.card("张伟")).id
         XCTAssertEqual(try chat.book.flow(of: id)?.ticked, [])
     }
+
+    func testAHugeShareInA5CAnswerIsNoScore() throws {
+        let chat = try Chat()
+        _ = try chat.say("添加客户 张伟 电话13800138001")
+        XCTAssertEqual(try chat.keys("评估张伟的信用").last, "credit.question")
+        // Character and capacity first; capital (the debt ratio) is read as a share.
+        _ = try chat.say("4")
+        _ = try chat.say("4")
+        for answer in ["99999999999999999999%", "9999999999999999999成", "百分之99999999999999999999"] {
+            XCTAssertEqual(try chat.keys(answer).last, "credit.question", answer)
+        }
+        XCTAssertTrue(try chat.say("大概30%").last?.hasPrefix("4/5") ?? false, "an ordinary share still scores and the next question follows")
+    }
 }

@@ -20,7 +20,7 @@ public struct TemporalExtractor: EntityExtractor {
     /// The most scalars one expression is read from. The parsers read the longest expression
     /// from each place, so on a long line of number-like text (9千9千9千…) reading the whole
     /// rest from every place would be quadratic; a window keeps a line linear.
-    static let window = 96
+    public static let window = 96
 
     /// How many numbers of one run of digits and punctuation are tried as the start of a time.
     static let digitTriesPerRun = 8
