@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "kaiqu", targets: ["kaiqu"]),
         .executable(name: "kaiqu-bench", targets: ["kaiqu-bench"]),
+        .executable(name: "kaiqu-fuzz", targets: ["kaiqu-fuzz"]),
     ],
     targets: [
         // The system SQLite (libsqlite3-dev on Debian/Ubuntu): module map only.
@@ -38,6 +39,10 @@ let package = Package(
         // It imports the libraries itself: named here so a change there rebuilds it (with only
         // KaiquCLI named, an incremental build kept a stale object that crashed).
         .executableTarget(name: "kaiqu-bench", dependencies: ["KaiquCLI", "KaiquNLU", "KaiquDialogue", "KaiquStore"], swiftSettings: staticSwift, linkerSettings: staticLink),
+        // The chat fuzzer's line generator and driver: shared by kaiqu-fuzz and the fuzz tests.
+        .target(name: "KaiquFuzz", dependencies: ["KaiquCLI", "KaiquNLU", "KaiquDialogue"], swiftSettings: staticSwift),
+        // Named like kaiqu-bench's, for the same reason.
+        .executableTarget(name: "kaiqu-fuzz", dependencies: ["KaiquFuzz", "KaiquCLI", "KaiquNLU", "KaiquDialogue", "KaiquStore"], swiftSettings: staticSwift, linkerSettings: staticLink),
         // `swift run kaiqu-embed` after editing intents/: refreshes the binary's built-in copy.
         // (A build-tool plugin would be neater, but SwiftPM does not re-run one when only its
         // input files change: swift-package-manager#7891.) A test fails while the copy is stale.
@@ -47,6 +52,6 @@ let package = Package(
         .testTarget(name: "KaiquStoreTests", dependencies: ["KaiquStore", "KaiquDialogue", "KaiquNLU", "CSQLite"]),
         .testTarget(name: "KaiquDialogueTests", dependencies: ["KaiquDialogue", "KaiquNLU", "KaiquStore"]),
         // Depends on the executable so `swift test` builds the binary the end-to-end tests spawn.
-        .testTarget(name: "KaiquCLITests", dependencies: ["KaiquCLI", "KaiquNLU", "KaiquDialogue", "kaiqu"]),
+        .testTarget(name: "KaiquCLITests", dependencies: ["KaiquCLI", "KaiquNLU", "KaiquDialogue", "KaiquFuzz", "kaiqu"]),
     ]
 )

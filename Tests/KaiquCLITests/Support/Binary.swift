@@ -21,12 +21,16 @@ enum Binary {
         var stdout: Data
         var stderr: String
         var text: String { String(decoding: stdout, as: UTF8.self) }
+        /// Wall time from start to exit.
+        var seconds: Double = 0
+        /// Killed by a signal (a crash, or the timeout's SIGKILL) rather than exited.
+        var signalled = false
     }
 
     /// Runs `kaiqu arguments` with `input` on standard input, in a fresh data folder unless
-    /// `environment` says otherwise.
+    /// `environment` says otherwise. With `timeout`, a run still going then is killed (SIGKILL).
     static func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:],
-                    executable: URL = Binary.url, directory: URL? = nil) throws -> Run {
+                    executable: URL = Binary.url, directory: URL? = nil, timeout: TimeInterval? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -39,10 +43,21 @@ enum Binary {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
+        let started = Date()
         try process.run()
+        let finished = Locked(false)
+        if let timeout {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                if !finished.get() { kill(pid, SIGKILL) }
+            }
+        }
         // Write and read at once: a large input must not deadlock against a full output pipe.
+        // A binary that crashes before reading all of it must fail its test, not end the runner
+        // with SIGPIPE or a trap on EPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let writer = Thread {
-            stdin.fileHandleForWriting.write(input)
+            try? stdin.fileHandleForWriting.write(contentsOf: input)
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()
@@ -51,9 +66,11 @@ enum Binary {
         reader.start()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        finished.set(true)
         while !reader.isFinished { usleep(1_000) }
         try? FileManager.default.removeItem(at: home)
-        return Run(status: process.terminationStatus, stdout: out, stderr: String(decoding: errors.get(), as: UTF8.self))
+        return Run(status: process.terminationStatus, stdout: out, stderr: String(decoding: errors.get(), as: UTF8.self),
+                   seconds: Date().timeIntervalSince(started), signalled: process.terminationReason == .uncaughtSignal)
     }
 }
 

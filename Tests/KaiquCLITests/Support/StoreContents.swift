@@ -1,0 +1,15 @@
+import Foundation
+import XCTest
+
+/// What a store holds, read back through `kaiqu export` as a rep's tools would.
+enum StoreContents {
+    /// The names on the cards in `store`, in the export's order; a failed export fails the test.
+    static func names(_ store: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+        let run = try Binary.run(["export", "--store", store], timeout: 120)
+        XCTAssertEqual(run.status, 0, run.stderr, file: file, line: line)
+        XCTAssertEqual(run.stderr, "", file: file, line: line)
+        // Rows end in CRLF, one Character in Swift. The names written here have no commas or
+        // quotes: the first field is the name.
+        return run.text.split(whereSeparator: \.isNewline).dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[0]) }
+    }
+}
