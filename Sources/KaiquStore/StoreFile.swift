@@ -11,7 +11,7 @@ import Darwin
 enum StoreFile {
     /// Creates what is missing of `path`: the folders (reported as the outermost one made)
     /// and the file (`isNew`). Creating the file is atomic (O_EXCL), so of several processes
-    /// starting at once exactly one reports it new.
+    /// starting at once exactly one reports it new, with the folders.
     static func create(_ path: String) throws(StoreError) -> (createdFolder: String?, isNew: Bool) {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var createdFolder: String?
@@ -35,6 +35,7 @@ enum StoreFile {
             return (createdFolder, true)
         }
         guard errno == EEXIST else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        return (createdFolder, false)
+        // Another process made the folder and the store a moment ago: it reports them.
+        return (nil, false)
     }
 }

@@ -221,3 +221,34 @@ final class CustomerDialogueTests: XCTestCase {
         XCTAssertEqual(try chat.keys("今天天气不错"), ["answer.unclear", "customer.delete_confirm"])
     }
 }
+
+/// The answer to "what is the new customer's name?" gives the name alone.
+final class NameAnswerTests: XCTestCase {
+    private func answer(_ text: String) throws -> (Chat, [String]) {
+        let chat = try Chat()
+        XCTAssertEqual(try chat.keys("添加客户 电话13800000012").last, "customer.ask_name")
+        return (chat, try chat.say(text))
+    }
+
+    func testAPhoneSaidWithTheNameIsThePhone() throws {
+        let (chat, replies) = try answer("张伟 13800138001")
+        XCTAssertEqual(replies.first, "已添加客户 张伟（电话：13800138001）。")
+        XCTAssertEqual(try chat.card("张伟")?.phones, ["13800138001"])
+    }
+
+    func testTheWordsLeadingTheNameInAreNotTheName() throws {
+        XCTAssertEqual(try answer("叫张伟").1.first, "已添加客户 张伟（电话：13800000012）。")
+        XCTAssertEqual(try answer("名字是 Tom Wu").1.first, "已添加客户 Tom Wu（电话：13800000012）。")
+    }
+
+    func testANewAddRequestIsNotAName() throws {
+        let (chat, replies) = try answer("添加客户 王芳 电话13800000007")
+        XCTAssertEqual(replies.first, "（上一个问题先放下了，那件事没有保存。）")
+        XCTAssertNotNil(try chat.card("王芳"))
+        XCTAssertNil(try chat.card("添加客户 王芳 电话13800000007"))
+    }
+
+    func testAPhoneAloneIsNoName() throws {
+        XCTAssertEqual(try answer("13800138001").1.first, "“13800138001”像是号码，不像名字。请告诉我客户的名字。")
+    }
+}

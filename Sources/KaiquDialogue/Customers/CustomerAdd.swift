@@ -1,3 +1,4 @@
+import Foundation
 import KaiquNLU
 
 /// customer.add: fill the card from the sentence, ask only for what is missing and essential
@@ -66,12 +67,14 @@ extension Turn {
         var card = card
         switch asking {
         case .name:
-            guard u.mayAnswer else { return false }
+            // 添加客户 … said again is a new request (it will ask for its own name), not a name.
+            guard u.mayAnswer, u.intent != "customer.add" else { return false }
             guard !Self.skipWords.contains(key(u.text)) else {
                 say("customer.ask_name")
                 return true
             }
-            guard let name = try validName(u.text) else { return true }
+            let said = Self.nameInAnswer(u.text)
+            guard let name = try validName(said.isEmpty ? u.text : said) else { return true }
             card.name = name
             if let phone = u.entity("phone")?.value, !phone.isEmpty { card.phones = [phone] }
             try continueAdding(card)
@@ -99,6 +102,31 @@ extension Turn {
 
     /// Words that skip the phone question.
     static let skipWords: Set<String> = ["跳过", "先跳过", "不知道", "没有电话", "暂时没有", "以后再说", "skip", "later", "unknown", "no phone", "跳過"]
+
+    /// The name in an answer to "what is the new customer's name?": without a phone said with
+    /// it (张伟 13800138001) and without the words that lead it in (叫张伟, 名字是张伟).
+    static func nameInAnswer(_ text: String) -> String {
+        var rest = Substring(text.trimmingSpaces())
+        for lead in nameLeads where rest.lowercased().hasPrefix(lead) && rest.count >= lead.count + 2 {
+            rest = rest.dropFirst(lead.count)
+            break
+        }
+        // A run of phone characters holding seven digits or more is the phone.
+        var kept = "", run = ""
+        func flush() {
+            if run.filter({ $0.isASCII && $0.isNumber }).count < 7 { kept += run }
+            run = ""
+        }
+        for c in rest {
+            if (c.isASCII && c.isNumber) || (!run.isEmpty && " -+()".contains(c)) { run.append(c) } else { flush(); kept.append(c) }
+        }
+        flush()
+        return kept.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ",，、。.")))
+    }
+
+    // Longest first, so 名字叫 goes before 叫.
+    private static let nameLeads = ["他的名字叫", "她的名字叫", "名字叫", "名字是", "姓名是", "姓名", "名叫", "他叫", "她叫", "叫做", "叫", "是",
+                                    "name is ", "name's ", "it's ", "it is ", "called "]
 
     /// `typed` as a name, or nil after saying why it is none.
     mutating func validName(_ typed: String) throws -> String? {

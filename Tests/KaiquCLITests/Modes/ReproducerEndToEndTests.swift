@@ -31,7 +31,7 @@ final class ReproducerEndToEndTests: XCTestCase {
             throw Failure(run.seconds >= timeout ? "still running after \(Int(timeout)) s, killed, at \(line.prefix(40))"
                           : "kaiqu \(run.signalled ? "crashed (signal \(run.status))" : "exited \(run.status)") at \(line.prefix(40)): \(fatal)")
         }
-        XCTAssertEqual(run.stderr, "", file: file, line: number)
+        XCTAssertEqual(run.complaints, "", file: file, line: number)
         guard run.text.hasPrefix(before.text) else {
             XCTFail("the replies to the setup lines changed:\n\(run.text)", file: file, line: number)
             return ("", run)

@@ -21,6 +21,8 @@ enum Binary {
         var stdout: Data
         var stderr: String
         var text: String { String(decoding: stdout, as: UTF8.self) }
+        /// Standard error without the line that announces a new store: what went wrong.
+        var complaints: String { Binary.complaints(in: stderr) }
         /// Wall time from start to exit.
         var seconds: Double = 0
         /// Killed by a signal (a crash, or the timeout's SIGKILL) rather than exited.
@@ -29,6 +31,13 @@ enum Binary {
 
     /// Runs `kaiqu arguments` with `input` on standard input, in a fresh data folder unless
     /// `environment` says otherwise. With `timeout`, a run still going then is killed (SIGKILL).
+    /// `stderr` without the line announcing a new store (and the folder made for it).
+    static func complaints(in stderr: String) -> String {
+        stderr.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("kaiqu: 新建了客户库") && !($0.hasPrefix("kaiqu: 文件夹") && $0.contains("已新建")) }
+            .joined(separator: "\n")
+    }
+
     static func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:],
                     executable: URL = Binary.url, directory: URL? = nil, timeout: TimeInterval? = nil) throws -> Run {
         let process = Process()
