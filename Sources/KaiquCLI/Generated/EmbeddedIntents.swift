@@ -59,6 +59,7 @@ intent help
   example: HELP me please
   not: 帮助张三签单
   not: 你能帮我拜访张三吗
+  example: 这个助手会些什么
 
 intent greet
   zh: {kind:greeting}
@@ -139,6 +140,7 @@ intent cancel
   example: forget it
   not: 取消明天和张三的拜访
   not: 撤销
+  example: 这个不用管了
 
 # Not in the contract: the next page of the last list.
 intent list.more
@@ -173,6 +175,7 @@ intent undo
   example: Undo the last change
   not: 取消
   not: 算了
+  example: 刚刚的改动撤掉吧
 
 # Not in the contract: leaving the chat.
 intent quit
@@ -228,6 +231,7 @@ words new-customer
   新客户 | 新客 | 新的客户 | 新经销商 | 新代理 | 新代理商 | 新批发商 | 新零售商 | 新门店 | 新增客户 | 新渠道客户 | 建档 | 建个档 | 开户 | 建卡
   new customer | new client | new dealer | new agent | new wholesaler | new retailer | new contact | new account
   加个客 | 新加客
+  new lead | new prospect | a new lead | 新线索 | 新商机 | 潜在客户 | 新的潜在客户 | 新认识的
 
 words name-marker
   叫 | 名叫 | 名字叫 | 名字是 | 名字 | 姓名 | 名称 | 称呼
@@ -262,6 +266,7 @@ words change-marker
 words change-verb
   改 | 改成 | 改为 | 换 | 换成 | 更新 | 更改 | 修改 | 调到 | 调成 | 升 | 升级 | 升成 | 降 | 降级 | 降到 | 转 | 转成 | 变 | 设 | 改一下 | 写错了 | 搬去 | 搬到 | 换号 | 换了
   update | updte | change | set | edit | modify | move | upgrade | downgrade | mark | correct
+  改下 | 改一改 | 搬走了 | 迁到 | 迁去 | bump | bump up | bump her up | bump him up | move up | move down | knock down
 
 words new-number
   换号 | 换号码 | 新号 | 新号码 | 新手机 | 新电话 | 号码换了 | 打不通 | 空号 | new number | new phone | new mobile
@@ -288,11 +293,13 @@ words ask-what
 words list-word
   列出 | 列一下 | 列个 | 列表 | 清单 | 名单 | 有哪些 | 有哪几个 | 有几个 | 有多少 | 都有谁 | 哪些 | 所有 | 全部 | 都列 | 拉个 | 拉一下 | 筛 | 筛选 | 有边啲 | 都有哪些
   list | show all | all my | all the | which | how many | who are my | filter
+  有边几个 | 有哪几个 | 边几个 | 哪几个
 
 words delete-verb
   删除 | 删掉 | 删了 | 删 | 清掉 | 去掉 | 移除 | 移走 | 干掉 | 作废
   delete | delet | remove | erase | get rid of
   清掉 | 删了吧
+  铲掉 | 铲了 | 铲除 | 铲咗 | 剷咗 | 删咗 | 删除掉 | 清走
 
 words ui-word
   键 | 按钮 | 按键 | 掣 | 图标 | 菜单 | 设置 | 页面 | 界面 | 在哪 | 在哪里 | 哪里 | 怎么开 | 怎么调 | 模式 | 字体
@@ -338,10 +345,13 @@ words past-visit
   visit 了 | visit了 | visited | 吃完饭 | 吃完 | 开了个会 | 开了会 | 转了一圈 | 逛了一圈 | 转了转 | 去转了
   视频完 | 视频了 | 开完视频会 | 打完视频 | video call | had lunch with | had dinner with | had coffee with | lunch with
   visit完 | visit 完 | 刚visit
+  通了个电话 | 通了电话 | 通过电话 | 电话聊了 | 打了一通电话 | 坐了一个 | 坐了一下午 | 坐了一上午 | 待了 | 呆了 | 见着了 | 碰到了 | 登门 | 上门了 | 去拜会了 | 拜会了
+  dropped by | stopped by | swung by | popped in | popped by | went to see | went over to | dropped in | visited with | caught up with | got on a call
 
 words visit-record
   拜访记录 | 记录拜访 | 拜访结果 | 见面记录 | 通话记录 | 记一次拜访 | log a visit | visit log | log visit | log the visit | call log | log a call
   今天的拜访 | 这次拜访 | 这次的拜访
+  电话回访 | 回访记录 | 电话跟进 | 电话拜访 | log vist | visit note | visit notes | call note
 
 words report-back
   他说 | 她说 | 说 | 反馈 | 表示 | 答应 | 同意 | 提到 | 觉得 | 担心 | 嫌 | 想 | 问了 | 要求
@@ -381,6 +391,7 @@ words develop-verb
   开发流程 | 渠道开发
   start flow | begin flow | start the development
   找多个经销商 | 找新的经销商 | 由头开始 | 从头开始
+  pick up where we left off | continue with | carry on with | keep going with | 继续跟 | 接着跟 | 接着推 | 继续推
 
 words next-word
   下一步 | 接下来 | 然后呢 | 然后 | 下一个步骤 | 下个步骤 | 继续 | 往下 | 跟住 | 之后 | 后面
@@ -388,6 +399,7 @@ words next-word
   接着 | 跟着 | 接着下来
   下一个环节 | 下个环节 | 下一阶段 | 下一个阶段 | 往下走 | 往下做
   下一个step | 下一个 step | 下个step | next stage
+  该怎么推进 | 怎么推进 | 如何推进 | 接下来该 | 接下来怎么 | 下一步怎么 | 下一步该 | 往下怎么
 
 words status-word
   到哪一步 | 哪一步 | 第几步 | 进度 | 进展 | 阶段 | 走到 | 到哪了 | 做到哪 | 跟到哪 | 推进到
@@ -395,6 +407,7 @@ words status-word
   哪个步骤 | 什么步骤 | 那一步 | 什么程度 | 什么阶段 | 处于 | 第几个步骤 | 卡在 | 推进得 | 流程走到
   走到第几步
   得怎么样 | 怎么样了 | 进行得 | 推进得怎么样
+  哪个 step | which step | 哪个step | 到哪个阶段 | 到哪一步了 | 什么进度
 
 words goto-verb
   跳到 | 跳去 | 去第 | 进入 | 转到 | 回到 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第
@@ -410,6 +423,7 @@ words coach-question
   咋回啊 | 咋回 | 点讲 | 应该点讲 | 我应该怎么讲 | 怎么讲 | 该怎么讲 | 怎么搞 | how i should respond | how should i reply | what should i tell | how do i answer
   点应付 | 怎么应付 | 应该怎么应付 | 点应付好
   怎么打动 | 该怎么打动 | 怎么说动 | 怎么劝
+  从哪个角度切入 | 从哪切入 | 怎么切入 | 如何切入 | 切入点 | 怎么突破 | 如何突破 | 怎么打开局面 | 点搞 | 咁点搞 | 点算好 | 怎么撬动 | 怎么撬 | any ideas | how do i get past | how can i get
 
 words customer-says
   客户说 | 客户嫌 | 客户觉得 | 客户担心 | 客户问 | 他说 | 她说 | 对方说 | 老板说 | 经销商说 | 说 | 嫌 | 觉得 | 担心 | 一直说
@@ -421,11 +435,13 @@ words man-word
   budget | money | authority | decision | decision maker | need | needs | qualify | sign off
   购买力 | 决策权 | 合格客户 | man条件 | man情况 | 符合man
   资质 | 资格情况
+  摸了一下底 | 摸了底 | 点头 | 采购预算 | 采购需求
 
 words credit-word
   信用 | 资信 | 5c | 信誉 | 征信 | 信用评估 | 偿债 | 还款 | 负债 | 抵押 | 资本 | 品格
   credit | creditworthiness | credit check | assess | evaluate | 5 c
   信得过 | 信不信得过 | 靠不靠谱 | 靠谱吗 | 可不可靠 | trustworthy | reliable
+  creditworthy | credit worthy | credit rating | credit risk | 信用怎么样 | 信用如何 | 信用好不好
 
 words won-word
   签了 | 签约了 | 签约 | 成交 | 拿下 | 下单了 | 签单 | 签合同 | 打款了 | 订了 | 定了 | 签下 | 搞定了 | 落单 | 开单 | 出单 | 首单
@@ -436,6 +452,11 @@ words won-word
   sign了 | sign 了 | sign咗 | sign 咗 | 签完 | 合同已经签 | 合同签完 | 终于点头 | 首批订单 | 签了约
   那单成了 | 单子成了 | 单成了 | 生意成了 | 这单成了
 
+# Words that put a deal still ahead (签约意向很强, 快签了): no deal is won yet.
+words not-yet
+  意向 | 想签 | 打算签 | 准备签 | 快签 | 快成了 | 差不多 | 应该能 | 估计能 | 有望 | 可能会 | 有机会 | 再跑一次 | 再跑几次
+  likely to | close to | about to | almost | might sign | could sign | hopefully
+
 words lost-word
   不跟了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
   lost | drop | dropped | give up | gave up | went with | walked away | not pursuing | dead | no longer
@@ -443,6 +464,7 @@ words lost-word
   拣了第二家 | 选了第二家 | 拣了别家 | 跟了别家 | 找了别家 | 用了别家
   不用再跟 | 不用跟了 | 不再跟了
   冇得倾 | 没得谈 | 谈不拢 | 谈崩了 | 没戏了 | 唔跟 | 不跟啦 | mark him as lost | mark her as lost | mark as lost | as lost
+  no-go | no go | not going to happen | stop following up | stop chasing | 别跟了 | 不用再跟 | 标记流失 | 标为流失 | 标成流失 | 记为流失 | 算流失
 
 words report-word
   报表 | 报告 | 漏斗 | 概况 | 统计 | 汇总 | 业绩 | 总结 | 数据 | 月报 | 周报 | 盘点 | 整体情况 | 分布
@@ -466,6 +488,7 @@ words help-word
   能干些什么 | 都能干 | 咋用 | 怎么用啊 | 能做些 | how do i use this | what can this do
   可以帮我做 | 帮我做些啥 | 帮我做什么 | 能帮我做些
   会做些什么 | 做些什么 | 教教我 | 不太会用 | 不会用
+  会些啥 | 会啥 | 都会什么 | 都会些 | 有啥功能 | 会些什么 | 该怎么跟你说 | 怎么跟你说 | 要怎么跟你说 | 怎么跟你讲
 
 words howto
   怎么 | 如何 | 怎样 | 怎么样才能 | how do i | how to | how can i
@@ -498,6 +521,7 @@ words stop-word
   先别建了 | 先别加了 | 先别录了
   nvm | scrap that | scratch that | 先别弄了 | 这次操作不做了 | 操作不做了
   算啦 | 算了吧 | 唔好啦
+  别管了 | 不管了 | 别弄了 | 不用管了
 
 words undo-word
   撤销 | 撤回 | 撤消 | 回退 | 恢复 | 改回去 | 改回来 | 不算 | 反悔 | 还原 | 退回上一步
@@ -505,6 +529,7 @@ words undo-word
   复原 | 退回到 | 改之前 | 回到之前 | 撤回刚才 | 恢复原样 | 刚才那个不算 | 弄错了撤
   退回去 | 撤回刚才 | 那次修改 | 刚才那次 | 恢复到刚才
   改返转头 | 改回头 | 改返
+  上一条改动 | 上一条撤掉 | 撤掉上一条 | 改动撤掉 | 刚才的改动 | 上一个改动 | 上次的改动 | 上一步撤掉 | 刚刚的改动
 
 words note-skip
   那 | 那边 | 那里 | 那儿 | 那回来 | 那边回来 | 那里回来 | 那出来 | 那边出来 | 回来 | 出来 | 那回来了 | 回来了
@@ -548,7 +573,7 @@ words inquiry
 
 # Going on somewhere next: 见完黄志强再去趟李娜那 plans the second visit.
 words then-go
-  再去 | 再过去 | 然后去 | 之后去 | 接着去 | 顺便去 | 再跑 | then go | and then
+  再去 | 再过去 | 然后去 | 之后去 | 接着去 | 顺便去 | 再跑去 | 再跑过去 | then go | and then
 
 # Words that put what follows later: 待会儿要跟孟庆国打电话 is no call made.
 words later-marker
@@ -571,6 +596,7 @@ words self-reminder
 words typo-targets
   明天 | 后天 | 今天 | 昨天 | 下午 | 上午 | 晚上 | 早上 | 下周 | 本周 | 这周 | 上周 | 几点 | 三点 | 两点 | 四点 | 五点
   第一步 | 第二步 | 第三步 | 第四步 | 第五步 | 第六步 | 下一步
+  拒绝 | 异议 | 签约 | 说服 | 跟进 | 取消 | 拜访 | 应对拒绝 | 处理异议 | 促进签约 | 销售说服 | 销售准备 | 销售行动 | 售后维护
 
 # ---- intents --------------------------------------------------------------------------
 
@@ -610,6 +636,8 @@ cue customer.update
   -4: ~visit-verb {when}
   -4: ~past-visit
   -5: ~new-customer
+  -6: ~visit-record
+  4: {customer} ~field-word (改下|改一下|改改|改成|改为|换成|换了|更新一下|变了|搬到|搬去|迁到)
 
 cue customer.show
   slots: customer
@@ -637,6 +665,7 @@ cue customer.list
   -5: ~status-word
   -5: ~report-word
   -6: ~add-verb ~customer-noun
+  -5: {when} (约了|约的|约好|约好的|安排了|排了)
 
 cue customer.delete
   slots: customer
@@ -659,6 +688,9 @@ cue customer.note
   -4: ~past-visit
   -4: ~change-verb ~change-marker
   -4: ~visit-verb {when}
+  -6: ~won-word {customer}
+  -6: ~lost-word {customer}
+  -4: ~man-word ~man-word
 
 cue visit.schedule
   slots: customer date time from to
@@ -687,6 +719,7 @@ cue visit.list
   4: ~agenda-word {when}
   3: ~plan-word ~who-word
   -6: ~followup-word
+  3: {when} ~plan-word ~who-word !{customer}
 
 cue visit.log
   slots: customer date time objection note
@@ -703,6 +736,9 @@ cue visit.log
   2: {customer} ~report-back
   -4: ~plan-word !~past-visit
   -5: ~coach-question
+  2: {past} ~visit-verb {customer}
+  -6: {future} !{past} !~past-visit !~visit-record
+  -5: ~lost-word ~request-marker
 
 cue visit.cancel
   slots: customer date time from to
@@ -737,6 +773,7 @@ cue flow.next
   -6: ~status-word
   -5: ~goto-verb {step}
   -4: ~coach-question
+  3: {customer} ~next-word !{objection}
 
 cue flow.status
   slots: customer step
@@ -796,12 +833,14 @@ cue deal.won
   2: {amount}
   -6: ~lost-word
   -5: ~plan-word
+  -7: ~not-yet
 
 cue deal.lost
   slots: customer objection date
   -4: !{customer} !{pronoun}
   7: ~lost-word
   2: {customer}
+  3: ~lost-word ~request-marker
 
 cue report.pipeline
   slots: from to date
@@ -841,6 +880,7 @@ cue cancel
   5: ~stop-word {short} !~visit-noun
   4: ^~stop-word !{customer}
   -8: ~not-stop
+  -6: {customer}
 
 cue undo
   7: ~undo-word
@@ -1057,6 +1097,7 @@ intent customer.delete
   not: 取消拜访张三
   not: 撤销
   not: 查看张三
+  example: 孙丽间铺执咗，剷咗佢张卡 => customer=孙丽
 
 intent customer.note
   zh: ~cust-rec [下来] {customer} {note:text}
@@ -1499,6 +1540,7 @@ intent credit.assess
   not: 张三付款方式要月结
   not: 张三的资料
   not: show David Chen
+  example: is 王建国 creditworthy => customer=王建国
 
 intent deal.won
   zh: {customer} [~deal-when] (~deal-sign (了|咗)|~deal-done [了|咗]) [~deal-amount-pre] [{amount}|{amount:number}]
@@ -1568,6 +1610,7 @@ intent deal.lost
   not: 取消拜访张三
   not: 算了
   not: delete Li Ming
+  example: 王建国是个 no-go，别跟了 => customer=王建国
 
 intent report.pipeline
   zh: [~deal-show [下|吓]] [~deal-period] [的|嘅] [销售|我的|我嘅|团队|个人] ~deal-report [~deal-how]
@@ -4186,6 +4229,7 @@ intent objection.handle
   not: 记录拜访：陈静，嫌价格高
   not: 张三说要考虑，记下来
   not: 不需要
+  example: 刘洋说跟现在的供应商合作好多年了，我从哪切入好 => customer=刘洋; objection=has_supplier
 
 intent train.start
   zh: [~flow-train-lead] [~flow-count] ~flow-train [~flow-count] [模式]
@@ -5962,6 +6006,8 @@ lookup objection
   quality_doubt: 质量有点担心 | 对质量 | 质量还是 | 品质不行 | worried about quality | doubts our quality
   price: 价格谈不拢 | 价钱谈不拢 | too pricey | we're too pricey | too pricy
   price: 贵过人家 | 贵过别人 | 贵过人 | 比人贵 | 比人家贵
+  has_supplier: 现在的供应商 | 现有的供应商 | 现有供应商 | 现在的供货商 | 固定供货商 | 固定的供货商 | 合作了好多年 | 合作好几年 | 关系很铁 | 不想换供应商 | 不想换 | current supplier | their supplier | happy with their supplier
+  no_need: 没需要 | 冇需要 | 没有需要 | 没什么需要 | 用唔着 | doesn't need it | no use for
   payment_terms: 帐期 | 帐期太短
   need_approval: 自己说了不算
   send_info_brushoff: 发个资料我看看 | 发个资料看看 | 发个资料我再看看 | 发资料过来 | 发资料看看 | 发份资料看看 | 发点资料看看 | 发个资料过来 | 发点资料过来 | 发个资料给我看看 | 发资料给我看看 | 先发个资料看看 | 先发资料过来看看 | 发个目录看看 | 发个价格表看看 | 发个产品介绍看看 | 留份资料我看看 | 留个资料我看看 | 资料留下 | 资料留下就行 | 资料放下 | 资料放下就行 | 把资料留下 | 发微信上看看 | 发份资料嚟睇下 | 发啲资料嚟睇下 | 资料留低 | 留低资料 | send me some info | send me some information | send me the info | send me information | send me more information | send me a brochure | send me your brochure | send me a catalog | send me a catalogue | send me your catalog | send me your catalogue | send me a price list | email me the details | email me some info | leave a brochure | leave your brochure | leave me some material | just send it over | send something over
@@ -8851,6 +8897,7 @@ intent visit.log
   not: 取消拜访张三
   not: 本周要拜访谁
   not: visit Li Ming tomorrow
+  example: 前天去陈静店里坐了一下午，她说下个月进货 => customer=陈静; date=2026-11-16; note=店里坐了一下午，她说下个月进货
 
 intent visit.cancel
   zh: 取消 [*] [和|跟|与|同] {customer} [那边|那里] [的|嘅] ~visit-appt

@@ -62,7 +62,7 @@ public struct Parser: Sendable {
         var first = decide(evidence, text: text, language: language, context: context, fuzzy: false, keepCandidates: keepCandidates)
         first.rewrites = rewrites
         let unsure = first.result.intent == ParseResult.fallback
-        let weak = first.result.isTentative || (first.result.reading == .cues && first.result.confidence < 0.6)
+        let weak = first.result.isTentative || (first.result.reading == .cues && first.result.confidence < Self.sureByCues)
             || (first.result.intent == "customer.add" && first.result.slots["name"] == nil)
         guard unsure || weak, !rules.cues.isEmpty else { return first }
         let entitySpans = first.entities.filter { $0.type == "customer" || $0.type == "email" || $0.type == "wechat" }.map(\.range)
@@ -93,6 +93,10 @@ public struct Parser: Sendable {
         if !second.typos.isEmpty { second.result.reading = second.result.reading == .pattern ? .typoPattern : .typoCues }
         return second
     }
+
+    /// Below this confidence a reading by cues alone is read again with typo tolerance: a slip
+    /// in its one telling word (取销, 拜仿) leaves the rest of the sentence to a weaker cue.
+    static let sureByCues = 0.8
 
     /// What a reading rests on besides cues: tokens, entities and the patterns that matched.
     private struct Evidence {
