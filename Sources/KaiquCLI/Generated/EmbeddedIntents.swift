@@ -323,7 +323,7 @@ words visit-verb
   visiting | visits | seeing | meeting with | 跑
 
 words plan-word
-  约 | 约了 | 安排 | 排 | 排一下 | 排进去 | 预约 | 定 | 定在 | 占个位置 | 日程 | 提醒 | 打算 | 计划 | 要去 | 准备去
+  约 | 约了 | 安排 | 排 | 排一下 | 排进去 | 预约 | 定个 | 定一下 | 定下 | 定好 | 定在 | 占个位置 | 日程 | 提醒 | 打算 | 计划 | 要去 | 准备去
   schedule | shedule | book | plan | calendar | set up | arrange | put
   帮我约 | 约个时间 | 约时间 | 定下午 | 定上午 | 那就定 | 占个位 | 挪
 
@@ -737,8 +737,9 @@ cue visit.log
   -4: ~plan-word !~past-visit
   -5: ~coach-question
   2: {past} ~visit-verb {customer}
-  -6: {future} !{past} !~past-visit !~visit-record
+  -6: {future} !{past} !~past-visit !~visit-record !~customer-says
   -5: ~lost-word ~request-marker
+  4: ~visit-verb {customer} ~customer-says !~coach-question !~plan-word
 
 cue visit.cancel
   slots: customer date time from to
@@ -802,6 +803,7 @@ cue objection.handle
   -6: ~past-visit {customer}
   -9: ~train-word
   -5: ~lost-word
+  -3: ~visit-verb {customer} ~customer-says !~coach-question
 
 cue qualify.man
   slots: customer amount

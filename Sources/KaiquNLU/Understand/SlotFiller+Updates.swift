@@ -10,7 +10,12 @@ extension SlotFiller {
             return all.last
         }
         let fieldEntity = entities.first { $0.type == "field" && (company == nil || !company!.overlaps($0.range)) }
-        var field = slots["field"] ?? fieldEntity?.value
+        // A typed value after the change word names its field (把她调成A卡 is the card, though
+        // 打电话 came before it).
+        let typedAfterChange = changeEnds.last.flatMap { after in
+            entities.first { ["card", "level", "phone", "email", "role"].contains($0.type) && $0.range.lowerBound >= after && !isDenied($0) }
+        }
+        var field = slots["field"] ?? typedAfterChange?.type ?? fieldEntity?.value
         if field == nil {
             for type in ["phone", "email", "card", "level", "role"] where pick(type) != nil { field = type; break }
             if field == nil, pick("region") != nil, !changeEnds.isEmpty { field = "region" }
