@@ -4,7 +4,9 @@ extension SlotFiller {
     /// A clause that names a company: after 公司叫 / 公司 / company, or ending in a company
     /// word (商贸, 五金, 有限公司, Supplies).
     func companySpan() -> Range<Int>? {
-        for marker in group("company-marker") {
+        // 公司 inside a company's own ending (宏铭实业有限公司) marks nothing after it.
+        let endings = group("company-suffix")
+        for marker in group("company-marker") where !endings.contains(where: { $0.lowerBound < marker.lowerBound && $0.upperBound >= marker.upperBound }) {
             let i = afterLink(marker.upperBound)
             let end = clauseEnd(from: i)
             if end - i >= 2 { return i..<end }
@@ -17,14 +19,21 @@ extension SlotFiller {
             // begins with a verb or a name marker is not one.
             // Suffix words in a row are one ending: 商贸有限公司.
             var end = suffix.upperBound
-            while let next = suffixes.first(where: { $0.lowerBound == end }) { end = next.upperBound }
+            // (Latin ones may have a space between: Trading Co.)
+            while let next = suffixes.first(where: { $0.lowerBound == end || ($0.lowerBound == end + 1 && s[end] == " " && ScalarClass(s[end - 1]) == .letter) }) {
+                end = next.upperBound
+            }
+            // An abbreviated Latin ending keeps its full stop (Foster Supply Co.).
+            if end < s.count, s[end] == ".", ScalarClass(s[end - 1]) == .letter { end += 1 }
             var begin = start
             for r in group("name-marker") + group("company-marker") where r.upperBound <= suffix.lowerBound && r.upperBound > begin { begin = r.upperBound }
             for e in entities where e.type == "customer" && e.range.upperBound <= suffix.lowerBound && e.range.upperBound > begin && e.source != CustomerExtractor.backReference {
                 begin = e.range.upperBound
             }
             while begin < end, ScalarClass(s[begin]) == .separator || s[begin] == "的" || s[begin] == "是" { begin += 1 }
-            guard end - begin >= 3, end - begin <= 16 else { continue }
+            // Sixteen Han characters, or forty Latin ones (Foster Supply Co.), at most.
+            let latin = ScalarClass(s[end - 1]) == .letter || s[end - 1] == "."
+            guard end - begin >= 3, end - begin <= (latin ? 40 : 16) else { continue }
             if group("company-verb").contains(where: { $0.overlaps(begin..<end) }) { continue }
             return begin..<end
         }

@@ -113,6 +113,20 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertNil(r.slots["region"], "宁波 inside the company's name is not where the customer is")
     }
 
+    func testCompanyInsideItsOwnEndingIsNoMarker() {
+        let r = shipped("新增客户 周海，海天实业有限公司，经销商")
+        XCTAssertEqual(r.slots["company"], "海天实业有限公司", "公司 inside 有限公司 marks nothing after it")
+        XCTAssertEqual(r.slots["role"], "dealer")
+        XCTAssertEqual(shipped("add customer Amy Lin, Lin Trading Co., phone 13900001111").slots["company"], "Lin Trading Co.")
+    }
+
+    func testTheValueAfterTheChangeWordNamesTheField() {
+        let r = shipped("王建国昨天打电话来催报价，帮我把他调成B卡")
+        XCTAssertEqual(r.intent, "customer.update")
+        XCTAssertEqual(r.slots["field"], "card")
+        XCTAssertEqual(r.slots["value"], "B")
+    }
+
     func testTheRequestClauseOutweighsTheReason() {
         let r = shipped("下周要去杭州出差，想顺便拜访一圈，你先帮我把杭州的经销商都列出来")
         XCTAssertEqual(r.intent, "customer.list")
