@@ -232,6 +232,7 @@ words new-customer
   new customer | new client | new dealer | new agent | new wholesaler | new retailer | new contact | new account
   加个客 | 新加客
   new lead | new prospect | a new lead | 新线索 | 新商机 | 潜在客户 | 新的潜在客户 | 新认识的
+  加个客人 | 加位客 | 加多个客
 
 words name-marker
   叫 | 名叫 | 名字叫 | 名字是 | 名字 | 姓名 | 名称 | 称呼
@@ -281,6 +282,7 @@ words show-verb
   what do we have | what have we got
   瞅 | 瞅瞅 | 瞄一眼 | 看一眼 | 过目 | 调一下 | 调出 | 翻一下
   调出来看 | 先把她的卡片调出来 | 卡片调出来 | 资料调出来
+  过一遍 | 过一下 | 给我过一遍 | 捋一遍 | 捋一下 | run through | go over
 
 words profile-noun
   资料 | 档案 | 信息 | 详细信息 | 详情 | 卡片 | 客户卡 | 那张卡 | 名片 | 联系方式 | 情况 | 底细 | 背景
@@ -294,6 +296,7 @@ words list-word
   列出 | 列一下 | 列个 | 列表 | 清单 | 名单 | 有哪些 | 有哪几个 | 有几个 | 有多少 | 都有谁 | 哪些 | 所有 | 全部 | 都列 | 拉个 | 拉一下 | 筛 | 筛选 | 有边啲 | 都有哪些
   list | show all | all my | all the | which | how many | who are my | filter
   有边几个 | 有哪几个 | 边几个 | 哪几个
+  拉出来 | 都拉出来 | 列晒 | 拉个单 | 拉一份
 
 words delete-verb
   删除 | 删掉 | 删了 | 删 | 清掉 | 去掉 | 移除 | 移走 | 干掉 | 作废
@@ -347,11 +350,13 @@ words past-visit
   visit完 | visit 完 | 刚visit
   通了个电话 | 通了电话 | 通过电话 | 电话聊了 | 打了一通电话 | 坐了一个 | 坐了一下午 | 坐了一上午 | 待了 | 呆了 | 见着了 | 碰到了 | 登门 | 上门了 | 去拜会了 | 拜会了
   dropped by | stopped by | swung by | popped in | popped by | went to see | went over to | dropped in | visited with | caught up with | got on a call
+  有去 | 有去找 | 有去见 | 有见到 | 有拜访 | 有跟他聊 | 有打给 | call 完 | call完了 | 打完了
 
 words visit-record
   拜访记录 | 记录拜访 | 拜访结果 | 见面记录 | 通话记录 | 记一次拜访 | log a visit | visit log | log visit | log the visit | call log | log a call
   今天的拜访 | 这次拜访 | 这次的拜访
   电话回访 | 回访记录 | 电话跟进 | 电话拜访 | log vist | visit note | visit notes | call note
+  log my visit | log my call | log a call with | log a meeting | log the meeting | 记下拜访 | 记录一下拜访
 
 words report-back
   他说 | 她说 | 说 | 反馈 | 表示 | 答应 | 同意 | 提到 | 觉得 | 担心 | 嫌 | 想 | 问了 | 要求
@@ -370,7 +375,7 @@ words move-verb
   改周 | 改成周 | 改天去 | 换个时间 | 挪到下
 
 words visit-noun
-  拜访 | 见面 | 约 | 约会 | 行程 | 会 | 会面 | 预约 | 安排
+  拜访 | 见面 | 约 | 约会 | 行程 | 会面 | 开会 | 的会 | 预约 | 安排
   visit | meeting | appointment | call | catch up
   约的 | 约好的 | 拜访安排
 
@@ -408,6 +413,7 @@ words status-word
   走到第几步
   得怎么样 | 怎么样了 | 进行得 | 推进得怎么样
   哪个 step | which step | 哪个step | 到哪个阶段 | 到哪一步了 | 什么进度
+  step几 | 到step几 | 哪个step | step 几 | 第几个step
 
 words goto-verb
   跳到 | 跳去 | 去第 | 进入 | 转到 | 回到 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第
@@ -424,6 +430,7 @@ words coach-question
   点应付 | 怎么应付 | 应该怎么应付 | 点应付好
   怎么打动 | 该怎么打动 | 怎么说动 | 怎么劝
   从哪个角度切入 | 从哪切入 | 怎么切入 | 如何切入 | 切入点 | 怎么突破 | 如何突破 | 怎么打开局面 | 点搞 | 咁点搞 | 点算好 | 怎么撬动 | 怎么撬 | any ideas | how do i get past | how can i get
+  有什么建议 | 有啥建议 | 给点建议 | 什么建议 | 给个建议 | any advice | any suggestions | any ideas | what should i say | should i say | 没得救 | 还有救 | 有没有得救 | 还有得救
 
 words customer-says
   客户说 | 客户嫌 | 客户觉得 | 客户担心 | 客户问 | 他说 | 她说 | 对方说 | 老板说 | 经销商说 | 说 | 嫌 | 觉得 | 担心 | 一直说
@@ -451,11 +458,18 @@ words won-word
   签啦 | 签咗 | 签左 | 签下了 | 终于签 | 落单了
   sign了 | sign 了 | sign咗 | sign 咗 | 签完 | 合同已经签 | 合同签完 | 终于点头 | 首批订单 | 签了约
   那单成了 | 单子成了 | 单成了 | 生意成了 | 这单成了
+  决定跟我们合作 | 决定合作 | 答应合作 | 同意合作 | 第一笔订单 | 首笔订单 | 签下来了 | agreed to work with us | decided to go with us
 
 # Words that put a deal still ahead (签约意向很强, 快签了): no deal is won yet.
 words not-yet
   意向 | 想签 | 打算签 | 准备签 | 快签 | 快成了 | 差不多 | 应该能 | 估计能 | 有望 | 可能会 | 有机会 | 再跑一次 | 再跑几次
   likely to | close to | about to | almost | might sign | could sign | hopefully
+
+# A card dropped as a card (那张卡可以不要了): the customer is deleted.
+words this-card
+  这张卡 | 那张卡 | 张卡 | 客户卡 | 卡片 | this card | that card | the card
+words card-drop
+  不要了 | 可以不要了 | 删了 | 删掉 | 删除 | 留着没用 | 没用了 | 作废 | 扔了 | 清掉 | no longer need | can go | delete
 
 words lost-word
   不跟了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
@@ -465,6 +479,7 @@ words lost-word
   不用再跟 | 不用跟了 | 不再跟了
   冇得倾 | 没得谈 | 谈不拢 | 谈崩了 | 没戏了 | 唔跟 | 不跟啦 | mark him as lost | mark her as lost | mark as lost | as lost
   no-go | no go | not going to happen | stop following up | stop chasing | 别跟了 | 不用再跟 | 标记流失 | 标为流失 | 标成流失 | 记为流失 | 算流失
+  标记成失败 | 标记失败 | 标成失败 | 标为失败 | 到此为止 | 就此打住
 
 words report-word
   报表 | 报告 | 漏斗 | 概况 | 统计 | 汇总 | 业绩 | 总结 | 数据 | 月报 | 周报 | 盘点 | 整体情况 | 分布
@@ -489,6 +504,7 @@ words help-word
   可以帮我做 | 帮我做些啥 | 帮我做什么 | 能帮我做些
   会做些什么 | 做些什么 | 教教我 | 不太会用 | 不会用
   会些啥 | 会啥 | 都会什么 | 都会些 | 有啥功能 | 会些什么 | 该怎么跟你说 | 怎么跟你说 | 要怎么跟你说 | 怎么跟你讲
+  能做哪些事 | 都能做哪些 | 能做什么事 | 能做哪些 | 都能干嘛
 
 words howto
   怎么 | 如何 | 怎样 | 怎么样才能 | how do i | how to | how can i
@@ -498,12 +514,14 @@ words greet-word
   hi | hello | hey | thanks | thank you | thx | good morning | good afternoon | good evening | how's it going | how are you | cheers
   打扰了 | 又见面了 | good to see you | nice to meet you
   晚上好呀 | 谢谢啦 | 谢啦
+  哈啰 | 哈囉 | 哈罗 | 嗨嗨
 
 words yes-word
   是 | 是的 | 对 | 对的 | 好 | 好的 | 行 | 可以 | 没问题 | 确定 | 确认 | 嗯 | 就这样 | 没错 | 同意 | 就是他 | 就是她 | 保存
   yes | yeah | yep | sure | ok | okay | confirm | correct | right | go ahead | that's right
   确认删除 | 帮我保存 | 就这么办 | 就这么定 | 好嘞
   得 | 得喇 | 好啊 | 可以啊 | 行啊 | confirmed | yes please | 冇问题
+  对啊 | no problem | 对呀 | sounds good
 
 words no-word
   不 | 不是 | 不对 | 不要 | 不用 | 不行 | 没有 | 错了 | 别 | 不是他 | 不是她 | 不是这个
@@ -597,6 +615,7 @@ words typo-targets
   明天 | 后天 | 今天 | 昨天 | 下午 | 上午 | 晚上 | 早上 | 下周 | 本周 | 这周 | 上周 | 几点 | 三点 | 两点 | 四点 | 五点
   第一步 | 第二步 | 第三步 | 第四步 | 第五步 | 第六步 | 下一步
   拒绝 | 异议 | 签约 | 说服 | 跟进 | 取消 | 拜访 | 应对拒绝 | 处理异议 | 促进签约 | 销售说服 | 销售准备 | 销售行动 | 售后维护
+  售后 | 售后服务 | 质量 | 客户
 
 # ---- intents --------------------------------------------------------------------------
 
@@ -638,6 +657,8 @@ cue customer.update
   -5: ~new-customer
   -6: ~visit-record
   4: {customer} ~field-word (改下|改一下|改改|改成|改为|换成|换了|更新一下|变了|搬到|搬去|迁到)
+  -6: ~this-card ~card-drop
+  4: (改成|改为|换成|转成|转为|转做|变成|设为|改返做|改做) {role}
 
 cue customer.show
   slots: customer
@@ -675,6 +696,7 @@ cue customer.delete
   4: ~delete-verb ~customer-noun
   -10: ~ui-word
   -6: ~visit-noun ~cancel-verb
+  8: ~this-card ~card-drop
 
 cue customer.note
   slots: customer note
@@ -691,6 +713,9 @@ cue customer.note
   -6: ~won-word {customer}
   -6: ~lost-word {customer}
   -4: ~man-word ~man-word
+  -5: {customer} 生日 {date}
+  -6: {future} ~visit-noun
+  -6: {customer} ~won-word
 
 cue visit.schedule
   slots: customer date time from to
@@ -740,6 +765,8 @@ cue visit.log
   -6: {future} !{past} !~past-visit !~visit-record !~customer-says
   -5: ~lost-word ~request-marker
   4: ~visit-verb {customer} ~customer-says !~coach-question !~plan-word
+  # 有去 / 有见到 (Taiwan): the 有 marks it done.
+  3: (有去|有去找|有去见|有见到|有拜访|有跟|有打给) {customer}
 
 cue visit.cancel
   slots: customer date time from to
@@ -783,6 +810,7 @@ cue flow.status
   6: ~status-word
   2: ~status-word {customer}
   3: {step} ~customer-noun ~list-word
+  -5: (继续开发|接着开发|继续开拓|接着开拓)
 
 cue flow.goto
   slots: customer step
@@ -848,6 +876,7 @@ cue report.pipeline
   slots: from to date
   6: ~report-word
   -4: {customer}
+  -4: ~help-word
 
 cue train.start
   slots: objection step
@@ -1021,6 +1050,7 @@ intent customer.show
   not: 列出所有A类客户
   not: 本周要拜访谁
   not: show my dealers
+  example: 等下要见赵敏，先把她的资料给我过一遍 => customer=赵敏
 
 intent customer.list
   zh: [~cust-list-verb [下|吓]] [~cust-all] [{region}] [的] ~cust-word [~cust-listword]
@@ -1100,6 +1130,7 @@ intent customer.delete
   not: 撤销
   not: 查看张三
   example: 孙丽间铺执咗，剷咗佢张卡 => customer=孙丽
+  example: 李四那张卡留着没用了 => customer=李四
 
 intent customer.note
   zh: ~cust-rec [下来] {customer} {note:text}
@@ -1579,6 +1610,7 @@ intent deal.won
   not: 张三不跟了
   not: 促进签约
   not: Li Ming is a dealer
+  example: 刘洋决定跟我们合作了，第一笔订单八万 => customer=刘洋; amount=80000
 
 intent deal.lost
   zh: {customer} [这单|这个单|这个单子|的单|的单子|嘅单|嗰单|呢单|呢张单|嗰张单|这个客户|这个] [已经|彻底|最后|还是] (~deal-lost [了|咗|喇|掉了]|~deal-lost-short (了|咗|喇|掉了)) [[~deal-because] {note:text}]
@@ -4232,6 +4264,7 @@ intent objection.handle
   not: 张三说要考虑，记下来
   not: 不需要
   example: 刘洋说跟现在的供应商合作好多年了，我从哪切入好 => customer=刘洋; objection=has_supplier
+  example: 客户以前被坑过，谁都不信，你有什么建议 => objection=bad_experience
 
 intent train.start
   zh: [~flow-train-lead] [~flow-count] ~flow-train [~flow-count] [模式]
@@ -6009,6 +6042,8 @@ lookup objection
   price: 价格谈不拢 | 价钱谈不拢 | too pricey | we're too pricey | too pricy
   price: 贵过人家 | 贵过别人 | 贵过人 | 比人贵 | 比人家贵
   has_supplier: 现在的供应商 | 现有的供应商 | 现有供应商 | 现在的供货商 | 固定供货商 | 固定的供货商 | 合作了好多年 | 合作好几年 | 关系很铁 | 不想换供应商 | 不想换 | current supplier | their supplier | happy with their supplier
+  no_time: 说忙 | 说很忙 | 忙得很 | 改天再说 | 忙不开 | says he's busy | says she's busy
+  has_supplier: works with another supplier | another supplier | works with someone else | already works with
   no_need: 没需要 | 冇需要 | 没有需要 | 没什么需要 | 用唔着 | doesn't need it | no use for
   payment_terms: 帐期 | 帐期太短
   need_approval: 自己说了不算
@@ -8900,6 +8935,7 @@ intent visit.log
   not: 本周要拜访谁
   not: visit Li Ming tomorrow
   example: 前天去陈静店里坐了一下午，她说下个月进货 => customer=陈静; date=2026-11-16; note=店里坐了一下午，她说下个月进货
+  example: 星期一有去找孙丽，她对新包装挺满意 => customer=孙丽; date=2026-11-16; note=她对新包装挺满意
 
 intent visit.cancel
   zh: 取消 [*] [和|跟|与|同] {customer} [那边|那里] [的|嘅] ~visit-appt
