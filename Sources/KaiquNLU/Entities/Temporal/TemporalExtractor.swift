@@ -74,7 +74,7 @@ public struct TemporalExtractor: EntityExtractor {
         if wordStart, ChineseTime.startScalars.contains(c) || c.isASCIIDigit {
             best = chinese.parse(s, at: i)
         }
-        if wordStart, c.isASCIIDigit || c == "@" || ScalarClass(c) == .letter && Self.mayStartEnglish(s, i),
+        if wordStart, c.isASCIIDigit && !Self.hanAfterDigits(s, i) || c == "@" || ScalarClass(c) == .letter && Self.mayStartEnglish(s, i),
            let found = english.parse(s, at: i), found.end > (best?.end ?? i) {
             best = found
         }
@@ -85,6 +85,13 @@ public struct TemporalExtractor: EntityExtractor {
         var last = end
         while last > i, s[last - 1] == " " { last -= 1 }
         return (value, end, last)
+    }
+
+    // Digits run straight into a Chinese character (3点, 9千): no English expression.
+    private static func hanAfterDigits(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        var j = i
+        while j < s.count, s[j].isASCIIDigit { j += 1 }
+        return j < s.count && ScalarClass(s[j]) == .han
     }
 
     // Whether the Latin word at `i` can begin an English expression.
