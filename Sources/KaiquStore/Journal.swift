@@ -7,7 +7,8 @@ import KaiquDialogue
 /// A customer is journalled as its row with its phones, its profile and its flow row: a few
 /// hundred bytes that do not grow with its history. What grows (notes, flow events,
 /// objections) is journalled by the rows a change adds, and resolving objections by their ids.
-/// Each rep's journal keeps the newest `kept` entries: undo goes that far back.
+/// Each rep's journal keeps the newest `kept` entries: undo goes that far back; older ones are
+/// retired and deleted a few hundred rows a change.
 struct Journal {
     let book: Book
     let kind: String
@@ -97,12 +98,22 @@ struct Journal {
         try prune()
     }
 
-    // journal_row goes with its entry (ON DELETE CASCADE).
+    // Entries past the newest `kept` are retired at once (undone = 2: undo never reaches
+    // them), and their rows deleted at most `prunedPerChange` a change: an import's entry holds
+    // a row per card, and deleting 200,000 rows in one go would stall one rep's add for seconds.
     private func prune() throws(StoreError) {
         try db.query("""
-            DELETE FROM journal WHERE owner = ?1 AND id <= (SELECT id FROM journal WHERE owner = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)
+            UPDATE journal SET undone = 2 WHERE owner = ?1 AND undone != 2
+                AND id <= (SELECT id FROM journal WHERE owner = ?1 AND undone != 2 ORDER BY id DESC LIMIT 1 OFFSET ?2)
             """, [.text(book.owner), .integer(Int64(Self.kept))])
+        guard let oldest = try db.text("SELECT id FROM journal WHERE owner = ? AND undone = 2 ORDER BY id LIMIT 1", [.text(book.owner)]) else { return }
+        try db.query("DELETE FROM journal_row WHERE rowid IN (SELECT rowid FROM journal_row WHERE journal_id = ?1 LIMIT ?2)",
+                     [.text(oldest), .integer(Int64(Self.prunedPerChange))])
+        try db.query("DELETE FROM journal WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM journal_row WHERE journal_id = ?1)", [.text(oldest)])
     }
+
+    /// How many rows of retired journal entries one change deletes.
+    static let prunedPerChange = 500
 }
 
 extension Book {

@@ -92,6 +92,24 @@ final class StoreSafetyTests: XCTestCase {
         XCTAssertEqual(try book.customerNames().count, 30, "the oldest 30 adds are beyond undo and stay")
     }
 
+    func testABigRetiredEntryIsDeletedAFewHundredRowsAChange() throws {
+        let book = try Store(path: ":memory:").book(of: "amy")
+        let cards = (0..<1_200).map { Change.addCustomer(CustomerCard(id: 0, name: "客户\($0)", createdAt: stamp, updatedAt: stamp)) }
+        _ = try book.apply(cards, kind: "import", subject: "big.csv", at: stamp)
+        for i in 0..<(Journal.kept - 1) { _ = try add("后来\(i)", to: book) }
+        XCTAssertEqual(try book.db.integer("SELECT count(*) FROM journal_row WHERE journal_id = 1"), 1_200, "still one of the newest 100")
+        _ = try add("再一个", to: book)
+        // Retired: undo never reaches it, and its rows go a few hundred a change.
+        XCTAssertEqual(try book.db.integer("SELECT undone FROM journal WHERE id = 1"), 2)
+        XCTAssertEqual(try book.db.integer("SELECT count(*) FROM journal_row WHERE journal_id = 1"), Int64(1_200 - Journal.prunedPerChange))
+        for i in 0..<2 { _ = try add("又一个\(i)", to: book) }
+        XCTAssertEqual(try book.db.integer("SELECT count(*) FROM journal_row WHERE journal_id = 1"), 0)
+        XCTAssertEqual(try book.db.integer("SELECT count(*) FROM journal WHERE id = 1"), 0)
+        for _ in 0..<Journal.kept { XCTAssertNotEqual(try book.apply(.undo, at: stamp), .nothingToUndo) }
+        XCTAssertEqual(try book.apply(.undo, at: stamp), .nothingToUndo)
+        XCTAssertEqual(try book.customerNames().count, 1_200 + 2, "the import is beyond undo and stays whole")
+    }
+
     func testAJournalEntryDoesNotGrowWithTheCustomersObjections() throws {
         let book = try Store(path: ":memory:").book(of: "amy")
         let id = try add("张伟", to: book)
