@@ -113,7 +113,7 @@ struct Journal {
     }
 
     /// How many rows of retired journal entries one change deletes.
-    static let prunedPerChange = 500
+    static let prunedPerChange = 200
 }
 
 extension Book {
