@@ -176,6 +176,7 @@ intent undo
   not: 取消
   not: 算了
   example: 刚刚的改动撤掉吧
+  example: 刚才的操作撤掉
 
 # Not in the contract: leaving the chat.
 intent quit
@@ -366,6 +367,7 @@ words cancel-verb
   取消 | 撤掉 | 撤了 | 不去了 | 去不了 | 不见了 | 推掉 | 推了 | 作罢 | 取消掉
   cancel | call off | is off | scrap | drop
   取消了 | 取消掉 | 撤掉
+  取销 | 去消
 
 words move-verb
   改到 | 改成 | 挪到 | 推到 | 推迟到 | 延期 | 延后 | 改期 | 换到 | 调到 | 提前到 | 往后推 | 顺延
@@ -387,6 +389,7 @@ words followup-word
   待跟进 | 要跟进的 | 需跟进 | 需要跟进的 | follow | follow-ups | followups
   neglecting | been neglecting | neglected
   该追踪 | 该跟踪 | 追踪了 | 跟踪一下
+  忘了跟 | 忘记跟 | 漏了跟 | 漏跟 | 忘了联系 | 忘记联系 | 好久没理
 
 words develop-verb
   开发 | 开拓 | 开始开发 | 启动 | 新渠道 | 走流程 | 六步 | 开个新渠道 | 拓展 | 攻下 | 开始跟
@@ -414,6 +417,7 @@ words status-word
   得怎么样 | 怎么样了 | 进行得 | 推进得怎么样
   哪个 step | which step | 哪个step | 到哪个阶段 | 到哪一步了 | 什么进度
   step几 | 到step几 | 哪个step | step 几 | 第几个step
+  哪个环节 | 什么环节 | 到哪个环节 | 在流程的 | in the flow | in the process | where he is | where she is | where they are
 
 words goto-verb
   跳到 | 跳去 | 去第 | 进入 | 转到 | 回到 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第
@@ -431,6 +435,7 @@ words coach-question
   怎么打动 | 该怎么打动 | 怎么说动 | 怎么劝
   从哪个角度切入 | 从哪切入 | 怎么切入 | 如何切入 | 切入点 | 怎么突破 | 如何突破 | 怎么打开局面 | 点搞 | 咁点搞 | 点算好 | 怎么撬动 | 怎么撬 | any ideas | how do i get past | how can i get
   有什么建议 | 有啥建议 | 给点建议 | 什么建议 | 给个建议 | any advice | any suggestions | any ideas | what should i say | should i say | 没得救 | 还有救 | 有没有得救 | 还有得救
+  点样跟 | 应该点样 | 点样做 | 点样回 | 点样先好 | 该怎么回比较好 | 怎么回比较好
 
 words customer-says
   客户说 | 客户嫌 | 客户觉得 | 客户担心 | 客户问 | 他说 | 她说 | 对方说 | 老板说 | 经销商说 | 说 | 嫌 | 觉得 | 担心 | 一直说
@@ -443,12 +448,14 @@ words man-word
   购买力 | 决策权 | 合格客户 | man条件 | man情况 | 符合man
   资质 | 资格情况
   摸了一下底 | 摸了底 | 点头 | 采购预算 | 采购需求
+  资格评估 | 评估资格 | man评估 | set aside | budget for this
 
 words credit-word
   信用 | 资信 | 5c | 信誉 | 征信 | 信用评估 | 偿债 | 还款 | 负债 | 抵押 | 资本 | 品格
   credit | creditworthiness | credit check | assess | evaluate | 5 c
   信得过 | 信不信得过 | 靠不靠谱 | 靠谱吗 | 可不可靠 | trustworthy | reliable
   creditworthy | credit worthy | credit rating | credit risk | 信用怎么样 | 信用如何 | 信用好不好
+  能不能给账期 | 给不给账期 | 能不能赊 | 能不能放账 | 欠过 | 欠过别家 | 公司底细 | 底细不清楚
 
 words won-word
   签了 | 签约了 | 签约 | 成交 | 拿下 | 下单了 | 签单 | 签合同 | 打款了 | 订了 | 定了 | 签下 | 搞定了 | 落单 | 开单 | 出单 | 首单
@@ -480,6 +487,7 @@ words lost-word
   冇得倾 | 没得谈 | 谈不拢 | 谈崩了 | 没戏了 | 唔跟 | 不跟啦 | mark him as lost | mark her as lost | mark as lost | as lost
   no-go | no go | not going to happen | stop following up | stop chasing | 别跟了 | 不用再跟 | 标记流失 | 标为流失 | 标成流失 | 记为流失 | 算流失
   标记成失败 | 标记失败 | 标成失败 | 标为失败 | 到此为止 | 就此打住
+  算丢了 | 就算丢了 | 丢了吧 | 真没希望 | 没希望了
 
 words report-word
   报表 | 报告 | 漏斗 | 概况 | 统计 | 汇总 | 业绩 | 总结 | 数据 | 月报 | 周报 | 盘点 | 整体情况 | 分布
@@ -548,6 +556,7 @@ words undo-word
   退回去 | 撤回刚才 | 那次修改 | 刚才那次 | 恢复到刚才
   改返转头 | 改回头 | 改返
   上一条改动 | 上一条撤掉 | 撤掉上一条 | 改动撤掉 | 刚才的改动 | 上一个改动 | 上次的改动 | 上一步撤掉 | 刚刚的改动
+  上一个操作 | 上个操作 | 刚才的操作 | 操作撤掉 | 撤掉上一个
 
 words note-skip
   那 | 那边 | 那里 | 那儿 | 那回来 | 那边回来 | 那里回来 | 那出来 | 那边出来 | 回来 | 出来 | 那回来了 | 回来了
@@ -616,6 +625,7 @@ words typo-targets
   第一步 | 第二步 | 第三步 | 第四步 | 第五步 | 第六步 | 下一步
   拒绝 | 异议 | 签约 | 说服 | 跟进 | 取消 | 拜访 | 应对拒绝 | 处理异议 | 促进签约 | 销售说服 | 销售准备 | 销售行动 | 售后维护
   售后 | 售后服务 | 质量 | 客户
+  价格 | 品牌 | 牌子
 
 # ---- intents --------------------------------------------------------------------------
 
@@ -767,6 +777,7 @@ cue visit.log
   4: ~visit-verb {customer} ~customer-says !~coach-question !~plan-word
   # 有去 / 有见到 (Taiwan): the 有 marks it done.
   3: (有去|有去找|有去见|有见到|有拜访|有跟|有打给) {customer}
+  -4: ~lost-word !~past-visit
 
 cue visit.cancel
   slots: customer date time from to
@@ -845,6 +856,7 @@ cue qualify.man
   4: {need}
   3: ~man-word {customer}
   -4: ~credit-word
+  -5: ~lost-word
 
 cue credit.assess
   slots: customer
@@ -864,6 +876,8 @@ cue deal.won
   -6: ~lost-word
   -5: ~plan-word
   -7: ~not-yet
+  # A question about signing with nobody named (签合同要盖什么章) reports no deal.
+  -5: !{customer} !{pronoun} (还是|吗|是不是|要不要|怎么|什么)
 
 cue deal.lost
   slots: customer objection date
@@ -871,6 +885,8 @@ cue deal.lost
   7: ~lost-word
   2: {customer}
   3: ~lost-word ~request-marker
+  # drop by / dropped by is a visit, not a deal dropped.
+  -9: (drop by|dropped by|drop in|dropped in|drop off|dropping by|drop round|drop over)
 
 cue report.pipeline
   slots: from to date
@@ -1574,6 +1590,7 @@ intent credit.assess
   not: 张三的资料
   not: show David Chen
   example: is 王建国 creditworthy => customer=王建国
+  example: 帮我看看赵敏信不信得过，听说她欠过别家货款 => customer=赵敏
 
 intent deal.won
   zh: {customer} [~deal-when] (~deal-sign (了|咗)|~deal-done [了|咗]) [~deal-amount-pre] [{amount}|{amount:number}]
@@ -6044,6 +6061,8 @@ lookup objection
   has_supplier: 现在的供应商 | 现有的供应商 | 现有供应商 | 现在的供货商 | 固定供货商 | 固定的供货商 | 合作了好多年 | 合作好几年 | 关系很铁 | 不想换供应商 | 不想换 | current supplier | their supplier | happy with their supplier
   no_time: 说忙 | 说很忙 | 忙得很 | 改天再说 | 忙不开 | says he's busy | says she's busy
   has_supplier: works with another supplier | another supplier | works with someone else | already works with
+  has_supplier: 有配合的厂商 | 配合的厂商 | 合作的厂商 | 有合作厂商 | 有配合的供应商
+  think_it_over: 谂下 | 要谂下 | 谂下先 | 考虑紧 | 再谂谂
   no_need: 没需要 | 冇需要 | 没有需要 | 没什么需要 | 用唔着 | doesn't need it | no use for
   payment_terms: 帐期 | 帐期太短
   need_approval: 自己说了不算
@@ -9018,6 +9037,7 @@ intent followup.due
   not: 列出所有客户
   not: 30天后拜访张三
   not: 跟进张三
+  example: 我是不是把哪些客户忘了跟了
 
 # Why one goes, after the name: 去找陈静谈合同 (purpose=谈, note=合同). Each word is its own value.
 lookup visit-purpose

@@ -83,7 +83,8 @@ struct SlotFiller {
     func thousands(from n: Entity) -> String {
         var digits = n.value
         var i = n.range.upperBound
-        while i + 3 < s.count || i + 3 == s.count, i < s.count, s[i] == ",", s[i + 1...i + 3].allSatisfy(\.isASCIIDigit),
+        // Three digits after the comma must be there: s[i + 3] is the last read.
+        while i + 3 < s.count, s[i] == ",", s[i + 1...i + 3].allSatisfy(\.isASCIIDigit),
               i + 4 == s.count || !s[i + 4].isASCIIDigit {
             digits += String(String.UnicodeScalarView(s[i + 1...i + 3]))
             i += 4

@@ -35,4 +35,12 @@ final class BoundsTests: XCTestCase {
         let text = String(repeating: "好", count: 200) + " 明天下午三点拜访王建国 " + String(repeating: "好", count: 200)
         XCTAssertEqual(entities(text).first { $0.type == "datetime" }?.value, "2026-11-19T15:00")
     }
+
+    /// Found by kaiqu-fuzz: a figure with a comma two characters before the end of the line.
+    func testAFigureWhoseThousandsAreCutShortByTheEndOfTheLine() {
+        for text in ["张三签了1381380013800１，万５", "张三签了12,34", "张三签了12,3", "张三签了12,"] {
+            _ = TestData.parser.analyze(text, context: TestData.context)
+        }
+        XCTAssertEqual(TestData.parser.analyze("张三签了，金额120,000", context: TestData.context).result.slots["amount"], "120000")
+    }
 }
