@@ -86,9 +86,12 @@ public final class Store {
     }
 
     // All the steps a store needs, in one write transaction: a second process opening the
-    // same new store waits, then finds it migrated. The version is read inside the
-    // transaction, so no two processes run the same step.
+    // same new store waits, then finds it migrated. The version is read again inside the
+    // transaction, so no two processes run the same step. A store already up to date (every
+    // start but the first) takes no write lock: a chat starting during an import opens at once.
     private func migrate() throws(StoreError) {
+        let current = Int(try db.integer("PRAGMA user_version"))
+        guard current != Migrations.steps.count else { return }
         try db.transaction { () throws(StoreError) in
             let version = Int(try db.integer("PRAGMA user_version"))
             guard version <= Migrations.steps.count else { throw .incompatible(path: path, version: version) }

@@ -100,22 +100,7 @@ final class StoreTests: XCTestCase {
         XCTAssertThrowsError(try Store(path: path))
     }
 
-    // Raw SQLite, to look at the file from outside the store.
-    private func pragma(_ path: String, _ name: String) throws -> String? {
-        var db: OpaquePointer?
-        guard sqlite3_open(path, &db) == SQLITE_OK else { return nil }
-        defer { sqlite3_close(db) }
-        var statement: OpaquePointer?
-        sqlite3_prepare_v2(db, "PRAGMA \(name)", -1, &statement, nil)
-        defer { sqlite3_finalize(statement) }
-        guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else { return nil }
-        return String(cString: text)
-    }
+    private func pragma(_ path: String, _ name: String) throws -> String? { RawSQLite.scalar(path, "PRAGMA \(name)") }
 
-    private func execute(_ path: String, _ sql: String) throws {
-        var db: OpaquePointer?
-        guard sqlite3_open(path, &db) == SQLITE_OK else { return }
-        defer { sqlite3_close(db) }
-        sqlite3_exec(db, sql, nil, nil, nil)
-    }
+    private func execute(_ path: String, _ sql: String) throws { RawSQLite.execute(path, sql) }
 }

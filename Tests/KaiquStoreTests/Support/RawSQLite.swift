@@ -1,0 +1,25 @@
+import CSQLite
+
+/// Raw SQLite, to look at (or tamper with) a store's file from outside the store.
+enum RawSQLite {
+    /// The first column of the first row of `sql` on the file at `path`, as text.
+    static func scalar(_ path: String, _ sql: String) -> String? {
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK else { return nil }
+        defer { sqlite3_close(db) }
+        var statement: OpaquePointer?
+        sqlite3_prepare_v2(db, sql, -1, &statement, nil)
+        defer { sqlite3_finalize(statement) }
+        guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else { return nil }
+        return String(cString: text)
+    }
+
+    /// Runs `sql` on the file at `path`; SQLite's result code.
+    @discardableResult
+    static func execute(_ path: String, _ sql: String) -> Int32 {
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK else { return SQLITE_CANTOPEN }
+        defer { sqlite3_close(db) }
+        return sqlite3_exec(db, sql, nil, nil, nil)
+    }
+}
