@@ -24,6 +24,13 @@ rewrite cantonese
   數期 -> 账期 | 数期 -> 账期 | 呃過 -> 骗过 | 呃过 -> 骗过 | 俾人呃 -> 被人骗 | 點處理 -> 点处理 | 落嚟 -> 下来 | 乜 -> 啥
   喇 -> 了
   貴過 -> 贵过 | 贵过 -> 贵过 | 信唔信得過 -> 信不信得过 | 信唔信得过 -> 信不信得过
+  頭先 -> 刚才 | 头先 -> 刚才 | 啱啱 -> 刚刚 | 啱先 -> 刚才 | 宜家 -> 现在 | 幾時 -> 几时 | 几时 -> 几时 | 點解 -> 为啥 | 点解 -> 为啥
+  飲完茶 -> 喝完茶 | 饮完茶 -> 喝完茶 | 飲咗茶 -> 喝了茶 | 饮咗茶 -> 喝了茶 | 飲茶 -> 喝茶 | 饮茶 -> 喝茶 | 食飯 -> 吃饭 | 食饭 -> 吃饭 | 食完飯 -> 吃完饭 | 食完饭 -> 吃完饭
+  佢話 -> 他说 | 佢话 -> 他说 | 佢哋話 -> 他们说 | 佢哋话 -> 他们说 | 話我知 -> 告诉我 | 话我知 -> 告诉我
+  唔好 -> 不要 | 唔會 -> 不会 | 唔会 -> 不会 | 唔肯 -> 不肯 | 仲未 -> 还没 | 未有 -> 没有 | 未簽 -> 没签 | 未签 -> 没签
+  鍾意 -> 喜欢 | 钟意 -> 喜欢 | 幫手 -> 帮忙 | 帮手 -> 帮忙 | 收低 -> 收下 | 利錢 -> 利润 | 利钱 -> 利润 | 冇乜 -> 没啥 | 冇咩 -> 没啥
+  由頭 -> 从头 | 由头 -> 从头 | 嚟過 -> 来过 | 嚟过 -> 来过 | 遲啲 -> 晚点 | 迟啲 -> 晚点 | 晏啲 -> 晚点
+  聽朝 -> 明早 | 听朝 -> 明早 | 噉 -> 这 | 嘞 -> 了 | 㗎 -> 的
 
 """#),
     ("conversation.kaiqu", #"""
@@ -233,7 +240,8 @@ words new-customer
   new customer | new client | new dealer | new agent | new wholesaler | new retailer | new contact | new account
   加个客 | 新加客
   new lead | new prospect | a new lead | 新线索 | 新商机 | 潜在客户 | 新的潜在客户 | 新认识的
-  加个客人 | 加位客 | 加多个客
+  create a card for | make a card for | open a card for | set up a card for | new card for | add a card for | a card for
+  加个客人 | 加位客 | 加多个客 | 加客户 | 加新客户 | 加新客 | 加位客户
 
 words name-marker
   叫 | 名叫 | 名字叫 | 名字是 | 名字 | 姓名 | 名称 | 称呼
@@ -293,6 +301,11 @@ words ask-what
   多少 | 什么 | 哪个 | 哪家 | 哪里 | 几号 | 是谁 | 来着 | 吗 | 几级 | 怎么联系
   what | which | where | whats | what's
 
+# Words that ask what a term means (什么叫终端客户): a question about words, not a request.
+words define-word
+  什么叫 | 啥叫 | 什么是 | 啥是 | 是什么意思 | 什么意思 | 是指什么 | 指的是什么 | 有什么区别 | 有啥区别 | 区别是什么 | 何谓 | 的定义 | 怎么理解
+  what is a | what's a | what is an | what does | mean by | stand for | the difference between | definition of | what is meant by
+
 words list-word
   列出 | 列一下 | 列个 | 列表 | 清单 | 名单 | 有哪些 | 有哪几个 | 有几个 | 有多少 | 都有谁 | 哪些 | 所有 | 全部 | 都列 | 拉个 | 拉一下 | 筛 | 筛选 | 有边啲 | 都有哪些
   list | show all | all my | all the | which | how many | who are my | filter
@@ -302,6 +315,7 @@ words list-word
 words delete-verb
   删除 | 删掉 | 删了 | 删 | 清掉 | 去掉 | 移除 | 移走 | 干掉 | 作废
   delete | delet | remove | erase | get rid of
+  wipe | wipe out | take off | off my list | off the list | drop from
   清掉 | 删了吧
   铲掉 | 铲了 | 铲除 | 铲咗 | 剷咗 | 删咗 | 删除掉 | 清走
 
@@ -325,6 +339,8 @@ words visit-verb
   拜访 | 去见 | 见面 | 见 | 去找 | 找 | 去趟 | 过去 | 上门 | 走访 | 看看 | 去 | 聊聊 | 谈谈 | 喝茶 | 吃饭 | 开会 | 面谈 | 碰个头 | 碰头
   visit | meet | meeting | see | drop by | catch up | call on | go to
   visiting | visits | seeing | meeting with | 跑
+  打电话 | 打个电话 | 电话沟通 | 沟通一下 | 联系一下 | give him a call | give her a call | call
+  去看 | 看望 | 飞趟 | 飞一趟 | 跑一趟 | 跑趟 | 走一趟 | 过去一趟 | 去一趟 | 喝个茶 | 吃个饭 | 喝杯茶 | 喝杯咖啡 | 吃顿饭 | 喝下午茶
 
 words plan-word
   约 | 约了 | 安排 | 排 | 排一下 | 排进去 | 预约 | 定个 | 定一下 | 定下 | 定好 | 定在 | 占个位置 | 日程 | 提醒 | 打算 | 计划 | 要去 | 准备去
@@ -347,11 +363,14 @@ words past-visit
   已拜访 | 已经拜访 | 已见 | 已经见过 | 已去 | 拜访过了 | 拜访完了 | 电话已打 | 已打电话 | 已通话 | 打过了 | call完 | meet了 | meet 了 | met with | visit done | visited | got off the phone | just got off | had a meeting with | 打了通电话 | 通完电话
   坐了一会儿 | 坐了会儿 | 聊了一会儿
   visit 了 | visit了 | visited | 吃完饭 | 吃完 | 开了个会 | 开了会 | 转了一圈 | 逛了一圈 | 转了转 | 去转了
+  got out of a meeting | just got out of | came out of a meeting | walked out of | follow up了 | follow up 了 | followed up with | followed up | 跟进了 | 刚跟进完 | 专门开车去 | 专门跑去 | 特意去了 | 一见面就
   视频完 | 视频了 | 开完视频会 | 打完视频 | video call | had lunch with | had dinner with | had coffee with | lunch with
   visit完 | visit 完 | 刚visit
   通了个电话 | 通了电话 | 通过电话 | 电话聊了 | 打了一通电话 | 坐了一个 | 坐了一下午 | 坐了一上午 | 待了 | 呆了 | 见着了 | 碰到了 | 登门 | 上门了 | 去拜会了 | 拜会了
   dropped by | stopped by | swung by | popped in | popped by | went to see | went over to | dropped in | visited with | caught up with | got on a call
   有去 | 有去找 | 有去见 | 有见到 | 有拜访 | 有跟他聊 | 有打给 | call 完 | call完了 | 打完了
+  喝完茶 | 喝完咖啡 | 吃完午饭 | 吃完晚饭 | 饭局完 |
+  沟通完 | 沟通了 | 刚沟通 | 已电话沟通 | 电话沟通过 | 沟通过 | 聊完了 | 谈完了 | 刚打给 | 刚打电话给 | 打给他了 | 打给她了 | 刚在电话里说 | 刚电话里说
 
 words visit-record
   拜访记录 | 记录拜访 | 拜访结果 | 见面记录 | 通话记录 | 记一次拜访 | log a visit | visit log | log visit | log the visit | call log | log a call
@@ -390,6 +409,7 @@ words followup-word
   neglecting | been neglecting | neglected
   该追踪 | 该跟踪 | 追踪了 | 跟踪一下
   忘了跟 | 忘记跟 | 漏了跟 | 漏跟 | 忘了联系 | 忘记联系 | 好久没理
+  havent i called | haven't i called | havent called | haven't called | not called | havent i followed | haven't i followed | in a while | lately | 很久没打 | 好久没打
 
 words develop-verb
   开发 | 开拓 | 开始开发 | 启动 | 新渠道 | 走流程 | 六步 | 开个新渠道 | 拓展 | 攻下 | 开始跟
@@ -398,12 +418,14 @@ words develop-verb
   development flow | development process | the flow for | start the flow
   开发流程 | 渠道开发
   start flow | begin flow | start the development
-  找多个经销商 | 找新的经销商 | 由头开始 | 从头开始
+  找多个经销商 | 找新的经销商 | 由头开始 | 从头开始 | 从头来过 | 从头再来 | 重新搞 | 重新跟 | 重新开始跟 | 重新跟进这条线
+  start dev | dev flow | begin dev | start on
   pick up where we left off | continue with | carry on with | keep going with | 继续跟 | 接着跟 | 接着推 | 继续推
 
 words next-word
   下一步 | 接下来 | 然后呢 | 然后 | 下一个步骤 | 下个步骤 | 继续 | 往下 | 跟住 | 之后 | 后面
   next step | what's next | whats next | next | what now | move on | go on | then what
+  what do i do now | what do i do next | what should i do now | what should i do next | now what | whats nxt | what next | nxt
   接着 | 跟着 | 接着下来
   下一个环节 | 下个环节 | 下一阶段 | 下一个阶段 | 往下走 | 往下做
   下一个step | 下一个 step | 下个step | next stage
@@ -418,10 +440,11 @@ words status-word
   哪个 step | which step | 哪个step | 到哪个阶段 | 到哪一步了 | 什么进度
   step几 | 到step几 | 哪个step | step 几 | 第几个step
   哪个环节 | 什么环节 | 到哪个环节 | 在流程的 | in the flow | in the process | where he is | where she is | where they are
+  卡在哪 | 卡在流程 | 卡在哪一步 | 推进得怎么样了 | 到底推进 | 走到哪一步 | 现在在哪一步
 
 words goto-verb
   跳到 | 跳去 | 去第 | 进入 | 转到 | 回到 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第
-  jump to | go to | skip to | move to | switch to | go back to | straight to
+  jump to | go to | skip to | move to | switch to | go back to | straight to | jump back to | go back | back to | return to | skip ahead to | take me to | take me back to
 
 words coach-question
   怎么办 | 咋办 | 咋整 | 怎么回 | 怎么破 | 怎么说 | 怎么应对 | 如何应对 | 怎么处理 | 如何处理 | 怎么搞 | 怎么接 | 如何回应 | 怎么回应 | 该说什么 | 说什么好 | 怎么回答 | 有什么办法 | 怎么跟他说 | 怎么谈 | 怎么劝
@@ -431,9 +454,11 @@ words coach-question
   怎么推进 | 应该怎么推进 | 怎么搞定 | 怎么攻下
   有啥好办法 | 有什么好办法 | 好办法 | 怎样应对 | 点样应对 | 怎么应付 | how to handle | how do i handle | how to deal with
   咋回啊 | 咋回 | 点讲 | 应该点讲 | 我应该怎么讲 | 怎么讲 | 该怎么讲 | 怎么搞 | how i should respond | how should i reply | what should i tell | how do i answer
-  点应付 | 怎么应付 | 应该怎么应付 | 点应付好
+  点应付 | 怎么应付 | 应该怎么应付 | 点应付好 | 点同他讲 | 点同他说 | 点跟他讲 | 点同客讲
   怎么打动 | 该怎么打动 | 怎么说动 | 怎么劝
+  怎么逼她 | 怎么逼他 | 要怎么逼 | 逼她做决定 | 逼他做决定 | 怎么让她下单 | 怎么让他下单 | 怎么让她做决定 | 怎么让他做决定 | 打开这个局面 | 打开局面 | 破局 | 怎么破局 | 这种情况我该从哪里下手 | 这种情况该从哪下手 | 从哪里下手
   从哪个角度切入 | 从哪切入 | 怎么切入 | 如何切入 | 切入点 | 怎么突破 | 如何突破 | 怎么打开局面 | 点搞 | 咁点搞 | 点算好 | 怎么撬动 | 怎么撬 | any ideas | how do i get past | how can i get
+  还有戏吗 | 还有戏 | 有戏吗 | 还有没有戏 | 还有机会吗 | 打消顾虑 | 打消她的顾虑 | 打消他的顾虑 | 消除顾虑 | 从哪下手打消 | 怎么接这个话 | 接这个话 | 怎么接话
   有什么建议 | 有啥建议 | 给点建议 | 什么建议 | 给个建议 | any advice | any suggestions | any ideas | what should i say | should i say | 没得救 | 还有救 | 有没有得救 | 还有得救
   点样跟 | 应该点样 | 点样做 | 点样回 | 点样先好 | 该怎么回比较好 | 怎么回比较好
 
@@ -471,6 +496,10 @@ words won-word
 words not-yet
   意向 | 想签 | 打算签 | 准备签 | 快签 | 快成了 | 差不多 | 应该能 | 估计能 | 有望 | 可能会 | 有机会 | 再跑一次 | 再跑几次
   likely to | close to | about to | almost | might sign | could sign | hopefully
+  # … or no deal at all (啥也没谈成); 想搞定这条线 is a wish.
+  想搞定 | 要搞定 | 想拿下 | 要拿下 | 争取拿下 | 争取签
+  没谈成 | 没签 | 还没签 | 没签成 | 没拿下 | 没成交 | 没搞定 | 没下单 | 没谈妥 | 未签 | 没有签 | 冇签 | 未签约 | 唔肯签
+  didn't sign | did not sign | hasn't signed | has not signed | not signed | didn't close | no deal | didn't order
 
 # A card dropped as a card (那张卡可以不要了): the customer is deleted.
 words this-card
@@ -497,6 +526,7 @@ words report-word
   进展总结 | 工作总结 | 总结一下
   总体情况 | 总体 | overall | 客户总体
   做成点 | 做得点 | 做得怎么样 | 业绩怎么样
+  各阶段的数量 | 各阶段数量 | 客户情况汇总 | 整体客户情况 | 渠道进展 | kpi | kpi进度 | kpi 进度
 
 words train-word
   练习 | 练练 | 练一下 | 培训 | 训练 | 角色扮演 | 模拟 | 陪练 | 演练 | 对练 | 扮演 | 陪我练 | 练
@@ -505,6 +535,7 @@ words train-word
 words help-word
   帮助 | 帮住 | 你能做什么 | 能做什么 | 能干嘛 | 能干啥 | 怎么用 | 功能 | 会什么 | 能帮我 | 帮我做什么 | 介绍 | 使用说明 | 说明 | 指令 | 命令 | 可以问 | 怎么用
   help | hlep | what can you do | how does this work | commands | how do i use | features | what can i ask
+  what are you able to do | what can u do | what do you do | what are you for | what can this thing do
   怎么用的 | how does | work | assistant | 从哪下手 | 干啥 | 能帮我干
   怎用 | 怎么用啊
   求助 | 怎么使用 | 如何使用 | 使用方法 | 会做什么 | 会做啥 | 会做些啥 | 能做些啥 | 能做些什么 | 有什么用
@@ -513,6 +544,7 @@ words help-word
   会做些什么 | 做些什么 | 教教我 | 不太会用 | 不会用
   会些啥 | 会啥 | 都会什么 | 都会些 | 有啥功能 | 会些什么 | 该怎么跟你说 | 怎么跟你说 | 要怎么跟你说 | 怎么跟你讲
   能做哪些事 | 都能做哪些 | 能做什么事 | 能做哪些 | 都能干嘛
+  会点啥 | 会点什么 | 能干点啥 | 可以做什么 | 可以做啥 | 能做啥 | 可以干嘛 | what can u do | waht can you do
 
 words howto
   怎么 | 如何 | 怎样 | 怎么样才能 | how do i | how to | how can i
@@ -523,6 +555,7 @@ words greet-word
   打扰了 | 又见面了 | good to see you | nice to meet you
   晚上好呀 | 谢谢啦 | 谢啦
   哈啰 | 哈囉 | 哈罗 | 嗨嗨
+  morning | good morning | mornin | 早安 | 早上好呀 | 早晨呀
 
 words yes-word
   是 | 是的 | 对 | 对的 | 好 | 好的 | 行 | 可以 | 没问题 | 确定 | 确认 | 嗯 | 就这样 | 没错 | 同意 | 就是他 | 就是她 | 保存
@@ -536,6 +569,7 @@ words no-word
   no | nope | nah | not | wrong | don't
   另一个 | 不是这个人 | wrong person | not right | not him | not her | 唔啱 | 不啱
   不需要 | 不需要了 | no thanks | no thank you
+  错啦 | 错啦错啦 | 搞错了 | 搞错啦 | 弄错了 | 不对不对 | 不是啦
 
 words stop-word
   算了 | 取消 | 不弄了 | 不做了 | 不要了 | 停 | 停止 | 放弃 | 先不 | 不搞了 | 罢了
@@ -644,6 +678,10 @@ cue customer.add
   -6: ~list-word
   -4: ~visit-verb {when}
   -8: ~ui-word
+  -8: ~define-word !{phone}
+  # 明天约新认识的X喝个茶: a meeting planned with someone new, not a card.
+  -5: 约 {when}
+  -5: {when} 约
 
 cue customer.update
   slots: customer field value card level role
@@ -669,6 +707,7 @@ cue customer.update
   4: {customer} ~field-word (改下|改一下|改改|改成|改为|换成|换了|更新一下|变了|搬到|搬去|迁到)
   -6: ~this-card ~card-drop
   4: (改成|改为|换成|转成|转为|转做|变成|设为|改返做|改做) {role}
+  -5: {customer} (改|改下|改一下) {when} !~field-word !{level} !{card} !{role}
 
 cue customer.show
   slots: customer
@@ -686,6 +725,7 @@ cue customer.list
   -8: ~followup-word
   5: {step} ~customer-noun !{customer}
   5: ~list-word ~customer-noun !{customer}
+  3: {role} ~list-word !{customer}
   4: ~customer-noun ~list-word !{customer}
   3: ~list-word {role} !{customer}
   2: ~list-word {card}
@@ -703,6 +743,8 @@ cue customer.delete
   -8: ^~yes-word !{customer}
   -8: {customer} 的 ~field-word
   7: ~delete-verb {customer}
+  # 苏明辉……留着没用，直接删掉吧: the verb may close a long message.
+  5: {customer} (删掉吧|删了吧|删除吧|直接删|直接删掉|删了算了|删掉算了|清掉吧|删咗佢|删咗啦|delete it|remove it)
   4: ~delete-verb ~customer-noun
   -10: ~ui-word
   -6: ~visit-noun ~cancel-verb
@@ -744,6 +786,11 @@ cue visit.schedule
   -6: ~cancel-verb
   -8: ~move-verb
   -4: ~visit-record
+  -4: ~visit-noun ~show-verb !{customer}
+  # drop by is a visit, though drop alone cancels one.
+  6: (drop by|drop in|drop round|drop over|dropping by|swing by|stop by|pop in|pop by) {customer}
+  # A room booked for the team's own meeting is no customer visit.
+  -6: (会议室|例会|周会|晨会|部门会|组会|meeting room|conference room|team meeting|staff meeting) !{customer}
 
 cue visit.list
   slots: date from to
@@ -755,6 +802,8 @@ cue visit.list
   3: ~plan-word ~who-word
   -6: ~followup-word
   3: {when} ~plan-word ~who-word !{customer}
+  # 把下周定好的拜访给我看看: the plans shown, not a plan made.
+  5: {when} ~visit-noun ~show-verb !{customer}
 
 cue visit.log
   slots: customer date time objection note
@@ -790,6 +839,9 @@ cue visit.cancel
   4: ~cancel-verb {customer}
   3: ~move-verb {customer}
   -6: ~delete-verb ~customer-noun
+  -8: (drop by|dropped by|drop in|dropped in|dropping by|drop round|drop over)
+  # 廖春燕 改 周五 下午3点: a change that names only a time moves the visit.
+  6: {customer} (改|改下|改一下) {when} !~field-word !{level} !{card} !{role}
 
 cue followup.due
   slots: role region card level
@@ -816,6 +868,8 @@ cue flow.next
 
 cue flow.status
   slots: customer step
+  -6: ~delete-verb {customer}
+  -6: {customer} (删掉吧|删了吧|删除吧|直接删|直接删掉|删了算了|删掉算了|清掉吧|删咗佢|删咗啦|delete it|remove it)
   -6: ~goto-verb {step}
   -5: {step} ~customer-noun !{customer}
   6: ~status-word
@@ -831,6 +885,8 @@ cue flow.goto
 
 cue objection.handle
   slots: objection customer
+  # 先别弄了，回头再说: the rep stops, the words after are no customer's.
+  -8: ^~stop-word !{customer} !~customer-says
   -4: ^~no-word {short} !~customer-says
   2: {objection} {customer}
   -6: {past} {customer}
@@ -905,6 +961,9 @@ cue help
   4: ~howto ~visit-record
   4: ~howto ~note-marker
   6: ~howto ~add-verb
+  # 添加客户要怎么说: the action named first, then the question about it.
+  6: ~new-customer ~howto !{customer}
+  4: ~visit-record ~howto !{customer}
   4: ~howto ~visit-verb
   -4: {customer}
 
@@ -948,6 +1007,7 @@ intent customer.add
   zh: ~cust-add [~cust-qty] [新] [的] [{card}|{level}] [的] {role} [~cust-word] {name} [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}] [~cust-contact *]
   zh: ~cust-add [~cust-qty] [新] [的] ({card}|{level}) [的] [~cust-word] {name} [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}] [~cust-contact *]
   zh: 新 ({role}|~cust-word) {name} [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}] [~cust-contact *]
+  zh: 加客 {name} [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}] [~cust-contact *]
   zh: (建档|建个档|建个卡|开个户|开户) [~cust-word] {name} [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}|{card}|{level}] [[~cust-contact] {phone}|{region}|{role}] [~cust-contact *]
   zh: {name} 是 [个|一个|位|一位] 新 [的] ({role}|~cust-word) [~cust-add [~cust-qty] (资料|档案|卡|客户卡)]
   zh: ~cust-add [~cust-qty] [新] [的] ({role}|~cust-word) [~cust-card]
@@ -970,6 +1030,7 @@ intent customer.add
   example: 加個經銷商 吳海濤 => name=吳海濤; role=dealer
   example: 幫我新增一個客戶：黃志強 => name=黃志強
   example: 開個新客戶 陳大文 => name=陳大文
+  example: 加客 何家明 深圳 零售 => name=何家明; region=深圳; role=retailer
   example: add customer Tom Wu => name=Tom Wu
   example: add a new dealer Tom Wu => name=Tom Wu; role=dealer
   example: New client: Sarah Lin => name=Sarah Lin
@@ -5955,7 +6016,7 @@ lookup card
 
 # step: the six steps of channel development.
 lookup step
-  1: 第一步 | 第1步 | 销售准备 | 准备阶段 | 准备 | step 1 | step one | preparation
+  1: 第一步 | 第1步 | 销售准备 | 准备阶段 | 准备 | step 1 | step one | preparation | sales prep | sales preparation | prep
   2: 第二步 | 第2步 | 销售行动 | 行动阶段 | step 2 | step two | action
   3: 第三步 | 第3步 | 应对拒绝 | 处理拒绝 | step 3 | step three | refusal | rejection
   4: 第四步 | 第4步 | 销售说服 | 说服 | step 4 | step four | persuasion
@@ -6058,8 +6119,12 @@ lookup objection
   quality_doubt: 质量有点担心 | 对质量 | 质量还是 | 品质不行 | worried about quality | doubts our quality
   price: 价格谈不拢 | 价钱谈不拢 | too pricey | we're too pricey | too pricy
   price: 贵过人家 | 贵过别人 | 贵过人 | 比人贵 | 比人家贵
+  payment_terms: 卖完了再给钱 | 卖完再给钱 | 卖完再结 | 卖完再付 | 卖完了再结 | 卖完了再付 | 卖出去再给钱 | 卖了再给钱 | 卖完再结款
+  brand_unknown: 没人知道这个牌子 | 没人知道 | 没人听过 | 没什么名气 | 没知名度 | 知名度低 | 知名度不高 | 一听我们的品牌就摇头 | nobody knows
+  has_supplier: 已经有 supplier | already 有 supplier | 有 supplier | 有supplier | already 有 | already have one
+  price: 价太高 | 价高 | 价位高 | 价位太高 | 报价太高 | 报价高 | 价钱有点高 | 价偏高 | 价钱偏高 | 开价太高 | 出价太高
   has_supplier: 现在的供应商 | 现有的供应商 | 现有供应商 | 现在的供货商 | 固定供货商 | 固定的供货商 | 合作了好多年 | 合作好几年 | 关系很铁 | 不想换供应商 | 不想换 | current supplier | their supplier | happy with their supplier
-  no_time: 说忙 | 说很忙 | 忙得很 | 改天再说 | 忙不开 | says he's busy | says she's busy
+  no_time: 抽不出空 | 抽不开身 | 走不开 | 腾不出时间 | 没功夫 | 说忙 | 说很忙 | 忙得很 | 改天再说 | 忙不开 | says he's busy | says she's busy
   has_supplier: works with another supplier | another supplier | works with someone else | already works with
   has_supplier: 有配合的厂商 | 配合的厂商 | 合作的厂商 | 有合作厂商 | 有配合的供应商
   think_it_over: 谂下 | 要谂下 | 谂下先 | 考虑紧 | 再谂谂

@@ -5,7 +5,8 @@
 /// - mainland landlines with their area code (010, 021, 0571 …) and an optional extension
 ///   (转 123, ext 123): 0571-88886666 → 057188886666, the extension as "phone_ext";
 /// - Hong Kong (+852 and 8 digits) and Taiwan mobiles (09xx xxx xxx, or +886 9xx…);
-/// - after a cue word (电话, 手机, phone, tel …) a local number of 7–8 digits;
+/// - after a cue word (电话, 手机, phone, tel …) a local number of 7–8 digits, and a Hong Kong
+///   mobile written 4 + 4 (5123 8874) without one;
 /// - any of these said digit by digit in Chinese (一五八 六七二三 九九零一), as voice input writes it.
 ///
 /// A number after a cue that cannot be a phone number becomes "bad_phone", so the rep is told
@@ -67,7 +68,9 @@ public struct PhoneExtractor: EntityExtractor {
             guard digits.count >= 7 else { continue }
             // A decimal or a letter right after the digits means this is no phone number.
             if lastDigit + 1 < s.count, ScalarClass(s[lastDigit + 1]) == .letter, !["x", "e"].contains(s[lastDigit + 1]) { continue }
-            let cued = everyCued || cues.start(before: i, in: s) != nil
+            // A Hong Kong mobile is written 4 + 4 (5123 8874): the grouping says phone.
+            let hongKongGrouping = digits.count == 8 && lastDigit - i == 8 && (s[i + 4] == " " || s[i + 4] == "-") && "569".unicodeScalars.contains(digits[0])
+            let cued = everyCued || hongKongGrouping || cues.start(before: i, in: s) != nil
             if let value = classify(String(String.UnicodeScalarView(digits)), plus: s[i] == "+", cued: cued) {
                 entities.append(Entity(type: "phone", range: range, value: value, source: "phone"))
                 if let ext = extensionAfter(lastDigit + 1, in: s) {

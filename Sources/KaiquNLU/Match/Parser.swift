@@ -65,7 +65,9 @@ public struct Parser: Sendable {
         let weak = first.result.isTentative || (first.result.reading == .cues && first.result.confidence < Self.sureByCues)
             || (first.result.intent == "customer.add" && first.result.slots["name"] == nil)
         guard unsure || weak, !rules.cues.isEmpty else { return first }
-        let entitySpans = first.entities.filter { $0.type == "customer" || $0.type == "email" || $0.type == "wechat" }.map(\.range)
+        // What was read as a name, a date, a level or any other value of two characters or more
+        // is kept as typed: 四级得了 holds no 记得 (a lone 签 may still be 签乐 → 签了).
+        let entitySpans = first.entities.filter { $0.type != "number" && $0.range.count > 1 }.map(\.range)
         let corrected = rules.homophones.correct(normalized.scalars) { window in entitySpans.contains { $0.overlaps(window) } }
         let hasLatin = normalized.scalars.contains { $0.isASCII && ScalarClass($0) == .letter }
         guard !corrected.changes.isEmpty || hasLatin else { return first }
@@ -76,8 +78,11 @@ public struct Parser: Sendable {
         guard second.result.intent != ParseResult.fallback else { return first }
         if !unsure {
             let same = second.result.intent == first.result.intent
+            // A pattern that covers the corrected sentence end to end outweighs cues that read
+            // around the slip (作天拜仿了X，他说… is a visit, not a coaching question).
+            let patternOverCues = second.result.reading == .pattern && first.result.reading == .cues && second.result.confidence >= first.result.confidence
             guard (same && second.result.slots.count > first.result.slots.count)
-                || (!same && second.result.confidence > first.result.confidence + 0.1) else { return first }
+                || (!same && (patternOverCues || second.result.confidence > first.result.confidence + 0.1)) else { return first }
         }
         // A guess at what was meant never changes the store without its object (a customer the
         // store knows, a new card's name, a phone) and never invents a customer: 晚上去健身 is
@@ -153,27 +158,30 @@ public struct Parser: Sendable {
         // A pattern that took words no name looks like for an unknown customer (拜访一圈 → 一圈,
         // call the dentist → the dentist) is no evidence: a name starts with a surname, or in
         // Latin letters with a capital.
-        var patternConfidence = winner?.confidence ?? 0
+        var rejected = false
         if let taken = winner?.slots["customer"], !entities.contains(where: { $0.type == "customer" && $0.value == taken }),
            !rules.cues.startsWithSurname(taken.unicodeScalars.map(rules.normalizer.fold))
             || taken.unicodeScalars.first.map({ ScalarClass($0) == .letter && !$0.properties.isUppercase }) ?? false {
-            patternConfidence = 0
+            rejected = true
         }
-        let decision = Understanding.decide(pattern: winner.map { ($0.pattern.intent, patternConfidence) }, cues: scores)
+        // A rejected pattern only breaks a tie between cues; its customer is no one (给我).
+        var pattern = winner
+        if rejected { pattern?.slots["customer"] = nil }
+        let decision = Understanding.decide(pattern: pattern.map { ($0.pattern.intent, rejected ? 0 : $0.confidence) }, cues: scores)
         var slots: [String: String] = [:]
         var intent = ParseResult.fallback
         var confidence = 0.0
         var reading = Reading.none
         switch decision {
         case .pattern:
-            intent = winner!.pattern.intent
-            confidence = winner!.confidence
-            slots = winner!.slots
+            intent = pattern!.pattern.intent
+            confidence = pattern!.confidence
+            slots = pattern!.slots
             reading = .pattern
         case .cues(let id, let score):
             intent = id
             confidence = Understanding.confidence(score)
-            if winner?.pattern.intent == id { slots = winner!.slots }
+            if let pattern, pattern.pattern.intent == id { slots = pattern.slots }
             reading = .cues
         case .none:
             break

@@ -103,7 +103,7 @@ public struct CueBook: Sendable {
                     continue
                 }
                 var elements: [Element] = []
-                for raw in line.value.split(separator: " ") {
+                for raw in Self.elements(of: line.value) {
                     var text = Substring(raw)
                     let negated = text.hasPrefix("!")
                     if negated { text = text.dropFirst() }
@@ -140,6 +140,25 @@ public struct CueBook: Sendable {
             book.intents.append(cues)
         }
         return book
+    }
+
+    // A line's elements: split at spaces, except inside parentheses ((drop by|dropped by)).
+    static func elements(of text: String) -> [Substring] {
+        var elements: [Substring] = []
+        var depth = 0
+        var start = text.startIndex
+        for i in text.indices {
+            switch text[i] {
+            case "(": depth += 1
+            case ")": depth = max(0, depth - 1)
+            case " " where depth == 0:
+                if start < i { elements.append(text[start..<i]) }
+                start = text.index(after: i)
+            default: break
+            }
+        }
+        if start < text.endIndex { elements.append(text[start...]) }
+        return elements
     }
 
     private mutating func group(named name: String) -> Int {

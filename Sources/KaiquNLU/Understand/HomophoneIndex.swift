@@ -73,6 +73,8 @@ public struct HomophoneIndex: Sendable {
     func correct(_ scalars: [Unicode.Scalar], keep: (Range<Int>) -> Bool) -> (scalars: [Unicode.Scalar], changes: [(from: String, to: String)]) {
         var out = scalars
         var changes: [(String, String)] = []
+        // A window inside a longer known word typed exactly is no slip: 从哪下手 holds no 拿下.
+        let spelled = knownWords(in: scalars)
         var i = 0
         while i < scalars.count {
             var best: (target: Int, length: Int)?
@@ -90,7 +92,8 @@ public struct HomophoneIndex: Sendable {
                         if differing > 1 || ScalarClass(typed) != .han || !soundAlike(typed, target[k]) { fits = false; break }
                     }
                     // A window that is a known word itself (不是, 跳到) is no slip for another.
-                    if fits, differing == 1, !keep(i..<i + n), !targetSet.contains(Array(scalars[i..<i + n])) { best = (t, n) }
+                    if fits, differing == 1, !keep(i..<i + n), !spelled.contains(where: { $0.count > n && $0.contains(i) && $0.upperBound >= i + n }),
+                       !targetSet.contains(Array(scalars[i..<i + n])) { best = (t, n) }
                 }
             }
             guard let best else { i += 1; continue }
@@ -100,5 +103,16 @@ public struct HomophoneIndex: Sendable {
             i += best.length
         }
         return (out, changes)
+    }
+
+    // The target words of three characters or more typed exactly in `scalars`.
+    private func knownWords(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var spelled: [Range<Int>] = []
+        for i in scalars.indices where ScalarClass(scalars[i]) == .han {
+            for n in 3...4 where i + n <= scalars.count && targetSet.contains(Array(scalars[i..<i + n])) {
+                spelled.append(i..<i + n)
+            }
+        }
+        return spelled
     }
 }

@@ -50,6 +50,23 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertEqual(parse(p, "删除按钮在哪").intent, "fallback")
     }
 
+    func testALiteralGroupMayHoldPhrasesWithSpaces() throws {
+        let p = Parser(rules: try TestData.rules(with: [("t.kaiqu", """
+        intent visit.schedule
+          en: see {customer}
+        words go
+          visit | go
+        cue visit.schedule
+          slots: customer
+          5: ~go
+          -9: (board room|team meeting|例会) !{customer}
+        """)]))
+        XCTAssertEqual(parse(p, "go to the shop").intent, "visit.schedule")
+        XCTAssertEqual(parse(p, "go to the team meeting").intent, "fallback", "the phrase inside the parentheses is one word")
+        XCTAssertEqual(parse(p, "go to the board room").intent, "fallback")
+        XCTAssertEqual(parse(p, "go to the 例会").intent, "fallback", "Han and Latin words in one group")
+    }
+
     func testMalformedCuesAndRewritesStopLoadingWithTheirPlace() {
         XCTAssertThrowsError(try TestData.rules(with: [("t.kaiqu", "cue no.such.intent\n  4: 你好\n")]))
         XCTAssertThrowsError(try TestData.rules(with: [("t.kaiqu", "intent greet\n  zh: 你好\ncue greet\n  4: ~nothing\n")])) { error in
@@ -194,6 +211,19 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertTrue(analysis.typos.contains { $0.from == "明添" && $0.to == "明天" }, "\(analysis.typos)")
         XCTAssertEqual(shipped("添加客户 张伟").reading, .pattern, "a sentence read as typed is not corrected")
         XCTAssertEqual(shipped("note to self: call the plumber").reading, .none, "a known word (note) is no slip for another (nope)")
+    }
+
+    func testACorrectionKeepsKnownWordsAndValues() {
+        // 哪下 sounds like 拿下 (a deal won), but it sits inside 从哪下手, typed as it should be.
+        XCTAssertNotEqual(shipped("张三之前被别家坑过，我该从哪下手打消他的顾虑").intent, "deal.won")
+        // 级得 sounds like 记得 (a note), but 四级 was read as a level.
+        let r = shipped("王建国没啥意向了，降成四级得了")
+        XCTAssertEqual(r.intent, "customer.update")
+        XCTAssertEqual(r.slots["value"], "4")
+        // A pattern over the corrected sentence outweighs cues that read around the slips.
+        let visit = shipped("作天拜仿了张三，他说价格太高")
+        XCTAssertEqual(visit.intent, "visit.log")
+        XCTAssertEqual(visit.slots["customer"], "张三")
     }
 
     func testATypoNeverInventsACustomer() {

@@ -401,8 +401,19 @@ struct ChineseTime {
         } else {
             return nil
         }
+        if part == nil, minute == 0, Self.isABit(trial.s, hourAt: trial.s[scan.i] == " " ? scan.i + 1 : scan.i, end: trial.i) { return nil }
         return finish(&scan, trial, hour, minute, part, leadingZero)
     }
+
+    /// 一点 is far more often "a bit" than one o'clock: 一点进展都没有, 便宜一点, 有一点贵.
+    /// Read with no part of the day, a bare 一点 is a time only between words that fit one.
+    static func isABit(_ s: [Unicode.Scalar], hourAt start: Int, end: Int) -> Bool {
+        guard start + 2 == end, s[start] == "一", s[start + 1] == "点" else { return false }
+        if start > 0, bitBefore.contains(s[start - 1]) { return true }
+        return end < s.count && bitAfter.contains(s[end])
+    }
+    private static let bitBefore = Set("有早晚快慢好多少宜高低大小差再稍这那些得点便贵近远久强".unicodeScalars)
+    private static let bitAfter = Set("都也点儿些进东意问不没贵钱好多少的吧啊呢了心事信把希动兴用".unicodeScalars)
 
     private func finish(_ scan: inout ScalarScan, _ after: ScalarScan, _ hour: Int, _ minute: Int, _ part: PartOfDay?, _ leadingZero: Bool) -> Int {
         var trial = after
