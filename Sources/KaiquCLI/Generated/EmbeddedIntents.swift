@@ -227,7 +227,7 @@ intent quit
 
 words add-verb
   添加 | 新增 | 新建 | 增加 | 加个 | 加一个 | 加一下 | 帮我加 | 加上 | 加进去 | 加多个 | 再加个 | 录入 | 录个 | 录一下 | 存个 | 存一下 | 建个 | 建一个 | 建立 | 记个 | 开个 | 登记 | 入库
-  add | create | register | save | set up | put in | enter
+  add | create | register | save | set up | put in | enter | ad
   建一张 | 建张 | 开一张 | 新建一张
 
 words customer-noun
@@ -265,6 +265,8 @@ words company-suffix
   美容院 | 美容店 | 理发店 | 诊所 | 药店 | 药房 | 餐厅 | 饭店 | 酒店 | 工作室 | 中心 | 门市部 | 专营店 | 经销部 | 商社 | hardware | ltd | llc | corp | corporation | enterprises | industries | imports
   鞋材 | 鞋业 | 服饰 | 服装 | 布艺 | 材料 | 灯饰 | 陶瓷 | 卫浴 | 家具 | 门窗 | 汽配 | 配件 | 数码 | 通讯 | 烟酒 | 茶行 | 粮油 | 副食 | 批发行 | 贸易行 | retail group | retail | wholesale | distribution | logistics | hardware store
   店 | 五金店 | 厂家 | 门市
+  烘焙 | 烘焙坊 | 阀门 | 农资 | 机电 | 杂货 | 杂货铺 | 企业社 | 文具 | 文具行 | 五金行 | 电器行 | 车行 | 调味品 | 工贸 | 实业社 | 商号 | 坊 | 铺
+  goods | home goods | gmbh | bakery | hardware co | supply | enterprise | mart
 
 words company-verb
   做 | 加 | 添加 | 新增 | 帮我 | 记 | 建 | 电话 | 叫 | 改成 | 改为 | 搬 | 在 | 开了 | 到 | 去
@@ -5999,7 +6001,7 @@ lookup role
   wholesaler: 批发商 | 批发 | 二批 | 二批商 | wholesaler | wholesalers
   retailer: 零售商 | 零售 | 零售店 | retailer | retailers
   terminal: 终端 | 门店 | 终端店 | 终端门店 | 店面 | 超市 | 便利店 | 门市 | store | stores | shop | shops | terminal
-  direct: 直营 | 直供 | 直销 | 大客户直供 | direct | key account
+  direct: 直营 | 直供 | 直销 | 大客户直供 | 直客 | 直客户 | direct | key account | direct client | direct customer
 
 # level: 一级 已成交, 二级 准客户, 三级 有明确意向, 四级 无明确意向.
 lookup level
@@ -6135,6 +6137,78 @@ lookup objection
   moq_too_high: 起订量太大 | 起订量太高 | 起订量大 | 起订量高 | 起订量太多 | 起订量 | 起订太高 | 起订太多 | 起订 | 首单太大 | 首批太多 | 首批太大 | 首批货太多 | 首批量太大 | 首批进货太多 | 首批打款太多 | 首单金额太大 | 进货门槛太高 | 门槛太高 | 进货量太大 | 订货量太大 | 一次进太多 | 一次进这么多 | 一次要这么多 | 要进这么多 | 拿不了那么多 | 要不了那么多 | 吃不下那么多 | 吃不下这么多 | 一次入咁多货 | 入咁多货 | 要唔到咁多 | 食唔落咁多 | minimum order is too high | moq | moq is too high | moq too high | minimum order | minimum order too high | minimum order quantity | minimum is too high | first order is too big | opening order is too big | order is too big | can't take that much | cant take that much | too much for a first order | too many cases
   competitor_policy: 别家政策更好 | 别家政策好 | 别人政策更好 | 人家政策更好 | 政策不如 | 你们政策不如 | 政策不如别家 | 政策不如人家 | 别家给的返点更高 | 别家返点更高 | 别家返点高 | 人家返点更高 | 返点更高 | 返利更高 | 返点太低 | 返点低 | 返点太少 | 返点少 | 返点不够 | 返利太低 | 返利低 | 返利太少 | 返利不够 | 别家给得多 | 别家给的多 | 人家给得多 | 别家支持多 | 别家送得多 | 别家搭赠多 | 别家有陈列费 | 政策没有竞争力 | 政策不行 | 政策太差 | 支持力度不够 | 支持力度太小 | 人哋政策好啲 | 人哋返点高啲 | competitor offers more | competitor gives more | competitors offer more | better rebate | bigger rebate | higher rebate | rebate is too low | rebates are too low | better terms elsewhere | better deal elsewhere | better offer elsewhere | better policy | the other brand gives more | others offer more | competitor policy
   not_now: 过段时间再说 | 过段时间再看 | 过段时间再进 | 过一段时间再说 | 过阵子再说 | 过一阵再说 | 过些日子再说 | 明年再说 | 明年再考虑 | 明年再谈 | 明年再看 | 明年吧 | 等明年 | 下个月再说 | 下半年再说 | 年后再说 | 年后再谈 | 过完年再说 | 节后再说 | 旺季再说 | 等旺季 | 淡季再说 | 现在是淡季 | 淡季不进货 | 以后再说 | 以后再谈 | 等等再说 | 现在不是时候 | 时机不对 | 暂时不考虑 | 暂时不要 | 暂时不进 | 先不进 | 迟啲先 | 迟啲再讲 | 迟啲再算 | 过排先 | 过多排先 | 出年先 | 出年再讲 | 过咗年先 | not now | not right now | maybe later | maybe next year | next year maybe | wait until next year | wait till next year | after the new year | after chinese new year | after the holidays | not the right time | bad timing | come back later | check back later | in a few months | off season
+
+# Objections said in other words than the lookup's: the thing objected to and, in the same
+# clause, what makes it an objection, in the order written (cue syntax, intents/cues.kaiqu).
+# Read only where the lookup found no objection in the message; the first line that holds
+# gives it. Words are written folded, as in cues.kaiqu.
+words obj-supplier
+  供应商 | 供货商 | 供货的 | 货源 | 厂家 | 厂商 | 那家厂 | 别家 | 另一家 | 另外一家 | 原来那家 | 老东家
+  supplier | suppliers | vendor | vendors | distributor they use | someone else
+words obj-tie
+  已经有 | 已经在 | 已经跟 | 有 | 现在 | 原来 | 固定 | 合作 | 在用 | 用开 | 相熟 | 熟 | 老 | 签了 | 一直用 | 做紧
+  already | current | currently | happy with | existing | went with | works with | working with | their own | sticking with | loyal to
+words obj-price
+  价 | 价格 | 价钱 | 报价 | 价位 | 单价 | 进价 | 出厂价 | price | prices | pricing | quote
+words obj-dear
+  贵 | 高 | 一截 | 不便宜 | 没优势 | 下不来 | 谈不拢 | high | higher | expensive | steep | too much | over budget
+words obj-quality
+  质量 | 品质 | 做工 | 质检 | 检测 | quality
+words obj-doubt
+  疑虑 | 担心 | 怀疑 | 不放心 | 没信心 | 信不过 | 不行 | 差 | 一般 | 问题 | 顾虑 | 有意见
+  doubt | doubts | worried | worry | concerns | concerned | unsure | not sure | poor | bad
+words obj-approver
+  老板 | 老细 | 领导 | 上面 | 上头 | 总部 | 总公司 | 家里 | 老公 | 老婆 | 合伙人 | 股东 | 采购总监 | 经理
+  boss | manager | head office | hq | partner | director | owner | wife | husband
+words obj-approve
+  同意 | 批 | 拍板 | 点头 | 说了算 | 商量 | 决定 | 签字 | 审批 | 过目 | 定
+  approve | approval | sign off | signs off | decide | decides | okay it | ok it | green light | agree
+words obj-brand
+  牌子 | 品牌 | 牌 | brand | brands | name
+words obj-unknown
+  没听过 | 没听说 | 不知道 | 没人知道 | 没人识 | 冇人识 | 没人买 | 不认识 | 不出名 | 没名 | 小 | 陌生
+  never heard | not heard | nevr heard | unknown | nobody knows | no one knows | doesn't know | dont know | don't know
+words obj-burn
+  被坑 | 坑惨 | 坑过 | 坑了 | 被骗 | 吃过亏 | 吃亏 | 出过问题 | 出了问题 | 坏的 | 坏了一半 | 临期 | 过期 | 扯皮 | 翻旧账 | 没赔 | 耿耿于怀
+  burned | burnt | ripped off | bad batch | got stung | messed up
+words obj-busy
+  她忙 | 他忙 | 很忙 | 太忙 | 好忙 | 在忙 | 忙着 | 忙得 | 说忙 | 都忙 | 没空 | 没时间 | 推掉 | 不接 | 抽不出 | 走不开
+  busy | swamped | no time | doesn't have time | doesnt have time | tied up
+words obj-noneed
+  不需要 | 用不上 | 不缺货 | 没需求 | 没需要 | 不感兴趣
+  don't need | dont need | doesn't need | doesnt need | do not need | does not need | no need | not interested | no use for
+words obj-repair
+  坏了 | 坏掉 | 出问题 | 故障 | broken | breaks | breaks down | faulty
+words obj-fix
+  修 | 维修 | 上门 | 管 | 售后 | 退换 | 换 | repair | fix | service | replace
+words obj-margin
+  利润 | 赚头 | 差价 | 毛利 | 点位 | 返点 | margin | margins | profit
+words obj-thin
+  薄 | 低 | 少 | 小 | 不够 | 没有 | 太 | thin | low | small | tight | not enough
+words obj-pay
+  给钱 | 付钱 | 付款 | 结款 | 结账 | 回款 | 打款 | pay | payment
+words obj-later
+  卖完 | 再给 | 以后 | 之后 | 延期 | 晚点 | 拖 | 月结 | 赊 | later | after | net | delay
+words obj-think
+  考虑 | 想想 | 再想 | 想一想 | 商量商量 | 再看看 | think it over | think about it | thinking about it | consider it
+infer objection
+  has_supplier: ~obj-tie ~obj-supplier
+  has_supplier: ~obj-supplier ~obj-tie
+  price: ~obj-price ~obj-dear
+  price: 比 ~obj-dear
+  quality_doubt: ~obj-doubt ~obj-quality
+  quality_doubt: ~obj-quality ~obj-doubt
+  need_approval: ~obj-approver ~obj-approve
+  brand_unknown: ~obj-brand ~obj-unknown
+  brand_unknown: ~obj-unknown ~obj-brand
+  bad_experience: ~obj-burn
+  after_sales: ~obj-repair ~obj-fix
+  low_margin: ~obj-margin ~obj-thin
+  payment_terms: ~obj-later ~obj-pay
+  payment_terms: ~obj-pay ~obj-later
+  no_need: ~obj-noneed
+  no_time: ~obj-busy
+  think_it_over: ~obj-think
 
 # ── The playbooks ───────────────────────────────────────────────────────────────────────
 # One block per id. The method: an objection means interest; tell a real objection from a

@@ -150,7 +150,8 @@ public struct Parser: Sendable {
         // covered the sentence loosely. See `Understanding.decide`.
         let scorer = CueScorer(book: rules.cues, lexicon: rules.lexicon)
         let hits = scorer.hits(in: normalized.scalars, fuzzy: fuzzy)
-        let entities = scorer.markingInquiries(in: evidence.entities, hits: hits, scalars: normalized.scalars)
+        let inferred = scorer.inferring(in: evidence.entities, hits: hits, scalars: normalized.scalars)
+        let entities = scorer.markingInquiries(in: inferred, hits: hits, scalars: normalized.scalars)
         let reference = TemporalExtractor.reference(context)
         let today = reference.today.description
         let now = (day: today, minute: today + "T" + TimeValue.clock(reference.minute))

@@ -40,7 +40,7 @@ public struct RuleSet: Sendable {
     /// The character → pinyin table's file name inside intents/ (typo tolerance).
     public static let pinyinFile = "pinyin.table"
     /// The block kinds the NLU reads.
-    public static let kinds: Set<String> = ["intent", "list", "lookup", "filler", "fixture", "words", "cue", "rewrite"]
+    public static let kinds: Set<String> = ["intent", "list", "lookup", "filler", "fixture", "words", "cue", "infer", "rewrite"]
 
     /// Loads data files given as (path relative to intents/, text). Files load in path order,
     /// which is the order ties between equally specific patterns are broken in.

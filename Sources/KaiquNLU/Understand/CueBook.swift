@@ -16,6 +16,12 @@
 /// Word elements must appear in the order written, each after the previous one; entity
 /// elements may be anywhere. An intent's score is the sum of the weights of its lines that
 /// hold. See `CueScorer` for how scores meet exact patterns.
+///
+///     infer objection
+///       has_supplier: ~supplier-tie ~supplier-noun  ← a value said in other words
+///
+/// An `infer TYPE` line gives an entity of that type where its elements hold within one
+/// clause and no extractor found one (现在合作的那家厂给的条件太好 → has_supplier).
 public struct CueBook: Sendable {
     enum Element: Sendable {
         /// `atStart`: written `^~words`, the words must open the message.
@@ -29,6 +35,13 @@ public struct CueBook: Sendable {
         var elements: [Element]
         var source: String
         var location: SourceLocation
+    }
+
+    /// An `infer` line: an entity `value` of `type` where `elements` hold within a clause.
+    struct Inference: Sendable {
+        var type: String
+        var value: String
+        var elements: [Element]
     }
 
     struct IntentCues: Sendable {
@@ -57,6 +70,7 @@ public struct CueBook: Sendable {
     private(set) var typeNames: [String] = []
     private(set) var typeIDs: [String: Int] = [:]
     private(set) var intents: [IntentCues] = []
+    private(set) var inferences: [Inference] = []
     private var rewriter = PhraseRewriter()
 
     public init() {}
@@ -102,35 +116,7 @@ public struct CueBook: Sendable {
                     errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "cue", expected: ["slots", "a weight such as 4 or -6"])))
                     continue
                 }
-                var elements: [Element] = []
-                for raw in Self.elements(of: line.value) {
-                    var text = Substring(raw)
-                    let negated = text.hasPrefix("!")
-                    if negated { text = text.dropFirst() }
-                    let atStart = text.hasPrefix("^")
-                    if atStart { text = text.dropFirst() }
-                    if text.hasPrefix("~") {
-                        let name = String(text.dropFirst())
-                        guard let group = book.groupIDs[name] else {
-                            errors.append(line.location.error(.unknownList(name)))
-                            continue
-                        }
-                        elements.append(.words(group: group, negated: negated, atStart: atStart))
-                    } else if text.hasPrefix("{"), text.hasSuffix("}") {
-                        let type = String(text.dropFirst().dropLast())
-                        guard entityTypes.contains(type) else {
-                            errors.append(line.location.error(.unknownSlotType(type, known: entityTypes.sorted())))
-                            continue
-                        }
-                        elements.append(.entity(type: book.typeID(type), negated: negated))
-                    } else {
-                        // `a|b`, or `(a|b)` as patterns write it.
-                        if text.hasPrefix("("), text.hasSuffix(")") { text = text.dropFirst().dropLast() }
-                        let group = book.group(named: "(" + text + ")")
-                        for entry in text.split(separator: "|") { book.addWord(String(entry), group: group, normalizer: normalizer) }
-                        elements.append(.words(group: group, negated: negated, atStart: atStart))
-                    }
-                }
+                let elements = book.elements(of: line, entityTypes: entityTypes, normalizer: normalizer, errors: &errors)
                 if elements.isEmpty {
                     errors.append(line.location.error(.emptyPattern))
                     continue
@@ -139,7 +125,57 @@ public struct CueBook: Sendable {
             }
             book.intents.append(cues)
         }
+        for block in blocks where block.kind == "infer" {
+            if !entityTypes.contains(block.name) {
+                errors.append(block.location.error(.unknownSlotType(block.name, known: entityTypes.sorted())))
+                continue
+            }
+            for line in block.lines {
+                guard let value = line.key else {
+                    errors.append(line.location.error(.unknownKey(line.value, block: "infer", expected: ["a value such as price"])))
+                    continue
+                }
+                let elements = book.elements(of: line, entityTypes: entityTypes, normalizer: normalizer, errors: &errors)
+                if elements.isEmpty { errors.append(line.location.error(.emptyPattern)); continue }
+                book.inferences.append(Inference(type: block.name, value: value, elements: elements))
+            }
+        }
         return book
+    }
+
+    // The elements of a `cue` or `infer` line.
+    private mutating func elements(of line: DataLine, entityTypes: Set<String>, normalizer: Normalizer,
+                                   errors: inout [DataError]) -> [Element] {
+        var elements: [Element] = []
+        for raw in Self.elements(of: line.value) {
+            var text = Substring(raw)
+            let negated = text.hasPrefix("!")
+            if negated { text = text.dropFirst() }
+            let atStart = text.hasPrefix("^")
+            if atStart { text = text.dropFirst() }
+            if text.hasPrefix("~") {
+                let name = String(text.dropFirst())
+                guard let group = groupIDs[name] else {
+                    errors.append(line.location.error(.unknownList(name)))
+                    continue
+                }
+                elements.append(.words(group: group, negated: negated, atStart: atStart))
+            } else if text.hasPrefix("{"), text.hasSuffix("}") {
+                let type = String(text.dropFirst().dropLast())
+                guard entityTypes.contains(type) else {
+                    errors.append(line.location.error(.unknownSlotType(type, known: entityTypes.sorted())))
+                    continue
+                }
+                elements.append(.entity(type: typeID(type), negated: negated))
+            } else {
+                // `a|b`, or `(a|b)` as patterns write it.
+                if text.hasPrefix("("), text.hasSuffix(")") { text = text.dropFirst().dropLast() }
+                let group = group(named: "(" + text + ")")
+                for entry in text.split(separator: "|") { addWord(String(entry), group: group, normalizer: normalizer) }
+                elements.append(.words(group: group, negated: negated, atStart: atStart))
+            }
+        }
+        return elements
     }
 
     // A line's elements: split at spaces, except inside parentheses ((drop by|dropped by)).

@@ -137,30 +137,60 @@ struct CueScorer {
         }
     }
 
+    /// `entities` with an entity for each `infer` line that holds within one clause, where no
+    /// entity of its type was found: 比同行贵一截 is price though no price word was typed.
+    /// One entity a type, the first line's that holds.
+    func inferring(in entities: [Entity], hits: Hits, scalars: [Unicode.Scalar]) -> [Entity] {
+        guard !book.inferences.isEmpty else { return entities }
+        var types = [Bool](repeating: false, count: book.typeNames.count)
+        for entity in entities {
+            let name = entity.type == "customer" ? (entity.source == CustomerExtractor.backReference ? "pronoun" : "customer") : entity.type
+            if let id = book.typeIDs[name] { types[id] = true }
+        }
+        var found = entities
+        let clauses = Self.clauses(scalars)
+        for inference in book.inferences where !found.contains(where: { $0.type == inference.type }) {
+            for clause in clauses {
+                guard let span = span(inference.elements, hits, types, clause: clause) else { continue }
+                found.append(Entity(type: inference.type, range: span.isEmpty ? clause : span, value: inference.value, source: "infer"))
+                break
+            }
+        }
+        return found
+    }
+
     /// The cue lines that made `score`.
     func lines(of score: Score) -> [CueBook.Line] { score.lines.map { book.intents[score.cues].lines[$0] } }
 
     // Whether a line holds; with `clause`, its words all within that clause.
     private func holds(_ elements: [CueBook.Element], _ hits: Hits, _ types: [Bool], clause: Range<Int>?) -> Bool {
+        span(elements, hits, types, clause: clause) != nil
+    }
+
+    // Where a line's words stand when it holds (empty when it has none), else nil.
+    private func span(_ elements: [CueBook.Element], _ hits: Hits, _ types: [Bool], clause: Range<Int>?) -> Range<Int>? {
         let from = clause?.lowerBound ?? 0, to = clause?.upperBound ?? Int.max
         var position = from
+        var first: Int?
         for element in elements {
             switch element {
             case .entity(let type, let negated):
-                if types[type] == negated { return false }
+                if types[type] == negated { return nil }
             case .words(let group, let negated, let atStart):
                 if negated {
-                    if !hits.byGroup[group].isEmpty { return false }
+                    if !hits.byGroup[group].isEmpty { return nil }
                 } else if atStart {
-                    guard from <= hits.opening, let first = hits.byGroup[group].first(where: { $0.lowerBound == hits.opening }) else { return false }
-                    position = first.upperBound
+                    guard from <= hits.opening, let hit = hits.byGroup[group].first(where: { $0.lowerBound == hits.opening }) else { return nil }
+                    first = first ?? hit.lowerBound
+                    position = hit.upperBound
                 } else {
-                    guard let next = hits.byGroup[group].first(where: { $0.lowerBound >= position }), next.lowerBound < to else { return false }
+                    guard let next = hits.byGroup[group].first(where: { $0.lowerBound >= position }), next.lowerBound < to else { return nil }
+                    first = first ?? next.lowerBound
                     position = next.upperBound
                 }
             }
         }
-        return true
+        return (first ?? position)..<position
     }
 
     // Before or after now: a day before today is past, a later day future; a time of day

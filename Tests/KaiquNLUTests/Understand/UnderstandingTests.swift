@@ -123,6 +123,42 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertEqual(r.slots["region"], "义乌")
     }
 
+    func testAPlaceAndARoleAreNoCompany() {
+        for text in ["加个客户 周海，绍兴的批发商，13822223333", "加一个准客户 周海 绍兴的门店"] {
+            let r = shipped(text)
+            XCTAssertEqual(r.intent, "customer.add", text)
+            XCTAssertNil(r.slots["company"], text)
+            XCTAssertEqual(r.slots["region"], "绍兴", text)
+            XCTAssertNotNil(r.slots["role"], text)
+        }
+    }
+
+    func testAnInferLineGivesAValueSaidInOtherWords() throws {
+        let p = Parser(rules: try TestData.rules(with: [("t.kaiqu", """
+        intent objection.handle
+          zh: {objection} 怎么办
+        lookup objection
+          price: 太贵
+        words thing
+          价格 | 报价
+        words dear
+          高 | 一截
+        words coach
+          怎么办
+        cue objection.handle
+          slots: objection customer
+          5: {objection} ~coach
+        infer objection
+          price: ~thing ~dear
+        """)]))
+        let r = parse(p, "张三说我们报价比同行高一截，怎么办")
+        XCTAssertEqual(r.intent, "objection.handle")
+        XCTAssertEqual(r.slots["objection"], "price", "the words of one clause, in order")
+        XCTAssertEqual(parse(p, "张三说一截绳子的价格，怎么办").slots["objection"], nil, "out of order")
+        XCTAssertEqual(parse(p, "价格呢，高不高，怎么办").slots["objection"], nil, "in two clauses")
+        XCTAssertThrowsError(try TestData.rules(with: [("t.kaiqu", "infer nothing\n  x: 高\n")]), "an unknown type stops loading")
+    }
+
     func testTheCompanyIsNotTheRegion() {
         let r = shipped("新增经销商 周海 宁波海天五金 13822223333")
         XCTAssertEqual(r.intent, "customer.add")
