@@ -31,6 +31,22 @@ rewrite cantonese
   鍾意 -> 喜欢 | 钟意 -> 喜欢 | 幫手 -> 帮忙 | 帮手 -> 帮忙 | 收低 -> 收下 | 利錢 -> 利润 | 利钱 -> 利润 | 冇乜 -> 没啥 | 冇咩 -> 没啥
   由頭 -> 从头 | 由头 -> 从头 | 嚟過 -> 来过 | 嚟过 -> 来过 | 遲啲 -> 晚点 | 迟啲 -> 晚点 | 晏啲 -> 晚点
   聽朝 -> 明早 | 听朝 -> 明早 | 噉 -> 这 | 嘞 -> 了 | 㗎 -> 的
+  飲咗 -> 喝了 | 饮咗 -> 喝了 | 食咗 -> 吃了 | 返轉頭 -> 改回头 | 返转头 -> 改回头 | 唔好搞 -> 不要搞 | 改錯咗 -> 改错了 | 改错咗 -> 改错了
+
+"""#),
+    ("colloquial.kaiqu", #"""
+# Northern and colloquial Mandarin (东北话 and chat slang), rewritten into the Mandarin the
+# patterns and cues are written in, as cantonese.kaiqu does for Cantonese: `typed -> read`,
+# as many characters on each side; slot values keep what the rep typed. Only whole words that
+# cannot mean anything else here: 整 alone is also 整个 (whole), so only its phrases are listed.
+rewrite northern
+  唠完 -> 聊完 | 唠了 -> 聊了 | 唠唠 -> 聊聊 | 唠嗑 -> 聊天 | 唠 -> 聊 | 嘎哈 -> 干嘛 | 干哈 -> 干嘛 | 啥玩意儿 -> 什么东西
+  今儿个 -> 今天的 | 今儿 -> 今天 | 明儿个 -> 明天的 | 明儿 -> 明天 | 昨儿个 -> 昨天的 | 昨儿 -> 昨天 | 后儿个 -> 后天的
+  咱家 -> 我们 | 咱这 -> 我们 | 价儿 -> 价格 | 贼贵 -> 很贵 | 贼高 -> 很高 | 老贵 -> 很贵 | 死贵 -> 很贵
+  不整了 -> 不弄了 | 整错了 -> 弄错了 | 整错 -> 弄错 | 整个新 -> 弄个新 | 整一个 -> 弄一个 | 能整啥 -> 能干啥 | 整啥 -> 干啥 | 瞎整 -> 瞎弄
+  拉倒 -> 算了 | 没毛病 -> 没问题 | 妥了 -> 好了 | 妥妥的 -> 没问题 | 中不中 -> 行不行 | 得劲 -> 舒服
+  那嘎达 -> 那边的 | 这嘎达 -> 这边的 | 嘎达 -> 那边 | 划拉 -> 列出 | 捋捋 -> 看看 | 捋一捋 -> 看一看
+  老长时间 -> 很长时间 | 老半天 -> 大半天 | 老久 -> 很久 | 搭理 -> 联系 | 咋整 -> 怎办 | 咋弄 -> 怎弄 | 琢磨琢磨 -> 考虑考虑 | 琢磨 -> 考虑
 
 """#),
     ("conversation.kaiqu", #"""
@@ -228,6 +244,7 @@ intent quit
 words add-verb
   添加 | 新增 | 新建 | 增加 | 加个 | 加一个 | 加一下 | 帮我加 | 加上 | 加进去 | 加多个 | 再加个 | 录入 | 录个 | 录一下 | 存个 | 存一下 | 建个 | 建一个 | 建立 | 记个 | 开个 | 登记 | 入库
   add | create | register | save | set up | put in | enter | ad
+  开张卡 | 开张新卡 | 开卡 | 开个卡
   建一张 | 建张 | 开一张 | 新建一张
 
 words customer-noun
@@ -284,7 +301,7 @@ words new-number
   换号 | 换号码 | 新号 | 新号码 | 新手机 | 新电话 | 号码换了 | 打不通 | 空号 | new number | new phone | new mobile
 
 words field-word
-  电话 | 手机 | 号码 | 邮箱 | 地区 | 城市 | 地址 | 公司 | 生日 | 级别 | 等级 | 类型 | 身份 | 微信 | 卡
+  电话 | 手机 | 号码 | 邮箱 | 电邮 | 地区 | 城市 | 地址 | 公司 | 生日 | 级别 | 等级 | 类型 | 身份 | 微信 | 卡
   phone | mobile | email | region | city | address | company | birthday | level | type | role | card
 
 words show-verb
@@ -332,9 +349,11 @@ words note-marker
   名下记录 | 名下记 | 记录一下 | 帮我记
   记一笔 | 记上 | 记一下子
   记个事 | 记个事儿
+  记到 | 记到她名下 | 记到他名下 | 记在她名下 | 记在他名下 | 记到档案 | 记到他的档案 | 记到她的档案 | 存到她名下 | 存到他名下 | 记进去 | 写进档案
 
 words profile-fact
   喜欢 | 爱好 | 爱 | 不喝 | 不抽 | 女儿 | 儿子 | 孩子 | 小孩 | 老婆 | 老公 | 太太 | 爱人 | 家里 | 父亲 | 母亲 | 习惯 | 特别 | 只用 | 不接 | 周末 | 脾气
+  不吃 | 忌口 | 过敏 | 吃素 | 不能喝 | 戒烟 | 戒酒 | allergic | vegetarian | doesn't drink | doesnt drink
   likes | prefers | wife | husband | kids | son | daughter | hobby | hates | never | always | only
 
 words visit-verb
@@ -372,6 +391,7 @@ words past-visit
   dropped by | stopped by | swung by | popped in | popped by | went to see | went over to | dropped in | visited with | caught up with | got on a call
   有去 | 有去找 | 有去见 | 有见到 | 有拜访 | 有跟他聊 | 有打给 | call 完 | call完了 | 打完了
   喝完茶 | 喝完咖啡 | 吃完午饭 | 吃完晚饭 | 饭局完 |
+  坐了快 | 坐了好 | 坐了两 | 坐了半天 | 喝了餐茶 | 喝了顿茶 | 吃了餐饭 | 开完meeting | 开完 meeting | spent a | spent the | spent an | spent some time | spent three | spent two | went through the
   沟通完 | 沟通了 | 刚沟通 | 已电话沟通 | 电话沟通过 | 沟通过 | 聊完了 | 谈完了 | 刚打给 | 刚打电话给 | 打给他了 | 打给她了 | 刚在电话里说 | 刚电话里说
 
 words visit-record
@@ -421,12 +441,14 @@ words develop-verb
   开发流程 | 渠道开发
   start flow | begin flow | start the development
   找多个经销商 | 找新的经销商 | 由头开始 | 从头开始 | 从头来过 | 从头再来 | 重新搞 | 重新跟 | 重新开始跟 | 重新跟进这条线
+  从头走一遍 | 走一遍流程 | 从头捋一遍 | 新的渠道 | 新的批发商渠道 | 新的经销商渠道 | 开个新的 | 弄个新经销商 | 弄个新的经销商 | 接着往下做 | 中断了的
   start dev | dev flow | begin dev | start on
   pick up where we left off | continue with | carry on with | keep going with | 继续跟 | 接着跟 | 接着推 | 继续推
 
 words next-word
   下一步 | 接下来 | 然后呢 | 然后 | 下一个步骤 | 下个步骤 | 继续 | 往下 | 跟住 | 之后 | 后面
   next step | what's next | whats next | next | what now | move on | go on | then what
+  往后推 | 往下推 | what comes after | what comes next | comes after | after this stage | after this step
   what do i do now | what do i do next | what should i do now | what should i do next | now what | whats nxt | what next | nxt
   接着 | 跟着 | 接着下来
   下一个环节 | 下个环节 | 下一阶段 | 下一个阶段 | 往下走 | 往下做
@@ -442,6 +464,7 @@ words status-word
   哪个 step | which step | 哪个step | 到哪个阶段 | 到哪一步了 | 什么进度
   step几 | 到step几 | 哪个step | step 几 | 第几个step
   哪个环节 | 什么环节 | 到哪个环节 | 在流程的 | in the flow | in the process | where he is | where she is | where they are
+  哪个阶段 | 推到哪 | 推到哪儿 | 做到哪儿 | 到哪儿了 | 走到哪 | 进行到哪 | 推进情况
   卡在哪 | 卡在流程 | 卡在哪一步 | 推进得怎么样了 | 到底推进 | 走到哪一步 | 现在在哪一步
 
 words goto-verb
@@ -511,6 +534,7 @@ words card-drop
 
 words lost-word
   不跟了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
+  标记为失败 | 标为失败 | 标记失败 | 失败了 | mark it lost | mark as lost | mark it as lost | we lost | lost the
   lost | drop | dropped | give up | gave up | went with | walked away | not pursuing | dead | no longer
   不再跟进 | 不再跟 | 不跟进了 | 标记为丢单 | 丢单 | 没了 | 单没了 | 黄掉了 | 跟丢了 | 放掉 | mark as lost | marked lost | lost the deal
   拣了第二家 | 选了第二家 | 拣了别家 | 跟了别家 | 找了别家 | 用了别家
@@ -535,10 +559,10 @@ words train-word
   practice | practise | train | training | role play | roleplay | role-play | drill | rehearse
 
 words help-word
-  帮助 | 帮住 | 你能做什么 | 能做什么 | 能干嘛 | 能干啥 | 怎么用 | 功能 | 会什么 | 能帮我 | 帮我做什么 | 介绍 | 使用说明 | 说明 | 指令 | 命令 | 可以问 | 怎么用
+  帮助 | 帮住 | 你能做什么 | 能做什么 | 能干嘛 | 能干啥 | 怎么用 | 功能 | 会什么 | 能帮我 | 帮我做什么 | 介绍一下你 | 介绍下你 | 自我介绍 | 介绍一下功能 | 使用说明 | 说明 | 指令 | 命令 | 可以问 | 怎么用
   help | hlep | what can you do | how does this work | commands | how do i use | features | what can i ask
   what are you able to do | what can u do | what do you do | what are you for | what can this thing do
-  怎么用的 | how does | work | assistant | 从哪下手 | 干啥 | 能帮我干
+  怎么用的 | how does this | how does it | how does kaiqu | work | assistant | 从哪下手 | 干啥 | 能帮我干
   怎用 | 怎么用啊
   求助 | 怎么使用 | 如何使用 | 使用方法 | 会做什么 | 会做啥 | 会做些啥 | 能做些啥 | 能做些什么 | 有什么用
   能干些什么 | 都能干 | 咋用 | 怎么用啊 | 能做些 | how do i use this | what can this do
@@ -557,6 +581,7 @@ words greet-word
   打扰了 | 又见面了 | good to see you | nice to meet you
   晚上好呀 | 谢谢啦 | 谢啦
   哈啰 | 哈囉 | 哈罗 | 嗨嗨
+  干嘛呢 | 在干嘛 | 忙啥呢 | 在忙啥 | say hi | 打个招呼
   morning | good morning | mornin | 早安 | 早上好呀 | 早晨呀
 
 words yes-word
@@ -565,6 +590,7 @@ words yes-word
   确认删除 | 帮我保存 | 就这么办 | 就这么定 | 好嘞
   得 | 得喇 | 好啊 | 可以啊 | 行啊 | confirmed | yes please | 冇问题
   对啊 | no problem | 对呀 | sounds good
+  没问题的 | 好了就这么办 | yea | yeah thats right | thats right | yes thats right | yse | yup
 
 words no-word
   不 | 不是 | 不对 | 不要 | 不用 | 不行 | 没有 | 错了 | 别 | 不是他 | 不是她 | 不是这个
@@ -572,6 +598,7 @@ words no-word
   另一个 | 不是这个人 | wrong person | not right | not him | not her | 唔啱 | 不啱
   不需要 | 不需要了 | no thanks | no thank you
   错啦 | 错啦错啦 | 搞错了 | 搞错啦 | 弄错了 | 不对不对 | 不是啦
+  理解错了 | 你理解错了 | 不是这个意思 | 你搞错了 | 你弄错了 | 误会了 | 弄错了
 
 words stop-word
   算了 | 取消 | 不弄了 | 不做了 | 不要了 | 停 | 停止 | 放弃 | 先不 | 不搞了 | 罢了
@@ -584,6 +611,7 @@ words stop-word
   nvm | scrap that | scratch that | 先别弄了 | 这次操作不做了 | 操作不做了
   算啦 | 算了吧 | 唔好啦
   别管了 | 不管了 | 别弄了 | 不用管了
+  不要搞 | 不弄了 | 先不录了 | 先不存了 | 先不建了 | 先不记了 | 等我问清楚再说
 
 words undo-word
   撤销 | 撤回 | 撤消 | 回退 | 恢复 | 改回去 | 改回来 | 不算 | 反悔 | 还原 | 退回上一步
@@ -593,6 +621,7 @@ words undo-word
   改返转头 | 改回头 | 改返
   上一条改动 | 上一条撤掉 | 撤掉上一条 | 改动撤掉 | 刚才的改动 | 上一个改动 | 上次的改动 | 上一步撤掉 | 刚刚的改动
   上一个操作 | 上个操作 | 刚才的操作 | 操作撤掉 | 撤掉上一个
+  改错了 | 刚才改错了 | 头先改错 | 改回头吧
 
 words note-skip
   那 | 那边 | 那里 | 那儿 | 那回来 | 那边回来 | 那里回来 | 那出来 | 那边出来 | 回来 | 出来 | 那回来了 | 回来了
@@ -653,7 +682,7 @@ words not-stop
 # A reminder for the rep's own life (提醒我晚上洗车, remind me to call the dentist) is no
 # visit unless it names a customer.
 words self-reminder
-  提醒我 | 提醒一下我 | 帮我记着 | remind me | reminder to | don't let me forget
+  提醒我 | 提醒一下我 | 帮我记着 | 提醒自己 | 提醒下自己 | 别忘了自己 | remind me | reminder to | don't let me forget | remind myself
 
 # Words the typo pass may correct towards although no cue uses them (明添 → 明天).
 words typo-targets
@@ -681,6 +710,7 @@ cue customer.add
   -4: ~visit-verb {when}
   -8: ~ui-word
   -8: ~define-word !{phone}
+  4: (new|add) ~customer-noun !{customer} !~list-word !~report-word !~develop-verb
   # 明天约新认识的X喝个茶: a meeting planned with someone new, not a card.
   -5: 约 {when}
   -5: {when} 约
@@ -714,6 +744,8 @@ cue customer.update
 cue customer.show
   slots: customer
   5: ~show-verb {customer}
+  # 邱晓东的卡: a card named and nothing said to change.
+  6: {customer} (的卡|的卡片|的资料|的档案|的信息) {short} !~change-verb !~change-marker !~delete-verb
   4: {customer} ~profile-noun
   4: {customer} ~ask-what
   -3: ~change-verb
@@ -733,6 +765,11 @@ cue customer.list
   2: ~list-word {card}
   2: ~list-word {level}
   2: ~list-word {region}
+  4: {region} ~list-word !{customer}
+  3: {level} ~list-word !{customer} !~followup-word
+  4: {card} ~list-word !{customer} !~followup-word
+  3: ~who-word {card} !{customer} !~followup-word
+  -5: ~agenda-word {when}
   -5: ~visit-verb
   -5: ~followup-word
   -5: ~status-word
@@ -746,7 +783,7 @@ cue customer.delete
   -8: {customer} 的 ~field-word
   7: ~delete-verb {customer}
   # 苏明辉……留着没用，直接删掉吧: the verb may close a long message.
-  5: {customer} (删掉吧|删了吧|删除吧|直接删|直接删掉|删了算了|删掉算了|清掉吧|删咗佢|删咗啦|delete it|remove it)
+  5: {customer} (删掉吧|删了吧|删除吧|直接删|直接删掉|删了算了|删掉算了|删了得了|那条删了|清掉吧|删咗佢|删咗啦|delete it|remove it)
   4: ~delete-verb ~customer-noun
   -10: ~ui-word
   -6: ~visit-noun ~cancel-verb
@@ -789,6 +826,8 @@ cue visit.schedule
   -8: ~move-verb
   -4: ~visit-record
   -4: ~visit-noun ~show-verb !{customer}
+  # 后天见一下朋友介绍的客户X: someone new to meet, named after the noun.
+  4: {future} (见|拜访|去见|见一下|拜访一下|去拜访|约) ~customer-noun !{customer} !~who-word !~list-word
   # drop by is a visit, though drop alone cancels one.
   6: (drop by|drop in|drop round|drop over|dropping by|swing by|stop by|pop in|pop by) {customer}
   # A room booked for the team's own meeting is no customer visit.
@@ -887,6 +926,8 @@ cue flow.goto
 
 cue objection.handle
   slots: objection customer
+  # A phone number belongs to a card being made, not to a coaching question.
+  -5: {phone}
   # 先别弄了，回头再说: the rep stops, the words after are no customer's.
   -8: ^~stop-word !{customer} !~customer-says
   -4: ^~no-word {short} !~customer-says
@@ -927,6 +968,7 @@ cue deal.won
   slots: customer amount date
   -8: ~goto-verb {step}
   4: {customer} ~won-word {amount}
+  5: {customer} (合同|合同额|签单额|单子|首单) {amount} !~lost-word
   -6: ~change-verb ~change-marker
   6: ~won-word {customer}
   4: ~won-word
@@ -963,6 +1005,7 @@ cue help
   4: ~howto ~visit-record
   4: ~howto ~note-marker
   6: ~howto ~add-verb
+  5: ^~howto (记录|录入|登记|记下|记) !{customer}
   # 添加客户要怎么说: the action named first, then the question about it.
   6: ~new-customer ~howto !{customer}
   4: ~visit-record ~howto !{customer}
@@ -976,16 +1019,20 @@ cue greet
 
 cue confirm
   5: ^~yes-word {short}
+  # A longer yes: the rep checked and says to go on (核对过了，就按你说的保存吧).
+  5: (就按你说的|按你说的|就这样保存|保存吧|就这么保存|没问题就保存|go ahead and save) !{customer}
   -4: ~greet-word
   -4: ~ask-what
   -3: ~no-word
 
 cue deny
   5: ^~no-word {short}
+  5: (理解错了|不是这个意思|你搞错了|你弄错了|误会了|整错了|弄错了) !{customer} !~undo-word
   -3: ~stop-word
 
 cue cancel
   5: ~stop-word {short} !~visit-noun
+  5: (先不录了|先不存了|先不建了|先不加了|先不弄了|先不记了) !{customer}
   4: ^~stop-word !{customer}
   -8: ~not-stop
   -6: {customer}
@@ -6029,7 +6076,7 @@ lookup step
 lookup field
   phone: 电话 | 手机 | 手机号 | 电话号码 | 联系电话 | phone | mobile | phone number | number
   company: 公司 | 单位 | 公司名 | company | firm
-  email: 邮箱 | 电子邮件 | 邮件 | email | e-mail
+  email: 邮箱 | 电子邮件 | 邮件 | 电邮 | email | e-mail
   wechat: 微信 | 微信号 | wechat
   region: 地区 | 区域 | 城市 | 所在地 | region | city | area
   address: 地址 | 住址 | 店址 | address
@@ -8970,7 +9017,7 @@ reply guess.qualify.man
 # date stands between them.
 
 intent visit.schedule
-  zh: [{when}] [*] (~visit-go|回访|去回访) {customer} [~visit-once|{when} [*]|{purpose:visit-purpose} [{note:text}]|{note:text}]
+  zh: [{when}] [*] (~visit-go|回访|去回访) [~visit-once] [新] [~customer-word] {customer} [~visit-once|{when} [*]|{purpose:visit-purpose} [{note:text}]|{note:text}]
   zh: [{when}] [*] 去 {customer} ~visit-there [~visit-once]
   zh: {customer} [那边|那里|那儿|那|店里] [*] (去|跑|走) (一趟|一次)
   zh: [{when}] [*] ~visit-make {customer} [{when} [*]|[{when}] [*] ~visit-meet]
