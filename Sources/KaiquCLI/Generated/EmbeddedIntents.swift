@@ -370,7 +370,7 @@ words plan-word
 
 words who-word
   谁 | 哪些 | 哪几个 | 哪几位 | 几个 | 有谁 | 有什么 | 什么安排 | 行程 | 日程 | 安排 | 计划
-  who | which | what | whom | agenda | schedule | list | plans
+  who | which | what | whom | agenda | schedule | list | plans | who's | whos
   有啥 | 啥 | 边个 | 哪个
 
 words agenda-word
@@ -797,7 +797,7 @@ cue customer.note
   -5: {future} ~plan-word
   6: ~note-marker {customer}
   5: {customer} ~note-marker
-  3: {customer} ~profile-fact
+  4: {customer} ~profile-fact
   -4: ~past-visit
   -4: ~change-verb ~change-marker
   -4: ~visit-verb {when}
@@ -826,6 +826,9 @@ cue visit.schedule
   -8: ~move-verb
   -4: ~visit-record
   -4: ~visit-noun ~show-verb !{customer}
+  # 帮我看看他卡在哪个环节 asks about progress; a birthday told is no meeting.
+  -4: ~status-word !~plan-word
+  -6: (生日|birthday|bday)
   # 后天见一下朋友介绍的客户X: someone new to meet, named after the noun.
   4: {future} (见|拜访|去见|见一下|拜访一下|去拜访|约) ~customer-noun !{customer} !~who-word !~list-word
   # drop by is a visit, though drop alone cancels one.
@@ -845,6 +848,7 @@ cue visit.list
   3: {when} ~plan-word ~who-word !{customer}
   # 把下周定好的拜访给我看看: the plans shown, not a plan made.
   5: {when} ~visit-noun ~show-verb !{customer}
+  -5: ~report-word
 
 cue visit.log
   slots: customer date time objection note
@@ -923,6 +927,8 @@ cue flow.goto
   6: ~goto-verb {step}
   4: {step} !~status-word !~train-word
   -4: ~customer-noun ~list-word
+  # 准备工作都弄好了，接下来该干嘛: the step done is named, the next one asked for.
+  -5: ~next-word !~goto-verb
 
 cue objection.handle
   slots: objection customer

@@ -143,7 +143,9 @@ struct Matcher {
                 // character (拜访黄志强 → 黄志 + 强): there it must be two tokens at least
                 // (记下孙丽爱打高尔夫 → 孙丽 + 爱打高尔夫), or have a space or comma before it.
                 let unbroken = captures.last.map { $0.name && Int($0.end) == pos && !input.hasBreak(before: pos) } ?? false
-                for end in pos + 1...ids.count where !unbroken || end - pos >= 2 {
+                // Text that ends the pattern can only end with the sentence.
+                let first = Self.settle(ops, pc + 1) == ops.count ? ids.count : pos + 1
+                for end in first...ids.count where !unbroken || end - pos >= 2 {
                     var next = score
                     next.loose += end - pos
                     take(ops, pc, Capture(slot: slot, start: Int32(pos), end: Int32(end), entity: -1), next)
@@ -151,7 +153,8 @@ struct Matcher {
                 return
             case .wildcard(let following):
                 guard pos < ids.count else { return }
-                for end in pos + 1...ids.count {
+                let first = Self.settle(ops, pc + 1) == ops.count ? ids.count : pos + 1
+                for end in first...ids.count {
                     // Only a place holding the word that must follow can end the wildcard.
                     if following >= 0, end < ids.count, ids[end] != Int(following) { continue }
                     var next = score
@@ -161,6 +164,13 @@ struct Matcher {
                 return
             }
         }
+    }
+
+    // Where the program goes on from `pc` once the jumps are followed (ops.count: it ends).
+    private static func settle(_ ops: [PatternOp], _ pc: Int) -> Int {
+        var pc = pc
+        while pc < ops.count, case .jump(let target) = ops[pc] { pc = Int(target) }
+        return pc
     }
 
     // Records what a slot took, walks on after it, and forgets it again.

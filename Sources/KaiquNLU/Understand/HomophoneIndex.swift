@@ -74,7 +74,8 @@ public struct HomophoneIndex: Sendable {
         var out = scalars
         var changes: [(String, String)] = []
         // A window inside a longer known word typed exactly is no slip: 从哪下手 holds no 拿下.
-        let spelled = knownWords(in: scalars)
+        // Found only once a window fits, which few messages have.
+        var spelled: [Range<Int>]?
         var i = 0
         while i < scalars.count {
             var best: (target: Int, length: Int)?
@@ -92,8 +93,9 @@ public struct HomophoneIndex: Sendable {
                         if differing > 1 || ScalarClass(typed) != .han || !soundAlike(typed, target[k]) { fits = false; break }
                     }
                     // A window that is a known word itself (不是, 跳到) is no slip for another.
-                    if fits, differing == 1, !keep(i..<i + n), !spelled.contains(where: { $0.count > n && $0.contains(i) && $0.upperBound >= i + n }),
-                       !targetSet.contains(Array(scalars[i..<i + n])) { best = (t, n) }
+                    guard fits, differing == 1, !keep(i..<i + n), !targetSet.contains(Array(scalars[i..<i + n])) else { continue }
+                    if spelled == nil { spelled = knownWords(in: scalars) }
+                    if !spelled!.contains(where: { $0.count > n && $0.contains(i) && $0.upperBound >= i + n }) { best = (t, n) }
                 }
             }
             guard let best else { i += 1; continue }
