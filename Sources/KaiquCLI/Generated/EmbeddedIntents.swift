@@ -48,6 +48,13 @@ rewrite northern
   那嘎达 -> 那边的 | 这嘎达 -> 这边的 | 嘎达 -> 那边 | 划拉 -> 列出 | 捋捋 -> 看看 | 捋一捋 -> 看一看
   老长时间 -> 很长时间 | 老半天 -> 大半天 | 老久 -> 很久 | 搭理 -> 联系 | 咋整 -> 怎办 | 咋弄 -> 怎弄 | 琢磨琢磨 -> 考虑考虑 | 琢磨 -> 考虑
 
+# Sichuan, Shanghai and Taiwanese-Hokkien words reps type.
+rewrite regional
+  啥子 -> 什么 | 咋个 -> 怎么 | 要得 -> 好的 | 巴适 -> 不错 | 签咯 -> 签了 | 搞定咯 -> 搞定了
+  侬好 -> 你好 | 侬 -> 你 | 阿拉格 -> 我们的 | 阿拉 -> 我们 | 伊讲 -> 他说 | 伊 -> 他 | 覅 -> 别 | 勿是 -> 不是
+  欢喜 -> 喜欢 | 今朝 -> 今天 | 明朝 -> 明天 | 上半天 -> 上午时 | 下半天 -> 下午时 | 记牢 -> 记住 | 下趟 -> 下次
+  是按怎 -> 是怎样 | 按怎 -> 怎样 | 没听到过 -> 没听说过
+
 """#),
     ("conversation.kaiqu", #"""
 # The conversation itself: help, small talk, yes/no, cancel, undo, quit.
@@ -244,6 +251,7 @@ intent quit
 words add-verb
   添加 | 新增 | 新建 | 增加 | 加个 | 加一个 | 加一下 | 帮我加 | 加上 | 加进去 | 加多个 | 再加个 | 录入 | 录个 | 录一下 | 存个 | 存一下 | 建个 | 建一个 | 建立 | 记个 | 开个 | 登记 | 入库
   add | create | register | save | set up | put in | enter | ad
+  加进来 | 加进 | 加到客户 | 加到名单
   开张卡 | 开张新卡 | 开卡 | 开个卡
   建一张 | 建张 | 开一张 | 新建一张
 
@@ -259,6 +267,7 @@ words new-customer
   new lead | new prospect | a new lead | 新线索 | 新商机 | 潜在客户 | 新的潜在客户 | 新认识的
   create a card for | make a card for | open a card for | set up a card for | new card for | add a card for | a card for
   加个客人 | 加位客 | 加多个客 | 加客户 | 加新客户 | 加新客 | 加位客户
+  客户+1 | +1客户 | 新客户+1
 
 words name-marker
   叫 | 名叫 | 名字叫 | 名字是 | 名字 | 姓名 | 名称 | 称呼
@@ -301,7 +310,7 @@ words new-number
   换号 | 换号码 | 新号 | 新号码 | 新手机 | 新电话 | 号码换了 | 打不通 | 空号 | new number | new phone | new mobile
 
 words field-word
-  电话 | 手机 | 号码 | 邮箱 | 电邮 | 地区 | 城市 | 地址 | 公司 | 生日 | 级别 | 等级 | 类型 | 身份 | 微信 | 卡
+  电话 | 手机 | 号码 | 邮箱 | 电邮 | 地区 | 城市 | 地址 | 公司 | 生日 | 级别 | 等级 | 类型 | 身份 | 微信 | 卡 | 角色 | 类别 | 分类
   phone | mobile | email | region | city | address | company | birthday | level | type | role | card
 
 words show-verb
@@ -322,7 +331,7 @@ words ask-what
 
 # Words that ask what a term means (什么叫终端客户): a question about words, not a request.
 words define-word
-  什么叫 | 啥叫 | 什么是 | 啥是 | 是什么意思 | 什么意思 | 是指什么 | 指的是什么 | 有什么区别 | 有啥区别 | 区别是什么 | 何谓 | 的定义 | 怎么理解
+  什么叫 | 啥叫 | 什么是 | 啥是 | 叫什么名字 | 是谁提出 | 谁提出的 | 是什么意思 | 什么意思 | 是指什么 | 指的是什么 | 有什么区别 | 有啥区别 | 区别是什么 | 何谓 | 的定义 | 怎么理解
   what is a | what's a | what is an | what does | mean by | stand for | the difference between | definition of | what is meant by
 
 words list-word
@@ -349,6 +358,7 @@ words note-marker
   名下记录 | 名下记 | 记录一下 | 帮我记
   记一笔 | 记上 | 记一下子
   记个事 | 记个事儿
+  add to notes | add to his notes | add to her notes | to the notes | in the notes | mark 一下 | mark一下
   记到 | 记到她名下 | 记到他名下 | 记在她名下 | 记在他名下 | 记到档案 | 记到他的档案 | 记到她的档案 | 存到她名下 | 存到他名下 | 记进去 | 写进档案
 
 words profile-fact
@@ -370,7 +380,8 @@ words plan-word
 
 words who-word
   谁 | 哪些 | 哪几个 | 哪几位 | 几个 | 有谁 | 有什么 | 什么安排 | 行程 | 日程 | 安排 | 计划
-  who | which | what | whom | agenda | schedule | list | plans | who's | whos
+  who | which | what | whom | agenda | schedule | list | plans | who's | whos | how many
+  多少家 | 几家 | 哪几家 | 多少个客户
   有啥 | 啥 | 边个 | 哪个
 
 words agenda-word
@@ -381,6 +392,7 @@ words past-visit
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | catch up with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
   跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
+  去看了 | 去看过 | 看了一下
   已拜访 | 已经拜访 | 已见 | 已经见过 | 已去 | 拜访过了 | 拜访完了 | 电话已打 | 已打电话 | 已通话 | 打过了 | call完 | meet了 | meet 了 | met with | visit done | visited | got off the phone | just got off | had a meeting with | 打了通电话 | 通完电话
   坐了一会儿 | 坐了会儿 | 聊了一会儿
   visit 了 | visit了 | visited | 吃完饭 | 吃完 | 开了个会 | 开了会 | 转了一圈 | 逛了一圈 | 转了转 | 去转了
@@ -412,7 +424,7 @@ words cancel-verb
 
 words move-verb
   改到 | 改成 | 挪到 | 推到 | 推迟到 | 延期 | 延后 | 改期 | 换到 | 调到 | 提前到 | 往后推 | 顺延
-  move | moved | postpone | reschedule | push | bring forward | shift
+  move | moved | postpone | reschedule | push | bring forward | shift | prepone | move up | pull forward
   往后挪 | 挪 | 推后 | 改时间 | 换个时间 | 改天
   改去 | 改为 | 挪后 | 往前挪 | 提前
   改周 | 改成周 | 改天去 | 换个时间 | 挪到下
@@ -424,6 +436,7 @@ words visit-noun
 
 words followup-word
   很久没联系 | 好久没联系 | 多久没联系 | 没联系 | 没有联系 | 没跟进 | 没有跟进 | 该跟进 | 需要跟进 | 要跟进 | 该联系 | 该回访 | 需要回访 | 没去 | 没拜访 | 冷落 | 失联 | 好久没见 | 很久没见 | 没见过 | 好耐冇
+  掉线 | 掉线很久 | 没动静 | 很久没动静 | 好久没动静
   overdue | haven't contacted | not contacted | follow up | follow-up | followup | due for | gone quiet | lost touch | haven't seen | haven't visited
   没回访 | 很久没回访 | 太久没 | 没追踪 | 很久没跟 | 好久没跟 | 没怎么联系 | 很少联系 | 冇联系 | neglected | neglect | haven't talked | haven't spoken | not talked | not spoken | gone cold | been a while
   没follow | 没有follow | 没 follow | 很久没follow | haven't followed up | havent followed up | not followed up | haven't followed | havent followed
@@ -484,6 +497,7 @@ words coach-question
   怎么逼她 | 怎么逼他 | 要怎么逼 | 逼她做决定 | 逼他做决定 | 怎么让她下单 | 怎么让他下单 | 怎么让她做决定 | 怎么让他做决定 | 打开这个局面 | 打开局面 | 破局 | 怎么破局 | 这种情况我该从哪里下手 | 这种情况该从哪下手 | 从哪里下手
   从哪个角度切入 | 从哪切入 | 怎么切入 | 如何切入 | 切入点 | 怎么突破 | 如何突破 | 怎么打开局面 | 点搞 | 咁点搞 | 点算好 | 怎么撬动 | 怎么撬 | any ideas | how do i get past | how can i get
   还有戏吗 | 还有戏 | 有戏吗 | 还有没有戏 | 还有机会吗 | 打消顾虑 | 打消她的顾虑 | 打消他的顾虑 | 消除顾虑 | 从哪下手打消 | 怎么接这个话 | 接这个话 | 怎么接话
+  还有办法吗 | 有办法吗 | 还有什么办法 | 应该点回应 | 点回应 | 我应该点回应
   有什么建议 | 有啥建议 | 给点建议 | 什么建议 | 给个建议 | any advice | any suggestions | any ideas | what should i say | should i say | 没得救 | 还有救 | 有没有得救 | 还有得救
   点样跟 | 应该点样 | 点样做 | 点样回 | 点样先好 | 该怎么回比较好 | 怎么回比较好
 
@@ -505,14 +519,14 @@ words credit-word
   credit | creditworthiness | credit check | assess | evaluate | 5 c
   信得过 | 信不信得过 | 靠不靠谱 | 靠谱吗 | 可不可靠 | trustworthy | reliable
   creditworthy | credit worthy | credit rating | credit risk | 信用怎么样 | 信用如何 | 信用好不好
-  能不能给账期 | 给不给账期 | 能不能赊 | 能不能放账 | 欠过 | 欠过别家 | 公司底细 | 底细不清楚
+  信贷 | 信用额度 | 信用情况 | 能不能给账期 | 给不给账期 | 能不能赊 | 能不能放账 | 欠过 | 欠过别家 | 公司底细 | 底细不清楚
 
 words won-word
   签了 | 签约了 | 签约 | 成交 | 拿下 | 下单了 | 签单 | 签合同 | 打款了 | 订了 | 定了 | 签下 | 搞定了 | 落单 | 开单 | 出单 | 首单
   closed | signed | won | deal done | placed an order | placed the order | sealed
   签约成功 | 签下来了 | 签好了 | 落了单 | 落单了 | 下了单 | 打了款 | 付了款 | 合同签了 | first order | placed | signed up | closed the deal
   谈掂了 | 谈掂 | 谈妥 | 谈成 | 搞定 | 倾掂
-  签啦 | 签咗 | 签左 | 签下了 | 终于签 | 落单了
+  签啦 | 签咗 | 签左 | 签下了 | 终于签 | 落单了 | 签咯 | 签啰 | 签喽
   sign了 | sign 了 | sign咗 | sign 咗 | 签完 | 合同已经签 | 合同签完 | 终于点头 | 首批订单 | 签了约
   那单成了 | 单子成了 | 单成了 | 生意成了 | 这单成了
   决定跟我们合作 | 决定合作 | 答应合作 | 同意合作 | 第一笔订单 | 首笔订单 | 签下来了 | agreed to work with us | decided to go with us
@@ -556,12 +570,13 @@ words report-word
 
 words train-word
   练习 | 练练 | 练一下 | 培训 | 训练 | 角色扮演 | 模拟 | 陪练 | 演练 | 对练 | 扮演 | 陪我练 | 练
-  practice | practise | train | training | role play | roleplay | role-play | drill | rehearse
+  practice | practise | train | training | role play | roleplay | role-play | drill | rehearse | mock | mock session | simulation
 
 words help-word
   帮助 | 帮住 | 你能做什么 | 能做什么 | 能干嘛 | 能干啥 | 怎么用 | 功能 | 会什么 | 能帮我 | 帮我做什么 | 介绍一下你 | 介绍下你 | 自我介绍 | 介绍一下功能 | 使用说明 | 说明 | 指令 | 命令 | 可以问 | 怎么用
   help | hlep | what can you do | how does this work | commands | how do i use | features | what can i ask
   what are you able to do | what can u do | what do you do | what are you for | what can this thing do
+  what else can you do | what kind of stuff | what can you track | what else can you
   怎么用的 | how does this | how does it | how does kaiqu | work | assistant | 从哪下手 | 干啥 | 能帮我干
   怎用 | 怎么用啊
   求助 | 怎么使用 | 如何使用 | 使用方法 | 会做什么 | 会做啥 | 会做些啥 | 能做些啥 | 能做些什么 | 有什么用
@@ -582,6 +597,7 @@ words greet-word
   晚上好呀 | 谢谢啦 | 谢啦
   哈啰 | 哈囉 | 哈罗 | 嗨嗨
   干嘛呢 | 在干嘛 | 忙啥呢 | 在忙啥 | say hi | 打个招呼
+  g'day | gday | g'day mate
   morning | good morning | mornin | 早安 | 早上好呀 | 早晨呀
 
 words yes-word
@@ -590,6 +606,7 @@ words yes-word
   确认删除 | 帮我保存 | 就这么办 | 就这么定 | 好嘞
   得 | 得喇 | 好啊 | 可以啊 | 行啊 | confirmed | yes please | 冇问题
   对啊 | no problem | 对呀 | sounds good
+  要得 | 好的嘛 | 要得嘛
   没问题的 | 好了就这么办 | yea | yeah thats right | thats right | yes thats right | yse | yup
 
 words no-word
@@ -598,6 +615,7 @@ words no-word
   另一个 | 不是这个人 | wrong person | not right | not him | not her | 唔啱 | 不啱
   不需要 | 不需要了 | no thanks | no thank you
   错啦 | 错啦错啦 | 搞错了 | 搞错啦 | 弄错了 | 不对不对 | 不是啦
+  哪有 | 不对不对
   理解错了 | 你理解错了 | 不是这个意思 | 你搞错了 | 你弄错了 | 误会了 | 弄错了
 
 words stop-word
@@ -614,8 +632,9 @@ words stop-word
   不要搞 | 不弄了 | 先不录了 | 先不存了 | 先不建了 | 先不记了 | 等我问清楚再说
 
 words undo-word
-  撤销 | 撤回 | 撤消 | 回退 | 恢复 | 改回去 | 改回来 | 不算 | 反悔 | 还原 | 退回上一步
+  撤销 | 撤回 | 撤消 | 回退 | 恢复 | 改回去 | 改回来 | 反悔 | 还原 | 退回上一步
   undo | revert | take that back | roll back | undo that
+  ctrl z | ctrl+z | ctrl-z | cmd z
   复原 | 退回到 | 改之前 | 回到之前 | 撤回刚才 | 恢复原样 | 刚才那个不算 | 弄错了撤
   退回去 | 撤回刚才 | 那次修改 | 刚才那次 | 恢复到刚才
   改返转头 | 改回头 | 改返
@@ -739,6 +758,7 @@ cue customer.update
   4: {customer} ~field-word (改下|改一下|改改|改成|改为|换成|换了|更新一下|变了|搬到|搬去|迁到)
   -6: ~this-card ~card-drop
   4: (改成|改为|换成|转成|转为|转做|变成|设为|改返做|改做) {role}
+  2: {customer} (现在算|算是|算|升到|降到|变成|现在是) {level}
   -5: {customer} (改|改下|改一下) {when} !~field-word !{level} !{card} !{role}
 
 cue customer.show
@@ -767,6 +787,7 @@ cue customer.list
   2: ~list-word {region}
   4: {region} ~list-word !{customer}
   3: {level} ~list-word !{customer} !~followup-word
+  4: ~show-verb {role} !{customer} !~followup-word
   4: {card} ~list-word !{customer} !~followup-word
   3: ~who-word {card} !{customer} !~followup-word
   -5: ~agenda-word {when}
@@ -783,7 +804,7 @@ cue customer.delete
   -8: {customer} 的 ~field-word
   7: ~delete-verb {customer}
   # 苏明辉……留着没用，直接删掉吧: the verb may close a long message.
-  5: {customer} (删掉吧|删了吧|删除吧|直接删|直接删掉|删了算了|删掉算了|删了得了|那条删了|清掉吧|删咗佢|删咗啦|delete it|remove it)
+  5: {customer} (删掉吧|删了吧|删除吧|直接删|直接删掉|删了算了|删掉算了|删了得了|那条删了|清掉吧|删咗佢|删咗啦|删掉啦|删掉咯|delete it|remove it)
   4: ~delete-verb ~customer-noun
   -10: ~ui-word
   -6: ~visit-noun ~cancel-verb
@@ -804,6 +825,8 @@ cue customer.note
   -6: ~won-word {customer}
   -6: ~lost-word {customer}
   -4: ~man-word ~man-word
+  -6: {money} {need}
+  -6: {money} {authority}
   -5: {customer} 生日 {date}
   -6: {future} ~visit-noun
   -6: {customer} ~won-word
@@ -846,6 +869,8 @@ cue visit.list
   3: ~plan-word ~who-word
   -6: ~followup-word
   3: {when} ~plan-word ~who-word !{customer}
+  5: {when} (要见的|要拜访的|约了的|要去的|要跑的) ~customer-noun !{customer}
+  4: {when} (有排|有没有排|排了|有安排|有没有安排|有约) ~visit-noun !{customer}
   # 把下周定好的拜访给我看看: the plans shown, not a plan made.
   5: {when} ~visit-noun ~show-verb !{customer}
   -5: ~report-word
@@ -903,10 +928,10 @@ cue flow.start
 cue flow.next
   slots: customer
   -4: ~develop-verb
-  -5: {when}
+  -5: {when} !(what now|now what|what do i do now)
   -5: ~list-word
   6: ~next-word
-  -6: ~status-word
+  -6: ~status-word !(next stage|next step|下一步|下一个阶段|下一阶段|下个阶段)
   -5: ~goto-verb {step}
   -4: ~coach-question
   3: {customer} ~next-word !{objection}
@@ -960,6 +985,9 @@ cue qualify.man
   4: {authority}
   4: {need}
   3: ~man-word {customer}
+  # 购买力、决策权和需求: the three asked together are the MAN check.
+  5: ~man-word ~man-word ~man-word
+  -8: ~define-word
   -4: ~credit-word
   -5: ~lost-word
 
@@ -6211,7 +6239,7 @@ words obj-doubt
   疑虑 | 担心 | 怀疑 | 不放心 | 没信心 | 信不过 | 不行 | 差 | 一般 | 问题 | 顾虑 | 有意见
   doubt | doubts | worried | worry | concerns | concerned | unsure | not sure | poor | bad
 words obj-approver
-  老板 | 老细 | 领导 | 上面 | 上头 | 总部 | 总公司 | 家里 | 老公 | 老婆 | 合伙人 | 股东 | 采购总监 | 经理
+  老板 | 老细 | 领导 | 上级 | 上面 | 上头 | 总部 | 总公司 | 家里 | 老公 | 老婆 | 合伙人 | 股东 | 采购总监 | 经理
   boss | manager | head office | hq | partner | director | owner | wife | husband
 words obj-approve
   同意 | 批 | 拍板 | 点头 | 说了算 | 商量 | 决定 | 签字 | 审批 | 过目 | 定
@@ -6222,11 +6250,11 @@ words obj-unknown
   没听过 | 没听说 | 不知道 | 没人知道 | 没人识 | 冇人识 | 没人买 | 不认识 | 不出名 | 没名 | 小 | 陌生
   never heard | not heard | nevr heard | unknown | nobody knows | no one knows | doesn't know | dont know | don't know
 words obj-burn
-  被坑 | 坑惨 | 坑过 | 坑了 | 被骗 | 吃过亏 | 吃亏 | 出过问题 | 出了问题 | 坏的 | 坏了一半 | 临期 | 过期 | 扯皮 | 翻旧账 | 没赔 | 耿耿于怀
+  被坑 | 坑惨 | 坑过 | 坑了 | 被骗 | 吃过亏 | 吃过大亏 | 吃了大亏 | 吃大亏 | 吃亏 | 出过问题 | 出了问题 | 坏的 | 坏了一半 | 临期 | 过期 | 扯皮 | 翻旧账 | 没赔 | 耿耿于怀
   burned | burnt | ripped off | bad batch | got stung | messed up
 words obj-busy
   她忙 | 他忙 | 很忙 | 太忙 | 好忙 | 在忙 | 忙着 | 忙得 | 说忙 | 都忙 | 没空 | 没时间 | 推掉 | 不接 | 抽不出 | 走不开
-  busy | swamped | no time | doesn't have time | doesnt have time | tied up
+  busy | swamped | no time | doesn't have time | doesnt have time | tied up | flat out | hasn't got time | hasnt got time | no time for
 words obj-noneed
   不需要 | 用不上 | 不缺货 | 没需求 | 没需要 | 不感兴趣
   don't need | dont need | doesn't need | doesnt need | do not need | does not need | no need | not interested | no use for
