@@ -418,7 +418,7 @@ words report-back
 
 words cancel-verb
   取消 | 撤掉 | 撤了 | 不去了 | 去不了 | 不见了 | 推掉 | 推了 | 作罢 | 取消掉
-  cancel | call off | is off | scrap | drop
+  cancel | call off | is off | scrap | drop | cancle | cancell | cancl
   取消了 | 取消掉 | 撤掉
   取销 | 去消
 
@@ -620,7 +620,7 @@ words no-word
 
 words stop-word
   算了 | 取消 | 不弄了 | 不做了 | 不要了 | 停 | 停止 | 放弃 | 先不 | 不搞了 | 罢了
-  cancel | never mind | nevermind | forget it | stop | abort | forget about it
+  cancel | never mind | nevermind | forget it | stop | abort | forget about it | cancle | cancell
   先别 | 先不加了 | 不加了 | 不录了 | 先不弄 | 不办了 | 先不办 | 不用处理 | 唔搞 | 不使 | 唔使 | later | not now
   不搞 | 算吧 | 不弄 | 唔搞
   不用了 | 不用喇 | 算数 | 算數
@@ -907,6 +907,8 @@ cue visit.cancel
   6: ~visit-noun ~cancel-verb
   5: ~move-verb {when}
   4: ~cancel-verb {customer}
+  # 聽日見陳家豪嗰個取消咗佢: the visit said first, then called off.
+  4: {when} ~visit-verb {customer} ~cancel-verb
   3: ~move-verb {customer}
   -6: ~delete-verb ~customer-noun
   -8: (drop by|dropped by|drop in|dropped in|dropping by|drop round|drop over)

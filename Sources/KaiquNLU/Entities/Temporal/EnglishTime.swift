@@ -178,8 +178,10 @@ struct EnglishTime {
         if s.words("the", "day", "before", "yesterday") || s.words("day", "before", "yesterday") { p.day = ref.today.adding(days: -2); return true }
         if s.words("at", "this", "time") || s.words("this", "time") || s.word("today") { p.day = ref.today; return true }
         if s.words("the", "moment") { p.whole = .instant(ref.today, ref.minute); return true }
-        if s.word("tomorrow") || s.word("tomorrows") || s.word("tmrw") || s.word("tmr") { p.day = ref.today.adding(days: 1); return true }
-        if s.word("yesterday") { p.day = ref.today.adding(days: -1); return true }
+        // Misspelt as often as not on a phone (tomorow, tommorow, yesturday).
+        if s.word("tomorrow") || s.word("tomorrows") || s.word("tmrw") || s.word("tmr") || s.word("tomorow") || s.word("tommorow")
+            || s.word("tommorrow") || s.word("tmrow") || s.word("tomoro") || s.word("2moro") { p.day = ref.today.adding(days: 1); return true }
+        if s.word("yesterday") || s.word("yesturday") || s.word("yesterdy") || s.word("yday") || s.word("ystd") { p.day = ref.today.adding(days: -1); return true }
         if s.words("late", "tonight") || s.words("late", "tonite") { p.day = ref.today; p.part = .lateNight; return true }
         if s.words("late", "last", "night") { p.day = ref.today.adding(days: -1); p.part = .lateNight; return true }
         if s.words("last", "night") { p.day = ref.today.adding(days: -1); p.part = .englishEvening; return true }
@@ -953,7 +955,8 @@ struct EnglishTime {
             "by", "within", "from", "between", "later", "on", "for", "of", "around", "about", "approximately", "during", "at",
             "the", "this", "next", "last", "past", "previous", "coming", "upcoming", "current", "following", "in", "mid",
             "early", "late", "end", "beginning", "start", "eom", "bom", "eoy", "boy", "now", "right", "just", "today",
-            "tonight", "tonite", "tomorrow", "tomorrows", "tmrw", "tmr", "yesterday", "day", "a", "an", "half", "quarter",
+            "tonight", "tonite", "tomorrow", "tomorrows", "tmrw", "tmr", "yesterday", "tomorow", "tommorow", "tommorrow", "tmrow",
+            "tomoro", "2moro", "yesturday", "yesterdy", "yday", "ystd", "day", "a", "an", "half", "quarter",
             "three-quarters", "couple", "few", "pair", "noon", "midday", "midnight", "morning", "mornings", "afternoon",
             "afternoonish", "evening", "night", "lunch", "lunchtime", "after", "forty", "fifty",
         ]
