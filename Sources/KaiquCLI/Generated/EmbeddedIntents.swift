@@ -764,6 +764,7 @@ cue customer.update
 cue customer.show
   slots: customer
   5: ~show-verb {customer}
+  -5: ~credit-word
   # 邱晓东的卡: a card named and nothing said to change.
   6: {customer} (的卡|的卡片|的资料|的档案|的信息) {short} !~change-verb !~change-marker !~delete-verb
   4: {customer} ~profile-noun
@@ -825,6 +826,7 @@ cue customer.note
   -6: ~won-word {customer}
   -6: ~lost-word {customer}
   -4: ~man-word ~man-word
+  -8: ~man-word ~man-word ~man-word
   -6: {money} {need}
   -6: {money} {authority}
   -5: {customer} 生日 {date}
@@ -940,6 +942,7 @@ cue flow.next
 
 cue flow.status
   slots: customer step
+  -6: (next stage|next step|下一步|下一阶段|下个阶段|下一个阶段)
   -6: ~delete-verb {customer}
   -6: {customer} (删掉吧|删了吧|删除吧|直接删|直接删掉|删了算了|删掉算了|清掉吧|删咗佢|删咗啦|delete it|remove it)
   -6: ~goto-verb {step}
@@ -997,8 +1000,12 @@ cue credit.assess
   slots: customer
   3: (评估|平估|evaluate|assess) !~man-word
   6: ~credit-word
-  -6: ~man-word
+  -6: ~man-word !~credit-word
   2: ~credit-word {customer}
+  # Asked for (帮我…信用), looked into (查查他的信用) or listed (品格、能力、资本).
+  4: ~request-marker ~credit-word
+  4: ~show-verb ~credit-word
+  3: ~credit-word ~credit-word
 
 cue deal.won
   slots: customer amount date
@@ -6005,6 +6012,7 @@ list not-names
   今天 | 明天 | 后天 | 昨天 | 前天 | 本周 | 下周 | 这周 | 上周 | 周末 | 月底 | 月初
   客户 | 经销商 | 代理商 | 批发商 | 零售商 | 门店 | 终端 | 老板 | 厂家 | 公司
   这个 | 那个 | 一个 | 哪个 | 哪些 | 这些 | 那些 | 什么 | 怎么 | 谁 | 所有 | 全部
+  别家 | 人家 | 别人 | 另一家 | 其他家 | 别的厂 | 那家
   我们 | 你们 | 他们 | 她们 | 自己 | 大家 | 他 | 她 | 佢
   电话 | 手机 | 微信 | 邮箱 | 地址 | 生日 | 资料 | 信息 | 名片
   拜访 | 联系 | 跟进 | 下一步 | 帮助 | 取消 | 删除 | 添加 | 新增 | 查看
