@@ -305,6 +305,7 @@ words change-verb
   改 | 改成 | 改为 | 换 | 换成 | 更新 | 更改 | 修改 | 调到 | 调成 | 升 | 升级 | 升成 | 降 | 降级 | 降到 | 转 | 转成 | 变 | 设 | 改一下 | 写错了 | 搬去 | 搬到 | 换号 | 换了
   update | updte | change | set | edit | modify | move | upgrade | downgrade | mark | correct
   改下 | 改一改 | 搬走了 | 迁到 | 迁去 | bump | bump up | bump her up | bump him up | move up | move down | knock down
+  降成 | 降一级 | 降为 | 调低 | 调高
 
 words new-number
   换号 | 换号码 | 新号 | 新号码 | 新手机 | 新电话 | 号码换了 | 打不通 | 空号 | new number | new phone | new mobile
@@ -411,6 +412,7 @@ words visit-record
   今天的拜访 | 这次拜访 | 这次的拜访
   电话回访 | 回访记录 | 电话跟进 | 电话拜访 | log vist | visit note | visit notes | call note
   log my visit | log my call | log a call with | log a meeting | log the meeting | 记下拜访 | 记录一下拜访
+  log call | log call w | log the call | log a meeting with
 
 words report-back
   他说 | 她说 | 说 | 反馈 | 表示 | 答应 | 同意 | 提到 | 觉得 | 担心 | 嫌 | 想 | 问了 | 要求
@@ -497,6 +499,7 @@ words coach-question
   怎么逼她 | 怎么逼他 | 要怎么逼 | 逼她做决定 | 逼他做决定 | 怎么让她下单 | 怎么让他下单 | 怎么让她做决定 | 怎么让他做决定 | 打开这个局面 | 打开局面 | 破局 | 怎么破局 | 这种情况我该从哪里下手 | 这种情况该从哪下手 | 从哪里下手
   从哪个角度切入 | 从哪切入 | 怎么切入 | 如何切入 | 切入点 | 怎么突破 | 如何突破 | 怎么打开局面 | 点搞 | 咁点搞 | 点算好 | 怎么撬动 | 怎么撬 | any ideas | how do i get past | how can i get
   还有戏吗 | 还有戏 | 有戏吗 | 还有没有戏 | 还有机会吗 | 打消顾虑 | 打消她的顾虑 | 打消他的顾虑 | 消除顾虑 | 从哪下手打消 | 怎么接这个话 | 接这个话 | 怎么接话
+  还能怎么聊 | 后面怎么聊 | 怎么聊下去 | 想想办法 | 帮我想想办法 | 想个办法 | 出出主意 | 怎么跟他讲 | 怎么跟她讲 | what should i do about
   还有办法吗 | 有办法吗 | 还有什么办法 | 应该点回应 | 点回应 | 我应该点回应
   有什么建议 | 有啥建议 | 给点建议 | 什么建议 | 给个建议 | any advice | any suggestions | any ideas | what should i say | should i say | 没得救 | 还有救 | 有没有得救 | 还有得救
   点样跟 | 应该点样 | 点样做 | 点样回 | 点样先好 | 该怎么回比较好 | 怎么回比较好
@@ -529,6 +532,7 @@ words won-word
   签啦 | 签咗 | 签左 | 签下了 | 终于签 | 落单了 | 签咯 | 签啰 | 签喽
   sign了 | sign 了 | sign咗 | sign 咗 | 签完 | 合同已经签 | 合同签完 | 终于点头 | 首批订单 | 签了约
   那单成了 | 单子成了 | 单成了 | 生意成了 | 这单成了
+  deal 成了 | deal成了 | deal done | deal closed
   决定跟我们合作 | 决定合作 | 答应合作 | 同意合作 | 第一笔订单 | 首笔订单 | 签下来了 | agreed to work with us | decided to go with us
 
 # Words that put a deal still ahead (签约意向很强, 快签了): no deal is won yet.
@@ -549,6 +553,7 @@ words card-drop
 words lost-word
   不跟了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
   标记为失败 | 标为失败 | 标记失败 | 失败了 | mark it lost | mark as lost | mark it as lost | we lost | lost the
+  标成已流失 | 已流失 | 标成流失 | 标为流失 | giving up on | give up on | gave up on | not going anywhere
   lost | drop | dropped | give up | gave up | went with | walked away | not pursuing | dead | no longer
   不再跟进 | 不再跟 | 不跟进了 | 标记为丢单 | 丢单 | 没了 | 单没了 | 黄掉了 | 跟丢了 | 放掉 | mark as lost | marked lost | lost the deal
   拣了第二家 | 选了第二家 | 拣了别家 | 跟了别家 | 找了别家 | 用了别家
@@ -564,6 +569,7 @@ words report-word
   销售情况 | 销售报告 | 业绩情况 | 成交情况 | 开单情况 | 经营情况 | how are my sales | sales figures
   数据 | 数字 | 些数 | 数点 | 业绩数 | 盘数
   进展总结 | 工作总结 | 总结一下
+  各阶段都有多少 | 各个阶段 | 每个阶段 | how did we do | how are we doing | how'd we do | how we did
   总体情况 | 总体 | overall | 客户总体
   做成点 | 做得点 | 做得怎么样 | 业绩怎么样
   各阶段的数量 | 各阶段数量 | 客户情况汇总 | 整体客户情况 | 渠道进展 | kpi | kpi进度 | kpi 进度
@@ -584,6 +590,7 @@ words help-word
   可以帮我做 | 帮我做些啥 | 帮我做什么 | 能帮我做些
   会做些什么 | 做些什么 | 教教我 | 不太会用 | 不会用
   会些啥 | 会啥 | 都会什么 | 都会些 | 有啥功能 | 会些什么 | 该怎么跟你说 | 怎么跟你说 | 要怎么跟你说 | 怎么跟你讲
+  function | functions | features | 有什么功能 | 有啥功能 | 什么功能
   能做哪些事 | 都能做哪些 | 能做什么事 | 能做哪些 | 都能干嘛
   会点啥 | 会点什么 | 能干点啥 | 可以做什么 | 可以做啥 | 能做啥 | 可以干嘛 | what can u do | waht can you do
 
@@ -838,6 +845,7 @@ cue visit.schedule
   -8: ~self-reminder !{customer}
   5: ~then-go {customer}
   -6: ~won-word
+  -6: ~lost-word !(drop by|drop in|drop round|drop over|dropping by|swing by)
   -10: {past} !{future}
   2: {customer} {future}
   2: ~plan-word ~visit-verb
@@ -896,6 +904,7 @@ cue visit.log
   -6: {future} !{past} !~past-visit !~visit-record !~customer-says
   -5: ~lost-word ~request-marker
   4: ~visit-verb {customer} ~customer-says !~coach-question !~plan-word
+  4: {past} {customer} (电话|通话|打了电话|call|called) !~change-verb !~change-marker !~new-number
   # 有去 / 有见到 (Taiwan): the 有 marks it done.
   3: (有去|有去找|有去见|有见到|有拜访|有跟|有打给) {customer}
   -4: ~lost-word !~past-visit
@@ -942,6 +951,8 @@ cue flow.next
 
 cue flow.status
   slots: customer step
+  -5: ~man-word
+  -5: ~report-word !{customer}
   -6: (next stage|next step|下一步|下一阶段|下个阶段|下一个阶段)
   -6: ~delete-verb {customer}
   -6: {customer} (删掉吧|删了吧|删除吧|直接删|直接删掉|删了算了|删掉算了|清掉吧|删咗佢|删咗啦|delete it|remove it)
@@ -1020,7 +1031,7 @@ cue deal.won
   -5: ~plan-word
   -7: ~not-yet
   # A question about signing with nobody named (签合同要盖什么章) reports no deal.
-  -5: !{customer} !{pronoun} (还是|吗|是不是|要不要|怎么|什么)
+  -5: !{customer} !{pronoun} (还是|吗|是不是|要不要|怎么|什么|哪些|一般|注意)
 
 cue deal.lost
   slots: customer objection date
@@ -1048,6 +1059,7 @@ cue help
   4: ~howto ~visit-record
   4: ~howto ~note-marker
   6: ~howto ~add-verb
+  5: (怎么加|如何加|怎么添加|怎样加|要怎么加|怎么录入|怎么新建) !{customer}
   5: ^~howto (记录|录入|登记|记下|记) !{customer}
   # 添加客户要怎么说: the action named first, then the question about it.
   6: ~new-customer ~howto !{customer}
@@ -6273,9 +6285,9 @@ words obj-repair
 words obj-fix
   修 | 维修 | 上门 | 管 | 售后 | 退换 | 换 | repair | fix | service | replace
 words obj-margin
-  利润 | 赚头 | 差价 | 毛利 | 点位 | 返点 | margin | margins | profit
+  利润 | 赚头 | 差价 | 毛利 | 点位 | 返点 | 挣得 | 赚得 | 才赚 | 只赚 | margin | margins | profit
 words obj-thin
-  薄 | 低 | 少 | 小 | 不够 | 没有 | 太 | thin | low | small | tight | not enough
+  薄 | 低 | 少 | 小 | 不够 | 没有 | 太 | 几块钱 | 几毛钱 | 没多少 | thin | low | small | tight | not enough
 words obj-pay
   给钱 | 付钱 | 付款 | 结款 | 结账 | 回款 | 打款 | pay | payment
 words obj-later
