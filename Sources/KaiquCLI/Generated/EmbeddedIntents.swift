@@ -351,6 +351,7 @@ words delete-verb
 words ui-word
   键 | 按钮 | 按键 | 掣 | 图标 | 菜单 | 设置 | 页面 | 界面 | 在哪 | 在哪里 | 哪里 | 怎么开 | 怎么调 | 模式 | 字体
   button | icon | menu | setting | settings | screen | dark mode | where is | font
+  my account | this app | the app | 我的账号 | 我的账户 | 这个app | 这个软件
 
 words note-marker
   记一下 | 记下 | 记下来 | 记住 | 备注 | 备注一下 | 记录一下 | 备忘 | 记着 | 记得 | 写上 | 加个备注 | 加备注
@@ -359,6 +360,7 @@ words note-marker
   名下记录 | 名下记 | 记录一下 | 帮我记
   记一笔 | 记上 | 记一下子
   记个事 | 记个事儿
+  记在他卡片上 | 记在她卡片上 | 记在卡片上 | 记在他卡上 | 记在她卡上 | 记到卡上 | jot that down | jot it down | put that on his card | put that on her card | on his card | on her card
   add to notes | add to his notes | add to her notes | to the notes | in the notes | mark 一下 | mark一下
   记到 | 记到她名下 | 记到他名下 | 记在她名下 | 记在他名下 | 记到档案 | 记到他的档案 | 记到她的档案 | 存到她名下 | 存到他名下 | 记进去 | 写进档案
 
@@ -371,6 +373,7 @@ words visit-verb
   拜访 | 去见 | 见面 | 见 | 去找 | 找 | 去趟 | 过去 | 上门 | 走访 | 看看 | 去 | 聊聊 | 谈谈 | 喝茶 | 吃饭 | 开会 | 面谈 | 碰个头 | 碰头
   visit | meet | meeting | see | drop by | catch up | call on | go to
   visiting | visits | seeing | meeting with | 跑
+  探 | 探下 | 探望 | 去探
   打电话 | 打个电话 | 电话沟通 | 沟通一下 | 联系一下 | give him a call | give her a call | call
   去看 | 看望 | 飞趟 | 飞一趟 | 跑一趟 | 跑趟 | 走一趟 | 过去一趟 | 去一趟 | 喝个茶 | 吃个饭 | 喝杯茶 | 喝杯咖啡 | 吃顿饭 | 喝下午茶
 
@@ -404,6 +407,7 @@ words past-visit
   dropped by | stopped by | swung by | popped in | popped by | went to see | went over to | dropped in | visited with | caught up with | got on a call
   有去 | 有去找 | 有去见 | 有见到 | 有拜访 | 有跟他聊 | 有打给 | call 完 | call完了 | 打完了
   喝完茶 | 喝完咖啡 | 吃完午饭 | 吃完晚饭 | 饭局完 |
+  刚才去 | 刚去了 | 补了货 | 去补货 | 去补了 | 探了 | 探过 | 去探了 | 探完
   坐了快 | 坐了好 | 坐了两 | 坐了半天 | 喝了餐茶 | 喝了顿茶 | 吃了餐饭 | 开完meeting | 开完 meeting | spent a | spent the | spent an | spent some time | spent three | spent two | went through the
   沟通完 | 沟通了 | 刚沟通 | 已电话沟通 | 电话沟通过 | 沟通过 | 聊完了 | 谈完了 | 刚打给 | 刚打电话给 | 打给他了 | 打给她了 | 刚在电话里说 | 刚电话里说
 
@@ -438,6 +442,7 @@ words visit-noun
 
 words followup-word
   很久没联系 | 好久没联系 | 多久没联系 | 没联系 | 没有联系 | 没跟进 | 没有跟进 | 该跟进 | 需要跟进 | 要跟进 | 该联系 | 该回访 | 需要回访 | 没去 | 没拜访 | 冷落 | 失联 | 好久没见 | 很久没见 | 没见过 | 好耐冇
+  晾太久 | 晾着 | 晾了 | 被我晾
   掉线 | 掉线很久 | 没动静 | 很久没动静 | 好久没动静
   overdue | haven't contacted | not contacted | follow up | follow-up | followup | due for | gone quiet | lost touch | haven't seen | haven't visited
   没回访 | 很久没回访 | 太久没 | 没追踪 | 很久没跟 | 好久没跟 | 没怎么联系 | 很少联系 | 冇联系 | neglected | neglect | haven't talked | haven't spoken | not talked | not spoken | gone cold | been a while
@@ -456,6 +461,7 @@ words develop-verb
   开发流程 | 渠道开发
   start flow | begin flow | start the development
   找多个经销商 | 找新的经销商 | 由头开始 | 从头开始 | 从头来过 | 从头再来 | 重新搞 | 重新跟 | 重新开始跟 | 重新跟进这条线
+  拓一个 | 拓个 | 拓一家 | 开始搞 | 这个渠道 | onboarding | 开始 onboarding
   从头走一遍 | 走一遍流程 | 从头捋一遍 | 新的渠道 | 新的批发商渠道 | 新的经销商渠道 | 开个新的 | 弄个新经销商 | 弄个新的经销商 | 接着往下做 | 中断了的
   start dev | dev flow | begin dev | start on
   pick up where we left off | continue with | carry on with | keep going with | 继续跟 | 接着跟 | 接着推 | 继续推
@@ -463,6 +469,7 @@ words develop-verb
 words next-word
   下一步 | 接下来 | 然后呢 | 然后 | 下一个步骤 | 下个步骤 | 继续 | 往下 | 跟住 | 之后 | 后面
   next step | what's next | whats next | next | what now | move on | go on | then what
+  下面该做什么 | 下面做什么 | 下面该干嘛 | 下面干嘛 | following step | the following step | move me on | nex step | next stpe
   往后推 | 往下推 | what comes after | what comes next | comes after | after this stage | after this step
   what do i do now | what do i do next | what should i do now | what should i do next | now what | whats nxt | what next | nxt
   接着 | 跟着 | 接着下来
@@ -499,6 +506,7 @@ words coach-question
   怎么逼她 | 怎么逼他 | 要怎么逼 | 逼她做决定 | 逼他做决定 | 怎么让她下单 | 怎么让他下单 | 怎么让她做决定 | 怎么让他做决定 | 打开这个局面 | 打开局面 | 破局 | 怎么破局 | 这种情况我该从哪里下手 | 这种情况该从哪下手 | 从哪里下手
   从哪个角度切入 | 从哪切入 | 怎么切入 | 如何切入 | 切入点 | 怎么突破 | 如何突破 | 怎么打开局面 | 点搞 | 咁点搞 | 点算好 | 怎么撬动 | 怎么撬 | any ideas | how do i get past | how can i get
   还有戏吗 | 还有戏 | 有戏吗 | 还有没有戏 | 还有机会吗 | 打消顾虑 | 打消她的顾虑 | 打消他的顾虑 | 消除顾虑 | 从哪下手打消 | 怎么接这个话 | 接这个话 | 怎么接话
+  从哪里切入 | 咋破 | 还能怎么跟 | 要不要让 | 还是咬住 | 别的办法 | 有别的办法 | 怎么 follow up | 怎么follow up | 我怎么 follow up
   还能怎么聊 | 后面怎么聊 | 怎么聊下去 | 想想办法 | 帮我想想办法 | 想个办法 | 出出主意 | 怎么跟他讲 | 怎么跟她讲 | what should i do about
   还有办法吗 | 有办法吗 | 还有什么办法 | 应该点回应 | 点回应 | 我应该点回应
   有什么建议 | 有啥建议 | 给点建议 | 什么建议 | 给个建议 | any advice | any suggestions | any ideas | what should i say | should i say | 没得救 | 还有救 | 有没有得救 | 还有得救
@@ -523,6 +531,7 @@ words credit-word
   信得过 | 信不信得过 | 靠不靠谱 | 靠谱吗 | 可不可靠 | trustworthy | reliable
   creditworthy | credit worthy | credit rating | credit risk | 信用怎么样 | 信用如何 | 信用好不好
   信贷 | 信用额度 | 信用情况 | 能不能给账期 | 给不给账期 | 能不能赊 | 能不能放账 | 欠过 | 欠过别家 | 公司底细 | 底细不清楚
+  资本实力 | 人品 | 还款能力 | 实力和人品
 
 words won-word
   签了 | 签约了 | 签约 | 成交 | 拿下 | 下单了 | 签单 | 签合同 | 打款了 | 订了 | 定了 | 签下 | 搞定了 | 落单 | 开单 | 出单 | 首单
@@ -532,6 +541,7 @@ words won-word
   签啦 | 签咗 | 签左 | 签下了 | 终于签 | 落单了 | 签咯 | 签啰 | 签喽
   sign了 | sign 了 | sign咗 | sign 咗 | 签完 | 合同已经签 | 合同签完 | 终于点头 | 首批订单 | 签了约
   那单成了 | 单子成了 | 单成了 | 生意成了 | 这单成了
+  agreed to the contract | signed the contract | put his name on | put her name on | signed on the dotted line
   deal 成了 | deal成了 | deal done | deal closed
   决定跟我们合作 | 决定合作 | 答应合作 | 同意合作 | 第一笔订单 | 首笔订单 | 签下来了 | agreed to work with us | decided to go with us
 
@@ -553,6 +563,7 @@ words card-drop
 words lost-word
   不跟了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
   标记为失败 | 标为失败 | 标记失败 | 失败了 | mark it lost | mark as lost | mark it as lost | we lost | lost the
+  机会就关了 | 关了吧 | 关掉这个机会 | close 掉 | close掉 | close it out
   标成已流失 | 已流失 | 标成流失 | 标为流失 | giving up on | give up on | gave up on | not going anywhere
   lost | drop | dropped | give up | gave up | went with | walked away | not pursuing | dead | no longer
   不再跟进 | 不再跟 | 不跟进了 | 标记为丢单 | 丢单 | 没了 | 单没了 | 黄掉了 | 跟丢了 | 放掉 | mark as lost | marked lost | lost the deal
@@ -569,6 +580,7 @@ words report-word
   销售情况 | 销售报告 | 业绩情况 | 成交情况 | 开单情况 | 经营情况 | how are my sales | sales figures
   数据 | 数字 | 些数 | 数点 | 业绩数 | 盘数
   进展总结 | 工作总结 | 总结一下
+  概览 | 盘子 | 客户盘子 | 整体盘子
   各阶段都有多少 | 各个阶段 | 每个阶段 | how did we do | how are we doing | how'd we do | how we did
   总体情况 | 总体 | overall | 客户总体
   做成点 | 做得点 | 做得怎么样 | 业绩怎么样
@@ -618,6 +630,7 @@ words yes-word
 
 words no-word
   不 | 不是 | 不对 | 不要 | 不用 | 不行 | 没有 | 错了 | 别 | 不是他 | 不是她 | 不是这个
+  negative | nah mate
   no | nope | nah | not | wrong | don't
   另一个 | 不是这个人 | wrong person | not right | not him | not her | 唔啱 | 不啱
   不需要 | 不需要了 | no thanks | no thank you
@@ -627,6 +640,7 @@ words no-word
 
 words stop-word
   算了 | 取消 | 不弄了 | 不做了 | 不要了 | 停 | 停止 | 放弃 | 先不 | 不搞了 | 罢了
+  drop this | drop it | let's drop this | lets drop it
   cancel | never mind | nevermind | forget it | stop | abort | forget about it | cancle | cancell
   先别 | 先不加了 | 不加了 | 不录了 | 先不弄 | 不办了 | 先不办 | 不用处理 | 唔搞 | 不使 | 唔使 | later | not now
   不搞 | 算吧 | 不弄 | 唔搞
@@ -640,6 +654,7 @@ words stop-word
 
 words undo-word
   撤销 | 撤回 | 撤消 | 回退 | 恢复 | 改回去 | 改回来 | 反悔 | 还原 | 退回上一步
+  回滚 | 回滚一下 | roll it back
   undo | revert | take that back | roll back | undo that
   ctrl z | ctrl+z | ctrl-z | cmd z
   复原 | 退回到 | 改之前 | 回到之前 | 撤回刚才 | 恢复原样 | 刚才那个不算 | 弄错了撤
@@ -765,6 +780,8 @@ cue customer.update
   4: {customer} ~field-word (改下|改一下|改改|改成|改为|换成|换了|更新一下|变了|搬到|搬去|迁到)
   -6: ~this-card ~card-drop
   4: (改成|改为|换成|转成|转为|转做|变成|设为|改返做|改做) {role}
+  5: (改成|改为|调成|升成|降成) {level}
+  -8: (不是更新|不是改|不是要改|不用改)
   2: {customer} (现在算|算是|算|升到|降到|变成|现在是) {level}
   -5: {customer} (改|改下|改一下) {when} !~field-word !{level} !{card} !{role}
 
@@ -812,6 +829,7 @@ cue customer.delete
   -8: {customer} 的 ~field-word
   7: ~delete-verb {customer}
   # 苏明辉……留着没用，直接删掉吧: the verb may close a long message.
+  5: {customer} (的客户卡|的卡片|的卡|的档案|的资料) ~delete-verb
   5: {customer} (删掉吧|删了吧|删除吧|直接删|直接删掉|删了算了|删掉算了|删了得了|那条删了|清掉吧|删咗佢|删咗啦|删掉啦|删掉咯|delete it|remove it)
   4: ~delete-verb ~customer-noun
   -10: ~ui-word
@@ -824,6 +842,7 @@ cue customer.note
   -8: ~self-note
   -3: ~past-visit {customer}
   -5: {future} ~plan-word
+  -5: {future} ~visit-verb {customer}
   6: ~note-marker {customer}
   5: {customer} ~note-marker
   4: {customer} ~profile-fact
@@ -923,6 +942,10 @@ cue visit.cancel
   3: ~move-verb {customer}
   -6: ~delete-verb ~customer-noun
   -8: (drop by|dropped by|drop in|dropped in|dropping by|drop round|drop over)
+  # Taxis, tickets and tables are booked and cancelled too, with no customer in them.
+  -8: (出租车|打车|网约车|滴滴|机票|车票|高铁|火车票|酒店|餐厅|饭店|会议室|闹钟|挂号|taxi|flight|train ticket|hotel|restaurant|table for) !{customer}
+  # 三点去见何经理，不对，改成四点: the rep corrects the plan while making it.
+  -6: ~visit-verb {customer} (不对|说错了|哦不|no wait|sorry i mean)
   # 廖春燕 改 周五 下午3点: a change that names only a time moves the visit.
   6: {customer} (改|改下|改一下) {when} !~field-word !{level} !{card} !{role}
 
@@ -6261,7 +6284,7 @@ words obj-doubt
   疑虑 | 担心 | 怀疑 | 不放心 | 没信心 | 信不过 | 不行 | 差 | 一般 | 问题 | 顾虑 | 有意见
   doubt | doubts | worried | worry | concerns | concerned | unsure | not sure | poor | bad
 words obj-approver
-  老板 | 老细 | 领导 | 上级 | 上面 | 上头 | 总部 | 总公司 | 家里 | 老公 | 老婆 | 合伙人 | 股东 | 采购总监 | 经理
+  老板 | 老细 | 领导 | 上级 | 上面 | 上头 | 董事长 | 老总 | 总经理 | 总部 | 总公司 | 家里 | 老公 | 老婆 | 合伙人 | 股东 | 采购总监 | 经理
   boss | manager | head office | hq | partner | director | owner | wife | husband
 words obj-approve
   同意 | 批 | 拍板 | 点头 | 说了算 | 商量 | 决定 | 签字 | 审批 | 过目 | 定
