@@ -13,10 +13,10 @@ extension SlotFiller {
         }
         // At each place the longest company word first: 批发行 before 批发.
         let suffixes = group("company-suffix").sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
-        let roles = entities.filter { $0.type == "role" || $0.type == "region" }.map(\.range)
+        let placesAndRoles = entities.filter { $0.type == "role" || $0.type == "region" }.map(\.range)
         for suffix in suffixes {
             // 批发 inside 批发商 names a role, not a company.
-            if roles.contains(where: { $0.lowerBound <= suffix.lowerBound && $0.upperBound >= suffix.upperBound && $0.count > suffix.count }) { continue }
+            if placesAndRoles.contains(where: { $0.lowerBound <= suffix.lowerBound && $0.upperBound >= suffix.upperBound && $0.count > suffix.count }) { continue }
             let start = clauseStart(before: suffix.lowerBound)
             // The company is the run of the clause that ends at the suffix word; a run that
             // begins with a verb or a name marker is not one.
@@ -39,7 +39,7 @@ extension SlotFiller {
             guard end - begin >= 3, end - begin <= (latin ? 40 : 16) else { continue }
             if group("company-verb").contains(where: { $0.overlaps(begin..<end) }) { continue }
             // 常州的门店 is a place and a role: nothing in it is a company's own name.
-            if (begin..<end).allSatisfy({ i in s[i] == "的" || roles.contains { $0.contains(i) } }) { continue }
+            if (begin..<end).allSatisfy({ i in s[i] == "的" || placesAndRoles.contains { $0.contains(i) } }) { continue }
             return begin..<end
         }
         return nil
