@@ -64,11 +64,16 @@ public struct Parser: Sendable {
         let unsure = first.result.intent == ParseResult.fallback
         let weak = first.result.isTentative || (first.result.reading == .cues && first.result.confidence < Self.sureByCues)
             || (first.result.intent == "customer.add" && first.result.slots["name"] == nil)
-        guard unsure || weak, !rules.cues.isEmpty else { return first }
+        guard !rules.cues.isEmpty else { return first }
         // What was read as a name, a date, a level or any other value of two characters or more
         // is kept as typed: 四级得了 holds no 记得 (a lone 签 may still be 签乐 → 签了).
         let entitySpans = first.entities.filter { $0.type != "number" && $0.range.count > 1 }.map(\.range)
         let corrected = rules.homophones.correct(normalized.scalars) { window in entitySpans.contains { $0.overlaps(window) } }
+        // A sure reading is read again only for a Chinese slip (周五的拜访取宵 reads as a visit
+        // planned until 取消 is seen); a pattern over the corrected text must then cover it end
+        // to end, as surely, as another request.
+        let sure = !(unsure || weak)
+        guard !sure || !corrected.changes.isEmpty else { return first }
         let hasLatin = normalized.scalars.contains { $0.isASCII && ScalarClass($0) == .letter }
         guard !corrected.changes.isEmpty || hasLatin else { return first }
         // English typos change no text, only which cue words are seen: the evidence stands.
@@ -76,6 +81,8 @@ public struct Parser: Sendable {
             : gather(NormalizedText(original: normalized.original, scalars: corrected.scalars), context: context, keepCandidates: keepCandidates)
         var second = decide(again, text: text, language: language, context: context, fuzzy: true, keepCandidates: keepCandidates)
         guard second.result.intent != ParseResult.fallback else { return first }
+        if sure, second.result.reading != .pattern || second.result.intent == first.result.intent
+            || second.result.confidence < first.result.confidence { return first }
         if !unsure {
             let same = second.result.intent == first.result.intent
             // A pattern that covers the corrected sentence end to end outweighs cues that read

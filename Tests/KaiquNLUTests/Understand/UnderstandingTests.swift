@@ -262,6 +262,14 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertEqual(visit.slots["customer"], "张三")
     }
 
+    func testASlipInsideASureReadingIsStillSeen() {
+        // 拜访张三 alone reads surely as a visit planned; 取宵 (取消) makes it a cancellation.
+        let r = shipped("周五跟张三的拜访取宵")
+        XCTAssertEqual(r.intent, "visit.cancel")
+        XCTAssertEqual(r.reading, .typoPattern, "a guess, which the chat confirms before it acts")
+        XCTAssertEqual(shipped("周五拜访张三").reading, .pattern, "a sure reading with no slip is left alone")
+    }
+
     func testATypoNeverInventsACustomer() {
         XCTAssertEqual(shipped("周末去健身房练练腿").intent == "visit.schedule", false)
         XCTAssertNil(shipped("周末去健身房练练腿").slots["customer"])
