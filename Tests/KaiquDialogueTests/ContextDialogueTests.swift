@@ -55,6 +55,20 @@ final class ContextDialogueTests: XCTestCase {
         XCTAssertEqual(try chat.keys("他说太贵了").first, "coach.title_for")
     }
 
+    func testACorrectionThatOverrulesASureReadingIsAskedAbout() throws {
+        let chat = try chat()
+        _ = try chat.say("周五拜访李四")
+        let id = try XCTUnwrap(try chat.card("李四")).id
+        XCTAssertEqual(try chat.book.visits(of: id, limit: 10).filter { $0.status == .planned }.count, 1)
+        // 取宵 is read as 取消 only after the typo pass: the visit is not called off unasked.
+        let asked = try chat.say("周五跟李四的拜访取宵")
+        XCTAssertEqual(asked.count, 1)
+        XCTAssertTrue(asked[0].contains("取消"), "\(asked)")
+        XCTAssertEqual(try chat.book.visits(of: id, limit: 10).filter { $0.status == .planned }.count, 1, "nothing cancelled before the rep says yes")
+        _ = try chat.say("是")
+        XCTAssertEqual(try chat.book.visits(of: id, limit: 10).filter { $0.status == .planned }.count, 0)
+    }
+
     func testALooseReadingIsAskedAboutBeforeItChangesAnything() throws {
         let chat = try chat()
         XCTAssertEqual(try chat.say("添加客护 赵敏"), ["你是要添加客户 赵敏吗？（是 / 不）"], "read only once 客护 was taken for 客户")

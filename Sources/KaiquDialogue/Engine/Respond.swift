@@ -31,10 +31,12 @@ extension Turn {
     }
 
     /// A reading plausible but not certain that would change the store: by cues alone with
-    /// little evidence and no object named (a customer the store knows, a phone), or by cues
-    /// only once typos were corrected. Kaiqu asks before acting on it.
+    /// little evidence and no object named (a customer the store knows, a phone), by cues
+    /// only once typos were corrected, or any reading that a correction made of a sure one.
+    /// Kaiqu asks before acting on it.
     static func isGuess(_ u: Utterance) -> Bool {
         guard ParseResult.changingStore.contains(u.intent) else { return false }
+        if u.result.overruled { return true }
         let object = u.entity("customer") != nil || u.slots["phone"] != nil
         switch u.result.reading {
         case .typoCues: return true

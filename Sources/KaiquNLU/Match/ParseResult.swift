@@ -11,6 +11,9 @@ public struct ParseResult: Sendable {
     public var language: Language?
     /// Which layer decided the intent.
     public var reading: Reading = .none
+    /// True when a typo correction overruled a reading that was sure as typed (拜访 … 取宵):
+    /// a change of mind the chat confirms before it acts, whoever is named.
+    public var overruled = false
 
     /// A reading by cues alone, weak and naming no customer: while a question is pending, the
     /// dialogue takes such a line as a possible answer rather than as a new request

@@ -101,6 +101,7 @@ public struct Parser: Sendable {
             return first
         }
         second.rewrites = rewrites
+        second.result.overruled = sure
         second.typos = corrected.changes + second.typos
         if !second.typos.isEmpty { second.result.reading = second.result.reading == .pattern ? .typoPattern : .typoCues }
         return second
