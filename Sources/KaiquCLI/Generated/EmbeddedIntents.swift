@@ -32,6 +32,7 @@ rewrite cantonese
   由頭 -> 从头 | 由头 -> 从头 | 嚟過 -> 来过 | 嚟过 -> 来过 | 遲啲 -> 晚点 | 迟啲 -> 晚点 | 晏啲 -> 晚点
   聽朝 -> 明早 | 听朝 -> 明早 | 噉 -> 这 | 嘞 -> 了 | 㗎 -> 的
   飲咗 -> 喝了 | 饮咗 -> 喝了 | 食咗 -> 吃了 | 返轉頭 -> 改回头 | 返转头 -> 改回头 | 唔好搞 -> 不要搞 | 改錯咗 -> 改错了 | 改错咗 -> 改错了
+  未聽過 -> 没听过 | 未听过 -> 没听过 | 未聽說過 -> 没听说过
 
 """#),
     ("colloquial.kaiqu", #"""
@@ -400,6 +401,7 @@ words past-visit
   已拜访 | 已经拜访 | 已见 | 已经见过 | 已去 | 拜访过了 | 拜访完了 | 电话已打 | 已打电话 | 已通话 | 打过了 | call完 | meet了 | meet 了 | met with | visit done | visited | got off the phone | just got off | had a meeting with | 打了通电话 | 通完电话
   坐了一会儿 | 坐了会儿 | 聊了一会儿
   visit 了 | visit了 | visited | 吃完饭 | 吃完 | 开了个会 | 开了会 | 转了一圈 | 逛了一圈 | 转了转 | 去转了
+  meeting了 | meeting 了 | 开了meeting
   got out of a meeting | just got out of | came out of a meeting | walked out of | follow up了 | follow up 了 | followed up with | followed up | 跟进了 | 刚跟进完 | 专门开车去 | 专门跑去 | 特意去了 | 一见面就
   视频完 | 视频了 | 开完视频会 | 打完视频 | video call | had lunch with | had dinner with | had coffee with | lunch with
   visit完 | visit 完 | 刚visit
@@ -502,6 +504,7 @@ words coach-question
   有啥好办法 | 有什么好办法 | 好办法 | 怎样应对 | 点样应对 | 怎么应付 | how to handle | how do i handle | how to deal with
   咋回啊 | 咋回 | 点讲 | 应该点讲 | 我应该怎么讲 | 怎么讲 | 该怎么讲 | 怎么搞 | how i should respond | how should i reply | what should i tell | how do i answer
   点应付 | 怎么应付 | 应该怎么应付 | 点应付好 | 点同他讲 | 点同他说 | 点跟他讲 | 点同客讲
+  点应对 | 点应对好 | 应该点应对
   怎么打动 | 该怎么打动 | 怎么说动 | 怎么劝
   怎么逼她 | 怎么逼他 | 要怎么逼 | 逼她做决定 | 逼他做决定 | 怎么让她下单 | 怎么让他下单 | 怎么让她做决定 | 怎么让他做决定 | 打开这个局面 | 打开局面 | 破局 | 怎么破局 | 这种情况我该从哪里下手 | 这种情况该从哪下手 | 从哪里下手
   从哪个角度切入 | 从哪切入 | 怎么切入 | 如何切入 | 切入点 | 怎么突破 | 如何突破 | 怎么打开局面 | 点搞 | 咁点搞 | 点算好 | 怎么撬动 | 怎么撬 | any ideas | how do i get past | how can i get
@@ -594,6 +597,7 @@ words help-word
   帮助 | 帮住 | 你能做什么 | 能做什么 | 能干嘛 | 能干啥 | 怎么用 | 功能 | 会什么 | 能帮我 | 帮我做什么 | 介绍一下你 | 介绍下你 | 自我介绍 | 介绍一下功能 | 使用说明 | 说明 | 指令 | 命令 | 可以问 | 怎么用
   help | hlep | what can you do | how does this work | commands | how do i use | features | what can i ask
   what are you able to do | what can u do | what do you do | what are you for | what can this thing do
+  what can u actually do | what can you actually do | actually do for me
   what else can you do | what kind of stuff | what can you track | what else can you
   怎么用的 | how does this | how does it | how does kaiqu | work | assistant | 从哪下手 | 干啥 | 能帮我干
   怎用 | 怎么用啊
@@ -781,6 +785,7 @@ cue customer.update
   -6: ~this-card ~card-drop
   4: (改成|改为|换成|转成|转为|转做|变成|设为|改返做|改做) {role}
   5: (改成|改为|调成|升成|降成) {level}
+  4: {customer} (升|降|升到|升成|降成|调成|改成|调到) {card}
   -8: (不是更新|不是改|不是要改|不用改)
   2: {customer} (现在算|算是|算|升到|降到|变成|现在是) {level}
   -5: {customer} (改|改下|改一下) {when} !~field-word !{level} !{card} !{role}
@@ -789,6 +794,8 @@ cue customer.show
   slots: customer
   5: ~show-verb {customer}
   -5: ~credit-word
+  5: (调|调出|调一下) {customer} (卡片|的卡片|资料|的资料|档案|的档案)
+  4: {customer} (卡片|资料|档案) ~show-verb !~change-verb !~delete-verb
   # 邱晓东的卡: a card named and nothing said to change.
   6: {customer} (的卡|的卡片|的资料|的档案|的信息) {short} !~change-verb !~change-marker !~delete-verb
   4: {customer} ~profile-noun
@@ -812,6 +819,8 @@ cue customer.list
   2: ~list-word {region}
   4: {region} ~list-word !{customer}
   3: {level} ~list-word !{customer} !~followup-word
+  4: {level} ~customer-noun {region} !{customer}
+  4: {card} ~customer-noun {region} !{customer}
   4: ~show-verb {role} !{customer} !~followup-word
   4: {card} ~list-word !{customer} !~followup-word
   3: ~who-word {card} !{customer} !~followup-word
@@ -1068,6 +1077,8 @@ cue deal.lost
 cue report.pipeline
   slots: from to date
   6: ~report-word
+  4: ~report-word (各个级别|各级别|各几个|多少人|各有多少)
+  -4: ~list-word ~customer-noun !(各个级别|各级别|各几个|多少人|各有多少|概况|汇总|报告|报表|多少|几个)
   -4: {customer}
   -4: ~help-word
 
@@ -1082,7 +1093,7 @@ cue help
   4: ~howto ~visit-record
   4: ~howto ~note-marker
   6: ~howto ~add-verb
-  5: (怎么加|如何加|怎么添加|怎样加|要怎么加|怎么录入|怎么新建) !{customer}
+  5: (怎么加|如何加|怎么添加|怎样加|要怎么加|怎么录入|怎么新建|怎么操作|要怎么操作|如何操作) !{customer}
   5: ^~howto (记录|录入|登记|记下|记) !{customer}
   # 添加客户要怎么说: the action named first, then the question about it.
   6: ~new-customer ~howto !{customer}
