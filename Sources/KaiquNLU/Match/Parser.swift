@@ -65,14 +65,16 @@ public struct Parser: Sendable {
         let weak = first.result.isTentative || (first.result.reading == .cues && first.result.confidence < Self.sureByCues)
             || (first.result.intent == "customer.add" && first.result.slots["name"] == nil)
         guard !rules.cues.isEmpty else { return first }
+        // A sure reading is read again only for a Chinese slip (周五的拜访取宵 reads as a visit
+        // planned until 取消 is seen); a pattern over the corrected text must then cover it end
+        // to end, as surely, as another request. A pattern that explained nearly every word
+        // (most short requests) has no word left for a slip, and is not read again.
+        let sure = !(unsure || weak)
+        if sure, first.result.reading == .pattern, first.result.confidence >= Self.explainedAll { return first }
         // What was read as a name, a date, a level or any other value of two characters or more
         // is kept as typed: 四级得了 holds no 记得 (a lone 签 may still be 签乐 → 签了).
         let entitySpans = first.entities.filter { $0.type != "number" && $0.range.count > 1 }.map(\.range)
         let corrected = rules.homophones.correct(normalized.scalars) { window in entitySpans.contains { $0.overlaps(window) } }
-        // A sure reading is read again only for a Chinese slip (周五的拜访取宵 reads as a visit
-        // planned until 取消 is seen); a pattern over the corrected text must then cover it end
-        // to end, as surely, as another request.
-        let sure = !(unsure || weak)
         guard !sure || !corrected.changes.isEmpty else { return first }
         let hasLatin = normalized.scalars.contains { $0.isASCII && ScalarClass($0) == .letter }
         guard !corrected.changes.isEmpty || hasLatin else { return first }
@@ -110,6 +112,9 @@ public struct Parser: Sendable {
     /// Below this confidence a reading by cues alone is read again with typo tolerance: a slip
     /// in its one telling word (取销, 拜仿) leaves the rest of the sentence to a weaker cue.
     static let sureByCues = 0.8
+
+    /// A pattern reading this sure explained nearly every word: no slip hides in it.
+    static let explainedAll = 0.9
 
     /// What a reading rests on besides cues: tokens, entities and the patterns that matched.
     private struct Evidence {
