@@ -147,7 +147,7 @@ public struct CueBook: Sendable {
     private mutating func elements(of line: DataLine, entityTypes: Set<String>, normalizer: Normalizer,
                                    errors: inout [DataError]) -> [Element] {
         var elements: [Element] = []
-        for raw in Self.elements(of: line.value) {
+        for raw in Self.splitElements(line.value) {
             var text = Substring(raw)
             let negated = text.hasPrefix("!")
             if negated { text = text.dropFirst() }
@@ -179,7 +179,7 @@ public struct CueBook: Sendable {
     }
 
     // A line's elements: split at spaces, except inside parentheses ((drop by|dropped by)).
-    static func elements(of text: String) -> [Substring] {
+    static func splitElements(_ text: String) -> [Substring] {
         var elements: [Substring] = []
         var depth = 0
         var start = text.startIndex

@@ -93,11 +93,8 @@ struct CueScorer {
         func set(_ name: String) { if let id = book.typeIDs[name] { types[id] = true } }
         if short { set("short") }
         for entity in entities {
-            if entity.type == "customer" {
-                set(entity.source == CustomerExtractor.backReference ? "pronoun" : "customer")
-                continue
-            }
-            set(entity.type)
+            set(Self.cueType(of: entity))
+            if entity.type == "customer" { continue }
             guard TemporalSlot.isTemporal(entity.type) else { continue }
             set("when")
             guard let tense = Self.tense(of: entity, now: now) else { continue }
@@ -144,8 +141,7 @@ struct CueScorer {
         guard !book.inferences.isEmpty else { return entities }
         var types = [Bool](repeating: false, count: book.typeNames.count)
         for entity in entities {
-            let name = entity.type == "customer" ? (entity.source == CustomerExtractor.backReference ? "pronoun" : "customer") : entity.type
-            if let id = book.typeIDs[name] { types[id] = true }
+            if let id = book.typeIDs[Self.cueType(of: entity)] { types[id] = true }
         }
         var found = entities
         let clauses = Self.clauses(scalars)
@@ -157,6 +153,13 @@ struct CueScorer {
             }
         }
         return found
+    }
+
+    // The type a cue line names an entity by: a customer named back (他, this customer) is
+    // {pronoun}, any other customer {customer}.
+    private static func cueType(of entity: Entity) -> String {
+        guard entity.type == "customer" else { return entity.type }
+        return entity.source == CustomerExtractor.backReference ? "pronoun" : "customer"
     }
 
     /// The cue lines that made `score`.
