@@ -43,6 +43,15 @@ public enum Kaiqu {
             case .export:
                 let session = try Session(options: options, environment: environment, store: .write)
                 return ExportMode(session: session, format: options.format, out: options.out, language: language).run().rawValue
+            case .serve:
+                let session = try Session(options: options, environment: environment, store: .write)
+                return ServeMode(session: session, options: options.serve).run().rawValue
+            case .users:
+                let session = try Session(options: options, environment: environment, store: .write)
+                return UsersMode(session: session, options: options, language: language).run().rawValue
+            case .audit:
+                let session = try Session(options: options, environment: environment, store: .write)
+                return AuditMode(session: session, limit: options.limit, language: language).run().rawValue
             case .chat:
                 let session = try Session(options: options, environment: environment, store: .write)
                 return ChatMode(session: session, environment: environment).run().rawValue

@@ -48,14 +48,15 @@ extension Book {
             return .customer(id)
         case .deleteCustomer(let id):
             try journal.snapshot(customer: id)
-            try db.query("UPDATE customer SET deleted_at = ?, due_day = NULL WHERE id = ? AND owner = ?", [.text(stamp), .integer(id), .text(owner)])
+            try db.query("UPDATE customer SET deleted_at = ?, due_day = NULL WHERE id = ? AND \(owned("owner"))", [.text(stamp), .integer(id), .text(owner)])
             return .customer(id)
         case .scheduleVisit(let plan):
+            // A visit belongs to the card's rep, whoever plans it (a manager for their team).
             try requireCustomer(plan.customer)
             try db.query("""
                 INSERT INTO visit(owner, customer_id, day, time, end_time, purpose, status, created_at, updated_at, zone)
-                VALUES (?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?)
-                """, [.text(owner), .integer(plan.customer), .text(plan.day), .optional(plan.time), .optional(plan.endTime),
+                VALUES ((SELECT owner FROM customer WHERE id = ?), ?, ?, ?, ?, ?, 'planned', ?, ?, ?)
+                """, [.integer(plan.customer), .integer(plan.customer), .text(plan.day), .optional(plan.time), .optional(plan.endTime),
                       .optional(plan.purpose), .text(stamp), .text(stamp), .optional(zone)])
             let id = db.lastInsertRowID
             try journal.record(.visit, id, before: nil)
@@ -63,12 +64,12 @@ extension Book {
             return .visit(id)
         case .cancelVisit(let id):
             try journal.snapshot(visit: id)
-            try db.query("UPDATE visit SET status = 'cancelled', updated_at = ? WHERE id = ? AND owner = ?", [.text(stamp), .integer(id), .text(owner)])
+            try db.query("UPDATE visit SET status = 'cancelled', updated_at = ? WHERE id = ? AND \(owned("owner"))", [.text(stamp), .integer(id), .text(owner)])
             return .visit(id)
         case .moveVisit(let id, let day, let time):
             try journal.snapshot(visit: id)
             // The new day and time are said in the rep's zone of now.
-            try db.query("UPDATE visit SET day = ?, time = ?, end_time = NULL, updated_at = ?, zone = coalesce(?, zone) WHERE id = ? AND owner = ?",
+            try db.query("UPDATE visit SET day = ?, time = ?, end_time = NULL, updated_at = ?, zone = coalesce(?, zone) WHERE id = ? AND \(owned("owner"))",
                          [.text(day), .optional(time), .text(stamp), .optional(zone), .integer(id), .text(owner)])
             return .visit(id)
         case .logContact(let log):
@@ -76,14 +77,14 @@ extension Book {
             let visit: VisitID
             if let planned = log.planned {
                 try journal.snapshot(visit: planned)
-                try db.query("UPDATE visit SET status = 'done', outcome = ?, updated_at = ? WHERE id = ? AND owner = ?",
+                try db.query("UPDATE visit SET status = 'done', outcome = ?, updated_at = ? WHERE id = ? AND \(owned("owner"))",
                              [.optional(log.outcome), .text(stamp), .integer(planned), .text(owner)])
                 visit = planned
             } else {
                 try db.query("""
                     INSERT INTO visit(owner, customer_id, day, time, status, outcome, created_at, updated_at, zone)
-                    VALUES (?, ?, ?, ?, 'done', ?, ?, ?, ?)
-                    """, [.text(owner), .integer(log.customer), .text(log.day), .text(log.time), .optional(log.outcome), .text(stamp), .text(stamp),
+                    VALUES ((SELECT owner FROM customer WHERE id = ?), ?, ?, ?, 'done', ?, ?, ?, ?)
+                    """, [.integer(log.customer), .integer(log.customer), .text(log.day), .text(log.time), .optional(log.outcome), .text(stamp), .text(stamp),
                           .optional(zone)])
                 visit = db.lastInsertRowID
                 try journal.record(.visit, visit, before: nil)
@@ -96,7 +97,7 @@ extension Book {
             try db.query("""
                 UPDATE customer SET contact_count = contact_count + 1,
                     last_contact = CASE WHEN last_contact IS NULL OR last_contact < ?1 THEN ?1 ELSE last_contact END
-                WHERE id = ?2 AND owner = ?3
+                WHERE id = ?2 AND \(owned("owner", "?3"))
                 """, [.text(log.day + "T" + log.time), .integer(log.customer), .text(owner)])
             try update(log.customer, log.edits, at: stamp)
             try write(log.flow, for: log.customer, at: stamp, journal: &journal)
@@ -114,13 +115,19 @@ extension Book {
         case .dealLost(let id, let reason):
             try lost(id, reason: reason, at: stamp, journal: &journal)
             return .customer(id)
+        case .reassign(let ids, let to):
+            return .reassigned(count: try reassign(ids, to: to, at: stamp, journal: &journal))
+        case .reassignAll(let from, let to):
+            // The undo line names the rep whose cards moved.
+            journal.subject = try db.text("SELECT name FROM user WHERE id = ?", [.text(from)]) ?? from
+            return .reassigned(count: try reassign(try cards(ownedBy: from), to: to, at: stamp, journal: &journal))
         case .undo:
             return try undoLast()
         }
     }
 
     func requireCustomer(_ id: CustomerID) throws(StoreError) {
-        guard try db.integer("SELECT count(*) FROM customer WHERE id = ? AND owner = ? AND deleted_at IS NULL", [.integer(id), .text(owner)]) == 1 else {
+        guard try db.integer("SELECT count(*) FROM customer WHERE id = ? AND \(owned("owner")) AND deleted_at IS NULL", [.integer(id), .text(owner)]) == 1 else {
             throw .noSuchCustomer(id)
         }
     }
@@ -192,7 +199,7 @@ extension Book {
     }
 
     private func set(_ id: CustomerID, _ assignments: String, _ values: [Database.Value]) throws(StoreError) {
-        try db.query("UPDATE customer SET \(assignments) WHERE id = ? AND owner = ?", values + [.integer(id), .text(owner)])
+        try db.query("UPDATE customer SET \(assignments) WHERE id = ? AND \(owned("owner"))", values + [.integer(id), .text(owner)])
     }
 
     func refreshDue(_ id: CustomerID) throws(StoreError) {

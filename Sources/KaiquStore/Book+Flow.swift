@@ -5,7 +5,7 @@ extension Book {
         var flow: FlowState?
         try db.query("""
             SELECT f.step, f.ticked, f.refusal_about, f.refusal_form, f.started_at, f.updated_at
-            FROM flow f JOIN customer c ON c.id = f.customer_id WHERE f.customer_id = ? AND c.owner = ?
+            FROM flow f JOIN customer c ON c.id = f.customer_id WHERE f.customer_id = ? AND \(owned("c.owner"))
             """, [.integer(customer), .text(owner)]) { row in
             var state = FlowState(customer: customer, step: Int(row.integer(0)),
                                   ticked: Set((row.text(1) ?? "").split(separator: ",").map(String.init)),

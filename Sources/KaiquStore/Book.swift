@@ -8,14 +8,25 @@ public struct Book: Records {
     public let owner: String
     /// The rep's time zone (IANA name), written with every visit planned or logged.
     public let zone: String?
+    /// True for a manager's book: it reaches the cards of the whole team, and each look at
+    /// another rep's card is noted in `views` for the audit log.
+    public let seesTeam: Bool
+    /// The other reps' cards this book has shown, until the caller takes them.
+    public let views = CardViews()
 
     var db: Database { store.db }
+
+    /// The SQL condition that a row's `column` names an owner this book reaches, with
+    /// `parameter` bound to `owner`. A rep's book reaches one owner, by the owner indexes.
+    func owned(_ column: String, _ parameter: String = "?") -> String {
+        seesTeam ? "\(column) IN (SELECT member FROM team_member WHERE viewer = \(parameter))" : "\(column) = \(parameter)"
+    }
 
     /// The names of the owner's customers, for the parser's gazetteer.
     public func customerNames() throws(StoreError) -> [String] {
         var names: [String] = []
         // Ordered as the index customer_names is, so that index (not the table) is read.
-        try db.query("SELECT name FROM customer WHERE owner = ? AND deleted_at IS NULL ORDER BY name", [.text(owner)]) { row in
+        try db.query("SELECT name FROM customer WHERE \(owned("owner")) AND deleted_at IS NULL ORDER BY name", [.text(owner)]) { row in
             if let name = row.text(0) { names.append(name) }
         }
         return names
@@ -28,8 +39,8 @@ public struct Book: Records {
         try db.query("""
             SELECT id, name, company, email, wechat, region, address, role, source, birthday, level, level_by_rep,
                    card, card_by_rep, money, authority, need, status, deal_amount, lost_reason, created_at, updated_at,
-                   last_contact, contact_count, credit_grade, credit_scores, credit_on
-            FROM customer WHERE id = ? AND owner = ? AND deleted_at IS NULL
+                   last_contact, contact_count, credit_grade, credit_scores, credit_on, owner
+            FROM customer WHERE id = ? AND \(owned("owner")) AND deleted_at IS NULL
             """, [.integer(id), .text(owner)]) { row in
             var c = CustomerCard(id: row.integer(0), name: row.text(1) ?? "", createdAt: row.text(20) ?? "", updatedAt: row.text(21) ?? "")
             c.company = row.text(2)
@@ -56,6 +67,7 @@ public struct Book: Records {
             c.creditScores = (row.text(25) ?? "").split(separator: ",").compactMap { Int($0) }
             c.creditOn = row.text(26)
             card = c
+            if seesTeam, let cardOwner = row.text(27), cardOwner != owner { views.add(id, owner: cardOwner, name: c.name) }
         }
         guard var found = card else { return nil }
         try db.query("SELECT number FROM phone WHERE customer_id = ? ORDER BY position", [.integer(id)]) { row in
@@ -68,12 +80,12 @@ public struct Book: Records {
     }
 
     public func name(of id: CustomerID) throws(StoreError) -> String? {
-        try db.text("SELECT name FROM customer WHERE id = ? AND owner = ?", [.integer(id), .text(owner)])
+        try db.text("SELECT name FROM customer WHERE id = ? AND \(owned("owner"))", [.integer(id), .text(owner)])
     }
 
     public func visit(_ id: VisitID) throws(StoreError) -> Visit? {
         var found: Visit?
-        try db.query("SELECT \(Self.visitColumns) FROM visit v JOIN customer c ON c.id = v.customer_id WHERE v.id = ? AND v.owner = ?",
+        try db.query("SELECT \(Self.visitColumns) FROM visit v JOIN customer c ON c.id = v.customer_id WHERE v.id = ? AND \(owned("v.owner"))",
                      [.integer(id), .text(owner)]) { row in found = Self.visit(row) }
         return found
     }
@@ -82,7 +94,7 @@ public struct Book: Records {
         var notes: [Note] = []
         try db.query("""
             SELECT n.text, n.at FROM note n JOIN customer c ON c.id = n.customer_id
-            WHERE n.customer_id = ? AND c.owner = ? ORDER BY n.id DESC LIMIT ?
+            WHERE n.customer_id = ? AND \(owned("c.owner")) ORDER BY n.id DESC LIMIT ?
             """, [.integer(id), .text(owner), .integer(Int64(limit))]) { row in
             notes.append(Note(text: row.text(0) ?? "", at: row.text(1) ?? ""))
         }
@@ -90,31 +102,31 @@ public struct Book: Records {
     }
 
     public func customers(nameKey key: String) throws(StoreError) -> [CustomerSummary] {
-        try summaries("WHERE owner = ? AND deleted_at IS NULL AND name_key = ? ORDER BY id", [.text(owner), .text(key)])
+        try summaries("WHERE \(owned("owner")) AND deleted_at IS NULL AND name_key = ? ORDER BY id", [.text(owner), .text(key)])
     }
 
     public func customers(surname: String, limit: Int) throws(StoreError) -> [CustomerSummary] {
         // A Chinese surname starts the key; a Latin one is any of its words.
         try summaries("""
-            WHERE owner = ?1 AND deleted_at IS NULL AND ((unicode(?2) >= 11904 AND substr(name_key, 1, length(?2)) = ?2) OR (' ' || name_key || ' ') LIKE ('% ' || ?2 || ' %'))
+            WHERE \(owned("owner", "?1")) AND deleted_at IS NULL AND ((unicode(?2) >= 11904 AND substr(name_key, 1, length(?2)) = ?2) OR (' ' || name_key || ' ') LIKE ('% ' || ?2 || ' %'))
             ORDER BY status = 'lost', id LIMIT ?3
             """, [.text(owner), .text(surname), .integer(Int64(limit))])
     }
 
     public func customers(phone: String) throws(StoreError) -> [CustomerSummary] {
         try summaries("""
-            WHERE owner = ? AND deleted_at IS NULL AND id IN (SELECT customer_id FROM phone WHERE number = ?) ORDER BY id
+            WHERE \(owned("owner")) AND deleted_at IS NULL AND id IN (SELECT customer_id FROM phone WHERE number = ?) ORDER BY id
             """, [.text(owner), .text(phone)])
     }
 
     public func count(_ filter: CustomerFilter) throws(StoreError) -> Int {
         let (conditions, bindings) = sql(filter)
-        return try count("FROM customer WHERE owner = ? AND deleted_at IS NULL" + conditions, [.text(owner)] + bindings)
+        return try count("FROM customer WHERE \(owned("owner")) AND deleted_at IS NULL" + conditions, [.text(owner)] + bindings)
     }
 
     public func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws(StoreError) -> (rows: [CustomerSummary], total: Int) {
         var (conditions, bindings) = sql(filter)
-        conditions = "WHERE owner = ? AND deleted_at IS NULL" + conditions
+        conditions = "WHERE \(owned("owner")) AND deleted_at IS NULL" + conditions
         bindings.insert(.text(owner), at: 0)
         let order: String
         switch filter.order {
@@ -132,7 +144,7 @@ public struct Book: Records {
         let marks = statuses.map { _ in "?" }.joined(separator: ", ")
         let conditions = """
             FROM visit v JOIN customer c ON c.id = v.customer_id
-            WHERE v.owner = ? AND v.status IN (\(marks)) AND v.day BETWEEN ? AND ? AND c.deleted_at IS NULL
+            WHERE \(owned("v.owner")) AND v.status IN (\(marks)) AND v.day BETWEEN ? AND ? AND c.deleted_at IS NULL
             """
         let bindings: [Database.Value] = [.text(owner)] + statuses.map { .text($0.rawValue) } + [.text(from), .text(to)]
         let total = try count(conditions, bindings)
@@ -146,7 +158,7 @@ public struct Book: Records {
         var rows: [Visit] = []
         try db.query("""
             SELECT \(Self.visitColumns) FROM visit v JOIN customer c ON c.id = v.customer_id
-            WHERE v.customer_id = ? AND v.owner = ? ORDER BY v.day DESC, v.time DESC, v.id DESC LIMIT ?
+            WHERE v.customer_id = ? AND \(owned("v.owner")) ORDER BY v.day DESC, v.time DESC, v.id DESC LIMIT ?
             """, [.integer(customer), .text(owner), .integer(Int64(limit))]) { row in rows.append(Self.visit(row)) }
         return rows
     }
@@ -154,7 +166,7 @@ public struct Book: Records {
     public func due(onOrBefore day: Int, filter: CustomerFilter, excluding: Set<CustomerID>, limit: Int) throws(StoreError) -> (rows: [DueCustomer], total: Int) {
         // Lost and deleted cards have no due day, so the due index alone answers an unfiltered count.
         var (conditions, bindings) = sql(filter, lostByDefault: true)
-        conditions = "WHERE owner = ? AND due_day IS NOT NULL AND due_day <= ?" + conditions
+        conditions = "WHERE \(owned("owner")) AND due_day IS NOT NULL AND due_day <= ?" + conditions
         bindings.insert(contentsOf: [.text(owner), .integer(Int64(day))], at: 0)
         // The index counts all that are due; the excluded are counted apart by id and taken
         // off (a NOT IN on every index entry costs more than the count itself).
@@ -166,9 +178,9 @@ public struct Book: Records {
             conditions += " AND id NOT IN " + ids
         }
         var rows: [DueCustomer] = []
-        try db.query("SELECT \(Self.summaryColumns), due_day FROM customer " + conditions + " ORDER BY due_day, id LIMIT ?",
+        try db.query("SELECT \(summaryColumns), due_day FROM customer " + conditions + " ORDER BY due_day, id LIMIT ?",
                      bindings + [.integer(Int64(limit))]) { row in
-            rows.append(DueCustomer(customer: Self.summary(row), dueDay: Int(row.integer(11))))
+            rows.append(DueCustomer(customer: Self.summary(row), dueDay: Int(row.integer(12))))
         }
         return (rows, total)
     }
@@ -178,10 +190,10 @@ public struct Book: Records {
         let marks = keys.map { _ in "?" }.joined(separator: ", ")
         var found: [(CustomerSummary, Birthday)] = []
         try db.query("""
-            SELECT \(Self.summaryColumns), birthday FROM customer
-            WHERE owner = ? AND deleted_at IS NULL AND status != 'lost' AND birthday_key IN (\(marks)) ORDER BY id
+            SELECT \(summaryColumns), birthday FROM customer
+            WHERE \(owned("owner")) AND deleted_at IS NULL AND status != 'lost' AND birthday_key IN (\(marks)) ORDER BY id
             """, [.text(owner)] + keys.map { .text($0) }) { row in
-            if let birthday = row.text(11).flatMap(Birthday.init(stored:)) { found.append((Self.summary(row), birthday)) }
+            if let birthday = row.text(12).flatMap(Birthday.init(stored:)) { found.append((Self.summary(row), birthday)) }
         }
         return found
     }
@@ -193,21 +205,28 @@ public struct Book: Records {
         Int(try db.integer("SELECT count(*) FROM (SELECT 1 " + tail + " LIMIT \(countLimit + 1))", bindings))
     }
 
-    static let summaryColumns = """
-        id, name, company, (SELECT number FROM phone WHERE customer_id = customer.id ORDER BY position LIMIT 1),
-        region, role, level, card, status, last_contact, created_at
-        """
+    // The columns of a summary. A manager's book adds whose card it is, when not theirs: the
+    // rep's name (or id), written into the SQL as a quoted literal.
+    var summaryColumns: String {
+        let owner = seesTeam
+            ? "CASE WHEN owner = '\(self.owner.replacingOccurrences(of: "'", with: "''"))' THEN NULL ELSE coalesce((SELECT name FROM user WHERE id = customer.owner), owner) END"
+            : "NULL"
+        return """
+            id, name, company, (SELECT number FROM phone WHERE customer_id = customer.id ORDER BY position LIMIT 1),
+            region, role, level, card, status, last_contact, created_at, \(owner)
+            """
+    }
 
     static func summary(_ row: Database.Row) -> CustomerSummary {
         CustomerSummary(id: row.integer(0), name: row.text(1) ?? "", company: row.text(2), phone: row.text(3), region: row.text(4),
                         role: row.text(5), level: row.optionalInteger(6), card: row.text(7),
                         status: row.text(8).flatMap(CustomerCard.Status.init(rawValue:)) ?? .open,
-                        lastContact: row.text(9), createdAt: row.text(10) ?? "")
+                        lastContact: row.text(9), createdAt: row.text(10) ?? "", owner: row.text(11))
     }
 
     private func summaries(_ tail: String, _ bindings: [Database.Value]) throws(StoreError) -> [CustomerSummary] {
         var rows: [CustomerSummary] = []
-        try db.query("SELECT \(Self.summaryColumns) FROM customer " + tail, bindings) { row in rows.append(Self.summary(row)) }
+        try db.query("SELECT \(summaryColumns) FROM customer " + tail, bindings) { row in rows.append(Self.summary(row)) }
         return rows
     }
 
@@ -243,7 +262,7 @@ extension Book {
     /// Every card of the owner, in the order they were added: for `kaiqu export`.
     public func allCards() throws(StoreError) -> [CustomerCard] {
         var ids: [CustomerID] = []
-        try db.query("SELECT id FROM customer WHERE owner = ? AND deleted_at IS NULL ORDER BY id", [.text(owner)]) { row in ids.append(row.integer(0)) }
+        try db.query("SELECT id FROM customer WHERE \(owned("owner")) AND deleted_at IS NULL ORDER BY id", [.text(owner)]) { row in ids.append(row.integer(0)) }
         var cards: [CustomerCard] = []
         for id in ids { if let card = try card(id) { cards.append(card) } }
         return cards
@@ -252,5 +271,21 @@ extension Book {
     /// Every visit of the owner with one of these statuses, earliest first.
     public func allVisits(_ statuses: [Visit.Status]) throws(StoreError) -> [Visit] {
         try visits(from: "0000-01-01", to: "9999-12-31", statuses: statuses, limit: Int(Int32.max)).rows
+    }
+}
+
+/// The cards of other reps a manager's book has shown: what the audit log records.
+public final class CardViews: @unchecked Sendable {
+    /// Each card shown, once, in the order first shown.
+    public private(set) var seen: [(customer: Int64, owner: String, name: String)] = []
+
+    func add(_ customer: Int64, owner: String, name: String) {
+        if !seen.contains(where: { $0.customer == customer }) { seen.append((customer, owner, name)) }
+    }
+
+    /// The views noted since the last call, and forgets them.
+    public func take() -> [(customer: Int64, owner: String, name: String)] {
+        defer { seen = [] }
+        return seen
     }
 }

@@ -53,7 +53,7 @@ struct Journal {
                 'phones', (SELECT json_group_array(json_array(position, number)) FROM phone WHERE customer_id = customer.id),
                 'profile', (SELECT json_group_array(json_array(field, value)) FROM profile WHERE customer_id = customer.id),
                 'flow', (SELECT json_group_array(json_object(\(flow))) FROM flow WHERE customer_id = customer.id))
-            FROM customer WHERE id = ? AND owner = ?
+            FROM customer WHERE id = ? AND \(book.owned("owner"))
             """, [.integer(id), .text(book.owner)]) else { throw .noSuchCustomer(id) }
         try record(.customer, id, before: json)
         if subject.isEmpty { try name(fromCustomer: id) }
@@ -64,7 +64,7 @@ struct Journal {
         guard !seen.contains(RowKey(kind: .visit, id: id)) else { return }
         let columns = try book.store.columns(of: "visit")
         let object = columns.map { "'\($0)', \($0)" }.joined(separator: ", ")
-        guard let json = try db.text("SELECT json_object(\(object)) FROM visit WHERE id = ? AND owner = ?", [.integer(id), .text(book.owner)]) else {
+        guard let json = try db.text("SELECT json_object(\(object)) FROM visit WHERE id = ? AND \(book.owned("owner"))", [.integer(id), .text(book.owner)]) else {
             throw .noSuchVisit(id)
         }
         try record(.visit, id, before: json)

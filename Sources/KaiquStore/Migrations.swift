@@ -173,5 +173,55 @@ enum Migrations {
         ALTER TABLE visit ADD COLUMN zone TEXT;
         CREATE INDEX journal_recent ON journal(owner, id);
         """,
+        // 4: a team in one store, for the bridge. Users (an id, the owner of their cards, and
+        // the platform ids that reach it), each user's conversation state, who owned a card
+        // when, and an audit log of what a manager looked at, moved or exported.
+        """
+        CREATE TABLE user (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            role TEXT NOT NULL CHECK (role IN ('rep', 'manager')),
+            team TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX user_team ON user(team);
+        CREATE TABLE user_alias (
+            platform_id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES user(id) ON DELETE CASCADE
+        );
+        -- Whose cards a user reaches: their own, and a manager their team's.
+        CREATE VIEW team_member(viewer, member) AS
+            SELECT id, id FROM user
+            UNION SELECT m.id, u.id FROM user m JOIN user u ON u.team = m.team AND u.id != m.id
+                WHERE m.role = 'manager' AND m.team IS NOT NULL;
+
+        CREATE TABLE conversation (
+            user_id TEXT PRIMARY KEY,
+            state TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+
+        -- A card's owners before the present one (the present one is customer.owner).
+        CREATE TABLE ownership (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            owner TEXT NOT NULL,
+            until TEXT NOT NULL,
+            moved_by TEXT NOT NULL
+        );
+        CREATE INDEX ownership_customer ON ownership(customer_id, id);
+
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('view', 'reassign', 'export')),
+            owner TEXT,
+            customer_id INTEGER,
+            customer_name TEXT,
+            detail TEXT
+        );
+        CREATE INDEX audit_at ON audit(at, id);
+        """,
     ]
 }

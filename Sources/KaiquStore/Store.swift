@@ -68,7 +68,10 @@ public final class Store {
 
     /// One rep's customers, visits and changes; `zone` (IANA name) is the rep's time zone,
     /// kept with the visits they plan.
-    public func book(of owner: String, zone: String? = nil) -> Book { Book(store: self, owner: owner, zone: zone) }
+    /// `seesTeam` (a manager's book) reaches the cards of the owner's team as well.
+    public func book(of owner: String, zone: String? = nil, seesTeam: Bool = false) -> Book {
+        Book(store: self, owner: owner, zone: zone, seesTeam: seesTeam)
+    }
 
     /// The `application_id` Kaiqu writes into its stores ("KAIQ").
     static let applicationID: Int64 = 0x4B41_4951

@@ -14,4 +14,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case noSuchCustomer(Int64)
     /// A change names a visit the rep does not have.
     case noSuchVisit(Int64)
+    /// A card was to go to someone outside the manager's team.
+    case notInTeam(String)
+    /// A platform id given to a user already reaches another one.
+    case aliasTaken(alias: String, user: String)
 }

@@ -21,6 +21,9 @@ struct ExportMode {
             case .json: text = try json(book) + "\n"
             case .ics: text = try ics(book)
             }
+            // Every export is in the audit log: cards leaving the store are what a team audits.
+            try session.store?.audit([AuditEntry(at: session.stamp(), actor: book.owner,
+                                                 action: .export, owner: book.owner, detail: format.rawValue + " → " + (out ?? "stdout"))])
         } catch {
             Output.error.line("kaiqu: " + Messages.reason(error, language))
             return .cannotCreate

@@ -9,23 +9,33 @@ import KaiquStore
 final class Conversation {
     private let session: Session
     private let book: Book
+    private let dialogues: Dialogues
     private var dialogue: Dialogue
-    private var state = DialogueState()
+    /// What the conversation remembers: saved by the bridge after each line, given back
+    /// when a conversation is taken up again.
+    private(set) var state: DialogueState
     /// The customers the parser knows; grows as cards are added.
     private var customers: Gazetteer
-    private var traditional = false
-    // The simplified-only characters, made the first time a line needs them.
-    private var simplifiedOnly: Set<Unicode.Scalar>?
+
+    /// True for a messaging app: lists as lines, not columns.
+    var plainText = false
 
     /// Lines longer than this many bytes are answered with a message, not parsed.
     static let lineLimit = 4_096
 
-    init(session: Session, book: Book) {
+    /// A conversation on `book`, knowing `customers`, going on from `state`.
+    init(session: Session, book: Book, dialogues: Dialogues, customers: Gazetteer, state: DialogueState = DialogueState()) {
         self.session = session
         self.book = book
-        customers = session.customers
-        dialogue = Dialogue(rules: session.data.parser.rules, data: session.data.dialogue,
-                            valueLabels: Self.valueLabels(session.data.parser.rules, traditional: false))
+        self.dialogues = dialogues
+        self.customers = customers
+        self.state = state
+        dialogue = dialogues.dialogue(needsTraditional: state.language == .zhHant)
+    }
+
+    /// A terminal's conversation: the session's own book and customers.
+    convenience init(session: Session, book: Book) {
+        self.init(session: session, book: book, dialogues: Dialogues(session.data), customers: session.customers)
     }
 
     /// The language of the conversation now.
@@ -36,14 +46,14 @@ final class Conversation {
     /// What to say for one line of input, and whether the conversation ends.
     func handle(_ line: LineReader.Line) -> (replies: [String], ended: Bool) {
         guard let event = event(for: line) else { return ([], false) }
-        if case .utterance(let u) = event, u.result.language == .zhHant { useTraditional() }
+        if case .utterance(let u) = event, u.result.language == .zhHant { dialogue = dialogues.dialogue(needsTraditional: true) }
         return run(event)
     }
 
     // Runs an event and every change it asks for, in order: a change is applied, and its
     // acknowledgement said, before anything after it.
     private func run(_ event: DialogueEvent) -> (replies: [String], ended: Bool) {
-        let context = DialogueContext(now: session.now(), timeZone: session.timeZone)
+        let context = DialogueContext(now: session.now(), timeZone: session.timeZone, plainText: plainText)
         do {
             let (replies, ended) = try dialogue.run(event, in: &state, context: context, records: book, apply: { change in
                 let outcome = try book.apply(change, at: context.stamp)
@@ -90,54 +100,12 @@ final class Conversation {
     private func utterance(_ text: String, after language: Language) -> Utterance {
         let parser = session.data.parser
         var analysis = parser.analyze(text, context: session.parseContext(customers), keepCandidates: false)
-        analysis.result.language = Language.continuing(analysis.result.language, after: language, text: text) { [self] in
-            if let simplifiedOnly { return simplifiedOnly }
-            let made = Language.simplifiedOnly(parser.rules.normalizer)
-            simplifiedOnly = made
-            return made
+        analysis.result.language = Language.continuing(analysis.result.language, after: language, text: text) { [dialogues] in
+            dialogues.simplifiedOnly
         }
         let suggestions = analysis.result.intent == ParseResult.fallback
             ? parser.suggestions(for: text, language: analysis.result.language ?? language) : []
         return Utterance(analysis, suggestions: suggestions)
-    }
-
-    // Traditional replies and labels cost an ICU transliterator (~10 ms): made when a rep
-    // first writes traditional, in one call each.
-    private func useTraditional() {
-        guard !traditional else { return }
-        traditional = true
-        var data = dialogue.data
-        data.catalogue = data.catalogue.filledTraditional(Self.toTraditional)
-        dialogue = Dialogue(rules: dialogue.rules, data: data, valueLabels: Self.valueLabels(dialogue.rules, traditional: true))
-    }
-
-    /// Simplified texts to traditional, in one ICU call.
-    static func toTraditional(_ texts: [String]) -> [String] {
-        let joined = texts.joined(separator: "\u{1F}")
-        let converted = joined.applyingTransform(StringTransform(rawValue: "Hans-Hant"), reverse: false) ?? joined
-        let parts = converted.components(separatedBy: "\u{1F}")
-        return parts.count == texts.count ? parts : texts
-    }
-
-    /// Lookup values as words for replies: each value's first Chinese and first English synonym.
-    /// Regions (thousands) only when traditional is asked for: their simplified name is the
-    /// value itself, and the dialogue finds the English one when it needs it.
-    static func valueLabels(_ rules: RuleSet, traditional: Bool) -> [String: [String: [Language: String]]] {
-        var labels: [String: [String: [Language: String]]] = [:]
-        var keys: [(String, String)] = []
-        var chinese: [String] = []
-        for (lookup, values) in rules.lookupWords where lookup != "region" || traditional {
-            for value in values.keys {
-                let zh = rules.label(of: value, lookup: lookup, chinese: true) ?? value
-                labels[lookup, default: [:]][value] = [.zhHans: zh, .en: rules.label(of: value, lookup: lookup, chinese: false) ?? value]
-                keys.append((lookup, value))
-                chinese.append(zh)
-            }
-        }
-        guard traditional else { return labels }
-        let converted = toTraditional(chinese)
-        for (index, key) in keys.enumerated() { labels[key.0]?[key.1]?[.zhHant] = converted[index] }
-        return labels
     }
 
     /// A reply as it may reach a terminal: no escape or control characters, whatever a

@@ -29,6 +29,9 @@ enum Messages {
             case .missingArgument(let name): what = en ? "\(name) is missing" : "缺少 \(name)"
             case .emptyValue(let option): what = en ? "\(option) needs a value, not an empty one" : "\(option) 的取值不能为空"
             case .badZone(let zone): what = en ? "unknown time zone “\(zone)”; expected e.g. Asia/Shanghai" : "未知时区“\(zone)”，应形如 Asia/Shanghai"
+            case .badNumber(let option, let value): what = en ? "\(option) needs a positive whole number, not “\(value)”" : "\(option) 需要一个正整数，不是“\(value)”"
+            case .badRole(let role): what = en ? "unknown role “\(role)”; expected rep or manager" : "未知角色“\(role)”，应为 rep 或 manager"
+            case .unknownCommand(let command): what = en ? "unknown command “\(command)”; expected add, list or remove" : "未知命令“\(command)”，应为 add、list 或 remove"
             }
             return "kaiqu: " + what + (en ? " (see kaiqu --help)" : "（见 kaiqu --help）")
         case .badClock(let text):
@@ -58,6 +61,9 @@ enum Messages {
         case .cannotOpen(let path, let reason)?: return en ? "cannot open \(path): \(reason)" : "无法打开 \(path)：\(reason)"
         case .incompatible?, .foreign?: return render(error as! StoreError, language)
         case .busy?: return en ? "another program kept the store busy for over a minute" : "客户库被别的程序占用超过一分钟"
+        case .notInTeam(let user)?: return en ? "\(user) is not in your team" : "\(user) 不在你的组里"
+        case .aliasTaken(let alias, let user)?:
+            return en ? "\(alias) already reaches the user \(user)" : "\(alias) 已经对应用户 \(user)"
         case nil: return "\(error)"
         }
     }
@@ -75,7 +81,7 @@ enum Messages {
         case .foreign(let path):
             return en ? "kaiqu: \(path) is another application's database, not a Kaiqu store; Kaiqu leaves it untouched. Give --store a new file name."
                 : "kaiqu: \(path) 是别的程序的数据库，不是开渠的客户库；开渠不会改动它。请给 --store 换一个新文件名。"
-        case .busy:
+        case .busy, .aliasTaken, .notInTeam:
             return "kaiqu: " + reason(error, language)
         case .sqlite(let code, let message):
             return en ? "kaiqu: store error \(code): \(message)" : "kaiqu: 客户库出错 \(code)：\(message)"

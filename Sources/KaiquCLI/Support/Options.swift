@@ -7,8 +7,12 @@ import Foundation
 ///     kaiqu check [DIR]
 ///     kaiqu import FILE.csv
 ///     kaiqu export [--format csv|json|ics] [--out FILE]
+///     kaiqu serve [--bot-name NAME] [--prefix TEXT] [--reply-bytes N] [--group-rate N] [--open-registration]
+///     kaiqu users add ID --name NAME [--role rep|manager] [--team T] [--alias PLATFORM-ID]…
+///     kaiqu users list | users remove ID
+///     kaiqu audit [--limit N]
 struct Options {
-    enum Mode: String { case chat, nlu, check, `import`, export, help, version }
+    enum Mode: String { case chat, nlu, check, `import`, export, serve, users, audit, help, version }
 
     /// What `kaiqu export` writes.
     enum Format: String { case csv, json, ics }
@@ -24,6 +28,15 @@ struct Options {
     var format: Format = .csv
     var out: String?
     var arguments: [String] = []
+    /// For `serve`: how the bridge behaves.
+    var serve = ServeOptions()
+    /// For `users add`.
+    var userName: String?
+    var role: String?
+    var team: String?
+    var aliases: [String] = []
+    /// For `audit`: how many of the newest entries.
+    var limit = 100
 
     /// What was wrong with the command line, for the usage message.
     enum Problem: Error, Equatable {
@@ -35,6 +48,9 @@ struct Options {
         case missingArgument(String)
         case emptyValue(String)
         case badZone(String)
+        case badNumber(option: String, value: String)
+        case badRole(String)
+        case unknownCommand(String)
     }
 
     init(_ args: [String]) throws(Problem) {
@@ -69,6 +85,34 @@ struct Options {
                     guard let parsed = Format(rawValue: text.lowercased()) else { throw .badFormat(text) }
                     format = parsed
                 }
+            case "--bot-name", "--prefix", "--reply-bytes", "--group-rate", "--open-registration":
+                guard mode == .serve else { throw .notForMode(option: arg, mode: mode.rawValue) }
+                switch arg {
+                case "--bot-name": serve.botName = try value()
+                case "--prefix": serve.prefix = try value()
+                case "--open-registration": serve.openRegistration = true
+                default:
+                    let text = try value()
+                    guard let number = Int(text), number > 0 else { throw .badNumber(option: arg, value: text) }
+                    if arg == "--reply-bytes" { serve.replyBytes = max(number, 64) } else { serve.groupRate = number }
+                }
+            case "--name", "--role", "--team", "--alias":
+                guard mode == .users else { throw .notForMode(option: arg, mode: mode.rawValue) }
+                let text = try value()
+                if text.trimmingCharacters(in: .whitespaces).isEmpty { throw .emptyValue(arg) }
+                switch arg {
+                case "--name": userName = text
+                case "--role":
+                    guard ["rep", "manager"].contains(text) else { throw .badRole(text) }
+                    role = text
+                case "--team": team = text
+                default: aliases.append(text)
+                }
+            case "--limit":
+                guard mode == .audit else { throw .notForMode(option: arg, mode: mode.rawValue) }
+                let text = try value()
+                guard let number = Int(text), number > 0 else { throw .badNumber(option: arg, value: text) }
+                limit = number
             case "-h", "--help": mode = .help
             case "--version": mode = .version
             case "--":
@@ -85,8 +129,40 @@ struct Options {
                 arguments.append(arg)
             }
         }
+        if mode == .users { try checkUsersCommand(); return }
         let allowed = [.nlu, .check, .import].contains(mode) ? 1 : 0
         if arguments.count > allowed { throw .tooManyArguments(arguments[allowed]) }
         if mode == .import && arguments.isEmpty { throw .missingArgument("FILE.csv") }
     }
+
+    // users add ID --name N, users list, users remove ID.
+    private func checkUsersCommand() throws(Problem) {
+        guard let command = arguments.first else { throw .missingArgument("add|list|remove") }
+        switch command {
+        case "add":
+            guard arguments.count >= 2 else { throw .missingArgument("ID") }
+            if arguments.count > 2 { throw .tooManyArguments(arguments[2]) }
+            if userName == nil { throw .missingArgument("--name") }
+        case "remove":
+            guard arguments.count >= 2 else { throw .missingArgument("ID") }
+            if arguments.count > 2 { throw .tooManyArguments(arguments[2]) }
+        case "list":
+            if arguments.count > 1 { throw .tooManyArguments(arguments[1]) }
+        default: throw .unknownCommand(command)
+        }
+    }
+}
+
+/// How `kaiqu serve` treats messages: which group messages are for it, and the platform's limits.
+struct ServeOptions {
+    /// Group messages addressed as @NAME are handled.
+    var botName = "开渠"
+    /// …and so are those that start with this, when set.
+    var prefix: String?
+    /// The most bytes one reply message may have (WeCom's text limit).
+    var replyBytes = 2_048
+    /// The most messages a group chat gets a minute.
+    var groupRate = 20
+    /// A platform id no user has becomes a new rep, instead of being refused.
+    var openRegistration = false
 }

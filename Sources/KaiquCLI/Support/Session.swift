@@ -61,7 +61,9 @@ struct Session {
                 Session.announce(opened, explicit: paths.storeIsExplicit, data.catalogue, Messages.language(environment: environment))
                 store = opened
             }
-            book = store?.book(of: owner, zone: zone.identifier)
+            // A terminal user registered as a manager (`kaiqu users add`) reaches the team too.
+            let seesTeam = use == .write ? try store?.user(reachedBy: owner)?.seesTeam ?? false : false
+            book = store?.book(of: owner, zone: zone.identifier, seesTeam: seesTeam)
             customers = rules.gazetteer(try book?.customerNames() ?? [])
         } catch {
             throw .store(error)
@@ -70,6 +72,9 @@ struct Session {
 
     /// Now: the fixed clock, or the system's.
     func now() -> Date { fixedNow ?? Date() }
+
+    /// Now as the store writes it: the rep's local time, `YYYY-MM-DDTHH:MM`.
+    func stamp() -> String { DialogueContext(now: now(), timeZone: timeZone).stamp }
 
     /// The parser's context at this moment.
     func parseContext(_ customers: Gazetteer) -> ParseContext {

@@ -63,7 +63,8 @@ struct LineReader {
         start = 0
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
+            // A read the bridge's SIGTERM interrupted ends the input; any other is resumed.
+            if count < 0 && errno == EINTR && !Termination.requested { continue }
             if count <= 0 {
                 atEnd = true
                 buffer = []

@@ -32,10 +32,10 @@ extension Turn {
         if listing.offset == 0 { say(what.isEmpty ? "list.count" : "list.count_filtered", ["count": counted(page.total), "filter": what]) }
         var rows = [[text("list.col.number"), text("list.col.name"), text("list.col.level"), text("list.col.card"), text("list.col.region"), text("list.col.last_contact")]]
         for (index, c) in page.rows.enumerated() {
-            rows.append([String(listing.offset + index + 1), c.name, c.level.map { text("level.short.\($0)") } ?? "-", c.card ?? "-",
+            rows.append([String(listing.offset + index + 1), c.owner.map { text("list.owned", ["name": c.name, "owner": $0]) } ?? c.name, c.level.map { text("level.short.\($0)") } ?? "-", c.card ?? "-",
                          c.region.map { label("region", $0) } ?? "-", c.lastContact.map(ago) ?? text("list.never")])
         }
-        for row in Table.lines(rows) { line(row) }
+        for row in Table.lines(rows, plain: context.plainText) { line(row) }
         if page.rows.count == 1, let only = page.rows.first { state.lastCustomer = only.id }
         pageFooter(listing, shown: page.rows.count, total: page.total)
     }

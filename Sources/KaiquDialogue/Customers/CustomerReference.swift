@@ -65,6 +65,7 @@ extension Turn {
     /// One line about a customer for a choice or a list: name · company · region · card.
     func describe(_ c: CustomerSummary) -> String {
         var parts = [c.name]
+        if let owner = c.owner { parts.append(text("list.owner", ["owner": owner])) }
         if let company = c.company { parts.append(company) }
         if let region = c.region { parts.append(label("region", region)) }
         if let role = c.role { parts.append(label("role", role)) }

@@ -71,6 +71,8 @@ extension Turn {
         case .dealLost(let id, let reason):
             state.lastCustomer = id
             say("deal.lost", ["customer": try records.name(of: id) ?? "", "reason": reason])
+        case .reassign, .reassignAll:
+            try acknowledgeReassign(change, outcome)
         case .undo:
             switch outcome {
             case .undone(let kind, let subject): say("undo.done", ["what": labelOf("change." + kind), "name": subject])

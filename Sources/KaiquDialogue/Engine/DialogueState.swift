@@ -1,7 +1,7 @@
 import KaiquNLU
 
 /// What the conversation remembers between lines.
-public struct DialogueState: Sendable {
+public struct DialogueState: Sendable, Codable, Equatable {
     /// The language replies are in: the last one the rep wrote in (simplified Chinese at first).
     public var language: Language = .zhHans
     /// Whom 他 / 她 / 这个客户 / that customer mean: the last customer the conversation was about.
@@ -20,7 +20,7 @@ public struct DialogueState: Sendable {
 
 /// A question waiting for the rep's answer. Confirm, deny and cancel answer any of them; a
 /// bare value (a phone number, a number from a list, a day) answers the ones that ask it.
-public enum Pending: Sendable {
+public enum Pending: Sendable, Codable, Equatable {
     /// Adding a card: asking for its name or its phone.
     case newCustomer(CustomerCard, asking: CardQuestion)
     /// The new card looks like an existing one: update that one instead?
@@ -38,7 +38,7 @@ public enum Pending: Sendable {
     /// This visit clashes with another: plan it anyway?
     case clash(VisitPlan, with: Visit)
     /// Several planned visits fit: which one to cancel, or to move to `day`/`time`?
-    case chooseVisit([Visit], moveTo: (day: String, time: String?)?)
+    case chooseVisit([Visit], moveTo: VisitMove?)
     /// A step's checklist is shown: numbers tick its items.
     case checklist(CustomerID, step: Int)
     /// Essential items are not done: go on to `to` anyway?
@@ -79,21 +79,27 @@ public enum Pending: Sendable {
 }
 
 /// A request taken up again once the card being added exists.
-public struct Resume: Sendable {
+public struct Resume: Sendable, Codable, Equatable {
     public var utterance: Utterance
     /// True when the request is about the new card (明天拜访孙丽 → "孙丽还没有卡，要新建吗？"
     /// → … → the visit is planned); false when it is another request the rep moved on to.
     public var aboutNewCard: Bool
 }
 
+/// Where a visit being chosen is to move: a day and, when said, a time.
+public struct VisitMove: Sendable, Codable, Equatable {
+    public var day: String
+    public var time: String?
+}
+
 /// What a card question asks for.
-public enum CardQuestion: String, Sendable {
+public enum CardQuestion: String, Sendable, Codable {
     case name, phone
 }
 
 /// A list shown page by page.
-public struct Listing: Sendable, Equatable {
-    public enum Kind: String, Sendable { case customers, followUps }
+public struct Listing: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable { case customers, followUps }
     public var kind: Kind
     public var filter: CustomerFilter
     /// The first row of the next page.

@@ -2,7 +2,7 @@ import Foundation
 import KaiquNLU
 
 /// One line the rep wrote, as the parser read it.
-public struct Utterance: Sendable {
+public struct Utterance: Sendable, Codable, Equatable {
     public var result: ParseResult
     /// The tokens the patterns saw (filler removed).
     public var tokens: [Token]
@@ -88,10 +88,14 @@ public enum Effect: Sendable, Equatable {
 public struct DialogueContext: Sendable {
     public var now: Date
     public var timeZone: TimeZone
+    /// True when replies go to a messaging app, not a terminal: no tables that assume a
+    /// monospace font.
+    public var plainText: Bool
 
-    public init(now: Date, timeZone: TimeZone) {
+    public init(now: Date, timeZone: TimeZone, plainText: Bool = false) {
         self.now = now
         self.timeZone = timeZone
+        self.plainText = plainText
     }
 
     private var localSeconds: Int { Int(now.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: now) }

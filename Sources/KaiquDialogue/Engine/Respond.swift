@@ -70,6 +70,7 @@ extension Turn {
         case "customer.list": try listCustomers(u)
         case "customer.delete": try deleteCustomer(u)
         case "customer.note": try noteCustomer(u)
+        case "customer.reassign": try reassign(u)
         case "visit.schedule": try scheduleVisit(u)
         case "visit.list": try listVisits(u)
         case "visit.log": try logVisit(u)

@@ -3,8 +3,8 @@ import KaiquNLU
 
 /// A birthday, solar (公历) or lunar (农历). Lunar birthdays stay lunar: the day moves every
 /// solar year, and that is the day the customer celebrates.
-public struct Birthday: Sendable, Equatable, CustomStringConvertible {
-    public enum Calendar: String, Sendable { case solar, lunar }
+public struct Birthday: Sendable, Equatable, CustomStringConvertible, Codable {
+    public enum Calendar: String, Sendable, Codable { case solar, lunar }
 
     public var calendar: Calendar
     public var year: Int?

@@ -19,6 +19,11 @@ public enum Change: Sendable, Equatable {
     case dealWon(CustomerID, amount: Int?)
     /// Dropped: the reason kept, level 4, no card, out of the cadence.
     case dealLost(CustomerID, reason: String)
+    /// Cards moved to another rep of the manager's team (a user id); the history keeps who
+    /// had them until when.
+    case reassign([CustomerID], to: String)
+    /// All of a rep's cards moved to another (both user ids): a rep who leaves.
+    case reassignAll(from: String, to: String)
     /// Reverts the owner's last change that is not undone yet.
     case undo
 
@@ -36,6 +41,7 @@ public enum Change: Sendable, Equatable {
         case .flow: "flow"
         case .dealWon: "deal.won"
         case .dealLost: "deal.lost"
+        case .reassign, .reassignAll: "customer.reassign"
         case .undo: "undo"
         }
     }
@@ -69,7 +75,7 @@ public enum CardEdit: Sendable, Equatable {
 }
 
 /// A visit to plan.
-public struct VisitPlan: Sendable, Equatable {
+public struct VisitPlan: Sendable, Equatable, Codable {
     public var customer: CustomerID
     public var day: String
     public var time: String?
@@ -120,4 +126,6 @@ public enum Outcome: Sendable, Equatable {
     /// An undo: what it reverted, by change kind, and whom it was about.
     case undone(kind: String, subject: String)
     case nothingToUndo
+    /// Cards moved to another rep: how many.
+    case reassigned(count: Int)
 }

@@ -3,7 +3,7 @@ public typealias CustomerID = Int64
 
 /// A customer card (客户资料卡): contact data, the method's two profiles, qualification and
 /// where the customer stands. The store keeps it; the dialogue reads and changes it.
-public struct CustomerCard: Sendable, Equatable {
+public struct CustomerCard: Sendable, Equatable, Codable {
     public var id: CustomerID
     public var name: String
     public var company: String?
@@ -49,7 +49,7 @@ public struct CustomerCard: Sendable, Equatable {
     public var contactCount = 0
 
     /// Where a customer is in the sales life cycle.
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, Codable {
         case open, won, lost
     }
 
@@ -65,7 +65,7 @@ public struct CustomerCard: Sendable, Equatable {
 }
 
 /// A short view of a card for lists and choices.
-public struct CustomerSummary: Sendable, Equatable {
+public struct CustomerSummary: Sendable, Equatable, Codable {
     public var id: CustomerID
     public var name: String
     public var company: String?
@@ -77,10 +77,13 @@ public struct CustomerSummary: Sendable, Equatable {
     public var status: CustomerCard.Status
     public var lastContact: String?
     public var createdAt: String
+    /// The rep whose card it is, when it is not the reader's own: a manager sees whose it is.
+    public var owner: String?
 
     public init(id: CustomerID, name: String, company: String? = nil, phone: String? = nil, region: String? = nil,
                 role: String? = nil, level: Int? = nil, card: String? = nil, status: CustomerCard.Status = .open,
-                lastContact: String? = nil, createdAt: String = "") {
+                lastContact: String? = nil, createdAt: String = "", owner: String? = nil) {
+        self.owner = owner
         self.id = id
         self.name = name
         self.company = company

@@ -37,6 +37,24 @@ public protocol Records {
     func due(onOrBefore day: Int, filter: CustomerFilter, excluding: Set<CustomerID>, limit: Int) throws -> (rows: [DueCustomer], total: Int)
     /// Customers whose birthday (`Birthday.monthDayKey`) is one of these keys.
     func birthdays(keys: [String]) throws -> [(customer: CustomerSummary, birthday: Birthday)]
+    /// The reps a manager may hand cards to (their team, themselves included); empty for a rep.
+    func teammates() throws -> [Teammate]
+}
+
+extension Records {
+    public func teammates() throws -> [Teammate] { [] }
+}
+
+/// A user of the same team, as a manager names them: 把王建国转给李娜.
+public struct Teammate: Sendable, Equatable {
+    /// The user id, the owner of their cards.
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
 }
 
 /// A customer due a contact: the day the cadence makes them due.
@@ -52,7 +70,7 @@ public struct DueCustomer: Sendable, Equatable {
 }
 
 /// Which cards a list shows, and in what order.
-public struct CustomerFilter: Sendable, Equatable {
+public struct CustomerFilter: Sendable, Equatable, Codable {
     public var level: Int?
     public var card: String?
     public var region: String?
@@ -63,7 +81,7 @@ public struct CustomerFilter: Sendable, Equatable {
     public var contactedBefore: String?
     public var order: Order = .priority
 
-    public enum Order: String, Sendable {
+    public enum Order: String, Sendable, Codable {
         /// A before B before C, then by level, then by name.
         case priority
         /// The longest without contact first.

@@ -2,7 +2,7 @@
 public typealias VisitID = Int64
 
 /// A planned or past visit (or call) to a customer, in the rep's local time.
-public struct Visit: Sendable, Equatable {
+public struct Visit: Sendable, Equatable, Codable {
     public var id: VisitID
     public var customer: CustomerID
     /// The customer's name, for lists.
@@ -21,7 +21,7 @@ public struct Visit: Sendable, Equatable {
     /// for visits kept before zones were, which are in the rep's zone.
     public var zone: String?
 
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, Codable {
         case planned, done, cancelled
     }
 

@@ -4,7 +4,15 @@ enum Table {
     /// The widest a cell may be, in columns.
     static let cellWidth = 16
 
-    static func lines(_ rows: [[String]]) -> [String] {
+    /// The rows aligned; or, `plain` (a messaging app's proportional font), the header left
+    /// out and each row as "1. 王建国 · 四级 · 杭州", empty cells ("-") skipped.
+    static func lines(_ rows: [[String]], plain: Bool = false) -> [String] {
+        if plain {
+            return rows.dropFirst().map { row in
+                let cells = row.dropFirst().filter { $0 != "-" }
+                return (row.first.map { $0 + ". " } ?? "") + cells.joined(separator: " · ")
+            }
+        }
         let cut = rows.map { $0.map(truncated) }
         let columns = cut.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)

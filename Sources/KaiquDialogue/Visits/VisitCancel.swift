@@ -5,7 +5,7 @@ import KaiquNLU
 extension Turn {
     mutating func cancelVisit(_ u: Utterance) throws {
         guard let card = try customer(for: u) else { return }
-        var moveTo: (day: String, time: String?)?
+        var moveTo: VisitMove?
         if let moved = u.slots["moved"] {
             var target = TimeSlots(value: moved)
             target.settleDay(now: context.minute, today: today)
@@ -17,7 +17,7 @@ extension Turn {
                 say("visit.in_past", ["when": dayText(day), "name": card.name])
                 return
             }
-            moveTo = (day.description, target.time.map(LocalTime.text))
+            moveTo = VisitMove(day: day.description, time: target.time.map(LocalTime.text))
         }
         var visits = try records.visits(of: card.id, limit: 50).filter { $0.status == .planned && $0.day >= today.description }
         // For a move, the day said is the new one (改到周五), not the visit's.

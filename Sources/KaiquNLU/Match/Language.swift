@@ -1,7 +1,7 @@
 import Foundation
 
 /// The language a rep wrote in, which replies follow.
-public enum Language: String, Sendable, CaseIterable {
+public enum Language: String, Sendable, CaseIterable, Codable {
     case zhHans = "zh-Hans"
     case zhHant = "zh-Hant"
     case en

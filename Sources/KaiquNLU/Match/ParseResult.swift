@@ -1,5 +1,5 @@
 /// What the parser made of one utterance: the contract's intent and slots.
-public struct ParseResult: Sendable {
+public struct ParseResult: Sendable, Codable, Equatable {
     public var text: String
     /// A contract intent id, or "fallback".
     public var intent: String
@@ -70,7 +70,7 @@ public struct CueScore: Sendable {
 }
 
 /// Which layer decided an utterance's intent.
-public enum Reading: String, Sendable {
+public enum Reading: String, Sendable, Codable {
     /// Nothing fitted: fallback.
     case none
     /// An exact pattern, as written in intents/.

@@ -1,5 +1,5 @@
 /// One unit the pattern matcher steps over: a Han character, a Latin word or a run of digits.
-public struct Token: Sendable, Equatable {
+public struct Token: Sendable, Equatable, Codable {
     /// The folded text of the token.
     public var text: String
     /// Scalar offsets into the normalized text.

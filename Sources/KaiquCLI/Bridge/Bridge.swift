@@ -1,0 +1,165 @@
+import Foundation
+import KaiquDialogue
+import KaiquNLU
+import KaiquStore
+
+/// `kaiqu serve`'s work, one request line in and one response line out. Each user has a
+/// conversation of their own, on a book of their own (a manager's reaches the team); its
+/// state is saved in the store after every line, so a restarted bridge picks it up.
+final class Bridge {
+    private let session: Session
+    private let store: Store
+    private let options: ServeOptions
+    private let dialogues: Dialogues
+    private var conversations: [String: Held] = [:]
+    private var rate: GroupRate
+    private var uses = 0
+
+    /// How many conversations stay in memory; the others are read back from the store.
+    static let kept = 4_096
+    /// The longest request line read; its text must also fit `Conversation.lineLimit`.
+    static let requestLimit = 65_536
+
+    private struct Held {
+        let conversation: Conversation
+        let book: Book
+        var saved: DialogueState
+        var lastUse: Int
+    }
+
+    init(session: Session, store: Store, options: ServeOptions) {
+        self.session = session
+        self.store = store
+        self.options = options
+        dialogues = Dialogues(session.data)
+        rate = GroupRate(perMinute: options.groupRate)
+    }
+
+    private var catalogue: ReplyCatalogue { dialogues.dialogue(needsTraditional: false).catalogue }
+    private var normalizer: Normalizer { session.data.parser.rules.normalizer }
+
+    /// The response line to one request line.
+    func respond(to line: LineReader.Line) -> String {
+        let bytes: [UInt8]
+        switch line {
+        case .tooLong(let prefix):
+            return error(Self.leadingID(prefix), "too_long", "bridge.too_long", .zhHans, ["limit": String(Self.requestLimit)])
+        case .bytes(let read): bytes = read
+        }
+        let request: BridgeRequest
+        switch BridgeRequest.parse(bytes) {
+        case .failure(.badJSON(let reason)):
+            return error(BridgeRequest.bestID(bytes), "bad_json", "bridge.bad_json", .zhHans, ["reason": reason])
+        case .failure(.missingField(let field, let id)):
+            return error(id, "missing_field", "bridge.missing_field", .zhHans, ["field": field])
+        case .success(let read): request = read
+        }
+        let language = Language.detect(request.text, normalizer: normalizer) ?? .zhHans
+        if request.text.utf8.count > Conversation.lineLimit {
+            return error(request.id, "too_long", "bridge.too_long", language, ["limit": String(Conversation.lineLimit)])
+        }
+        let user: User
+        do {
+            guard let found = try store.user(reachedBy: request.user) ?? register(request) else {
+                return error(request.id, "unknown_user", "bridge.unknown_user", language, ["user": request.user])
+            }
+            user = found
+        } catch {
+            return self.error(request.id, "store", "bridge.store_failed", language, ["reason": Messages.reason(error, language)])
+        }
+        var addressedText = request.text
+        if request.isGroup {
+            guard let addressed = ReplyShaping.addressed(request.text, botName: options.botName, prefix: options.prefix) else {
+                return JSON.object([("id", request.id), ("replies", "[]")])
+            }
+            addressedText = addressed
+        }
+        var replies: [String]
+        do {
+            replies = try converse(user, addressedText)
+        } catch {
+            return self.error(request.id, "store", "bridge.store_failed", language, ["reason": Messages.reason(error, language)])
+        }
+        // A turn's lines make one message, as a person would write it; cut to the platform's size.
+        var text = replies.joined(separator: "\n")
+        if request.isGroup { text = ReplyShaping.maskPhones(text) }
+        replies = text.isEmpty ? [] : ReplyShaping.split(text, limit: options.replyBytes)
+        var delay = 0
+        if request.isGroup {
+            let now = session.now().timeIntervalSince1970
+            replies = ReplyShaping.coalesce(replies, into: rate.room(request.chat, now: now), limit: options.replyBytes)
+            delay = rate.send(replies.count, chat: request.chat, now: now)
+        }
+        var fields = [("id", request.id), ("replies", "[" + replies.map { JSON.object([("text", JSON.string($0))]) }.joined(separator: ",") + "]")]
+        if delay > 0 { fields.append(("delay_ms", String(delay))) }
+        return JSON.object(fields)
+    }
+
+    // One line of a user's conversation: the replies, with the state saved and a manager's
+    // looks at other reps' cards written to the audit log before the response goes out.
+    private func converse(_ user: User, _ text: String) throws -> [String] {
+        var held = try conversation(of: user)
+        let (replies, _) = held.conversation.handle(.bytes(Array(text.utf8)))
+        let stamp = session.stamp()
+        if held.conversation.state != held.saved {
+            let encoded = try JSONEncoder().encode(held.conversation.state)
+            try store.saveConversationState(String(decoding: encoded, as: UTF8.self), of: user.id, at: stamp)
+            held.saved = held.conversation.state
+        }
+        if held.book.seesTeam {
+            let views = held.book.views.take()
+            try store.audit(views.map { AuditEntry(at: stamp, actor: user.id, action: .view, owner: $0.owner, customer: $0.customer, name: $0.name) })
+        }
+        uses += 1
+        held.lastUse = uses
+        conversations[user.id] = held
+        return replies
+    }
+
+    // The user's conversation: in memory, else taken up from the store's saved state.
+    private func conversation(of user: User) throws -> Held {
+        if let held = conversations[user.id] { return held }
+        if conversations.count >= Self.kept, let oldest = conversations.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+            conversations[oldest.key] = nil
+        }
+        let book = store.book(of: user.id, zone: session.timeZone.identifier, seesTeam: user.seesTeam)
+        let customers = session.data.parser.rules.gazetteer(try book.customerNames())
+        // A state saved by another version that no longer reads is dropped: a fresh start
+        // loses a pending question, never a card.
+        let state = try store.conversationState(of: user.id).flatMap { try? JSONDecoder().decode(DialogueState.self, from: Data($0.utf8)) }
+            ?? DialogueState()
+        let conversation = Conversation(session: session, book: book, dialogues: dialogues, customers: customers, state: state)
+        conversation.plainText = true
+        return Held(conversation: conversation, book: book, saved: state, lastUse: uses)
+    }
+
+    // A stranger becomes a rep of their own when the bridge allows it.
+    private func register(_ request: BridgeRequest) throws -> User? {
+        guard options.openRegistration else { return nil }
+        let name = request.name.map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 } ?? request.user
+        let user = User(id: request.user, name: name, role: .rep)
+        let stamp = session.stamp()
+        try store.saveUser(user, at: stamp)
+        return user
+    }
+
+    private func error(_ id: String, _ code: String, _ key: String, _ language: Language, _ parameters: [String: String]) -> String {
+        let message = catalogue.render(key, language, parameters)
+        return JSON.object([("id", id), ("error", JSON.object([("code", JSON.string(code)), ("message", JSON.string(message))]))])
+    }
+
+    /// The id of a line cut for length, when it starts `{"id":"…"` or `{"id":123`: so even
+    /// an over-long request is answered under its own id.
+    static func leadingID(_ prefix: [UInt8]) -> String {
+        let text = String(decoding: prefix.prefix(512), as: UTF8.self)
+        guard let key = text.range(of: "\"id\"") else { return "null" }
+        var rest = text[key.upperBound...].drop { $0 == " " }
+        guard rest.first == ":" else { return "null" }
+        rest = rest.dropFirst().drop { $0 == " " }
+        if rest.first == "\"", let close = rest.dropFirst().firstIndex(where: { $0 == "\"" || $0 == "\\" }), rest[close] == "\"" {
+            return JSON.string(String(rest[rest.index(after: rest.startIndex)..<close]))
+        }
+        let digits = rest.prefix { $0.isNumber || $0 == "-" }
+        return digits.isEmpty ? "null" : String(digits)
+    }
+}
