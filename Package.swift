@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "KaiquStoreTests", dependencies: ["KaiquStore", "KaiquDialogue", "KaiquNLU", "CSQLite"]),
         .testTarget(name: "KaiquDialogueTests", dependencies: ["KaiquDialogue", "KaiquNLU", "KaiquStore"]),
         // Depends on the executable so `swift test` builds the binary the end-to-end tests spawn.
-        .testTarget(name: "KaiquCLITests", dependencies: ["KaiquCLI", "KaiquNLU", "KaiquDialogue", "KaiquFuzz", "kaiqu"]),
+        .testTarget(name: "KaiquCLITests", dependencies: ["KaiquCLI", "KaiquNLU", "KaiquDialogue", "KaiquStore", "KaiquFuzz", "kaiqu"]),
     ]
 )

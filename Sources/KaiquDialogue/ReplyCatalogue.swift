@@ -72,7 +72,7 @@ public struct ReplyCatalogue: Sendable {
     public func render(_ key: String, _ language: Language, _ parameters: [String: String] = [:]) -> String {
         guard let entry = texts[key] else { return key }
         let template = entry[language] ?? entry[.zhHans] ?? key
-        guard template.contains("{") else { return template }
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {

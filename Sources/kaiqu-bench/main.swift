@@ -7,6 +7,8 @@
 //   memory     peak resident set of this process and of the kaiqu runs
 //   store      a book of 100,000 customers: fill, open, lists, adds (`kaiqu-bench store`)
 //   churn      the file size of 10,000 customers after 100,000 changes (`kaiqu-bench churn`)
+//   bridge     `kaiqu serve` with 1,000 reps: latency, throughput, memory over 1M messages,
+//              and no acknowledged change lost to kill -9 (`kaiqu-bench bridge [MESSAGES]`)
 import Foundation
 import KaiquCLI
 import KaiquDialogue
@@ -114,6 +116,10 @@ func peakMegabytes(_ who: __rusage_who) -> Double {
 
 if CommandLine.arguments.dropFirst().first == "store" {
     try StoreBench.run()
+    exit(0)
+}
+if CommandLine.arguments.dropFirst().first == "bridge" {
+    try BridgeBench.run(messages: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000_000)
     exit(0)
 }
 if CommandLine.arguments.dropFirst().first == "churn" {

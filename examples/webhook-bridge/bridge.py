@@ -42,9 +42,9 @@ MAX_BODY_BYTES = 64 * 1024
 # milliseconds, so a request this slow means the child is stuck, not busy.
 KAIQU_TIMEOUT_S = 15
 
-# Kaiqu asks for a delay when a group is over its message rate; a wild value must not
-# park a chat's queue for hours.
-MAX_DELAY_MS = 60 * 1000
+# Kaiqu asks for a delay (a minute is normal) when a group is over its message rate; a
+# wild value must not park a chat's queue for hours.
+MAX_DELAY_MS = 10 * 60 * 1000
 
 
 def log(message):
@@ -144,8 +144,11 @@ class KaiquProcess:
             return self._proc
 
     def _start_locked(self):
-        # stderr is inherited: Kaiqu's own diagnostics land in the bridge's log.
-        proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        # stderr is inherited: Kaiqu's own diagnostics land in the bridge's log. A session
+        # of its own keeps Ctrl-C in a terminal from reaching the child directly: the bridge
+        # stops it by closing its input, once the requests inside it have been answered.
+        proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                start_new_session=True)
         waiting = collections.OrderedDict()
         self._proc, self._waiting = proc, waiting
         threading.Thread(target=self._read, args=(proc, waiting), daemon=True).start()
@@ -191,7 +194,9 @@ class KaiquProcess:
             if self._closed:
                 raise KaiquUnavailable("the bridge is shutting down")
             rid = "b%d" % next(self._ids)
-            line = (json.dumps(dict(fields, id=rid), ensure_ascii=False) + "\n").encode("utf-8")
+            request = {"id": rid}
+            request.update(fields)
+            line = (json.dumps(request, ensure_ascii=False) + "\n").encode("utf-8")
             # Two tries: a child that died since the last request shows up here as a
             # broken pipe, and nothing was lost yet, so a fresh child can take the line.
             for attempt in (1, 2):
@@ -299,6 +304,10 @@ class Outbox:
                 log("gave up on replies still queued for %d chat(s)" % len(self._queues))
 
 
+# Kaiqu's error codes whose message is for the rep rather than for whoever wrote the bridge.
+REP_ERRORS = {"unknown_user", "too_long", "store"}
+
+
 class Bridge:
     """Everything a request handler needs, built once from the configuration."""
 
@@ -322,6 +331,10 @@ class Bridge:
         if "error" in response:
             error = response["error"] if isinstance(response["error"], dict) else {"message": str(response["error"])}
             note["error"] = error.get("code")
+            # These messages are written for the rep (not set up yet, message too long, store
+            # failed): they go to the chat too, or the rep would hear nothing.
+            if error.get("code") in REP_ERRORS and isinstance(error.get("message"), str):
+                self.outbox.send(event["chat"], event["platform_user"], [error["message"]], 0)
             return 400, {"ok": False, "error": error}, note
         replies = response.get("replies")
         texts = [r["text"] for r in (replies if isinstance(replies, list) else [])
@@ -487,6 +500,11 @@ def parse_config(argv):
 
 def main(argv=None):
     config = parse_config(sys.argv[1:] if argv is None else argv)
+    try:
+        server = Server((config.host, config.port), Handler)
+    except OSError as error:
+        log("cannot listen on %s:%d: %s" % (config.host, config.port, error))
+        return 1
     kaiqu = KaiquProcess(config.serve_command)
     try:
         proc = kaiqu.start()
@@ -502,7 +520,6 @@ def main(argv=None):
         pass
 
     bridge = Bridge(config, kaiqu, Outbox(config.reply_url, config.secret))
-    server = Server((config.host, config.port), Handler)
     server.bridge = bridge
 
     def stop(signum, frame):

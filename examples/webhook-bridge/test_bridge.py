@@ -41,8 +41,8 @@ PHONE = "13800138000"
 CUSTOMER = "王建国"
 BUDGET_S = 60  # the whole run, so a hang fails instead of blocking CI
 
-# Whatever we started, so the watchdog can end it: bridge.py and the kaiqu serve pids it reported.
-started = {"bridge": None, "kaiqu": set()}
+# What the watchdog must clean up: the BridgeProcess, the kaiqu serve pids it reported, the store.
+started = {"bridge": None, "kaiqu": set(), "workdir": None}
 
 
 class Failure(Exception):
@@ -104,7 +104,7 @@ class BridgeProcess:
                    "--reply-url", reply_url]
         self.proc = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        started["bridge"] = self.proc
+        started["bridge"] = self
         threading.Thread(target=self._collect, daemon=True).start()
         self.url = "http://127.0.0.1:%d" % self.port
 
@@ -148,8 +148,11 @@ def free_port():
 
 def add_user(kaiqu, store, uid, name, role, team):
     command = [kaiqu, "users", "add", uid, "--name", name, "--role", role, "--team", team, "--store", store]
-    done = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, timeout=20)
+    try:
+        done = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, timeout=20)
+    except subprocess.TimeoutExpired:
+        raise Failure("%s did not finish in 20 s" % " ".join(command))
     check(done.returncode == 0, "%s failed with status %d:\n%s" % (
         " ".join(command), done.returncode, (done.stdout + done.stderr).decode("utf-8", "replace")))
 
@@ -232,7 +235,9 @@ def run(kaiqu, workdir, verbose):
               and isinstance(result["error"].get("code"), str),
               "unknown user: expected 400 with an error code, got %d %s" % (status, result))
         check(bridge.health()["kaiqu_pid"] == first_pid, "kaiqu serve was restarted after an unknown user")
-        print("ok - an unknown user is refused (%s) and kaiqu serve keeps running" % result["error"]["code"])
+        # The refusal is for the person: it is posted to their chat as well.
+        expect("dm", "stranger", [result["error"]["message"]])
+        print("ok - an unknown user is refused (%s), told so in their chat, and kaiqu serve keeps running" % result["error"]["code"])
 
         quiet = say(bridge, "zhangwei", "今天下午谁去拜访%s" % CUSTOMER, chat=GROUP)
         check(quiet == [], "a group message not addressed to the bot got replies: %s" % quiet)
@@ -319,6 +324,7 @@ def main():
                         help="the kaiqu binary (default $KAIQU_BIN)")
     parser.add_argument("--verbose", action="store_true", help="show the bridge's log even on success")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # "ok" lines and the bridge's log, in order
     if not args.kaiqu:
         parser.error("say which kaiqu to test: --kaiqu PATH or KAIQU_BIN")
     kaiqu = shutil.which(args.kaiqu) or args.kaiqu
@@ -327,19 +333,23 @@ def main():
     kaiqu = os.path.abspath(kaiqu)
 
     def give_up():
-        print("FAIL: the test took over %d s (something hangs); see above" % BUDGET_S, file=sys.stderr)
-        if started["bridge"] is not None:
-            started["bridge"].kill()
+        bridge = started["bridge"]
+        if bridge is not None:
+            bridge.proc.kill()
+            print_log(bridge)
         for pid in started["kaiqu"]:
             if process_exists(pid):
                 os.kill(pid, signal.SIGKILL)
+        if started["workdir"]:
+            shutil.rmtree(started["workdir"], ignore_errors=True)
+        print("FAIL: the test took over %d s (something hangs)" % BUDGET_S, file=sys.stderr)
         sys.stderr.flush()
         os._exit(2)
 
     watchdog = threading.Timer(BUDGET_S, give_up)
     watchdog.daemon = True
     watchdog.start()
-    workdir = tempfile.mkdtemp(prefix="kaiqu-bridge-test-")
+    workdir = started["workdir"] = tempfile.mkdtemp(prefix="kaiqu-bridge-test-")
     try:
         run(kaiqu, workdir, args.verbose)
     except Failure as failure:

@@ -9072,6 +9072,9 @@ reply cli.usage
     |   kaiqu check [文件夹]                                     检查 intents/ 数据并运行全部例句
     |   kaiqu import 文件.csv                                    从表格导入客户卡（UTF-8 或 GB18030）
     |   kaiqu export [--format csv|json|ics] [--out 文件]        导出客户卡（CSV/JSON）或拜访计划（ICS 日历）
+    |   kaiqu serve [--bot-name 名字] [--prefix 前缀]             消息机器人桥接用的 JSON 行模式（每行一个请求、一个回应）
+    |   kaiqu users add ID --name 姓名 [--role rep|manager] [--team 组] [--alias 平台ID]   添加用户；users list、users remove ID
+    |   kaiqu audit [--limit N]                                  审计日志：主管查看、转移客户、导出
     |   kaiqu --version | --help
     |
     | 选项：
@@ -9081,6 +9084,8 @@ reply cli.usage
     |   --intents 文件夹 使用这份 intents/（或 KAIQU_INTENTS），改了不用重新编译
     |   --json           nlu：每行一个 JSON 对象
     |   --explain        nlu：显示归一化文本、实体、候选意图和胜出的模式
+    |   --reply-bytes N  serve：每条回复最多几个字节（默认 2048）；--group-rate N：群聊每分钟最多几条（默认 20）
+    |   --open-registration  serve：不认识的平台用户自动成为新业务员
     |
     | 退出码：0 成功，64 用法错误，65 数据错误，66 找不到输入，73 无法打开客户库
   zh-Hant: 開渠 (kaiqu) —— 渠道銷售助手
@@ -9091,6 +9096,9 @@ reply cli.usage
     |   kaiqu check [文件夾]                                     檢查 intents/ 數據並運行全部例句
     |   kaiqu import 文件.csv                                    從表格導入客戶卡（UTF-8 或 GB18030）
     |   kaiqu export [--format csv|json|ics] [--out 文件]        導出客戶卡（CSV/JSON）或拜訪計劃（ICS 日曆）
+    |   kaiqu serve [--bot-name 名字] [--prefix 前綴]             消息機器人橋接用的 JSON 行模式（每行一個請求、一個回應）
+    |   kaiqu users add ID --name 姓名 [--role rep|manager] [--team 組] [--alias 平台ID]   添加用戶；users list、users remove ID
+    |   kaiqu audit [--limit N]                                  審計日誌：主管查看、轉移客戶、導出
     |   kaiqu --version | --help
     |
     | 選項：
@@ -9100,6 +9108,8 @@ reply cli.usage
     |   --intents 文件夾 使用這份 intents/（或 KAIQU_INTENTS），改了不用重新編譯
     |   --json           nlu：每行一個 JSON 對象
     |   --explain        nlu：顯示歸一化文本、實體、候選意圖和勝出的模式
+    |   --reply-bytes N  serve：每條回覆最多幾個字節（默認 2048）；--group-rate N：群聊每分鐘最多幾條（默認 20）
+    |   --open-registration  serve：不認識的平台用戶自動成為新業務員
     |
     | 退出碼：0 成功，64 用法錯誤，65 數據錯誤，66 找不到輸入，73 無法打開客戶庫
   en: Kaiqu — an assistant for channel-sales reps
@@ -9110,6 +9120,9 @@ reply cli.usage
     |   kaiqu check [DIR]                                   check intents/ and run every example
     |   kaiqu import FILE.csv                               import customer cards from a spreadsheet (UTF-8 or GB18030)
     |   kaiqu export [--format csv|json|ics] [--out FILE]   export the cards (CSV, JSON) or the planned visits (iCalendar)
+    |   kaiqu serve [--bot-name NAME] [--prefix TEXT]       the JSON-lines mode for a messaging bridge (one request, one response a line)
+    |   kaiqu users add ID --name NAME [--role rep|manager] [--team T] [--alias PLATFORM-ID]   add a user; users list, users remove ID
+    |   kaiqu audit [--limit N]                             the audit log: a manager's views, card moves, exports
     |   kaiqu --version | --help
     |
     | Options:
@@ -9119,6 +9132,8 @@ reply cli.usage
     |   --intents DIR    use this intents/ folder (or KAIQU_INTENTS): edits apply without recompiling
     |   --json           nlu: one JSON object a line
     |   --explain        nlu: show the normalized text, entities, candidates and the winning pattern
+    |   --reply-bytes N  serve: the most bytes a reply message has (default 2048); --group-rate N: messages a group gets a minute (default 20)
+    |   --open-registration  serve: an unknown platform user becomes a new rep
     |
     | Exit status: 0 ok, 64 usage, 65 data error, 66 no input, 73 cannot open the store
 

@@ -1,6 +1,10 @@
 /// Just enough JSON writing for `kaiqu nlu --json`, with keys in the contract's order.
 enum JSON {
     static func string(_ text: String) -> String {
+        // Most texts need no escape: one pass over the bytes finds out (U+2028/9 start E2 80).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 || $0 == 0xC2 }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for s in text.unicodeScalars {
             switch s {

@@ -112,7 +112,7 @@ public struct DialogueContext: Sendable {
 
 /// `HH:MM` and back.
 public enum LocalTime {
-    public static func text(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
+    public static func text(_ minutes: Int) -> String { zeroPadded(minutes / 60) + ":" + zeroPadded(minutes % 60) }
 
     public static func minutes(_ text: String) -> Int? {
         let parts = text.split(separator: ":")

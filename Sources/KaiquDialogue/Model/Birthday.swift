@@ -26,13 +26,13 @@ public struct Birthday: Sendable, Equatable, CustomStringConvertible, Codable {
     public var description: String {
         var text = calendar == .lunar ? "L" : ""
         if leap { text += "*" }
-        if let year { text += String(format: "%04d-", year) }
-        return text + String(format: "%02d-%02d", month, day)
+        if let year { text += zeroPadded(year, 4) + "-" }
+        return text + zeroPadded(month) + "-" + zeroPadded(day)
     }
 
     /// The key birthdays are found by: `MM-DD`, or `LMM-DD` / `L*MM-DD` for lunar ones.
     public var monthDayKey: String {
-        (calendar == .lunar ? "L" : "") + (leap ? "*" : "") + String(format: "%02d-%02d", month, day)
+        (calendar == .lunar ? "L" : "") + (leap ? "*" : "") + zeroPadded(month) + "-" + zeroPadded(day)
     }
 
     /// Reads the stored form back.

@@ -65,3 +65,10 @@ extension Turn {
         }
     }
 }
+
+/// `n` with zeros in front up to `width` digits: 7 → "07". String(format:) would do the same
+/// through Foundation's formatter, at a cost every reply with a time or a birthday pays.
+func zeroPadded(_ n: Int, _ width: Int = 2) -> String {
+    let text = String(n)
+    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+}

@@ -32,7 +32,7 @@ public enum LunarCalendar {
     /// month-day and its lunar one. A lunar 30th falls on the 29th when the month is short,
     /// and 2月29日 on the 28th in other years.
     public static func birthdayKeys(on day: CivilDay) -> [String] {
-        var keys = [String(format: "%02d-%02d", day.month, day.day)]
+        var keys = [zeroPadded(day.month) + "-" + zeroPadded(day.day)]
         if day.month == 2 && day.day == 28 && !CivilDay.isLeap(day.year) { keys.append("02-29") }
         let moon = lunar(day)
         keys.append(Birthday(calendar: .lunar, month: moon.month, day: moon.day, leap: moon.leap).monthDayKey)

@@ -185,6 +185,39 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertTrue(audit.text.contains("exported json"), audit.text)
     }
 
+    /// Changes streamed to a bridge killed with -9 mid-stream: every one it acknowledged is
+    /// in the store afterwards.
+    func testNoAcknowledgedChangeIsLostToKill9() throws {
+        let bridge = try ChatProcess(["serve", "--store", store, now], home: folder)
+        bridge.send(request("setup", "lina", "添加客户 陈静 电话13900139000"))
+        XCTAssertNotNil(bridge.waitFor("setup"))
+        for index in 0..<200 { bridge.send(request("n\(index)", "lina", "记一下，陈静说暗号K\(index)号")) }
+        var acknowledged: [Int] = []
+        // Read some of the acknowledgements, then kill while the rest are in flight.
+        while acknowledged.count < 60, let lines = bridge.waitFor("\"n") {
+            for line in lines {
+                guard let range = line.range(of: #"\"id\":\"n(\d+)\""#, options: .regularExpression) else { continue }
+                if line.contains("暗号") { acknowledged.append(Int(line[range].dropFirst(7).dropLast(1))!) }
+            }
+        }
+        bridge.kill9()
+        XCTAssertGreaterThanOrEqual(acknowledged.count, 60)
+        let notes = try StoreContents.notes(store, owner: "lina", customer: "陈静").joined(separator: "\n")
+        XCTAssertEqual(acknowledged.filter { !notes.contains("暗号K\($0)号") }, [], "acknowledged and lost")
+        XCTAssertTrue(text(try serve([request("check", "lina", "陈静的资料")])[0]).contains("陈静"), "the bridge opens the store again")
+    }
+
+    /// SIGTERM ends the bridge cleanly once the request in hand is answered.
+    func testSigtermEndsTheBridgeAfterTheRequestInHand() throws {
+        let bridge = try ChatProcess(["serve", "--store", store, now], home: folder)
+        bridge.send(request("1", "lina", "添加客户 孙丽 电话13700137000"))
+        XCTAssertNotNil(bridge.waitFor("\"1\""))
+        kill(bridge.process.processIdentifier, SIGTERM)
+        let (status, _) = bridge.finish()
+        XCTAssertEqual(status, 0, "a clean exit on SIGTERM")
+        XCTAssertTrue(text(try serve([request("2", "lina", "孙丽的电话")])[0]).contains("13700137000"))
+    }
+
     func testUsersAreManagedFromTheCommandLine() throws {
         let list = try users("list")
         XCTAssertTrue(list.text.contains("zhangwei") && list.text.contains("wecom:zhangwei") && list.text.contains("manager"), list.text)
