@@ -51,13 +51,14 @@ extension Book {
         return ids
     }
 
-    /// Who had a card before its present rep, oldest first, with the day each handed it on.
-    public func previousOwners(of id: CustomerID) throws(StoreError) -> [(owner: String, until: String, movedBy: String)] {
-        var rows: [(String, String, String)] = []
+    /// Who had a card before its present rep, oldest first, with the time each handed it on.
+    public func previousOwners(of id: CustomerID) throws(StoreError) -> [PreviousOwner] {
+        var rows: [PreviousOwner] = []
         try db.query("""
-            SELECT o.owner, o.until, o.moved_by FROM ownership o JOIN customer c ON c.id = o.customer_id
+            SELECT coalesce((SELECT name FROM user WHERE id = o.owner), o.owner), o.until
+            FROM ownership o JOIN customer c ON c.id = o.customer_id
             WHERE o.customer_id = ? AND \(owned("c.owner")) ORDER BY o.id
-            """, [.integer(id), .text(owner)]) { row in rows.append((row.text(0) ?? "", row.text(1) ?? "", row.text(2) ?? "")) }
+            """, [.integer(id), .text(owner)]) { row in rows.append(PreviousOwner(name: row.text(0) ?? "", until: row.text(1) ?? "")) }
         return rows
     }
 }

@@ -74,7 +74,9 @@ enum BridgeBench {
             marks.append((user, name, mark))
             lines.append(workload.request(user, "记一下，\(name)说\(mark)"))
         }
-        try serve.send(lines)
+        // Written from another thread: the responses must be read while the requests go in.
+        let toSend = lines
+        Thread { try? serve.send(toSend) }.start()
         var acknowledged = 0
         // Read about half the acknowledgements, then kill the process mid-stream.
         while acknowledged < 2_500, let response = try serve.readResponse() {
@@ -142,7 +144,7 @@ enum BridgeBench {
     }
 
     /// A `kaiqu serve` child with pipes.
-    final class Serve {
+    final class Serve: @unchecked Sendable {
         let process = Process()
         private let input: FileHandle
         private let output: FileHandle

@@ -14,6 +14,8 @@ final class Bridge {
     private var conversations: [String: Held] = [:]
     private var rate: GroupRate
     private var uses = 0
+    /// Users whose conversation state changed since it was last saved.
+    private var changed: Set<String> = []
 
     /// How many conversations stay in memory; the others are read back from the store.
     static let kept = 4_096
@@ -22,7 +24,6 @@ final class Bridge {
 
     private struct Held {
         let conversation: Conversation
-        let book: Book
         var saved: DialogueState
         var lastUse: Int
     }
@@ -95,31 +96,39 @@ final class Bridge {
         return JSON.object(fields)
     }
 
-    // One line of a user's conversation: the replies, with the state saved and a manager's
-    // looks at other reps' cards written to the audit log before the response goes out.
+    // One line of a user's conversation. Its state, if changed, is saved by `saveStates`,
+    // which the serve loop calls before any response is written.
     private func converse(_ user: User, _ text: String) throws -> [String] {
         var held = try conversation(of: user)
         let (replies, _) = held.conversation.handle(.bytes(Array(text.utf8)))
-        let stamp = session.stamp()
-        if held.conversation.state != held.saved {
-            let encoded = try JSONEncoder().encode(held.conversation.state)
-            try store.saveConversationState(String(decoding: encoded, as: UTF8.self), of: user.id, at: stamp)
-            held.saved = held.conversation.state
-        }
-        if held.book.seesTeam {
-            let views = held.book.views.take()
-            try store.audit(views.map { AuditEntry(at: stamp, actor: user.id, action: .view, owner: $0.owner, customer: $0.customer, name: $0.name) })
-        }
+        if held.conversation.state != held.saved { changed.insert(user.id) }
         uses += 1
         held.lastUse = uses
         conversations[user.id] = held
         return replies
     }
 
+    /// Saves the conversation states changed since the last call, in one transaction: the
+    /// serve loop calls it before it writes responses, so a response never goes out ahead of
+    /// the state it leaves (a bridge killed after reading it picks up from there).
+    func saveStates() throws {
+        guard !changed.isEmpty else { return }
+        var states: [(user: String, state: String)] = []
+        let encoder = JSONEncoder()
+        for user in changed.sorted() {
+            guard let held = conversations[user] else { continue }
+            states.append((user, String(decoding: try encoder.encode(held.conversation.state), as: UTF8.self)))
+            conversations[user]?.saved = held.conversation.state
+        }
+        try store.saveConversationStates(states, at: session.stamp())
+        changed = []
+    }
+
     // The user's conversation: in memory, else taken up from the store's saved state.
     private func conversation(of user: User) throws -> Held {
         if let held = conversations[user.id] { return held }
-        if conversations.count >= Self.kept, let oldest = conversations.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+        // A conversation whose state is not saved yet stays in memory until it is.
+        if conversations.count >= Self.kept, let oldest = conversations.filter({ !changed.contains($0.key) }).min(by: { $0.value.lastUse < $1.value.lastUse }) {
             conversations[oldest.key] = nil
         }
         let book = store.book(of: user.id, zone: session.timeZone.identifier, seesTeam: user.seesTeam)
@@ -130,7 +139,7 @@ final class Bridge {
             ?? DialogueState()
         let conversation = Conversation(session: session, book: book, dialogues: dialogues, customers: customers, state: state)
         conversation.plainText = true
-        return Held(conversation: conversation, book: book, saved: state, lastUse: uses)
+        return Held(conversation: conversation, saved: state, lastUse: uses)
     }
 
     // A stranger becomes a rep of their own when the bridge allows it.

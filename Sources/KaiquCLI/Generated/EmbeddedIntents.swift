@@ -82,6 +82,12 @@ reply change.customer.reassign
   zh: 转移客户
   zh-Hant: 轉移客戶
   en: moving customers
+reply card.owners
+  zh: 之前跟进的人：{owners}
+  en: Followed up before by: {owners}
+reply card.owner_until
+  zh: {name}（到 {date}）
+  en: {name} (until {date})
 
 """#),
     ("cantonese.kaiqu", #"""

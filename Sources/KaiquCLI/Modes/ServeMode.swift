@@ -10,11 +10,23 @@ struct ServeMode {
         Termination.install()
         let bridge = Bridge(session: session, store: store, options: options)
         var reader = LineReader(fd: 0, limit: Bridge.requestLimit)
+        // Responses wait while more requests are already read, and go out together before the
+        // next read that could block: a bridge streaming requests costs one write (and one
+        // commit of the changed conversation states) per batch, one waiting for each answer
+        // gets it at once.
+        var pending = ""
+        func flush() {
+            do { try bridge.saveStates() } catch { Output.error.line("kaiqu: " + Messages.reason(error, .en)) }
+            if !pending.isEmpty { Output.standard.write(pending) }
+            pending = ""
+        }
         while !Termination.requested, let line = reader.next() {
             // A blank line (a keep-alive) is no request: nothing is answered.
             if case .bytes(let bytes) = line, bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
-            Output.standard.line(bridge.respond(to: line))
+            pending += bridge.respond(to: line) + "\n"
+            if !reader.hasLineReady || pending.utf8.count > 1 << 16 { flush() }
         }
+        flush()
         return .ok
     }
 }

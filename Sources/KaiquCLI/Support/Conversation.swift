@@ -47,7 +47,17 @@ final class Conversation {
     func handle(_ line: LineReader.Line) -> (replies: [String], ended: Bool) {
         guard let event = event(for: line) else { return ([], false) }
         if case .utterance(let u) = event, u.result.language == .zhHant { dialogue = dialogues.dialogue(needsTraditional: true) }
-        return run(event)
+        var (replies, ended) = run(event)
+        // A manager's looks at other reps' cards are in the audit log before the reply goes out.
+        if book.seesTeam, case let views = book.views.take(), !views.isEmpty {
+            let stamp = session.stamp()
+            do {
+                try session.store?.audit(views.map { AuditEntry(at: stamp, actor: book.owner, action: .view, owner: $0.owner, customer: $0.customer, name: $0.name) })
+            } catch {
+                replies = [catalogue.render("change.failed", language, ["reason": Messages.reason(error, language)])]
+            }
+        }
+        return (replies, ended)
     }
 
     // Runs an event and every change it asks for, in order: a change is applied, and its

@@ -23,6 +23,9 @@ struct LineReader {
         self.limit = limit
     }
 
+    /// True when a whole line is already read: `next()` returns it without waiting.
+    var hasLineReady: Bool { start < buffer.count && buffer[start...].contains(10) }
+
     /// The next line without its "\n" (and "\r"), or nil at the end of input.
     mutating func next() -> Line? {
         var current: [UInt8] = []

@@ -66,6 +66,10 @@ extension Turn {
             say("card.notes")
             for note in notes { line("· " + String(note.at.prefix(10)) + " " + note.text) }
         }
+        let before = try records.previousOwners(of: card.id)
+        if !before.isEmpty {
+            say("card.owners", ["owners": before.map { text("card.owner_until", ["name": $0.name, "date": dayText($0.until)]) }.joinedList(self)])
+        }
     }
 
     /// "label：value", with the catalogue's label of a field.

@@ -39,10 +39,24 @@ public protocol Records {
     func birthdays(keys: [String]) throws -> [(customer: CustomerSummary, birthday: Birthday)]
     /// The reps a manager may hand cards to (their team, themselves included); empty for a rep.
     func teammates() throws -> [Teammate]
+    /// Who had the card before its present rep, oldest first (empty for a card never moved).
+    func previousOwners(of customer: CustomerID) throws -> [PreviousOwner]
 }
 
 extension Records {
     public func teammates() throws -> [Teammate] { [] }
+    public func previousOwners(of customer: CustomerID) throws -> [PreviousOwner] { [] }
+}
+
+/// A rep who had a card before, and until when (a local `YYYY-MM-DDTHH:MM`).
+public struct PreviousOwner: Sendable, Equatable {
+    public var name: String
+    public var until: String
+
+    public init(name: String, until: String) {
+        self.name = name
+        self.until = until
+    }
 }
 
 /// A user of the same team, as a manager names them: 把王建国转给李娜.

@@ -173,6 +173,7 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertTrue(text(responses[4]).contains("主管"), "a rep cannot move cards: \(text(responses[4]))")
         XCTAssertTrue(text(responses[5]).contains("李娜"), text(responses[5]))
         XCTAssertTrue(text(responses[6]).contains("13800138000"), "李娜 has the card now: \(text(responses[6]))")
+        XCTAssertTrue(text(responses[6]).contains("张伟"), "the card says who had it before: \(text(responses[6]))")
         XCTAssertFalse(text(responses[7]).contains("王建国"), "张伟 no longer has it: \(text(responses[7]))")
         XCTAssertTrue(text(responses[8]).contains("周强"), "someone outside the team is refused by name: \(text(responses[8]))")
 
