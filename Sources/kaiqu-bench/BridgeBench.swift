@@ -64,6 +64,8 @@ enum BridgeBench {
     // Changes streamed, then kill -9 while some are in flight: every acknowledged note must be
     // in the store when it is opened again.
     static func durability(binary: URL, store: String, names: [String], workload: inout Workload) throws {
+        // The writer thread writes into the pipe of a process about to be killed.
+        signal(SIGPIPE, SIG_IGN)
         let serve = try Serve(binary: binary, store: store)
         var marks: [(user: Int, name: String, mark: String)] = []
         var lines: [String] = []

@@ -208,6 +208,28 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertTrue(text(try serve([request("check", "lina", "陈静的资料")])[0]).contains("陈静"), "the bridge opens the store again")
     }
 
+    /// Two bridges and a terminal on one store, writing at once: every change lands, and no
+    /// one is told the store is locked.
+    func testBridgesAndATerminalShareOneStore() throws {
+        let first = try ChatProcess(["serve", "--store", store, now], home: folder)
+        let second = try ChatProcess(["serve", "--store", store, now], home: folder)
+        for index in 0..<40 {
+            first.send(request("a\(index)", "zhangwei", "添加客户 \(CustomerNames.name(index)) 电话1380000\(String(format: "%04d", index))"))
+            second.send(request("b\(index)", "lina", "添加客户 \(CustomerNames.name(index + 100)) 电话1390000\(String(format: "%04d", index))"))
+        }
+        let terminal = try Binary.run(["--store", store, now], input: Data("添加客户 孙丽 电话13700137000\n".utf8), timeout: 120)
+        let one = first.finish(), two = second.finish()
+        XCTAssertEqual([one.status, two.status, terminal.status], [0, 0, 0])
+        for output in [one.rest, two.rest, terminal.text] {
+            XCTAssertFalse(output.contains("locked") || output.contains("error"), output)
+        }
+        XCTAssertEqual(one.rest.split(separator: "\n").count, 40)
+        XCTAssertEqual(two.rest.split(separator: "\n").count, 40)
+        let check = try serve([request("1", "zhangwei", "列出客户"), request("2", "lina", "列出客户")])
+        XCTAssertTrue(text(check[0]).contains("40 位"), text(check[0]))
+        XCTAssertTrue(text(check[1]).contains("40 位"), text(check[1]))
+    }
+
     /// SIGTERM ends the bridge cleanly once the request in hand is answered.
     func testSigtermEndsTheBridgeAfterTheRequestInHand() throws {
         let bridge = try ChatProcess(["serve", "--store", store, now], home: folder)
