@@ -14,6 +14,8 @@ final class Bridge {
     private var conversations: [String: Held] = [:]
     private var rate: GroupRate
     private var uses = 0
+    /// Users by platform id, and when each was read (uptime, ns).
+    private var users: [String: (User, UInt64)] = [:]
     /// Users whose conversation state changed since it was last saved.
     private var changed: Set<String> = []
 
@@ -55,13 +57,14 @@ final class Bridge {
             return error(id, "missing_field", "bridge.missing_field", .zhHans, ["field": field])
         case .success(let read): request = read
         }
-        let language = Language.detect(request.text, normalizer: normalizer) ?? .zhHans
+        // The language an error is written in: the request's own.
+        var language: Language { Language.detect(request.text, normalizer: normalizer) ?? .zhHans }
         if request.text.utf8.count > Conversation.lineLimit {
             return error(request.id, "too_long", "bridge.too_long", language, ["limit": String(Conversation.lineLimit)])
         }
         let user: User
         do {
-            guard let found = try store.user(reachedBy: request.user) ?? register(request) else {
+            guard let found = try self.user(reachedBy: request.user) ?? register(request) else {
                 return error(request.id, "unknown_user", "bridge.unknown_user", language, ["user": request.user])
             }
             user = found
@@ -140,6 +143,20 @@ final class Bridge {
         let conversation = Conversation(session: session, book: book, dialogues: dialogues, customers: customers, state: state)
         conversation.plainText = true
         return Held(conversation: conversation, saved: state, lastUse: uses)
+    }
+
+    // The user a platform id reaches, looked up at most once a second: `kaiqu users` in
+    // another process takes effect within that second, and a message costs no query.
+    private func user(reachedBy platformID: String) throws -> User? {
+        let now = DispatchTime.now().uptimeNanoseconds
+        if let (user, at) = users[platformID], now - at < 1_000_000_000 { return user }
+        guard let user = try store.user(reachedBy: platformID) else {
+            users[platformID] = nil
+            return nil
+        }
+        if users.count >= Self.kept { users.removeAll() }
+        users[platformID] = (user, now)
+        return user
     }
 
     // A stranger becomes a rep of their own when the bridge allows it.

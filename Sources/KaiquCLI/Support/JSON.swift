@@ -1,27 +1,30 @@
-/// Just enough JSON writing for `kaiqu nlu --json`, with keys in the contract's order.
+/// Just enough JSON writing for `kaiqu nlu --json` and `kaiqu serve`, with keys in the order given.
 enum JSON {
     static func string(_ text: String) -> String {
-        // Most texts need no escape: one pass over the bytes finds out (U+2028/9 start E2 80).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 || $0 == 0xC2 }) {
-            return "\"" + text + "\""
-        }
-        var out = "\""
-        for s in text.unicodeScalars {
-            switch s {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if s.value < 0x20 || s.value == 0x7F || (0x2028...0x2029).contains(s.value) {
-                    out += "\\u" + String(s.value, radix: 16).leftPadded(to: 4)
-                } else {
-                    out.unicodeScalars.append(s)
-                }
+        // By bytes: a reply is mostly Chinese, which passes through untouched. Quotes,
+        // backslashes, controls and U+2028/2029 (line breaks to JavaScript) are escaped.
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0..<0x20, 0x7F: out += Array("\\u00".utf8) + Array(String(byte, radix: 16).leftPadded(to: 2).utf8)
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                out += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                index += 2
+            default: out.append(byte)
             }
+            index += 1
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func object(_ pairs: [(String, String)]) -> String {
