@@ -1796,6 +1796,13 @@ reply list.owner
 reply list.owned
   zh: {name}（{owner}的）
   en: {name} ({owner}'s)
+reply list.name_with
+  zh: {name}（{hint}）
+  en: {name} ({hint})
+reply list.phone_end
+  zh: 尾号{digits}
+  zh-Hant: 尾號{digits}
+  en: phone …{digits}
 
 """#),
     ("deals.kaiqu", #"""

@@ -54,10 +54,14 @@ struct AuditMode {
         do {
             let entries = try store.auditLog(limit: limit)
             if entries.isEmpty { Output.standard.line(catalogue.render("audit.none", language)) }
+            // Users by name as well as id: "王总 (wecom:wangzong)".
+            let names = Dictionary(try store.users().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            func who(_ id: String?) -> String { id.map { id in names[id].map { "\($0) (\(id))" } ?? id } ?? "-" }
             for entry in entries {
                 Output.standard.line(catalogue.render("audit." + entry.action.rawValue, language, [
-                    "at": entry.at, "actor": entry.actor, "owner": entry.owner ?? "-",
-                    "name": entry.name ?? entry.customer.map { "#\($0)" } ?? "-", "detail": entry.detail ?? "",
+                    "at": entry.at, "actor": who(entry.actor), "owner": who(entry.owner),
+                    "name": entry.name ?? entry.customer.map { "#\($0)" } ?? "-",
+                    "detail": entry.action == .reassign ? who(entry.detail) : entry.detail ?? "",
                 ]))
             }
         } catch {

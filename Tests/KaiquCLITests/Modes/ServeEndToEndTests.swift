@@ -181,8 +181,8 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertEqual(exported.status, 0)
         let audit = try Binary.run(["audit", "--store", store], environment: ["LANG": "en_US.UTF-8"])
         XCTAssertEqual(audit.status, 0, audit.stderr)
-        XCTAssertTrue(audit.text.contains("boss viewed zhangwei's customer 王建国"), audit.text)
-        XCTAssertTrue(audit.text.contains("boss moved customer 王建国 from zhangwei to lina"), audit.text)
+        XCTAssertTrue(audit.text.contains("王经理 (boss) viewed 张伟 (zhangwei)'s customer 王建国"), audit.text)
+        XCTAssertTrue(audit.text.contains("王经理 (boss) moved customer 王建国 from 张伟 (zhangwei) to 李娜 (lina)"), audit.text)
         XCTAssertTrue(audit.text.contains("exported json"), audit.text)
     }
 
