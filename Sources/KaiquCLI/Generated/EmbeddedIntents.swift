@@ -1793,9 +1793,6 @@ reply customer.add_phone_later
 reply list.owner
   zh: {owner}的
   en: {owner}'s
-reply list.owned
-  zh: {name}（{owner}的）
-  en: {name} ({owner}'s)
 reply list.name_with
   zh: {name}（{hint}）
   en: {name} ({hint})

@@ -33,12 +33,15 @@ extension Turn {
         var rows = [[text("list.col.number"), text("list.col.name"), text("list.col.level"), text("list.col.card"), text("list.col.region"), text("list.col.last_contact")]]
         // Two cards of one name on a page are told apart by company, else the phone's end.
         let names = Dictionary(page.rows.map { ($0.name, 1) }, uniquingKeysWith: +)
+        // A manager sees whose each card is.
         for (index, c) in page.rows.enumerated() {
-            var name = c.name
+            var hints: [String] = []
             if names[c.name, default: 0] > 1, let hint = c.company ?? c.phone.map({ text("list.phone_end", ["digits": String($0.suffix(4))]) }) {
-                name = text("list.name_with", ["name": c.name, "hint": hint])
+                hints.append(hint)
             }
-            rows.append([String(listing.offset + index + 1), c.owner.map { text("list.owned", ["name": name, "owner": $0]) } ?? name, c.level.map { text("level.short.\($0)") } ?? "-", c.card ?? "-",
+            if let owner = c.owner { hints.append(text("list.owner", ["owner": owner])) }
+            let name = hints.isEmpty ? c.name : text("list.name_with", ["name": c.name, "hint": hints.joinedList(self)])
+            rows.append([String(listing.offset + index + 1), name, c.level.map { text("level.short.\($0)") } ?? "-", c.card ?? "-",
                          c.region.map { label("region", $0) } ?? "-", c.lastContact.map(ago) ?? text("list.never")])
         }
         for row in Table.lines(rows, plain: context.plainText) { line(row) }
