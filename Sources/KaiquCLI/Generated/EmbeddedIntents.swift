@@ -126,7 +126,7 @@ rewrite cantonese
 
 """#),
     ("colloquial.kaiqu", #"""
-# Northern and colloquial Mandarin (东北话 and chat slang), rewritten into the Mandarin the
+# Northern and colloquial Mandarin (东北话, 河南话, 山东话 and chat slang), rewritten into the Mandarin the
 # patterns and cues are written in, as cantonese.kaiqu does for Cantonese: `typed -> read`,
 # as many characters on each side; slot values keep what the rep typed. Only whole words that
 # cannot mean anything else here: 整 alone is also 整个 (whole), so only its phrases are listed.
@@ -137,6 +137,8 @@ rewrite northern
   不整了 -> 不弄了 | 整错了 -> 弄错了 | 整错 -> 弄错 | 整个新 -> 弄个新 | 整一个 -> 弄一个 | 能整啥 -> 能干啥 | 整啥 -> 干啥 | 瞎整 -> 瞎弄
   拉倒 -> 算了 | 没毛病 -> 没问题 | 妥了 -> 好了 | 妥妥的 -> 没问题 | 中不中 -> 行不行 | 得劲 -> 舒服
   那嘎达 -> 那边的 | 这嘎达 -> 这边的 | 嘎达 -> 那边 | 划拉 -> 列出 | 捋捋 -> 看看 | 捋一捋 -> 看一看
+  夜儿个 -> 昨天的 | 夜个 -> 昨天 | 夜来 -> 昨天 | 今个清早 -> 今天早上 | 今个早上 -> 今天早上 | 今个上午 -> 今天上午 | 今个下午 -> 今天下午 | 今个晚上 -> 今天晚上 | 明个 -> 明天 | 昨个 -> 昨天 | 后晌 -> 下午 | 前晌 -> 上午 | 头晌 -> 上午 | 晌午 -> 中午 | 清早 -> 早上
+  俺们 -> 我们 | 俺 -> 我 | 恁 -> 你
   老长时间 -> 很长时间 | 老半天 -> 大半天 | 老久 -> 很久 | 搭理 -> 联系 | 咋整 -> 怎办 | 咋弄 -> 怎弄 | 琢磨琢磨 -> 考虑考虑 | 琢磨 -> 考虑
 
 # Sichuan, Shanghai and Taiwanese-Hokkien words reps type.
@@ -382,6 +384,7 @@ words company-suffix
   美容院 | 美容店 | 理发店 | 诊所 | 药店 | 药房 | 餐厅 | 饭店 | 酒店 | 工作室 | 中心 | 门市部 | 专营店 | 经销部 | 商社 | hardware | ltd | llc | corp | corporation | enterprises | industries | imports
   鞋材 | 鞋业 | 服饰 | 服装 | 布艺 | 材料 | 灯饰 | 陶瓷 | 卫浴 | 家具 | 门窗 | 汽配 | 配件 | 数码 | 通讯 | 烟酒 | 茶行 | 粮油 | 副食 | 批发行 | 贸易行 | retail group | retail | wholesale | distribution | logistics | hardware store
   店 | 五金店 | 厂家 | 门市
+  种业 | 种子店 | 农资店 | 农资行 | 建材行 | 材料行 | 水电 | 地板 | 瓷砖 | 涂料 | 植保站 | agri | sanitary ware | seeds
   烘焙 | 烘焙坊 | 阀门 | 农资 | 机电 | 杂货 | 杂货铺 | 企业社 | 文具 | 文具行 | 五金行 | 电器行 | 车行 | 调味品 | 工贸 | 实业社 | 商号 | 坊 | 铺
   goods | home goods | gmbh | bakery | hardware co | supply | enterprise | mart
 
@@ -462,6 +465,7 @@ words profile-fact
 
 words visit-verb
   拜访 | 去见 | 见面 | 见 | 去找 | 找 | 去趟 | 过去 | 上门 | 走访 | 看看 | 去 | 聊聊 | 谈谈 | 喝茶 | 吃饭 | 开会 | 面谈 | 碰个头 | 碰头
+  谈合同 | 签合同 | 谈单子
   visit | meet | meeting | see | drop by | catch up | call on | go to
   visiting | visits | seeing | meeting with | 跑
   探 | 探下 | 探望 | 去探
@@ -580,9 +584,10 @@ words status-word
   哪个环节 | 什么环节 | 到哪个环节 | 在流程的 | in the flow | in the process | where he is | where she is | where they are
   哪个阶段 | 推到哪 | 推到哪儿 | 做到哪儿 | 到哪儿了 | 走到哪 | 进行到哪 | 推进情况
   卡在哪 | 卡在流程 | 卡在哪一步 | 推进得怎么样了 | 到底推进 | 走到哪一步 | 现在在哪一步
+  到啥程度 | 到什么程度 | 啥程度了 | 什么程度了 | 到哪个程度
 
 words goto-verb
-  跳到 | 跳去 | 去第 | 进入 | 转到 | 回到 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第
+  跳到 | 跳去 | 去第 | 进入 | 转到 | 调到 | 回到 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第
   jump to | go to | skip to | move to | switch to | go back to | straight to | jump back to | go back | back to | return to | skip ahead to | take me to | take me back to
 
 words coach-question
@@ -593,6 +598,7 @@ words coach-question
   怎么推进 | 应该怎么推进 | 怎么搞定 | 怎么攻下
   有啥好办法 | 有什么好办法 | 好办法 | 怎样应对 | 点样应对 | 怎么应付 | how to handle | how do i handle | how to deal with
   咋回啊 | 咋回 | 点讲 | 应该点讲 | 我应该怎么讲 | 怎么讲 | 该怎么讲 | 怎么搞 | how i should respond | how should i reply | what should i tell | how do i answer
+  点答 | 点回 | 点应 | 咋说服 | 怎么跟他谈 | 该怎么跟他谈 | 怎么跟她谈 | 怎么往下跟 | 该怎么往下跟
   点应付 | 怎么应付 | 应该怎么应付 | 点应付好 | 点同他讲 | 点同他说 | 点跟他讲 | 点同客讲
   点应对 | 点应对好 | 应该点应对
   怎么打动 | 该怎么打动 | 怎么说动 | 怎么劝
@@ -654,7 +660,7 @@ words card-drop
   不要了 | 可以不要了 | 删了 | 删掉 | 删除 | 留着没用 | 没用了 | 作废 | 扔了 | 清掉 | no longer need | can go | delete
 
 words lost-word
-  不跟了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
+  不跟了 | 不追了 | 别追了 | 不用追了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
   标记为失败 | 标为失败 | 标记失败 | 失败了 | mark it lost | mark as lost | mark it as lost | we lost | lost the
   机会就关了 | 关了吧 | 关掉这个机会 | close 掉 | close掉 | close it out
   标成已流失 | 已流失 | 标成流失 | 标为流失 | giving up on | give up on | gave up on | not going anywhere
@@ -1023,6 +1029,8 @@ cue visit.log
   -5: ~lost-word ~request-marker
   4: ~visit-verb {customer} ~customer-says !~coach-question !~plan-word
   4: {past} {customer} (电话|通话|打了电话|call|called) !~change-verb !~change-marker !~new-number
+  # 去王总那儿了: 了 right after the place marks the visit done.
+  3: 去 {customer} (那儿了|那边了|那里了|店里了|家里了)
   # 有去 / 有见到 (Taiwan): the 有 marks it done.
   3: (有去|有去找|有去见|有见到|有拜访|有跟|有打给) {customer}
   -4: ~lost-word !~past-visit
@@ -1053,7 +1061,7 @@ cue followup.due
   7: ~followup-word
 
 cue flow.start
-  slots: customer role
+  slots: customer role region
   -6: ~report-word
   6: ~develop-verb
   4: ~develop-verb {customer}
@@ -6323,7 +6331,7 @@ lookup objection
   need_approval: 要问老板 | 问问老板 | 跟老板商量 | 老板说了算 | 做不了主 | 要请示 | 上面批 | need approval | ask my boss | check with my boss
   quality_doubt: 质量不行 | 质量不好 | 质量差 | 担心质量 | 质量没保证 | 质量怎么样 | quality is poor | worried about quality | doubt the quality | quality objection | quality objections
   no_need: 不需要 | 用不着 | 不缺 | don't need | do not need | no need | 唔需要
-  payment_terms: 账期 | 付款方式 | 先货后款 | 赊账 | 压款 | 月结 | 要账期 | payment terms | credit terms | pay later | payment objection | payment terms objection | payment objections
+  payment_terms: 账期 | 付款方式 | 先货后款 | 赊账 | 赊着 | 先赊 | 赊销 | 赊货 | 赊一下 | 压款 | 月结 | 要账期 | payment terms | credit terms | pay later | payment objection | payment terms objection | payment objections
   low_margin: margin is too thin | the margin is too thin | 利润太薄 | 利润低 | 没利润 | 利润太低 | 不赚钱 | 毛利低 | 赚不到钱 | margin is too low | low margin | thin margin | 利润薄 | 冇钱赚 | margin objection | margin objections
   brand_unknown: 没听说过这个牌子 | 没听过这个牌子 | 没听说过你们 | 没听说过这个品牌 | 没听说过 | 没听过 | 牌子不出名 | 品牌没名气 | 不出名 | 不知名 | never heard of | unknown brand | no one knows the brand | 冇听过 | brand objection | brand objections
   after_sales: 售后 | 售后服务 | 售后不好 | 坏了怎么办 | 退换货 | after sales | after-sales | warranty | after sales objection | after-sales objection
@@ -6389,8 +6397,10 @@ words obj-price
   价 | 价格 | 价钱 | 报价 | 价位 | 单价 | 进价 | 出厂价 | price | prices | pricing | quote
 words obj-dear
   贵 | 高 | 一截 | 不便宜 | 没优势 | 下不来 | 谈不拢 | high | higher | expensive | steep | too much | over budget
+words obj-pricey
+  贵 | 不便宜 | expensive | pricey
 words obj-quality
-  质量 | 品质 | 做工 | 质检 | 检测 | quality
+  质量 | 品质 | 做工 | 质检 | 检测 | 效果 | 耐用 | quality
 words obj-doubt
   疑虑 | 担心 | 怀疑 | 不放心 | 没信心 | 信不过 | 不行 | 差 | 一般 | 问题 | 顾虑 | 有意见
   doubt | doubts | worried | worry | concerns | concerned | unsure | not sure | poor | bad
@@ -6441,6 +6451,8 @@ infer objection
   bad_experience: ~obj-burn
   after_sales: ~obj-repair ~obj-fix
   low_margin: ~obj-margin ~obj-thin
+  price: 嫌 ~obj-pricey
+  quality_doubt: 怕 ~obj-doubt
   payment_terms: ~obj-later ~obj-pay
   payment_terms: ~obj-pay ~obj-later
   no_need: ~obj-noneed
@@ -9392,6 +9404,7 @@ intent visit.cancel
   zh: [把] [*] (和|跟|与|同) {customer} [的|嘅] ~visit-appt (~visit-move {moved:when} [*]|~visit-move *|~visit-off)
   zh: [把] {customer} [的|嘅|那边的|那个|那次|嗰个|嗰次|嘅嗰个] ~visit-appt [*] (~visit-move {moved:when} [*]|~visit-move *|~visit-off)
   zh: [{when}] [*] ~visit-not [去] ~visit {customer} [了|喇]
+  zh: [{when}] [*] 去 {customer} [那|那边|那儿|那里|店里|家] (不去了|去不了了|不过去了|去不成了) [*]
   zh: {customer} [~visit-there] [*] (不去了|不用去了|唔去了|唔使去了|不见了|先不去了|不去)
   en: cancel [*] ~visit-en-thing [with|to|at|for] {customer} [{when} [*]|~visit-en-when [*]]
   en: (move|reschedule|push|postpone|shift|change) [my|the] ~visit-en-thing with {customer} [(to|till|until) ({moved:when}|*)]

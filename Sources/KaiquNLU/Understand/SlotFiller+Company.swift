@@ -37,12 +37,22 @@ extension SlotFiller {
             // Sixteen Han characters, or forty Latin ones (Foster Supply Co.), at most.
             let latin = ScalarClass(s[end - 1]) == .letter || s[end - 1] == "."
             guard end - begin >= 3, end - begin <= (latin ? 40 : 16) else { continue }
-            if group("company-verb").contains(where: { $0.overlaps(begin..<end) }) { continue }
+            if group("company-verb").contains(where: { $0.overlaps(begin..<end) && actsAsVerb($0, suffixes) }) { continue }
             // 常州的门店 is a place and a role: nothing in it is a company's own name.
             if (begin..<end).allSatisfy({ i in s[i] == "的" || placesAndRoles.contains { $0.contains(i) } }) { continue }
             return begin..<end
         }
         return nil
+    }
+
+    // A verb word inside a would-be company: always (添加, 帮我, 做, 在), except 建 and 加,
+    // which also start names (建宏水电材料行, 加林): they are verbs only before what a verb
+    // takes (建个, 加一位), and never inside a company word (建材).
+    private func actsAsVerb(_ verb: Range<Int>, _ suffixes: [Range<Int>]) -> Bool {
+        guard verb.count == 1, s[verb.lowerBound] == "建" || s[verb.lowerBound] == "加" else { return true }
+        if suffixes.contains(where: { $0.overlaps(verb) }) { return false }
+        guard verb.upperBound < s.count else { return true }
+        return "个一了下客卡档新家张位".unicodeScalars.contains(s[verb.upperBound])
     }
 
     // Past separators and the linking words between a marker and its value (姓名：, 叫, 是,
