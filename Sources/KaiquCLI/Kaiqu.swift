@@ -52,6 +52,8 @@ public enum Kaiqu {
             case .audit:
                 let session = try Session(options: options, environment: environment, store: .write)
                 return AuditMode(session: session, limit: options.limit, language: language).run().rawValue
+            case .replay:
+                return try ReplayMode(options: options, environment: environment, language: language).run().rawValue
             case .chat:
                 let session = try Session(options: options, environment: environment, store: .write)
                 return ChatMode(session: session, environment: environment).run().rawValue

@@ -89,6 +89,17 @@ reply card.owner_until
   zh: {name}（到 {date}）
   en: {name} (until {date})
 
+# `kaiqu replay FILE.dialogue --check`.
+reply replay.turn
+  zh: {at}：“> {typed}” 的回答不一样（- 文件里写的，+ 开渠现在说的）：
+  en: {at}: "> {typed}" is answered otherwise (- what the file says, + what Kaiqu says now):
+reply replay.passed
+  zh: {file}：{turns} 轮对话都和文件里一样。
+  en: {file}: all {turns} turns answered as written.
+reply replay.failed
+  zh: {file}：{turns} 轮里有 {failed} 轮不一样。
+  en: {file}: {failed} of {turns} turns answered otherwise.
+
 """#),
     ("cantonese.kaiqu", #"""
 # Cantonese (and Hong Kong / Taiwan) words, rewritten into the Mandarin the patterns and cues
@@ -9097,6 +9108,7 @@ reply cli.usage
     |   kaiqu serve [--bot-name 名字] [--prefix 前缀]             消息机器人桥接用的 JSON 行模式（每行一个请求、一个回应）
     |   kaiqu users add ID --name 姓名 [--role rep|manager] [--team 组] [--alias 平台ID]   添加用户；users list、users remove ID
     |   kaiqu audit [--limit N]                                  审计日志：主管查看、转移客户、导出
+    |   kaiqu replay 文件.dialogue [--check]                     把写好的对话当课程放一遍；--check 逐句核对回答
     |   kaiqu --version | --help
     |
     | 选项：
@@ -9121,6 +9133,7 @@ reply cli.usage
     |   kaiqu serve [--bot-name 名字] [--prefix 前綴]             消息機器人橋接用的 JSON 行模式（每行一個請求、一個回應）
     |   kaiqu users add ID --name 姓名 [--role rep|manager] [--team 組] [--alias 平台ID]   添加用戶；users list、users remove ID
     |   kaiqu audit [--limit N]                                  審計日誌：主管查看、轉移客戶、導出
+    |   kaiqu replay 文件.dialogue [--check]                     把寫好的對話當課程放一遍；--check 逐句核對回答
     |   kaiqu --version | --help
     |
     | 選項：
@@ -9145,6 +9158,7 @@ reply cli.usage
     |   kaiqu serve [--bot-name NAME] [--prefix TEXT]       the JSON-lines mode for a messaging bridge (one request, one response a line)
     |   kaiqu users add ID --name NAME [--role rep|manager] [--team T] [--alias PLATFORM-ID]   add a user; users list, users remove ID
     |   kaiqu audit [--limit N]                             the audit log: a manager's views, card moves, exports
+    |   kaiqu replay FILE.dialogue [--check]                play a written conversation as a lesson; --check compares every answer
     |   kaiqu --version | --help
     |
     | Options:

@@ -1,6 +1,8 @@
 /// Exit statuses, after BSD sysexits.h, so scripts and the bridge can tell failures apart.
 public enum ExitCode: Int32 {
     case ok = 0
+    /// A check that ran and found differences (`kaiqu replay --check`).
+    case failure = 1
     /// EX_USAGE: a wrong option or argument.
     case usage = 64
     /// EX_DATAERR: a data file under intents/ (or an imported file) is wrong.

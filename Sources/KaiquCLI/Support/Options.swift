@@ -11,8 +11,9 @@ import Foundation
 ///     kaiqu users add ID --name NAME [--role rep|manager] [--team T] [--alias PLATFORM-ID]…
 ///     kaiqu users list | users remove ID
 ///     kaiqu audit [--limit N]
+///     kaiqu replay FILE.dialogue [--check]
 struct Options {
-    enum Mode: String { case chat, nlu, check, `import`, export, serve, users, audit, help, version }
+    enum Mode: String { case chat, nlu, check, `import`, export, serve, users, audit, replay, help, version }
 
     /// What `kaiqu export` writes.
     enum Format: String { case csv, json, ics }
@@ -35,6 +36,8 @@ struct Options {
     var role: String?
     var team: String?
     var aliases: [String] = []
+    /// For `replay`: compare every answer instead of showing the lesson.
+    var check = false
     /// For `audit`: how many of the newest entries.
     var limit = 100
 
@@ -108,6 +111,9 @@ struct Options {
                 case "--team": team = text
                 default: aliases.append(text)
                 }
+            case "--check":
+                guard mode == .replay else { throw .notForMode(option: arg, mode: mode.rawValue) }
+                check = true
             case "--limit":
                 guard mode == .audit else { throw .notForMode(option: arg, mode: mode.rawValue) }
                 let text = try value()
@@ -130,9 +136,10 @@ struct Options {
             }
         }
         if mode == .users { try checkUsersCommand(); return }
-        let allowed = [.nlu, .check, .import].contains(mode) ? 1 : 0
+        let allowed = [.nlu, .check, .import, .replay].contains(mode) ? 1 : 0
         if arguments.count > allowed { throw .tooManyArguments(arguments[allowed]) }
         if mode == .import && arguments.isEmpty { throw .missingArgument("FILE.csv") }
+        if mode == .replay && arguments.isEmpty { throw .missingArgument("FILE.dialogue") }
     }
 
     // users add ID --name N, users list, users remove ID.

@@ -1,17 +1,9 @@
 import Foundation
 import XCTest
 
-/// Plays every golden script in intents/dialogues through the real binary and compares its
-/// whole output. A script is
-///
-///     # comments
-///     @ --now 2026-11-18T10:00:00+08:00      start kaiqu with these arguments
-///     > what the rep types
-///     what Kaiqu answers, line by line
-///     @ --now 2026-11-19T09:00:00+08:00      later: kaiqu again, on the same store
-///
-/// Each `@` line starts a new run of kaiqu on the script's own store, so a script can let
-/// days pass. The same scripts serve training: they show a new rep a conversation that works.
+/// Plays every golden script in intents/dialogues with `kaiqu replay --check`, the real binary,
+/// as `.ci/run` does. The format is in `DialogueScript` and the README; the same scripts serve
+/// training: `kaiqu replay FILE` shows a new rep a conversation that works.
 final class GoldenDialogueTests: XCTestCase {
     static let folder = Binary.packageRoot.appendingPathComponent("intents/dialogues")
 
@@ -21,37 +13,34 @@ final class GoldenDialogueTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(names.filter { $0.hasSuffix(".\(language).dialogue") }.count, 3, "scripts in \(language)")
         }
         for name in names {
-            let script = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
-            let store = FileManager.default.temporaryDirectory.appendingPathComponent("kaiqu-golden-\(UUID().uuidString).db").path
-            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
-            var got: [String] = []
-            var expected: [String] = []
-            for segment in Self.segments(script) {
-                let run = try Binary.run(["--store", store] + segment.arguments, input: Data(segment.input.utf8))
-                XCTAssertEqual(run.status, 0, "\(name): \(run.stderr)")
-                got += run.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLast()
-                expected += segment.expected
-            }
-            XCTAssertEqual(got, expected, name)
-            for (index, pair) in zip(got, expected).enumerated() where pair.0 != pair.1 {
-                XCTFail("\(name): reply line \(index + 1) is “\(pair.0)”, expected “\(pair.1)”")
-                break
-            }
+            let run = try Binary.run(["replay", "--check", Self.folder.appendingPathComponent(name).path], environment: ["LANG": "en_US.UTF-8"], timeout: 120)
+            XCTAssertEqual(run.status, 0, "\(name):\n\(run.text)\(run.stderr)")
+            XCTAssertTrue(run.text.hasSuffix("turns answered as written.\n"), run.text)
         }
     }
 
-    /// The runs of a script: arguments, what is typed, what is answered.
-    static func segments(_ script: String) -> [(arguments: [String], input: String, expected: [String])] {
-        var segments: [(arguments: [String], input: String, expected: [String])] = []
-        for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("#") || line.isEmpty { continue }
-            if line.hasPrefix("@ ") || segments.isEmpty {
-                segments.append((line.hasPrefix("@ ") ? line.dropFirst(2).split(separator: " ").map(String.init) : [], "", []))
-                if line.hasPrefix("@ ") { continue }
-            }
-            if line.hasPrefix("> ") { segments[segments.count - 1].input += line.dropFirst(2) + "\n" }
-            else { segments[segments.count - 1].expected.append(String(line)) }
-        }
-        return segments
+    /// A script whose answer changed fails, naming the line and showing both answers.
+    func testACheckThatFindsADifferenceSaysWhereAndFails() throws {
+        let script = try String(contentsOf: Self.folder.appendingPathComponent("customers.en.dialogue"), encoding: .utf8)
+        let changed = script.replacingOccurrences(of: "Updated David Chen: card → A.", with: "Updated David Chen: card → B.")
+        XCTAssertNotEqual(changed, script, "the line to change is in the script")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kaiqu-changed-\(UUID().uuidString).dialogue")
+        try Data(changed.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try Binary.run(["replay", "--check", file.path], environment: ["LANG": "en_US.UTF-8"], timeout: 120)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.text.contains("  - Updated David Chen: card → B.\n  + Updated David Chen: card → A."), run.text)
+        XCTAssertTrue(run.text.contains(".dialogue:20: \"> David Chen is an A customer\""), run.text)
+        XCTAssertTrue(run.text.contains("1 of 13 turns answered otherwise"), run.text)
+    }
+
+    /// Piped, a lesson is the whole conversation at once: each typed line, then the answer.
+    func testALessonShowsWhatIsTypedAndAnswered() throws {
+        let run = try Binary.run(["replay", Self.folder.appendingPathComponent("customers.en.dialogue").path], timeout: 120)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.text.hasPrefix("> add a new dealer\nWhat is the new customer's name?\n\n> David Chen\n"), run.text)
+        XCTAssertEqual(run.stderr, "")
+        let missing = try Binary.run(["replay", "/nonexistent/lesson.dialogue"])
+        XCTAssertEqual(missing.status, 66)
     }
 }
