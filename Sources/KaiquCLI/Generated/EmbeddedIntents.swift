@@ -499,7 +499,7 @@ words agenda-word
 
 words past-visit
   刚见了 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 刚回来 | 回来了 | 刚出来 | 出来了 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
-  visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | catch up with
+  visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | catch up with | spent | dropped by | popped in | went to see | went over | caught up with | sat down with | was at | were at | had lunch with | had coffee with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
   跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
   去看了 | 去看过 | 看了一下
@@ -1194,6 +1194,9 @@ cue report.pipeline
 cue train.start
   slots: objection step
   7: ~train-word
+  # 带新人练练怎么应对…: practising how to answer, or training others, is training.
+  5: ~train-word ~coach-question
+  4: (带他们|带她们|带新人|带新来的|教新人|带徒弟|带一下新人|train the new|coach the new) ~train-word
   4: (role-play|roleplay|role play|角色扮演|陪练|陪我练|对练)
 
 cue help
