@@ -125,7 +125,7 @@ rewrite cantonese
   數期 -> 账期 | 数期 -> 账期 | 呃過 -> 骗过 | 呃过 -> 骗过 | 俾人呃 -> 被人骗 | 點處理 -> 点处理 | 落嚟 -> 下来 | 乜 -> 啥
   喇 -> 了
   貴過 -> 贵过 | 贵过 -> 贵过 | 信唔信得過 -> 信不信得过 | 信唔信得过 -> 信不信得过
-  頭先 -> 刚才 | 头先 -> 刚才 | 啱啱 -> 刚刚 | 啱先 -> 刚才 | 宜家 -> 现在 | 幾時 -> 几时 | 几时 -> 几时 | 點解 -> 为啥 | 点解 -> 为啥
+  撤返 -> 撤回 | 頭先 -> 刚才 | 头先 -> 刚才 | 啱啱 -> 刚刚 | 啱先 -> 刚才 | 宜家 -> 现在 | 幾時 -> 几时 | 几时 -> 几时 | 點解 -> 为啥 | 点解 -> 为啥
   飲完茶 -> 喝完茶 | 饮完茶 -> 喝完茶 | 飲咗茶 -> 喝了茶 | 饮咗茶 -> 喝了茶 | 飲茶 -> 喝茶 | 饮茶 -> 喝茶 | 食飯 -> 吃饭 | 食饭 -> 吃饭 | 食完飯 -> 吃完饭 | 食完饭 -> 吃完饭
   佢話 -> 他说 | 佢话 -> 他说 | 佢哋話 -> 他们说 | 佢哋话 -> 他们说 | 話我知 -> 告诉我 | 话我知 -> 告诉我
   唔好 -> 不要 | 唔會 -> 不会 | 唔会 -> 不会 | 唔肯 -> 不肯 | 仲未 -> 还没 | 未有 -> 没有 | 未簽 -> 没签 | 未签 -> 没签
@@ -154,7 +154,7 @@ rewrite northern
 
 # Sichuan, Shanghai and Taiwanese-Hokkien words reps type.
 rewrite regional
-  啥子 -> 什么 | 咋个 -> 怎么 | 要得 -> 好的 | 巴适 -> 不错 | 签咯 -> 签了 | 搞定咯 -> 搞定了
+  啥子 -> 什么 | 咋个 -> 怎么 | 啷个 -> 怎么 | 莫得 -> 没有 | 晓得 -> 知道 | 要得 -> 好的 | 巴适 -> 不错 | 签咯 -> 签了 | 搞定咯 -> 搞定了
   侬好 -> 你好 | 侬 -> 你 | 阿拉格 -> 我们的 | 阿拉 -> 我们 | 伊讲 -> 他说 | 伊 -> 他 | 覅 -> 别 | 勿是 -> 不是
   欢喜 -> 喜欢 | 今朝 -> 今天 | 明朝 -> 明天 | 上半天 -> 上午时 | 下半天 -> 下午时 | 记牢 -> 记住 | 下趟 -> 下次
   是按怎 -> 是怎样 | 按怎 -> 怎样 | 没听到过 -> 没听说过
@@ -395,6 +395,7 @@ words company-suffix
   美容院 | 美容店 | 理发店 | 诊所 | 药店 | 药房 | 餐厅 | 饭店 | 酒店 | 工作室 | 中心 | 门市部 | 专营店 | 经销部 | 商社 | hardware | ltd | llc | corp | corporation | enterprises | industries | imports
   鞋材 | 鞋业 | 服饰 | 服装 | 布艺 | 材料 | 灯饰 | 陶瓷 | 卫浴 | 家具 | 门窗 | 汽配 | 配件 | 数码 | 通讯 | 烟酒 | 茶行 | 粮油 | 副食 | 批发行 | 贸易行 | retail group | retail | wholesale | distribution | logistics | hardware store
   店 | 五金店 | 厂家 | 门市
+  美妆 | 药妆 | 化妆品 | 化妆品店 | 日化 | 日化店 | 母婴店 | cosmetics | beauty
   种业 | 种子店 | 农资店 | 农资行 | 建材行 | 材料行 | 水电 | 地板 | 瓷砖 | 涂料 | 植保站 | agri | sanitary ware | seeds
   烘焙 | 烘焙坊 | 阀门 | 农资 | 机电 | 杂货 | 杂货铺 | 企业社 | 文具 | 文具行 | 五金行 | 电器行 | 车行 | 调味品 | 工贸 | 实业社 | 商号 | 坊 | 铺
   goods | home goods | gmbh | bakery | hardware co | supply | enterprise | mart
@@ -498,7 +499,7 @@ words agenda-word
   行程 | 日程 | 拜访安排 | 拜访计划 | 安排 | 计划 | visit list | agenda | schedule | itinerary | calendar | lineup
 
 words past-visit
-  刚见了 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 刚回来 | 回来了 | 刚出来 | 出来了 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
+  刚见了 | 刚离开 | 刚走出 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 刚回来 | 回来了 | 刚出来 | 出来了 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | catch up with | spent | dropped by | popped in | went to see | went over | caught up with | sat down with | was at | were at | had lunch with | had coffee with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
   跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
@@ -623,7 +624,7 @@ words coach-question
   点样跟 | 应该点样 | 点样做 | 点样回 | 点样先好 | 该怎么回比较好 | 怎么回比较好
 
 words customer-says
-  客户说 | 客户嫌 | 客户觉得 | 客户担心 | 客户问 | 他说 | 她说 | 对方说 | 老板说 | 经销商说 | 说 | 嫌 | 觉得 | 担心 | 一直说
+  客户说 | 客户讲 | 他讲 | 她讲 | 客户嫌 | 客户觉得 | 客户担心 | 客户问 | 他说 | 她说 | 对方说 | 老板说 | 经销商说 | 说 | 嫌 | 觉得 | 担心 | 一直说
   customer says | client says | he says | she says | they say | says | said | complains | keeps saying
   客人说 | 客户提出 | 客户要求 | 客户老说 | 老说 | 一直嫌 | 客户不敢 | 不敢 | 担心
 
@@ -639,6 +640,7 @@ words credit-word
   信用 | 资信 | 5c | 信誉 | 征信 | 信用评估 | 偿债 | 还款 | 负债 | 抵押 | 资本 | 品格
   credit | creditworthiness | credit check | assess | evaluate | 5 c
   信得过 | 信不信得过 | 靠不靠谱 | 靠谱吗 | 可不可靠 | trustworthy | reliable
+  回款能力 | 付款能力 | 还款能力 | 靠谱不 | 结账靠谱 | ability to pay
   creditworthy | credit worthy | credit rating | credit risk | 信用怎么样 | 信用如何 | 信用好不好
   信贷 | 信用额度 | 信用情况 | 能不能给账期 | 给不给账期 | 能不能赊 | 能不能放账 | 欠过 | 欠过别家 | 公司底细 | 底细不清楚
   资本实力 | 人品 | 还款能力 | 实力和人品
@@ -1107,6 +1109,9 @@ cue flow.status
 cue flow.goto
   slots: customer step
   6: ~goto-verb {step}
+  # 从四级调到三级 moves a level, not a step.
+  -8: {level} ~goto-verb
+  -8: ~goto-verb {level} !{step}
   4: {step} !~status-word !~train-word
   -4: ~customer-noun ~list-word
   # 准备工作都弄好了，接下来该干嘛: the step done is named, the next one asked for.
@@ -1194,6 +1199,8 @@ cue report.pipeline
 cue train.start
   slots: objection step
   7: ~train-word
+  # 给店员做培训 at a customer's shop is a visit: the rep trains the shop, not himself.
+  -8: (给店员|给员工|给导购|给店里|给门店|给他们店|给她们店|for his staff|for her staff|walk his store|walk her store) ~train-word
   # 带新人练练怎么应对…: practising how to answer, or training others, is training.
   5: ~train-word ~coach-question
   4: (带他们|带她们|带新人|带新来的|教新人|带徒弟|带一下新人|train the new|coach the new) ~train-word
@@ -4643,7 +4650,7 @@ list flow-develop
 
 # The flow itself as a noun.
 list flow-proc
-  开发流程 | 渠道开发流程 | 渠道开发 | 开发 | 流程 | 六步 | 六步流程 | 六步法 | 开发六步 | 渠道开发六步 | 开发计划
+  开发流程 | 渠道开发流程 | 渠道开发 | 开发 | 流程 | 六步 | 六步流程 | 六步法 | 开发六步 | 渠道开发六步 | 开发计划 | flow | 开发flow | 开发 flow
 
 # "a new one": 开发一个新渠道.
 list flow-qty
@@ -6287,7 +6294,7 @@ lookup step
 # field: which part of a card customer.update changes.
 lookup field
   phone: 电话 | 手机 | 手机号 | 电话号码 | 联系电话 | phone | mobile | phone number | number
-  company: 公司 | 单位 | 公司名 | company | firm
+  company: 公司 | 单位 | 公司名 | 公司名称 | 公司名字 | 店名 | company | firm
   email: 邮箱 | 电子邮件 | 邮件 | 电邮 | email | e-mail
   wechat: 微信 | 微信号 | wechat
   region: 地区 | 区域 | 城市 | 所在地 | region | city | area
