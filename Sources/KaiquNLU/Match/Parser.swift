@@ -90,7 +90,9 @@ public struct Parser: Sendable {
             // A pattern that covers the corrected sentence end to end outweighs cues that read
             // around the slip (作天拜仿了X，他说… is a visit, not a coaching question).
             let patternOverCues = second.result.reading == .pattern && first.result.reading == .cues && second.result.confidence >= first.result.confidence
-            guard (same && second.result.slots.count > first.result.slots.count)
+            // The same request read by a pattern once corrected says its values surer too
+            // (明添下午去拜仿X: the day is 明天, not the today of 下午 alone).
+            guard (same && (second.result.slots.count > first.result.slots.count || patternOverCues))
                 || (!same && (patternOverCues || second.result.confidence > first.result.confidence + 0.1)) else { return first }
         }
         // A guess at what was meant never changes the store without its object (a customer the

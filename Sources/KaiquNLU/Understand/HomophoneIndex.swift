@@ -14,6 +14,8 @@ public struct HomophoneIndex: Sendable {
     private var targets: [[Unicode.Scalar]] = []
     private var targetSet: Set<[Unicode.Scalar]> = []
     private var byFirstReading: [UInt16: [Int]] = [:]
+    // Each syllable's number as an IME forgives it (`fuzzyKey`): 因 yin and 应 ying alike.
+    private var fuzzy: [UInt16] = []
 
     public init() {}
 
@@ -23,6 +25,8 @@ public struct HomophoneIndex: Sendable {
         // than an array per character.
         var lines: [(syllable: UInt16, characters: Substring)] = []
         var syllable: UInt16 = 0
+        var fuzzy: [UInt16] = [0]
+        var fuzzyNumbers: [String: UInt16] = [:]
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let space = line.firstIndex(of: " ") else {
@@ -30,6 +34,9 @@ public struct HomophoneIndex: Sendable {
             }
             syllable += 1
             lines.append((syllable, line[line.index(after: space)...]))
+            let key = Self.fuzzyKey(String(line[..<space]))
+            if fuzzyNumbers[key] == nil { fuzzyNumbers[key] = UInt16(fuzzyNumbers.count + 1) }
+            fuzzy.append(fuzzyNumbers[key]!)
         }
         var counts = [Int32](repeating: 0, count: block.count + 1)
         for line in lines {
@@ -37,6 +44,7 @@ public struct HomophoneIndex: Sendable {
         }
         for i in 1..<counts.count { counts[i] += counts[i - 1] }
         var index = HomophoneIndex()
+        index.fuzzy = fuzzy
         index.readingStart = counts
         index.readingList = [UInt16](repeating: 0, count: Int(counts[block.count]))
         var fill = counts
@@ -58,8 +66,20 @@ public struct HomophoneIndex: Sendable {
         return readingList[Int(readingStart[i])..<Int(readingStart[i + 1])]
     }
 
+    // The same syllable, or one the fuzzy settings of Chinese IMEs (模糊音) type for it:
+    // front and back nasals (in/ing, en/eng, an/ang), flat and curled initials (z/zh, c/ch,
+    // s/sh) and n/l, which many southern reps do not tell apart: 供因商 is 供应商.
     private func soundAlike(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
-        a == b || readings(a).contains { readings(b).contains($0) }
+        a == b || readings(a).contains { x in readings(b).contains { y in x == y || fuzzy[Int(x)] == fuzzy[Int(y)] } }
+    }
+
+    /// A syllable as the fuzzy settings read it: zh ch sh → z c s, n → l, -ng → -n.
+    static func fuzzyKey(_ syllable: String) -> String {
+        var s = Substring(syllable)
+        for (curled, flat) in [("zh", "z"), ("ch", "c"), ("sh", "s")] where s.hasPrefix(curled) { s = flat + s.dropFirst(2) }
+        if s.hasPrefix("n"), s.count > 1 { s = "l" + s.dropFirst() }
+        if s.hasSuffix("ng"), s.count > 2, s.dropLast(2).last.map({ "aei".contains($0) }) == true { s = s.dropLast() }
+        return String(s)
     }
 
     /// Makes `word` (folded Han text, two to four characters) a target of corrections.

@@ -249,6 +249,19 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertEqual(shipped("note to self: call the plumber").reading, .none, "a known word (note) is no slip for another (nope)")
     }
 
+    func testAFuzzyIMESyllableIsASlipToo() {
+        // 模糊音: back and front nasals, curled and flat initials, n and l.
+        XCTAssertEqual(HomophoneIndex.fuzzyKey("ying"), HomophoneIndex.fuzzyKey("yin"))
+        XCTAssertEqual(HomophoneIndex.fuzzyKey("zhang"), HomophoneIndex.fuzzyKey("zan"))
+        XCTAssertEqual(HomophoneIndex.fuzzyKey("niu"), HomophoneIndex.fuzzyKey("liu"))
+        XCTAssertNotEqual(HomophoneIndex.fuzzyKey("yong"), HomophoneIndex.fuzzyKey("yon"), "ong has no front-nasal twin")
+        XCTAssertNotEqual(HomophoneIndex.fuzzyKey("ba"), HomophoneIndex.fuzzyKey("pa"))
+        // 供因商 (ying typed yin) is 供应商: an objection, not a sentence not understood.
+        let r = shipped("客户说已经有供因商了怎么办")
+        XCTAssertEqual(r.intent, "objection.handle")
+        XCTAssertEqual(r.slots["objection"], "has_supplier")
+    }
+
     func testACorrectionKeepsKnownWordsAndValues() {
         // 哪下 sounds like 拿下 (a deal won), but it sits inside 从哪下手, typed as it should be.
         XCTAssertNotEqual(shipped("张三之前被别家坑过，我该从哪下手打消他的顾虑").intent, "deal.won")
