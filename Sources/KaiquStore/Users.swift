@@ -77,15 +77,6 @@ extension Store {
         return found
     }
 
-    /// Users in a team, for a manager's "转给李娜": the ids whose name or id is `name`.
-    public func teammates(of user: User, named name: String) throws(StoreError) -> [User] {
-        guard let team = user.team else { return [] }
-        var users: [User] = []
-        try db.query("SELECT id, name, role, team FROM user WHERE team = ?1 AND (name = ?2 OR id = ?2) ORDER BY id",
-                     [.text(team), .text(name)]) { row in users.append(Self.user(row)) }
-        return users
-    }
-
     private static func user(_ row: Database.Row) -> User {
         User(id: row.text(0) ?? "", name: row.text(1) ?? "", role: row.text(2).flatMap(User.Role.init(rawValue:)) ?? .rep, team: row.text(3))
     }

@@ -5,7 +5,7 @@ import KaiquStore
 
 /// `kaiqu serve`'s work, one request line in and one response line out. Each user has a
 /// conversation of their own, on a book of their own (a manager's reaches the team); its
-/// state is saved in the store after every line, so a restarted bridge picks it up.
+/// state is saved in the store before its response goes out, so a restarted bridge picks it up.
 final class Bridge {
     private let session: Session
     private let store: Store
@@ -38,7 +38,6 @@ final class Bridge {
         rate = GroupRate(perMinute: options.groupRate)
     }
 
-    private var catalogue: ReplyCatalogue { dialogues.dialogue(needsTraditional: false).catalogue }
     private var normalizer: Normalizer { session.data.parser.rules.normalizer }
 
     /// The response line to one request line.
@@ -170,7 +169,7 @@ final class Bridge {
     }
 
     private func error(_ id: String, _ code: String, _ key: String, _ language: Language, _ parameters: [String: String]) -> String {
-        let message = catalogue.render(key, language, parameters)
+        let message = dialogues.dialogue(needsTraditional: language == .zhHant).catalogue.render(key, language, parameters)
         return JSON.object([("id", id), ("error", JSON.object([("code", JSON.string(code)), ("message", JSON.string(message))]))])
     }
 
