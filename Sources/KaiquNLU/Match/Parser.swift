@@ -83,7 +83,10 @@ public struct Parser: Sendable {
             : gather(NormalizedText(original: normalized.original, scalars: corrected.scalars), context: context, keepCandidates: keepCandidates)
         var second = decide(again, text: text, language: language, context: context, fuzzy: true, keepCandidates: keepCandidates)
         guard second.result.intent != ParseResult.fallback else { return first }
-        if sure, second.result.reading != .pattern || second.result.intent == first.result.intent
+        // A sure reading gives way to a pattern over the corrected text: another request (a
+        // change of mind, asked about first), or the same one saying more (这州要拜访谁: 这周).
+        let saysMore = second.result.intent == first.result.intent && second.result.slots.count > first.result.slots.count
+        if sure, second.result.reading != .pattern || (second.result.intent == first.result.intent && !saysMore)
             || second.result.confidence < first.result.confidence { return first }
         if !unsure {
             let same = second.result.intent == first.result.intent
@@ -105,7 +108,7 @@ public struct Parser: Sendable {
             return first
         }
         second.rewrites = rewrites
-        second.result.overruled = sure
+        second.result.overruled = sure && !saysMore
         second.typos = corrected.changes + second.typos
         if !second.typos.isEmpty { second.result.reading = second.result.reading == .pattern ? .typoPattern : .typoCues }
         return second
