@@ -18,15 +18,16 @@ extension Turn {
         var fields: [String: String] = [:]
         let clauses = note.split(whereSeparator: { "，,。；;！!？?、".contains($0) }).map { String($0).trimmingSpaces() }
         for clause in clauses where !clause.isEmpty {
-            let folded = rules.normalizer.normalize(clause).foldedText
-            for cue in dialogue.data.profileCues where fields[cue.field] == nil {
-                let word = rules.normalizer.normalize(cue.word).foldedText
-                guard let range = folded.range(of: word) else { continue }
+            let folded = Array(rules.normalizer.normalize(clause).foldedText.unicodeScalars)
+            for (cue, word) in zip(dialogue.data.profileCues, dialogue.profileCueWords) where fields[cue.field] == nil {
+                // By scalars: Foundation's range(of:) cost more than the rest of a note.
+                guard !word.isEmpty, folded.count >= word.count,
+                      let start = (0...folded.count - word.count).first(where: { folded[$0...].starts(with: word) }) else { continue }
                 if cue.keepsWhole {
                     fields[cue.field] = clause
                 } else {
                     // What follows the cue, as typed: same scalar offsets in both forms.
-                    let offset = folded.unicodeScalars.distance(from: folded.unicodeScalars.startIndex, to: range.upperBound)
+                    let offset = start + word.count
                     let rest = String(String.UnicodeScalarView(clause.unicodeScalars.dropFirst(offset))).trimmingSpaces()
                     if !rest.isEmpty { fields[cue.field] = rest }
                 }

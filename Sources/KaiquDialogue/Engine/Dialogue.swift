@@ -9,11 +9,14 @@ public struct Dialogue: Sendable {
     public let data: DialogueData
     /// How lookup values read to a person: slot → value → label by language.
     let valueLabels: [String: [String: [Language: String]]]
+    /// The profile cue words (`DialogueData.profileCues`) folded as notes are, once.
+    let profileCueWords: [[Unicode.Scalar]]
 
     public init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]] = [:]) {
         self.rules = rules
         self.data = data
         self.valueLabels = valueLabels
+        profileCueWords = data.profileCues.map { Array(rules.normalizer.normalize($0.word).foldedText.unicodeScalars) }
     }
 
     public var catalogue: ReplyCatalogue { data.catalogue }
