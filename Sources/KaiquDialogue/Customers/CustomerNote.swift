@@ -20,14 +20,12 @@ extension Turn {
         for clause in clauses where !clause.isEmpty {
             let folded = Array(rules.normalizer.normalize(clause).foldedText.unicodeScalars)
             for (cue, word) in zip(dialogue.data.profileCues, dialogue.profileCueWords) where fields[cue.field] == nil {
-                // By scalars: Foundation's range(of:) cost more than the rest of a note.
-                guard !word.isEmpty, folded.count >= word.count,
-                      let start = (0...folded.count - word.count).first(where: { folded[$0...].starts(with: word) }) else { continue }
+                guard let found = folded.firstRange(of: word) else { continue }
                 if cue.keepsWhole {
                     fields[cue.field] = clause
                 } else {
                     // What follows the cue, as typed: same scalar offsets in both forms.
-                    let offset = start + word.count
+                    let offset = found.upperBound
                     let rest = String(String.UnicodeScalarView(clause.unicodeScalars.dropFirst(offset))).trimmingSpaces()
                     if !rest.isEmpty { fields[cue.field] = rest }
                 }

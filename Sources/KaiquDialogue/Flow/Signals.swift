@@ -14,11 +14,11 @@ extension Turn {
 
     func read(note: String, _ u: Utterance, flow: FlowState?) -> NoteReading {
         var reading = NoteReading()
-        let folded = rules.normalizer.normalize(note).foldedText
-        var covered: [Range<String.Index>] = []
+        let folded = Array(rules.normalizer.normalize(note).foldedText.unicodeScalars)
+        var covered: [Range<Int>] = []
         for signal in dialogue.data.flow.signals {
             for word in signal.words where !word.isEmpty {
-                guard let range = folded.range(of: word) else { continue }
+                guard let range = folded.firstRange(of: Array(word.unicodeScalars)) else { continue }
                 covered.append(range)
                 if !reading.signals.contains(signal.kind) {
                     reading.signals.append(signal.kind)
@@ -32,16 +32,14 @@ extension Turn {
             reading.signals.append("service")
             reading.changes.append(.signal(kind: "service", said: note))
         }
-        let noteStart = rules.normalizer.normalize(u.text).foldedText.range(of: folded)?.lowerBound
+        let said = Array(rules.normalizer.normalize(u.text).foldedText.unicodeScalars)
+        let noteStart = said.firstRange(of: folded)?.lowerBound
         // An objection of step 3 (没时间) is a refusal in disguise: the refusal cues find it.
         let objections = u.entities.filter { $0.type == "objection" && dialogue.data.flow.objections[$0.value]?.step != 3 }
         for entity in objections where !reading.objections.contains(entity.value) {
             // Only objections inside the note, and not inside a signal's words.
-            let said = rules.normalizer.normalize(u.text).foldedText
-            let scalars = Array(said.unicodeScalars)
-            guard entity.range.upperBound <= scalars.count else { continue }
-            let word = String(String.UnicodeScalarView(scalars[entity.range]))
-            guard noteStart != nil, let inNote = folded.range(of: word), !covered.contains(where: { $0.overlaps(inNote) }) else { continue }
+            guard entity.range.upperBound <= said.count else { continue }
+            guard noteStart != nil, let inNote = folded.firstRange(of: Array(said[entity.range])), !covered.contains(where: { $0.overlaps(inNote) }) else { continue }
             reading.objections.append(entity.value)
             reading.changes.append(.objection(kind: entity.value, said: note))
         }
