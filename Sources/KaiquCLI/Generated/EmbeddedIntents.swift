@@ -69,6 +69,9 @@ reply reassign.same
 reply reassign.done
   zh: 已把 {name} 转给 {rep}。以后由 {rep} 跟进，历史里记着之前是谁的。
   en: Moved {name} to {rep}. {rep} follows up from now on; the history keeps who had the card before.
+reply reassign.already
+  zh: {name} 本来就是 {rep} 的客户，没有改动。
+  en: {name} is already {rep}'s customer, so nothing changed.
 reply reassign.done_all
   zh: 已把 {from} 的 {count} 位客户都转给 {rep}。
   en: Moved {from}'s {count} customers to {rep}.

@@ -48,7 +48,7 @@ extension Turn {
         switch change {
         case .reassign(let ids, let to):
             if let id = ids.first, ids.count == 1 {
-                say("reassign.done", ["name": try records.name(of: id) ?? "", "rep": name(to)])
+                say(count == 0 ? "reassign.already" : "reassign.done", ["name": try records.name(of: id) ?? "", "rep": name(to)])
                 state.lastCustomer = id
             } else {
                 say("reassign.done_all", ["from": "", "count": String(count), "rep": name(to)])

@@ -9,7 +9,7 @@ enum ReplyKeys {
         "guess.ask", "guess.dropped", "guess.someone", "guess.customer.add", "guess.customer.update", "guess.customer.delete",
         "guess.customer.note", "guess.visit.schedule", "guess.visit.log", "guess.visit.cancel", "guess.deal.won",
         "guess.deal.lost", "guess.qualify.man", "agenda.title", "answer.unclear", "birthday.lunar",
-        "birthday.lunar_leap", "birthday.solar", "birthday.with_year", "cancelled", "choice.out_of_range", "card.birthday_next", "card.credit", "card.flow", "card.flow_maintenance", "card.flow_open", "card.man_hint", "flow.ticked_all", "list.at_step", "list.name_with", "list.phone_end", "card.owners", "card.owner_until", "reassign.managers_only", "reassign.who", "reassign.same", "reassign.done", "reassign.done_all", "reassign.none", "reassign.undo_hint", "change.customer.reassign", "list.owner",
+        "birthday.lunar_leap", "birthday.solar", "birthday.with_year", "cancelled", "choice.out_of_range", "card.birthday_next", "card.credit", "card.flow", "card.flow_maintenance", "card.flow_open", "card.man_hint", "flow.ticked_all", "list.at_step", "list.name_with", "list.phone_end", "card.owners", "card.owner_until", "reassign.managers_only", "reassign.who", "reassign.same", "reassign.done", "reassign.already", "reassign.done_all", "reassign.none", "reassign.undo_hint", "change.customer.reassign", "list.owner",
         "card.birthday_soon", "card.by_rep", "card.hardware", "card.last_contact", "card.last_contact_today",
         "card.long", "card.lost", "card.man", "card.never_contacted", "card.next_visit", "card.none", "card.notes",
         "card.nothing_yet", "card.pair", "card.short", "card.software", "card.suggested", "card.title",
