@@ -13,6 +13,23 @@ public struct Book: Records {
     public let seesTeam: Bool
     /// The other reps' cards this book has shown, until the caller takes them.
     public let views = CardViews()
+    /// The columns of a summary, written once: a manager's book adds whose card it is, when
+    /// not theirs (the rep's name, or id), with the owner written in as a quoted literal.
+    let summaryColumns: String
+
+    init(store: Store, owner: String, zone: String?, seesTeam: Bool) {
+        self.store = store
+        self.owner = owner
+        self.zone = zone
+        self.seesTeam = seesTeam
+        let whose = seesTeam
+            ? "CASE WHEN owner = '\(owner.replacingOccurrences(of: "'", with: "''"))' THEN NULL ELSE coalesce((SELECT name FROM user WHERE id = customer.owner), owner) END"
+            : "NULL"
+        summaryColumns = """
+            id, name, company, (SELECT number FROM phone WHERE customer_id = customer.id ORDER BY position LIMIT 1),
+            region, role, level, card, status, last_contact, created_at, \(whose)
+            """
+    }
 
     var db: Database { store.db }
 
@@ -203,18 +220,6 @@ public struct Book: Records {
     // How many rows `tail` selects, or `countLimit + 1` for more: past it, the scan stops.
     private func count(_ tail: String, _ bindings: [Database.Value]) throws(StoreError) -> Int {
         Int(try db.integer("SELECT count(*) FROM (SELECT 1 " + tail + " LIMIT \(countLimit + 1))", bindings))
-    }
-
-    // The columns of a summary. A manager's book adds whose card it is, when not theirs: the
-    // rep's name (or id), written into the SQL as a quoted literal.
-    var summaryColumns: String {
-        let owner = seesTeam
-            ? "CASE WHEN owner = '\(self.owner.replacingOccurrences(of: "'", with: "''"))' THEN NULL ELSE coalesce((SELECT name FROM user WHERE id = customer.owner), owner) END"
-            : "NULL"
-        return """
-            id, name, company, (SELECT number FROM phone WHERE customer_id = customer.id ORDER BY position LIMIT 1),
-            region, role, level, card, status, last_contact, created_at, \(owner)
-            """
     }
 
     static func summary(_ row: Database.Row) -> CustomerSummary {

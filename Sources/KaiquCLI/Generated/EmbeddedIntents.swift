@@ -403,6 +403,13 @@ words company-suffix
   烘焙 | 烘焙坊 | 阀门 | 农资 | 机电 | 杂货 | 杂货铺 | 企业社 | 文具 | 文具行 | 五金行 | 电器行 | 车行 | 调味品 | 工贸 | 实业社 | 商号 | 坊 | 铺
   goods | home goods | gmbh | bakery | hardware co | supply | enterprise | mart
 
+# 建 and 加 also start names (建宏水电材料行, 加林): inside a would-be company they are verbs
+# only before what a verb takes (建个, 加一位).
+words name-verb
+  建 | 加
+words verb-object
+  个 | 一 | 了 | 下 | 客 | 卡 | 档 | 新 | 家 | 张 | 位
+
 words company-verb
   做 | 加 | 添加 | 新增 | 帮我 | 记 | 建 | 电话 | 叫 | 改成 | 改为 | 搬 | 在 | 开了 | 到 | 去
 

@@ -45,14 +45,13 @@ extension SlotFiller {
         return nil
     }
 
-    // A verb word inside a would-be company: always (添加, 帮我, 做, 在), except 建 and 加,
-    // which also start names (建宏水电材料行, 加林): they are verbs only before what a verb
-    // takes (建个, 加一位), and never inside a company word (建材).
+    // A verb word inside a would-be company: always (添加, 帮我, 做, 在), except the
+    // name-verb words (建, 加), which also start names: they are verbs only before a
+    // verb-object word (建个, 加一位), and never inside a company word (建材).
     private func actsAsVerb(_ verb: Range<Int>, _ suffixes: [Range<Int>]) -> Bool {
-        guard verb.count == 1, s[verb.lowerBound] == "建" || s[verb.lowerBound] == "加" else { return true }
+        guard group("name-verb").contains(verb) else { return true }
         if suffixes.contains(where: { $0.overlaps(verb) }) { return false }
-        guard verb.upperBound < s.count else { return true }
-        return "个一了下客卡档新家张位".unicodeScalars.contains(s[verb.upperBound])
+        return verb.upperBound == s.count || group("verb-object").contains { $0.lowerBound == verb.upperBound }
     }
 
     // Past separators and the linking words between a marker and its value (姓名：, 叫, 是,
