@@ -73,16 +73,20 @@ public struct ReplyCatalogue: Sendable {
         guard let entry = texts[key] else { return key }
         let template = entry[language] ?? entry[.zhHans] ?? key
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        // Scanned as UTF-8 bytes: `{` and `}` never occur inside a multi-byte character, and
+        // a reply is rendered for every line of every list.
+        let bytes = template.utf8
         var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
+        out.reserveCapacity(bytes.count + 32)
+        var rest = bytes.startIndex
+        while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) {
+            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            out += Substring(bytes[rest..<open])
+            let name = String(Substring(bytes[bytes.index(after: open)..<close]))
             out += parameters[name] ?? "{\(name)}"
-            rest = rest[rest.index(after: close)...]
+            rest = bytes.index(after: close)
         }
-        return out + rest
+        return out + Substring(bytes[rest...])
     }
 
     /// Renders a reply effect.

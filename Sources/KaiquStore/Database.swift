@@ -6,6 +6,8 @@ final class Database {
     private var handle: OpaquePointer?
     // Prepared once, reused: most statements run on every message.
     private var statements: [String: OpaquePointer] = [:]
+    // Transactions open: 0 outside, 1 in a transaction, more in its savepoints.
+    private var depth = 0
 
     init(path: String, readOnly: Bool = false) throws(StoreError) {
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
@@ -94,20 +96,61 @@ final class Database {
         return value
     }
 
-    /// Runs `body` in one transaction: all of it is committed, or none.
+    /// Runs `body` in one transaction: all of it is committed, or none. Inside a batch (or
+    /// another transaction) it is a savepoint: undone alone if it fails, committed with the
+    /// batch.
     func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        // IMMEDIATE takes the write lock first, so a transaction never fails halfway for want
-        // of it; waiting for it is bounded.
-        try retryingWhileBusy { () throws(StoreError) in try execute("BEGIN IMMEDIATE") }
+        if depth > 0 {
+            try execute("SAVEPOINT kaiqu")
+            depth += 1
+            defer { depth -= 1 }
+            do {
+                let result = try body()
+                try execute("RELEASE kaiqu")
+                return result
+            } catch {
+                try? execute("ROLLBACK TO kaiqu; RELEASE kaiqu")
+                throw error
+            }
+        }
+        try begin()
         do {
             let result = try body()
-            try execute("COMMIT")
+            try commit()
             return result
         } catch {
-            try? execute("ROLLBACK")
+            rollback()
             throw error
         }
     }
+
+    /// Starts a transaction that `commit` ends; transactions begun inside it are savepoints.
+    func begin() throws(StoreError) {
+        // IMMEDIATE takes the write lock first, so a transaction never fails halfway for want
+        // of it; waiting for it is bounded.
+        try retryingWhileBusy { () throws(StoreError) in try execute("BEGIN IMMEDIATE") }
+        depth = 1
+    }
+
+    /// Commits the transaction `begin` started.
+    func commit() throws(StoreError) {
+        do {
+            try execute("COMMIT")
+            depth = 0
+        } catch {
+            rollback()
+            throw error
+        }
+    }
+
+    /// Undoes the transaction `begin` started.
+    func rollback() {
+        try? execute("ROLLBACK")
+        depth = 0
+    }
+
+    /// Whether a transaction is open.
+    var inTransaction: Bool { depth > 0 }
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 

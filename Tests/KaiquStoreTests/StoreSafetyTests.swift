@@ -57,6 +57,27 @@ final class StoreSafetyTests: XCTestCase {
         XCTAssertNil(again.createdFolder)
     }
 
+    func testABatchKeepsItsChangesOnlyWhenCommittedAndAFailedChangeAloneIsUndone() throws {
+        let path = folder.appendingPathComponent("batch.db").path
+        do {
+            let store = try Store(path: path)
+            try store.beginBatch()
+            let book = store.book(of: "amy")
+            _ = try add("王建国", to: book)
+            XCTAssertThrowsError(try book.apply(.addNote(9_999, "没有这个人", profile: [:]), at: stamp))
+            _ = try add("李娜", to: book)
+            try store.commitBatch()
+            // A batch never committed is gone when the process is.
+            try store.beginBatch()
+            _ = try add("张伟", to: book)
+        }
+        let reopened = try Store(path: path).book(of: "amy")
+        XCTAssertEqual(try reopened.customers(CustomerFilter(), offset: 0, limit: 10).rows.map(\.name).sorted(), ["李娜", "王建国"])
+        // The failed change left nothing to undo: the last undo takes back 李娜.
+        _ = try reopened.apply(.undo, at: stamp)
+        XCTAssertEqual(try reopened.customers(CustomerFilter(), offset: 0, limit: 10).rows.map(\.name), ["王建国"])
+    }
+
     func testAnEmptyPathIsNoStore() {
         XCTAssertThrowsError(try Store(path: ""))
     }

@@ -18,6 +18,8 @@ final class Bridge {
     private var users: [String: (User, UInt64)] = [:]
     /// Users whose conversation state changed since it was last saved.
     private var changed: Set<String> = []
+    /// The requests answered in the open batch: their ids and texts.
+    private var batch: [(id: String, text: String)] = []
 
     /// How many conversations stay in memory; the others are read back from the store.
     static let kept = 4_096
@@ -63,6 +65,9 @@ final class Bridge {
         }
         let user: User
         do {
+            // The batch's transaction opens with its first request that reaches the store.
+            try store.beginBatch()
+            batch.append((request.id, request.text))
             guard let found = try self.user(reachedBy: request.user) ?? register(request) else {
                 return error(request.id, "unknown_user", "bridge.unknown_user", language, ["user": request.user])
             }
@@ -110,10 +115,32 @@ final class Bridge {
         return replies
     }
 
-    /// Saves the conversation states changed since the last call, in one transaction: the
-    /// serve loop calls it before it writes responses, so a response never goes out ahead of
-    /// the state it leaves (a bridge killed after reading it picks up from there).
-    func saveStates() throws {
+    /// Ends the open batch: saves the conversation states changed in it and commits, in one
+    /// transaction. The serve loop calls it before it writes the batch's responses, so a
+    /// response never goes out ahead of the change or the state it acknowledges (a bridge
+    /// killed after reading it picks up from there). Nil when all is kept; otherwise the
+    /// responses to write instead, one store error per request of the batch, for nothing
+    /// of it was kept.
+    func settle() -> [String]? {
+        let answered = batch
+        batch = []
+        do {
+            try saveStates()
+            try store.commitBatch()
+            return nil
+        } catch {
+            // What is in memory ran ahead of the store: read it all back.
+            conversations = [:]
+            users = [:]
+            changed = []
+            return answered.map { id, text in
+                let language = Language.detect(text, normalizer: normalizer) ?? .zhHans
+                return self.error(id, "store", "bridge.store_failed", language, ["reason": Messages.reason(error, language)])
+            }
+        }
+    }
+
+    private func saveStates() throws {
         guard !changed.isEmpty else { return }
         var states: [(user: String, state: String)] = []
         let encoder = JSONEncoder()

@@ -11,12 +11,12 @@ struct ServeMode {
         let bridge = Bridge(session: session, store: store, options: options)
         var reader = LineReader(fd: 0, limit: Bridge.requestLimit)
         // Responses wait while more requests are already read, and go out together before the
-        // next read that could block: a bridge streaming requests costs one write (and one
-        // commit of the changed conversation states) per batch, one waiting for each answer
-        // gets it at once.
+        // next read that could block: a bridge streaming requests costs one write and one
+        // commit (its changes and the changed conversation states) per batch, one waiting for
+        // each answer gets it at once.
         var pending = ""
         func flush() {
-            do { try bridge.saveStates() } catch { Output.error.line("kaiqu: " + Messages.reason(error, .en)) }
+            if let instead = bridge.settle() { pending = instead.map { $0 + "\n" }.joined() }
             if !pending.isEmpty { Output.standard.write(pending) }
             pending = ""
         }
