@@ -57,6 +57,10 @@ public enum Kaiqu {
             case .chat:
                 let session = try Session(options: options, environment: environment, store: .write)
                 return ChatMode(session: session, environment: environment).run().rawValue
+            case .train:
+                // A chat that opens with the role-play (or the menu of them).
+                let session = try Session(options: options, environment: environment, store: .write)
+                return ChatMode(session: session, environment: environment, training: .some(options.arguments.first)).run().rawValue
             }
         } catch let error as CLIError {
             Output.error.line(Messages.render(error, language))

@@ -6,6 +6,8 @@ extension Book {
     public func apply(_ change: Change, at stamp: String) throws(StoreError) -> Outcome {
         try db.transaction { () throws(StoreError) -> Outcome in
             if case .undo = change { return try undoLast() }
+            // A training result is not an edit: undo leaves it.
+            if case .recordTraining(let record) = change { return try recordTraining(record) }
             var journal = Journal(book: self, kind: change.kind, at: stamp)
             let outcome = try write(change, at: stamp, journal: &journal)
             try journal.close()
@@ -123,6 +125,8 @@ extension Book {
             return .reassigned(count: try reassign(try cards(ownedBy: from), to: to, at: stamp, journal: &journal))
         case .undo:
             return try undoLast()
+        case .recordTraining(let record):
+            return try recordTraining(record)
         }
     }
 

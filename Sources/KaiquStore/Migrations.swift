@@ -223,5 +223,20 @@ enum Migrations {
         );
         CREATE INDEX audit_at ON audit(at, id);
         """,
+        // 5: each rep's training record: one row per finished role-play, with its score and
+        // the scorecard's criteria met (comma-separated ids).
+        """
+        CREATE TABLE training (
+            id INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL,
+            scenario TEXT NOT NULL,
+            at TEXT NOT NULL,
+            ending TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            met TEXT NOT NULL
+        );
+        CREATE INDEX training_owner ON training(owner, id);
+        """,
     ]
 }

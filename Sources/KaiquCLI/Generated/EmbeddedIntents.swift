@@ -1215,6 +1215,8 @@ cue train.start
   5: ~train-word ~coach-question
   4: (带他们|带她们|带新人|带新来的|教新人|带徒弟|带一下新人|train the new|coach the new) ~train-word
   4: (role-play|roleplay|role play|角色扮演|陪练|陪我练|对练)
+  # 我的培训记录 asks for the record of past sessions (train.history), not a new one.
+  -12: ~train-word (记录|成绩|成绩单|历史|分数|战绩|record|records|history|scores|results|progress)
 
 cue help
   6: ~help-word
@@ -2351,7 +2353,7 @@ I understand requests like these (just type):
 · Objections: the customer says the price is too high
 · Qualifying and credit: Zhang San has budget and can decide / assess Zhang San's credit
 · Deals: Zhang San signed, 50k / drop Zhang San / monthly report
-· Training: I want to practise handling objections
+· Training: let's role-play a price objection / my training record
 · Also: undo, never mind, quit
 
 > add customer Tom Wu
@@ -2398,7 +2400,7 @@ Bye, and good selling!
 · 异议：客户说价格太高怎么办
 · 资格与信用：张三有预算，也能拍板 / 评估一下张三的信用
 · 成交：张三签了，5万 / 张三不跟了 / 本月报告
-· 培训：我想练习处理异议
+· 培训：陪我练练 / 练一下客户嫌贵 / 我的培训记录
 · 其他：撤销、算了、退出
 
 > 添加客户 孙丽 电话13900001111
@@ -2452,7 +2454,7 @@ MAN 还不清楚的，说“孙丽符合MAN吗”看怎么问出来。
 · 異議：客戶說價格太高怎麼辦
 · 資格與信用：張三有預算，也能拍板 / 評估一下張三的信用
 · 成交：張三簽了，5萬 / 張三不跟了 / 本月報告
-· 培訓：我想練習處理異議
+· 培訓：陪我練練 / 練一下客戶嫌貴 / 我的培訓記錄
 · 其他：撤銷、算了、退出
 
 > 新增客戶 黃志強
@@ -4218,6 +4220,159 @@ MAN：预算 有 · 决策权 有 · 需求 有
 黃美玲 的信用評估：10/25 分，等級 D（信用較差）。
 品德（付款記錄） 2 · 還款能力 2 · 資本實力（負債率） 3 · 抵押品 1 · 經營環境 2
 不給信用額度，一律款到發貨；如果出現付款遲緩，或交易金額突破信用限額（有欠款沒結清），先停止發貨，清完舊賬再談。
+
+"""#),
+    ("dialogues/roleplay-quit.en.dialogue", #"""
+# A role-play in English, stopped halfway: "stop" ends it at once with a partial scorecard,
+# and chat goes on as before.
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> let's role-play a price objection
+[Role-play] Mr. Tan, a hardware distributor in Johor Bahru: says your locks cost more than his usual brand
+The scene: You are a channel sales rep for a Chinese door-lock and hinge brand, on your first visit to a hardware distributor in Johor Bahru. Mr. Tan supplies about 150 hardware shops across Johor and knows every supplier's price by heart.
+Just talk to Mr. Tan, a sentence or two at a time. Say "stop" to end at any time; you get a scorecard at the end.
+Mr. Tan: Yes? Which company? Make it quick, I'm busy.
+
+> Hi Mr. Tan, I'm Alex from Kaiqu Locks, just passing by.
+Mr. Tan: Locks I already have. Taiwan brand, ten years already.
+
+> I understand, you know your prices. Which brand are you comparing us with, and how much per box?
+Mr. Tan: Too expensive lah. RM3 more a box than my current one.
+
+> stop
+— OK, we stop here.
+[Scorecard] Your meeting with Mr. Tan: 7 of 11
+(Stopped halfway: scored up to here.)
+✓ Listen: "I understand, you know your prices. Which brand are you comparing us with, and how much per box?"
+✓ Acknowledge: "I understand, you know your prices. Which brand are you comparing us with, and how much per box?"
+✓ Clarify: "I understand, you know your prices. Which brand are you comparing us with, and how much per box?"
+✗ Respond. Answer with numbers and feature → advantage → benefit: what he gets. Respond: break the gap down to the smallest unit, then show the value. We cost 6 yuan more a case, but a case is 24 bottles, so that's 0.25 yuan a bottle; our suggested shelf price is 0.50 higher, so he actually makes 0.25 more on every bottle. Then FAB: stock within 60 days of expiry is swapped free (feature), so he never writes off expired goods (advantage), which over a year is worth more than the few jiao a bottle he'd save elsewhere (benefit).
+✗ Confirm. After answering, check whether he still has a concern. Confirm: "So each bottle costs you 0.25 more and earns you 0.25 more. Is price still a concern?"
+✗ Move forward. Once the objection is settled, ask for a first order or a next step with a time. Next: once price is settled, go straight to the first order: "Shall we start with 50 cases, delivered this Thursday?"
+✓ Rejection analysis (step 3): "I understand, you know your prices. Which brand are you comparing us with, and how much per box?"
+✗ Buying signal caught (step 6). When he asks about delivery, minimum order or payment, he wants to buy: ask for the first order right away. Next: once price is settled, go straight to the first order: "Shall we start with 50 cases, delivered this Thursday?"
+✓ Didn't monopolise the talk
+✓ Didn't run down the competitor
+✓ Didn't give in at once
+Saved to your training record; say "my training record" to see your progress.
+
+> my training record
+Your latest role-plays (1):
+· 2026-11-18 10:00 Mr. Tan, a hardware distributor in Johor Bahru: says your locks cost more than his usual brand: 7/11, stopped
+What you miss most: Respond (1 of 1). Work on it next time.
+
+> who should I visit this week
+Whom to see, Mon 16 Nov to Sun 22 Nov:
+Nobody to see in that period. Add customers or plan visits: "add customer …", "visit … on Friday".
+
+
+"""#),
+    ("dialogues/roleplay-strong.zh-Hans.dialogue", #"""
+# 角色扮演，一个做得好的业务员：先认同、再问清楚跟谁比，用数字讲清每瓶多赚多少，问他还有没有顾虑；
+# 李总一问到货就马上提首批。成绩单 11 项全中，记进培训记录。
+# 销售经理可以照这个格式写新的练习对话：每行 > 是业务员说的，下面是开渠（经销商）回的话。
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> 陪我练一下客户嫌贵
+【角色扮演】宁波五金批发部的李总：嫌贵，跟老供应商做了八年
+场景：你是卫浴五金的渠道业务员，第一次上门宁波五金批发部。老板李总做了二十年批发，一直从一家老供应商拿货，出了名的会算账。
+你直接跟李总说话就行，一次说一两句。说“算了”随时结束，结束时给你成绩单。
+李总：哪家的？我这正忙着呢，有事快说。
+
+> 李总您好，我是卫浴五金的小王，路过来拜访一下
+李总：不用了，我跟老供应商做了八年，用得好好的，不换。
+
+> 理解，换我也先看价格。您现在是跟哪个牌子比？一箱差多少？
+李总：你们这个价，比我现在拿的一箱贵了六七块啊。
+
+> 您说得对，一箱确实贵6块。可一箱24瓶，每瓶只贵2毛5，我们建议零售价高5毛，所以您每卖一瓶反而多赚2毛5。这么算，价格这块您还有顾虑吗？
+李总：那……要是先进一点，几天能到货？
+
+> 首批先进50箱，周三上午给您送到，您看行吗？
+李总：行，那先来50箱，周三上午送过来，卖得好再说。
+——成交！李总答应了。
+【成绩单】跟李总这一场：11/11 项做到
+✓ 倾听：“理解，换我也先看价格。您现在是跟哪个牌子比？一箱差多少？”
+✓ 认同：“理解，换我也先看价格。您现在是跟哪个牌子比？一箱差多少？”
+✓ 澄清：“理解，换我也先看价格。您现在是跟哪个牌子比？一箱差多少？”
+✓ 回应：“您说得对，一箱确实贵6块。可一箱24瓶，每瓶只贵2毛5，我们建议零售价高5毛，所以您每卖一瓶反而多赚2毛5。这么算，价格这块您还有顾虑吗？”
+✓ 确认：“您说得对，一箱确实贵6块。可一箱24瓶，每瓶只贵2毛5，我们建议零售价高5毛，所以您每卖一瓶反而多赚2毛5。这么算，价格这块您还有顾虑吗？”
+✓ 推进：“首批先进50箱，周三上午给您送到，您看行吗？”
+✓ 拒绝分析（第三步）：“理解，换我也先看价格。您现在是跟哪个牌子比？一箱差多少？”
+✓ 抓住购买信号（第六步）：“首批先进50箱，周三上午给您送到，您看行吗？”
+✓ 没有一个人说个不停
+✓ 没有贬低对手
+✓ 没有马上让步
+已记进你的培训记录，说“我的培训记录”看进步。
+
+> 我的培训记录
+你最近 1 场练习：
+· 2026-11-18 10:00 宁波五金批发部的李总：嫌贵，跟老供应商做了八年：11/11，成交
+
+
+"""#),
+    ("dialogues/roleplay-weak.zh-Hans.dialogue", #"""
+# 角色扮演，一个做得不好的业务员：一上来就讲产品，一听拒绝就降价，还说对手是杂牌。
+# 三步没走好，李总把他请出门；成绩单逐项说出问题，附上话术手册里的示范说法。
+
+@ --now 2026-11-18T10:00:00+08:00
+
+> 陪我练练
+来练一场。开渠演经销商，你来谈。选一个场景：
+1. 宁波五金批发部的李总：嫌贵，跟老供应商做了八年
+2. 郑州社区便利店的王老板：一个人看店，张口就是没空
+3. 合肥酒水代理商的张总：啥事都得等董事长点头
+4. 衡阳调味品批发部的刘老板：被上一个牌子坑过，谁都不信
+5. 温州日化经销商的周老板：开口就要90天账期
+6. 沈阳饭店酒水配送的赵老板：嫌一箱才赚几块钱
+7. 南昌建材市场的黄老板：怕防水出问题，装修队找上门
+8. 临沂乡镇超市的马老板：一句不需要就想打发你
+9. 廣州荔灣五金舖的陳老細：要先擺貨試下，驚賣唔出
+10. 台中飲料盤商的林老闆：倉庫還壓著一堆貨
+11. Mr. Tan, a hardware distributor in Johor Bahru: says your locks cost more than his usual brand
+12. Mike, a lighting distributor in Cebu: your brand already has a dealer in town
+回复编号开始；说“算了”不练了。
+
+> 1
+【角色扮演】宁波五金批发部的李总：嫌贵，跟老供应商做了八年
+场景：你是卫浴五金的渠道业务员，第一次上门宁波五金批发部。老板李总做了二十年批发，一直从一家老供应商拿货，出了名的会算账。
+你直接跟李总说话就行，一次说一两句。说“算了”随时结束，结束时给你成绩单。
+李总：哪家的？我这正忙着呢，有事快说。
+
+> 李总您好，我是卫浴五金的小王，我们的产品质量特别好
+李总：不用了，我跟老供应商做了八年，用得好好的，不换。
+
+> 我们是大品牌，全国都有卖
+李总：你们跑业务的都这么说。
+
+> 那我给您便宜点，打个九折
+李总：这么快就松口？那你们原价水分不小啊。
+
+> 他们那个牌子就是杂牌，便宜没好货
+李总：人家的货好不好我心里有数，用不着你来说。
+李总：行了行了，我这还有客人，你改天再来吧。
+——李总把你请出门了：连着三步没走好。
+【成绩单】跟李总这一场：1/11 项做到
+✗ 倾听。先问清他在意什么，再开口回应。 倾听：让他说完，听清他拿什么比：进价、零售价还是首批总金额；跟哪个牌子比；是嫌单价高，还是首批的钱一下拿不出来。
+✗ 认同。先认同他的顾虑，他才听得进你后面的话。 认同：“李总，进货先看价格是应该的，每一分钱都是您的本钱，换我也先问这个。”
+✗ 澄清。问一句具体的：跟谁比、差多少、担心哪一点。 澄清：“您是跟哪个牌子的哪一款比？一箱差多少？”
+✗ 回应。用数字和“特点→优势→利益”回应，讲他能得到什么。 回应：把差价拆到最小单位，再讲价值。我们每箱进价贵 6 元，一箱 24 瓶，每瓶只贵 2 毛 5；建议零售价高 5 毛，他每卖一瓶反而多赚 2 毛 5。再用 FAB：离保质期 60 天的货免费调换（特点），他不用为过期报损（优势），一年下来比每瓶省那几毛钱更划算（利益）。
+✗ 确认。回应完问一句他还有没有顾虑。 确认：“这么算下来，每瓶多花 2 毛 5、也多赚 2 毛 5，价格这块您还有顾虑吗？”
+✗ 推进。异议一过，就提首批或者约定下一步，带上时间。 推进：价格一过，马上提首批：“那首批先进 50 箱，这周四给您送到，您看行吗？”
+✗ 拒绝分析（第三步）。他一拒绝，先试探是真拒绝还是借口，别急着讲产品。 假异议：一开口就说“太贵了”，却说不出跟谁比、贵多少，多半是还没看到价值，或者另有顾虑。试探：“李总，假如价格正好是您心里的价位，您今天就会进货吗？”他一犹豫，真正的原因就在价格后面。
+✗ 抓住购买信号（第六步）。他问到货、起订量、怎么结款，就是想买了：马上提首批。 推进：价格一过，马上提首批：“那首批先进 50 箱，这周四给您送到，您看行吗？”
+✓ 没有一个人说个不停
+✗ 没有贬低对手：你说“他们那个牌子就是杂牌，便宜没好货”。比价值，不贬对手：他选过的供应商，你说不好等于说他眼光不好。 “李总，我们一箱比别家贵 6 块，这是实话。但一箱 24 瓶，摊到每瓶只贵 2 毛 5；我们的建议零售价比别家高 5 毛，您每卖一瓶反而多赚 2 毛 5，卖得越多越划算。”
+✗ 没有马上让步：你说“那我给您便宜点，打个九折”。先讲价值再谈条件，一开口就让，他只会觉得还有水分。 别这样做：一听“贵”就主动降价或许诺返点。让得越快，他越觉得还有水分，也伤公司的利润。
+已记进你的培训记录，说“我的培训记录”看进步。
+
+> 我的培训记录
+你最近 1 场练习：
+· 2026-11-18 10:00 宁波五金批发部的李总：嫌贵，跟老供应商做了八年：1/11，被请出门
+最常漏的一项：倾听（1 场里漏了 1 场），下一场专门练它。
+
 
 """#),
     ("dialogues/week.en.dialogue", #"""
@@ -8455,7 +8610,7 @@ reply help
     | · 异议：客户说价格太高怎么办
     | · 资格与信用：张三有预算，也能拍板 / 评估一下张三的信用
     | · 成交：张三签了，5万 / 张三不跟了 / 本月报告
-    | · 培训：我想练习处理异议
+    | · 培训：陪我练练 / 练一下客户嫌贵 / 我的培训记录
     | · 其他：撤销、算了、退出
   zh-Hant: 我能聽懂這些話（直接打字就行）：
     | · 客戶卡：添加客戶 張三 電話13800138000 / 查看張三 / 列出所有A類客戶
@@ -8465,7 +8620,7 @@ reply help
     | · 異議：客戶說價格太高怎麼辦
     | · 資格與信用：張三有預算，也能拍板 / 評估一下張三的信用
     | · 成交：張三簽了，5萬 / 張三不跟了 / 本月報告
-    | · 培訓：我想練習處理異議
+    | · 培訓：陪我練練 / 練一下客戶嫌貴 / 我的培訓記錄
     | · 其他：撤銷、算了、退出
   en: I understand requests like these (just type):
     | · Cards: add customer Li Ming / show Zhang San / list my A customers
@@ -8475,7 +8630,7 @@ reply help
     | · Objections: the customer says the price is too high
     | · Qualifying and credit: Zhang San has budget and can decide / assess Zhang San's credit
     | · Deals: Zhang San signed, 50k / drop Zhang San / monthly report
-    | · Training: I want to practise handling objections
+    | · Training: let's role-play a price objection / my training record
     | · Also: undo, never mind, quit
 
 reply fallback
@@ -8992,6 +9147,10 @@ reply intent.train.start
   zh: 开始培训练习
   zh-Hant: 開始培訓練習
   en: start a training session
+reply intent.train.history
+  zh: 看培训记录
+  zh-Hant: 看培訓記錄
+  en: see your training record
 
 reply slot.customer
   zh: 客户
@@ -9129,6 +9288,7 @@ reply cli.usage
     |   kaiqu users add ID --name 姓名 [--role rep|manager] [--team 组] [--alias 平台ID]   添加用户；users list、users remove ID
     |   kaiqu audit [--limit N]                                  审计日志：主管查看、转移客户、导出
     |   kaiqu replay 文件.dialogue [--check]                     把写好的对话当课程放一遍；--check 逐句核对回答
+    |   kaiqu train [场景]                                       角色扮演：开渠演经销商，你来谈，结束给成绩单；不写场景就列出全部
     |   kaiqu --version | --help
     |
     | 选项：
@@ -9154,6 +9314,7 @@ reply cli.usage
     |   kaiqu users add ID --name 姓名 [--role rep|manager] [--team 組] [--alias 平台ID]   添加用戶；users list、users remove ID
     |   kaiqu audit [--limit N]                                  審計日誌：主管查看、轉移客戶、導出
     |   kaiqu replay 文件.dialogue [--check]                     把寫好的對話當課程放一遍；--check 逐句核對回答
+    |   kaiqu train [場景]                                       角色扮演：開渠演經銷商，你來談，結束給成績單；不寫場景就列出全部
     |   kaiqu --version | --help
     |
     | 選項：
@@ -9179,6 +9340,7 @@ reply cli.usage
     |   kaiqu users add ID --name NAME [--role rep|manager] [--team T] [--alias PLATFORM-ID]   add a user; users list, users remove ID
     |   kaiqu audit [--limit N]                             the audit log: a manager's views, card moves, exports
     |   kaiqu replay FILE.dialogue [--check]                play a written conversation as a lesson; --check compares every answer
+    |   kaiqu train [SCENARIO]                              role-play: Kaiqu plays a dealer, you sell, a scorecard at the end; no scenario lists them
     |   kaiqu --version | --help
     |
     | Options:
@@ -9256,6 +9418,595 @@ reply guess.deal.lost
 reply guess.qualify.man
   zh: 记录 {customer} 的 MAN 资格
   en: record {customer}'s MAN
+
+"""#),
+    ("roleplay.kaiqu", #"""
+# Role-play training (陪我练练, kaiqu train): what a rep's line does, the training record,
+# and every reply of a role-play. The scenarios themselves are in roleplay.scenarios.kaiqu.
+#
+# The `moves` block lists the words that show each move in the rep's line, written folded
+# (simplified, lower case). A word right after a negation (不, 没有, not, won't…) does not
+# count: 我们不降价 concedes nothing.
+#   acknowledge   he is heard first: 理解, 您说得对
+#   clarify       a question about his concern: 跟哪家比, 差多少
+#   probe         a trial question that tells a real refusal from an excuse: 假如, 要是…您会
+#   confirm       checking the answer landed: 还有顾虑吗, 您看呢
+#   fab           feature → advantage → benefit: the words that tie a feature to what he gets
+#   numbers       units: a line with a figure and one of these makes the case in numbers
+#   next-step     a next meeting or action (a day or a time said counts too)
+#   ask-order     asking for the order: 首批, 先进
+#   knock         a put-down; it counts only with a word of knock-target (the competitor)
+#   concede       giving in on price or terms; only before the objection was answered
+#   long-zh, long-en  a line longer than this (Chinese characters, English words) is a monologue
+
+moves roleplay
+  acknowledge: 理解 | 明白 | 您说得对 | 你说得对 | 说得对 | 说得是 | 有道理 | 确实 | 换我也 | 换了我也 | 是应该的 | 应该的 | 您的顾虑 | 你的顾虑 | 我懂 | 没错 | 能理解 | 可以理解 | 我知道您 | 讲得啱 | 明白嘅 | 冇错 | 系嘅 | 理解嘅 | i understand | i hear you | fair point | you're right | you are right | that's fair | fair enough | good question | i get it | i see your point | totally understand | makes sense that
+  clarify: 哪家 | 哪个牌子 | 哪个品牌 | 哪一款 | 差多少 | 贵多少 | 哪方面 | 哪里不满意 | 为什么 | 怎么说 | 什么原因 | 具体是 | 具体哪 | 主要是 | 多少钱 | 多少货 | 走多少 | 卖多少 | 多久 | 什么时候 | 怎么回事 | 是担心 | 担心的是 | 最看重 | 最在意 | 边间 | 边个 | 几多 | 点解 | 乜嘢 | 边度 | which | how much | how many | what exactly | compared to | compared with | why | what's your | what is your | what do you | how long | when did | what happened | what worries | what matters
+  probe: 假如 | 如果 | 要是 | 假设 | 是不是 | 还是说 | 除了 | 是因为 | 撇开 | 如果唔系 | what if | suppose | if the | if we | if i | is it the | or is it | apart from | other than | besides
+  confirm: 还有顾虑 | 还有什么顾虑 | 还有别的顾虑 | 还有什么问题 | 还有问题吗 | 您看呢 | 你看呢 | 您觉得呢 | 你觉得呢 | 您看怎么样 | 这样可以吗 | 说清楚了吗 | 对吧 | 是吧 | 您看这样 | 有冇问题 | 你睇点 | 仲有冇顾虑 | does that help | does that answer | does that work | make sense | any other concern | anything else | fair enough? | sound good | sounds fair | what do you think | how does that sound | is that a concern
+  fab: 所以您 | 所以你 | 这样您 | 这样你 | 您就 | 你就 | 对您来说 | 对你来说 | 意味着 | 帮您 | 帮你 | 您能 | 你能 | 您可以 | 你可以 | 您每 | 你每 | 多赚 | 省下 | 省了 | 不用担心 | 不用您 | 让您 | 让你 | 给您带来 | 您的客人 | 您的顾客 | 好处是 | 也就是说 | 你就可以 | 咁你 | 你可以 | 帮你 | 你唔使 | so you | which means | that means | you'll | you will | saves you | for you | you get | your customers | you can | you make | you earn | you don't have to | you won't have to
+  numbers: 元 | 块 | 毛 | 分钱 | 箱 | 瓶 | 件 | 个点 | 点利润 | % | 百分之 | 天 | 倍 | 万 | 千 | 台 | 桶 | 包 | 提 | 蚊 | 个月 | 年 | yuan | rmb | dollar | ringgit | peso | $ | percent | points | cases | case | bottles | units | days | months | per | a month | a week | a year
+  next-step: 下次 | 下周 | 约个时间 | 约时间 | 再约 | 我再来 | 再过来 | 带样品 | 带样 | 送样 | 寄样 | 过来一趟 | 上门 | 带合同 | 见个面 | 三方 | 一起见 | 一起谈 | 一齐倾 | 再嚟 | 下个礼拜 | 下星期 | next week | next time | come back | drop by | set up a meeting | meet with | bring samples | send samples | bring the contract | sit down with | call you on | visit you on
+  ask-order: 首批 | 先进 | 先拿 | 先来 | 先订 | 先上 | 下单 | 订货 | 进货吧 | 拿货吧 | 先铺 | 签个 | 签合同 | 签了 | 打款 | 试单 | 先落 | 落单 | 入货 | 先入 | 先拎 | first order | start with | place an order | put in an order | sign | trial order | shall we start | let's start | can i put you down | order for
+  knock: 没好货 | 便宜没好货 | 不行 | 垃圾 | 差劲 | 坑人 | 骗人 | 不靠谱 | 比不上我们 | 杂牌 | 假货 | 烂 | 水货 | 次货 | 唔掂 | 垃圾嘢 | junk | rubbish | crap | garbage | terrible | cheap stuff | rip you off | knock-off | knockoff | can't compare | inferior | no good
+  knock-target: 他们 | 他家 | 那家 | 别家 | 人家 | 对手 | 老供应商 | 原来的 | 现在的 | 之前的 | 上一家 | 其他牌子 | 别的牌子 | 那个牌子 | 那些 | 佢哋 | 嗰间 | 嗰啲 | they | their | them | your supplier | the other | competitor | those guys | that brand
+  concede: 给您便宜 | 给你便宜 | 便宜点给您 | 便宜点给你 | 给您降 | 给你降 | 降点 | 降价 | 打折 | 打个折 | 九折 | 八折 | 9折 | 8折 | 95折 | 九五折 | 折扣 | 让利 | 少算 | 给您优惠 | 给你优惠 | 再让 | 让一点 | 多返 | 返点给您 | 给您返 | 按您说的价 | 就按您的价 | 账期给您 | 给您放账期 | 平啲 | 减价 | 俾你平 | discount | lower the price | knock off | cut the price | special price | drop the price | give you a better price | match their price | extra rebate
+  long-zh: 90
+  long-en: 60
+
+# 我的培训记录: the rep's training record (train.start starts a role-play).
+intent train.history
+  zh: [看看|看一下|查看|查一下|查查|打开|给我看|show] [我的] [~roleplay-train] (记录|成绩|成绩单|历史|分数|进步|历史成绩|战绩) [怎么样|如何]
+  zh: 我 [练|练习|培训|训练] [得] (怎么样了|进步了吗|有进步吗|进步没有)
+  en: [show] [me] my (training|practice|role play|roleplay|role-play) (record|records|history|scores|results|progress)
+  en: how (am i|have i been) doing (in|at|with) (training|practice|role play|role-play|roleplay)
+  example: 我的培训记录
+  example: 看看我的练习成绩
+  example: 查一下培训历史
+  example: 我的培訓記錄
+  example: my training record
+  example: show my role-play scores
+  not: 开始培训
+  not: 陪我练练
+
+list roleplay-train
+  培训 | 训练 | 练习 | 陪练 | 角色扮演 | 演练 | 对练
+
+# ---------------------------------------------------------------------------------------
+# Replies of a role-play
+
+reply roleplay.menu
+  zh: 来练一场。开渠演经销商，你来谈。选一个场景：
+  zh-Hant: 來練一場。開渠演經銷商，你來談。選一個場景：
+  en: Let's practise. I play the dealer, you do the selling. Pick a scenario:
+reply roleplay.menu_hint
+  zh: 回复编号开始；说“算了”不练了。
+  zh-Hant: 回覆編號開始；說「算了」不練了。
+  en: Reply with its number to start, or "never mind" to skip it.
+reply roleplay.none_fits
+  zh: 没有正好练这个的场景，从下面挑一个吧。
+  zh-Hant: 沒有正好練這個的場景，從下面挑一個吧。
+  en: No scenario practises exactly that. Pick one of these:
+reply roleplay.unknown
+  zh: 没有叫“{id}”的场景。
+  zh-Hant: 沒有叫「{id}」的場景。
+  en: There is no scenario called "{id}".
+reply roleplay.start
+  zh: 【角色扮演】{title}
+  zh-Hant: 【角色扮演】{title}
+  en: [Role-play] {title}
+reply roleplay.scene
+  zh: 场景：{scene}
+  zh-Hant: 場景：{scene}
+  en: The scene: {scene}
+reply roleplay.how
+  zh: 你直接跟{speaker}说话就行，一次说一两句。说“算了”随时结束，结束时给你成绩单。
+  zh-Hant: 你直接跟{speaker}說話就行，一次說一兩句。說「算了」隨時結束，結束時給你成績單。
+  en: Just talk to {speaker}, a sentence or two at a time. Say "stop" to end at any time; you get a scorecard at the end.
+reply roleplay.dealer
+  zh: {speaker}：{line}
+  en: {speaker}: {line}
+reply roleplay.ended.closed
+  zh: ——成交！{speaker}答应了。
+  zh-Hant: ——成交！{speaker}答應了。
+  en: — Deal! {speaker} said yes.
+reply roleplay.ended.left
+  zh: ——{speaker}把你请出门了：连着三步没走好。
+  zh-Hant: ——{speaker}把你請出門了：連著三步沒走好。
+  en: — {speaker} showed you the door: three poor moves.
+reply roleplay.ended.timeout
+  zh: ——聊得太久还没收口，{speaker}没耐心了。
+  zh-Hant: ——聊得太久還沒收口，{speaker}沒耐心了。
+  en: — Too long without a close: {speaker} ran out of patience.
+reply roleplay.ended.quit
+  zh: ——好，这场先练到这儿。
+  zh-Hant: ——好，這場先練到這兒。
+  en: — OK, we stop here.
+reply roleplay.score
+  zh: 【成绩单】跟{speaker}这一场：{score}/{total} 项做到
+  zh-Hant: 【成績單】跟{speaker}這一場：{score}/{total} 項做到
+  en: [Scorecard] Your meeting with {speaker}: {score} of {total}
+reply roleplay.partial
+  zh: （中途结束，只算到这里。）
+  zh-Hant: （中途結束，只算到這裡。）
+  en: (Stopped halfway: scored up to here.)
+reply score.met
+  zh: ✓ {name}：“{line}”
+  zh-Hant: ✓ {name}：「{line}」
+  en: ✓ {name}: "{line}"
+reply score.met_plain
+  zh: ✓ {name}
+  en: ✓ {name}
+reply score.missed
+  zh: ✗ {name}。{tip} {model}
+  en: ✗ {name}. {tip} {model}
+reply score.slipped
+  zh: ✗ {name}：你说“{line}”。{tip} {model}
+  zh-Hant: ✗ {name}：你說「{line}」。{tip} {model}
+  en: ✗ {name}: you said "{line}". {tip} {model}
+reply roleplay.saved
+  zh: 已记进你的培训记录，说“我的培训记录”看进步。
+  zh-Hant: 已記進你的培訓記錄，說「我的培訓記錄」看進步。
+  en: Saved to your training record; say "my training record" to see your progress.
+reply roleplay.history_empty
+  zh: 你还没练过。说“陪我练练”来一场。
+  zh-Hant: 你還沒練過。說「陪我練練」來一場。
+  en: No role-plays yet. Say "let's role-play" to start one.
+reply roleplay.history
+  zh: 你最近 {count} 场练习：
+  zh-Hant: 你最近 {count} 場練習：
+  en: Your latest role-plays ({count}):
+reply roleplay.history_line
+  zh: · {when} {title}：{score}/{total}，{ending}
+  en: · {when} {title}: {score}/{total}, {ending}
+reply roleplay.ending.closed
+  zh: 成交
+  en: closed
+reply roleplay.ending.left
+  zh: 被请出门
+  zh-Hant: 被請出門
+  en: shown the door
+reply roleplay.ending.timeout
+  zh: 没收口
+  en: no close
+reply roleplay.ending.quit
+  zh: 中途结束
+  zh-Hant: 中途結束
+  en: stopped
+reply roleplay.progress
+  zh: 进步：最近几场平均得分 {recent}%，之前 {earlier}%。
+  zh-Hant: 進步：最近幾場平均得分 {recent}%，之前 {earlier}%。
+  en: Progress: your recent role-plays average {recent}%, the ones before {earlier}%.
+reply roleplay.most_missed
+  zh: 最常漏的一项：{name}（{of} 场里漏了 {count} 场），下一场专门练它。
+  zh-Hant: 最常漏的一項：{name}（{of} 場裡漏了 {count} 場），下一場專門練它。
+  en: What you miss most: {name} ({count} of {of}). Work on it next time.
+
+# The scorecard's criteria: the six moves of handling an objection, rejection analysis
+# (step 3), the buying signal (step 6) and the three things to avoid. Each has a name and a
+# tip; the model line after the tip comes from the scenario's objection playbook.
+reply score.listen
+  zh: 倾听
+  zh-Hant: 傾聽
+  en: Listen
+reply score.listen.tip
+  zh: 先问清他在意什么，再开口回应。
+  zh-Hant: 先問清他在意甚麼，再開口回應。
+  en: Ask what he really minds before you answer it.
+reply score.acknowledge
+  zh: 认同
+  zh-Hant: 認同
+  en: Acknowledge
+reply score.acknowledge.tip
+  zh: 先认同他的顾虑，他才听得进你后面的话。
+  zh-Hant: 先認同他的顧慮，他才聽得進你後面的話。
+  en: Acknowledge his concern first, or he won't hear the rest.
+reply score.clarify
+  zh: 澄清
+  en: Clarify
+reply score.clarify.tip
+  zh: 问一句具体的：跟谁比、差多少、担心哪一点。
+  zh-Hant: 問一句具體的：跟誰比、差多少、擔心哪一點。
+  en: Ask something concrete: compared with whom, by how much, what worries him.
+reply score.respond
+  zh: 回应
+  zh-Hant: 回應
+  en: Respond
+reply score.respond.tip
+  zh: 用数字和“特点→优势→利益”回应，讲他能得到什么。
+  zh-Hant: 用數字和「特點→優勢→利益」回應，講他能得到甚麼。
+  en: Answer with numbers and feature → advantage → benefit: what he gets.
+reply score.confirm
+  zh: 确认
+  zh-Hant: 確認
+  en: Confirm
+reply score.confirm.tip
+  zh: 回应完问一句他还有没有顾虑。
+  zh-Hant: 回應完問一句他還有沒有顧慮。
+  en: After answering, check whether he still has a concern.
+reply score.advance
+  zh: 推进
+  zh-Hant: 推進
+  en: Move forward
+reply score.advance.tip
+  zh: 异议一过，就提首批或者约定下一步，带上时间。
+  zh-Hant: 異議一過，就提首批或者約定下一步，帶上時間。
+  en: Once the objection is settled, ask for a first order or a next step with a time.
+reply score.rejection
+  zh: 拒绝分析（第三步）
+  zh-Hant: 拒絕分析（第三步）
+  en: Rejection analysis (step 3)
+reply score.rejection.tip
+  zh: 他一拒绝，先试探是真拒绝还是借口，别急着讲产品。
+  zh-Hant: 他一拒絕，先試探是真拒絕還是藉口，別急著講產品。
+  en: When he refuses, test whether it is real or an excuse before you pitch.
+reply score.signal
+  zh: 抓住购买信号（第六步）
+  zh-Hant: 抓住購買信號（第六步）
+  en: Buying signal caught (step 6)
+reply score.signal.tip
+  zh: 他问到货、起订量、怎么结款，就是想买了：马上提首批。
+  zh-Hant: 他問到貨、起訂量、怎麼結款，就是想買了：馬上提首批。
+  en: When he asks about delivery, minimum order or payment, he wants to buy: ask for the first order right away.
+reply score.no-monologue
+  zh: 没有一个人说个不停
+  zh-Hant: 沒有一個人說個不停
+  en: Didn't monopolise the talk
+reply score.no-monologue.tip
+  zh: 一次说一件事，说完留给他说。
+  zh-Hant: 一次說一件事，說完留給他說。
+  en: One point at a time, then let him talk.
+reply score.no-knock
+  zh: 没有贬低对手
+  zh-Hant: 沒有貶低對手
+  en: Didn't run down the competitor
+reply score.no-knock.tip
+  zh: 比价值，不贬对手：他选过的供应商，你说不好等于说他眼光不好。
+  zh-Hant: 比價值，不貶對手：他選過的供應商，你說不好等於說他眼光不好。
+  en: Compare value, don't knock the competitor: he chose them, so knocking them knocks him.
+reply score.no-concede
+  zh: 没有马上让步
+  zh-Hant: 沒有馬上讓步
+  en: Didn't give in at once
+reply score.no-concede.tip
+  zh: 先讲价值再谈条件，一开口就让，他只会觉得还有水分。
+  zh-Hant: 先講價值再談條件，一開口就讓，他只會覺得還有水分。
+  en: Show the value before you talk terms; give in at once and he'll think there's more to give.
+
+"""#),
+    ("roleplay.scenarios.kaiqu", #"""
+# Role-play scenarios: Kaiqu plays a dealer, the rep practises on him (陪我练练, kaiqu train).
+# A sales manager adds a scenario by copying a block and rewriting its lines; `kaiqu check`
+# names any key that is missing or unknown.
+#
+# scenario ID     the id `kaiqu train ID` takes: lower case, words joined by -.
+#   language:     the language the dealer speaks, and the scorecard is written in:
+#                 zh-Hans, zh-Hant or en.
+#   title:        one line for the menu: who he is and what makes him hard.
+#   speaker:      how his lines are signed (李总, 陈老板, Mr. Tan).
+#   objection:    the objection he raises, an id of the objection lookup (objections.kaiqu);
+#                 its playbook gives the scorecard's model lines.
+#   step:         the step it trains most (3 a refusal, 5 an objection; 5 when left out).
+#   scene:        what the rep is told before the first line: where, who, what you sell.
+#   opening:      his first words when the rep walks in.
+#   refusal:      his brush-off, once the rep has introduced himself (step 3).
+#   raise:        the real objection, once the rep has handled the refusal well (step 5).
+#   soft:         (two or more) a good move softened him: he listens on.
+#   hard:         (two or more) a move that did nothing: he hardens.
+#   knock:        the rep ran down the competitor.
+#   concede:      the rep gave in on price (or terms) at once.
+#   monologue:    the rep talked too long in one go.
+#   early:        the rep asked for the order before answering the objection.
+#   signal:       a buying signal, once the objection is answered (step 6).
+#   nudge:        the rep missed the signal: he asks again.
+#   close:        the rep asked for the order or a next step with a time: he agrees.
+#   leave:        three poor moves: he ends the meeting.
+#   timeout:      the meeting ran too long without a close.
+#
+# Lines are what a 老板 says: short, plain, a little impatient. The same lines in the same
+# order always give the same session, so a .dialogue file can test a role-play.
+
+scenario price-hardware
+  language: zh-Hans
+  title: 宁波五金批发部的李总：嫌贵，跟老供应商做了八年
+  speaker: 李总
+  objection: price
+  scene: 你是卫浴五金的渠道业务员，第一次上门宁波五金批发部。老板李总做了二十年批发，一直从一家老供应商拿货，出了名的会算账。
+  opening: 哪家的？我这正忙着呢，有事快说。
+  refusal: 不用了，我跟老供应商做了八年，用得好好的，不换。
+  raise: 你们这个价，比我现在拿的一箱贵了六七块啊。
+  soft: 嗯，你接着说。
+  soft: 这个倒也是。
+  soft: 那你给我算算。
+  hard: 你们跑业务的都这么说。
+  hard: 说来说去，还是贵。
+  hard: 这跟我有什么关系？
+  knock: 人家的货好不好我心里有数，用不着你来说。
+  concede: 这么快就松口？那你们原价水分不小啊。
+  monologue: 你一口气说这么多，我也记不住。
+  early: 话还没说清楚，就让我进货？
+  signal: 那……要是先进一点，几天能到货？
+  nudge: 我问你呢，几天能到？
+  close: 行，那先来50箱，周三上午送过来，卖得好再说。
+  leave: 行了行了，我这还有客人，你改天再来吧。
+  timeout: 今天就聊到这吧，我还得去盘货。
+
+scenario busy-store-zhengzhou
+  language: zh-Hans
+  title: 郑州社区便利店的王老板：一个人看店，张口就是没空
+  speaker: 王老板
+  objection: no_time
+  step: 3
+  scene: 你是一家坚果零食品牌的渠道业务员，主推每日坚果小包装，第一次上门郑州金水区一家社区便利店。王老板夫妻俩轮班看店，上午收货、中午收银，从早忙到晚。
+  opening: 扫码在那边。你是买东西还是推销的？
+  refusal: 没空没空，没看我这正收着钱吗？
+  raise: 店里就我一个人，一站十四个钟头，哪有空听你讲。
+  soft: 行，那你说重点。
+  soft: 一天能卖几包？你接着说。
+  soft: 嗯，这个数倒是实在。
+  hard: 你说的这些，上个业务员也说过。
+  hard: 你看，又来客人了。
+  hard: 我问的不是这个。
+  knock: 别说人家货不行，我架上还摆着呢。
+  concede: 我又没嫌贵，你降什么价？
+  monologue: 后面排着队呢，说那么长谁听得完。
+  early: 是啥我都没看明白，你就让我订？
+  signal: 你们多久来补一次货？一次最少拿多少？
+  nudge: 问你呢，最少拿多少？
+  close: 那先拿两箱，周五下午三点以后送，那会儿人少。
+  leave: 不说了，后面等着结账呢，你下回再来吧。
+  timeout: 我得去接孩子了，今天先这样。
+
+scenario approval-liquor-hefei
+  language: zh-Hans
+  title: 合肥酒水代理商的张总：啥事都得等董事长点头
+  speaker: 张总
+  objection: need_approval
+  scene: 你是一家安徽白酒品牌的渠道业务员，主推一百元价位的宴席酒，第一次上门合肥一家酒水代理商。张总管采购和业务，但公司是他大哥的，进新品得董事长拍板。
+  opening: 坐吧，先喝口茶。你们是哪个酒厂的？
+  refusal: 今年手上品牌够多了，新的先不加了。
+  raise: 首批要打二十万，这个字我签不了，得董事长点头。
+  soft: 这倒是董事长会关心的。
+  soft: 你这个账算得清楚，我记一下。
+  soft: 那他要问利润，我怎么跟他说？
+  hard: 这些跟我说没用，我定不了。
+  hard: 资料留下吧，有空我给他看看。
+  hard: 董事长不看这些虚的。
+  knock: 你说别家酒不好，董事长最烦这个。
+  concede: 这么快就让价？董事长听了更觉得有水分。
+  monologue: 你讲这么多，我转述也转不全啊。
+  early: 我都说了签不了，你还让我下单？
+  signal: 董事长要是见你，你们区域经理能一起来吗？
+  nudge: 我刚问你呢，区域经理能不能来？
+  close: 行，周四上午十点董事长在公司，你带着账过来。
+  leave: 今天就到这吧，我还有个会。
+  timeout: 董事长来电话了，我们改天再聊。
+
+scenario burned-seasoning-hengyang
+  language: zh-Hans
+  title: 衡阳调味品批发部的刘老板：被上一个牌子坑过，谁都不信
+  speaker: 刘老板
+  objection: bad_experience
+  scene: 你是一家酱油醋调味品牌的渠道业务员，第一次上门衡阳一家粮油调味品批发部。刘老板前年做过一个外地牌子，压了一仓库临期货，业务员一走就没人管了。
+  opening: 又是卖酱油的？样品放那，我等下看。
+  refusal: 外地牌子我不碰了，进一次伤一次。
+  raise: 上回那家三百箱临期货，说好换，人一走就没人管了。
+  soft: 嗯，写进合同还差不多。
+  soft: 你们区域经理叫什么？电话给我。
+  soft: 这个说法倒是实在。
+  hard: 当年那个业务员也是这么拍胸脯的。
+  hard: 嘴上说的都不算数。
+  hard: 你们厂离这一千多公里，出了事找谁？
+  knock: 你说人家坑，你们就不坑？
+  concede: 一上来就让价，当年那家也是这么开头的。
+  monologue: 说得越多我越不信，讲点实在的。
+  early: 旧账还没说清，你就让我打款？
+  signal: 临期的货你们到底怎么换？谁来拉走？
+  nudge: 我问你临期的怎么换，你还没答呢。
+  close: 那先拿三十箱，合同写上临期包换，下周一来签。
+  leave: 行了，你回去吧，我不想再吃一回亏。
+  timeout: 今天就说到这，我要去对账了。
+
+scenario terms-detergent-wenzhou
+  language: zh-Hans
+  title: 温州日化经销商的周老板：开口就要90天账期
+  speaker: 周老板
+  objection: payment_terms
+  scene: 你是一家洗衣液和洗洁精品牌的渠道业务员，第一次上门温州一家日化经销商。周老板给附近四十多家超市供货，自己的货款也被超市压着。
+  opening: 你好你好，什么牌子的？先说说政策。
+  refusal: 洗衣液我这有三个牌子了，不缺。
+  raise: 别家都给我90天账期，你们要现款，这我做不了。
+  soft: 分两次付？这个可以聊。
+  soft: 第二单给账期，能写进合同吗？
+  soft: 嗯，你这话还算老实。
+  hard: 公司规定公司规定，我也有我的规定。
+  hard: 超市压我三个月，我拿什么给你现款？
+  hard: 你这说了等于没说。
+  knock: 别家账期长是人家的本事，你别乱讲。
+  concede: 你当场就答应90天？你做得了这个主吗？
+  monologue: 绕了半天，到底给不给账期？
+  early: 账期还没谈拢，下什么单？
+  signal: 那首单最少拿多少？能分两批送吗？
+  nudge: 我问你首单最少多少，你还没说。
+  close: 行，先拿一百箱，下周三送，到货付一半，月底付清。
+  leave: 没账期就算了，你去找别人吧。
+  timeout: 我得去超市对账了，改天再说吧。
+
+scenario margin-beer-shenyang
+  language: zh-Hans
+  title: 沈阳饭店酒水配送的赵老板：嫌一箱才赚几块钱
+  speaker: 赵老板
+  objection: low_margin
+  scene: 你是一家啤酒品牌的渠道业务员，主推500毫升罐装啤酒，第一次上门沈阳一家给饭店送酒水的配送商。赵老板有三台车，每天跑八十多家饭店。
+  opening: 啤酒的？我这都是老牌子，你们有啥新鲜的？
+  refusal: 饭店就认那几个老牌子，你这个我推不动。
+  raise: 一箱才赚四块钱，毛利不到八个点，油钱都不够。
+  soft: 周转这么算，倒也有点道理。
+  soft: 一个月能转几回？你再算算。
+  soft: 返点按季度给？那还行。
+  hard: 你算的都是纸上的账。
+  hard: 一箱四块就是四块，说破天也是四块。
+  hard: 说来说去，还是不赚钱。
+  knock: 老牌子好不好轮不到你说，饭店就认它。
+  concede: 一说利润薄你就加返点？那原来的价就是虚的。
+  monologue: 停停停，你就说一个月能赚多少。
+  early: 账还没算明白，就让我订货？
+  signal: 你们仓库在哪？一周能补几回货？
+  nudge: 我问你一周补几回，你咋不说？
+  close: 行，先拿六十箱，周二早上八点前送到我库里。
+  leave: 算了，车要出了，你回吧。
+  timeout: 饭店催货了，今天就唠到这。
+
+scenario quality-waterproofing-nanchang
+  language: zh-Hans
+  title: 南昌建材市场的黄老板：怕防水出问题，装修队找上门
+  speaker: 黄老板
+  objection: quality_doubt
+  scene: 你是一家防水涂料品牌的渠道业务员，第一次上门南昌建材市场里的一家门店。黄老板主要给装修队和工长供货，最怕卖出去的东西漏水返工。
+  opening: 防水的？我这防水有好几个牌子了。
+  refusal: 防水我只卖老牌子，新的不敢进。
+  raise: 漏一家就得赔好几千，你们这质量我不放心。
+  soft: 检测报告拿来我看看。
+  soft: 那个工长我认识，回头我问问他。
+  soft: 嗯，包换还差不多。
+  hard: 报告谁都能弄一张。
+  hard: 你拍胸脯没用，出了事是我赔。
+  hard: 说得好听，刷上去才知道。
+  knock: 老牌子人家卖了十几年，你别说它不行。
+  concede: 我问质量，你跟我降价？心虚了吧。
+  monologue: 你讲那么多参数，工长听不懂，我也不想听。
+  early: 我还没信你呢，先别提进货。
+  signal: 样品能给两桶吗？我让工长先刷个卫生间。
+  nudge: 我说要两桶样品，到底行不行？
+  close: 行，两桶样品今天留下，下周二你来听工长怎么说。
+  leave: 不聊了，工长来提货了，你先走吧。
+  timeout: 我得去工地送货，今天先这样。
+
+scenario no-need-frozen-linyi
+  language: zh-Hans
+  title: 临沂乡镇超市的马老板：一句不需要就想打发你
+  speaker: 马老板
+  objection: no_need
+  step: 3
+  scene: 你是一家速冻水饺汤圆品牌的渠道业务员，第一次上门临沂一个乡镇上的小超市。马老板店里只有一台旧冰柜，放的是雪糕和几样散装冻货。
+  opening: 买点啥？推销的我这不要啊。
+  refusal: 不需要不需要，我这啥都不缺。
+  raise: 速冻的我不需要，就一台冰柜，夏天全放雪糕。
+  soft: 过年那阵倒是有人来问水饺。
+  soft: 嗯，这个我倒没想过。
+  soft: 你们给配冰柜？那你说说。
+  hard: 我说了不需要，你还讲。
+  hard: 这跟我有啥关系？
+  hard: 镇上谁买这个啊。
+  knock: 人家雪糕卖得好好的，你说它干啥。
+  concede: 我又没问价，你降啥价？
+  monologue: 你说了一大串，我一句没记住。
+  early: 我都说不需要了，你还让我订？
+  signal: 你们那冰柜是白给，还是要押金？
+  nudge: 问你呢，冰柜要不要押金？
+  close: 那先拿十箱试两周，周六连冰柜一块拉过来。
+  leave: 行了，我要理货了，你走吧。
+  timeout: 到饭点了，我得做饭去，改天吧。
+
+scenario trial-sealant-guangzhou
+  language: zh-Hant
+  title: 廣州荔灣五金舖的陳老細：要先擺貨試下，驚賣唔出
+  speaker: 陳老細
+  objection: trial_risk
+  scene: 你是一家玻璃膠和發泡膠品牌的渠道業務員，第一次上門廣州荔灣一間開了三十年的五金舖。陳老細講廣東話，貨架上都是做熟的牌子，新貨一向只肯少少試。
+  opening: 乜嘢事呀？我而家冇得閒，你快啲講。
+  refusal: 玻璃膠我有兩個牌子喺度，唔使喇。
+  raise: 你擺兩箱喺度試下先，賣唔出你收返，得唔得？
+  soft: 嗯，咁又講得通。
+  soft: 三十日睇數？都得嘅。
+  soft: 你繼續講，我聽緊。
+  hard: 你哋做推銷嘅個個都係咁講。
+  hard: 講咗咁耐，賣唔出點算啫？
+  hard: 關我乜事啫？
+  knock: 人哋啲貨賣得好好，你唔使講佢。
+  concede: 咁快就減價？原本個價有幾多水分啊？
+  monologue: 你一口氣講咁多，我邊度記得晒。
+  early: 我都未諗掂，你就叫我落單？
+  signal: 你哋有冇展示架送？擺收銀檯隔籬得唔得？
+  nudge: 我問緊你呀，有冇展示架？
+  close: 好啦，先入三箱，禮拜一送嚟，一個月後你再嚟睇數。
+  leave: 得喇得喇，我有客，你第日再嚟啦。
+  timeout: 夠鐘食飯喇，今日傾到呢度先。
+
+scenario stock-coffee-taichung
+  language: zh-Hant
+  title: 台中飲料盤商的林老闆：倉庫還壓著一堆貨
+  speaker: 林老闆
+  objection: stock_pressure
+  scene: 你是一家罐裝咖啡品牌的通路業務，第一次拜訪台中一家飲料盤商。林老闆供貨給附近兩百多家雜貨店和早餐店，倉庫裡還堆著夏天進的貨。
+  opening: 欸你好，哪一家的？我伙計都在理貨，你先坐一下。
+  refusal: 咖啡喔，我這邊已經有在做了啦。
+  raise: 倉庫還壓著三百多箱，錢都壓在貨上啦。
+  soft: 一週補一次？這樣還不錯喔。
+  soft: 嗯，你繼續講。
+  soft: 賣不動可以調走？那可以考慮。
+  hard: 你講這個，我倉庫還是滿的啊。
+  hard: 每個業務都說會幫我消化啦。
+  hard: 這跟我的庫存沒關係吧。
+  knock: 人家的咖啡賣得不錯喔，你不要亂講。
+  concede: 我又沒講價錢，你降什麼價？
+  monologue: 你講太多了，我伙計在叫我了。
+  early: 倉庫都沒位子了，你還叫我下單？
+  signal: 那你們一次最少要進幾箱？多久可以補？
+  nudge: 欸，我剛問你最少幾箱啊？
+  close: 好啦，先進十五箱，下禮拜二早上送來。
+  leave: 好了好了，我要出貨了，你下次再來啦。
+  timeout: 我要去跑店家了，今天先這樣喔。
+
+scenario price-locks-johor
+  language: en
+  title: Mr. Tan, a hardware distributor in Johor Bahru: says your locks cost more than his usual brand
+  speaker: Mr. Tan
+  objection: price
+  scene: You are a channel sales rep for a Chinese door-lock and hinge brand, on your first visit to a hardware distributor in Johor Bahru. Mr. Tan supplies about 150 hardware shops across Johor and knows every supplier's price by heart.
+  opening: Yes? Which company? Make it quick, I'm busy.
+  refusal: Locks I already have. Taiwan brand, ten years already.
+  raise: Too expensive lah. RM3 more a box than my current one.
+  soft: OK, go on.
+  soft: Hmm, that one makes sense.
+  soft: So how much do I make per box? Show me.
+  hard: Every salesman says the same thing.
+  hard: Still more expensive what.
+  hard: That's not my problem.
+  knock: Don't talk bad about them. Their locks sell fine.
+  concede: So easy to drop? Your price must be padded lah.
+  monologue: Too long already. Just tell me the number.
+  early: You haven't answered me, and you want an order?
+  signal: What's your minimum order? And you deliver to JB?
+  nudge: I asked you, what's the minimum order?
+  close: OK, 80 boxes, mixed sizes. Send to my Senai warehouse Monday.
+  leave: Enough lah, customers waiting. Come back another day.
+  timeout: I need to go check my stock. We stop here today.
+
+scenario territory-lighting-cebu
+  language: en
+  title: Mike, a lighting distributor in Cebu: your brand already has a dealer in town
+  speaker: Mike
+  objection: territory_conflict
+  scene: You are a channel sales rep for a Chinese LED lighting brand, visiting a regional distributor in Cebu. Mike sells bulbs and panels to about 200 hardware stores across the Visayas, and he knows your brand already has a dealer in Cebu City.
+  opening: Hey, come in. You're the LED guy, right?
+  refusal: Thanks, but I already have a lighting supplier.
+  raise: You've got a dealer here already. I'm not starting a price war.
+  soft: OK, that's fair. Keep going.
+  soft: In the contract? Now we're talking.
+  soft: Which islands exactly? Show me.
+  hard: Every brand says they protect territory.
+  hard: That doesn't answer my question.
+  hard: So what stops him dumping stock on my stores?
+  knock: He's a decent guy. Don't trash him.
+  concede: A lower price than him, just like that? That's how price wars start.
+  monologue: Whoa, slow down. Just tell me who sells where.
+  early: We haven't sorted the territory and you want a PO?
+  signal: Who do I call if his stock shows up in Bohol?
+  nudge: So who do I call? You didn't say.
+  close: Fine. Bring the map and the contract Tuesday at two.
+  leave: Look, I've got a truck to load. Let's leave it there.
+  timeout: I've got to run. Let's pick this up another time.
 
 """#),
     ("team.kaiqu", #"""

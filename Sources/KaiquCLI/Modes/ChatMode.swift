@@ -14,6 +14,8 @@ import Darwin
 struct ChatMode {
     let session: Session
     let environment: [String: String]
+    /// `kaiqu train [SCENARIO]`: the role-play to open with (`.some(nil)`: the menu).
+    var training: String?? = nil
 
     func run() -> ExitCode {
         guard let book = session.book else { return .cannotCreate }
@@ -23,7 +25,11 @@ struct ChatMode {
         let out = Output.standard
         var reader = LineReader(fd: 0, limit: Conversation.lineLimit)
         let editor = interactive ? LineEditor(input: 0, output: out, historyPath: session.paths.history) : nil
-        if interactive { out.line(conversation.catalogue.render("welcome", conversation.language)) }
+        if let training {
+            for reply in conversation.start(training: training) { out.line(reply) }
+        } else if interactive {
+            out.line(conversation.catalogue.render("welcome", conversation.language))
+        }
 
         while true {
             let line: LineReader.Line

@@ -60,6 +60,9 @@ final class Conversation {
         return (replies, ended)
     }
 
+    /// `kaiqu train [SCENARIO]`: starts that role-play, or shows the menu (nil).
+    func start(training id: String?) -> [String] { run(.startTraining(id)).replies }
+
     // Runs an event and every change it asks for, in order: a change is applied, and its
     // acknowledgement said, before anything after it.
     private func run(_ event: DialogueEvent) -> (replies: [String], ended: Bool) {

@@ -12,8 +12,9 @@ import Foundation
 ///     kaiqu users list | users remove ID
 ///     kaiqu audit [--limit N]
 ///     kaiqu replay FILE.dialogue [--check]
+///     kaiqu train [SCENARIO]
 struct Options {
-    enum Mode: String { case chat, nlu, check, `import`, export, serve, users, audit, replay, help, version }
+    enum Mode: String { case chat, nlu, check, `import`, export, serve, users, audit, replay, train, help, version }
 
     /// What `kaiqu export` writes.
     enum Format: String { case csv, json, ics }
@@ -136,7 +137,7 @@ struct Options {
             }
         }
         if mode == .users { try checkUsersCommand(); return }
-        let allowed = [.nlu, .check, .import, .replay].contains(mode) ? 1 : 0
+        let allowed = [.nlu, .check, .import, .replay, .train].contains(mode) ? 1 : 0
         if arguments.count > allowed { throw .tooManyArguments(arguments[allowed]) }
         if mode == .import && arguments.isEmpty { throw .missingArgument("FILE.csv") }
         if mode == .replay && arguments.isEmpty { throw .missingArgument("FILE.dialogue") }

@@ -4,6 +4,8 @@ import KaiquNLU
 extension Turn {
     mutating func acknowledge(_ change: Change, _ outcome: Outcome) throws {
         switch change {
+        case .recordTraining:
+            say("roleplay.saved")
         case .addCustomer(let card, _):
             guard case .customer(let id) = outcome else { return }
             state.lastCustomer = id

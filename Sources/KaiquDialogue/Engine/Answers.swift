@@ -54,6 +54,14 @@ extension Turn {
             try continueAdding(card)
             return true
 
+        case .chooseScenario(let ids):
+            guard let pick = choice(u, count: ids.count, names: ids) else { return false }
+            guard case .index(let index) = pick else { return outOfRange(pick, pending) }
+            state.pending = nil
+            guard let scenario = training.scenario(ids[index]) else { return true }
+            begin(scenario)
+            return true
+
         case .whichCustomer(let then):
             guard u.mayAnswer, let name = plainName(u) else { return false }
             state.pending = nil
@@ -177,6 +185,8 @@ extension Turn {
             say("customer.choose_hint")
         case .createUnknown(let name, _):
             say("customer.offer_add", ["name": name])
+        case .chooseScenario:
+            say("roleplay.menu_hint")
         case .whichCustomer:
             say("customer.which")
         case .delete(_, let name):

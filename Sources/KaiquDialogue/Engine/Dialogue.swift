@@ -30,6 +30,8 @@ public struct Dialogue: Sendable {
             turn.say("input.too_long", ["limit": String(limit)])
         case .unreadable:
             turn.say("input.unreadable")
+        case .startTraining(let id):
+            turn.startTraining(id: id)
         case .utterance(let utterance):
             // A bare answer (a Latin name in a Chinese conversation) keeps the language.
             let answering = state.pending != nil && utterance.mayAnswer

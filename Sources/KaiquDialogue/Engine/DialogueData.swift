@@ -29,9 +29,11 @@ public struct DialogueData: Sendable {
     public let importColumns: [String: String]
     /// The development flow and its playbooks.
     public let flow: FlowData
+    /// The role-play scenarios and the moves a rep's line is read for.
+    public let training: TrainingData
 
     /// The block kinds read here, besides the NLU's own.
-    public static let kinds: Set<String> = Set(["reply", "policy", "profile", "festival", "columns"]).union(FlowData.kinds)
+    public static let kinds: Set<String> = Set(["reply", "policy", "profile", "festival", "columns"]).union(FlowData.kinds).union(TrainingData.kinds)
 
     /// Reads the blocks of `rules` the dialogue needs.
     public init(rules: RuleSet) throws(DataErrors) {
@@ -118,9 +120,12 @@ public struct DialogueData: Sendable {
             do { flow = try FlowData(blocks: blocks, objectionIDs: objectionIDs, into: &filled) } catch { errors += error.errors }
             catalogue = filled
         }
+        var training: TrainingData?
+        do { training = try TrainingData(blocks: blocks, objectionIDs: objectionIDs) } catch { errors += error.errors }
         if !errors.isEmpty { throw DataErrors(errors) }
         self.catalogue = catalogue!
         self.flow = flow!
+        self.training = training!
         self.cadence = cadence
         // Longest cue first, so 喜欢玩 wins over 喜欢.
         self.profileCues = cues.sorted { $0.word.count > $1.word.count }

@@ -14,6 +14,8 @@ public struct DialogueState: Sendable, Codable, Equatable {
     public var resume: Resume?
     /// Tips already given this conversation: each is said once, not after every card.
     public var tipsGiven: Set<String> = []
+    /// A role-play in progress: while there is one, the rep's lines go to the dealer.
+    public var rolePlay: RolePlay?
 
     public init() {}
 }
@@ -55,6 +57,8 @@ public enum Pending: Sendable, Codable, Equatable {
     case credit(CustomerID, scores: [Int])
     /// A deal is dropped: why?
     case lostReason(CustomerID)
+    /// Which role-play to start: the scenario ids of the menu shown.
+    case chooseScenario([String])
     /// The line was understood only loosely and would change the store: is that what the
     /// rep meant (你是要给 王建国 记一条备注吗)? Yes goes on with `then`.
     case confirmGuess(then: Utterance)
@@ -64,6 +68,7 @@ public enum Pending: Sendable, Codable, Equatable {
         switch self {
         case .chooseCustomer(let candidates, _): candidates.count
         case .chooseVisit(let visits, _): visits.count
+        case .chooseScenario(let ids): ids.count
         default: 0
         }
     }

@@ -55,6 +55,8 @@ public enum DialogueEvent: Sendable {
     case tooLong(limit: Int, language: Language?)
     /// A line that was not valid UTF-8 even in part.
     case unreadable
+    /// `kaiqu train [SCENARIO]`: a role-play to start, or the menu (nil).
+    case startTraining(String?)
 }
 
 /// A sentence for the rep, by catalogue key.

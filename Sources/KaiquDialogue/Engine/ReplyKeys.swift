@@ -75,5 +75,17 @@ enum ReplyKeys {
         "field.lost_reason", "field.credit", "field.gender", "field.age", "field.spend", "field.products",
         "field.work", "field.family", "field.personality", "field.spending", "field.hobbies", "field.habits",
         "field.service", "field.promotion", "field.values",
+        // Role-play: its frame, the endings, the scorecard's criteria with their tips.
+        "roleplay.menu", "roleplay.menu_hint", "roleplay.none_fits", "roleplay.unknown", "roleplay.start", "roleplay.scene",
+        "roleplay.how", "roleplay.dealer", "roleplay.ended.closed", "roleplay.ended.left", "roleplay.ended.timeout",
+        "roleplay.ended.quit", "roleplay.score", "roleplay.partial", "score.met", "score.met_plain", "score.missed",
+        "score.slipped", "roleplay.saved", "roleplay.history_empty", "roleplay.history", "roleplay.history_line",
+        "roleplay.ending.closed", "roleplay.ending.left", "roleplay.ending.timeout", "roleplay.ending.quit",
+        "roleplay.progress", "roleplay.most_missed",
+        "score.listen", "score.acknowledge", "score.clarify", "score.respond", "score.confirm", "score.advance",
+        "score.rejection", "score.signal", "score.no-monologue", "score.no-knock", "score.no-concede",
+        "score.listen.tip", "score.acknowledge.tip", "score.clarify.tip", "score.respond.tip", "score.confirm.tip",
+        "score.advance.tip", "score.rejection.tip", "score.signal.tip", "score.no-monologue.tip", "score.no-knock.tip",
+        "score.no-concede.tip",
     ]
 }

@@ -3,6 +3,8 @@ import KaiquNLU
 extension Turn {
     /// Answers one line: first as the answer to a pending question, else as a request.
     mutating func respond(to utterance: Utterance) throws {
+        // In a role-play every line is said to the dealer (算了 and stop leave it).
+        if let play = state.rolePlay { return self.play(utterance, in: play) }
         if let pending = state.pending {
             if try answer(pending, with: utterance) { return }
             if utterance.intent == ParseResult.fallback || utterance.intent == "confirm" || utterance.intent == "deny" {
@@ -85,6 +87,8 @@ extension Turn {
         case "credit.assess": try assessCredit(u)
         case "deal.won": try dealWon(u)
         case "deal.lost": try dealLost(u)
+        case "train.start": try startTraining(u)
+        case "train.history": try trainingHistory()
         case ParseResult.fallback: try fallback(u)
         default: understood(u)
         }

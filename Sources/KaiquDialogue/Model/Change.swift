@@ -26,6 +26,9 @@ public enum Change: Sendable, Equatable {
     case reassignAll(from: String, to: String)
     /// Reverts the owner's last change that is not undone yet.
     case undo
+    /// A role-play's scorecard, kept in the rep's training record (not undone by undo: it is
+    /// a result, not an edit).
+    case recordTraining(TrainingRecord)
 
     /// What kind of change this is, for the journal and for "已撤销：…".
     public var kind: String {
@@ -43,6 +46,7 @@ public enum Change: Sendable, Equatable {
         case .dealLost: "deal.lost"
         case .reassign, .reassignAll: "customer.reassign"
         case .undo: "undo"
+        case .recordTraining: "train.record"
         }
     }
 }
@@ -128,4 +132,6 @@ public enum Outcome: Sendable, Equatable {
     case nothingToUndo
     /// Cards moved to another rep: how many.
     case reassigned(count: Int)
+    /// A training result kept.
+    case recorded
 }

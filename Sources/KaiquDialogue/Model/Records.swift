@@ -41,11 +41,14 @@ public protocol Records {
     func teammates() throws -> [Teammate]
     /// Who had the card before its present rep, oldest first (empty for a card never moved).
     func previousOwners(of customer: CustomerID) throws -> [PreviousOwner]
+    /// The rep's finished role-plays, newest first.
+    func trainings(limit: Int) throws -> [TrainingRecord]
 }
 
 extension Records {
     public func teammates() throws -> [Teammate] { [] }
     public func previousOwners(of customer: CustomerID) throws -> [PreviousOwner] { [] }
+    public func trainings(limit: Int) throws -> [TrainingRecord] { [] }
 }
 
 /// A rep who had a card before, and until when (a local `YYYY-MM-DDTHH:MM`).

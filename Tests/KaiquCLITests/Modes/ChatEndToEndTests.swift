@@ -25,6 +25,20 @@ final class ChatEndToEndTests: XCTestCase {
         XCTAssertFalse(run.text.contains("这行不会被读到"))
     }
 
+    func testTrainOpensWithTheScenarioNamedOrTheMenu() throws {
+        let run = try Binary.run(["train", "price-locks-johor", "--now", "2026-11-18T10:00:00+08:00"], input: Data("Hi Mr. Tan\nstop\n".utf8))
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.text.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.first?.hasPrefix("[Role-play] Mr. Tan") == true, run.text)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("[Scorecard] Your meeting with Mr. Tan: ") }, run.text)
+        XCTAssertTrue(lines.contains("(Stopped halfway: scored up to here.)"), run.text)
+
+        let unknown = try Binary.run(["train", "nope", "--now", "2026-11-18T10:00:00+08:00"], input: Data("1\n".utf8))
+        XCTAssertEqual(unknown.status, 0, unknown.stderr)
+        XCTAssertTrue(unknown.text.hasPrefix("没有叫“nope”的场景。\n来练一场。"), unknown.text)
+        XCTAssertTrue(unknown.text.contains("【角色扮演】"), "a number picks from the menu: \(unknown.text)")
+    }
+
     func testEndOfInputEndsQuietlyWithStatusZero() throws {
         let run = try Binary.run([], input: Data("你好".utf8))
         XCTAssertEqual(run.status, 0)

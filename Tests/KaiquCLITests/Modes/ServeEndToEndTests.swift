@@ -87,6 +87,20 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertFalse(text(second[1]).contains("王建国"), "the card was deleted by the answer given after the restart: \(text(second[1]))")
     }
 
+    func testARolePlayIsPerUserAndGoesOnAfterTheBridgeRestarts() throws {
+        let first = try serve([request("1", "zhangwei", "陪我练一下客户嫌贵"), request("2", "lina", "添加客户 王建国"),
+                               request("3", "zhangwei", "李总好，我是小王")])
+        XCTAssertTrue(text(first[0]).contains("【角色扮演】"), text(first[0]))
+        XCTAssertTrue(text(first[1]).contains("王建国"), "the other rep is not in a role-play: \(text(first[1]))")
+        XCTAssertTrue(text(first[2]).hasPrefix("李总："), text(first[2]))
+        // A new process: the dealer is still talking to 张伟, and the scorecard ends it.
+        let second = try serve([request("4", "zhangwei", "算了"), request("5", "zhangwei", "我的培训记录")])
+        XCTAssertTrue(text(second[0]).contains("【成绩单】"), text(second[0]))
+        XCTAssertTrue(text(second[1]).contains("宁波五金批发部的李总"), text(second[1]))
+        let lina = try serve([request("6", "lina", "我的培训记录")])
+        XCTAssertTrue(text(lina[0]).contains("还没练过"), "records are per rep: \(text(lina[0]))")
+    }
+
     func testGroupsOnlyAnswerWhatIsAddressedAndHidePhones() throws {
         let responses = try serve([
             request("1", "lina", "添加客户 陈静 电话13900139000"),

@@ -1,0 +1,82 @@
+import KaiquNLU
+
+/// What a rep's line does in a role-play, as the method teaches it: the good moves of the
+/// objection steps and the moves to avoid.
+public enum Move: String, Sendable, Codable, CaseIterable {
+    /// 理解, 您说得对: he is heard before he is answered.
+    case acknowledge
+    /// 跟哪家比？差多少？: a question about his concern.
+    case clarify
+    /// 假如价格合适，您今天会进吗？: a trial question that tells a real refusal from an excuse.
+    case probe
+    /// 这样算，您还有顾虑吗？: checking the answer landed.
+    case confirm
+    /// Feature → advantage → benefit: what it means for him.
+    case fab
+    /// Numbers that make the case: a figure with its unit.
+    case numbers
+    /// A concrete next step with a time (周三上午10点).
+    case nextStep = "next-step"
+    /// Asking for the order (首批先进50箱).
+    case askOrder = "ask-order"
+    /// Running down the competitor.
+    case knock
+    /// Giving in on price at once.
+    case concede
+    /// Talking at him: one line longer than the limit.
+    case monologue
+
+    /// The moves found by cue words in intents/ (the others are measured).
+    static let cued: [Move] = [.acknowledge, .clarify, .probe, .confirm, .fab, .numbers, .nextStep, .askOrder, .knock, .concede]
+    /// Knocking needs a competitor named as well as a put-down: these words name one.
+    static let knockTarget = "knock-target"
+}
+
+/// Reads the moves of one line from the cue words of `TrainingData`.
+struct MoveReader {
+    let data: TrainingData
+    let normalizer: Normalizer
+
+    /// The moves in `utterance`, a rep's line.
+    func moves(in utterance: Utterance) -> Set<Move> {
+        let text = normalizer.normalize(utterance.text).foldedText
+        var moves = Set<Move>()
+        for move in [Move.acknowledge, .clarify, .probe, .confirm, .fab, .askOrder, .nextStep] where has(move, in: text) {
+            moves.insert(move)
+        }
+        // A figure with its unit: 6 块, 2 毛 5, 24 瓶, 30%, 60 days.
+        let figure = utterance.entities.contains { $0.type == "number" || $0.type == "amount" }
+            || text.unicodeScalars.contains { ("0"..."9").contains($0) }
+        if figure && has(.numbers, in: text) { moves.insert(.numbers) }
+        // A day or a time said is a next step with a time.
+        if utterance.entities.contains(where: { ["date", "datetime", "time", "interval"].contains($0.type) }) { moves.insert(.nextStep) }
+        if has(.knock, in: text) && data.knockTargets.contains(where: { text.contains($0) }) { moves.insert(.knock) }
+        if has(.concede, in: text) { moves.insert(.concede) }
+        if isLong(text) { moves.insert(.monologue) }
+        return moves
+    }
+
+    private func has(_ move: Move, in text: String) -> Bool {
+        (data.cues[move] ?? []).contains { word in occurs(word, in: text) }
+    }
+
+    // A cue counts unless a negation stands right before it: 我们不降价 concedes nothing.
+    private func occurs(_ word: String, in text: String) -> Bool {
+        var from = text.startIndex
+        while let range = text.range(of: word, range: from..<text.endIndex) {
+            let before = text[..<range.lowerBound]
+            if !Self.negations.contains(where: { before.hasSuffix($0) }) { return true }
+            from = range.upperBound
+        }
+        return false
+    }
+
+    private static let negations = ["不", "不会", "不能", "没法", "没有", "别", "不用", "not ", "no ", "won't ", "can't ", "cannot ", "never "]
+
+    // Chinese is measured in characters, English in words.
+    private func isLong(_ text: String) -> Bool {
+        let han = text.unicodeScalars.filter { $0.properties.isIdeographic }.count
+        if han > 0 { return han > data.longChinese }
+        return text.split(whereSeparator: { $0 == " " }).count > data.longEnglish
+    }
+}
