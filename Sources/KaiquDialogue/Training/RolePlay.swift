@@ -115,8 +115,9 @@ public struct RolePlay: Sendable, Codable, Equatable {
         if stage != .opening {
             if moves.contains(.acknowledge) { meet("acknowledge") }
             if moves.contains(.clarify) { meet("clarify") }
-            if !moves.isDisjoint(with: [.fab, .numbers]) { meet("respond") }
         }
+        // Responding is to the objection, once he has said it.
+        if (stage == .objection || stage == .signal) && !moves.isDisjoint(with: [.fab, .numbers]) { meet("respond") }
         if stage == .refusal && !moves.isDisjoint(with: [.clarify, .probe]) { meet("rejection") }
         // Listening: asking about his concern before answering it (and never talking at him:
         // `Scorecard` takes it back after a monologue).
