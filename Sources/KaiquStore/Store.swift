@@ -82,6 +82,12 @@ public final class Store {
         try db.commit()
     }
 
+    /// Undoes the batch `beginBatch` opened; nothing when none is open.
+    public func rollbackBatch() {
+        guard db.inTransaction else { return }
+        db.rollback()
+    }
+
     /// The schema version this program writes.
     public static var schemaVersion: Int { Migrations.steps.count }
 

@@ -129,7 +129,9 @@ final class Bridge {
             try store.commitBatch()
             return nil
         } catch {
-            // What is in memory ran ahead of the store: read it all back.
+            // Nothing of the batch is kept, and what is in memory ran ahead of the store:
+            // read it all back.
+            store.rollbackBatch()
             conversations = [:]
             users = [:]
             changed = []

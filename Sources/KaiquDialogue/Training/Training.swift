@@ -69,9 +69,10 @@ extension Turn {
     /// the dealer.
     mutating func play(_ u: Utterance, in current: RolePlay) {
         guard let scenario = training.scenario(current.scenario) else {
-            // The scenario left intents/ since: the role-play ends quietly.
+            // The scenario left intents/ since (a bridge restarted on new data): the role-play
+            // ends quietly and the line is read as a request after all.
             state.rolePlay = nil
-            return dispatchLater(u)
+            return reread(u.text)
         }
         state.language = scenario.language
         if u.intent == "cancel" || u.intent == "quit" {
@@ -83,9 +84,6 @@ extension Turn {
         for kind in says { dealer(scenario, kind, &play) }
         if let ending { finish(play, scenario, ending) } else { state.rolePlay = play }
     }
-
-    // A role-play whose scenario is gone: the line is read as a request after all.
-    private mutating func dispatchLater(_ u: Utterance) { reread(u.text) }
 
     // One line of the dealer's, the next of its kind.
     private mutating func dealer(_ scenario: Scenario, _ kind: String, _ play: inout RolePlay) {
