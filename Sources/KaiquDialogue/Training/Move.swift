@@ -37,21 +37,34 @@ struct MoveReader {
     let data: TrainingData
     let normalizer: Normalizer
 
-    /// The moves in `utterance`, a rep's line.
-    func moves(in utterance: Utterance) -> Set<Move> {
+    /// The moves in `utterance`, a rep's line, said at `now` (local `YYYY-MM-DDTHH:MM`).
+    func moves(in utterance: Utterance, now: String) -> Set<Move> {
         let text = normalizer.normalize(utterance.text).foldedText
         var moves = Set<Move>()
         for move in [Move.acknowledge, .clarify, .probe, .confirm, .fab, .askOrder, .nextStep] where has(move, in: text) {
             moves.insert(move)
         }
+        // A trial question (除了价格…还有别的顾虑吗, 假如我们包运费您会进吗) tests: it does not
+        // confirm, and the offer in it is not made yet.
+        if moves.contains(.probe) { moves.subtract([.confirm, .fab]) }
         // A figure with its unit: 6 块, 2 毛 5, 24 瓶, 30%, 60 days.
         let figure = utterance.entities.contains { $0.type == "number" || $0.type == "amount" }
             || text.unicodeScalars.contains { ("0"..."9").contains($0) }
         if figure && has(.numbers, in: text) { moves.insert(.numbers) }
-        // A day or a time said is a next step with a time.
-        if utterance.entities.contains(where: { ["date", "datetime", "time", "interval"].contains($0.type) }) { moves.insert(.nextStep) }
+        // A day or a time to come is a next step with a time; today without a clock time (今天
+        //就下单吧), now, or a month's length is not.
+        let today = String(now.prefix(10))
+        let upcoming = utterance.entities.contains { entity in
+            let day = String(entity.value.prefix(10))
+            switch entity.type {
+            case "date", "period": return day > today
+            case "datetime": return day > today || day == today && entity.value > now && utterance.text.contains { $0.isNumber || $0 == "点" }
+            default: return false
+            }
+        }
+        if upcoming { moves.insert(.nextStep) }
         if has(.knock, in: text) && data.knockTargets.contains(where: { text.contains($0) }) { moves.insert(.knock) }
-        if has(.concede, in: text) { moves.insert(.concede) }
+        if has(.concede, in: text) && !moves.contains(.probe) { moves.insert(.concede) }
         if isLong(text) { moves.insert(.monologue) }
         return moves
     }
@@ -60,18 +73,25 @@ struct MoveReader {
         (data.cues[move] ?? []).contains { word in occurs(word, in: text) }
     }
 
-    // A cue counts unless a negation stands right before it: 我们不降价 concedes nothing.
+    // A cue counts unless a negation comes shortly before it in the same clause: 我们不给您降价
+    // and "we don't do discounts" concede nothing.
     private func occurs(_ word: String, in text: String) -> Bool {
         var from = text.startIndex
         while let range = text.range(of: word, range: from..<text.endIndex) {
-            let before = text[..<range.lowerBound]
-            if !Self.negations.contains(where: { before.hasSuffix($0) }) { return true }
+            if !Self.negated(text[..<range.lowerBound]) { return true }
             from = range.upperBound
         }
         return false
     }
 
-    private static let negations = ["不", "不会", "不能", "没法", "没有", "别", "不用", "not ", "no ", "won't ", "can't ", "cannot ", "never "]
+    static func negated(_ before: Substring) -> Bool {
+        var window = before.suffix(12)
+        if let cut = window.lastIndex(where: { "，。,.!?！？；;".contains($0) }) { window = window[window.index(after: cut)...] }
+        let chinese = window.suffix(4).replacingOccurrences(of: "要不", with: "")
+        if ["不", "没", "别", "无", "冇", "唔"].contains(where: { chinese.contains($0) }) { return true }
+        let words = window.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+        return words.contains { ["not", "no", "don't", "dont", "won't", "can't", "cannot", "never", "doesn't"].contains($0) }
+    }
 
     // Chinese is measured in characters, English in words.
     private func isLong(_ text: String) -> Bool {

@@ -79,7 +79,7 @@ extension Turn {
             return finish(current, scenario, .quit)
         }
         var play = current
-        let moves = MoveReader(data: training, normalizer: rules.normalizer).moves(in: u)
+        let moves = MoveReader(data: training, normalizer: rules.normalizer).moves(in: u, now: context.stamp)
         let (says, ending) = play.take(moves, line: u.text)
         for kind in says { dealer(scenario, kind, &play) }
         if let ending { finish(play, scenario, ending) } else { state.rolePlay = play }
