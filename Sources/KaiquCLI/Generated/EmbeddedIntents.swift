@@ -9420,6 +9420,91 @@ reply guess.qualify.man
   en: record {customer}'s MAN
 
 """#),
+    ("reports.kaiqu", #"""
+# Replies of the pipeline report (本月报告, 销售漏斗, how are my sales this month; report.pipeline
+# in deals.kaiqu): the period, the funnel by level and by step, new customers, how far flows
+# moved, visits made against planned, deals won and lost, objections, where flows stall.
+
+reply report.title
+  zh: 【销售概况】{period}
+  zh-Hant: 【銷售概況】{period}
+  en: [Pipeline] {period}
+reply report.empty
+  zh: 这段时间还没有数据。先建卡、记拜访、走流程，报告就有内容了。
+  zh-Hant: 這段時間還沒有數據。先建卡、記拜訪、走流程，報告就有內容了。
+  en: Nothing to report for this period yet. Add cards, log visits and work the flow, and the report fills in.
+reply report.level_part
+  zh: {level} {count}
+  en: {level} {count}
+reply report.level_reach
+  zh: {level}及以上 {count}
+  zh-Hant: {level}及以上 {count}
+  en: {level}+ {count}
+reply report.with_rate
+  zh: {part}（{rate}%）
+  en: {part} ({rate}%)
+reply report.levels
+  zh: 漏斗（现在的级别，括号里是再上一级的比例）：{funnel}
+  zh-Hant: 漏斗（現在的級別，括號裡是再上一級的比例）：{funnel}
+  en: Funnel by level now (in brackets, the share that got one level further): {funnel}
+reply report.step_part
+  zh: 第{step}步 {count}
+  en: step {step} {count}
+reply report.maintenance_part
+  zh: 售后维护 {count}
+  zh-Hant: 售後維護 {count}
+  en: after-sale {count}
+reply report.steps
+  zh: 六步进度（现在）：{steps}
+  zh-Hant: 六步進度（現在）：{steps}
+  en: Flow steps now: {steps}
+reply report.new
+  zh: 新客户：{count}（上期 {before}）
+  zh-Hant: 新客戶：{count}（上期 {before}）
+  en: New customers: {count} (previous period {before})
+reply report.reached
+  zh: 本期推进到：{steps}
+  zh-Hant: 本期推進到：{steps}
+  en: Reached this period: {steps}
+reply report.visits
+  zh: 拜访：计划 {planned}，完成 {done}，完成率 {rate}%，差异率 {gap}%
+  zh-Hant: 拜訪：計劃 {planned}，完成 {done}，完成率 {rate}%，差異率 {gap}%
+  en: Visits: {planned} planned, {done} made, {rate}% done, {gap}% short
+reply report.visits_none
+  zh: 拜访：这段时间没有安排拜访。
+  zh-Hant: 拜訪：這段時間沒有安排拜訪。
+  en: Visits: none planned in this period.
+reply report.won
+  zh: 成交：{count} 单（上期 {before} 单）
+  zh-Hant: 成交：{count} 單（上期 {before} 單）
+  en: Deals won: {count} (previous period {before})
+reply report.won_amount
+  zh: 成交：{count} 单，合计 {amount}（上期 {before} 单）
+  zh-Hant: 成交：{count} 單，合計 {amount}（上期 {before} 單）
+  en: Deals won: {count}, {amount} in all (previous period {before})
+reply report.deal_line
+  zh: · {name}：{detail}
+  en: · {name}: {detail}
+reply report.lost
+  zh: 流失：{count}（上期 {before}）
+  en: Lost: {count} (previous period {before})
+reply report.objection_part
+  zh: {name} {count} 次
+  en: {name} ×{count}
+reply report.objections
+  zh: 最常遇到的异议：{list}
+  zh-Hant: 最常遇到的異議：{list}
+  en: Objections met most: {list}
+reply report.stall
+  zh: 卡得最久：第{step}步“{name}”，平均 {days} 天没往前走。
+  zh-Hant: 卡得最久：第{step}步「{name}」，平均 {days} 天沒往前走。
+  en: Stalling longest: step {step}, {name}, {days} days on average without moving on.
+reply report.receivables_pending
+  zh: 回款和逾期账款：开渠还不记订单和回款，这部分还在开发中。
+  zh-Hant: 回款和逾期賬款：開渠還不記訂單和回款，這部分還在開發中。
+  en: Payments and overdue accounts: Kaiqu does not record orders and payments yet; that part is still being built.
+
+"""#),
     ("roleplay.kaiqu", #"""
 # Role-play training (陪我练练, kaiqu train): what a rep's line does, the training record,
 # and every reply of a role-play. The scenarios themselves are in roleplay.scenarios.kaiqu.
@@ -9440,17 +9525,17 @@ reply guess.qualify.man
 #   long-zh, long-en  a line longer than this (Chinese characters, English words) is a monologue
 
 moves roleplay
-  acknowledge: 理解 | 明白 | 您说得对 | 你说得对 | 说得对 | 说得是 | 有道理 | 确实 | 换我也 | 换了我也 | 是应该的 | 应该的 | 您的顾虑 | 你的顾虑 | 我懂 | 没错 | 能理解 | 可以理解 | 我知道您 | 讲得啱 | 明白嘅 | 冇错 | 系嘅 | 理解嘅 | i understand | i hear you | fair point | you're right | you are right | that's fair | fair enough | good question | i get it | i see your point | totally understand | makes sense that | 说的对 | 很正常 | 也正常 | 谁都一样 | 换谁都 | 对对 | 是这样 | 我明白 | i know | that makes sense | you have a point | no doubt | 没毛病 | 太正常 | 了解 | 换作是我 | 换我是您 | 换我 | 是是是 | 在理
-  clarify: 哪家 | 哪个牌子 | 哪个品牌 | 哪一款 | 差多少 | 贵多少 | 多少天 | 多少箱 | 多长 | 多大 | 几天 | 几个月 | 是多少 | 怎么结 | 哪些 | 哪几 | 哪方面 | 哪里不满意 | 为什么 | 怎么说 | 什么原因 | 具体是 | 具体哪 | 主要是 | 多少钱 | 多少货 | 走多少 | 卖多少 | 多久 | 什么时候 | 怎么回事 | 是担心 | 担心的是 | 最看重 | 最在意 | 边间 | 边个 | 几多 | 点解 | 乜嘢 | 边度 | which | how much | how many | what exactly | compared to | compared with | why | what's your | what is your | what do you | how long | when did | what happened | what worries | what matters | 哪个 | 具体 | 几次 | 几家 | 进几 | 什么问题 | 啥问题 | 出的啥 | 什么情况 | 怎么样 | 是进价 | 还是零售 | what kind | what brand | who supplies | who do you | how often | what problem | tell me more | 进价多少 | 多少啊 | 哪块 | 边方面 | 最担心 | 担心什么 | 担心啥 | 主要担心
-  probe: 假如 | 如果 | 要是 | 假设 | 还是说 | 除了 | 是因为 | 撇开 | 如果唔系 | what if | suppose | if the | if we | if i | is it the | or is it | apart from | other than | besides | 是真 | 真的是 | 老实说 | 还是觉得 | 还是对 | 还是压根 | 还是有别的 | 还是担心 | is it really | would you | or is it | 是不是因为 | 是不是觉得 | 是不是担心 | 是不是时间
-  confirm: 还有顾虑 | 还有什么顾虑 | 还有别的顾虑 | 还有什么问题 | 还有问题吗 | 您看呢 | 你看呢 | 您觉得呢 | 你觉得呢 | 您看怎么样 | 这样可以吗 | 说清楚了吗 | 对吧 | 是吧 | 有冇问题 | 你睇点 | 仲有冇顾虑 | does that help | does that answer | does that work | make sense | any other concern | anything else | fair enough? | sound good | sounds fair | what do you think | how does that sound | is that a concern | 明白吧 | 能明白 | 说清楚了吧 | 清楚了吧 | 清楚吗 | 算清楚 | 能解决 | 解决您的 | 没说清楚 | 放心了吧 | 放心一点了吗 | 是不是划算 | 是不是这个道理 | 这个道理 | 还有疑虑 | 疑虑吗 | 觉得点 | 点睇 | ok with that | okay with that | right? | does that make | are we good | any questions | clear? | 是不是比 | 是不是我们 | 是不是更 | 是不是这个理 | 这个理 | 有道理不 | 明白了没 | 说明白了 | 心里有数了吧 | 有数了吧 | 还有啥不清楚 | 不清楚的 | 其他顾虑 | fair enough
-  fab: 所以您 | 所以你 | 这样您 | 这样你 | 您就 | 你就 | 对您来说 | 对你来说 | 意味着 | 帮您 | 帮你 | 你能 | 您可以 | 你可以 | 省下 | 省了 | 不用担心 | 不用您 | 让您 | 让你 | 给您带来 | 您的客人 | 您的顾客 | 好处是 | 也就是说 | 你就可以 | 咁你 | 你可以 | 帮你 | 你唔使 | so you | which means | that means | you'll | you will | saves you | for you | you get | your customers | you can | you make | you earn | you don't have to | you won't have to | 好卖 | 省心 | 回头客 | 投诉就少 | 投诉少 | 退货少 | 少退货 | 售后麻烦 | 就少了 | 就多了 | 不用来找您 | 推起来 | 好推 | 卖得动 | 走得快 | 有面子 | 客人买 | 客人用 | 顾客买 | so your | meaning you | your shelf | sells itself | less hassle | fewer returns | more repeat | 不会回来找您 | 找您麻烦 | 走量 | 点名要 | 回头还 | 回头就 | 认您 | 不用费劲 | 不用推 | 省工 | 省钱 | 省地方 | 没售后 | 退货麻烦 | 少好多 | 来您这 | 家长放心 | coming back | keep coming | your shop | your store
-  numbers: 元 | 块 | 毛 | 分钱 | 箱 | 瓶 | 件 | 个点 | 点利润 | % | 百分之 | 天 | 倍 | 万 | 千 | 台 | 桶 | 包 | 提 | 蚊 | 个月 | 年 | yuan | rmb | dollar | ringgit | peso | $ | percent | points | cases | case | bottles | units | days | months | per | a month | a week | a year | 折 | 片 | 袋 | 卷 | 支 | 罐 | cents | pieces | bags | boxes | rolls | box | rm | carton | cartons
+  acknowledge: 理解 | 明白 | 您说得对 | 你说得对 | 说得对 | 说得是 | 有道理 | 换我也 | 换了我也 | 是应该的 | 应该的 | 您的顾虑 | 你的顾虑 | 我懂 | 没错 | 能理解 | 可以理解 | 我知道您 | 讲得啱 | 明白嘅 | 冇错 | 系嘅 | 理解嘅 | i understand | i hear you | fair point | you're right | you are right | that's fair | fair enough | good question | i get it | i see your point | totally understand | makes sense that | 说的对 | 很正常 | 也正常 | 谁都一样 | 换谁都 | 对对 | 是这样 | 我明白 | i know | that makes sense | you have a point | no doubt | 没毛病 | 太正常 | 了解 | 换作是我 | 换我是您 | 换我 | 是是是 | 在理 | totally get | get it
+  clarify: 哪家 | 哪个牌子 | 哪个品牌 | 哪一款 | 差多少 | 贵多少 | 多少天 | 多少箱 | 多长 | 多大 | 几天 | 几个月 | 是多少 | 怎么结 | 哪些 | 哪几 | 哪方面 | 哪里不满意 | 为什么 | 怎么说 | 什么原因 | 具体是 | 具体哪 | 主要是 | 多少钱 | 多少货 | 走多少 | 卖多少 | 多久 | 什么时候 | 怎么回事 | 是担心 | 担心的是 | 最看重 | 最在意 | 边间 | 边个 | 几多 | 点解 | 乜嘢 | 边度 | which | how much | how many | what exactly | compared to | compared with | why | what's your | what is your | what do you | how long | when did | what happened | what worries | what matters | 哪个 | 具体 | 几次 | 几家 | 进几 | 什么问题 | 啥问题 | 出的啥 | 什么情况 | 怎么样 | 是进价 | 还是零售 | what kind | what brand | who supplies | who do you | how often | what problem | tell me more | 进价多少 | 多少啊 | 哪块 | 边方面 | 最担心 | 担心什么 | 担心啥 | 主要担心 | 嫌哪 | 是怕 | 怕哪 | 还是怕 | 定系 | 还是跟 | 跟谁比 | comparing | compared | 是哪个 | 拿谁家 | 谁家的 | 卖得咋样 | 卖得怎么样 | 贵在 | how big | the gap | which one
+  probe: 假如 | 如果 | 要是 | 假设 | 还是说 | 除了 | 是因为 | 撇开 | 如果唔系 | what if | suppose | if the | if we | if i | is it the | or is it | apart from | other than | besides | 是真 | 真的是 | 还是觉得 | 还是对 | 还是压根 | 还是有别的 | 还是担心 | is it really | would you | or is it | 是不是因为 | 是不是觉得 | 是不是担心 | 是不是时间 | 除开 | price not the issue | if price | say price
+  confirm: 还有顾虑 | 还有什么顾虑 | 还有别的顾虑 | 还有什么问题 | 还有问题吗 | 您看呢 | 你看呢 | 您觉得呢 | 你觉得呢 | 您看怎么样 | 这样可以吗 | 说清楚了吗 | 对吧 | 是吧 | 有冇问题 | 你睇点 | 仲有冇顾虑 | does that help | does that answer | does that work | make sense | any other concern | anything else | fair enough? | sound good | sounds fair | what do you think | how does that sound | is that a concern | 明白吧 | 能明白 | 说清楚了吧 | 清楚了吧 | 清楚吗 | 算清楚 | 能解决 | 解决您的 | 没说清楚 | 放心了吧 | 放心一点了吗 | 是不是划算 | 是不是这个道理 | 这个道理 | 还有疑虑 | 疑虑吗 | 觉得点 | 点睇 | ok with that | okay with that | right? | does that make | are we good | any questions | clear? | 是不是比 | 是不是我们 | 是不是更 | 是不是这个理 | 这个理 | 有道理不 | 明白了没 | 说明白了 | 心里有数了吧 | 有数了吧 | 还有啥不清楚 | 不清楚的 | 其他顾虑 | fair enough | 听明白了吗 | 明白了吗 | 清楚了吗 | 清楚了没 | 想不通 | 疙瘩 | 解开 | 这么个理 | 是不是有数 | 有数了 | 值不值 | 清楚啲 | 系咪清楚 | 疑虑有 | ok or not | clear already | take care of your | ease your mind | is that clear | got it?
+  fab: 所以您 | 所以你 | 这样您 | 这样你 | 对您来说 | 对你来说 | 意味着 | 帮您 | 帮你 | 你能 | 您可以 | 你可以 | 省下 | 省了 | 不用担心 | 不用您 | 让您 | 让你 | 给您带来 | 您的客人 | 您的顾客 | 好处是 | 也就是说 | 你就可以 | 咁你 | 你可以 | 帮你 | 你唔使 | so you | which means | that means | you'll | you will | saves you | you get | your customers | you can | you don't have to | you won't have to | 好卖 | 省心 | 回头客 | 投诉就少 | 投诉少 | 退货少 | 少退货 | 售后麻烦 | 就少了 | 就多了 | 不用来找您 | 推起来 | 好推 | 卖得动 | 走得快 | 有面子 | 客人买 | 客人用 | 顾客买 | so your | meaning you | your shelf | sells itself | less hassle | fewer returns | more repeat | 不会回来找您 | 找您麻烦 | 走量 | 点名要 | 回头还 | 回头就 | 认您 | 不用费劲 | 不用推 | 省工 | 省钱 | 省地方 | 没售后 | 退货麻烦 | 少好多 | 来您这 | 家长放心 | coming back | keep coming | your shop | your store | 不容易报损 | 报损 | 不用二次 | 省口水 | 砸手里 | 复购 | 不愁 | 认你这 | 认您这 | 回到您店 | 留在您店 | 拉回头客 | back in your | stick with | 您就不用 | 你就不用 | 您就能 | 您就可以 | 您就少 | 您就没有 | 动销 | 不用费口舌 | 费口舌 | 好出货 | 出货快 | 转化率 | 卖着也安心 | 安心 | 不用处理 | 客诉 | coming back to | goes straight to us | not you | shelf stays
+  numbers: 元 | 块 | 毛 | 分钱 | 箱 | 瓶 | 件 | 个点 | 点利润 | % | 百分之 | 天 | 倍 | 万 | 千 | 台 | 桶 | 包 | 提 | 蚊 | 个月 | 年 | yuan | rmb | dollar | ringgit | peso | $ | percent | points | cases | case | bottles | units | days | months | per | a month | a week | a year | 折 | 片 | 袋 | 卷 | 支 | 罐 | cents | pieces | bags | boxes | rolls | box | rm | carton | cartons | 套 | 包 | 盒 | 斤 | 米 | 平方 | 克
   next-step: 下次 | 下周 | 约个时间 | 约时间 | 再约 | 带样品 | 带样 | 送样 | 寄样 | 过来一趟 | 上门 | 带合同 | 见个面 | 三方 | 一起见 | 一起谈 | 一齐倾 | 下个礼拜 | 下星期 | next week | next time | come back | drop by | set up a meeting | meet with | bring samples | send samples | bring the contract | sit down with | call you on | visit you on | 来一趟 | 跑一趟 | 带过来 | 拿过来 | 拿来给您 | 带来给您 | 送样品 | 试用装 | come by | swing by | bring you | drop off | follow up on | call you tomorrow
-  ask-order: 首批 | 先进 | 先拿 | 先来 | 先订 | 先上 | 下单 | 订货 | 进货吧 | 拿货吧 | 先铺 | 签个 | 签合同 | 签了 | 打款 | 试单 | 先落 | 落单 | 入货 | 先入 | 先拎 | first order | start with | place an order | put in an order | sign | trial order | shall we start | let's start | can i put you down | order for | 开单 | 开张 | 定下来 | 订下来 | 订一批 | 进一批 | 拿一点 | 少拿 | 拿点 | 先要 | 备点货 | 落张单 | get the order | write you up | trial batch | put you down | take a few | book an order | go ahead with | 第一批 | 头一批 | paperwork | sign off
-  knock: 没好货 | 便宜没好货 | 不行 | 垃圾 | 差劲 | 坑人 | 骗人 | 不靠谱 | 比不上我们 | 杂牌 | 假货 | 烂 | 水货 | 次货 | 唔掂 | 垃圾嘢 | junk | rubbish | crap | garbage | terrible | cheap stuff | rip you off | knock-off | knockoff | can't compare | inferior | no good | 勾兑 | 贴牌 | 翻版 | 便宜货 | 偷工减料 | 不环保 | 色差 | 打不通 | 三天两头 | 铜不足 | 不够 | 质量差 | 一般般 | 靠不住 | 出问题 | 褪色 | burn out | falls apart | breaks all the time | cheap | poor quality | fake | knock off | 摆设 | 找不着人 | 回收料 | 掉渣 | 一压就 | 翻新 | 好快坏 | 容易坏 | broken | smells | complain | peel | leak
-  knock-target: 他们 | 他家 | 那家 | 别家 | 人家 | 对手 | 老供应商 | 原来的 | 现在的 | 之前的 | 上一家 | 其他牌子 | 别的牌子 | 那个牌子 | 那些 | 佢哋 | 嗰间 | 嗰啲 | they | their | them | your supplier | the other | competitor | those guys | that brand | 那个牌子 | 那些小厂 | 小厂 | 那家的 | 他们家 | 别人家 | 便宜没好货 | those | theirs | other brands | 杂牌
-  concede: 给您便宜 | 给你便宜 | 便宜点给您 | 便宜点给你 | 给您降 | 给你降 | 降点 | 降价 | 打折 | 打个折 | 九折 | 八折 | 9折 | 8折 | 95折 | 九五折 | 折扣 | 让利 | 少算 | 给您优惠 | 给你优惠 | 再让 | 让一点 | 多返 | 返点给您 | 给您返 | 按您说的价 | 就按您的价 | 账期给您 | 给您放账期 | 平啲 | 减价 | 俾你平 | discount | lower the price | knock off | cut the price | special price | drop the price | give you a better price | match their price | extra rebate | 我们出 | 我来出 | 我出 | 算我们的 | 算我的 | 给您免 | 免了 | 赠品 | 搭点 | 老客户价 | 特价 | 延到 | 放到 | 给您让 | 让您 | 让两 | 让一 | 让个 | 包运费 | 免运费 | % off | percent off | off the price | throw in | on the house | waive | 公司出 | 公司吸收 | 我们吸收 | 抹零 | 零头 | 不要钱 | 多送 | 送您 | 白送 | 每箱便宜 | 每件便宜 | 每瓶便宜 | 少收 | cover shipping | cover the | free delivery | free shipping
+  ask-order: 首批 | 先进 | 先拿 | 先来 | 先订 | 先上 | 下单 | 订货 | 进货吧 | 拿货吧 | 先铺 | 签个 | 签合同 | 签了 | 打款 | 试单 | 先落 | 落单 | 入货 | 先入 | 先拎 | first order | start with | place an order | put in an order | sign | trial order | shall we start | let's start | can i put you down | order for | 开单 | 开张 | 定下来 | 订下来 | 订一批 | 进一批 | 拿一点 | 少拿 | 拿点 | 先要 | 备点货 | 落张单 | get the order | write you up | trial batch | put you down | take a few | book an order | go ahead with | 第一批 | 头一批 | paperwork | sign off | 先整 | 就定了 | 定了吧 | 就定吧 | 头一转 | take 50 | take 100
+  knock: 没好货 | 便宜没好货 | 不行 | 垃圾 | 差劲 | 坑人 | 骗人 | 不靠谱 | 比不上我们 | 杂牌 | 假货 | 烂 | 水货 | 次货 | 唔掂 | 垃圾嘢 | junk | rubbish | crap | garbage | terrible | cheap stuff | rip you off | knock-off | knockoff | can't compare | inferior | no good | 勾兑 | 贴牌 | 翻版 | 便宜货 | 偷工减料 | 不环保 | 色差 | 打不通 | 三天两头 | 铜不足 | 不够 | 质量差 | 一般般 | 靠不住 | 出问题 | 褪色 | burn out | falls apart | breaks all the time | cheap | poor quality | fake | knock off | 摆设 | 找不着人 | 回收料 | 掉渣 | 一压就 | 翻新 | 好快坏 | 容易坏 | broken | smells | complain | peel | leak | 断货 | 过期 | 被投诉 | 滑丝 | 退货退 | 次品 | 冲的 | 粉尘大 | 品管 | 被点名 | 超标 | 被查 | 散装 | 忽悠 | 找不到 | 品质很差 | 退货率 | old stock | repackage
+  knock-target: 他们 | 他家 | 那家 | 别家 | 人家 | 对手 | 老供应商 | 原来的 | 现在的 | 之前的 | 上一家 | 其他牌子 | 别的牌子 | 那个牌子 | 那些 | 佢哋 | 嗰间 | 嗰啲 | they | their | them | your supplier | the other | competitor | those guys | that brand | 那个牌子 | 那些小厂 | 小厂 | 那家的 | 他们家 | 别人家 | 便宜没好货 | those | theirs | other brands | 杂牌 | 他那 | 他家那 | 那牌子 | 那个油 | 他们那个
+  concede: 给您便宜 | 给你便宜 | 便宜点给您 | 便宜点给你 | 给您降 | 给你降 | 降点 | 降价 | 打折 | 打个折 | 九折 | 八折 | 9折 | 8折 | 95折 | 九五折 | 折扣 | 让利 | 少算 | 给您优惠 | 给你优惠 | 再让 | 让一点 | 多返 | 返点给您 | 给您返 | 按您说的价 | 就按您的价 | 账期给您 | 给您放账期 | 平啲 | 减价 | 俾你平 | discount | lower the price | knock off | cut the price | special price | drop the price | give you a better price | match their price | extra rebate | 我们出 | 我来出 | 我出 | 算我们的 | 算我的 | 给您免 | 免了 | 赠品 | 搭点 | 老客户价 | 特价 | 延到 | 放到 | 给您让 | 让您 | 让两 | 让一 | 让个 | 包运费 | 免运费 | % off | percent off | off the price | throw in | on the house | waive | 公司出 | 公司吸收 | 我们吸收 | 抹零 | 零头 | 不要钱 | 多送 | 送您 | 白送 | 每箱便宜 | 每件便宜 | 每瓶便宜 | 少收 | cover shipping | cover the | free delivery | free shipping | 我们来出 | 来出 | 我包了 | 包了 | 包晒 | 来承担 | 我们承担 | 给你返 | absorb | stretch | extra 30 | i give you | 回收 | 申请个 | 独家 | 申请到 | cover freight | credit | we also pay | pay for the
   long-zh: 90
   long-en: 60
 

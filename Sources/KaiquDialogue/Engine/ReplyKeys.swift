@@ -87,5 +87,10 @@ enum ReplyKeys {
         "score.listen.tip", "score.acknowledge.tip", "score.clarify.tip", "score.respond.tip", "score.confirm.tip",
         "score.advance.tip", "score.rejection.tip", "score.signal.tip", "score.no-monologue.tip", "score.no-knock.tip",
         "score.no-concede.tip",
+        // The pipeline report.
+        "report.title", "report.empty", "report.level_part", "report.level_reach", "report.with_rate", "report.levels", "report.step_part",
+        "report.maintenance_part", "report.steps", "report.new", "report.reached", "report.visits", "report.visits_none",
+        "report.won", "report.won_amount", "report.deal_line", "report.lost", "report.objection_part", "report.objections",
+        "report.stall", "report.receivables_pending",
     ]
 }

@@ -87,6 +87,7 @@ extension Turn {
         case "credit.assess": try assessCredit(u)
         case "deal.won": try dealWon(u)
         case "deal.lost": try dealLost(u)
+        case "report.pipeline": try pipelineReport(u)
         case "train.start": try startTraining(u)
         case "train.history": try trainingHistory()
         case ParseResult.fallback: try fallback(u)

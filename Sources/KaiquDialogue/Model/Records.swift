@@ -43,12 +43,15 @@ public protocol Records {
     func previousOwners(of customer: CustomerID) throws -> [PreviousOwner]
     /// The rep's finished role-plays, newest first.
     func trainings(limit: Int) throws -> [TrainingRecord]
+    /// The pipeline from `from` to `to` (local days, both included), as of `today`.
+    func pipeline(from: String, to: String, today: String) throws -> PipelineFigures
 }
 
 extension Records {
     public func teammates() throws -> [Teammate] { [] }
     public func previousOwners(of customer: CustomerID) throws -> [PreviousOwner] { [] }
     public func trainings(limit: Int) throws -> [TrainingRecord] { [] }
+    public func pipeline(from: String, to: String, today: String) throws -> PipelineFigures { PipelineFigures() }
 }
 
 /// A rep who had a card before, and until when (a local `YYYY-MM-DDTHH:MM`).

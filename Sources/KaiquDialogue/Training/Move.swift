@@ -41,16 +41,16 @@ struct MoveReader {
     func moves(in utterance: Utterance, now: String) -> Set<Move> {
         let text = normalizer.normalize(utterance.text).foldedText
         var moves = Set<Move>()
-        for move in [Move.acknowledge, .clarify, .probe, .confirm, .fab, .askOrder, .nextStep] where has(move, in: text) {
+        for move in [Move.clarify, .probe, .confirm, .fab, .askOrder, .nextStep] where has(move, in: text) {
             moves.insert(move)
         }
+        // 明白 inside "您听明白了吗" asks; it does not acknowledge.
+        let asking = (data.cues[.confirm] ?? []).flatMap { ranges(of: $0, in: text) }
+        if has(.acknowledge, in: text, outside: asking) { moves.insert(.acknowledge) }
         // A trial question (除了价格…还有别的顾虑吗, 假如我们包运费您会进吗) tests: it does not
         // confirm, and the offer in it is not made yet.
         if moves.contains(.probe) { moves.subtract([.confirm, .fab]) }
-        // A figure with its unit: 6 块, 2 毛 5, 24 瓶, 30%, 60 days.
-        let figure = utterance.entities.contains { $0.type == "number" || $0.type == "amount" }
-            || text.unicodeScalars.contains { ("0"..."9").contains($0) }
-        if figure && has(.numbers, in: text) { moves.insert(.numbers) }
+        if hasFigureWithUnit(text) { moves.insert(.numbers) }
         // A day or a time to come is a next step with a time; today without a clock time (今天
         //就下单吧), now, or a month's length is not.
         let today = String(now.prefix(10))
@@ -64,22 +64,47 @@ struct MoveReader {
         }
         if upcoming { moves.insert(.nextStep) }
         if has(.knock, in: text) && data.knockTargets.contains(where: { text.contains($0) }) { moves.insert(.knock) }
-        if has(.concede, in: text) && !moves.contains(.probe) { moves.insert(.concede) }
+        // What is given away is not a benefit of the product.
+        if has(.concede, in: text) && !moves.contains(.probe) { moves.insert(.concede); moves.remove(.fab) }
         if isLong(text) { moves.insert(.monologue) }
         return moves
     }
 
-    private func has(_ move: Move, in text: String) -> Bool {
-        (data.cues[move] ?? []).contains { word in occurs(word, in: text) }
+    private func has(_ move: Move, in text: String, outside skipped: [Range<String.Index>] = []) -> Bool {
+        (data.cues[move] ?? []).contains { word in
+            ranges(of: word, in: text).contains { range in !skipped.contains { $0.overlaps(range) } }
+        }
     }
 
-    // A cue counts unless a negation comes shortly before it in the same clause: 我们不给您降价
-    // and "we don't do discounts" concede nothing.
-    private func occurs(_ word: String, in text: String) -> Bool {
+    // Where a cue occurs, leaving out the occurrences a negation shortly before cancels: 我们不给
+    // 您降价 and "we don't do discounts" concede nothing.
+    private func ranges(of word: String, in text: String) -> [Range<String.Index>] {
+        var found: [Range<String.Index>] = []
         var from = text.startIndex
         while let range = text.range(of: word, range: from..<text.endIndex) {
-            if !Self.negated(text[..<range.lowerBound]) { return true }
+            if !Self.negated(text[..<range.lowerBound]) { found.append(range) }
             from = range.upperBound
+        }
+        return found
+    }
+
+    // A figure right before its unit (50箱, 2毛5, 两个点, 22 percent), or a currency right
+    // before a figure (RM3, $24): a clock time, a model number or a figure in another clause
+    // does not make a unit into numbers. A lone 一 is "per" (一箱差多少), not a figure.
+    private func hasFigureWithUnit(_ text: String) -> Bool {
+        let numerals: Set<Character> = Set("0123456789两二三四五六七八九十百千万半")
+        for unit in data.cues[.numbers] ?? [] {
+            for range in ranges(of: unit, in: text) {
+                var before = text[..<range.lowerBound]
+                while before.last == " " || before.last == "个" { before = before.dropLast() }
+                if let last = before.last, numerals.contains(last) || last == "一" && before.dropLast().last.map(numerals.contains) == true {
+                    return true
+                }
+                if unit.first.map({ !$0.isLetter }) == true || ["rm", "rmb", "usd", "php"].contains(unit),
+                   let next = text[range.upperBound...].first(where: { $0 != " " }), next.isASCII && next.isNumber {
+                    return true
+                }
+            }
         }
         return false
     }

@@ -172,7 +172,9 @@ struct ChineseTime {
                 scan = trial
                 return true
             }
-            if let tenth = trial.eatLongest(Self.monthTenths) {
+            // Without a month, only the whole words (月底, 上旬): a bare 底 or 初 is 交个底, 底价, 初次.
+            let start = trial.i
+            if let tenth = trial.eatLongest(Self.monthTenths), trial.i - start > 1 {
                 p.days = ref.today.firstOfMonth.third(tenth)
                 scan = trial
                 return true
