@@ -42,7 +42,7 @@ public enum Kaiqu {
                 return ImportMode(session: session, path: options.arguments[0], language: language).run().rawValue
             case .export:
                 let session = try Session(options: options, environment: environment, store: .write)
-                return ExportMode(session: session, format: options.format, out: options.out, language: language).run().rawValue
+                return ExportMode(session: session, format: options.format ?? .csv, out: options.out, language: language).run().rawValue
             case .serve:
                 let session = try Session(options: options, environment: environment, store: .write)
                 return ServeMode(session: session, options: options.serve).run().rawValue
@@ -57,6 +57,9 @@ public enum Kaiqu {
             case .chat:
                 let session = try Session(options: options, environment: environment, store: .write)
                 return ChatMode(session: session, environment: environment).run().rawValue
+            case .report:
+                let session = try Session(options: options, environment: environment, store: .write)
+                return ReportMode(session: session, options: options, language: language).run().rawValue
             case .train:
                 // A chat that opens with the role-play (or the menu of them).
                 let session = try Session(options: options, environment: environment, store: .write)

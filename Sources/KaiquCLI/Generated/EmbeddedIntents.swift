@@ -9289,6 +9289,7 @@ reply cli.usage
     |   kaiqu audit [--limit N]                                  审计日志：主管查看、转移客户、导出
     |   kaiqu replay 文件.dialogue [--check]                     把写好的对话当课程放一遍；--check 逐句核对回答
     |   kaiqu train [场景]                                       角色扮演：开渠演经销商，你来谈，结束给成绩单；不写场景就列出全部
+    |   kaiqu report [--from 日期] [--to 日期] [--format text|csv]  销售概况报告（默认本月，和上期比）
     |   kaiqu --version | --help
     |
     | 选项：
@@ -9315,6 +9316,7 @@ reply cli.usage
     |   kaiqu audit [--limit N]                                  審計日誌：主管查看、轉移客戶、導出
     |   kaiqu replay 文件.dialogue [--check]                     把寫好的對話當課程放一遍；--check 逐句核對回答
     |   kaiqu train [場景]                                       角色扮演：開渠演經銷商，你來談，結束給成績單；不寫場景就列出全部
+    |   kaiqu report [--from 日期] [--to 日期] [--format text|csv]  銷售概況報告（默認本月，和上期比）
     |   kaiqu --version | --help
     |
     | 選項：
@@ -9341,6 +9343,7 @@ reply cli.usage
     |   kaiqu audit [--limit N]                             the audit log: a manager's views, card moves, exports
     |   kaiqu replay FILE.dialogue [--check]                play a written conversation as a lesson; --check compares every answer
     |   kaiqu train [SCENARIO]                              role-play: Kaiqu plays a dealer, you sell, a scorecard at the end; no scenario lists them
+    |   kaiqu report [--from DAY] [--to DAY] [--format text|csv]  the pipeline report (this month unless told, against the period before)
     |   kaiqu --version | --help
     |
     | Options:

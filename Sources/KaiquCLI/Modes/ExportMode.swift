@@ -17,7 +17,8 @@ struct ExportMode {
         let text: String
         do {
             switch format {
-            case .csv: text = "\u{FEFF}" + (try csv(book))
+            // Options let only csv, json and ics through to export.
+            case .csv, .text: text = "\u{FEFF}" + (try csv(book))
             case .json: text = try json(book) + "\n"
             case .ics: text = try ics(book)
             }

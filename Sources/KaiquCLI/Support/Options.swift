@@ -1,4 +1,5 @@
 import Foundation
+import KaiquNLU
 
 /// The command line, read by hand: a mode word, then options and at most a few arguments.
 ///
@@ -13,11 +14,12 @@ import Foundation
 ///     kaiqu audit [--limit N]
 ///     kaiqu replay FILE.dialogue [--check]
 ///     kaiqu train [SCENARIO]
+///     kaiqu report [pipeline] [--from DAY] [--to DAY] [--format text|csv] [--out FILE]
 struct Options {
-    enum Mode: String { case chat, nlu, check, `import`, export, serve, users, audit, replay, train, help, version }
+    enum Mode: String { case chat, nlu, check, `import`, export, serve, users, audit, replay, train, report, help, version }
 
-    /// What `kaiqu export` writes.
-    enum Format: String { case csv, json, ics }
+    /// What `kaiqu export` (csv, json, ics) and `kaiqu report` (text, csv) write.
+    enum Format: String { case csv, json, ics, text }
 
     var mode: Mode = .chat
     var store: String?
@@ -27,7 +29,8 @@ struct Options {
     var intents: String?
     var json = false
     var explain = false
-    var format: Format = .csv
+    /// Nil: the mode's own (csv for export, text for report).
+    var format: Format?
     var out: String?
     var arguments: [String] = []
     /// For `serve`: how the bridge behaves.
@@ -39,6 +42,9 @@ struct Options {
     var aliases: [String] = []
     /// For `replay`: compare every answer instead of showing the lesson.
     var check = false
+    /// For `report`: the period, local days `YYYY-MM-DD` (this month when not given).
+    var from: String?
+    var to: String?
     /// For `audit`: how many of the newest entries.
     var limit = 100
 
@@ -55,6 +61,8 @@ struct Options {
         case badNumber(option: String, value: String)
         case badRole(String)
         case unknownCommand(String)
+        case badDay(option: String, value: String)
+        case badReport(String)
     }
 
     init(_ args: [String]) throws(Problem) {
@@ -83,12 +91,21 @@ struct Options {
                 guard mode == .nlu else { throw .notForMode(option: arg, mode: mode.rawValue) }
                 if arg == "--json" { json = true } else { explain = true }
             case "--format", "--out":
-                guard mode == .export else { throw .notForMode(option: arg, mode: mode.rawValue) }
+                guard mode == .export || mode == .report else { throw .notForMode(option: arg, mode: mode.rawValue) }
                 let text = try value()
                 if arg == "--out" { out = text } else {
-                    guard let parsed = Format(rawValue: text.lowercased()) else { throw .badFormat(text) }
+                    let allowed: [Format] = mode == .report ? [.text, .csv] : [.csv, .json, .ics]
+                    guard let parsed = Format(rawValue: text.lowercased()), allowed.contains(parsed) else { throw .badFormat(text) }
                     format = parsed
                 }
+            case "--from", "--to":
+                guard mode == .report else { throw .notForMode(option: arg, mode: mode.rawValue) }
+                let text = try value()
+                let parts = text.split(separator: "-").compactMap { Int($0) }
+                guard text.count == 10, parts.count == 3, CivilDay.valid(parts[0], parts[1], parts[2]) != nil else {
+                    throw .badDay(option: arg, value: text)
+                }
+                if arg == "--from" { from = text } else { to = text }
             case "--bot-name", "--prefix", "--reply-bytes", "--group-rate", "--open-registration":
                 guard mode == .serve else { throw .notForMode(option: arg, mode: mode.rawValue) }
                 switch arg {
@@ -137,7 +154,10 @@ struct Options {
             }
         }
         if mode == .users { try checkUsersCommand(); return }
-        let allowed = [.nlu, .check, .import, .replay, .train].contains(mode) ? 1 : 0
+        let allowed = [.nlu, .check, .import, .replay, .train, .report].contains(mode) ? 1 : 0
+        if mode == .report {
+            if let kind = arguments.first, !["pipeline", "funnel", "monthly"].contains(kind) { throw .badReport(kind) }
+        }
         if arguments.count > allowed { throw .tooManyArguments(arguments[allowed]) }
         if mode == .import && arguments.isEmpty { throw .missingArgument("FILE.csv") }
         if mode == .replay && arguments.isEmpty { throw .missingArgument("FILE.dialogue") }

@@ -6,23 +6,18 @@ import KaiquNLU
 /// (完成率, 差异率), deals won and lost, the objections met most, and where flows stall.
 extension Turn {
     mutating func pipelineReport(_ u: Utterance) throws {
-        let (from, to) = reportPeriod(u)
-        let days = to.ordinal - from.ordinal + 1
-        let before = (from.adding(days: -days), from.adding(days: -1))
-        let now = try records.pipeline(from: from.description, to: to.description, today: today.description)
-        let last = try records.pipeline(from: before.0.description, to: before.1.description, today: today.description)
-        say("report.title", ["period": text("date.range", ["from": dayText(from), "to": dayText(to)])])
-        guard !now.isEmpty else { return say("report.empty") }
-        for line in Self.reportLines(now, last, self) { self.line(line) }
+        try pipelineReport(from: u.slots["from"], to: u.slots["to"])
     }
 
-    /// The period asked for: its days, or this month.
-    func reportPeriod(_ u: Utterance) -> (CivilDay, CivilDay) {
-        if let from = u.slots["from"].flatMap(Self.day), let to = u.slots["to"].flatMap(Self.day), from.ordinal <= to.ordinal {
-            return (from, to)
-        }
-        let first = CivilDay(today.year, today.month, 1)
-        return (first, CivilDay(today.year, today.month, CivilDay.daysIn(today.year, today.month)))
+    /// The report over `from`…`to` (`YYYY-MM-DD`), or this month.
+    mutating func pipelineReport(from: String?, to: String?) throws {
+        let period = ReportPeriod.days(from: from, to: to, today: today)
+        let before = ReportPeriod.previous(period)
+        let now = try records.pipeline(from: period.from.description, to: period.to.description, today: today.description)
+        let last = try records.pipeline(from: before.from.description, to: before.to.description, today: today.description)
+        say("report.title", ["period": text("date.range", ["from": dayText(period.from), "to": dayText(period.to)])])
+        guard !now.isEmpty else { return say("report.empty") }
+        for line in Self.reportLines(now, last, self) { self.line(line) }
     }
 
     /// The report's lines, in the turn's language: what `kaiqu report` prints as well.

@@ -1,0 +1,66 @@
+import Foundation
+import KaiquNLU
+import KaiquDialogue
+import KaiquStore
+
+/// `kaiqu report [pipeline] [--from DAY] [--to DAY] [--format text|csv] [--out FILE]`: the
+/// pipeline report of 本月报告 from the shell, as chat words it (text, in the language of the
+/// environment) or as figures for a spreadsheet (csv: metric, this period, the period before).
+struct ReportMode {
+    let session: Session
+    let options: Options
+    let language: Language
+
+    func run() -> ExitCode {
+        guard let book = session.book else { return .cannotCreate }
+        let text: String
+        switch options.format ?? .text {
+        case .csv:
+            do { text = "\u{FEFF}" + (try csv(book)) } catch {
+                Output.error.line("kaiqu: " + Messages.reason(error, language))
+                return .cannotCreate
+            }
+        default:
+            var state = DialogueState()
+            state.language = language
+            let conversation = Conversation(session: session, book: book, dialogues: Dialogues(session.data), customers: session.customers, state: state)
+            text = conversation.report(from: options.from, to: options.to).map { $0 + "\n" }.joined()
+        }
+        guard let out = options.out else {
+            Output.standard.write(text)
+            return .ok
+        }
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+            Output.error.line(Messages.render(.cannotWrite(out, error.localizedDescription), language))
+            return .cannotCreate
+        }
+        return .ok
+    }
+
+    // One row a figure: this period's and the one before (of the same length).
+    private func csv(_ book: Book) throws -> String {
+        let today = DialogueContext(now: session.now(), timeZone: session.timeZone).today
+        let period = ReportPeriod.days(from: options.from, to: options.to, today: today)
+        let before = ReportPeriod.previous(period)
+        let (from, to) = period
+        let now = try book.pipeline(from: from.description, to: to.description, today: today.description)
+        let last = try book.pipeline(from: before.from.description, to: before.to.description, today: today.description)
+        var rows: [[String]] = [["metric", "this period", "previous period"], ["from", from.description, before.from.description],
+                                ["to", to.description, before.to.description]]
+        rows.append(["new_customers", String(now.newCustomers), String(last.newCustomers)])
+        rows.append(["visits_planned", String(now.visitsPlanned), String(last.visitsPlanned)])
+        rows.append(["visits_done", String(now.visitsDone), String(last.visitsDone)])
+        rows.append(["deals_won", String(now.won.count), String(last.won.count)])
+        rows.append(["won_amount", String(now.won.compactMap(\.amount).reduce(0, +)), String(last.won.compactMap(\.amount).reduce(0, +))])
+        rows.append(["deals_lost", String(now.lost.count), String(last.lost.count)])
+        for level in 1...4 { rows.append(["level_\(level)_now", String(now.levels[level] ?? 0), ""]) }
+        for step in 1...7 { rows.append(["step_\(step)_now", String(now.steps[step] ?? 0), ""]) }
+        for step in 1...7 { rows.append(["reached_step_\(step)", String(now.reached[step] ?? 0), String(last.reached[step] ?? 0)]) }
+        let kinds = (now.objections.map(\.kind) + last.objections.map(\.kind)).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for kind in kinds {
+            rows.append(["objection_\(kind)", String(now.objections.first { $0.kind == kind }?.count ?? 0),
+                         String(last.objections.first { $0.kind == kind }?.count ?? 0)])
+        }
+        return rows.map(CSV.line).joined()
+    }
+}
