@@ -31,7 +31,7 @@ let package = Package(
         // visits, the changes it asks for, the reads it needs) and does no I/O.
         .target(name: "KaiquDialogue", dependencies: ["KaiquNLU"], swiftSettings: staticSwift),
         // The only code that calls sqlite3_*: keeps the dialogue's cards and applies its changes.
-        .target(name: "KaiquStore", dependencies: ["CSQLite", "KaiquDialogue"], swiftSettings: staticSwift),
+        .target(name: "KaiquStore", dependencies: ["CSQLite", "KaiquDialogue", "KaiquNLU"], swiftSettings: staticSwift),
         // Modes, argument parsing, terminal and file I/O. Carries a copy of intents/
         // (Generated/EmbeddedIntents.swift, written by kaiqu-embed) so the binary works anywhere.
         .target(name: "KaiquCLI", dependencies: ["KaiquNLU", "KaiquStore", "KaiquDialogue"], swiftSettings: staticSwift),

@@ -127,6 +127,18 @@ extension Book {
             return try undoLast()
         case .recordTraining(let record):
             return try recordTraining(record)
+        case .recordSale(let entry):
+            try requireCustomer(entry.customer)
+            try db.query("INSERT INTO sale(customer_id, kind, day, amount, at) VALUES (?, ?, ?, ?, ?)",
+                         [.integer(entry.customer), .text(entry.kind.rawValue), .text(entry.day), .integer(Int64(entry.amount)), .text(stamp)])
+            try journal.record(.sale, db.lastInsertRowID, before: nil)
+            try journal.name(fromCustomer: entry.customer)
+            return .customer(entry.customer)
+        case .setAccount(let id, let terms, let limit):
+            try journal.snapshot(customer: id)
+            if let terms { try set(id, "terms_days = ?", [.integer(Int64(terms))]) }
+            if let limit { try set(id, "credit_limit = ?", [.integer(Int64(limit))]) }
+            return .customer(id)
         }
     }
 

@@ -24,7 +24,7 @@ struct Journal {
         let id: Int64
     }
 
-    enum RowKind: String { case customer, visit, note, event, objection, resolved }
+    enum RowKind: String { case customer, visit, note, event, objection, resolved, sale }
 
     /// How many changes each rep can undo; older entries are dropped as new ones come.
     static let kept = 100
@@ -135,6 +135,7 @@ extension Book {
             case (.note, _): try db.query("DELETE FROM note WHERE id = ?", [.integer(row.id)])
             case (.event, _): try db.query("DELETE FROM flow_event WHERE id = ?", [.integer(row.id)])
             case (.objection, _): try db.query("DELETE FROM objection WHERE id = ?", [.integer(row.id)])
+            case (.sale, _): try db.query("DELETE FROM sale WHERE id = ?", [.integer(row.id)])
             case (.resolved, let ids?):
                 try db.query("UPDATE objection SET resolved_at = NULL WHERE customer_id = ? AND id IN (SELECT value FROM json_each(?))",
                              [.integer(row.id), .text(ids)])

@@ -238,5 +238,19 @@ enum Migrations {
         );
         CREATE INDEX training_owner ON training(owner, id);
         """,
+        // 6: orders and payments, and a customer's own payment terms and credit limit.
+        """
+        ALTER TABLE customer ADD COLUMN terms_days INTEGER;
+        ALTER TABLE customer ADD COLUMN credit_limit INTEGER;
+        CREATE TABLE sale (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('order', 'payment')),
+            day TEXT NOT NULL,
+            amount INTEGER NOT NULL CHECK (amount > 0),
+            at TEXT NOT NULL
+        );
+        CREATE INDEX sale_customer ON sale(customer_id, day, id);
+        """,
     ]
 }

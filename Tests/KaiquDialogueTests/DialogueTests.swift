@@ -35,7 +35,7 @@ final class DialogueTests: XCTestCase {
         // before any code acts on it is still answered plainly, with what was understood.
         let chat = try Chat()
         var utterance = chat.utterance("看看这个月的销售漏斗", after: .zhHans)
-        utterance.result.intent = "order.add"
+        utterance.result.intent = "forecast.add"
         var state = DialogueState()
         let effects = try Shipped.dialogue.handle(.utterance(utterance), in: &state, context: chat.context, records: chat.book)
         guard case .say(let first) = effects.first else { return XCTFail("\(effects)") }

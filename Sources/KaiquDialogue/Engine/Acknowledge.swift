@@ -6,6 +6,16 @@ extension Turn {
         switch change {
         case .recordTraining:
             say("roleplay.saved")
+        case .recordSale(let entry):
+            state.lastCustomer = entry.customer
+            let name = try records.name(of: entry.customer) ?? ""
+            say(entry.kind == .order ? "order.recorded" : "payment.recorded", ["name": name, "amount": money(entry.amount), "when": dayText(entry.day)])
+            try sayAccount(entry.customer, name: name)
+        case .setAccount(let id, let terms, let limit):
+            state.lastCustomer = id
+            let name = try records.name(of: id) ?? ""
+            if let terms { say("account.terms_set", ["name": name, "days": String(terms)]) }
+            if let limit { say("account.limit_set", ["name": name, "limit": money(limit)]) }
         case .addCustomer(let card, _):
             guard case .customer(let id) = outcome else { return }
             state.lastCustomer = id

@@ -54,6 +54,12 @@ extension Turn {
             try continueAdding(card)
             return true
 
+        case .overLimit(let entry):
+            guard let yes = Self.yesOrNo(u) else { return false }
+            state.pending = nil
+            if yes { apply(.recordSale(entry)) } else { say("order.not_recorded") }
+            return true
+
         case .chooseScenario(let ids):
             guard let pick = choice(u, count: ids.count, names: ids) else { return false }
             guard case .index(let index) = pick else { return outOfRange(pick, pending) }
@@ -187,6 +193,8 @@ extension Turn {
             say("customer.offer_add", ["name": name])
         case .chooseScenario:
             say("roleplay.menu_hint")
+        case .overLimit:
+            say("order.over_limit_question")
         case .whichCustomer:
             say("customer.which")
         case .delete(_, let name):

@@ -31,6 +31,8 @@ public struct DialogueData: Sendable {
     public let flow: FlowData
     /// The role-play scenarios and the moves a rep's line is read for.
     public let training: TrainingData
+    /// Days after an order its payment is due, for customers without terms of their own.
+    public let receivableTerms: Int
 
     /// The block kinds read here, besides the NLU's own.
     public static let kinds: Set<String> = Set(["reply", "policy", "profile", "festival", "columns"]).union(FlowData.kinds).union(TrainingData.kinds)
@@ -48,6 +50,7 @@ public struct DialogueData: Sendable {
         var cues: [ProfileCue] = []
         var festivals: [Festival] = []
         var columns: [String: String] = [:]
+        var terms = 30
         for block in blocks {
             switch block.kind {
             case "columns":
@@ -74,8 +77,20 @@ public struct DialogueData: Sendable {
                                                                       expected: ["A", "B", "C", "level-1", "level-2", "level-3", "level-4", "otherwise"])))
                     }
                 }
+            case "policy" where block.name == "receivables":
+                for line in block.lines {
+                    guard line.key == "terms" else {
+                        errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "policy receivables", expected: ["terms"])))
+                        continue
+                    }
+                    guard let days = Int(line.value), days >= 0 else {
+                        errors.append(line.location.error(.notANumber(line.value)))
+                        continue
+                    }
+                    terms = days
+                }
             case "policy":
-                errors.append(block.location.error(.unknownBlock("policy " + block.name, known: ["policy cadence"])))
+                errors.append(block.location.error(.unknownBlock("policy " + block.name, known: ["policy cadence", "policy receivables"])))
             case "profile":
                 guard ProfileField.all.contains(block.name) else {
                     errors.append(block.location.error(.unknownBlock("profile " + block.name, known: ProfileField.all.map { "profile " + $0 })))
@@ -126,6 +141,7 @@ public struct DialogueData: Sendable {
         self.catalogue = catalogue!
         self.flow = flow!
         self.training = training!
+        self.receivableTerms = terms
         self.cadence = cadence
         // Longest cue first, so 喜欢玩 wins over 喜欢.
         self.profileCues = cues.sorted { $0.word.count > $1.word.count }

@@ -57,6 +57,8 @@ public enum Pending: Sendable, Codable, Equatable {
     case credit(CustomerID, scores: [Int])
     /// A deal is dropped: why?
     case lostReason(CustomerID)
+    /// This order takes the balance over the credit limit: record it anyway?
+    case overLimit(SaleEntry)
     /// Which role-play to start: the scenario ids of the menu shown.
     case chooseScenario([String])
     /// The line was understood only loosely and would change the store: is that what the

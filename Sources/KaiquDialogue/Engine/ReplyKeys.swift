@@ -91,6 +91,11 @@ enum ReplyKeys {
         "report.title", "report.empty", "report.level_part", "report.level_reach", "report.with_rate", "report.levels", "report.step_part",
         "report.maintenance_part", "report.steps", "report.new", "report.reached", "report.visits", "report.visits_none",
         "report.won", "report.won_amount", "report.deal_line", "report.lost", "report.objection_part", "report.objections",
-        "report.stall", "report.receivables_pending",
+        "report.stall", "report.overdue", "report.overdue_none", "change.order.add", "change.payment.add", "change.account.set",
+        // Orders, payments and overdue accounts.
+        "order.amount_missing", "order.over_limit", "order.over_limit_question", "order.not_recorded", "order.recorded",
+        "payment.nothing_owed", "payment.recorded", "account.value_missing", "account.settled", "account.owed", "account.overdue",
+        "account.due", "account.limit", "account.line", "account.terms_set", "account.limit_set", "overdue.none", "overdue.title",
+        "overdue.line", "overdue.tip",
     ]
 }

@@ -26,6 +26,10 @@ public enum Change: Sendable, Equatable {
     case reassignAll(from: String, to: String)
     /// Reverts the owner's last change that is not undone yet.
     case undo
+    /// An order or a payment.
+    case recordSale(SaleEntry)
+    /// A customer's payment terms (days) or credit limit (yuan); nil leaves it as it is.
+    case setAccount(CustomerID, termsDays: Int?, creditLimit: Int?)
     /// A role-play's scorecard, kept in the rep's training record (not undone by undo: it is
     /// a result, not an edit).
     case recordTraining(TrainingRecord)
@@ -47,6 +51,8 @@ public enum Change: Sendable, Equatable {
         case .reassign, .reassignAll: "customer.reassign"
         case .undo: "undo"
         case .recordTraining: "train.record"
+        case .recordSale(let entry): entry.kind == .order ? "order.add" : "payment.add"
+        case .setAccount: "account.set"
         }
     }
 }

@@ -45,6 +45,11 @@ public protocol Records {
     func trainings(limit: Int) throws -> [TrainingRecord]
     /// The pipeline from `from` to `to` (local days, both included), as of `today`.
     func pipeline(from: String, to: String, today: String) throws -> PipelineFigures
+    /// A customer's orders, payments and what is owed as of `today`; orders without terms of
+    /// their own are due `defaultTerms` days after they were placed.
+    func account(of customer: CustomerID, today: String, defaultTerms: Int) throws -> Account
+    /// The customers with money past due, the longest overdue first.
+    func overdueAccounts(today: String, defaultTerms: Int, limit: Int) throws -> [OverdueAccount]
 }
 
 extension Records {
@@ -52,6 +57,8 @@ extension Records {
     public func previousOwners(of customer: CustomerID) throws -> [PreviousOwner] { [] }
     public func trainings(limit: Int) throws -> [TrainingRecord] { [] }
     public func pipeline(from: String, to: String, today: String) throws -> PipelineFigures { PipelineFigures() }
+    public func account(of customer: CustomerID, today: String, defaultTerms: Int) throws -> Account { Account() }
+    public func overdueAccounts(today: String, defaultTerms: Int, limit: Int) throws -> [OverdueAccount] { [] }
 }
 
 /// A rep who had a card before, and until when (a local `YYYY-MM-DDTHH:MM`).

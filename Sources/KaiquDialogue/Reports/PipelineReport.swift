@@ -3,7 +3,8 @@ import KaiquNLU
 /// 本月报告, 销售漏斗, how are my sales this month: the pipeline over a period (this month
 /// unless one is said) against the period of the same length before it. The funnel by
 /// level and by step, new customers, how far flows moved, visits made against planned
-/// (完成率, 差异率), deals won and lost, the objections met most, and where flows stall.
+/// (完成率, 差异率), deals won and lost, the objections met most, where flows stall, and
+/// the overdue accounts now.
 extension Turn {
     mutating func pipelineReport(_ u: Utterance) throws {
         try pipelineReport(from: u.slots["from"], to: u.slots["to"])
@@ -18,6 +19,10 @@ extension Turn {
         say("report.title", ["period": text("date.range", ["from": dayText(period.from), "to": dayText(period.to)])])
         guard !now.isEmpty else { return say("report.empty") }
         for line in Self.reportLines(now, last, self) { self.line(line) }
+        let overdue = try records.overdueAccounts(today: today.description, defaultTerms: defaultTerms, limit: 1_000)
+        if overdue.isEmpty { line(text("report.overdue_none")) } else {
+            line(text("report.overdue", ["count": String(overdue.count), "amount": money(overdue.map(\.amount).reduce(0, +))]))
+        }
     }
 
     /// The report's lines, in the turn's language: what `kaiqu report` prints as well.
@@ -71,7 +76,6 @@ extension Turn {
         if let stall = now.stall, stall.days > 0 {
             lines.append(turn.text("report.stall", ["step": String(stall.step), "name": turn.text("step.\(stall.step)"), "days": String(stall.days)]))
         }
-        lines.append(turn.text("report.receivables_pending"))
         return lines
     }
 

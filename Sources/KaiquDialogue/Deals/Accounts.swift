@@ -1,0 +1,71 @@
+import KaiquNLU
+
+/// Orders, payments, terms and credit limits (王建国进了50箱，3万 / 王建国回款2万 / 王建国账期60天 /
+/// 王建国信用额度5万), and 哪些客户欠款逾期了. An order that would take the balance over the
+/// credit limit is flagged before it is recorded (the 5C method's 交易金额突破信用限额), and
+/// the rep confirms it.
+extension Turn {
+    var defaultTerms: Int { dialogue.data.receivableTerms }
+
+    mutating func addOrder(_ u: Utterance) throws {
+        guard let card = try customer(for: u) else { return }
+        guard let amount = u.slots["amount"].flatMap(Int.init), amount > 0 else { return say("order.amount_missing", ["name": card.name]) }
+        let entry = SaleEntry(customer: card.id, kind: .order, day: saleDay(u), amount: amount)
+        let account = try records.account(of: card.id, today: today.description, defaultTerms: defaultTerms)
+        if let limit = account.creditLimit, account.balance + amount > limit {
+            state.pending = .overLimit(entry)
+            say("order.over_limit", ["name": card.name, "balance": money(account.balance + amount), "limit": money(limit)])
+            return
+        }
+        apply(.recordSale(entry))
+    }
+
+    mutating func addPayment(_ u: Utterance) throws {
+        guard let card = try customer(for: u) else { return }
+        let account = try records.account(of: card.id, today: today.description, defaultTerms: defaultTerms)
+        // 货款结了 with no amount: what is owed is paid.
+        guard let amount = u.slots["amount"].flatMap(Int.init) ?? (account.balance > 0 ? account.balance : nil), amount > 0 else {
+            return say("payment.nothing_owed", ["name": card.name])
+        }
+        apply(.recordSale(SaleEntry(customer: card.id, kind: .payment, day: saleDay(u), amount: amount)))
+    }
+
+    mutating func setAccount(_ u: Utterance) throws {
+        guard let card = try customer(for: u) else { return }
+        let terms = u.slots["terms"].flatMap(Int.init), limit = u.slots["limit"].flatMap(Int.init)
+        guard terms != nil || limit != nil else { return say("account.value_missing", ["name": card.name]) }
+        apply(.setAccount(card.id, termsDays: terms, creditLimit: limit))
+    }
+
+    /// 哪些客户欠款逾期了: the overdue accounts, the longest overdue first.
+    mutating func listOverdue(_ u: Utterance) throws {
+        let overdue = try records.overdueAccounts(today: today.description, defaultTerms: defaultTerms, limit: 20)
+        guard !overdue.isEmpty else { return say("overdue.none") }
+        say("overdue.title", ["count": String(overdue.count), "amount": money(overdue.map(\.amount).reduce(0, +))])
+        for (index, account) in overdue.enumerated() {
+            line(text("overdue.line", ["index": String(index + 1), "name": account.name, "amount": money(account.amount),
+                                       "days": String(account.days), "since": dayText(account.since)]))
+        }
+        tip("overdue.tip")
+    }
+
+    /// What a customer's account says after an order or a payment.
+    mutating func sayAccount(_ id: CustomerID, name: String) throws {
+        let account = try records.account(of: id, today: today.description, defaultTerms: defaultTerms)
+        if account.balance <= 0 { return say("account.settled", ["name": name]) }
+        var parts = [text("account.owed", ["amount": money(account.balance)])]
+        if account.overdue > 0, let since = account.oldestOverdue {
+            parts.append(text("account.overdue", ["amount": money(account.overdue), "since": dayText(since)]))
+        } else if let due = account.nextDue {
+            parts.append(text("account.due", ["when": dayText(due)]))
+        }
+        if let limit = account.creditLimit { parts.append(text("account.limit", ["limit": money(limit)])) }
+        say("account.line", ["name": name, "parts": parts.joinedList(self)])
+    }
+
+    // The day the rep said it happened (昨天进的货), else today.
+    private func saleDay(_ u: Utterance) -> String {
+        if let date = u.slots["date"], let day = Self.day(date), day.ordinal <= today.ordinal { return day.description }
+        return today.description
+    }
+}

@@ -1,0 +1,48 @@
+import XCTest
+import KaiquNLU
+@testable import KaiquDialogue
+
+/// Orders, payments, terms, credit limits and overdue accounts, through the conversation.
+final class AccountTests: XCTestCase {
+    func testOrdersAndPaymentsKeepTheBalanceAndTheDueDay() throws {
+        let chat = try Chat()
+        _ = try chat.say("添加客户 王建国 电话13800138000")
+        XCTAssertEqual(try chat.say("王建国进了50箱，3万"), ["已记下 王建国 进货 3万（今天 11月18日（周三））。", "王建国：欠款 3万，12月18日（周五）到期。"])
+        XCTAssertEqual(try chat.say("王建国回款2万").last, "王建国：欠款 1万，12月18日（周五）到期。")
+        XCTAssertEqual(try chat.say("王建国这个月的货款结了"), ["已记下 王建国 回款 1万（今天 11月18日（周三））。", "王建国 的账已经结清。"])
+        XCTAssertEqual(try chat.say("王建国这个月的货款结了"), ["王建国 现在没有欠款，这笔回款记多少？比如：“王建国回款2万”。"])
+        // Undo takes back the last payment alone.
+        _ = try chat.say("撤销")
+        XCTAssertEqual(try chat.book.account(of: try XCTUnwrap(chat.card("王建国")).id, today: "2026-11-18", defaultTerms: 30).balance, 10_000)
+    }
+
+    func testAnOrderOverTheCreditLimitIsAskedAboutFirst() throws {
+        let chat = try Chat()
+        _ = try chat.say("添加客户 王建国 电话13800138000")
+        XCTAssertEqual(try chat.say("王建国信用额度5万"), ["已把 王建国 的信用额度设为 5万。"])
+        _ = try chat.say("王建国进了3万")
+        XCTAssertEqual(try chat.say("王建国又拿了一批货 4万"), ["这单记上后 王建国 欠款 7万，超过信用额度 5万（交易金额突破信用限额）。还记吗？"])
+        XCTAssertEqual(try chat.say("不"), ["好，这单没记。超额的单，先收一部分货款或者要担保再发货更稳妥。"])
+        let id = try XCTUnwrap(chat.card("王建国")).id
+        XCTAssertEqual(try chat.book.account(of: id, today: "2026-11-18", defaultTerms: 30).ordered, 30_000)
+        _ = try chat.say("王建国又拿了一批货 4万")
+        _ = try chat.say("是")
+        XCTAssertEqual(try chat.book.account(of: id, today: "2026-11-18", defaultTerms: 30).ordered, 70_000)
+    }
+
+    func testOverdueAccountsAreListedOldestFirstWithTheirOwnTerms() throws {
+        let chat = try Chat()
+        for line in ["添加客户 王建国 电话13800138000", "添加客户 李娜 电话13800138001", "王建国进了3万", "李娜进了2万", "李娜账期60天"] {
+            _ = try chat.say(line)
+        }
+        XCTAssertEqual(try chat.say("哪些客户欠款逾期了"), ["没有逾期的账款。"])
+        chat.advance(days: 40)
+        let list = try chat.say("哪些客户欠款逾期了")
+        XCTAssertEqual(Array(list.prefix(2)), ["逾期账款 1 家，共 3万（最久的在前）：", "1. 王建国：逾期 3万，10 天（12月18日（周五）到期）"], list.joined(separator: "\n"))
+        chat.advance(days: 30)
+        let later = try chat.say("哪些客户欠款逾期了")
+        // In the new year, last year's due day shows its year.
+        XCTAssertEqual(later.dropFirst().first, "1. 王建国：逾期 3万，40 天（2026年12月18日（周五）到期）", later.joined(separator: "\n"))
+        XCTAssertTrue(later.contains("2. 李娜：逾期 2万，10 天（1月17日（周日）到期）"), later.joined(separator: "\n"))
+    }
+}
