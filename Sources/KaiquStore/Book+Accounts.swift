@@ -50,7 +50,7 @@ extension Book {
             let settled = min(payments, order.amount)
             payments -= settled
             let open = order.amount - settled
-            guard open > 0, let placed = day(order.day) else { continue }
+            guard open > 0, let placed = CivilDay.iso(order.day) else { continue }
             let due = placed.adding(days: terms).description
             if due < today {
                 account.overdue += open
@@ -61,13 +61,8 @@ extension Book {
         }
     }
 
-    static func day(_ iso: String) -> CivilDay? {
-        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
-        return parts.count == 3 ? CivilDay.valid(parts[0], parts[1], parts[2]) : nil
-    }
-
     static func days(from: String, to: String) -> Int {
-        guard let a = day(from), let b = day(to) else { return 0 }
+        guard let a = CivilDay.iso(from), let b = CivilDay.iso(to) else { return 0 }
         return b.ordinal - a.ordinal
     }
 }

@@ -101,8 +101,7 @@ struct Options {
             case "--from", "--to":
                 guard mode == .report else { throw .notForMode(option: arg, mode: mode.rawValue) }
                 let text = try value()
-                let parts = text.split(separator: "-").compactMap { Int($0) }
-                guard text.count == 10, parts.count == 3, CivilDay.valid(parts[0], parts[1], parts[2]) != nil else {
+                guard text.count == 10, CivilDay.iso(text) != nil else {
                     throw .badDay(option: arg, value: text)
                 }
                 if arg == "--from" { from = text } else { to = text }

@@ -5,7 +5,7 @@ public enum ReportPeriod {
     /// `from`…`to` as asked (`YYYY-MM-DD`); one end alone is the rest of its month; neither
     /// is this month.
     public static func days(from: String?, to: String?, today: CivilDay) -> (from: CivilDay, to: CivilDay) {
-        let from = from.flatMap(day), to = to.flatMap(day)
+        let from = from.flatMap(CivilDay.iso), to = to.flatMap(CivilDay.iso)
         if let from, let to, from.ordinal <= to.ordinal { return (from, to) }
         let anchor = from ?? to ?? today
         let first = CivilDay(anchor.year, anchor.month, 1), last = CivilDay(anchor.year, anchor.month, CivilDay.daysIn(anchor.year, anchor.month))
@@ -23,10 +23,5 @@ public enum ReportPeriod {
         }
         let days = to.ordinal - from.ordinal + 1
         return (from.adding(days: -days), from.adding(days: -1))
-    }
-
-    static func day(_ iso: String) -> CivilDay? {
-        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
-        return parts.count == 3 ? CivilDay.valid(parts[0], parts[1], parts[2]) : nil
     }
 }

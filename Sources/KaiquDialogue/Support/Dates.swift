@@ -23,11 +23,7 @@ extension Turn {
     }
 
     /// `YYYY-MM-DD` (or the day part of `YYYY-MM-DDTHH:MM`) as a day.
-    static func day(_ iso: String) -> CivilDay? {
-        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return CivilDay.valid(parts[0], parts[1], parts[2])
-    }
+    static func day(_ iso: String) -> CivilDay? { CivilDay.iso(iso) }
 
     /// How long ago a local time was, in days: 今天, 3 天前.
     func ago(_ stamp: String) -> String {

@@ -19,6 +19,12 @@ public struct CivilDay: Sendable, Hashable, Comparable, CustomStringConvertible 
         return CivilDay(year, month, day)
     }
 
+    /// `YYYY-MM-DD`, or the day part of `YYYY-MM-DDTHH:MM`; nil when it is no real day.
+    public static func iso(_ text: some StringProtocol) -> CivilDay? {
+        let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }
+        return parts.count == 3 ? valid(parts[0], parts[1], parts[2]) : nil
+    }
+
     public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 
     public static func daysIn(_ year: Int, _ month: Int) -> Int {
