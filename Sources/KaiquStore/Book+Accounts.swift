@@ -42,6 +42,19 @@ extension Book {
         return Array(overdue.sorted { $0.days != $1.days ? $0.days > $1.days : $0.amount > $1.amount }.prefix(limit))
     }
 
+    /// What each customer ordered from `from` to `to`, the most first (the ABC analysis).
+    public func sales(from: String, to: String) throws(StoreError) -> [CustomerSales] {
+        var sales: [CustomerSales] = []
+        try db.query("""
+            SELECT c.id, c.name, sum(s.amount) AS total FROM sale s JOIN customer c ON c.id = s.customer_id
+            WHERE c.deleted_at IS NULL AND \(owned("c.owner")) AND s.kind = 'order' AND s.day BETWEEN ? AND ?
+            GROUP BY c.id ORDER BY total DESC, c.name
+            """, [.text(owner), .text(from), .text(to)]) { row in
+            sales.append(CustomerSales(customer: row.integer(0), name: row.text(1) ?? "", amount: Int(row.integer(2))))
+        }
+        return sales
+    }
+
     // Payments settle the oldest orders first; what is left of an order past its due day is
     // overdue.
     static func settle(_ account: inout Account, orders: [(day: String, amount: Int)], today: String, terms: Int) {

@@ -2193,11 +2193,15 @@ intent report.pipeline
   zh: [~deal-show [下|吓]] (各级|每级|各类|每类|各个级别|各等级|abc各类|abc类|各卡) [的|嘅] [~customer-word] [各] (有多少|有几个|多少|分布|数量|几多|有几多|各有多少|分别有多少|各几个)
   en: [~deal-en-show] [me] [my|the|our|a] [~deal-en-period] [sales] ~deal-en-report [(for|this|of) (week|month|quarter|year|today)]
   en: (how is|how's|how are) [my|our] (sales|numbers|performance|business|pipeline) [doing] [this (week|month|quarter|year)|today]
+  zh: [~deal-show [下|吓]] [做个|做一个|做一下|出个] [~deal-period] [的|嘅] [客户] ~report-abc [分析|报告|表]
+  en: [~deal-en-show] [me] [an|the|my|our] [~deal-en-period] ~report-abc [of my customers] [for (this|last) (week|month|quarter|year)]
   example: 客户概况
   example: 销售漏斗
   example: 本月报告 => from=2026-11-01; to=2026-11-30
   example: 这周业绩怎么样 => from=2026-11-16; to=2026-11-22
   example: 看看各级客户有多少
+  example: 本月客户ABC分析 => from=2026-11-01; to=2026-11-30
+  example: 做个二八分析
   example: 帮我出个月报
   example: 麻烦看下本月报告 => from=2026-11-01; to=2026-11-30
   example: 这个月签了几单 => from=2026-11-01; to=2026-11-30
@@ -9479,7 +9483,7 @@ reply cli.usage
     |   kaiqu audit [--limit N]                                  审计日志：主管查看、转移客户、导出
     |   kaiqu replay 文件.dialogue [--check]                     把写好的对话当课程放一遍；--check 逐句核对回答
     |   kaiqu train [场景]                                       角色扮演：开渠演经销商，你来谈，结束给成绩单；不写场景就列出全部
-    |   kaiqu report [--from 日期] [--to 日期] [--format text|csv]  销售概况报告（默认本月，和上期比）
+    |   kaiqu report [abc] [--from 日期] [--to 日期] [--format text|csv]  销售概况报告或 ABC 分析（默认本月）
     |   kaiqu --version | --help
     |
     | 选项：
@@ -9506,7 +9510,7 @@ reply cli.usage
     |   kaiqu audit [--limit N]                                  審計日誌：主管查看、轉移客戶、導出
     |   kaiqu replay 文件.dialogue [--check]                     把寫好的對話當課程放一遍；--check 逐句核對回答
     |   kaiqu train [場景]                                       角色扮演：開渠演經銷商，你來談，結束給成績單；不寫場景就列出全部
-    |   kaiqu report [--from 日期] [--to 日期] [--format text|csv]  銷售概況報告（默認本月，和上期比）
+    |   kaiqu report [abc] [--from 日期] [--to 日期] [--format text|csv]  銷售概況報告或 ABC 分析（默認本月）
     |   kaiqu --version | --help
     |
     | 選項：
@@ -9533,7 +9537,7 @@ reply cli.usage
     |   kaiqu audit [--limit N]                             the audit log: a manager's views, card moves, exports
     |   kaiqu replay FILE.dialogue [--check]                play a written conversation as a lesson; --check compares every answer
     |   kaiqu train [SCENARIO]                              role-play: Kaiqu plays a dealer, you sell, a scorecard at the end; no scenario lists them
-    |   kaiqu report [--from DAY] [--to DAY] [--format text|csv]  the pipeline report (this month unless told, against the period before)
+    |   kaiqu report [abc] [--from DAY] [--to DAY] [--format text|csv]  the pipeline report or the ABC analysis (this month unless told)
     |   kaiqu --version | --help
     |
     | Options:
@@ -9692,6 +9696,43 @@ reply report.stall
   zh: 卡得最久：第{step}步“{name}”，平均 {days} 天没往前走。
   zh-Hant: 卡得最久：第{step}步「{name}」，平均 {days} 天沒往前走。
   en: Stalling longest: step {step}, {name}, {days} days on average without moving on.
+
+# ABC 分析 by the 80/20 rule: these words in a report request pick it (ABC分析, 客户贡献排名, 80/20).
+list report-abc
+  abc分析 | abc客户分析 | 二八分析 | 二八法则 | 80/20 | 贡献排名 | 销售额排名 | 进货额排名 | 大客户排名 | abc analysis | pareto
+
+reply abc.title
+  zh: 【ABC 分析（按进货额，80/20）】{period}
+  zh-Hant: 【ABC 分析（按進貨額，80/20）】{period}
+  en: [ABC analysis (by orders, 80/20)] {period}
+reply abc.empty
+  zh: 这段时间没有进货记录。记一笔就说：“王建国进了50箱，3万”。
+  zh-Hant: 這段時間沒有進貨記錄。記一筆就說：「王建國進了50箱，3萬」。
+  en: No orders in this period. To record one: "Zhang Wei ordered 50 cases for 30000".
+reply abc.total
+  zh: 合计 {amount}，{count} 家客户：
+  zh-Hant: 合計 {amount}，{count} 家客戶：
+  en: {amount} in all, from {count} customers:
+reply abc.line
+  zh: {index}. {name} {amount} · 占 {share} · 累计 {running} · {grade} 类
+  zh-Hant: {index}. {name} {amount} · 佔 {share} · 累計 {running} · {grade} 類
+  en: {index}. {name} {amount} · {share} · running {running} · class {grade}
+reply abc.more
+  zh: ……还有 {count} 家。
+  zh-Hant: ……還有 {count} 家。
+  en: …and {count} more.
+reply abc.policy.A
+  zh: A 类 {count} 家，占 {share}：VIP。重点拜访（每周）、优先供货和排期、专人服务、节日走访带礼品、年底按量返利。
+  zh-Hant: A 類 {count} 家，佔 {share}：VIP。重點拜訪（每週）、優先供貨和排期、專人服務、節日走訪帶禮品、年底按量返利。
+  en: Class A, {count} customers, {share}: VIPs. Visit weekly, supply and schedule them first, give them a named contact, bring gifts at festivals, and pay a year-end volume rebate.
+reply abc.policy.B
+  zh: B 类 {count} 家，占 {share}：保持常规拜访（每月），找出能升到 A 类的客户重点培养。
+  zh-Hant: B 類 {count} 家，佔 {share}：保持常規拜訪（每月），找出能升到 A 類的客戶重點培養。
+  en: Class B, {count} customers, {share}: keep visiting monthly, and pick out those who could grow into A.
+reply abc.policy.C
+  zh: C 类 {count} 家，占 {share}：降低拜访频率，电话和微信维护，控制赊销。
+  zh-Hant: C 類 {count} 家，佔 {share}：降低拜訪頻率，電話和微信維護，控制賒銷。
+  en: Class C, {count} customers, {share}: visit less, keep in touch by phone and WeChat, and limit credit.
 
 """#),
     ("roleplay.kaiqu", #"""

@@ -3,9 +3,10 @@ import KaiquNLU
 import KaiquDialogue
 import KaiquStore
 
-/// `kaiqu report [pipeline] [--from DAY] [--to DAY] [--format text|csv] [--out FILE]`: the
-/// pipeline report of 本月报告 from the shell, as chat words it (text, in the language of the
-/// environment) or as figures for a spreadsheet (csv: metric, this period, the period before).
+/// `kaiqu report [pipeline|abc] [--from DAY] [--to DAY] [--format text|csv] [--out FILE]`: the
+/// pipeline report of 本月报告, or the ABC analysis, from the shell, as chat words it (text, in
+/// the language of the environment) or as figures for a spreadsheet (csv: for the pipeline a
+/// metric a row, this period and the one before; for ABC a customer a row).
 struct ReportMode {
     let session: Session
     let options: Options
@@ -14,9 +15,10 @@ struct ReportMode {
     func run() -> ExitCode {
         guard let book = session.book else { return .cannotCreate }
         let text: String
+        let kind = options.arguments.first == "abc" ? "abc" : "pipeline"
         switch options.format ?? .text {
         case .csv:
-            do { text = "\u{FEFF}" + (try csv(book)) } catch {
+            do { text = "\u{FEFF}" + (try kind == "abc" ? abcCSV(book) : csv(book)) } catch {
                 Output.error.line("kaiqu: " + Messages.reason(error, language))
                 return .cannotCreate
             }
@@ -24,7 +26,7 @@ struct ReportMode {
             var state = DialogueState()
             state.language = language
             let conversation = Conversation(session: session, book: book, dialogues: Dialogues(session.data), customers: session.customers, state: state)
-            text = conversation.report(from: options.from, to: options.to).map { $0 + "\n" }.joined()
+            text = conversation.report(kind, from: options.from, to: options.to).map { $0 + "\n" }.joined()
         }
         guard let out = options.out else {
             Output.standard.write(text)
@@ -35,6 +37,19 @@ struct ReportMode {
             return .cannotCreate
         }
         return .ok
+    }
+
+    // One row a customer: rank, what they ordered, their share, the running share, the class.
+    private func abcCSV(_ book: Book) throws -> String {
+        let today = DialogueContext(now: session.now(), timeZone: session.timeZone).today
+        let period = ReportPeriod.days(from: options.from, to: options.to, today: today)
+        let sales = try book.sales(from: period.from.description, to: period.to.description)
+        var rows = [["rank", "customer", "amount", "share %", "running %", "class"]]
+        for (index, row) in ABCAnalysis.rows(sales).enumerated() {
+            rows.append([String(index + 1), row.sales.name, String(row.sales.amount), String(format: "%.1f", row.share * 100),
+                         String(format: "%.1f", row.running * 100), row.grade])
+        }
+        return rows.map(CSV.line).joined()
     }
 
     // One row a figure: this period's and the one before (of the same length).

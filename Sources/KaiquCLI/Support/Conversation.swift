@@ -63,8 +63,8 @@ final class Conversation {
     /// `kaiqu train [SCENARIO]`: starts that role-play, or shows the menu (nil).
     func start(training id: String?) -> [String] { run(.startTraining(id)).replies }
 
-    /// `kaiqu report`: the pipeline report's lines, as chat says them.
-    func report(from: String?, to: String?) -> [String] { run(.report(from: from, to: to)).replies }
+    /// `kaiqu report`: a report's lines, as chat says them.
+    func report(_ kind: String, from: String?, to: String?) -> [String] { run(.report(kind: kind, from: from, to: to)).replies }
 
     // Runs an event and every change it asks for, in order: a change is applied, and its
     // acknowledgement said, before anything after it.

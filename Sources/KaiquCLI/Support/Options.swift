@@ -14,7 +14,7 @@ import KaiquNLU
 ///     kaiqu audit [--limit N]
 ///     kaiqu replay FILE.dialogue [--check]
 ///     kaiqu train [SCENARIO]
-///     kaiqu report [pipeline] [--from DAY] [--to DAY] [--format text|csv] [--out FILE]
+///     kaiqu report [pipeline|abc] [--from DAY] [--to DAY] [--format text|csv] [--out FILE]
 struct Options {
     enum Mode: String { case chat, nlu, check, `import`, export, serve, users, audit, replay, train, report, help, version }
 
@@ -155,7 +155,7 @@ struct Options {
         if mode == .users { try checkUsersCommand(); return }
         let allowed = [.nlu, .check, .import, .replay, .train, .report].contains(mode) ? 1 : 0
         if mode == .report {
-            if let kind = arguments.first, !["pipeline", "funnel", "monthly"].contains(kind) { throw .badReport(kind) }
+            if let kind = arguments.first, !["pipeline", "funnel", "monthly", "abc"].contains(kind) { throw .badReport(kind) }
         }
         if arguments.count > allowed { throw .tooManyArguments(arguments[allowed]) }
         if mode == .import && arguments.isEmpty { throw .missingArgument("FILE.csv") }

@@ -32,8 +32,8 @@ public struct Dialogue: Sendable {
             turn.say("input.unreadable")
         case .startTraining(let id):
             turn.startTraining(id: id)
-        case .report(let from, let to):
-            try turn.pipelineReport(from: from, to: to)
+        case .report(let kind, let from, let to):
+            if kind == "abc" { try turn.abcReport(from: from, to: to) } else { try turn.pipelineReport(from: from, to: to) }
         case .utterance(let utterance):
             // A bare answer (a Latin name in a Chinese conversation) keeps the language.
             let answering = state.pending != nil && utterance.mayAnswer

@@ -57,8 +57,8 @@ public enum DialogueEvent: Sendable {
     case unreadable
     /// `kaiqu train [SCENARIO]`: a role-play to start, or the menu (nil).
     case startTraining(String?)
-    /// `kaiqu report`: the pipeline over these days (`YYYY-MM-DD`; this month when nil).
-    case report(from: String?, to: String?)
+    /// `kaiqu report [pipeline|abc]`: that report over these days (`YYYY-MM-DD`; this month when nil).
+    case report(kind: String, from: String?, to: String?)
 }
 
 /// A sentence for the rep, by catalogue key.

@@ -52,3 +52,16 @@ public struct OverdueAccount: Sendable, Equatable {
         self.days = days
     }
 }
+
+/// A customer's orders over a period, for the ABC analysis.
+public struct CustomerSales: Sendable, Equatable {
+    public var customer: CustomerID
+    public var name: String
+    public var amount: Int
+
+    public init(customer: CustomerID, name: String, amount: Int) {
+        self.customer = customer
+        self.name = name
+        self.amount = amount
+    }
+}

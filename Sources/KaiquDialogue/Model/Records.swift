@@ -50,6 +50,8 @@ public protocol Records {
     func account(of customer: CustomerID, today: String, defaultTerms: Int) throws -> Account
     /// The customers with money past due, the longest overdue first.
     func overdueAccounts(today: String, defaultTerms: Int, limit: Int) throws -> [OverdueAccount]
+    /// What each customer ordered from `from` to `to` (local days, both included), the most first.
+    func sales(from: String, to: String) throws -> [CustomerSales]
 }
 
 extension Records {
@@ -59,6 +61,7 @@ extension Records {
     public func pipeline(from: String, to: String, today: String) throws -> PipelineFigures { PipelineFigures() }
     public func account(of customer: CustomerID, today: String, defaultTerms: Int) throws -> Account { Account() }
     public func overdueAccounts(today: String, defaultTerms: Int, limit: Int) throws -> [OverdueAccount] { [] }
+    public func sales(from: String, to: String) throws -> [CustomerSales] { [] }
 }
 
 /// A rep who had a card before, and until when (a local `YYYY-MM-DDTHH:MM`).

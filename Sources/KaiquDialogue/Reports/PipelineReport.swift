@@ -7,6 +7,8 @@ import KaiquNLU
 /// the overdue accounts now.
 extension Turn {
     mutating func pipelineReport(_ u: Utterance) throws {
+        // ABC 分析, 80/20, 二八: the customers by what they ordered.
+        if rules.mentions("report-abc", in: u.tokens) { return try abcReport(from: u.slots["from"], to: u.slots["to"]) }
         try pipelineReport(from: u.slots["from"], to: u.slots["to"])
     }
 

@@ -9,8 +9,12 @@ extension RuleSet {
     }
 
     /// True when some tokens of an utterance are a back-reference.
-    public func mentionsBackReference(_ tokens: [Token]) -> Bool {
-        let entries = list(named: "back-reference")
+    public func mentionsBackReference(_ tokens: [Token]) -> Bool { mentions("back-reference", in: tokens) }
+
+    /// Whether an entry of the synonym list `name` occurs in `tokens` (false when the list is
+    /// not defined): for the dialogue's data words, as 80/20 picks the ABC analysis.
+    public func mentions(_ name: String, in tokens: [Token]) -> Bool {
+        let entries = list(named: name)
         let ids = tokens.map(\.id)
         for start in ids.indices {
             for entry in entries where ids[start...].starts(with: entry) { return true }

@@ -38,10 +38,20 @@ final class ReportEndToEndTests: XCTestCase {
         XCTAssertTrue(lines.contains("won_amount,30000,0"), "\(lines)")
     }
 
+    func testTheABCAnalysisIsPrintedOrGivenAsRows() throws {
+        let chat = "王建国进了8万\n李娜进了2万\n"
+        XCTAssertEqual(try Binary.run(["--store", store] + now, input: Data(chat.utf8)).status, 0)
+        let text = try Binary.run(["report", "abc", "--store", store] + now)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.text.contains("1. 王建国 8万 · 占 80% · 累计 80% · A 类\n"), text.text)
+        let csv = try Binary.run(["report", "abc", "--format", "csv", "--store", store] + now)
+        XCTAssertEqual(String(decoding: csv.stdout.dropFirst(3), as: UTF8.self), "rank,customer,amount,share %,running %,class\r\n1,王建国,80000,80.0,80.0,A\r\n2,李娜,20000,20.0,100.0,B\r\n")
+    }
+
     func testABadReportOrDayIsAUsageError() throws {
-        let kind = try Binary.run(["report", "abc", "--store", store])
+        let kind = try Binary.run(["report", "aging", "--store", store])
         XCTAssertEqual(kind.status, 64)
-        XCTAssertTrue(kind.stderr.contains("abc"), kind.stderr)
+        XCTAssertTrue(kind.stderr.contains("aging"), kind.stderr)
         let day = try Binary.run(["report", "--from", "2026-13-01", "--store", store])
         XCTAssertEqual(day.status, 64)
         XCTAssertTrue(day.stderr.contains("2026-13-01"), day.stderr)
