@@ -158,6 +158,22 @@ reply account.limit
 reply account.line
   zh: {name}：{parts}。
   en: {name}: {parts}.
+reply account.card
+  zh: 账款：{parts}
+  zh-Hant: 賬款：{parts}
+  en: Account: {parts}
+reply account.none_owed
+  zh: 没有欠款
+  zh-Hant: 沒有欠款
+  en: nothing owed
+reply account.terms
+  zh: 账期 {days} 天
+  zh-Hant: 賬期 {days} 天
+  en: terms {days} days
+reply overdue.measures
+  zh: 付款迟缓是信用风险的信号，可以：控制发货（先款后货或减量）、坚持担保、保留货物所有权直到付清、情况不好时暂停交易、定期上门监督检查。
+  zh-Hant: 付款遲緩是信用風險的信號，可以：控制發貨（先款後貨或減量）、堅持擔保、保留貨物所有權直到付清、情況不好時暫停交易、定期上門監督檢查。
+  en: Late payment is a credit-risk warning sign. Measures: control shipments (payment first, or smaller lots), insist on a guarantee, keep title to the goods until paid, suspend trade if it gets worse, and check on them in person regularly.
 reply account.terms_set
   zh: 已把 {name} 的账期设为 {days} 天。
   zh-Hant: 已把 {name} 的賬期設為 {days} 天。

@@ -41,6 +41,9 @@ extension Turn {
         case .lost: say("card.lost", ["reason": card.lostReason ?? text("card.unknown")])
         case .open: break
         }
+        // The account, once there are orders or terms: what is owed, due, overdue.
+        let account = try records.account(of: card.id, today: today.description, defaultTerms: defaultTerms)
+        if account.ordered > 0 || account.termsDays != nil || account.creditLimit != nil { line(accountLine(account)) }
         if let birthday = card.birthday {
             var shown = birthdayText(birthday)
             // A lunar birthday moves: say when it falls; a solar one, how soon when it is near.

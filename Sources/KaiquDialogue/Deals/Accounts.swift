@@ -46,6 +46,8 @@ extension Turn {
             line(text("overdue.line", ["index": String(index + 1), "name": account.name, "amount": money(account.amount),
                                        "days": String(account.days), "since": dayText(account.since)]))
         }
+        // Paying later than the terms is the method's warning sign (付款迟缓), with its measures.
+        say("overdue.measures")
         tip("overdue.tip")
     }
 
@@ -53,6 +55,17 @@ extension Turn {
     mutating func sayAccount(_ id: CustomerID, name: String) throws {
         let account = try records.account(of: id, today: today.description, defaultTerms: defaultTerms)
         if account.balance <= 0 { return say("account.settled", ["name": name]) }
+        say("account.line", ["name": name, "parts": accountParts(account).joinedList(self)])
+    }
+
+    /// The account as one line of a card: 账款：欠款 3万，12月18日到期，账期 60 天，信用额度 5万.
+    func accountLine(_ account: Account) -> String {
+        var parts = account.balance > 0 ? accountParts(account) : [text("account.none_owed")]
+        if let days = account.termsDays { parts.insert(text("account.terms", ["days": String(days)]), at: parts.count - (account.creditLimit == nil ? 0 : 1)) }
+        return text("account.card", ["parts": parts.joinedList(self)])
+    }
+
+    private func accountParts(_ account: Account) -> [String] {
         var parts = [text("account.owed", ["amount": money(account.balance)])]
         if account.overdue > 0, let since = account.oldestOverdue {
             parts.append(text("account.overdue", ["amount": money(account.overdue), "since": dayText(since)]))
@@ -60,7 +73,7 @@ extension Turn {
             parts.append(text("account.due", ["when": dayText(due)]))
         }
         if let limit = account.creditLimit { parts.append(text("account.limit", ["limit": money(limit)])) }
-        say("account.line", ["name": name, "parts": parts.joinedList(self)])
+        return parts
     }
 
     // The day the rep said it happened (昨天进的货), else today.

@@ -96,6 +96,6 @@ enum ReplyKeys {
         "order.amount_missing", "order.over_limit", "order.over_limit_question", "order.not_recorded", "order.recorded",
         "payment.nothing_owed", "payment.recorded", "account.value_missing", "account.settled", "account.owed", "account.overdue",
         "account.due", "account.limit", "account.line", "account.terms_set", "account.limit_set", "overdue.none", "overdue.title",
-        "overdue.line", "overdue.tip", "abc.title", "abc.empty", "abc.total", "abc.line", "abc.more", "abc.policy.A", "abc.policy.B", "abc.policy.C",
+        "overdue.line", "overdue.tip", "overdue.measures", "account.card", "account.none_owed", "account.terms", "abc.title", "abc.empty", "abc.total", "abc.line", "abc.more", "abc.policy.A", "abc.policy.B", "abc.policy.C",
     ]
 }

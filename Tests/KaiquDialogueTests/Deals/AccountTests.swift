@@ -39,6 +39,10 @@ final class AccountTests: XCTestCase {
         chat.advance(days: 40)
         let list = try chat.say("哪些客户欠款逾期了")
         XCTAssertEqual(Array(list.prefix(2)), ["逾期账款 1 家，共 3万（最久的在前）：", "1. 王建国：逾期 3万，10 天（12月18日（周五）到期）"], list.joined(separator: "\n"))
+        XCTAssertTrue(list[2].hasPrefix("付款迟缓是信用风险的信号"), "the method's measures follow: \(list)")
+        // Each card says its account: 李娜 is not overdue yet on her own 60 days.
+        XCTAssertTrue(try chat.say("查看李娜").contains("账款：欠款 2万，2027年1月17日（周日）到期，账期 60 天"))
+        XCTAssertTrue(try chat.say("查看王建国").contains("账款：欠款 3万，其中逾期 3万（12月18日（周五）到期）"))
         chat.advance(days: 30)
         let later = try chat.say("哪些客户欠款逾期了")
         // In the new year, last year's due day shows its year.
