@@ -9756,7 +9756,7 @@ reply abc.policy.C
 # and every reply of a role-play. The scenarios themselves are in roleplay.scenarios.kaiqu.
 #
 # The `moves` block lists the words that show each move in the rep's line, written folded
-# (simplified, lower case). A word right after a negation (不, 没有, not, won't…) does not
+# (simplified, lower case). A word shortly after a negation (不, 没有, not, won't…) does not
 # count: 我们不降价 concedes nothing.
 #   acknowledge   he is heard first: 理解, 您说得对
 #   clarify       a question about his concern: 跟哪家比, 差多少
@@ -9768,6 +9768,9 @@ reply abc.policy.C
 #   ask-order     asking for the order: 首批, 先进
 #   knock         a put-down; it counts only with a word of knock-target (the competitor)
 #   concede       giving in on price or terms; only before the objection was answered
+#   negation-zh, negation-en  a cue shortly after one of these does not count; not-negation
+#                 looks like one but is not (要不)
+#   currency      units written before the figure (RM3, $24); list them under numbers as well
 #   long-zh, long-en  a line longer than this (Chinese characters, English words) is a monologue
 
 moves roleplay
@@ -9776,12 +9779,16 @@ moves roleplay
   probe: 假如 | 如果 | 要是 | 假设 | 还是说 | 除了 | 是因为 | 撇开 | 如果唔系 | what if | suppose | if the | if we | if i | is it the | or is it | apart from | other than | besides | 是真 | 真的是 | 还是觉得 | 还是对 | 还是压根 | 还是有别的 | 还是担心 | is it really | would you | or is it | 是不是因为 | 是不是觉得 | 是不是担心 | 是不是时间 | 除开 | price not the issue | if price | say price
   confirm: 还有顾虑 | 还有什么顾虑 | 还有别的顾虑 | 还有什么问题 | 还有问题吗 | 您看呢 | 你看呢 | 您觉得呢 | 你觉得呢 | 您看怎么样 | 这样可以吗 | 说清楚了吗 | 对吧 | 是吧 | 有冇问题 | 你睇点 | 仲有冇顾虑 | does that help | does that answer | does that work | make sense | any other concern | anything else | fair enough? | sound good | sounds fair | what do you think | how does that sound | is that a concern | 明白吧 | 能明白 | 说清楚了吧 | 清楚了吧 | 清楚吗 | 算清楚 | 能解决 | 解决您的 | 没说清楚 | 放心了吧 | 放心一点了吗 | 是不是划算 | 是不是这个道理 | 这个道理 | 还有疑虑 | 疑虑吗 | 觉得点 | 点睇 | ok with that | okay with that | right? | does that make | are we good | any questions | clear? | 是不是比 | 是不是我们 | 是不是更 | 是不是这个理 | 这个理 | 有道理不 | 明白了没 | 说明白了 | 心里有数了吧 | 有数了吧 | 还有啥不清楚 | 不清楚的 | 其他顾虑 | fair enough | 听明白了吗 | 明白了吗 | 清楚了吗 | 清楚了没 | 想不通 | 疙瘩 | 解开 | 这么个理 | 是不是有数 | 有数了 | 值不值 | 清楚啲 | 系咪清楚 | 疑虑有 | ok or not | clear already | take care of your | ease your mind | is that clear | got it?
   fab: 所以您 | 所以你 | 这样您 | 这样你 | 对您来说 | 对你来说 | 意味着 | 帮您 | 帮你 | 你能 | 您可以 | 你可以 | 省下 | 省了 | 不用担心 | 不用您 | 让您 | 让你 | 给您带来 | 您的客人 | 您的顾客 | 好处是 | 也就是说 | 你就可以 | 咁你 | 你可以 | 帮你 | 你唔使 | so you | which means | that means | you'll | you will | saves you | you get | your customers | you can | you don't have to | you won't have to | 好卖 | 省心 | 回头客 | 投诉就少 | 投诉少 | 退货少 | 少退货 | 售后麻烦 | 就少了 | 就多了 | 不用来找您 | 推起来 | 好推 | 卖得动 | 走得快 | 有面子 | 客人买 | 客人用 | 顾客买 | so your | meaning you | your shelf | sells itself | less hassle | fewer returns | more repeat | 不会回来找您 | 找您麻烦 | 走量 | 点名要 | 回头还 | 回头就 | 认您 | 不用费劲 | 不用推 | 省工 | 省钱 | 省地方 | 没售后 | 退货麻烦 | 少好多 | 来您这 | 家长放心 | coming back | keep coming | your shop | your store | 不容易报损 | 报损 | 不用二次 | 省口水 | 砸手里 | 复购 | 不愁 | 认你这 | 认您这 | 回到您店 | 留在您店 | 拉回头客 | back in your | stick with | 您就不用 | 你就不用 | 您就能 | 您就可以 | 您就少 | 您就没有 | 动销 | 不用费口舌 | 费口舌 | 好出货 | 出货快 | 转化率 | 卖着也安心 | 安心 | 不用处理 | 客诉 | coming back to | goes straight to us | not you | shelf stays
-  numbers: 元 | 块 | 毛 | 分钱 | 箱 | 瓶 | 件 | 个点 | 点利润 | % | 百分之 | 天 | 倍 | 万 | 千 | 台 | 桶 | 包 | 提 | 蚊 | 个月 | 年 | yuan | rmb | dollar | ringgit | peso | $ | percent | points | cases | case | bottles | units | days | months | per | a month | a week | a year | 折 | 片 | 袋 | 卷 | 支 | 罐 | cents | pieces | bags | boxes | rolls | box | rm | carton | cartons | 套 | 包 | 盒 | 斤 | 米 | 平方 | 克
+  numbers: 元 | 块 | 毛 | 分钱 | 箱 | 瓶 | 件 | 个点 | 点利润 | % | 百分之 | 天 | 倍 | 万 | 千 | 台 | 桶 | 包 | 提 | 蚊 | 个月 | 年 | yuan | rmb | dollar | ringgit | peso | $ | percent | points | cases | case | bottles | units | days | months | per | a month | a week | a year | 折 | 片 | 袋 | 卷 | 支 | 罐 | cents | pieces | bags | boxes | rolls | box | rm | carton | cartons | 套 | 包 | 盒 | 斤 | 米 | 平方 | 克 | ¥ | usd | php
   next-step: 下次 | 下周 | 约个时间 | 约时间 | 再约 | 带样品 | 带样 | 送样 | 寄样 | 过来一趟 | 上门 | 带合同 | 见个面 | 三方 | 一起见 | 一起谈 | 一齐倾 | 下个礼拜 | 下星期 | next week | next time | come back | drop by | set up a meeting | meet with | bring samples | send samples | bring the contract | sit down with | call you on | visit you on | 来一趟 | 跑一趟 | 带过来 | 拿过来 | 拿来给您 | 带来给您 | 送样品 | 试用装 | come by | swing by | bring you | drop off | follow up on | call you tomorrow
   ask-order: 首批 | 先进 | 先拿 | 先来 | 先订 | 先上 | 下单 | 订货 | 进货吧 | 拿货吧 | 先铺 | 签个 | 签合同 | 签了 | 打款 | 试单 | 先落 | 落单 | 入货 | 先入 | 先拎 | first order | start with | place an order | put in an order | sign | trial order | shall we start | let's start | can i put you down | order for | 开单 | 开张 | 定下来 | 订下来 | 订一批 | 进一批 | 拿一点 | 少拿 | 拿点 | 先要 | 备点货 | 落张单 | get the order | write you up | trial batch | put you down | take a few | book an order | go ahead with | 第一批 | 头一批 | paperwork | sign off | 先整 | 就定了 | 定了吧 | 就定吧 | 头一转 | take 50 | take 100
   knock: 没好货 | 便宜没好货 | 不行 | 垃圾 | 差劲 | 坑人 | 骗人 | 不靠谱 | 比不上我们 | 杂牌 | 假货 | 烂 | 水货 | 次货 | 唔掂 | 垃圾嘢 | junk | rubbish | crap | garbage | terrible | cheap stuff | rip you off | knock-off | knockoff | can't compare | inferior | no good | 勾兑 | 贴牌 | 翻版 | 便宜货 | 偷工减料 | 不环保 | 色差 | 打不通 | 三天两头 | 铜不足 | 不够 | 质量差 | 一般般 | 靠不住 | 出问题 | 褪色 | burn out | falls apart | breaks all the time | cheap | poor quality | fake | knock off | 摆设 | 找不着人 | 回收料 | 掉渣 | 一压就 | 翻新 | 好快坏 | 容易坏 | broken | smells | complain | peel | leak | 断货 | 过期 | 被投诉 | 滑丝 | 退货退 | 次品 | 冲的 | 粉尘大 | 品管 | 被点名 | 超标 | 被查 | 散装 | 忽悠 | 找不到 | 品质很差 | 退货率 | old stock | repackage
   knock-target: 他们 | 他家 | 那家 | 别家 | 人家 | 对手 | 老供应商 | 原来的 | 现在的 | 之前的 | 上一家 | 其他牌子 | 别的牌子 | 那个牌子 | 那些 | 佢哋 | 嗰间 | 嗰啲 | they | their | them | your supplier | the other | competitor | those guys | that brand | 那个牌子 | 那些小厂 | 小厂 | 那家的 | 他们家 | 别人家 | 便宜没好货 | those | theirs | other brands | 杂牌 | 他那 | 他家那 | 那牌子 | 那个油 | 他们那个
   concede: 给您便宜 | 给你便宜 | 便宜点给您 | 便宜点给你 | 给您降 | 给你降 | 降点 | 降价 | 打折 | 打个折 | 九折 | 八折 | 9折 | 8折 | 95折 | 九五折 | 折扣 | 让利 | 少算 | 给您优惠 | 给你优惠 | 再让 | 让一点 | 多返 | 返点给您 | 给您返 | 按您说的价 | 就按您的价 | 账期给您 | 给您放账期 | 平啲 | 减价 | 俾你平 | discount | lower the price | knock off | cut the price | special price | drop the price | give you a better price | match their price | extra rebate | 我们出 | 我来出 | 我出 | 算我们的 | 算我的 | 给您免 | 免了 | 赠品 | 搭点 | 老客户价 | 特价 | 延到 | 放到 | 给您让 | 让您 | 让两 | 让一 | 让个 | 包运费 | 免运费 | % off | percent off | off the price | throw in | on the house | waive | 公司出 | 公司吸收 | 我们吸收 | 抹零 | 零头 | 不要钱 | 多送 | 送您 | 白送 | 每箱便宜 | 每件便宜 | 每瓶便宜 | 少收 | cover shipping | cover the | free delivery | free shipping | 我们来出 | 来出 | 我包了 | 包了 | 包晒 | 来承担 | 我们承担 | 给你返 | absorb | stretch | extra 30 | i give you | 回收 | 申请个 | 独家 | 申请到 | cover freight | credit | we also pay | pay for the
+  negation-zh: 不 | 没 | 别 | 无 | 冇 | 唔
+  negation-en: not | no | don't | dont | won't | can't | cannot | never | doesn't
+  not-negation: 要不
+  currency: $ | ¥ | rm | rmb | usd | php
   long-zh: 90
   long-en: 60
 

@@ -51,8 +51,8 @@ struct MoveReader {
         // confirm, and the offer in it is not made yet.
         if moves.contains(.probe) { moves.subtract([.confirm, .fab]) }
         if hasFigureWithUnit(text) { moves.insert(.numbers) }
-        // A day or a time to come is a next step with a time; today without a clock time (今天
-        //就下单吧), now, or a month's length is not.
+        // A day or a time to come is a next step with a time; today without a clock time
+        // (今天就下单吧), now, or a month's length is not.
         let today = String(now.prefix(10))
         let upcoming = utterance.entities.contains { entity in
             let day = String(entity.value.prefix(10))
@@ -82,14 +82,14 @@ struct MoveReader {
         var found: [Range<String.Index>] = []
         var from = text.startIndex
         while let range = text.range(of: word, range: from..<text.endIndex) {
-            if !Self.negated(text[..<range.lowerBound]) { found.append(range) }
+            if !negated(text[..<range.lowerBound]) { found.append(range) }
             from = range.upperBound
         }
         return found
     }
 
-    // A figure right before its unit (50箱, 2毛5, 两个点, 22 percent), or a currency right
-    // before a figure (RM3, $24): a clock time, a model number or a figure in another clause
+    // A figure right before its unit (50箱, 2毛5, 两个点, 22 percent), or a currency (a unit
+    // listed under `currency` too) right before a figure (RM3, $24): a clock time, a model number or a figure in another clause
     // does not make a unit into numbers. A lone 一 is "per" (一箱差多少), not a figure.
     private func hasFigureWithUnit(_ text: String) -> Bool {
         let numerals: Set<Character> = Set("0123456789两二三四五六七八九十百千万半")
@@ -100,7 +100,7 @@ struct MoveReader {
                 if let last = before.last, numerals.contains(last) || last == "一" && before.dropLast().last.map(numerals.contains) == true {
                     return true
                 }
-                if unit.first.map({ !$0.isLetter }) == true || ["rm", "rmb", "usd", "php"].contains(unit),
+                if data.currencies.contains(unit),
                    let next = text[range.upperBound...].first(where: { $0 != " " }), next.isASCII && next.isNumber {
                     return true
                 }
@@ -109,13 +109,16 @@ struct MoveReader {
         return false
     }
 
-    static func negated(_ before: Substring) -> Bool {
+    // A negation in the four characters (Chinese) or the words (English) before a cue, in the
+    // same clause.
+    private func negated(_ before: Substring) -> Bool {
         var window = before.suffix(12)
         if let cut = window.lastIndex(where: { "，。,.!?！？；;".contains($0) }) { window = window[window.index(after: cut)...] }
-        let chinese = window.suffix(4).replacingOccurrences(of: "要不", with: "")
-        if ["不", "没", "别", "无", "冇", "唔"].contains(where: { chinese.contains($0) }) { return true }
+        var chinese = String(window.suffix(4))
+        for exception in data.negationExceptions { chinese = chinese.replacingOccurrences(of: exception, with: "") }
+        if data.negationsChinese.contains(where: { chinese.contains($0) }) { return true }
         let words = window.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
-        return words.contains { ["not", "no", "don't", "dont", "won't", "can't", "cannot", "never", "doesn't"].contains($0) }
+        return words.contains { data.negationsEnglish.contains($0) }
     }
 
     // Chinese is measured in characters, English in words.

@@ -9,6 +9,13 @@ public struct TrainingData: Sendable {
     public internal(set) var cues: [Move: [String]] = [:]
     /// Words that name the competitor: a put-down (`knock`) counts only with one of them.
     public internal(set) var knockTargets: [String] = []
+    /// Negations: a cue shortly after one does not count (Chinese within four characters,
+    /// English within the clause's last few words); `negationExceptions` only look like one (要不).
+    public internal(set) var negationsChinese: [String] = []
+    public internal(set) var negationsEnglish: [String] = []
+    public internal(set) var negationExceptions: [String] = []
+    /// Currencies written before the figure (RM3, $24).
+    public internal(set) var currencies: [String] = []
     /// Longer than this is talking at the dealer, not with him: Chinese characters, English words.
     public internal(set) var longChinese = 80
     public internal(set) var longEnglish = 50
@@ -31,6 +38,10 @@ public struct TrainingData: Sendable {
                     switch line.key {
                     case Move.knockTarget:
                         knockTargets += line.entries
+                    case "negation-zh": negationsChinese += line.entries
+                    case "negation-en": negationsEnglish += line.entries
+                    case "not-negation": negationExceptions += line.entries
+                    case "currency": currencies += line.entries
                     case "long-zh", "long-en":
                         guard let limit = Int(line.value), limit > 0 else {
                             errors.append(line.location.error(.notANumber(line.value)))
@@ -40,7 +51,7 @@ public struct TrainingData: Sendable {
                     case let key?:
                         guard let move = Move(rawValue: key) else {
                             errors.append(line.location.error(.unknownKey(key, block: "moves roleplay",
-                                                                          expected: Move.cued.map(\.rawValue) + [Move.knockTarget, "long-zh", "long-en"])))
+                                                                          expected: Move.cued.map(\.rawValue) + [Move.knockTarget, "negation-zh", "negation-en", "not-negation", "currency", "long-zh", "long-en"])))
                             continue
                         }
                         cues[move, default: []] += line.entries
