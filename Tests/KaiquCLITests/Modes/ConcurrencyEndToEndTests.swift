@@ -30,9 +30,7 @@ final class ConcurrencyEndToEndTests: XCTestCase {
                 group.enter()
                 Thread { [now] in
                     if let run = try? Binary.run(["--store", store] + now, input: input, timeout: 120) {
-                        var all = results.get()
-                        all[writer] = run
-                        results.set(all)
+                        results.update { $0[writer] = run }
                     }
                     group.leave()
                 }.start()
@@ -102,7 +100,7 @@ final class ConcurrencyEndToEndTests: XCTestCase {
                     usleep(50_000)
                 }
                 let end = chat.finish()
-                if end.status != 0 || !Binary.complaints(in: chat.stderr).isEmpty { problems.set(problems.get() + ["writer \(writer) exited \(end.status): \(chat.stderr)"]) }
+                if end.status != 0 || !Binary.complaints(in: chat.stderr).isEmpty { problems.update { $0.append("writer \(writer) exited \(end.status): \(chat.stderr)") } }
             }.start()
         }
         group.wait()

@@ -90,4 +90,6 @@ final class Locked<T>: @unchecked Sendable {
     init(_ value: T) { self.value = value }
     func get() -> T { lock.lock(); defer { lock.unlock() }; return value }
     func set(_ new: T) { lock.lock(); value = new; lock.unlock() }
+    /// Changes the value under the lock: a read then a `set` from two threads loses one.
+    func update(_ change: (inout T) -> Void) { lock.lock(); change(&value); lock.unlock() }
 }
