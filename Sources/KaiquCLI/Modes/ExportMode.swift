@@ -29,15 +29,7 @@ struct ExportMode {
             Output.error.line("kaiqu: " + Messages.reason(error, language))
             return .cannotCreate
         }
-        guard let out else {
-            Output.standard.write(text)
-            return .ok
-        }
-        do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-            Output.error.line(Messages.render(.cannotWrite(out, error.localizedDescription), language))
-            return .cannotCreate
-        }
-        return .ok
+        return Output.deliver(text, to: out, language: language)
     }
 
     private var catalogue: ReplyCatalogue { session.data.catalogue }

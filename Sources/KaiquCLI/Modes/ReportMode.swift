@@ -28,20 +28,13 @@ struct ReportMode {
             let conversation = Conversation(session: session, book: book, dialogues: Dialogues(session.data), customers: session.customers, state: state)
             text = conversation.report(kind, from: options.from, to: options.to).map { $0 + "\n" }.joined()
         }
-        guard let out = options.out else {
-            Output.standard.write(text)
-            return .ok
-        }
-        do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-            Output.error.line(Messages.render(.cannotWrite(out, error.localizedDescription), language))
-            return .cannotCreate
-        }
-        return .ok
+        return Output.deliver(text, to: options.out, language: language)
     }
+
+    private var today: CivilDay { DialogueContext(now: session.now(), timeZone: session.timeZone).today }
 
     // One row a customer: rank, what they ordered, their share, the running share, the class.
     private func abcCSV(_ book: Book) throws -> String {
-        let today = DialogueContext(now: session.now(), timeZone: session.timeZone).today
         let period = ReportPeriod.days(from: options.from, to: options.to, today: today)
         let sales = try book.sales(from: period.from.description, to: period.to.description)
         var rows = [["rank", "customer", "amount", "share %", "running %", "class"]]
@@ -52,9 +45,9 @@ struct ReportMode {
         return rows.map(CSV.line).joined()
     }
 
-    // One row a figure: this period's and the one before (of the same length).
+    // One row a figure: this period's and the one before (`ReportPeriod.previous`).
     private func csv(_ book: Book) throws -> String {
-        let today = DialogueContext(now: session.now(), timeZone: session.timeZone).today
+        let today = self.today
         let period = ReportPeriod.days(from: options.from, to: options.to, today: today)
         let before = ReportPeriod.previous(period)
         let (from, to) = period
