@@ -1,5 +1,6 @@
 import Foundation
 import KaiquNLU
+import KaiquDialogue
 
 /// The command-line program. `main.swift` only calls `Kaiqu.main`.
 public enum Kaiqu {
@@ -39,7 +40,8 @@ public enum Kaiqu {
                 return NLUMode(session: session, options: options).run().rawValue
             case .import:
                 let session = try Session(options: options, environment: environment, store: .write)
-                return ImportMode(session: session, path: options.arguments[0], language: language).run().rawValue
+                let kind: SaleEntry.Kind? = switch options.arguments.first { case "orders": .order; case "payments": .payment; default: nil }
+                return ImportMode(session: session, path: options.arguments.last!, language: language, kind: kind).run().rawValue
             case .export:
                 let session = try Session(options: options, environment: environment, store: .write)
                 return ExportMode(session: session, format: options.format ?? .csv, out: options.out, language: language).run().rawValue

@@ -92,3 +92,21 @@ public struct ReplyCatalogue: Sendable {
     /// Renders a reply effect.
     public func render(_ reply: Reply) -> String { render(reply.key, reply.language, reply.parameters) }
 }
+
+extension ReplyCatalogue {
+    /// Yuan as a rep writes it: 50000 → 5万, 3500 → 3500 元; ¥50,000 in English.
+    public func money(_ yuan: Int, _ language: Language) -> String {
+        if language != .en, yuan >= 10_000, yuan % 1_000 == 0 {
+            let wan = Double(yuan) / 10_000
+            return render("money.wan", language, ["amount": wan == wan.rounded() ? String(Int(wan)) : String(wan)])
+        }
+        guard language == .en else { return render("money.yuan", language, ["amount": String(yuan)]) }
+        var digits = String(yuan)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return render("money.yuan", language, ["amount": digits + grouped])
+    }
+}

@@ -133,11 +133,17 @@ extension Book {
                          [.integer(entry.customer), .text(entry.kind.rawValue), .text(entry.day), .integer(Int64(entry.amount)), .text(stamp)])
             try journal.record(.sale, db.lastInsertRowID, before: nil)
             try journal.name(fromCustomer: entry.customer)
+            try resettle(entry.customer)
             return .customer(entry.customer)
         case .setAccount(let id, let terms, let limit):
             try journal.snapshot(customer: id)
             if let terms { try set(id, "terms_days = ?", [.integer(Int64(terms))]) }
             if let limit { try set(id, "credit_limit = ?", [.integer(Int64(limit))]) }
+            return .customer(id)
+        case .setOverdueCause(let id, let cause):
+            try requireCustomer(id)
+            try journal.snapshot(customer: id)
+            try set(id, "overdue_cause = ?, overdue_cause_on = ?, collect_on = ?", [.text(cause.id), .text(cause.recorded), .optional(cause.followUp)])
             return .customer(id)
         }
     }

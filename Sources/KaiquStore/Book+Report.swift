@@ -1,4 +1,6 @@
+import Foundation
 import KaiquDialogue
+import KaiquNLU
 
 extension Book {
     /// The pipeline report's figures: what is now (levels, steps, where flows stall) and what
@@ -44,8 +46,72 @@ extension Book {
                 (SELECT max(e.at) FROM flow_event e WHERE e.customer_id = f.customer_id AND e.kind IN ('started', 'moved')),
                 f.started_at), 1, 10))) AS INTEGER) AS days
             FROM flow f JOIN customer c ON c.id = f.customer_id
-            WHERE \(live) AND c.status = 'open' AND f.step < 7 GROUP BY f.step ORDER BY days DESC, f.step LIMIT 1
-            """, [.text(today), .text(owner)]) { row in figures.stall = (Int(row.integer(0)), Int(row.integer(1))) }
+            WHERE \(live) AND c.status = 'open' AND f.step < 7 GROUP BY f.step
+            """, [.text(today), .text(owner)]) { row in figures.stalls[Int(row.integer(0))] = Int(row.integer(1)) }
+        if seesTeam { figures.reps = try reps(from: from, to: to) }
         return figures
+    }
+
+    // A manager's team, a rep a line: what each did in the period.
+    private func reps(from: String, to: String) throws(StoreError) -> [RepFigures] {
+        var reps: [String: RepFigures] = [:]
+        var order: [String] = []
+        try db.query("SELECT u.id, u.name FROM team_member t JOIN user u ON u.id = t.member WHERE t.viewer = ? ORDER BY u.name, u.id", [.text(owner)]) { row in
+            let id = row.text(0) ?? ""
+            order.append(id)
+            reps[id] = RepFigures(name: row.text(1) ?? id)
+        }
+        let period: [Database.Value] = [.text(owner), .text(from), .text(to)]
+        let live = "c.deleted_at IS NULL AND \(owned("c.owner"))"
+        try db.query("SELECT c.owner, count(*) FROM customer c WHERE \(live) AND substr(c.created_at, 1, 10) BETWEEN ? AND ? GROUP BY c.owner", period) { row in
+            reps[row.text(0) ?? ""]?.newCustomers = Int(row.integer(1))
+        }
+        try db.query("""
+            SELECT c.owner, count(*), sum(v.status = 'done') FROM visit v JOIN customer c ON c.id = v.customer_id
+            WHERE \(live) AND v.status != 'cancelled' AND v.day BETWEEN ? AND ? GROUP BY c.owner
+            """, period) { row in
+            reps[row.text(0) ?? ""]?.visitsPlanned = Int(row.integer(1))
+            reps[row.text(0) ?? ""]?.visitsDone = Int(row.integer(2))
+        }
+        try db.query("""
+            SELECT c.owner, count(*), sum(coalesce(CAST(e.detail AS INTEGER), 0)) FROM flow_event e JOIN customer c ON c.id = e.customer_id
+            WHERE \(live) AND e.kind = 'won' AND substr(e.at, 1, 10) BETWEEN ? AND ? GROUP BY c.owner
+            """, period) { row in
+            reps[row.text(0) ?? ""]?.won = Int(row.integer(1))
+            reps[row.text(0) ?? ""]?.wonAmount = Int(row.integer(2))
+        }
+        try db.query("""
+            SELECT c.owner, sum(s.amount) FROM sale s JOIN customer c ON c.id = s.customer_id
+            WHERE \(live) AND s.kind = 'order' AND s.day BETWEEN ? AND ? GROUP BY c.owner
+            """, period) { row in reps[row.text(0) ?? ""]?.ordered = Int(row.integer(1)) }
+        return order.compactMap { reps[$0] }
+    }
+
+    /// Month by month, the `months` up to `today`'s: orders, payments, new cards and deals won.
+    public func trend(months: Int, today: String) throws(StoreError) -> [MonthFigures] {
+        guard let day = CivilDay.iso(today) else { return [] }
+        var keys: [String] = []
+        var (year, month) = (day.year, day.month)
+        for _ in 0..<months {
+            keys.insert(String(format: "%04d-%02d", year, month), at: 0)
+            (year, month) = month == 1 ? (year - 1, 12) : (year, month - 1)
+        }
+        var figures = Dictionary(uniqueKeysWithValues: keys.map { ($0, MonthFigures(month: $0)) })
+        let range: [Database.Value] = [.text(owner), .text(keys[0] + "-01"), .text(today)]
+        let live = "c.deleted_at IS NULL AND \(owned("c.owner"))"
+        try db.query("""
+            SELECT substr(s.day, 1, 7), s.kind, sum(s.amount) FROM sale s JOIN customer c ON c.id = s.customer_id
+            WHERE \(live) AND s.day BETWEEN ? AND ? GROUP BY 1, 2
+            """, range) { row in
+            let key = row.text(0) ?? ""
+            if row.text(1) == "order" { figures[key]?.ordered = Int(row.integer(2)) } else { figures[key]?.paid = Int(row.integer(2)) }
+        }
+        try db.query("SELECT substr(c.created_at, 1, 7), count(*) FROM customer c WHERE \(live) AND substr(c.created_at, 1, 10) BETWEEN ? AND ? GROUP BY 1",
+                     range) { row in figures[row.text(0) ?? ""]?.newCustomers = Int(row.integer(1)) }
+        try db.query("""
+            SELECT substr(e.at, 1, 7), count(*) FROM flow_event e JOIN customer c ON c.id = e.customer_id
+            WHERE \(live) AND e.kind = 'won' AND substr(e.at, 1, 10) BETWEEN ? AND ? GROUP BY 1
+            """, range) { row in figures[row.text(0) ?? ""]?.won = Int(row.integer(1)) }
+        return keys.compactMap { figures[$0] }
     }
 }

@@ -135,7 +135,10 @@ extension Book {
             case (.note, _): try db.query("DELETE FROM note WHERE id = ?", [.integer(row.id)])
             case (.event, _): try db.query("DELETE FROM flow_event WHERE id = ?", [.integer(row.id)])
             case (.objection, _): try db.query("DELETE FROM objection WHERE id = ?", [.integer(row.id)])
-            case (.sale, _): try db.query("DELETE FROM sale WHERE id = ?", [.integer(row.id)])
+            case (.sale, _):
+                let customer = try db.integer("SELECT coalesce(max(customer_id), 0) FROM sale WHERE id = ?", [.integer(row.id)])
+                try db.query("DELETE FROM sale WHERE id = ?", [.integer(row.id)])
+                try resettle(customer)
             case (.resolved, let ids?):
                 try db.query("UPDATE objection SET resolved_at = NULL WHERE customer_id = ? AND id IN (SELECT value FROM json_each(?))",
                              [.integer(row.id), .text(ids)])

@@ -167,4 +167,5 @@ final class TimedRecords: Records {
     func visits(of customer: CustomerID, limit: Int) throws -> [Visit] { try t("visitsOf") { try inner.visits(of: customer, limit: limit) } }
     func due(onOrBefore day: Int, filter: CustomerFilter, excluding: Set<CustomerID>, limit: Int) throws -> (rows: [DueCustomer], total: Int) { try t("due") { try inner.due(onOrBefore: day, filter: filter, excluding: excluding, limit: limit) } }
     func birthdays(keys: [String]) throws -> [(customer: CustomerSummary, birthday: Birthday)] { try t("birthdays") { try inner.birthdays(keys: keys) } }
+    func collectionsDue(by day: String, today: String, defaultTerms: Int) throws -> [CollectionDue] { try t("collections") { try inner.collectionsDue(by: day, today: today, defaultTerms: defaultTerms) } }
 }

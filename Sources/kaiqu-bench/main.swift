@@ -6,6 +6,8 @@
 //   start-up   process start to first reply of `printf '帮助\n' | kaiqu`, median of 20 runs
 //   memory     peak resident set of this process and of the kaiqu runs
 //   store      a book of 100,000 customers: fill, open, lists, adds (`kaiqu-bench store`)
+//   reports    a book of 100,000 customers, 200,000 visits, 500,000 orders: each report, and
+//              an order recorded with its commit (`kaiqu-bench reports`)
 //   churn      the file size of 10,000 customers after 100,000 changes (`kaiqu-bench churn`)
 //   bridge     `kaiqu serve` with 1,000 reps: latency, throughput, memory over 1M messages,
 //              and no acknowledged change lost to kill -9 (`kaiqu-bench bridge [MESSAGES]`)
@@ -120,6 +122,10 @@ if CommandLine.arguments.dropFirst().first == "store" {
 }
 if CommandLine.arguments.dropFirst().first == "bridge" {
     try BridgeBench.run(messages: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1_000_000)
+    exit(0)
+}
+if CommandLine.arguments.dropFirst().first == "reports" {
+    try ReportBench.run()
     exit(0)
 }
 if CommandLine.arguments.dropFirst().first == "churn" {

@@ -69,6 +69,30 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try pragma(path, "user_version"), "\(Store.schemaVersion)")
     }
 
+    // Schema 7 keeps what is open of each order; a store of schema 6 with sales has it worked
+    // out when it is opened, as payments settle the oldest orders first.
+    func testASchemaSixStoreHasItsOpenOrdersWorkedOut() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("v6.db").path
+        do {
+            let book = try Store(path: path).book(of: "amy")
+            try add("王建国", to: book)
+            for (kind, day, amount) in [(SaleEntry.Kind.order, "2026-07-01", 50_000), (.order, "2026-10-01", 20_000), (.payment, "2026-10-05", 30_000)] {
+                _ = try book.apply(.recordSale(SaleEntry(customer: 1, kind: kind, day: day, amount: amount)), at: "2026-11-18T10:00")
+            }
+        }
+        XCTAssertEqual(RawSQLite.execute(path, """
+            DROP INDEX sale_open; DROP INDEX sale_day; DROP INDEX customer_collect_on;
+            ALTER TABLE sale DROP COLUMN open; ALTER TABLE customer DROP COLUMN overdue_cause;
+            ALTER TABLE customer DROP COLUMN overdue_cause_on; ALTER TABLE customer DROP COLUMN collect_on;
+            PRAGMA user_version = 6;
+            """), 0)
+        let book = try Store(path: path).book(of: "amy")
+        let overdue = try book.overdueAccounts(today: "2026-11-18", defaultTerms: 30, limit: 10)
+        XCTAssertEqual(overdue, [OverdueAccount(customer: 1, name: "王建国", amount: 40_000, since: "2026-07-31", days: 110, balance: 40_000)])
+        XCTAssertEqual(try book.receivables(today: "2026-11-18", defaultTerms: 30).buckets, [20_000, 0, 0, 20_000])
+    }
+
     func testReadingOnlyNeverCreatesAFile() throws {
         let path = folder.appendingPathComponent("none.db").path
         XCTAssertNil(try Store(readingOnly: path))

@@ -9,16 +9,63 @@ let embeddedIntentFiles: [(path: String, text: String)] = [
 # (王建国账期60天 sets them).
 policy receivables
   terms: 30
+  # Days after a late payer's cause is recorded to follow up on collecting, by cause: the
+  # follow-up shows in 本周要拜访谁 until the overdue money is paid.
+  follow-up.cash: 7
+  follow-up.business: 7
+  follow-up.stock: 3
+  follow-up.dispute: 2
+  follow-up.deliberate: 1
+  follow-up.collection: 1
+
+# The six causes of an overdue account (渠道帐款), each with its collection strategy
+# (reply cause.ID.strategy) and the follow-up it sets (reply cause.ID.task).
+lookup overdue-cause
+  cash: 资金周转不佳 | 资金周转不灵 | 资金周转困难 | 资金周转 | 周转不灵 | 周转不开 | 周转不过来 | 周转困难 | 周转不佳 | 资金紧张 | 手头紧 | 资金链紧 | 钱紧 | 现金流紧张 | 现金流 | 周转唔到 | cash flow | short of cash | tight on cash | cash-strapped | cash strapped
+  business: 经营不佳 | 经营不善 | 经营困难 | 生意不好 | 生意差 | 生意冷淡 | 亏损 | 亏本 | 在亏钱 | 生意难做 | 生意唔好 | poor business | business is bad | business is poor | losing money | trading badly
+  stock: 货物积压 | 积压 | 压货 | 压了货 | 库存积压 | 库存太多 | 库存多 | 货卖不动 | 卖不动 | 货没卖完 | 货卖不完 | 滞销 | 压住货 | unsold stock | overstock | overstocked | too much stock | stock not selling | excess stock
+  dispute: 合同纠纷 | 纠纷 | 签约疏忽 | 违反合同 | 违约 | 合同有争议 | 合同有问题 | 对合同有意见 | 扯皮 | 争议 | contract dispute | a dispute | disputes the contract | breach of contract | breached the contract
+  deliberate: 故意拖欠 | 故意拖 | 故意不还 | 故意不给 | 故意不付 | 赖账 | 耍赖 | 老赖 | 有钱不还 | 拖着不给 | 存心拖 | deliberately | on purpose | won't pay | refuses to pay | stalling on purpose
+  collection: 催款不力 | 催得不紧 | 没有催 | 没催 | 忘了催 | 没去催 | 催少了 | 没人催 | we didn't chase | didn't chase | not chased | nobody chased | weak collection | poor collection
+
+# 王建国逾期是因为资金周转不过来: why a customer pays late.
+intent receivable.cause
+  zh: {customer} [的] [货款|账款|欠款|款] ~debt-late [了] [主要] [是] ~cause-because [*] {cause:overdue-cause} [*]
+  zh: {customer} [的] ~debt-word [的] 原因 [是|係|系] [*] {cause:overdue-cause} [*]
+  zh: {customer} [是|係|属于|因为] [*] {cause:overdue-cause} [*] [所以|才|导致|搞到] ~debt-late [了]
+  zh: [记一下|记下] {customer} [的] [逾期|拖欠] 原因 [是] [*] {cause:overdue-cause} [*]
+  zh: {customer} [是|係] {cause:overdue-cause}
+  en: {customer} [is] (late|behind|overdue) [paying|on payments|with payment|with payments] [because] [of] [*] {cause:overdue-cause} [*]
+  en: {customer} [s|'s] (overdue|late payment|debt|arrears) [is] (due to|because of|caused by) [*] {cause:overdue-cause} [*]
+  en: [record|set|log] [the] (cause|reason) [for|of] {customer} [s|'s] [overdue|late payment] [as|is] [*] {cause:overdue-cause} [*]
+  en: {customer} [is] [not paying|has not paid|hasn't paid] [*] {cause:overdue-cause}
+  example: 王建国逾期是因为资金周转不佳 => customer=王建国; cause=cash
+  example: 李娜欠款的原因是货物积压 => customer=李娜; cause=stock
+  example: 张伟是故意拖欠 => customer=张伟; cause=deliberate
+  example: 王建國拖欠是因為經營不佳 => customer=王建国; cause=business
+  example: 记下李娜的逾期原因：合同纠纷 => customer=李娜; cause=dispute
+  example: Zhang Wei is late because of cash flow => customer=Zhang Wei; cause=cash
+  example: record the cause for Li Na as weak collection => customer=Li Na; cause=collection
+  not: 王建国说资金有点紧张，下个月再进货
+
+# Words that say money is owed and late.
+list debt-late
+  逾期 | 拖欠 | 欠款 | 欠钱 | 欠账 | 拖款 | 压款 | 回款慢 | 不回款 | 没回款 | 还没回款 | 迟迟不付 | 一直不付 | 一直不还 | 还不上 | 付不了款 | 回不了款 | 不给钱 | 拖数 | 拖住数 | 超期
+list debt-word
+  逾期 | 拖欠 | 欠款 | 欠账 | 拖款 | 回款慢 | 不回款 | 货款没回 | 没回款
+list cause-because
+  因为 | 由于 | 是因为 | 原因是 | 主要是 | 系因为 | 因為
 
 intent order.add
-  zh: {customer} [~deal-when] [又|再] ~order-verb [了|咗] [*] [~deal-amount-pre] ({amount}|{amount:number})
-  zh: {customer} [~deal-when] [又|再] ~order-verb [了|咗] [一批|一单|一次] [货] [~deal-amount-pre] ({amount}|{amount:number}) [的货]
+  zh: [{when}] {customer} [{when}] [~deal-when] [又|再] ~order-verb [了|咗] [*] [~deal-amount-pre] ({amount}|{amount:number})
+  zh: [{when}] {customer} [{when}] [~deal-when] [又|再] ~order-verb [了|咗] [一批|一单|一次] [货] [~deal-amount-pre] ({amount}|{amount:number}) [的货]
   zh: [记一下|记一笔|记个] {customer} [的] (进货|订货|补货|拿货) [*] ({amount}|{amount:number})
   en: {customer} (ordered|bought|took|restocked) [*] [for|worth] ({amount}|{amount:number})
   en: (new order|an order|order) from {customer} [*] [for|worth|of] ({amount}|{amount:number})
   example: 王建国进了50箱，3万 => customer=王建国; amount=30000
   example: 李娜又拿了一批货 2万 => customer=李娜; amount=20000
   example: 记一笔张伟的进货 8000 => customer=张伟; amount=8000
+  example: 11月2日刘洋进货1.2万 => customer=刘洋; amount=12000; date=2026-11-02
   example: 王建國進了一批貨，5萬 => customer=王建国; amount=50000
   example: Zhang Wei ordered 80 boxes for 12000 yuan => customer=Zhang Wei; amount=12000
   not: 王建国签了，3万
@@ -28,7 +75,7 @@ list order-verb
   进了 | 进货 | 进了货 | 拿了 | 拿了货 | 拿货 | 补货 | 补了 | 补了货 | 提了 | 提货 | 要了 | 入货 | 入咗 | 进咗
 
 intent payment.add
-  zh: {customer} [~deal-when] ~payment-verb [了|咗] [*] ({amount}|{amount:number}) [过来|过去|到账|了]
+  zh: [{when}] {customer} [{when}] [~deal-when] ~payment-verb [了|咗] [*] ({amount}|{amount:number}) [过来|过去|到账|了]
   zh: {customer} [~deal-when] [这个月|上个月|上次|之前] [的|嘅] [货款|账|款|钱] [都|已经|全部|全] (结了|结清了|付清了|还清了|结咗|找数了|打过来了|到账了)
   en: {customer} (paid|settled|transferred|wired) [us|me] [*] ({amount}|{amount:number})
   en: {customer} (paid|settled) [the|his|her|their] (bill|invoice|account|balance) [in full]
@@ -195,9 +242,136 @@ reply overdue.line
   zh-Hant: {index}. {name}：逾期 {amount}，{days} 天（{since}到期）
   en: {index}. {name}: {amount} overdue, {days} days (due {since})
 reply overdue.tip
-  zh: 提示：先弄清拖欠的原因（资金周转、经营不佳、货物积压、合同纠纷、故意拖欠还是催款不力），再对症催收；逾期的客户先控制发货。
-  zh-Hant: 提示：先弄清拖欠的原因（資金周轉、經營不佳、貨物積壓、合同糾紛、故意拖欠還是催款不力），再對症催收；逾期的客戶先控制發貨。
-  en: Tip: find out why first (cash flow, poor business, unsold stock, a contract dispute, deliberate delay, or collection too soft), then collect accordingly; hold shipments to overdue customers.
+  zh: 提示：先弄清拖欠的原因（资金周转不佳、经营不佳、货物积压、合同纠纷、故意拖欠还是催款不力），再对症催收。记下原因我会给出催收策略并安排跟进，比如：“{name}逾期是因为资金周转不佳”。
+  zh-Hant: 提示：先弄清拖欠的原因（資金周轉不佳、經營不佳、貨物積壓、合同糾紛、故意拖欠還是催款不力），再對症催收。記下原因我會給出催收策略並安排跟進，比如：「{name}逾期是因為資金周轉不佳」。
+  en: Tip: find out why first (cash flow, poor business, unsold stock, a contract dispute, deliberate delay, or collection too soft), then collect accordingly. Tell me the cause and I will give the strategy and set a follow-up, e.g. "{name} is late because of cash flow".
+reply intent.receivable.cause
+  zh: 记下逾期原因
+  zh-Hant: 記下逾期原因
+  en: record why a customer pays late
+reply change.receivable.cause
+  zh: 逾期原因
+  en: overdue cause
+reply overdue.with_cause
+  zh: {line} · 原因：{cause}
+  en: {line} · cause: {cause}
+reply cause.missing
+  zh: {name} 逾期是什么原因？资金周转不佳、经营不佳、货物积压、合同纠纷、故意拖欠，还是催款不力？比如：“{name}逾期是因为资金周转不佳”。
+  zh-Hant: {name} 逾期是什麼原因？資金周轉不佳、經營不佳、貨物積壓、合同糾紛、故意拖欠，還是催款不力？比如：「{name}逾期是因為資金周轉不佳」。
+  en: Why is {name} late: cash flow, poor business, unsold stock, a contract dispute, deliberate delay, or collection too soft? For example: "{name} is late because of cash flow".
+reply cause.nothing_owed
+  zh: {name} 现在没有欠款，不用记逾期原因。
+  zh-Hant: {name} 現在沒有欠款，不用記逾期原因。
+  en: {name} owes nothing now, so there is no late payment to explain.
+reply cause.recorded
+  zh: 已记下 {name} 逾期的原因：{cause}。
+  zh-Hant: 已記下 {name} 逾期的原因：{cause}。
+  en: Recorded why {name} pays late: {cause}.
+reply cause.follow_up
+  zh: 已安排{when}跟进 {name} 的催款，会出现在“本周要拜访谁”里，直到逾期的钱回来。
+  zh-Hant: 已安排{when}跟進 {name} 的催款，會出現在「本週要拜訪誰」裡，直到逾期的錢回來。
+  en: Collection follow-up with {name} set for {when}; it shows in "who should I visit this week" until the overdue money is in.
+reply agenda.collections
+  zh: 催款跟进 {count} 家：
+  zh-Hant: 催款跟進 {count} 家：
+  en: Collections to follow up ({count}):
+reply agenda.collection_line
+  zh: {when} {name}：逾期 {amount}，{cause} — {task}
+  zh-Hant: {when} {name}：逾期 {amount}，{cause} — {task}
+  en: {when} {name}: {amount} overdue, {cause} — {task}
+reply cause.cash
+  zh: 资金周转不佳
+  zh-Hant: 資金周轉不佳
+  en: cash-flow trouble
+reply cause.cash.strategy
+  zh: 催收策略：客户一时周转不开，可以给宽限，但要当面约定还款日期和金额，写下来让对方签字；宽限期内新货先款后货。
+  zh-Hant: 催收策略：客戶一時周轉不開，可以給寬限，但要當面約定還款日期和金額，寫下來讓對方簽字；寬限期內新貨先款後貨。
+  en: Strategy: a short cash squeeze can be given time, but agree the dates and amounts face to face and have them sign; during the grace period, new goods only against payment.
+reply cause.cash.task
+  zh: 上门约定还款计划并签字
+  zh-Hant: 上門約定還款計劃並簽字
+  en: agree a signed repayment plan in person
+reply cause.business
+  zh: 经营不佳
+  zh-Hant: 經營不佳
+  en: poor business
+reply cause.business.strategy
+  zh: 催收策略：分期收回，先定好每期金额；同时帮他把货卖出去：一起做促销、给陈列和销售建议。他生意好了，钱才回得来。
+  zh-Hant: 催收策略：分期收回，先定好每期金額；同時幫他把貨賣出去：一起做促銷、給陳列和銷售建議。他生意好了，錢才回得來。
+  en: Strategy: collect in instalments with a fixed amount each time, and help them sell: run a promotion together, advise on display and selling. The money comes back when their business does.
+reply cause.business.task
+  zh: 定分期还款，帮他做促销
+  zh-Hant: 定分期還款，幫他做促銷
+  en: set instalments and help them sell
+reply cause.stock
+  zh: 货物积压
+  zh-Hant: 貨物積壓
+  en: unsold stock
+reply cause.stock.strategy
+  zh: 催收策略：帮他把积压的货调给缺货的经销商，调货的钱用来抵欠款；以后按他的实际销量定进货量，别再压货。
+  zh-Hant: 催收策略：幫他把積壓的貨調給缺貨的經銷商，調貨的錢用來抵欠款；以後按他的實際銷量定進貨量，別再壓貨。
+  en: Strategy: move the excess stock to a dealer who is short of it and set the proceeds against the debt; from now on, size their orders to what they actually sell.
+reply cause.stock.task
+  zh: 找经销商调走积压的货
+  zh-Hant: 找經銷商調走積壓的貨
+  en: find a dealer to take the excess stock
+reply cause.dispute
+  zh: 合同纠纷
+  zh-Hant: 合同糾紛
+  en: a contract dispute
+reply cause.dispute.strategy
+  zh: 催收策略：先分清是签约疏忽还是违反合同。签约时有疏忽的，双方协商补充条款，尽快把争议解决；对方违约的，拿合同条款和往来单据交涉，必要时走法律途径。
+  zh-Hant: 催收策略：先分清是簽約疏忽還是違反合同。簽約時有疏忽的，雙方協商補充條款，儘快把爭議解決；對方違約的，拿合同條款和往來單據交涉，必要時走法律途徑。
+  en: Strategy: first tell a careless contract from a broken one. If the contract was loosely drawn, agree an amendment and settle the dispute quickly; if they broke it, negotiate from the clauses and the paperwork, and go to law if you must.
+reply cause.dispute.task
+  zh: 带合同和单据上门协商
+  zh-Hant: 帶合同和單據上門協商
+  en: meet them with the contract and the paperwork
+reply cause.deliberate
+  zh: 故意拖欠
+  en: deliberate delay
+reply cause.deliberate.strategy
+  zh: 催收策略：把话挑明，态度坚决，一次不成就持续催；先停止发货，保留货物所有权，必要时发律师函。
+  zh-Hant: 催收策略：把話挑明，態度堅決，一次不成就持續催；先停止發貨，保留貨物所有權，必要時發律師函。
+  en: Strategy: name it plainly, be firm, and keep at it; stop shipments, keep title to the goods, and send a lawyer's letter if needed.
+reply cause.deliberate.task
+  zh: 挑明欠款，停止发货，持续催
+  zh-Hant: 挑明欠款，停止發貨，持續催
+  en: name the debt, stop shipments, keep at it
+reply cause.collection
+  zh: 催款不力
+  en: collection too soft
+reply cause.collection.strategy
+  zh: 催收策略：问题在我们这边，马上催：打电话、发对账函、上门，定好时间一次次跟；以后到期前三天先提醒。
+  zh-Hant: 催收策略：問題在我們這邊，馬上催：打電話、發對賬函、上門，定好時間一次次跟；以後到期前三天先提醒。
+  en: Strategy: the fault is ours, so chase now: call, send a statement, go in person, on set dates; from now on, remind them three days before payment is due.
+reply cause.collection.task
+  zh: 打电话、发对账函或上门催款
+  zh-Hant: 打電話、發對賬函或上門催款
+  en: call, send a statement or go in person
+reply account.cause
+  zh: 逾期原因：{cause}
+  en: cause: {cause}
+reply credit.limit_suggested
+  zh: 按这个等级，建议 {name} 的信用额度 {limit}（近 90 天进货 {ordered}，约 {days} 天的进货额），账期 {terms} 天。按这个设吗？（是/不）
+  zh-Hant: 按這個等級，建議 {name} 的信用額度 {limit}（近 90 天進貨 {ordered}，約 {days} 天的進貨額），賬期 {terms} 天。按這個設嗎？（是/不）
+  en: For this grade, the suggested credit limit for {name} is {limit} (about {days} days of purchases; {ordered} ordered in the last 90 days), on terms of {terms} days. Set it? (yes/no)
+reply credit.limit_none
+  zh: 按这个等级，{name} 不给信用额度，一律款到发货。把信用额度设为 0 吗？（是/不）设了以后，有欠款的新单都会先提醒。
+  zh-Hant: 按這個等級，{name} 不給信用額度，一律款到發貨。把信用額度設為 0 嗎？（是/不）設了以後，有欠款的新單都會先提醒。
+  en: For this grade, {name} gets no credit: cash before delivery. Set the credit limit to 0? (yes/no) Then any order on an unpaid balance is flagged first.
+reply credit.limit_no_history
+  zh: {name} 还没有近 90 天的进货记录；有了进货以后，按约 {days} 天的进货额定信用额度。先记进货，比如：“{name}进了50箱，3万”。
+  zh-Hant: {name} 還沒有近 90 天的進貨記錄；有了進貨以後，按約 {days} 天的進貨額定信用額度。先記進貨，比如：「{name}進了50箱，3萬」。
+  en: {name} has no orders in the last 90 days; once there are, set the limit at about {days} days of purchases. Record orders like "{name} ordered 50 cases for 30000".
+reply credit.limit_question
+  zh: 按建议设信用额度吗？（是/不）
+  zh-Hant: 按建議設信用額度嗎？（是/不）
+  en: Set the suggested credit limit? (yes/no)
+reply credit.limit_not_set
+  zh: 好，额度没改。要自己定就说：“信用额度5万”。
+  zh-Hant: 好，額度沒改。要自己定就說：「信用額度5萬」。
+  en: OK, the limit is unchanged. To set your own, say "credit limit 50000".
 
 """#),
     ("bridge.replies.kaiqu", #"""
@@ -1164,8 +1338,19 @@ cue customer.delete
   -6: ~visit-noun ~cancel-verb
   8: ~this-card ~card-drop
 
+words late-payment
+  逾期 | 拖欠 | 欠款 | 欠钱 | 欠账 | 拖款 | 压款 | 回款慢 | 不回款 | 没回款 | 迟迟不付 | 还不上 | 付不了款 | 回不了款 | 超期 | 催款
+  overdue | late paying | late on payments | behind on payments | late payment | owes us | not paying
+
+# Why a customer pays late (accounts.kaiqu): a cause with a word of late payment.
+cue receivable.cause
+  slots: customer cause
+  5: {customer} ~late-payment {overdue-cause}
+  4: ~late-payment {overdue-cause}
+
 cue customer.note
   slots: customer note
+  -6: ~late-payment {overdue-cause}
   -8: !{customer} !{pronoun}
   -8: ~self-note
   -3: ~past-visit {customer}
@@ -2211,6 +2396,8 @@ intent report.pipeline
   en: (how is|how's|how are) [my|our] (sales|numbers|performance|business|pipeline) [doing] [this (week|month|quarter|year)|today]
   zh: [~deal-show [下|吓]] [做个|做一个|做一下|出个] [~deal-period] [的|嘅] [客户] ~report-abc [分析|报告|表]
   en: [~deal-en-show] [me] [an|the|my|our] [~deal-en-period] ~report-abc [of my customers] [for (this|last) (week|month|quarter|year)]
+  zh: [~deal-show [下|吓]] [做个|做一个|出个] [~deal-period] [的|嘅] ~report-receivables [分析|报告|表|情况]
+  en: [~deal-en-show] [me] [an|the|my|our] ~report-receivables [report]
   example: 客户概况
   example: 销售漏斗
   example: 本月报告 => from=2026-11-01; to=2026-11-30
@@ -2218,6 +2405,8 @@ intent report.pipeline
   example: 看看各级客户有多少
   example: 本月客户ABC分析 => from=2026-11-01; to=2026-11-30
   example: 做个二八分析
+  example: 出个账龄分析
+  example: receivables report
   example: 帮我出个月报
   example: 麻烦看下本月报告 => from=2026-11-01; to=2026-11-30
   example: 这个月签了几单 => from=2026-11-01; to=2026-11-30
@@ -4327,6 +4516,7 @@ A 5C credit check of Sarah Lin: five questions, each scored 1–5 (5 best); repl
 Sarah Lin's credit check: 21/25, grade A (Good credit).
 Character (payment record) 5 · Capacity (ability to pay) 4 · Capital (debt ratio) 4 · Collateral 3 · Conditions (business environment) 5
 Offer a normal credit line (about one month's purchases) on terms of around 30 days. Watch for two warning signs, slow payment and orders that exceed the credit limit; if either appears, pause new shipments, reconcile the account in person and re-score.
+Sarah Lin has no orders in the last 90 days; once there are, set the limit at about 30 days of purchases. Record orders like "Sarah Lin ordered 50 cases for 30000".
 
 """#),
     ("dialogues/qualify.zh-Hans.dialogue", #"""
@@ -4381,6 +4571,7 @@ Offer a normal credit line (about one month's purchases) on terms of around 30 d
 陈静 的信用评估：17/25 分，等级 B（信用一般）。
 品德（付款记录） 4 · 还款能力 5 · 资本实力（负债率） 3 · 抵押品 2 · 经营环境 3
 给适度的信用额度（约半个月进货额），账期不超过 15 天，到期前提醒；一旦付款迟缓或交易金额突破信用限额，超出部分改为款到发货，并重新评分。
+陈静 还没有近 90 天的进货记录；有了进货以后，按约 15 天的进货额定信用额度。先记进货，比如：“陈静进了50箱，3万”。
 
 > 查看陈静
 【陈静 · 批发商 · 杭州】
@@ -4427,6 +4618,11 @@ MAN：预算 有 · 决策权 有 · 需求 有
 黃美玲 的信用評估：10/25 分，等級 D（信用較差）。
 品德（付款記錄） 2 · 還款能力 2 · 資本實力（負債率） 3 · 抵押品 1 · 經營環境 2
 不給信用額度，一律款到發貨；如果出現付款遲緩，或交易金額突破信用限額（有欠款沒結清），先停止發貨，清完舊賬再談。
+按這個等級，黃美玲 不給信用額度，一律款到發貨。把信用額度設為 0 嗎？（是/不）設了以後，有欠款的新單都會先提醒。
+
+> 是
+已把 黃美玲 的賬期設為 0 天。
+已把 黃美玲 的信用額度設為 0 元。
 
 """#),
     ("dialogues/roleplay-quit.en.dialogue", #"""
@@ -5440,7 +5636,9 @@ reply card.man_hint
 #             is an objection word (objections.kaiqu), so signal cues are longer phrases.
 # man         how to find out Money, Authority, Need.
 # credit      the 5C of a channel partner, each scored 1–5 (5 best).
-# credit-grade  the total (5–25) picks the highest grade whose `min` it reaches.
+# credit-grade  the total (5–25) picks the highest grade whose `min` it reaches; `limit-days`
+#               is the credit limit it suggests, in days of the customer's average purchases
+#               over the last 90 days (0: none, cash before delivery), `terms` the payment terms.
 # checklist answers  words of answers to a checklist (全部, 没带, 但是), at the end of the file.
 
 # ---------------------------------------------------------------------------------------
@@ -6236,6 +6434,8 @@ credit conditions
 
 credit-grade A
   min: 21
+  limit-days: 30
+  terms: 30
   zh: 信用良好
   en: Good credit
   advice.zh: 可给正常信用额度（约一个月进货额），账期 30 天左右；盯住付款迟缓和交易金额突破信用限额这两个预警信号，一出现就暂停新发货、当面对账并重新评分。
@@ -6243,6 +6443,8 @@ credit-grade A
 
 credit-grade B
   min: 16
+  limit-days: 15
+  terms: 15
   zh: 信用一般
   en: Fair credit
   advice.zh: 给适度的信用额度（约半个月进货额），账期不超过 15 天，到期前提醒；一旦付款迟缓或交易金额突破信用限额，超出部分改为款到发货，并重新评分。
@@ -6250,6 +6452,8 @@ credit-grade B
 
 credit-grade C
   min: 11
+  limit-days: 7
+  terms: 7
   zh: 信用偏弱
   en: Weak credit
   advice.zh: 以款到发货为主，最多给很小的额度（一单货款以内），账期不超过 7 天；一旦付款迟缓或交易金额突破信用限额，立即停止赊销，全部款到发货。
@@ -6257,6 +6461,8 @@ credit-grade C
 
 credit-grade D
   min: 5
+  limit-days: 0
+  terms: 0
   zh: 信用较差
   en: Poor credit
   advice.zh: 不给信用额度，一律款到发货；如果出现付款迟缓，或交易金额突破信用限额（有欠款没结清），先停止发货，清完旧账再谈。
@@ -6455,6 +6661,25 @@ columns import
   source: source | 来源 | 客户来源 | 渠道来源
   note: note | notes | remark | remarks | comment | 备注 | 说明 | 最新备注 | latest note
 
+# Orders and payments (`kaiqu import orders.csv`): a file with an amount column is one of
+# sales, not of cards. Each row is an order or a payment: by its kind column, else by which
+# amount column it fills (order-amount, payment-amount), else by `kaiqu import orders|payments`.
+columns sales
+  customer: customer | name | 客户 | 客户名 | 客户名称 | 客户姓名 | 姓名 | 经销商 | 经销商名称 | 门店
+  phone: phone | mobile | 电话 | 手机 | 手机号 | 联系电话
+  date: date | day | 日期 | 下单日期 | 进货日期 | 订单日期 | 回款日期 | 付款日期 | 收款日期 | 到账日期
+  amount: amount | 金额 | 货款 | 金额（元） | 金额(元)
+  order-amount: order amount | order | orders | 进货金额 | 订单金额 | 进货额 | 订货金额 | 进货
+  payment-amount: payment amount | payment | payments | 回款金额 | 付款金额 | 收款金额 | 到账金额 | 回款
+  kind: kind | type | 类型 | 单据类型 | 业务类型
+  note: note | notes | remark | 备注 | 说明
+
+# The kind column of a sales file: a cell with one of these words.
+list sale-order
+  进货 | 订单 | 订货 | 出货 | 发货 | 销售 | 下单 | order | orders | sale | invoice
+list sale-payment
+  回款 | 付款 | 收款 | 到账 | 还款 | payment | payments | receipt | paid
+
 """#),
     ("import.replies.kaiqu", #"""
 # What `kaiqu import` and `kaiqu export` say and write.
@@ -6535,6 +6760,53 @@ reply export.ics_summary
 reply export.ics_name
   zh: 开渠拜访计划
   en: Kaiqu visits
+reply import.sales_summary
+  zh: 导入 {file}：进货 {orders} 笔，共 {ordered}；回款 {payments} 笔，共 {paid}；拒绝 {refused} 行。
+  zh-Hant: 導入 {file}：進貨 {orders} 筆，共 {ordered}；回款 {payments} 筆，共 {paid}；拒絕 {refused} 行。
+  en: Imported {file}: {orders} orders, {ordered} in all; {payments} payments, {paid} in all; {refused} rows refused.
+reply import.sales_skipped
+  zh: 有 {count} 笔客户、日期、金额都一样的记录库里已经有了，没有重复记。
+  zh-Hant: 有 {count} 筆客戶、日期、金額都一樣的記錄庫裡已經有了，沒有重複記。
+  en: {count} rows were already in the store (same customer, date and amount) and were not recorded twice.
+reply import.sales_no_customer
+  zh: {file} 像是进货/回款表，但没有“客户”列。第一行要有“客户”“日期”“金额”这样的列名。
+  zh-Hant: {file} 像是進貨/回款表，但沒有「客戶」列。第一行要有「客戶」「日期」「金額」這樣的列名。
+  en: {file} looks like a file of orders or payments but has no "customer" column. The first row must name columns such as customer, date and amount.
+reply import.reason.customer_missing
+  zh: 没有客户
+  en: has no customer
+reply import.reason.customer_unknown
+  zh: 不是你的客户卡（先导入或添加这个客户）
+  zh-Hant: 不是你的客戶卡（先導入或添加這個客戶）
+  en: is not one of your cards (import or add the customer first)
+reply import.reason.customer_ambiguous
+  zh: 有几张同名的卡，加一列“电话”分清是哪一位
+  zh-Hant: 有幾張同名的卡，加一列「電話」分清是哪一位
+  en: matches several cards of that name; add a phone column to tell them apart
+reply import.reason.date
+  zh: 不是有效的日期（如 2026-11-02）
+  zh-Hant: 不是有效的日期（如 2026-11-02）
+  en: is not a valid date (such as 2026-11-02)
+reply import.reason.date_future
+  zh: 是将来的日期，进货和回款要已经发生
+  zh-Hant: 是將來的日期，進貨和回款要已經發生
+  en: is in the future; orders and payments must have happened
+reply import.reason.amount
+  zh: 不是有效的金额（如 30000 或 3万）
+  zh-Hant: 不是有效的金額（如 30000 或 3萬）
+  en: is not a valid amount (such as 30000)
+reply import.reason.amount_missing
+  zh: 没有金额
+  zh-Hant: 沒有金額
+  en: has no amount
+reply import.reason.sale_kind
+  zh: 分不清是进货还是回款（写“进货”或“回款”）
+  zh-Hant: 分不清是進貨還是回款（寫「進貨」或「回款」）
+  en: is neither an order nor a payment (write "order" or "payment")
+reply import.reason.sale_kind_missing
+  zh: 分不清是进货还是回款：加一列“类型”，或者用 kaiqu import orders/payments 文件名
+  zh-Hant: 分不清是進貨還是回款：加一列「類型」，或者用 kaiqu import orders/payments 文件名
+  en: is not marked as an order or a payment: add a kind column, or run kaiqu import orders|payments FILE
 
 """#),
     ("lists.kaiqu", #"""
@@ -9493,13 +9765,15 @@ reply cli.usage
     |   kaiqu nlu [--json] [--explain] [文本]                   看解析结果；无文本时逐行读标准输入
     |   kaiqu check [文件夹]                                     检查 intents/ 数据并运行全部例句
     |   kaiqu import 文件.csv                                    从表格导入客户卡（UTF-8 或 GB18030）
+    |   kaiqu import [orders|payments] 文件.csv                  导入进货、回款表（有“金额”列就按进货/回款读）
     |   kaiqu export [--format csv|json|ics] [--out 文件]        导出客户卡（CSV/JSON）或拜访计划（ICS 日历）
     |   kaiqu serve [--bot-name 名字] [--prefix 前缀]             消息机器人桥接用的 JSON 行模式（每行一个请求、一个回应）
     |   kaiqu users add ID --name 姓名 [--role rep|manager] [--team 组] [--alias 平台ID]   添加用户；users list、users remove ID
     |   kaiqu audit [--limit N]                                  审计日志：主管查看、转移客户、导出
     |   kaiqu replay 文件.dialogue [--check]                     把写好的对话当课程放一遍；--check 逐句核对回答
     |   kaiqu train [场景]                                       角色扮演：开渠演经销商，你来谈，结束给成绩单；不写场景就列出全部
-    |   kaiqu report [abc] [--from 日期] [--to 日期] [--format text|csv]  销售概况报告或 ABC 分析（默认本月）
+    |   kaiqu report [monthly|weekly|funnel|abc|receivables] [--from 日期] [--to 日期] [--format text|csv|html] [--out 文件]
+    |                                                            开发报告（默认本月）、周报、销售漏斗、ABC 分析、应收账款；html 是带图的网页
     |   kaiqu --version | --help
     |
     | 选项：
@@ -9520,13 +9794,15 @@ reply cli.usage
     |   kaiqu nlu [--json] [--explain] [文本]                   看解析結果；無文本時逐行讀標準輸入
     |   kaiqu check [文件夾]                                     檢查 intents/ 數據並運行全部例句
     |   kaiqu import 文件.csv                                    從表格導入客戶卡（UTF-8 或 GB18030）
+    |   kaiqu import [orders|payments] 文件.csv                  導入進貨、回款表（有「金額」列就按進貨/回款讀）
     |   kaiqu export [--format csv|json|ics] [--out 文件]        導出客戶卡（CSV/JSON）或拜訪計劃（ICS 日曆）
     |   kaiqu serve [--bot-name 名字] [--prefix 前綴]             消息機器人橋接用的 JSON 行模式（每行一個請求、一個回應）
     |   kaiqu users add ID --name 姓名 [--role rep|manager] [--team 組] [--alias 平台ID]   添加用戶；users list、users remove ID
     |   kaiqu audit [--limit N]                                  審計日誌：主管查看、轉移客戶、導出
     |   kaiqu replay 文件.dialogue [--check]                     把寫好的對話當課程放一遍；--check 逐句核對回答
     |   kaiqu train [場景]                                       角色扮演：開渠演經銷商，你來談，結束給成績單；不寫場景就列出全部
-    |   kaiqu report [abc] [--from 日期] [--to 日期] [--format text|csv]  銷售概況報告或 ABC 分析（默認本月）
+    |   kaiqu report [monthly|weekly|funnel|abc|receivables] [--from 日期] [--to 日期] [--format text|csv|html] [--out 文件]
+    |                                                            開發報告（默認本月）、週報、銷售漏斗、ABC 分析、應收賬款；html 是帶圖的網頁
     |   kaiqu --version | --help
     |
     | 選項：
@@ -9547,13 +9823,15 @@ reply cli.usage
     |   kaiqu nlu [--json] [--explain] [TEXT]               show the parse; without TEXT, one line of stdin at a time
     |   kaiqu check [DIR]                                   check intents/ and run every example
     |   kaiqu import FILE.csv                               import customer cards from a spreadsheet (UTF-8 or GB18030)
+    |   kaiqu import [orders|payments] FILE.csv             import orders or payments (a file with an amount column)
     |   kaiqu export [--format csv|json|ics] [--out FILE]   export the cards (CSV, JSON) or the planned visits (iCalendar)
     |   kaiqu serve [--bot-name NAME] [--prefix TEXT]       the JSON-lines mode for a messaging bridge (one request, one response a line)
     |   kaiqu users add ID --name NAME [--role rep|manager] [--team T] [--alias PLATFORM-ID]   add a user; users list, users remove ID
     |   kaiqu audit [--limit N]                             the audit log: a manager's views, card moves, exports
     |   kaiqu replay FILE.dialogue [--check]                play a written conversation as a lesson; --check compares every answer
     |   kaiqu train [SCENARIO]                              role-play: Kaiqu plays a dealer, you sell, a scorecard at the end; no scenario lists them
-    |   kaiqu report [abc] [--from DAY] [--to DAY] [--format text|csv]  the pipeline report or the ABC analysis (this month unless told)
+    |   kaiqu report [monthly|weekly|funnel|abc|receivables] [--from DAY] [--to DAY] [--format text|csv|html] [--out FILE]
+    |                                                       the development report (this month), weekly, funnel, ABC, receivables; html is a page with charts
     |   kaiqu --version | --help
     |
     | Options:
@@ -9639,9 +9917,9 @@ reply guess.qualify.man
 # moved, visits made against planned, deals won and lost, objections, where flows stall.
 
 reply report.title
-  zh: 【销售概况】{period}
-  zh-Hant: 【銷售概況】{period}
-  en: [Pipeline] {period}
+  zh: 【开发报告】{period}
+  zh-Hant: 【開發報告】{period}
+  en: [Development report] {period}
 reply report.empty
   zh: 这段时间还没有数据。先建卡、记拜访、走流程，报告就有内容了。
   zh-Hant: 這段時間還沒有數據。先建卡、記拜訪、走流程，報告就有內容了。
@@ -9738,9 +10016,9 @@ reply abc.more
   zh-Hant: ……還有 {count} 家。
   en: …and {count} more.
 reply abc.policy.A
-  zh: A 类 {count} 家，占 {share}：VIP。重点拜访（每周）、优先供货和排期、专人服务、节日走访带礼品、年底按量返利。
-  zh-Hant: A 類 {count} 家，佔 {share}：VIP。重點拜訪（每週）、優先供貨和排期、專人服務、節日走訪帶禮品、年底按量返利。
-  en: Class A, {count} customers, {share}: VIPs. Visit weekly, supply and schedule them first, give them a named contact, bring gifts at festivals, and pay a year-end volume rebate.
+  zh: A 类 {count} 家，占 {share}：VIP 政策。优先保证货源；计划性拜访（每周排进日程）；和他们共同设计促销；适当的奖励政策（按量返利、年终奖励）；定期开座谈会听他们的意见。
+  zh-Hant: A 類 {count} 家，佔 {share}：VIP 政策。優先保證貨源；計劃性拜訪（每週排進日程）；和他們共同設計促銷；適當的獎勵政策（按量返利、年終獎勵）；定期開座談會聽他們的意見。
+  en: Class A, {count} customers, {share}: the VIP policy. Secure their supply first; visit them on a plan (weekly, in the diary); design promotions together with them; reward them fairly (volume rebates, a year-end bonus); and hold regular round-table meetings to hear them.
 reply abc.policy.B
   zh: B 类 {count} 家，占 {share}：保持常规拜访（每月），找出能升到 A 类的客户重点培养。
   zh-Hant: B 類 {count} 家，佔 {share}：保持常規拜訪（每月），找出能升到 A 類的客戶重點培養。
@@ -9749,6 +10027,168 @@ reply abc.policy.C
   zh: C 类 {count} 家，占 {share}：降低拜访频率，电话和微信维护，控制赊销。
   zh-Hant: C 類 {count} 家，佔 {share}：降低拜訪頻率，電話和微信維護，控制賒銷。
   en: Class C, {count} customers, {share}: visit less, keep in touch by phone and WeChat, and limit credit.
+
+# Which report a request is for (report.pipeline in deals.kaiqu): the monthly development
+# report unless these words pick another.
+list report-funnel
+  漏斗 | 销售漏斗 | 连环漏斗 | 漏斗图 | 转化率 | 转化 | funnel | conversion | conversions
+list report-receivables
+  账龄 | 账龄分析 | 应收账款报告 | 应收账款分析 | 应收报告 | 应收账款账龄 | 账款报告 | 欠款报告 | 应收账款表 | receivables report | aging report | ageing report | accounts receivable report | receivables aging | receivables
+list report-week
+  周报 | 每周报告 | 本周报告 | 周报告 | weekly report | weekly | week report
+
+reply funnel.title
+  zh: 【销售漏斗】{period}
+  zh-Hant: 【銷售漏斗】{period}
+  en: [Sales funnel] {period}
+reply funnel.levels
+  zh: 按级别（现在；百分比是从上一级走到这一级的比例）：
+  zh-Hant: 按級別（現在；百分比是從上一級走到這一級的比例）：
+  en: By level, now (the percentage is the share that got this far from the level before):
+reply funnel.level_all
+  zh: 全部（{level}起）
+  zh-Hant: 全部（{level}起）
+  en: all ({level} and up)
+reply funnel.level_reach
+  zh: {level}及以上
+  zh-Hant: {level}及以上
+  en: {level} or better
+reply funnel.rate
+  zh: （{rate}%）
+  en: ({rate}%)
+reply funnel.steps
+  zh: 按六步（本期推进到这一步的客户；百分比是从上一步走过来的比例，括号里是上期）：
+  zh-Hant: 按六步（本期推進到這一步的客戶；百分比是從上一步走過來的比例，括號裡是上期）：
+  en: By step (customers who reached it this period; the percentage came on from the step before; last period in brackets):
+reply funnel.step
+  zh: 第{step}步 {name}
+  en: step {step} {name}
+reply funnel.before
+  zh: （上期 {count}）
+  en: (last period {count})
+reply funnel.stall_part
+  zh: 第{step}步“{name}”平均 {days} 天
+  zh-Hant: 第{step}步「{name}」平均 {days} 天
+  en: step {step} {name}, {days} days on average
+reply funnel.stalls
+  zh: 卡得最久：{list}。
+  en: Stalling longest: {list}.
+reply report.reps
+  zh: 按业务员：
+  zh-Hant: 按業務員：
+  en: By rep:
+reply report.rep_line
+  zh: · {name}：新客户 {new}，拜访 {done}/{planned}，成交 {won} 单 {won_amount}，进货 {ordered}
+  zh-Hant: · {name}：新客戶 {new}，拜訪 {done}/{planned}，成交 {won} 單 {won_amount}，進貨 {ordered}
+  en: · {name}: {new} new, {done}/{planned} visits, {won} won for {won_amount}, {ordered} ordered
+reply receivables.title
+  zh: 【应收账款】截至{day}
+  zh-Hant: 【應收賬款】截至{day}
+  en: [Receivables] as of {day}
+reply receivables.none
+  zh: 现在没有应收账款。
+  zh-Hant: 現在沒有應收賬款。
+  en: Nothing is owed now.
+reply receivables.total
+  zh: 应收合计 {balance}（{owing} 家），未到期 {not_due}，逾期 {overdue}（{late} 家）。
+  zh-Hant: 應收合計 {balance}（{owing} 家），未到期 {not_due}，逾期 {overdue}（{late} 家）。
+  en: Owed in all: {balance} ({owing} customers); not yet due {not_due}; overdue {overdue} ({late} customers).
+reply receivables.by_age
+  zh: 逾期账龄：
+  zh-Hant: 逾期賬齡：
+  en: Overdue by age:
+reply receivables.age.0-30
+  zh: 0–30 天
+  en: 0–30 days
+reply receivables.age.31-60
+  zh: 31–60 天
+  en: 31–60 days
+reply receivables.age.61-90
+  zh: 61–90 天
+  en: 61–90 days
+reply receivables.age.90+
+  zh: 90 天以上
+  en: over 90 days
+reply receivables.by_cause
+  zh: 逾期原因：
+  zh-Hant: 逾期原因：
+  en: Overdue by cause:
+reply receivables.no_cause
+  zh: 还没记原因
+  zh-Hant: 還沒記原因
+  en: no cause recorded
+reply receivables.oldest
+  zh: 逾期最久的：
+  zh-Hant: 逾期最久的：
+  en: Overdue longest:
+
+# The HTML report (`kaiqu report --format html`).
+reply html.title
+  zh: 开渠 · 渠道开发报告
+  zh-Hant: 開渠 · 渠道開發報告
+  en: Kaiqu · channel development report
+reply html.period
+  zh: {from} 至 {to}
+  en: {from} to {to}
+reply html.summary
+  zh: 开发报告
+  zh-Hant: 開發報告
+  en: Development report
+reply html.funnel
+  zh: 销售漏斗（按级别，现在）
+  zh-Hant: 銷售漏斗（按級別，現在）
+  en: Sales funnel (by level, now)
+reply html.funnel_steps
+  zh: 按六步（本期推进到）
+  zh-Hant: 按六步（本期推進到）
+  en: By step (reached this period)
+reply html.trend
+  zh: 月度趋势（近 12 个月）
+  zh-Hant: 月度趨勢（近 12 個月）
+  en: Monthly trend (last 12 months)
+reply html.abc
+  zh: ABC 分析（帕累托曲线）
+  zh-Hant: ABC 分析（帕累托曲線）
+  en: ABC analysis (Pareto curve)
+reply html.receivables
+  zh: 应收账款
+  zh-Hant: 應收賬款
+  en: Receivables
+reply html.month
+  zh: 月份
+  en: Month
+reply html.ordered
+  zh: 进货额
+  zh-Hant: 進貨額
+  en: Ordered
+reply html.paid
+  zh: 回款额
+  en: Paid
+reply html.new
+  zh: 新客户
+  zh-Hant: 新客戶
+  en: New customers
+reply html.won
+  zh: 成交
+  en: Deals won
+reply html.customer
+  zh: 客户
+  zh-Hant: 客戶
+  en: Customer
+reply html.running
+  zh: 累计 %
+  zh-Hant: 累計 %
+  en: Running %
+reply html.balance
+  zh: 应收合计
+  zh-Hant: 應收合計
+  en: Owed in all
+reply html.not_due
+  zh: 未到期
+  en: Not yet due
+reply html.cause
+  zh: 原因：{cause}
+  en: Cause: {cause}
 
 """#),
     ("roleplay.kaiqu", #"""

@@ -18,7 +18,7 @@ struct ExportMode {
         do {
             switch format {
             // Options let only csv, json and ics through to export.
-            case .csv, .text: text = "\u{FEFF}" + (try csv(book))
+            case .csv, .text, .html: text = "\u{FEFF}" + (try csv(book))
             case .json: text = try json(book) + "\n"
             case .ics: text = try ics(book)
             }

@@ -3,7 +3,8 @@ import KaiquDialogue
 import KaiquNLU
 import KaiquStore
 
-/// `kaiqu import FILE.csv`: customer cards from a spreadsheet. A row with the same name and
+/// `kaiqu import FILE.csv`: customer cards from a spreadsheet (or orders and payments: see
+/// `SaleImport`). A row with the same name and
 /// phone as a card updates it; any other row adds a card; a row with a wrong value is
 /// refused and reported (row, column, value), the rest still imported. The whole import is
 /// one change: `撤销` in the chat reverts all of it. Exits non-zero only when nothing could be
@@ -12,6 +13,8 @@ struct ImportMode {
     let session: Session
     let path: String
     let language: Language
+    /// `kaiqu import orders|payments FILE.csv`: a sales file whose rows are all this kind.
+    var kind: SaleEntry.Kind? = nil
 
     func run() -> ExitCode {
         let out = Output.standard
@@ -38,6 +41,12 @@ struct ImportMode {
             return .dataError
         }
         let header = rows.removeFirst().fields.map { $0.trimmingSpaces() }
+        if kind != nil || SaleImport.isSales(header, session.data.dialogue) {
+            guard let book = session.book else { return .cannotCreate }
+            let context = DialogueContext(now: session.now(), timeZone: session.timeZone)
+            return SaleImport(session: session, path: path, language: language, kind: kind, today: context.today, stamp: context.stamp)
+                .run(header: header, rows: rows, unclosedQuotes: table.unclosedQuotes, book: book)
+        }
         let columns = header.map { session.data.dialogue.importColumns[$0.lowercased()] }
         guard columns.contains("name") else {
             say("import.no_name_column", ["file": path])

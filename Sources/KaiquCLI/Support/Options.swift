@@ -6,7 +6,7 @@ import KaiquNLU
 ///     kaiqu [chat] [--store PATH] [--now ISO-8601] [--tz ZONE] [--intents DIR]
 ///     kaiqu nlu [--json] [--explain] [TEXT]
 ///     kaiqu check [DIR]
-///     kaiqu import FILE.csv
+///     kaiqu import [orders|payments] FILE.csv
 ///     kaiqu export [--format csv|json|ics] [--out FILE]
 ///     kaiqu serve [--bot-name NAME] [--prefix TEXT] [--reply-bytes N] [--group-rate N] [--open-registration]
 ///     kaiqu users add ID --name NAME [--role rep|manager] [--team T] [--alias PLATFORM-ID]…
@@ -14,12 +14,12 @@ import KaiquNLU
 ///     kaiqu audit [--limit N]
 ///     kaiqu replay FILE.dialogue [--check]
 ///     kaiqu train [SCENARIO]
-///     kaiqu report [pipeline|abc] [--from DAY] [--to DAY] [--format text|csv] [--out FILE]
+///     kaiqu report [monthly|weekly|funnel|abc|receivables] [--from DAY] [--to DAY] [--format text|csv|html] [--out FILE]
 struct Options {
     enum Mode: String { case chat, nlu, check, `import`, export, serve, users, audit, replay, train, report, help, version }
 
-    /// What `kaiqu export` (csv, json, ics) and `kaiqu report` (text, csv) write.
-    enum Format: String { case csv, json, ics, text }
+    /// What `kaiqu export` (csv, json, ics) and `kaiqu report` (text, csv, html) write.
+    enum Format: String { case csv, json, ics, text, html }
 
     var mode: Mode = .chat
     var store: String?
@@ -94,7 +94,7 @@ struct Options {
                 guard mode == .export || mode == .report else { throw .notForMode(option: arg, mode: mode.rawValue) }
                 let text = try value()
                 if arg == "--out" { out = text } else {
-                    let allowed: [Format] = mode == .report ? [.text, .csv] : [.csv, .json, .ics]
+                    let allowed: [Format] = mode == .report ? [.text, .csv, .html] : [.csv, .json, .ics]
                     guard let parsed = Format(rawValue: text.lowercased()), allowed.contains(parsed) else { throw .badFormat(text) }
                     format = parsed
                 }
@@ -153,9 +153,11 @@ struct Options {
             }
         }
         if mode == .users { try checkUsersCommand(); return }
-        let allowed = [.nlu, .check, .import, .replay, .train, .report].contains(mode) ? 1 : 0
+        var allowed = [.nlu, .check, .import, .replay, .train, .report].contains(mode) ? 1 : 0
+        // kaiqu import orders|payments FILE.csv
+        if mode == .import, arguments.count == 2, ["orders", "payments"].contains(arguments[0]) { allowed = 2 }
         if mode == .report {
-            if let kind = arguments.first, !["pipeline", "funnel", "monthly", "abc"].contains(kind) { throw .badReport(kind) }
+            if let kind = arguments.first, !ReportMode.kinds.contains(kind) { throw .badReport(kind) }
         }
         if arguments.count > allowed { throw .tooManyArguments(arguments[allowed]) }
         if mode == .import && arguments.isEmpty { throw .missingArgument("FILE.csv") }

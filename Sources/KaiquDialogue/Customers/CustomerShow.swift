@@ -91,20 +91,7 @@ extension Turn {
     }
 
     /// Yuan as a rep writes it: 50000 → 5万, 3500 → 3500 元; ¥50,000 in English.
-    func money(_ yuan: Int) -> String {
-        if language != .en, yuan >= 10_000, yuan % 1_000 == 0 {
-            let wan = Double(yuan) / 10_000
-            return text("money.wan", ["amount": wan == wan.rounded() ? String(Int(wan)) : String(wan)])
-        }
-        guard language == .en else { return text("money.yuan", ["amount": String(yuan)]) }
-        var digits = String(yuan)
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits.removeLast(3)
-        }
-        return text("money.yuan", ["amount": digits + grouped])
-    }
+    func money(_ yuan: Int) -> String { catalogue.money(yuan, language) }
 
     /// When a visit is: 明天 11月19日（周四）15:00.
     func visitWhen(_ visit: Visit) -> String {

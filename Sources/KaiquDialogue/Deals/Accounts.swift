@@ -37,18 +37,33 @@ extension Turn {
         apply(.setAccount(card.id, termsDays: terms, creditLimit: limit))
     }
 
+    /// 王建国逾期是因为资金周转不过来: the cause of a late payment, one of the method's six,
+    /// kept on the card with a day to follow up on collecting; the acknowledgement gives the
+    /// cause's collection strategy.
+    mutating func recordOverdueCause(_ u: Utterance) throws {
+        guard let card = try customer(for: u) else { return }
+        guard let cause = u.slots["cause"], dialogue.data.collectionDays[cause] != nil || rules.lookupWords["overdue-cause"]?[cause] != nil else {
+            return say("cause.missing", ["name": card.name])
+        }
+        let account = try records.account(of: card.id, today: today.description, defaultTerms: defaultTerms)
+        guard account.balance > 0 else { return say("cause.nothing_owed", ["name": card.name]) }
+        let followUp = today.adding(days: dialogue.data.collectionDays[cause] ?? 7).description
+        apply(.setOverdueCause(card.id, OverdueCause(id: cause, recorded: today.description, followUp: followUp)))
+    }
+
     /// 哪些客户欠款逾期了: the overdue accounts, the longest overdue first.
     mutating func listOverdue(_ u: Utterance) throws {
         let overdue = try records.overdueAccounts(today: today.description, defaultTerms: defaultTerms, limit: 20)
         guard !overdue.isEmpty else { return say("overdue.none") }
         say("overdue.title", ["count": String(overdue.count), "amount": money(overdue.map(\.amount).reduce(0, +))])
         for (index, account) in overdue.enumerated() {
-            line(text("overdue.line", ["index": String(index + 1), "name": account.name, "amount": money(account.amount),
-                                       "days": String(account.days), "since": dayText(account.since)]))
+            let entry = text("overdue.line", ["index": String(index + 1), "name": account.name, "amount": money(account.amount),
+                                              "days": String(account.days), "since": dayText(account.since)])
+            line(account.cause.map { text("overdue.with_cause", ["line": entry, "cause": text("cause.\($0.id)")]) } ?? entry)
         }
         // Paying later than the terms is the method's warning sign (付款迟缓), with its measures.
         say("overdue.measures")
-        tip("overdue.tip")
+        if overdue.contains(where: { $0.cause == nil }) { tip("overdue.tip", ["name": overdue.first { $0.cause == nil }!.name]) }
     }
 
     /// What a customer's account says after an order or a payment.
@@ -60,25 +75,33 @@ extension Turn {
 
     /// The account as one line of a card: 账款：欠款 3万，12月18日到期，账期 60 天，信用额度 5万.
     func accountLine(_ account: Account) -> String {
-        var parts = account.balance > 0 ? accountParts(account) : [text("account.none_owed")]
-        if let days = account.termsDays { parts.insert(text("account.terms", ["days": String(days)]), at: parts.count - (account.creditLimit == nil ? 0 : 1)) }
+        let parts = account.balance > 0 ? accountParts(account, withTerms: true)
+            : [text("account.none_owed")] + (account.termsDays.map { [text("account.terms", ["days": String($0)])] } ?? [])
+              + (account.creditLimit.map { [text("account.limit", ["limit": money($0)])] } ?? [])
         return text("account.card", ["parts": parts.joinedList(self)])
     }
 
-    private func accountParts(_ account: Account) -> [String] {
+    private func accountParts(_ account: Account, withTerms: Bool = false) -> [String] {
         var parts = [text("account.owed", ["amount": money(account.balance)])]
         if account.overdue > 0, let since = account.oldestOverdue {
             parts.append(text("account.overdue", ["amount": money(account.overdue), "since": dayText(since)]))
         } else if let due = account.nextDue {
             parts.append(text("account.due", ["when": dayText(due)]))
         }
+        if withTerms, let days = account.termsDays { parts.append(text("account.terms", ["days": String(days)])) }
         if let limit = account.creditLimit { parts.append(text("account.limit", ["limit": money(limit)])) }
+        if account.overdue > 0, let cause = account.cause { parts.append(text("account.cause", ["cause": text("cause.\(cause.id)")])) }
         return parts
     }
 
-    // The day the rep said it happened (昨天进的货), else today.
+    // The day the rep said it happened (昨天进的货), else today. An order is told after the
+    // fact: a month and day read as the coming one (9月1日 in November) is last year's.
     private func saleDay(_ u: Utterance) -> String {
-        if let date = u.slots["date"], let day = Self.day(date), day.ordinal <= today.ordinal { return day.description }
+        guard let date = u.slots["date"], let day = Self.day(date) else { return today.description }
+        if day.ordinal <= today.ordinal { return day.description }
+        if let before = CivilDay.valid(day.year - 1, day.month, day.day), before.ordinal <= today.ordinal, today.ordinal - before.ordinal < 366 {
+            return before.description
+        }
         return today.description
     }
 }

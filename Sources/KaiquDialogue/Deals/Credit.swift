@@ -108,4 +108,21 @@ extension Turn {
         line(parts.joined(separator: " · "))
         say("credit-grade.\(grade).advice")
     }
+
+    /// The credit limit the grade calls for: its days of the customer's average purchases over
+    /// the last 90 days, rounded to a thousand, offered to be set with the grade's terms.
+    mutating func suggestCreditLimit(_ card: CustomerCard) throws {
+        guard let letter = card.creditGrade, let grade = dialogue.data.flow.grade(letter), let days = grade.limitDays else { return }
+        guard days > 0 else {
+            state.pending = .suggestLimit(card.id, limit: 0, terms: grade.terms)
+            return say("credit.limit_none", ["name": card.name])
+        }
+        let window = 90
+        let ordered = try records.ordered(by: card.id, from: today.adding(days: -(window - 1)).description, to: today.description)
+        guard ordered > 0 else { return say("credit.limit_no_history", ["name": card.name, "days": String(days)]) }
+        let limit = max(1_000, Int((Double(ordered) / Double(window) * Double(days) / 1_000).rounded()) * 1_000)
+        state.pending = .suggestLimit(card.id, limit: limit, terms: grade.terms)
+        say("credit.limit_suggested", ["name": card.name, "limit": money(limit), "ordered": money(ordered), "days": String(days),
+                                       "terms": String(grade.terms ?? defaultTerms)])
+    }
 }

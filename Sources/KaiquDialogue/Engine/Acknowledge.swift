@@ -16,6 +16,12 @@ extension Turn {
             let name = try records.name(of: id) ?? ""
             if let terms { say("account.terms_set", ["name": name, "days": String(terms)]) }
             if let limit { say("account.limit_set", ["name": name, "limit": money(limit)]) }
+        case .setOverdueCause(let id, let cause):
+            state.lastCustomer = id
+            let name = try records.name(of: id) ?? ""
+            say("cause.recorded", ["name": name, "cause": text("cause.\(cause.id)")])
+            say("cause.\(cause.id).strategy")
+            if let day = cause.followUp { say("cause.follow_up", ["name": name, "when": dayText(day)]) }
         case .addCustomer(let card, _):
             guard case .customer(let id) = outcome else { return }
             state.lastCustomer = id
@@ -29,7 +35,12 @@ extension Turn {
         case .updateCustomer(let id, let edits) where edits.contains(where: Self.isQualification):
             state.lastCustomer = id
             guard let card = try records.card(id) else { return }
-            if edits.contains(where: { if case .credit = $0 { true } else { false } }) { sayCredit(card) } else { sayMAN(card) }
+            if edits.contains(where: { if case .credit = $0 { true } else { false } }) {
+                sayCredit(card)
+                try suggestCreditLimit(card)
+            } else {
+                sayMAN(card)
+            }
             let suggested = edits.filter(Self.isSuggestion).compactMap(describe)
             if !suggested.isEmpty { say("customer.suggestion_follows", ["changes": suggested.joinedList(self)]) }
         case .updateCustomer(let id, let edits):

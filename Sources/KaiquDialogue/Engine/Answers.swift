@@ -60,6 +60,12 @@ extension Turn {
             if yes { apply(.recordSale(entry)) } else { say("order.not_recorded") }
             return true
 
+        case .suggestLimit(let id, let limit, let terms):
+            guard let yes = Self.yesOrNo(u) else { return false }
+            state.pending = nil
+            if yes { apply(.setAccount(id, termsDays: terms, creditLimit: limit)) } else { say("credit.limit_not_set") }
+            return true
+
         case .chooseScenario(let ids):
             guard let pick = choice(u, count: ids.count, names: ids) else { return false }
             guard case .index(let index) = pick else { return outOfRange(pick, pending) }
@@ -195,6 +201,8 @@ extension Turn {
             say("roleplay.menu_hint")
         case .overLimit:
             say("order.over_limit_question")
+        case .suggestLimit:
+            say("credit.limit_question")
         case .whichCustomer:
             say("customer.which")
         case .delete(_, let name):

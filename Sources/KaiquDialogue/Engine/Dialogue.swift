@@ -33,7 +33,7 @@ public struct Dialogue: Sendable {
         case .startTraining(let id):
             turn.startTraining(id: id)
         case .report(let kind, let from, let to):
-            if kind == "abc" { try turn.abcReport(from: from, to: to) } else { try turn.pipelineReport(from: from, to: to) }
+            try turn.report(kind, from: from, to: to)
         case .utterance(let utterance):
             // A bare answer (a Latin name in a Chinese conversation) keeps the language.
             let answering = state.pending != nil && utterance.mayAnswer

@@ -14,6 +14,8 @@ import KaiquNLU
 ///
 ///     columns import             headers `kaiqu import` reads: field: header | header
 ///       phone: phone | 电话 | 手机
+///     columns sales              …in an orders or payments file
+///       amount: amount | 金额
 ///
 ///     festival mid-autumn
 ///       zh: 中秋节
@@ -27,39 +29,50 @@ public struct DialogueData: Sendable {
     public let festivals: [Festival]
     /// Column headers `kaiqu import` understands, folded (lower case), by card field.
     public let importColumns: [String: String]
+    /// …and in an orders or payments file (`columns sales`), by sale field.
+    public let saleColumns: [String: String]
     /// The development flow and its playbooks.
     public let flow: FlowData
     /// The role-play scenarios and the moves a rep's line is read for.
     public let training: TrainingData
     /// Days after an order its payment is due, for customers without terms of their own.
     public let receivableTerms: Int
+    /// Days after a late payer's cause is recorded to follow up on collecting, by cause
+    /// (`policy receivables`, `follow-up.cash: 7`).
+    public let collectionDays: [String: Int]
 
     /// The block kinds read here, besides the NLU's own.
     public static let kinds: Set<String> = Set(["reply", "policy", "profile", "festival", "columns"]).union(FlowData.kinds).union(TrainingData.kinds)
 
     /// Reads the blocks of `rules` the dialogue needs.
     public init(rules: RuleSet) throws(DataErrors) {
-        try self.init(blocks: rules.blocks, objectionIDs: Set(rules.lookupWords["objection"].map { Array($0.keys) } ?? []))
+        try self.init(blocks: rules.blocks, objectionIDs: Set(rules.lookupWords["objection"].map { Array($0.keys) } ?? []),
+                      causeIDs: Set(rules.lookupWords["overdue-cause"].map { Array($0.keys) } ?? []))
     }
 
-    init(blocks: [DataBlock], objectionIDs: Set<String>) throws(DataErrors) {
+    init(blocks: [DataBlock], objectionIDs: Set<String>, causeIDs: Set<String> = []) throws(DataErrors) {
         var errors: [DataError] = []
         var catalogue: ReplyCatalogue?
         do { catalogue = try ReplyCatalogue(blocks: blocks) } catch { errors += error.errors }
         var cadence = Cadence()
         var cues: [ProfileCue] = []
         var festivals: [Festival] = []
-        var columns: [String: String] = [:]
+        var columns: [String: [String: String]] = [:]
         var terms = 30
+        var collectionDays: [String: Int] = [:]
         for block in blocks {
             switch block.kind {
             case "columns":
+                guard ["import", "sales"].contains(block.name) else {
+                    errors.append(block.location.error(.unknownBlock("columns " + block.name, known: ["columns import", "columns sales"])))
+                    continue
+                }
                 for line in block.lines {
                     guard let field = line.key else {
                         errors.append(line.location.error(.missingKey("field", block: "columns")))
                         continue
                     }
-                    for header in line.entries { columns[header.lowercased()] = field }
+                    for header in line.entries { columns[block.name, default: [:]][header.lowercased()] = field }
                 }
             case "policy" where block.name == "cadence":
                 for line in block.lines {
@@ -78,16 +91,17 @@ public struct DialogueData: Sendable {
                     }
                 }
             case "policy" where block.name == "receivables":
+                let expected = ["terms"] + causeIDs.sorted().map { "follow-up." + $0 }
                 for line in block.lines {
-                    guard line.key == "terms" else {
-                        errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "policy receivables", expected: ["terms"])))
+                    guard let key = line.key, expected.contains(key) else {
+                        errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "policy receivables", expected: expected)))
                         continue
                     }
                     guard let days = Int(line.value), days >= 0 else {
                         errors.append(line.location.error(.notANumber(line.value)))
                         continue
                     }
-                    terms = days
+                    if key == "terms" { terms = days } else { collectionDays[String(key.dropFirst("follow-up.".count))] = days }
                 }
             case "policy":
                 errors.append(block.location.error(.unknownBlock("policy " + block.name, known: ["policy cadence", "policy receivables"])))
@@ -130,6 +144,16 @@ public struct DialogueData: Sendable {
                 continue
             }
         }
+        // Each overdue cause has its name, strategy and follow-up task.
+        if let catalogue {
+            let at = blocks.first { $0.kind == "policy" && $0.name == "receivables" }?.location
+                ?? SourceLocation(file: "intents/accounts.kaiqu", line: 1, column: 1)
+            for id in causeIDs.sorted() {
+                for key in ["cause.\(id)", "cause.\(id).strategy", "cause.\(id).task"] where !catalogue.has(key) {
+                    errors.append(at.error(.missingReply(key)))
+                }
+            }
+        }
         var flow: FlowData?
         if var filled = catalogue {
             do { flow = try FlowData(blocks: blocks, objectionIDs: objectionIDs, into: &filled) } catch { errors += error.errors }
@@ -142,11 +166,13 @@ public struct DialogueData: Sendable {
         self.flow = flow!
         self.training = training!
         self.receivableTerms = terms
+        self.collectionDays = collectionDays
         self.cadence = cadence
         // Longest cue first, so 喜欢玩 wins over 喜欢.
         self.profileCues = cues.sorted { $0.word.count > $1.word.count }
         self.festivals = festivals
-        self.importColumns = columns
+        self.importColumns = columns["import"] ?? [:]
+        self.saleColumns = columns["sales"] ?? [:]
     }
 }
 

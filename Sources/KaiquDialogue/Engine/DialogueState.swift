@@ -59,6 +59,8 @@ public enum Pending: Sendable, Codable, Equatable {
     case lostReason(CustomerID)
     /// This order takes the balance over the credit limit: record it anyway?
     case overLimit(SaleEntry)
+    /// The 5C grade suggests this credit limit (and terms): set it?
+    case suggestLimit(CustomerID, limit: Int, terms: Int?)
     /// Which role-play to start: the scenario ids of the menu shown.
     case chooseScenario([String])
     /// The line was understood only loosely and would change the store: is that what the

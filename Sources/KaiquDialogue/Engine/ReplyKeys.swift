@@ -2,6 +2,9 @@
 /// one instead of showing a key to a rep. A test checks the list against the sources.
 enum ReplyKeys {
     static let required: [String] = [
+        // Overdue causes, the 5C credit limit, the funnel and receivables reports.
+        "account.cause", "agenda.collection_line", "agenda.collections", "cause.follow_up", "cause.missing", "cause.nothing_owed", "cause.recorded", "credit.limit_no_history", "credit.limit_none", "credit.limit_not_set", "credit.limit_question", "credit.limit_suggested", "funnel.before", "funnel.level_all", "funnel.level_reach", "funnel.levels", "funnel.rate", "funnel.stall_part", "funnel.stalls", "funnel.step", "funnel.steps", "funnel.title", "overdue.with_cause", "receivables.by_age", "receivables.by_cause", "receivables.no_cause", "receivables.none", "receivables.oldest", "receivables.title", "receivables.total", "report.rep_line", "report.reps",
+        "receivables.age.0-30", "receivables.age.31-60", "receivables.age.61-90", "receivables.age.90+",
         "agenda.and_more", "agenda.birthday_gift", "agenda.birthday_line", "agenda.birthdays", "agenda.due",
         "agenda.due_more", "agenda.empty", "agenda.festival", "agenda.overdue", "agenda.overdue_line",
         "agenda.planned", "agenda.review_a",

@@ -92,6 +92,7 @@ extension Turn {
         case "payment.add": try addPayment(u)
         case "account.set": try setAccount(u)
         case "receivable.list": try listOverdue(u)
+        case "receivable.cause": try recordOverdueCause(u)
         case "train.start": try startTraining(u)
         case "train.history": try trainingHistory()
         case ParseResult.fallback: try fallback(u)

@@ -35,6 +35,10 @@ public struct FlowData: Sendable {
     public struct Grade: Sendable {
         public var letter: String
         public var min: Int
+        /// The credit limit the grade calls for, in days of the customer's average purchases
+        /// (`limit-days`: 30 is a month's; 0 is none, cash before delivery), and its terms.
+        public var limitDays: Int?
+        public var terms: Int?
     }
 
     public struct Playbook: Sendable {
@@ -166,7 +170,16 @@ public struct FlowData: Sendable {
                     continue
                 }
                 require(["name", "advice"])
-                grades.append(Grade(letter: block.name, min: min))
+                var grade = Grade(letter: block.name, min: min)
+                for key in ["limit-days", "terms"] {
+                    guard let value = texts.plain[key] else { continue }
+                    guard let days = Int(value), days >= 0 else {
+                        errors.append(block.location.error(.notANumber(value)))
+                        continue
+                    }
+                    if key == "terms" { grade.terms = days } else { grade.limitDays = days }
+                }
+                grades.append(grade)
             case "objection":
                 require(["name", "real", "false", "listen", "acknowledge", "clarify", "respond", "confirm", "next", "answer", "avoid", "followup"])
                 if !objectionIDs.contains(block.name) {
@@ -198,6 +211,9 @@ public struct FlowData: Sendable {
 
     /// The grade a total of 5C scores earns: the highest whose minimum it reaches.
     public func grade(total: Int) -> String? { (grades.first { total >= $0.min } ?? grades.last)?.letter }
+
+    /// The grade with this letter.
+    public func grade(_ letter: String) -> Grade? { grades.first { $0.letter == letter } }
 }
 
 /// The lines of one block, by field and language: `tip.zh: …` is field tip, language zh;

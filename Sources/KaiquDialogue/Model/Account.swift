@@ -29,6 +29,8 @@ public struct Account: Sendable, Equatable {
     /// The due day of the oldest unpaid order past due, and of the next one to fall due.
     public var oldestOverdue: String?
     public var nextDue: String?
+    /// Why they pay late, as the rep recorded it (an `overdue-cause` id), and when to follow up.
+    public var cause: OverdueCause?
 
     public var balance: Int { ordered - paid }
 
@@ -43,13 +45,51 @@ public struct OverdueAccount: Sendable, Equatable {
     /// The due day of the oldest unpaid order, and how many days ago that was.
     public var since: String
     public var days: Int
+    public var cause: OverdueCause?
+    /// All that is owed, due or not.
+    public var balance: Int
 
-    public init(customer: CustomerID, name: String, amount: Int, since: String, days: Int) {
+    public init(customer: CustomerID, name: String, amount: Int, since: String, days: Int, cause: OverdueCause? = nil, balance: Int? = nil) {
         self.customer = customer
         self.name = name
         self.amount = amount
         self.since = since
         self.days = days
+        self.cause = cause
+        self.balance = balance ?? amount
+    }
+}
+
+/// Why a customer pays late, one of the six causes the method names (资金周转不佳, 经营不佳,
+/// 货物积压, 合同纠纷, 故意拖欠, 催款不力), as the rep recorded it, and the day set to follow
+/// up on collecting.
+public struct OverdueCause: Sendable, Equatable {
+    /// The `overdue-cause` lookup id: cash, business, stock, dispute, deliberate, collection.
+    public var id: String
+    /// The day it was recorded and the day to follow up, `YYYY-MM-DD`.
+    public var recorded: String
+    public var followUp: String?
+
+    public init(id: String, recorded: String, followUp: String?) {
+        self.id = id
+        self.recorded = recorded
+        self.followUp = followUp
+    }
+}
+
+/// A collection follow-up for the agenda: a customer whose cause is recorded, with money
+/// still overdue.
+public struct CollectionDue: Sendable, Equatable {
+    public var customer: CustomerID
+    public var name: String
+    public var cause: OverdueCause
+    public var overdue: Int
+
+    public init(customer: CustomerID, name: String, cause: OverdueCause, overdue: Int) {
+        self.customer = customer
+        self.name = name
+        self.cause = cause
+        self.overdue = overdue
     }
 }
 

@@ -30,6 +30,9 @@ public enum Change: Sendable, Equatable {
     case recordSale(SaleEntry)
     /// A customer's payment terms (days) or credit limit (yuan); nil leaves it as it is.
     case setAccount(CustomerID, termsDays: Int?, creditLimit: Int?)
+    /// Why a customer pays late (an `overdue-cause` id, recorded on `OverdueCause.recorded`)
+    /// and the day to follow up on collecting.
+    case setOverdueCause(CustomerID, OverdueCause)
     /// A role-play's scorecard, kept in the rep's training record (not undone by undo: it is
     /// a result, not an edit).
     case recordTraining(TrainingRecord)
@@ -53,6 +56,7 @@ public enum Change: Sendable, Equatable {
         case .recordTraining: "train.record"
         case .recordSale(let entry): entry.kind == .order ? "order.add" : "payment.add"
         case .setAccount: "account.set"
+        case .setOverdueCause: "receivable.cause"
         }
     }
 }

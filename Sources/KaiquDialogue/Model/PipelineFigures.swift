@@ -19,7 +19,13 @@ public struct PipelineFigures: Sendable, Equatable {
     /// The objections raised in the period, the most frequent first.
     public var objections: [(kind: String, count: Int)] = []
     /// For open flows: the step customers have sat at longest, and for how many days on average.
-    public var stall: (step: Int, days: Int)?
+    public var stall: (step: Int, days: Int)? {
+        stalls.max { ($0.value, -$0.key) < ($1.value, -$1.key) }.map { ($0.key, $0.value) }
+    }
+    /// For open flows, by step (1–6): the average days customers have sat there.
+    public var stalls: [Int: Int] = [:]
+    /// A manager's book: a line per rep of the team, by name.
+    public var reps: [RepFigures] = []
 
     public struct Deal: Sendable, Equatable {
         public var name: String
@@ -44,6 +50,6 @@ public struct PipelineFigures: Sendable, Equatable {
         a.levels == b.levels && a.steps == b.steps && a.newCustomers == b.newCustomers && a.reached == b.reached
             && a.visitsPlanned == b.visitsPlanned && a.visitsDone == b.visitsDone && a.won == b.won && a.lost == b.lost
             && a.objections.map(\.kind) == b.objections.map(\.kind) && a.objections.map(\.count) == b.objections.map(\.count)
-            && a.stall?.step == b.stall?.step && a.stall?.days == b.stall?.days
+            && a.stalls == b.stalls && a.reps == b.reps
     }
 }

@@ -52,6 +52,14 @@ public protocol Records {
     func overdueAccounts(today: String, defaultTerms: Int, limit: Int) throws -> [OverdueAccount]
     /// What each customer ordered from `from` to `to` (local days, both included), the most first.
     func sales(from: String, to: String) throws -> [CustomerSales]
+    /// What is owed as of `today`: the balance, and the overdue by age and by cause.
+    func receivables(today: String, defaultTerms: Int) throws -> ReceivableFigures
+    /// Month by month, the `months` up to `today`'s.
+    func trend(months: Int, today: String) throws -> [MonthFigures]
+    /// What a customer ordered from `from` to `to` (local days, both included), in yuan.
+    func ordered(by customer: CustomerID, from: String, to: String) throws -> Int
+    /// The collection follow-ups due by `day` whose customers still have money overdue.
+    func collectionsDue(by day: String, today: String, defaultTerms: Int) throws -> [CollectionDue]
 }
 
 extension Records {
@@ -62,6 +70,10 @@ extension Records {
     public func account(of customer: CustomerID, today: String, defaultTerms: Int) throws -> Account { Account() }
     public func overdueAccounts(today: String, defaultTerms: Int, limit: Int) throws -> [OverdueAccount] { [] }
     public func sales(from: String, to: String) throws -> [CustomerSales] { [] }
+    public func receivables(today: String, defaultTerms: Int) throws -> ReceivableFigures { ReceivableFigures() }
+    public func trend(months: Int, today: String) throws -> [MonthFigures] { [] }
+    public func ordered(by customer: CustomerID, from: String, to: String) throws -> Int { 0 }
+    public func collectionsDue(by day: String, today: String, defaultTerms: Int) throws -> [CollectionDue] { [] }
 }
 
 /// A rep who had a card before, and until when (a local `YYYY-MM-DDTHH:MM`).

@@ -7,24 +7,50 @@ import KaiquNLU
 /// the overdue accounts now.
 extension Turn {
     mutating func pipelineReport(_ u: Utterance) throws {
-        // ABC 分析, 80/20, 二八: the customers by what they ordered.
-        if rules.mentions("report-abc", in: u.tokens) { return try abcReport(from: u.slots["from"], to: u.slots["to"]) }
-        try pipelineReport(from: u.slots["from"], to: u.slots["to"])
+        try report(Self.reportKind(u, rules), from: u.slots["from"], to: u.slots["to"])
+    }
+
+    /// Which report a request is for, by its words (lists report-abc, report-funnel,
+    /// report-receivables, report-week): the monthly report unless one is named.
+    static func reportKind(_ u: Utterance, _ rules: RuleSet) -> String {
+        for kind in ["abc", "funnel", "receivables", "week"] where rules.mentions("report-" + kind, in: u.tokens) {
+            return kind == "week" ? "weekly" : kind
+        }
+        return "monthly"
+    }
+
+    /// A report by kind: monthly (or pipeline), weekly, funnel, abc or receivables.
+    mutating func report(_ kind: String, from: String?, to: String?) throws {
+        switch kind {
+        case "abc": try abcReport(from: from, to: to)
+        case "funnel": try funnelReport(from: from, to: to)
+        case "receivables": try receivablesReport()
+        case "weekly" where from == nil && to == nil:
+            try pipelineReport(from: today.monday.description, to: today.monday.adding(days: 6).description)
+        default: try pipelineReport(from: from, to: to)
+        }
     }
 
     /// The report over `from`…`to` (`YYYY-MM-DD`), or this month.
     mutating func pipelineReport(from: String?, to: String?) throws {
-        let period = ReportPeriod.days(from: from, to: to, today: today)
-        let before = ReportPeriod.previous(period)
-        let now = try records.pipeline(from: period.from.description, to: period.to.description, today: today.description)
-        let last = try records.pipeline(from: before.from.description, to: before.to.description, today: today.description)
-        say("report.title", ["period": text("date.range", ["from": dayText(period.from), "to": dayText(period.to)])])
+        let (period, now, last) = try comparedPipeline(from: from, to: to)
+        say("report.title", ["period": period])
         guard !now.isEmpty else { return say("report.empty") }
         for line in Self.reportLines(now, last, self) { self.line(line) }
         let overdue = try records.overdueAccounts(today: today.description, defaultTerms: defaultTerms, limit: 1_000)
         if overdue.isEmpty { line(text("report.overdue_none")) } else {
             line(text("report.overdue", ["count": String(overdue.count), "amount": money(overdue.map(\.amount).reduce(0, +))]))
         }
+    }
+
+    /// The period asked for (this month unless told) in words, and the pipeline over it and
+    /// over the period before.
+    func comparedPipeline(from: String?, to: String?) throws -> (period: String, now: PipelineFigures, last: PipelineFigures) {
+        let period = ReportPeriod.days(from: from, to: to, today: today)
+        let before = ReportPeriod.previous(period)
+        return (text("date.range", ["from": dayText(period.from), "to": dayText(period.to)]),
+                try records.pipeline(from: period.from.description, to: period.to.description, today: today.description),
+                try records.pipeline(from: before.from.description, to: before.to.description, today: today.description))
     }
 
     /// The report's lines, in the turn's language: what `kaiqu report` prints as well.
@@ -78,11 +104,18 @@ extension Turn {
         if let stall = now.stall, stall.days > 0 {
             lines.append(turn.text("report.stall", ["step": String(stall.step), "name": turn.text("step.\(stall.step)"), "days": String(stall.days)]))
         }
+        // A manager's report: a line per rep of the team.
+        if !now.reps.isEmpty {
+            lines.append(turn.text("report.reps"))
+            for rep in now.reps {
+                lines.append(turn.text("report.rep_line", ["name": rep.name, "new": String(rep.newCustomers), "done": String(rep.visitsDone),
+                                                           "planned": String(rep.visitsPlanned), "won": String(rep.won),
+                                                           "won_amount": turn.money(rep.wonAmount), "ordered": turn.money(rep.ordered)]))
+            }
+        }
         return lines
     }
 
     /// A share as a whole percentage.
-    static func percent(_ part: Int, of whole: Int) -> String {
-        String(Int((Double(part) / Double(max(whole, 1)) * 100).rounded()))
-    }
+    static func percent(_ part: Int, of whole: Int) -> String { Share.percent(part, of: whole) }
 }

@@ -25,3 +25,11 @@ public enum ReportPeriod {
         return (from.adding(days: -days), from.adding(days: -1))
     }
 }
+
+/// Shares as the reports write them.
+public enum Share {
+    /// `part` of `whole` as a whole percentage ("50"); 0 of 0 is "0".
+    public static func percent(_ part: Int, of whole: Int) -> String {
+        String(Int((Double(part) / Double(max(whole, 1)) * 100).rounded()))
+    }
+}

@@ -40,6 +40,20 @@ extension Turn {
             if planned.total > planned.rows.count { say("agenda.and_more", ["count": counted(planned.total, less: planned.rows.count)]) }
         }
 
+        // Collecting from late payers whose cause is recorded: the follow-up the cause's
+        // strategy set, until the overdue money is paid.
+        let collections = try records.collectionsDue(by: to.description, today: today.description, defaultTerms: defaultTerms)
+        if !collections.isEmpty {
+            said = true
+            say("agenda.collections", ["count": counted(collections.count)])
+            for due in collections.prefix(Self.agendaRows) {
+                line("· " + text("agenda.collection_line", ["name": due.name, "when": dayText(due.cause.followUp ?? today.description),
+                                                            "amount": money(due.overdue), "cause": text("cause.\(due.cause.id)"),
+                                                            "task": text("cause.\(due.cause.id).task")]))
+            }
+            if collections.count > Self.agendaRows { say("agenda.and_more", ["count": counted(collections.count, less: Self.agendaRows)]) }
+        }
+
         var days: [String: CivilDay] = [:]
         for offset in 0...(to.ordinal - from.ordinal) {
             let day = from.adding(days: offset)

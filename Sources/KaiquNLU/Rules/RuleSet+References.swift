@@ -13,6 +13,11 @@ extension RuleSet {
 
     /// Whether an entry of the synonym list `name` occurs in `tokens` (false when the list is
     /// not defined): for the dialogue's data words, as 80/20 picks the ABC analysis.
+    public func mentions(_ name: String, inText text: String) -> Bool {
+        mentions(name, in: Tokenizer.tokens(of: fold(text), lexicon: lexicon))
+    }
+
+    /// Whether an entry of the synonym list `name` occurs in `tokens`.
     public func mentions(_ name: String, in tokens: [Token]) -> Bool {
         let entries = list(named: name)
         let ids = tokens.map(\.id)

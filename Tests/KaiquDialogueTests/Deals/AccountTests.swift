@@ -50,3 +50,32 @@ final class AccountTests: XCTestCase {
         XCTAssertTrue(later.contains("2. 李娜：逾期 2万，10 天（1月17日（周日）到期）"), later.joined(separator: "\n"))
     }
 }
+
+/// The 5C grade suggests a credit limit: its days of the customer's average purchases over
+/// the last 90 days, rounded to a thousand, with the grade's terms.
+final class CreditLimitTests: XCTestCase {
+    func testTheGradeSuggestsALimitFromRecentOrders() throws {
+        let chat = try Chat()
+        // 4.5万 over 90 days is 500 a day; grade B (total 20) is 15 days: 7500 → 8000.
+        for line in ["添加客户 王建国 电话13800138000", "10月1日王建国进货3万", "11月2日王建国进货1.5万", "8月1日王建国进货9万", "评估一下王建国的信用", "4", "4", "4", "4"] {
+            _ = try chat.say(line)
+        }
+        let graded = try chat.say("4")
+        XCTAssertEqual(graded.last, "按这个等级，建议 王建国 的信用额度 8000 元（近 90 天进货 4.5万，约 15 天的进货额），账期 15 天。按这个设吗？（是/不）",
+                       graded.joined(separator: "\n"))
+        XCTAssertEqual(try chat.say("是"), ["已把 王建国 的账期设为 15 天。", "已把 王建国 的信用额度设为 8000 元。"])
+        let account = try chat.book.account(of: try XCTUnwrap(chat.card("王建国")).id, today: "2026-11-18", defaultTerms: 30)
+        XCTAssertEqual(account.creditLimit, 8_000)
+        XCTAssertEqual(account.termsDays, 15)
+    }
+
+    func testPoorCreditIsCashBeforeDeliveryAndNoHistoryWaits() throws {
+        let chat = try Chat()
+        for line in ["添加客户 李娜 电话13800138001", "李娜进了1万", "评估一下李娜的信用", "1", "1", "1", "1"] { _ = try chat.say(line) }
+        XCTAssertEqual(try chat.say("1").last, "按这个等级，李娜 不给信用额度，一律款到发货。把信用额度设为 0 吗？（是/不）设了以后，有欠款的新单都会先提醒。")
+        XCTAssertEqual(try chat.say("不"), ["好，额度没改。要自己定就说：“信用额度5万”。"])
+
+        for line in ["添加客户 张伟 电话13800138002", "评估一下张伟的信用", "5", "5", "5", "5"] { _ = try chat.say(line) }
+        XCTAssertEqual(try chat.say("5").last, "张伟 还没有近 90 天的进货记录；有了进货以后，按约 30 天的进货额定信用额度。先记进货，比如：“张伟进了50箱，3万”。")
+    }
+}

@@ -19,7 +19,7 @@ final class ABCReportTests: XCTestCase {
             "3. 张伟 1万 · 占 8% · 累计 96% · B 类",
             "4. 孙丽 5000 元 · 占 4% · 累计 100% · C 类",
         ], report.joined(separator: "\n"))
-        XCTAssertTrue(report[6].hasPrefix("A 类 2 家，占 88%：VIP。"), report.joined(separator: "\n"))
+        XCTAssertTrue(report[6].hasPrefix("A 类 2 家，占 88%：VIP 政策。优先保证货源；计划性拜访"), report.joined(separator: "\n"))
         // Another month has no orders; the cards' A/B/C question is still the pipeline report.
         XCTAssertEqual(try chat.keys("上个月的ABC分析"), ["abc.title", "abc.empty"])
         XCTAssertEqual(try chat.keys("abc各类客户有多少").first, "report.title")

@@ -12,7 +12,7 @@ final class PipelineReportTests: XCTestCase {
             _ = try chat.say(line)
         }
         let report = try chat.say("本月报告")
-        XCTAssertEqual(report.first, "【销售概况】11月1日（周日） 至 11月30日（周一）", report.joined(separator: "\n"))
+        XCTAssertEqual(report.first, "【开发报告】11月1日（周日） 至 11月30日（周一）", report.joined(separator: "\n"))
         XCTAssertTrue(report.contains("漏斗（现在的级别，括号里是再上一级的比例）：四级及以上 2 → 三级及以上 2（100%） → 二级及以上 2（100%） → 一级 1（50%）"),
                       report.joined(separator: "\n"))
         XCTAssertTrue(report.contains("新客户：3（上期 0）"), report.joined(separator: "\n"))
@@ -30,8 +30,8 @@ final class PipelineReportTests: XCTestCase {
 
     func testAnEmptyBookSaysThereIsNothingYetAndAPeriodCanBeAsked() throws {
         let chat = try Chat()
-        XCTAssertEqual(try chat.keys("销售漏斗"), ["report.title", "report.empty"])
+        XCTAssertEqual(try chat.keys("销售漏斗"), ["funnel.title", "report.empty"])
         let week = try chat.say("这周业绩怎么样")
-        XCTAssertEqual(week.first, "【销售概况】11月16日（周一） 至 11月22日（周日）", week.joined(separator: "\n"))
+        XCTAssertEqual(week.first, "【开发报告】11月16日（周一） 至 11月22日（周日）", week.joined(separator: "\n"))
     }
 }

@@ -96,6 +96,15 @@ final class Chat {
         return utterance
     }
 
+    /// The replies to one line as a messaging app gets them (no bars, no tables).
+    func plainReplies(_ text: String) throws -> [String] {
+        var plain = DialogueContext(now: now, timeZone: zone, plainText: true)
+        plain.plainText = true
+        return try Shipped.dialogue.run(.utterance(utterance(text, after: state.language)), in: &state, context: plain, records: book,
+                                        apply: { try self.book.apply($0, at: plain.stamp) }, parse: utterance, describe: { "\($0)" })
+            .replies.map { Shipped.data.catalogue.render($0) }
+    }
+
     /// The keys of the replies to one line.
     func keys(_ text: String) throws -> [String] { try replies(text).map(\.key) }
 
