@@ -31,68 +31,54 @@ extension Book {
 
     /// The customers with money past due, the longest overdue first (at most `limit`).
     public func overdueAccounts(today: String, defaultTerms: Int, limit: Int) throws(StoreError) -> [OverdueAccount] {
-        var overdue: [CustomerID: OverdueAccount] = [:]
-        try openOrders(defaultTerms: defaultTerms) { order in
-            guard order.due < today else { return }
-            var account = overdue[order.customer] ?? OverdueAccount(customer: order.customer, name: order.name, amount: 0, since: order.due, days: 0,
-                                                                    cause: order.cause, balance: order.balance)
-            account.amount += order.open
-            if order.due < account.since { account.since = order.due }
-            overdue[order.customer] = account
+        guard let day = CivilDay.iso(today) else { return [] }
+        var overdue: [OverdueAccount] = []
+        try db.query("""
+            SELECT customer_id, name, sum(CASE WHEN late > 0 THEN open END) AS owed, max(late) AS days, sum(open),
+                   overdue_cause, overdue_cause_on, collect_on
+            FROM (\(Self.openOrders(owned("c.owner", "?3")))) GROUP BY customer_id HAVING owed > 0
+            ORDER BY days DESC, owed DESC, customer_id LIMIT ?4
+            """, [.text(today), .integer(Int64(defaultTerms)), .text(owner), .integer(Int64(min(limit, Int(Int32.max))))]) { row in
+            let days = Int(row.integer(3))
+            overdue.append(OverdueAccount(customer: row.integer(0), name: row.text(1) ?? "", amount: Int(row.integer(2)),
+                                          since: day.adding(days: -days).description, days: days, cause: Self.cause(row, at: 5),
+                                          balance: Int(row.integer(4))))
         }
-        return Array(overdue.values.map { account in
-            var account = account
-            account.days = Self.days(from: account.since, to: today)
-            return account
-        }.sorted { ($0.days, $0.amount, $1.customer) > ($1.days, $1.amount, $0.customer) }.prefix(limit))
+        return overdue
     }
 
     /// What is owed as of `today`: the balance, the overdue by age and by cause.
     public func receivables(today: String, defaultTerms: Int) throws(StoreError) -> ReceivableFigures {
         var figures = ReceivableFigures()
         var owing = Set<CustomerID>(), late = Set<CustomerID>()
-        try openOrders(defaultTerms: defaultTerms) { order in
-            figures.balance += order.open
-            owing.insert(order.customer)
-            guard order.due < today else { return figures.notDue += order.open }
-            late.insert(order.customer)
-            figures.buckets[ReceivableFigures.bucket(days: Self.days(from: order.due, to: today))] += order.open
-            figures.byCause[order.cause?.id ?? "", default: 0] += order.open
+        // A row a customer, age bucket (-1: not due) and cause.
+        try db.query("""
+            SELECT customer_id, CASE WHEN late <= 0 THEN -1 WHEN late <= 30 THEN 0 WHEN late <= 60 THEN 1 WHEN late <= 90 THEN 2 ELSE 3 END,
+                   coalesce(overdue_cause, ''), sum(open)
+            FROM (\(Self.openOrders(owned("c.owner", "?3")))) GROUP BY 1, 2, 3
+            """, [.text(today), .integer(Int64(defaultTerms)), .text(owner)]) { row in
+            let customer = row.integer(0), bucket = Int(row.integer(1)), amount = Int(row.integer(3))
+            figures.balance += amount
+            owing.insert(customer)
+            guard bucket >= 0 else { return figures.notDue += amount }
+            late.insert(customer)
+            figures.buckets[bucket] += amount
+            figures.byCause[row.text(2) ?? "", default: 0] += amount
         }
         (figures.owing, figures.overdueCustomers) = (owing.count, late.count)
         return figures
     }
 
-    /// An order not yet paid in full: what is open of it and when it falls due.
-    struct OpenOrder {
-        var customer: CustomerID
-        var name: String
-        var due: String
-        var open: Int
-        var balance: Int
-        var cause: OverdueCause?
-    }
-
-    // The orders not paid in full, from the open amounts `resettle` keeps: only those rows
-    // are read, however long the history.
-    func openOrders(defaultTerms: Int, _ each: (OpenOrder) -> Void) throws(StoreError) {
-        var orders: [OpenOrder] = []
-        var balances: [CustomerID: Int] = [:]
-        try db.query("""
-            SELECT s.customer_id, c.name, s.day, s.open, c.terms_days, c.overdue_cause, c.overdue_cause_on, c.collect_on
-            FROM sale s JOIN customer c ON c.id = s.customer_id
-            WHERE s.open > 0 AND c.deleted_at IS NULL AND \(owned("c.owner"))
-            """, [.text(owner)]) { row in
-            guard let placed = CivilDay.iso(row.text(2) ?? "") else { return }
-            let order = OpenOrder(customer: row.integer(0), name: row.text(1) ?? "", due: placed.adding(days: row.optionalInteger(4) ?? defaultTerms).description,
-                                  open: Int(row.integer(3)), balance: 0, cause: Self.cause(row, at: 5))
-            balances[order.customer, default: 0] += order.open
-            orders.append(order)
-        }
-        for var order in orders {
-            order.balance = balances[order.customer] ?? order.open
-            each(order)
-        }
+    // The orders not paid in full, from the open amounts `resettle` keeps (only those rows are
+    // read, however long the history), each with how many days past due it is (`late`; 0 or
+    // less is not due yet). Binds ?1 today, ?2 the policy's terms; `owned` binds the owner.
+    static func openOrders(_ owned: String) -> String {
+        """
+        SELECT s.customer_id, c.name, s.open, c.overdue_cause, c.overdue_cause_on, c.collect_on,
+               CAST(julianday(?1) - julianday(s.day) AS INTEGER) - coalesce(c.terms_days, ?2) AS late
+        FROM sale s CROSS JOIN customer c ON c.id = s.customer_id
+        WHERE s.open > 0 AND c.deleted_at IS NULL AND \(owned)
+        """
     }
 
     /// Works out again what is open of each of a customer's orders after a sale is added or

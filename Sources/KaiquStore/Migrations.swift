@@ -273,6 +273,11 @@ enum Migrations {
         UPDATE sale SET open = (SELECT open FROM open_now WHERE open_now.id = sale.id) WHERE kind = 'order';
         DROP TABLE open_now;
         CREATE INDEX sale_open ON sale(customer_id) WHERE open > 0;
+        CREATE INDEX customer_level ON customer(owner, level, status) WHERE deleted_at IS NULL;
+        CREATE INDEX customer_created ON customer(owner, created_at) WHERE deleted_at IS NULL;
+        CREATE INDEX customer_status ON customer(owner, status, updated_at) WHERE deleted_at IS NULL;
+        CREATE INDEX flow_event_kind ON flow_event(kind, at);
+        CREATE INDEX objection_raised ON objection(raised_at);
         """,
     ]
 }

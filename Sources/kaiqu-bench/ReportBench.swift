@@ -16,8 +16,11 @@ enum ReportBench {
         let rules = try RuleSet.load(files: Kaiqu.builtInIntentFiles, otherKinds: DialogueData.kinds)
         let data = try DialogueData(rules: rules)
         let nameKey: @Sendable (String) -> String = { NameKey.of($0, normalizer: rules.normalizer) }
+        // KAIQU_BENCH_KEEP=1 keeps the filled store, to look at its query plans.
+        let keep = ProcessInfo.processInfo.environment["KAIQU_BENCH_KEEP"] == "1"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaiqu-bench-reports-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
+        if keep { print("store kept at \(folder.path)/bench.db") }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let book = try Store(path: folder.appendingPathComponent("bench.db").path, nameKey: nameKey, cadence: data.cadence).book(of: "bench")
         let today = CivilDay(2026, 11, 18)

@@ -82,7 +82,8 @@ final class StoreTests: XCTestCase {
             }
         }
         XCTAssertEqual(RawSQLite.execute(path, """
-            DROP INDEX sale_open; DROP INDEX sale_day; DROP INDEX customer_collect_on;
+            DROP INDEX sale_open; DROP INDEX sale_day; DROP INDEX customer_collect_on; DROP INDEX customer_level;
+            DROP INDEX customer_created; DROP INDEX customer_status; DROP INDEX flow_event_kind; DROP INDEX objection_raised;
             ALTER TABLE sale DROP COLUMN open; ALTER TABLE customer DROP COLUMN overdue_cause;
             ALTER TABLE customer DROP COLUMN overdue_cause_on; ALTER TABLE customer DROP COLUMN collect_on;
             PRAGMA user_version = 6;

@@ -46,9 +46,9 @@ struct ReportCSV {
         for level in 1...4 { rows.append(["level_\(level)_now", String(now.levels[level] ?? 0), ""]) }
         for step in 1...7 { rows.append(["step_\(step)_now", String(now.steps[step] ?? 0), ""]) }
         for step in 1...7 { rows.append(["reached_step_\(step)", String(now.reached[step] ?? 0), String(last.reached[step] ?? 0)]) }
-        let overdue = try book.overdueAccounts(today: today.description, defaultTerms: terms, limit: Int.max)
-        rows.append(["overdue_accounts_now", String(overdue.count), ""])
-        rows.append(["overdue_amount_now", String(overdue.map(\.amount).reduce(0, +)), ""])
+        let owed = try book.receivables(today: today.description, defaultTerms: terms)
+        rows.append(["overdue_accounts_now", String(owed.overdueCustomers), ""])
+        rows.append(["overdue_amount_now", String(owed.overdue), ""])
         let kinds = (now.objections.map(\.kind) + last.objections.map(\.kind)).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for kind in kinds {
             rows.append(["objection_\(kind)", String(now.objections.first { $0.kind == kind }?.count ?? 0),

@@ -37,9 +37,9 @@ extension Turn {
         say("report.title", ["period": period])
         guard !now.isEmpty else { return say("report.empty") }
         for line in Self.reportLines(now, last, self) { self.line(line) }
-        let overdue = try records.overdueAccounts(today: today.description, defaultTerms: defaultTerms, limit: 1_000)
-        if overdue.isEmpty { line(text("report.overdue_none")) } else {
-            line(text("report.overdue", ["count": String(overdue.count), "amount": money(overdue.map(\.amount).reduce(0, +))]))
+        let owed = try records.receivables(today: today.description, defaultTerms: defaultTerms)
+        if owed.overdue == 0 { line(text("report.overdue_none")) } else {
+            line(text("report.overdue", ["count": String(owed.overdueCustomers), "amount": money(owed.overdue)]))
         }
     }
 
