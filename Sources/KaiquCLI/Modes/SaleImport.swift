@@ -41,7 +41,7 @@ struct SaleImport {
         var held: [String: Int] = [:]
         for row in rows {
             var reader = SaleRow(columns: columns, header: header, fields: row.fields, rules: session.data.parser.rules, kind: kind, today: today)
-            let read: [SaleRow.Read]
+            let read: [SaleEntry]
             do { read = try reader.entries(book: book) } catch {
                 Output.error.line("kaiqu: " + Messages.reason(error, language))
                 return .cannotCreate
@@ -50,7 +50,7 @@ struct SaleImport {
                 refusals += reader.problems.map { (row.line, $0.column, $0.value, $0.reason) }
                 continue
             }
-            for entry in read.map(\.entry) {
+            for entry in read {
                 let key = "\(entry.customer)|\(entry.kind.rawValue)|\(entry.day)|\(entry.amount)"
                 do {
                     if held[key] == nil { held[key] = try book.saleCount(entry) }
@@ -93,8 +93,6 @@ struct SaleImport {
 
 /// One row of a sales file: its cells checked and turned into an order, a payment, or both.
 struct SaleRow {
-    struct Read { var entry: SaleEntry }
-
     let columns: [String?]
     let header: [String]
     let fields: [String]
@@ -118,7 +116,7 @@ struct SaleRow {
         return value.isEmpty ? nil : (header[index], value)
     }
 
-    mutating func entries(book: Book) throws -> [Read] {
+    mutating func entries(book: Book) throws -> [SaleEntry] {
         func refuse(_ column: String, _ value: String, _ reason: String) { problems.append((column, value, reason)) }
         let customerHeader = header[columns.firstIndex(of: "customer")!]
         guard let name = cell("customer") else {
@@ -144,10 +142,11 @@ struct SaleRow {
         }
         // The kind: the kind column, else the amount column it fills, else the command line's.
         var rowKind = kind
+        var kindRefused = false
         if let cell = cell("kind") {
             if rules.mentions("sale-payment", inText: cell.value) { rowKind = .payment }
             else if rules.mentions("sale-order", inText: cell.value) { rowKind = .order }
-            else { refuse(cell.header, cell.value, "sale_kind") }
+            else { refuse(cell.header, cell.value, "sale_kind"); kindRefused = true }
         }
         var amounts: [(SaleEntry.Kind, Int)] = []
         for (column, columnKind) in [("amount", rowKind), ("order-amount", SaleEntry.Kind.order), ("payment-amount", .payment)] {
@@ -157,7 +156,8 @@ struct SaleRow {
                 continue
             }
             guard let columnKind else {
-                refuse(amount.header, amount.value, "sale_kind_missing")
+                // A kind already refused is said once.
+                if !kindRefused { refuse(amount.header, amount.value, "sale_kind_missing") }
                 continue
             }
             amounts.append((columnKind, yuan))
@@ -167,7 +167,7 @@ struct SaleRow {
             refuse(column, "", "amount_missing")
         }
         guard problems.isEmpty, let customer = found.first else { return [] }
-        return amounts.map { Read(entry: SaleEntry(customer: customer.id, kind: $0.0, day: day.description, amount: $0.1)) }
+        return amounts.map { SaleEntry(customer: customer.id, kind: $0.0, day: day.description, amount: $0.1) }
     }
 
     /// A day as spreadsheets write it: 2026-11-02, 2026/11/2, 2026.11.2, 2026年11月2日.

@@ -49,6 +49,7 @@ final class SaleImportEndToEndTests: XCTestCase {
         XCTAssertTrue(first.text.contains("第 7 行，“日期”列：“2027-01-01”是将来的日期"), first.text)
         XCTAssertTrue(first.text.contains("第 8 行，“金额”列：“abc”不是有效的金额"), first.text)
         XCTAssertTrue(first.text.contains("第 9 行，“类型”列：“退货”分不清是进货还是回款"), first.text)
+        XCTAssertEqual(first.text.components(separatedBy: "第 9 行").count - 1, 1, "a row's wrong kind is said once: \(first.text)")
         // 王建国: 3万 ordered 9月1日, due 10月1日, 1万 paid: 2万 overdue 48 days. 李娜 (the
         // one with that phone): 8000 due 11月4日, 14 days.
         let list = try overdue()
