@@ -15,57 +15,62 @@ extension Book {
             account.cause = Self.cause(row, at: 2)
         }
         guard found else { throw .noSuchCustomer(customer) }
-        var orders: [(day: String, amount: Int)] = []
-        try db.query("SELECT kind, day, amount FROM sale WHERE customer_id = ? ORDER BY day, id", [.integer(customer)]) { row in
-            let amount = Int(row.integer(2))
-            if row.text(0) == "order" {
-                orders.append((row.text(1) ?? "", amount))
-                account.ordered += amount
-            } else {
-                account.paid += amount
+        // What is open of each order is kept by `resettle`; an open order past its due day is overdue.
+        let terms = account.termsDays ?? defaultTerms
+        try db.query("SELECT kind, day, amount, open FROM sale WHERE customer_id = ? ORDER BY day, id", [.integer(customer)]) { row in
+            guard row.text(0) == "order" else { return account.paid += Int(row.integer(2)) }
+            account.ordered += Int(row.integer(2))
+            let open = Int(row.integer(3))
+            guard open > 0, let due = CivilDay.iso(row.text(1) ?? "")?.adding(days: terms).description else { return }
+            if due < today {
+                account.overdue += open
+                if account.oldestOverdue == nil { account.oldestOverdue = due }
+            } else if account.nextDue == nil {
+                account.nextDue = due
             }
         }
-        Self.settle(&account, orders: orders, today: today, terms: account.termsDays ?? defaultTerms)
         return account
     }
 
     /// The customers with money past due, the longest overdue first (at most `limit`).
     public func overdueAccounts(today: String, defaultTerms: Int, limit: Int) throws(StoreError) -> [OverdueAccount] {
-        guard let day = CivilDay.iso(today) else { return [] }
-        var overdue: [OverdueAccount] = []
-        try db.query("""
-            SELECT customer_id, name, sum(CASE WHEN late > 0 THEN open END) AS owed, max(late) AS days, sum(open),
-                   overdue_cause, overdue_cause_on, collect_on
-            FROM (\(Self.openOrders(owned("c.owner", "?3")))) GROUP BY customer_id HAVING owed > 0
-            ORDER BY days DESC, owed DESC, customer_id LIMIT ?4
-            """, [.text(today), .integer(Int64(defaultTerms)), .text(owner), .integer(Int64(min(limit, Int(Int32.max))))]) { row in
-            let days = Int(row.integer(3))
-            overdue.append(OverdueAccount(customer: row.integer(0), name: row.text(1) ?? "", amount: Int(row.integer(2)),
-                                          since: day.adding(days: -days).description, days: days, cause: Self.cause(row, at: 5),
-                                          balance: Int(row.integer(4))))
-        }
-        return overdue
+        Array(try receivables(today: today, defaultTerms: defaultTerms).accounts.prefix(limit))
     }
 
-    /// What is owed as of `today`: the balance, the overdue by age and by cause.
+    /// What is owed as of `today`: the balance, the overdue by age and by cause, and the
+    /// overdue accounts. One grouped pass over the open orders: a row a customer and age
+    /// bucket (-1: not due yet).
     public func receivables(today: String, defaultTerms: Int) throws(StoreError) -> ReceivableFigures {
+        guard let day = CivilDay.iso(today) else { return ReceivableFigures() }
         var figures = ReceivableFigures()
-        var owing = Set<CustomerID>(), late = Set<CustomerID>()
-        // A row a customer, age bucket (-1: not due) and cause.
+        var accounts: [CustomerID: OverdueAccount] = [:]
         try db.query("""
-            SELECT customer_id, CASE WHEN late <= 0 THEN -1 WHEN late <= 30 THEN 0 WHEN late <= 60 THEN 1 WHEN late <= 90 THEN 2 ELSE 3 END,
-                   coalesce(overdue_cause, ''), sum(open)
-            FROM (\(Self.openOrders(owned("c.owner", "?3")))) GROUP BY 1, 2, 3
+            SELECT customer_id, name, CASE WHEN late <= 0 THEN -1 WHEN late <= 30 THEN 0 WHEN late <= 60 THEN 1 WHEN late <= 90 THEN 2 ELSE 3 END,
+                   sum(open), max(late), overdue_cause, overdue_cause_on, collect_on
+            FROM (\(Self.openOrders(owned("c.owner", "?3")))) GROUP BY 1, 3
             """, [.text(today), .integer(Int64(defaultTerms)), .text(owner)]) { row in
-            let customer = row.integer(0), bucket = Int(row.integer(1)), amount = Int(row.integer(3))
+            let customer = row.integer(0), bucket = Int(row.integer(2)), amount = Int(row.integer(3))
+            var account = accounts[customer] ?? OverdueAccount(customer: customer, name: row.text(1) ?? "", amount: 0, since: today, days: 0,
+                                                               cause: Self.cause(row, at: 5), balance: 0)
             figures.balance += amount
-            owing.insert(customer)
-            guard bucket >= 0 else { return figures.notDue += amount }
-            late.insert(customer)
-            figures.buckets[bucket] += amount
-            figures.byCause[row.text(2) ?? "", default: 0] += amount
+            account.balance += amount
+            if bucket < 0 {
+                figures.notDue += amount
+            } else {
+                figures.buckets[bucket] += amount
+                figures.byCause[account.cause?.id ?? "", default: 0] += amount
+                account.amount += amount
+                account.days = max(account.days, Int(row.integer(4)))
+            }
+            accounts[customer] = account
         }
-        (figures.owing, figures.overdueCustomers) = (owing.count, late.count)
+        figures.owing = accounts.count
+        figures.accounts = accounts.values.filter { $0.amount > 0 }.map { account in
+            var account = account
+            account.since = day.adding(days: -account.days).description
+            return account
+        }.sorted { ($0.days, $0.amount, $1.customer) > ($1.days, $1.amount, $0.customer) }
+        figures.overdueCustomers = figures.accounts.count
         return figures
     }
 
@@ -146,29 +151,5 @@ extension Book {
             sales.append(CustomerSales(customer: row.integer(0), name: row.text(1) ?? "", amount: Int(row.integer(2))))
         }
         return sales
-    }
-
-    // Payments settle the oldest orders first; what is left of an order past its due day is
-    // overdue.
-    static func settle(_ account: inout Account, orders: [(day: String, amount: Int)], today: String, terms: Int) {
-        var payments = account.paid
-        for order in orders {
-            let settled = min(payments, order.amount)
-            payments -= settled
-            let open = order.amount - settled
-            guard open > 0, let placed = CivilDay.iso(order.day) else { continue }
-            let due = placed.adding(days: terms).description
-            if due < today {
-                account.overdue += open
-                if account.oldestOverdue == nil { account.oldestOverdue = due }
-            } else if account.nextDue == nil {
-                account.nextDue = due
-            }
-        }
-    }
-
-    static func days(from: String, to: String) -> Int {
-        guard let a = CivilDay.iso(from), let b = CivilDay.iso(to) else { return 0 }
-        return b.ordinal - a.ordinal
     }
 }

@@ -26,6 +26,10 @@ struct SaleImport {
     func run(header: [String], rows: [(line: Int, fields: [String])], unclosedQuotes: [Int], book: Book) -> ExitCode {
         let out = Output.standard
         func say(_ key: String, _ parameters: [String: String] = [:]) { out.line(Conversation.safe(catalogue.render(key, language, parameters))) }
+        func failed(_ error: any Error) -> ExitCode {
+            Output.error.line("kaiqu: " + Messages.reason(error, language))
+            return .cannotCreate
+        }
         let columns = header.map { session.data.dialogue.saleColumns[$0.trimmingSpaces().lowercased()] }
         guard columns.contains("customer") else {
             say("import.sales_no_customer", ["file": path])
@@ -42,10 +46,7 @@ struct SaleImport {
         for row in rows {
             var reader = SaleRow(columns: columns, header: header, fields: row.fields, rules: session.data.parser.rules, kind: kind, today: today)
             let read: [SaleEntry]
-            do { read = try reader.entries(book: book) } catch {
-                Output.error.line("kaiqu: " + Messages.reason(error, language))
-                return .cannotCreate
-            }
+            do { read = try reader.entries(book: book) } catch { return failed(error) }
             guard reader.problems.isEmpty else {
                 refusals += reader.problems.map { (row.line, $0.column, $0.value, $0.reason) }
                 continue
@@ -54,10 +55,7 @@ struct SaleImport {
                 let key = "\(entry.customer)|\(entry.kind.rawValue)|\(entry.day)|\(entry.amount)"
                 do {
                     if held[key] == nil { held[key] = try book.saleCount(entry) }
-                } catch {
-                    Output.error.line("kaiqu: " + Messages.reason(error, language))
-                    return .cannotCreate
-                }
+                } catch { return failed(error) }
                 if held[key]! > 0 {
                     held[key]! -= 1
                     skipped += 1
@@ -70,10 +68,7 @@ struct SaleImport {
             if !entries.isEmpty {
                 _ = try book.apply(entries.map { .recordSale($0) }, kind: "import", subject: URL(fileURLWithPath: path).lastPathComponent, at: stamp)
             }
-        } catch {
-            Output.error.line("kaiqu: " + Messages.reason(error, language))
-            return .cannotCreate
-        }
+        } catch { return failed(error) }
         let orders = entries.filter { $0.kind == .order }, payments = entries.filter { $0.kind == .payment }
         say("import.sales_summary", ["file": path, "orders": String(orders.count), "ordered": catalogue.money(orders.map(\.amount).reduce(0, +), language),
                                      "payments": String(payments.count), "paid": catalogue.money(payments.map(\.amount).reduce(0, +), language),

@@ -101,7 +101,7 @@ struct ReportCSV {
                     ["not_due", String(r.notDue), ""], ["overdue", String(r.overdue), String(r.overdueCustomers)]]
         for (index, bucket) in ["0-30", "31-60", "61-90", "90+"].enumerated() { rows.append(["overdue_days_\(bucket)", String(r.buckets[index]), ""]) }
         for (cause, amount) in r.byCause.sorted(by: { $0.key < $1.key }) { rows.append(["cause_\(cause.isEmpty ? "none" : cause)", String(amount), ""]) }
-        for account in try book.overdueAccounts(today: today.description, defaultTerms: terms, limit: Int.max) {
+        for account in r.accounts {
             rows.append(["overdue_customer", String(account.amount), account.name, String(account.days), account.cause?.id ?? ""])
         }
         return rows

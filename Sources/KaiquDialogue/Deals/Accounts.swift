@@ -56,14 +56,17 @@ extension Turn {
         let overdue = try records.overdueAccounts(today: today.description, defaultTerms: defaultTerms, limit: 20)
         guard !overdue.isEmpty else { return say("overdue.none") }
         say("overdue.title", ["count": String(overdue.count), "amount": money(overdue.map(\.amount).reduce(0, +))])
-        for (index, account) in overdue.enumerated() {
-            let entry = text("overdue.line", ["index": String(index + 1), "name": account.name, "amount": money(account.amount),
-                                              "days": String(account.days), "since": dayText(account.since)])
-            line(account.cause.map { text("overdue.with_cause", ["line": entry, "cause": text("cause.\($0.id)")]) } ?? entry)
-        }
+        for (index, account) in overdue.enumerated() { line(overdueLine(index + 1, account)) }
         // Paying later than the terms is the method's warning sign (付款迟缓), with its measures.
         say("overdue.measures")
         if overdue.contains(where: { $0.cause == nil }) { tip("overdue.tip", ["name": overdue.first { $0.cause == nil }!.name]) }
+    }
+
+    /// "1. 王建国：逾期 3万，40 天（10月9日到期）", with the cause when one is recorded.
+    func overdueLine(_ number: Int, _ account: OverdueAccount) -> String {
+        let entry = text("overdue.line", ["index": String(number), "name": account.name, "amount": money(account.amount),
+                                          "days": String(account.days), "since": dayText(account.since)])
+        return account.cause.map { text("overdue.with_cause", ["line": entry, "cause": text("cause.\($0.id)")]) } ?? entry
     }
 
     /// What a customer's account says after an order or a payment.

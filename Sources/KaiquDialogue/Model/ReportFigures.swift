@@ -13,6 +13,8 @@ public struct ReceivableFigures: Sendable, Equatable {
     /// Customers who owe, and those of them overdue.
     public var owing = 0
     public var overdueCustomers = 0
+    /// The overdue accounts, the longest overdue first.
+    public var accounts: [OverdueAccount] = []
 
     public var overdue: Int { buckets.reduce(0, +) }
 

@@ -8,14 +8,9 @@ extension Turn {
         say("receivables.title", ["day": dayText(today)])
         guard figures.balance > 0 else { return say("receivables.none") }
         for line in Self.receivableLines(figures, self, plain: context.plainText) { self.line(line) }
-        let overdue = try records.overdueAccounts(today: today.description, defaultTerms: defaultTerms, limit: 5)
-        if !overdue.isEmpty {
+        if !figures.accounts.isEmpty {
             say("receivables.oldest")
-            for (index, account) in overdue.enumerated() {
-                let entry = text("overdue.line", ["index": String(index + 1), "name": account.name, "amount": money(account.amount),
-                                                  "days": String(account.days), "since": dayText(account.since)])
-                line(account.cause.map { text("overdue.with_cause", ["line": entry, "cause": text("cause.\($0.id)")]) } ?? entry)
-            }
+            for (index, account) in figures.accounts.prefix(5).enumerated() { line(overdueLine(index + 1, account)) }
         }
     }
 
