@@ -56,10 +56,10 @@ extension Book {
             // A visit belongs to the card's rep, whoever plans it (a manager for their team).
             try requireCustomer(plan.customer)
             try db.query("""
-                INSERT INTO visit(owner, customer_id, day, time, end_time, purpose, status, created_at, updated_at, zone)
-                VALUES ((SELECT owner FROM customer WHERE id = ?), ?, ?, ?, ?, ?, 'planned', ?, ?, ?)
+                INSERT INTO visit(owner, customer_id, day, time, end_time, purpose, status, created_at, updated_at, zone, kind)
+                VALUES ((SELECT owner FROM customer WHERE id = ?), ?, ?, ?, ?, ?, 'planned', ?, ?, ?, ?)
                 """, [.integer(plan.customer), .integer(plan.customer), .text(plan.day), .optional(plan.time), .optional(plan.endTime),
-                      .optional(plan.purpose), .text(stamp), .text(stamp), .optional(zone)])
+                      .optional(plan.purpose), .text(stamp), .text(stamp), .optional(zone), .text((plan.kind ?? .visit).rawValue)])
             let id = db.lastInsertRowID
             try journal.record(.visit, id, before: nil)
             try journal.name(fromCustomer: plan.customer)
@@ -79,15 +79,15 @@ extension Book {
             let visit: VisitID
             if let planned = log.planned {
                 try journal.snapshot(visit: planned)
-                try db.query("UPDATE visit SET status = 'done', outcome = ?, updated_at = ? WHERE id = ? AND \(owned("owner"))",
-                             [.optional(log.outcome), .text(stamp), .integer(planned), .text(owner)])
+                try db.query("UPDATE visit SET status = 'done', outcome = ?, updated_at = ?, kind = ? WHERE id = ? AND \(owned("owner"))",
+                             [.optional(log.outcome), .text(stamp), .text(log.kind.rawValue), .integer(planned), .text(owner)])
                 visit = planned
             } else {
                 try db.query("""
-                    INSERT INTO visit(owner, customer_id, day, time, status, outcome, created_at, updated_at, zone)
-                    VALUES ((SELECT owner FROM customer WHERE id = ?), ?, ?, ?, 'done', ?, ?, ?, ?)
+                    INSERT INTO visit(owner, customer_id, day, time, status, outcome, created_at, updated_at, zone, kind)
+                    VALUES ((SELECT owner FROM customer WHERE id = ?), ?, ?, ?, 'done', ?, ?, ?, ?, ?)
                     """, [.integer(log.customer), .integer(log.customer), .text(log.day), .text(log.time), .optional(log.outcome), .text(stamp), .text(stamp),
-                          .optional(zone)])
+                          .optional(zone), .text(log.kind.rawValue)])
                 visit = db.lastInsertRowID
                 try journal.record(.visit, visit, before: nil)
             }

@@ -25,7 +25,7 @@ extension Book {
             """, stamps) { row in figures.reached[Int(row.integer(0))] = Int(row.integer(1)) }
         try db.query("""
             SELECT v.status, count(*) FROM visit v CROSS JOIN customer c ON c.id = v.customer_id
-            WHERE \(owned("v.owner")) AND v.status IN ('planned', 'done') AND v.day BETWEEN ? AND ? AND \(live) GROUP BY v.status
+            WHERE \(owned("v.owner")) AND v.status IN ('planned', 'done') AND v.day BETWEEN ? AND ? AND v.kind = 'visit' AND \(live) GROUP BY v.status
             """, [.text(owner), .text(from), .text(to), .text(owner)]) { row in
             let count = Int(row.integer(1))
             figures.visitsPlanned += count
@@ -72,7 +72,7 @@ extension Book {
         }
         try db.query("""
             SELECT c.owner, count(*), sum(v.status = 'done') FROM visit v JOIN customer c ON c.id = v.customer_id
-            WHERE \(live) AND v.status != 'cancelled' AND v.day BETWEEN ? AND ? GROUP BY c.owner
+            WHERE \(live) AND v.status != 'cancelled' AND v.day BETWEEN ? AND ? AND v.kind = 'visit' GROUP BY c.owner
             """, period) { row in
             reps[row.text(0) ?? ""]?.visitsPlanned = Int(row.integer(1))
             reps[row.text(0) ?? ""]?.visitsDone = Int(row.integer(2))

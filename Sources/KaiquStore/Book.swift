@@ -235,12 +235,13 @@ public struct Book: Records {
         return rows
     }
 
-    static let visitColumns = "v.id, v.customer_id, c.name, v.day, v.time, v.end_time, v.purpose, v.status, v.outcome, v.zone"
+    static let visitColumns = "v.id, v.customer_id, c.name, v.day, v.time, v.end_time, v.purpose, v.status, v.outcome, v.zone, v.kind"
 
     static func visit(_ row: Database.Row) -> Visit {
         Visit(id: row.integer(0), customer: row.integer(1), customerName: row.text(2) ?? "", day: row.text(3) ?? "",
               time: row.text(4), endTime: row.text(5), purpose: row.text(6),
-              status: row.text(7).flatMap(Visit.Status.init(rawValue:)) ?? .planned, outcome: row.text(8), zone: row.text(9))
+              status: row.text(7).flatMap(Visit.Status.init(rawValue:)) ?? .planned, outcome: row.text(8), zone: row.text(9),
+              kind: row.text(10).flatMap(ContactKind.init(rawValue:)) ?? .visit)
     }
 
     // The filter as SQL conditions, each starting with " AND ". Lost customers are left out

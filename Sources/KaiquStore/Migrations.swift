@@ -279,5 +279,10 @@ enum Migrations {
         CREATE INDEX flow_event_kind ON flow_event(kind, at);
         CREATE INDEX objection_raised ON objection(raised_at);
         """,
+        // 8: how a contact was made (a visit, a call, WeChat, samples sent): a planned call is a
+        // reminder, and the reports count visits apart from calls.
+        """
+        ALTER TABLE visit ADD COLUMN kind TEXT NOT NULL DEFAULT 'visit' CHECK (kind IN ('visit', 'call', 'wechat', 'sample'));
+        """,
     ]
 }

@@ -25,11 +25,11 @@ final class BirthdayTests: XCTestCase {
 
     func testLunarDaysLandOnTheRightSolarDay() {
         // 2026: 中秋 (八月十五) is 25 September; 春节 2027 is 6 February.
-        XCTAssertEqual(LunarCalendar.next(.lunar, month: 8, day: 15, from: CivilDay(2026, 9, 1)), CivilDay(2026, 9, 25))
-        XCTAssertEqual(LunarCalendar.next(.lunar, month: 1, day: 1, from: CivilDay(2026, 11, 18)), CivilDay(2027, 2, 6))
-        XCTAssertTrue(LunarCalendar.birthdayKeys(on: CivilDay(2026, 9, 25)).contains("L08-15"))
+        XCTAssertEqual(LunarBirthdays.next(.lunar, month: 8, day: 15, from: CivilDay(2026, 9, 1)), CivilDay(2026, 9, 25))
+        XCTAssertEqual(LunarBirthdays.next(.lunar, month: 1, day: 1, from: CivilDay(2026, 11, 18)), CivilDay(2027, 2, 6))
+        XCTAssertTrue(LunarBirthdays.keys(on: CivilDay(2026, 9, 25)).contains("L08-15"))
         // 2月29日 birthdays are remembered on 28 February in other years.
-        XCTAssertTrue(LunarCalendar.birthdayKeys(on: CivilDay(2027, 2, 28)).contains("02-29"))
-        XCTAssertFalse(LunarCalendar.birthdayKeys(on: CivilDay(2028, 2, 28)).contains("02-29"))
+        XCTAssertTrue(LunarBirthdays.keys(on: CivilDay(2027, 2, 28)).contains("02-29"))
+        XCTAssertFalse(LunarBirthdays.keys(on: CivilDay(2028, 2, 28)).contains("02-29"))
     }
 }

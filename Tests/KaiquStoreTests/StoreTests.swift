@@ -86,12 +86,31 @@ final class StoreTests: XCTestCase {
             DROP INDEX customer_created; DROP INDEX customer_status; DROP INDEX flow_event_kind; DROP INDEX objection_raised;
             ALTER TABLE sale DROP COLUMN open; ALTER TABLE customer DROP COLUMN overdue_cause;
             ALTER TABLE customer DROP COLUMN overdue_cause_on; ALTER TABLE customer DROP COLUMN collect_on;
+            ALTER TABLE visit DROP COLUMN kind;
             PRAGMA user_version = 6;
             """), 0)
         let book = try Store(path: path).book(of: "amy")
         let overdue = try book.overdueAccounts(today: "2026-11-18", defaultTerms: 30, limit: 10)
         XCTAssertEqual(overdue, [OverdueAccount(customer: 1, name: "王建国", amount: 40_000, since: "2026-07-31", days: 110, balance: 40_000)])
         XCTAssertEqual(try book.receivables(today: "2026-11-18", defaultTerms: 30).buckets, [20_000, 0, 0, 20_000])
+    }
+
+    // Schema 8 gives each contact a kind: the visits of a schema 7 store are visits, and a call
+    // can be kept beside them once it is opened.
+    func testASchemaSevenStoreKeepsItsVisitsAsVisits() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("v7.db").path
+        do {
+            let book = try Store(path: path).book(of: "amy")
+            try add("王建国", to: book)
+            _ = try book.apply(.scheduleVisit(VisitPlan(customer: 1, day: "2026-11-20", time: "10:00")), at: "2026-11-18T10:00")
+        }
+        XCTAssertEqual(RawSQLite.execute(path, "ALTER TABLE visit DROP COLUMN kind; PRAGMA user_version = 7;"), 0)
+        let book = try Store(path: path).book(of: "amy")
+        _ = try book.apply(.scheduleVisit(VisitPlan(customer: 1, day: "2026-11-21", kind: .call)), at: "2026-11-18T10:05")
+        let visits = try book.visits(from: "2026-11-01", to: "2026-11-30", statuses: [.planned], limit: 10).rows
+        XCTAssertEqual(visits.map(\.kind), [.visit, .call])
+        XCTAssertEqual(try pragma(path, "user_version"), "\(Store.schemaVersion)")
     }
 
     func testReadingOnlyNeverCreatesAFile() throws {

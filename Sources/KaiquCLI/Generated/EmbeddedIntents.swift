@@ -478,6 +478,268 @@ reply replay.failed
   en: {file}: {failed} of {turns} turns answered otherwise.
 
 """#),
+    ("calendar.kaiqu", #"""
+# The calendar reps plan around: festivals, how to find their days, and each year's official
+# holiday schedule (放假调休). The date parser reads festivals in what reps type (春节前,
+# 国庆后第一周, 中秋节前一天, the week before Christmas); the agenda shows the festivals that
+# fall in a period and the festival visits due; scheduling on a day off asks first.
+#
+#   festival ID
+#     kind: holiday | traditional | trade | western | memorial   (holiday: a public holiday;
+#           节前/节后 mean the coming one of these)
+#     date: 12-25 | lunar 8-15 | lunar eve | 5 sun 2 (2nd Sunday of May; -1 the last)
+#           | easter +1 | term 清明 (清明, 冬至)
+#     until: the same kinds of rule, for a festival that lasts (年货节)
+#     names: names as typed, Chinese and English; the first of each language is shown
+#     zh-Hant: the traditional name to show
+#     modified: names that are the festival only with a word after them (十一假期, 618大促):
+#           alone they are numbers
+#     break-names: names of its break (黄金周)
+#     days-off: the statutory days off as days from its day (春节 -1..2: 除夕 to 初三), for
+#           years no `holidays` block covers
+#     visit: A and B cards are due a festival visit (gifts) this many days before
+#
+#   holidays YEAR
+#     source: where the schedule comes from
+#     status: statutory  (the year's notice is not out: the statutory days off only)
+#     FESTIVAL-ID: off MM-DD..MM-DD | work MM-DD   (days off; a weekend day that is a working day)
+#
+# Solar terms (清明, 冬至) are computed (FestivalRule); lunar days come from Foundation's
+# Chinese calendar.
+
+# Public holidays (全国年节及纪念日放假办法).
+festival new-year
+  kind: holiday
+  date: 01-01
+  names: 元旦 | 元旦节 | 阳历新年 | 公历新年 | New Year's Day | New Years Day | New Year
+  days-off: 0..0
+festival spring-festival
+  kind: holiday
+  date: lunar 1-1
+  names: 春节 | 农历新年 | 新春 | 过年 | 大年初一 | 正月正时 | 正月朔日 | Chinese New Year | Spring Festival | Lunar New Year | CNY
+  days-off: -1..2
+  zh-Hant: 春節
+  visit: 14
+festival qingming
+  kind: holiday
+  date: term 清明
+  names: 清明节 | 清明 | Qingming | Qingming Festival | Tomb-Sweeping Day | Tomb Sweeping Day
+  days-off: 0..0
+  zh-Hant: 清明節
+festival labour-day
+  kind: holiday
+  date: 05-01
+  names: 劳动节 | 五一 | 五一节 | 五一劳动节 | 五一国际劳动节 | 国际劳动节 | Labour Day | Labor Day | May Day
+  days-off: 0..1
+  zh-Hant: 勞動節
+festival dragon-boat
+  kind: holiday
+  date: lunar 5-5
+  names: 端午节 | 端午 | 端阳 | 端阳节 | Dragon Boat Festival | Duanwu
+  days-off: 0..0
+  zh-Hant: 端午節
+festival mid-autumn
+  kind: holiday
+  date: lunar 8-15
+  names: 中秋节 | 中秋 | 八月节 | Mid-Autumn Festival | Mid Autumn Festival | Moon Festival | Mooncake Festival
+  days-off: 0..0
+  zh-Hant: 中秋節
+  visit: 14
+festival national-day
+  kind: holiday
+  date: 10-01
+  names: 国庆节 | 国庆 | National Day
+  break-names: 黄金周 | 国庆黄金周 | 十一黄金周 | Golden Week
+  days-off: 0..2
+  modified: 十一
+  zh-Hant: 國慶節
+
+# Traditional festivals.
+festival lunar-new-years-eve
+  kind: traditional
+  date: lunar eve
+  names: 除夕 | 大年夜 | 年三十 | 大年三十 | 除夕夜 | Chinese New Year's Eve | Lunar New Year's Eve
+festival lantern
+  kind: traditional
+  date: lunar 1-15
+  names: 元宵节 | 元宵 | 上元节 | Lantern Festival
+  zh-Hant: 元宵節
+festival qixi
+  kind: traditional
+  date: lunar 7-7
+  names: 七夕节 | 七夕 | 中国情人节 | Qixi | Qixi Festival | Chinese Valentine's Day
+  zh-Hant: 七夕節
+festival double-ninth
+  kind: traditional
+  date: lunar 9-9
+  names: 重阳节 | 重阳 | 重九 | Double Ninth Festival | Chongyang Festival
+  zh-Hant: 重陽節
+festival laba
+  kind: traditional
+  date: lunar 12-8
+  names: 腊八节 | 腊八 | Laba Festival
+  zh-Hant: 臘八節
+festival little-new-year
+  kind: traditional
+  date: lunar 12-23
+  names: 小年 | Little New Year
+festival winter-solstice
+  kind: traditional
+  date: term 冬至
+  names: 冬至 | 冬节 | Winter Solstice | Dongzhi
+
+# Trade dates: pushes for retail channels.
+festival womens-day
+  kind: trade
+  date: 03-08
+  names: 妇女节 | 三八节 | 三八妇女节 | 国际妇女节 | 女神节 | 女王节 | Women's Day | International Women's Day
+  modified: 三八
+  zh-Hant: 婦女節
+festival consumer-day
+  kind: trade
+  date: 03-15
+  names: 三一五 | 国际消费者权益日 | 消费者权益日 | 消费者日 | World Consumer Rights Day
+  modified: 315
+festival childrens-day
+  kind: trade
+  date: 06-01
+  names: 儿童节 | 六一 | 六一儿童节 | 国际儿童节 | Children's Day
+  zh-Hant: 兒童節
+festival mid-year-sale
+  kind: trade
+  date: 06-18
+  names: 六一八 | 年中大促
+  modified: 618
+festival singles-day
+  kind: trade
+  date: 11-11
+  names: 双十一 | 双11 | 光棍节 | Singles' Day | Singles Day | Double 11 | Double Eleven
+  zh-Hant: 雙十一
+festival double-twelve
+  kind: trade
+  date: 12-12
+  names: 双十二 | 双12 | Double 12 | Double Twelve
+  zh-Hant: 雙十二
+# 年货节: the platforms' New Year goods fair; reps stock channels through 腊月.
+festival new-year-goods
+  kind: trade
+  date: lunar 12-1
+  until: lunar eve
+  names: 年货节 | 年货季
+  zh-Hant: 年貨節
+
+# Western days reps meet.
+festival valentines
+  kind: western
+  date: 02-14
+  names: 情人节 | 西方情人节 | 圣瓦伦丁节 | Valentine's Day | Valentines Day | Valentine Day | Valentine's
+  zh-Hant: 情人節
+festival april-fools
+  kind: western
+  date: 04-01
+  names: 愚人节 | April Fools' Day | April Fools Day | April Fool's Day
+festival good-friday
+  kind: western
+  date: easter -2
+  names: 耶稣受难日 | 主受难日 | 主受难节 | 圣周五 | 沈默周五 | Good Friday
+festival easter
+  kind: western
+  date: easter 0
+  names: 复活节 | 主复活日 | Easter | Easter Sunday
+  zh-Hant: 復活節
+festival easter-monday
+  kind: western
+  date: easter +1
+  names: 复活节星期一 | Easter Monday
+festival mothers-day
+  kind: western
+  date: 5 sun 2
+  names: 母亲节 | Mother's Day | Mothers Day
+  zh-Hant: 母親節
+festival fathers-day
+  kind: western
+  date: 6 sun 3
+  names: 父亲节 | Father's Day | Fathers Day
+  zh-Hant: 父親節
+festival halloween
+  kind: western
+  date: 10-31
+  names: 万圣节 | 万圣夜 | Halloween
+  zh-Hant: 萬聖節
+festival thanksgiving
+  kind: western
+  date: 11 thu 4
+  names: 感恩节 | Thanksgiving | Thanksgiving Day
+  zh-Hant: 感恩節
+festival christmas-eve
+  kind: western
+  date: 12-24
+  names: 平安夜 | 圣诞夜 | Christmas Eve | Xmas Eve
+festival christmas
+  kind: western
+  date: 12-25
+  names: 圣诞节 | 圣诞 | Christmas | Christmas Day | Xmas
+  zh-Hant: 聖誕節
+festival new-years-eve
+  kind: western
+  date: 12-31
+  names: 跨年夜 | New Year's Eve | New Years Eve
+
+# Memorial days.
+festival youth-day
+  kind: memorial
+  date: 05-04
+  names: 青年节 | 五四青年节 | Youth Day
+festival army-day
+  kind: memorial
+  date: 08-01
+  names: 建军节 | 八一建军节 | Army Day
+  modified: 八一
+festival teachers-day
+  kind: memorial
+  date: 09-10
+  names: 教师节 | Teachers' Day | Teachers Day
+  zh-Hant: 教師節
+festival macau-day
+  kind: memorial
+  date: 12-20
+  names: 澳门回归纪念日 | 澳门回归日
+
+# The official schedules. Data of 2025 and 2026 from the State Council notices (国务院办公厅
+# 关于部分节假日安排的通知), as collected in github.com/NateScarlet/holiday-cn (MIT licence).
+holidays 2025
+  source: https://www.gov.cn/zhengce/zhengceku/202411/content_6986383.htm
+  new-year: off 01-01..01-01
+  spring-festival: off 01-28..02-04 | work 01-26 | work 02-08
+  qingming: off 04-04..04-06
+  labour-day: off 05-01..05-05 | work 04-27
+  dragon-boat: off 05-31..06-02
+  national-day: off 10-01..10-08 | work 09-28 | work 10-11
+  mid-autumn: off 10-01..10-08
+holidays 2026
+  source: https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm
+  new-year: off 01-01..01-03 | work 01-04
+  spring-festival: off 02-15..02-23 | work 02-14 | work 02-28
+  qingming: off 04-04..04-06
+  labour-day: off 05-01..05-05 | work 05-09
+  dragon-boat: off 06-19..06-21
+  mid-autumn: off 09-25..09-27
+  national-day: off 10-01..10-07 | work 09-20 | work 10-10
+# 2027's notice was not in hand when this was written: the statutory days off only
+# (全国年节及纪念日放假办法, 2024 revision: 除夕 and 初一–初三, 5-1 and 5-2, 10-1 to 10-3).
+# Replace with the notice when it is published; `kaiqu check` says the year is provisional.
+holidays 2027
+  source: 全国年节及纪念日放假办法（2024年11月修订）第二条
+  status: statutory
+  new-year: off 01-01..01-01
+  spring-festival: off 02-05..02-08
+  qingming: off 04-05..04-05
+  labour-day: off 05-01..05-02
+  dragon-boat: off 06-09..06-09
+  mid-autumn: off 09-15..09-15
+  national-day: off 10-01..10-03
+
+"""#),
     ("cantonese.kaiqu", #"""
 # Cantonese (and Hong Kong / Taiwan) words, rewritten into the Mandarin the patterns and cues
 # are written in: `typed -> read`, as many characters on each side. Sources are matched as
@@ -490,7 +752,7 @@ rewrite cantonese
   乜嘢 -> 什么 | 咩嘢 -> 什么 | 咩 -> 啥 | 點樣 -> 怎样 | 点样 -> 怎样 | 點算 -> 怎办 | 点算 -> 怎办 | 點辦 -> 怎办 | 点办 -> 怎办
   睇 -> 看 | 搵 -> 找 | 揾 -> 找 | 傾 -> 谈 | 畀 -> 给 | 俾 -> 给 | 攞 -> 拿 | 嚟 -> 来 | 諗 -> 想 | 谂 -> 想 | 嗰 -> 那 | 啲 -> 些
   聽日 -> 明天 | 听日 -> 明天 | 琴日 -> 昨天 | 尋日 -> 昨天 | 寻日 -> 昨天 | 後日 -> 后天 | 今日 -> 今天
-  朝早 -> 早上 | 下晝 -> 下午 | 下昼 -> 下午 | 晏晝 -> 中午 | 晏昼 -> 中午 | 夜晚 -> 晚上
+  朝早 -> 早上 | 下晝 -> 下午 | 下昼 -> 下午 | 晏晝 -> 中午 | 晏昼 -> 中午
   呢個 -> 这个 | 呢个 -> 这个 | 呢間 -> 这家 | 呢间 -> 这家 | 今個 -> 这个 | 今个 -> 这个 | 呢排 -> 最近
   禮拜 -> 星期 | 礼拜 -> 星期 | 點用 -> 怎用 | 点用 -> 怎用
   記低 -> 记下 | 记低 -> 记下 | 搞掂 -> 搞定 | 跟住 -> 接着 | 老細 -> 老板 | 老细 -> 老板 | 舖頭 -> 店铺 | 铺头 -> 店铺
@@ -1164,6 +1426,12 @@ words undo-word
 words note-skip
   那 | 那边 | 那里 | 那儿 | 那回来 | 那边回来 | 那里回来 | 那出来 | 那边出来 | 回来 | 出来 | 那回来了 | 回来了
 
+# Going to see someone: a contact said with one of these is a visit, whatever call or WeChat
+# arranged it (陈姐回我微信了，让我过去聊聊).
+words in-person
+  拜访 | 见面 | 见了 | 见过 | 见完 | 过去 | 上门 | 去店里 | 到店 | 去他那 | 去她那 | 去一趟 | 跑一趟 | 当面 | 面谈 | 约见 | 喝茶 | 吃饭
+  visit | visited | meet | met | see him | see her | saw | drop by | stop by | in person
+
 words self-note
   note to self | to self | 我自己 | 自己的 | 给自己 | reminder for me | for myself
 
@@ -1373,7 +1641,7 @@ cue customer.note
   -6: {customer} ~won-word
 
 cue visit.schedule
-  slots: customer date time from to
+  slots: customer date time from to channel
   -8: ~self-reminder !{customer}
   5: ~then-go {customer}
   -6: ~won-word
@@ -1418,7 +1686,7 @@ cue visit.list
   -5: ~report-word
 
 cue visit.log
-  slots: customer date time objection note
+  slots: customer date time objection note channel
   -8: ~self-reminder !{customer}
   -4: ~later-marker
   -5: ~past-visit ~then-go
@@ -2520,6 +2788,167 @@ list deal-en-period
 
 list deal-en-report
   report | pipeline | funnel | sales funnel | overview | summary | dashboard | stats | numbers | pipeline report | sales report | figures
+
+"""#),
+    ("dialogues/calendar.en.dialogue", #"""
+# Planning around Christmas and New Year: "the week before Christmas" and "the day after
+# Christmas" read as dates, a call reminder, a visit logged, and the New Year's Day holiday in the
+# agenda.
+
+@ --now 2026-12-14T09:00:00+08:00
+
+> add customer David Chen phone 13900001111 Shanghai dealer
+Added David Chen (phone: 13900001111, dealer, Shanghai).
+Next you could say: "David Chen is an A customer", "visit David Chen tomorrow at 3pm", "note David Chen likes fishing".
+
+> David Chen is an A customer
+Updated David Chen: card → A.
+
+> add customer Amy Li phone 13900002222 Suzhou retailer
+Added Amy Li (phone: 13900002222, retailer, Suzhou).
+
+> who should I visit the week before Christmas
+Whom to see, Fri 18 Dec to Thu 24 Dec:
+[Festival] Winter Solstice, Tue 22 Dec: send greetings or a gift to your key customers (0).
+[Day] Christmas Eve, Thu 24 Dec
+[Due by cadence: 1]
+· David Chen — card A, every 7 days, card created today, never contacted, first contact due now
+
+> visit David Chen on Christmas Eve at 3pm
+Planned: Thu 24 Dec 15:00: David Chen.
+
+> remind me to call Amy Li the day after Christmas
+Reminder set: Sat 26 Dec: call Amy Li.
+
+@ --now 2026-12-24T17:00:00+08:00
+
+> met David Chen, he will order more after New Year's Day
+Logged: you saw David Chen today, Thu 24 Dec: he will order more after New Year's Day. Last contact updated.
+By the cadence (every 7 days), next contact by Thu 31 Dec.
+
+> who should I visit next week
+Whom to see, Mon 28 Dec to Sun 3 Jan 2027:
+[Day] New Year's Eve, Thu 31 Dec
+[Festival] New Year's Day, Fri 1 Jan 2027: send greetings or a gift to your key customers (0).
+[Days off] New Year's Day holiday, Fri 1 Jan 2027: customers are mostly away, so visit before or after it.
+[Due by cadence: 1]
+· David Chen — card A, every 7 days, last contact today, due Thu 31 Dec
+
+"""#),
+    ("dialogues/calendar.zh-Hans.dialogue", #"""
+# 围绕节假日排拜访：春节和国庆前后两周（2026 年的放假安排，含调休）。
+# 节前两周，A、B 类客户该送节礼走一趟（带印有公司标志的礼品）；“春节前”“国庆后第一周”读成日期；
+# 约在放假的日子会先问一句；调休上班的周六照常安排；打电话、寄样品可以设提醒，打过的电话也算一次联系。
+
+@ --now 2026-01-05T09:00:00+08:00
+
+> 添加客户 李娜 电话13800138002 宁波 代理商
+已添加客户 李娜（电话：13800138002，代理商，宁波）。
+接着可以说：“李娜是A类客户”“明天下午三点拜访李娜”“记一下，李娜喜欢钓鱼”。
+
+> 李娜是A类客户
+已更新 李娜：卡片 → A类。
+
+> 添加客户 王建国 电话13800138004 温州 批发商
+已添加客户 王建国（电话：13800138004，批发商，温州）。
+
+> 王建国是B类客户
+已更新 王建国：卡片 → B类。
+
+> 添加客户 张伟 电话13800138001 杭州 经销商
+已添加客户 张伟（电话：13800138001，经销商，杭州）。
+
+@ --now 2026-01-26T09:00:00+08:00
+
+> 下周要拜访谁
+2月2日（周一） 至 2月8日（周日） 要跟进的客户：
+【节前拜访】2月17日（周二） 春节前，还有 2 位 A、B 类客户没走访：
+· 李娜（A）
+· 王建国（B）
+节前走一趟：带上印有公司标志的节礼（台历、月饼、年货礼盒都行），当面道一声节日好；实在走不开，至少打个电话。礼轻情意重，别送贵重礼品。
+【按节奏该联系】3 位：
+· 李娜 — A类每 7 天联系，建卡 21 天前，还没联系过，尽快第一次联系
+· 王建国 — B类每 14 天联系，建卡 21 天前，还没联系过，尽快第一次联系
+· 张伟 — 每 30 天联系，建卡 21 天前，还没联系过，2月4日（周三） 到期
+
+> 春节前拜访李娜
+2月10日（周二） 至 2月16日（周一） 之间，哪一天去见 李娜？
+
+> 2月13日上午十点
+已安排：2月13日（周五） 10:00 拜访 李娜。
+
+> 2月14日下午拜访王建国
+已安排：2月14日（周六） 12:00–16:00 拜访 王建国。
+提醒：2月14日（周六）是春节调休的上班日。
+
+> 2月18日拜访张伟
+2月18日（周三）是春节假期，客户多半不在店里，还约吗？（是/不）
+
+> 不
+好的，先不安排。
+
+> 提醒我周五给张伟打电话
+好的，到时提醒你：1月30日（周五） 给 张伟 打电话。
+
+@ --now 2026-01-30T17:30:00+08:00
+
+> 给张伟打了个电话，他说年后再谈
+已记录：今天 1月30日（周五） 给 张伟 打了电话——他说年后再谈。上次联系已更新。
+按拜访节奏（每 30 天），下次最迟 3月1日（周日） 联系。
+记下异议：过段时间再说
+张伟 现在在第5步 处理异议。
+要应对话术，就说“张伟说……怎么办”。
+
+> 春节后要拜访谁
+2月24日（周二） 至 3月2日（周一） 要跟进的客户：
+【调休上班】2月28日（周六） 是工作日，可以安排拜访。
+【按节奏该联系】3 位：
+· 李娜 — A类每 7 天联系，建卡 25 天前，还没联系过，尽快第一次联系
+· 王建国 — B类每 14 天联系，建卡 25 天前，还没联系过，尽快第一次联系
+· 张伟 — 每 30 天联系，上次联系 今天，3月1日（周日） 到期
+
+@ --now 2026-09-21T09:00:00+08:00
+
+> 本周要拜访谁
+今天 9月21日（周一） 至 9月27日（周日） 要跟进的客户：
+【过期未记录】2 次已到期的拜访还没有记录结果：
+· 2月13日（周五） 10:00 拜访 李娜——见了吗？说“见了……”记录结果，或“取消……”
+· 2月14日（周六） 12:00–16:00 拜访 王建国——见了吗？说“见了……”记录结果，或“取消……”
+【节日】9月25日（周五） 中秋节：给重点客户（0 位）送上祝福或节礼。
+【放假】9月25日（周五） 至 9月27日（周日） 中秋节假期：客户多半不在店里，拜访放到假前或假后。
+【节前拜访】9月25日（周五） 中秋节前，还有 2 位 A、B 类客户没走访：
+· 李娜（A）
+· 王建国（B）
+节前走一趟：带上印有公司标志的节礼（台历、月饼、年货礼盒都行），当面道一声节日好；实在走不开，至少打个电话。礼轻情意重，别送贵重礼品。
+【按节奏该联系】3 位：
+· 李娜 — A类每 7 天联系，建卡 259 天前，还没联系过，尽快第一次联系
+· 王建国 — B类每 14 天联系，建卡 259 天前，还没联系过，尽快第一次联系
+· 张伟 — 每 30 天联系，上次联系 234 天前，已逾期 204 天
+今日检视：A类客户共 1 位（A类每天过一遍，说“列出A类客户”查看）。
+
+> 国庆节前拜访李娜
+9月24日（周四） 至 9月30日（周三） 之间，哪一天去见 李娜？
+
+> 9月29日上午十点
+已安排：9月29日（周二） 10:00 拜访 李娜。
+
+> 10月3日拜访王建国
+10月3日（周六）是国庆节假期，客户多半不在店里，还约吗？（是/不）
+
+> 不
+好的，先不安排。
+
+> 10月10日下午两点拜访王建国
+已安排：10月10日（周六） 14:00 拜访 王建国。
+提醒：10月10日（周六）是国庆节调休的上班日。
+
+> 国庆后第一周要拜访谁
+10月12日（周一） 至 10月18日（周日） 要跟进的客户：
+【节日】10月18日（周日） 重阳节：给重点客户（0 位）送上祝福或节礼。
+【按节奏该联系】3 位：
+· 李娜 — A类每 7 天联系，建卡 259 天前，还没联系过，尽快第一次联系
+· 王建国 — B类每 14 天联系，建卡 259 天前，还没联系过，尽快第一次联系
+· 张伟 — 每 30 天联系，上次联系 234 天前，已逾期 204 天
 
 """#),
     ("dialogues/customers.en.dialogue", #"""
@@ -6757,6 +7186,15 @@ reply export.lunar_leap
 reply export.ics_summary
   zh: 拜访 {name}
   en: Visit {name}
+reply export.ics_summary_call
+  zh: 给 {name} 打电话
+  en: Call {name}
+reply export.ics_summary_wechat
+  zh: 微信联系 {name}
+  en: WeChat {name}
+reply export.ics_summary_sample
+  zh: 给 {name} 寄样品
+  en: Send samples to {name}
 reply export.ics_name
   zh: 开渠拜访计划
   en: Kaiqu visits
@@ -8138,47 +8576,6 @@ profile age
 profile gender
   whole: 男的 | 女的
   whole: a man | a woman
-
-# Festivals to greet customers on. lunar: the 农历 month-day; solar: the 公历 one.
-festival new-year
-  zh: 元旦
-  en: New Year's Day
-  solar: 01-01
-festival spring
-  zh: 春节
-  zh-Hant: 春節
-  en: Spring Festival
-  lunar: 01-01
-festival lantern
-  zh: 元宵节
-  zh-Hant: 元宵節
-  en: Lantern Festival
-  lunar: 01-15
-festival labour
-  zh: 劳动节
-  zh-Hant: 勞動節
-  en: Labour Day
-  solar: 05-01
-festival dragon-boat
-  zh: 端午节
-  zh-Hant: 端午節
-  en: Dragon Boat Festival
-  lunar: 05-05
-festival mid-autumn
-  zh: 中秋节
-  zh-Hant: 中秋節
-  en: Mid-Autumn Festival
-  lunar: 08-15
-festival national
-  zh: 国庆节
-  zh-Hant: 國慶節
-  en: National Day
-  solar: 10-01
-festival double-ninth
-  zh: 重阳节
-  zh-Hant: 重陽節
-  en: Double Ninth Festival
-  lunar: 09-09
 
 """#),
     ("regions.kaiqu", #"""
@@ -9752,6 +10149,12 @@ reply check.no_hant
   zh: 提示：{count} 条回复没写 zh-Hant，繁体用户看到的是从简体自动转换的文字（转换不对的地方请写上 zh-Hant:）
   zh-Hant: 提示：{count} 條回覆沒寫 zh-Hant，繁體用戶看到的是從簡體自動轉換的文字（轉換不對的地方請寫上 zh-Hant:）
   en: NOTE: {count} replies have no zh-Hant text; traditional users see them converted from zh (write zh-Hant: where the conversion is wrong)
+reply check.calendar_missing
+  zh: 日历：{year} 年没有放假安排（intents/ 里的 holidays {year} 块），那年的假期和调休都算不出来；请按国务院办公厅当年的通知补上。
+  en: Calendar: no holiday schedule for {year} (a holidays {year} block in intents/), so its days off and working weekends are unknown; add it from that year's State Council notice.
+reply check.calendar_statutory
+  zh: 日历：{year} 年只有法定假日（{source}），调休还不知道；当年通知发布后请更新。
+  en: Calendar: {year} has the statutory days off only ({source}); its working weekends are not known yet. Update it when that year's notice is out.
 reply check.result
   zh: 结果：{passed}/{examples} 条例句通过，合同意图覆盖 {covered}/{contract}
   zh-Hant: 結果：{passed}/{examples} 條例句通過，合同意圖覆蓋 {covered}/{contract}
@@ -10867,10 +11270,15 @@ intent visit.schedule
   example: schedule a meeting with David Chen on Friday => customer=David Chen; date=2026-11-20
   example: meet Tom Wu next Monday => customer=Tom Wu; date=2026-11-23
   example: remind me to see Li Ming tomorrow => customer=Li Ming; date=2026-11-19
-  example: 给张三打个电话 => customer=张三
+  example: 给张三打个电话 => customer=张三; channel=call
+  example: 提醒我周五给刘洋发个微信 => customer=刘洋; date=2026-11-20; channel=wechat
+  example: 下周一提醒我给王建国寄样品 => customer=王建国; date=2026-11-23; channel=sample
+  example: 春节前拜访王建国 => customer=王建国; from=2027-01-30; to=2027-02-05
+  example: 國慶後第一週去見李四 => customer=李四; from=2027-10-04; to=2027-10-10
+  example: remind me to call David Chen the day before Christmas => customer=David Chen; date=2026-12-24; channel=call
   example: 下周三去宁波见孙总 => customer=孙丽; date=2026-11-25; region=宁波
   example: 周一到周三跑一趟义乌 => from=2026-11-23; to=2026-11-25; region=义乌
-  example: call Li Ming tomorrow => customer=Li Ming; date=2026-11-19
+  example: call Li Ming tomorrow => customer=Li Ming; date=2026-11-19; channel=call
   not: 取消明天和张三的拜访
   not: 本周要拜访谁
   not: 刚见了张三，他说要考虑一下
@@ -10936,7 +11344,8 @@ intent visit.log
   example: 刚见了张三，他说要考虑一下 => customer=张三; note=他说要考虑一下; objection=think_it_over
   example: 今天拜访了李四，签了意向书 => customer=李四; date=2026-11-18; note=签了意向书
   example: 见过王建国，他想要样品 => customer=王建国; note=他想要样品
-  example: 跟刘洋通了电话，他下周订货 => customer=刘洋; note=他下周订货
+  example: 跟刘洋通了电话，他下周订货 => customer=刘洋; note=他下周订货; channel=call
+  example: 微信跟赵敏聊了，她说下个月再说 => customer=赵敏; note=她说下个月再说; objection=not_now; channel=wechat
   example: 记录拜访：陈静，嫌价格高 => customer=陈静; note=嫌价格高; objection=price
   example: 拜访赵敏的结果：要先问老板 => customer=赵敏; note=要先问老板; objection=need_approval
   example: 刚从张三那回来 => customer=张三
@@ -10945,7 +11354,7 @@ intent visit.log
   example: 頭先見咗陳靜，佢話要諗下 => customer=陈静; note=佢話要諗下; objection=think_it_over
   example: log visit with David Chen: he wants samples => customer=David Chen; note=he wants samples
   example: met Li Ming today, he will order next week => customer=Li Ming; date=2026-11-18; note=he will order next week
-  example: called David Chen: needs a quote by Friday => customer=David Chen; note=needs a quote by Friday
+  example: called David Chen: needs a quote by Friday => customer=David Chen; note=needs a quote by Friday; channel=call
   example: visited Li Ming => customer=Li Ming
   example: 今天见了三个客户 => date=2026-11-18
   example: 新增一条拜访记录
@@ -11204,6 +11613,14 @@ list visit-en-contact
 list visit-en-followup
   follow up | followup | follow ups | followups | follow-up | follow-ups
 
+# channel: how a contact is made, for visit.schedule and visit.log (a visit when none is said,
+# or when the sentence also says the rep goes in person: 回我微信了，让我过去 is a visit).
+# A planned call, WeChat or sample is a reminder task.
+lookup channel
+  call: 打电话 | 打了电话 | 打个电话 | 打了个电话 | 打过电话 | 通电话 | 通了电话 | 通过电话 | 通了个电话 | 回电话 | 回个电话 | 电话沟通 | 电话联系 | 电话聊 | 电话里 | 致电 | 来电话 | 来了电话 | call | called | phone call | rang | give a ring
+  wechat: 微信 | 发微信 | 发个微信 | 微信聊 | 微信上 | 微信联系 | 微信沟通 | 企业微信 | wechat | weixin | wechatted
+  sample: 寄样品 | 寄样 | 寄个样品 | 寄了样品 | 寄些样品 | 发样品 | 送样品 | 送样 | 快递样品 | 寄小样 | send samples | sent samples | send a sample | sent a sample | send sample | ship samples
+
 """#),
     ("visits.replies.kaiqu", #"""
 # What Kaiqu says about visits, the agenda and follow-ups.
@@ -11212,6 +11629,18 @@ reply visit.line
   zh: {when} 拜访 {name}
   zh-Hant: {when} 拜訪 {name}
   en: {when}: {name}
+reply visit.line_call
+  zh: {when} 给 {name} 打电话
+  zh-Hant: {when} 給 {name} 打電話
+  en: {when}: call {name}
+reply visit.line_wechat
+  zh: {when} 微信联系 {name}
+  zh-Hant: {when} 微信聯繫 {name}
+  en: {when}: WeChat {name}
+reply visit.line_sample
+  zh: {when} 给 {name} 寄样品
+  zh-Hant: {when} 給 {name} 寄樣品
+  en: {when}: send samples to {name}
 reply visit.with_purpose
   zh: {visit}（{purpose}）
   en: {visit} ({purpose})
@@ -11220,6 +11649,21 @@ reply visit.with_purpose
 reply visit.ask_when
   zh: 哪天去见 {name}？比如“明天下午三点”“周五上午”。
   en: When will you see {name}? For example "tomorrow 3pm", "Friday morning".
+reply visit.ask_when_task
+  zh: 哪天提醒你联系 {name}？比如“周五上午”“下周一”。
+  en: When shall I remind you to contact {name}? For example "Friday morning", "next Monday".
+reply visit.day_off
+  zh: {when}是{holiday}假期，客户多半不在店里，还约吗？（是/不）
+  en: {when} is in the {holiday} holiday: the customer is likely away. Plan it anyway? (yes/no)
+reply visit.made_up_workday
+  zh: 提醒：{when}是{holiday}调休的上班日。
+  en: Note: {when} is a working day (调休) for the {holiday} holiday.
+reply visit.calendar_unknown
+  zh: 提醒：{year} 年的放假安排还没录入，假期和调休没法帮你核对。
+  en: Note: the holiday schedule for {year} is not in yet, so days off and working weekends cannot be checked.
+reply visit.reminder_set
+  zh: 好的，到时提醒你：{what}。
+  en: Reminder set: {what}.
 reply visit.ask_which_day
   zh: {from} 至 {to} 之间，哪一天去见 {name}？
   en: Which day between {from} and {to} will you see {name}?
@@ -11281,6 +11725,24 @@ reply visit.log_who
 reply visit.log_future
   zh: {when} 还没到，不能记成已经拜访。要安排拜访就说“{when}拜访……”。
   en: {when} hasn't come yet, so I can't log it as done. To plan it, say "visit … on …".
+reply visit.logged_call
+  zh: 已记录：{when} 给 {name} 打了电话，上次联系已更新。
+  en: Logged: you called {name} {when}; last contact updated.
+reply visit.logged_call_outcome
+  zh: 已记录：{when} 给 {name} 打了电话——{outcome}。上次联系已更新。
+  en: Logged: you called {name} {when}: {outcome}. Last contact updated.
+reply visit.logged_wechat
+  zh: 已记录：{when} 微信联系了 {name}，上次联系已更新。
+  en: Logged: you messaged {name} on WeChat {when}; last contact updated.
+reply visit.logged_wechat_outcome
+  zh: 已记录：{when} 微信联系了 {name}——{outcome}。上次联系已更新。
+  en: Logged: you messaged {name} on WeChat {when}: {outcome}. Last contact updated.
+reply visit.logged_sample
+  zh: 已记录：{when} 给 {name} 寄了样品，上次联系已更新。
+  en: Logged: you sent samples to {name} {when}; last contact updated.
+reply visit.logged_sample_outcome
+  zh: 已记录：{when} 给 {name} 寄了样品——{outcome}。上次联系已更新。
+  en: Logged: you sent samples to {name} {when}: {outcome}. Last contact updated.
 reply visit.logged
   zh: 已记录：{when} 拜访了 {name}，上次联系已更新。
   en: Logged: you saw {name} {when}; last contact updated.
@@ -11319,6 +11781,24 @@ reply agenda.birthday_gift
 reply agenda.festival
   zh: 【节日】{when} {name}：给重点客户（{count} 位）送上祝福或节礼。
   en: [Festival] {name}, {when}: send greetings or a gift to your key customers ({count}).
+reply agenda.trade_date
+  zh: 【促销节点】{when} {name}：提前和零售渠道把备货、活动和陈列定下来。
+  en: [Sales date] {name}, {when}: settle stock, promotions and displays with your retail channels ahead of it.
+reply agenda.festival_day
+  zh: 【节日】{when} {name}
+  en: [Day] {name}, {when}
+reply agenda.days_off
+  zh: 【放假】{days} {name}假期：客户多半不在店里，拜访放到假前或假后。
+  en: [Days off] {name} holiday, {days}: customers are mostly away, so visit before or after it.
+reply agenda.made_up_workday
+  zh: 【调休上班】{when} 是工作日，可以安排拜访。
+  en: [Working weekend] {when} is a working day (调休): you can plan visits.
+reply agenda.festival_visits
+  zh: 【节前拜访】{when} {name}前，还有 {count} 位 A、B 类客户没走访：
+  en: [Festival visits] Before {name} ({when}), {count} A and B customers are still to be visited:
+reply agenda.festival_gift
+  zh: 节前走一趟：带上印有公司标志的节礼（台历、月饼、年货礼盒都行），当面道一声节日好；实在走不开，至少打个电话。礼轻情意重，别送贵重礼品。
+  en: Go and see them before the festival: bring a gift marked with the company's logo (a desk calendar, mooncakes, a New Year hamper) and wish them well in person; if you cannot go, at least call. Keep the gift modest.
 reply agenda.due
   zh: 【按节奏该联系】{count} 位：
   en: [Due by cadence: {count}]

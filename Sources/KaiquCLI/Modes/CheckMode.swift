@@ -2,8 +2,9 @@ import KaiquDialogue
 import KaiquNLU
 
 /// `kaiqu check [DIR]`: loads intents/ (the built-in copy, or DIR), runs every example
-/// against all files together, checks each contract intent's coverage, and says what is wrong.
-/// Exit 0 when all is well, 65 otherwise.
+/// against all files together, checks each contract intent's coverage and that the holiday
+/// schedule covers the years being planned, and says what is wrong. Exit 0 when all is well,
+/// 65 otherwise.
 struct CheckMode {
     let session: Session
     let language: Language
@@ -39,9 +40,27 @@ struct CheckMode {
                  "negatives": String(item.negatives)])
         }
         if !catalogue.missingTraditional.isEmpty { say("check.no_hant", ["count": String(catalogue.missingTraditional.count)]) }
+        var calendarMissing = false
+        for year in Self.plannedYears(today: DialogueContext(now: session.now(), timeZone: session.timeZone).today) {
+            switch rules.calendar.coverage(of: year) {
+            case .missing:
+                calendarMissing = true
+                say("check.calendar_missing", ["year": String(year)])
+            case .statutory:
+                say("check.calendar_statutory", ["year": String(year), "source": rules.calendar.schedules[year]?.source ?? ""])
+            case .official:
+                break
+            }
+        }
         let covered = ContractIntents.ids.count - short.count
         say("check.result", ["passed": String(outcomes.count - failed), "examples": String(outcomes.count),
                              "covered": String(covered), "contract": String(ContractIntents.ids.count)])
-        return failed == 0 && short.isEmpty ? .ok : .dataError
+        return failed == 0 && short.isEmpty && !calendarMissing ? .ok : .dataError
+    }
+
+    /// The years reps are planning in: this one, and the next from October on (春节 visits
+    /// and the year's first orders are planned in the autumn).
+    static func plannedYears(today: CivilDay) -> [Int] {
+        today.month >= 10 ? [today.year, today.year + 1] : [today.year]
     }
 }

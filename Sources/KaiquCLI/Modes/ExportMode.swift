@@ -98,8 +98,9 @@ struct ExportMode {
                 description += [card.company, card.phones.first, card.region].compactMap { $0 }
             }
             events.append(ICalendar.Event(uid: "kaiqu-visit-\(visit.id)-\(session.owner)@kaiqu", day: visit.day, time: visit.time,
-                                          endTime: visit.endTime, summary: text("export.ics_summary", ["name": visit.customerName]),
-                                          description: description.joined(separator: "\n"), zone: visit.zone.flatMap(TimeZone.init(identifier:))))
+                                          endTime: visit.endTime, summary: text(visit.kind.calendarSummaryKey, ["name": visit.customerName]),
+                                          description: description.joined(separator: "\n"), zone: visit.zone.flatMap(TimeZone.init(identifier:)),
+                                          isTask: visit.kind != .visit))
         }
         return calendar.text(name: text("export.ics_name"), events: events)
     }

@@ -4,7 +4,8 @@ import KaiquDialogue
 /// Writes an iCalendar file (RFC 5545) that calendar apps import: CRLF line ends, lines
 /// folded at 75 octets (never inside a UTF-8 character), TEXT values escaped, a UID and a
 /// DTSTAMP on every event. Each visit's time is in the zone it was planned in: local time with
-/// a VTIMEZONE when that zone keeps one offset all year (China does), else UTC.
+/// a VTIMEZONE when that zone keeps one offset all year (China does), else UTC. A planned call,
+/// WeChat or samples to send is a reminder: a VTODO due then, with an alarm.
 struct ICalendar {
     /// The zone of events that have none of their own (visits kept before zones were).
     let zone: TimeZone
@@ -21,7 +22,12 @@ struct ICalendar {
         var description: String
         /// The zone `day` and `time` are in; nil for the calendar's.
         var zone: TimeZone?
+        /// A reminder (VTODO with an alarm) rather than a visit (VEVENT).
+        var isTask = false
     }
+
+    /// How long before a timed reminder is due its alarm rings; an all-day one rings at 09:00.
+    static let alarmMinutes = 15
 
     /// How long a visit without an end lasts in the calendar.
     static let defaultMinutes = 60
@@ -37,7 +43,23 @@ struct ICalendar {
             lines += ["BEGIN:VTIMEZONE", "TZID:" + Self.tzid(zone), "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + offset,
                       "TZOFFSETTO:" + offset, "TZNAME:" + (zone.abbreviation(for: stamp) ?? offset), "END:STANDARD", "END:VTIMEZONE"]
         }
-        for event in events {
+        for event in events where event.isTask {
+            lines += ["BEGIN:VTODO", "UID:" + event.uid, "DTSTAMP:" + Self.utc(stamp)]
+            let digits = event.day.replacingOccurrences(of: "-", with: "")
+            let zone = event.zone ?? zone
+            let trigger: String
+            if let time = event.time, let start = LocalTime.minutes(time) {
+                lines.append(isFixed(zone) ? "DUE;TZID=\(Self.tzid(zone)):" + digits + "T" + Self.hhmmss(start) : "DUE:" + Self.utc(event.day, start, in: zone, or: stamp))
+                trigger = "TRIGGER;RELATED=END:-PT\(Self.alarmMinutes)M"
+            } else {
+                lines.append("DUE;VALUE=DATE:" + digits)
+                trigger = "TRIGGER;RELATED=END:PT9H"
+            }
+            lines += ["SUMMARY:" + Self.escape(event.summary), "STATUS:NEEDS-ACTION"]
+            if !event.description.isEmpty { lines.append("DESCRIPTION:" + Self.escape(event.description)) }
+            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", trigger, "DESCRIPTION:" + Self.escape(event.summary), "END:VALARM", "END:VTODO"]
+        }
+        for event in events where !event.isTask {
             lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + Self.utc(stamp)]
             let digits = event.day.replacingOccurrences(of: "-", with: "")
             let zone = event.zone ?? zone

@@ -165,6 +165,12 @@ enum Messages {
         case .rewriteLength(let entry):
             return (("改写“\(entry)”格式不对", "“原文 -> 改成”，两边字数相同（如 佢 -> 他、邊個 -> 哪个）"),
                     ("the rewrite “\(entry)” is malformed", "“typed -> folded” with as many characters on each side (佢 -> 他)"))
+        case .badFestivalRule(let text):
+            return (("“\(text)”不是节日的日期规则", "12-25、lunar 8-15、lunar eve、5 sun 2、easter +1 或 term 清明"),
+                    ("“\(text)” is no festival date rule", "12-25, lunar 8-15, lunar eve, 5 sun 2, easter +1 or term 清明"))
+        case .badHolidayEntry(let text):
+            return (("“\(text)”不是放假安排", "off 10-01..10-07（放假）或 work 10-10（调休上班）"),
+                    ("“\(text)” is no holiday entry", "off 10-01..10-07 (days off) or work 10-10 (a working weekend day)"))
         case .missingKey(let key, let block):
             return (("\(block) 块缺少 \(key):", "一行“\(key): …”"), ("a \(block) block without \(key):", "a line “\(key): …”"))
         case .badFixture(let text):

@@ -47,7 +47,7 @@ extension Turn {
         if let birthday = card.birthday {
             var shown = birthdayText(birthday)
             // A lunar birthday moves: say when it falls; a solar one, how soon when it is near.
-            if let next = LunarCalendar.next(birthday.calendar, month: birthday.month, day: birthday.day, leap: birthday.leap, from: today) {
+            if let next = LunarBirthdays.next(birthday.calendar, month: birthday.month, day: birthday.day, leap: birthday.leap, from: today) {
                 let days = next.ordinal - today.ordinal
                 if birthday.calendar == .lunar { shown = text("card.birthday_next", ["birthday": shown, "date": dayText(next)]) }
                 else if days <= 30 { shown = text("card.birthday_soon", ["birthday": shown, "days": String(days)]) }

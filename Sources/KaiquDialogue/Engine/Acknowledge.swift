@@ -64,7 +64,13 @@ extension Turn {
         case .scheduleVisit(let plan):
             state.lastCustomer = plan.customer
             guard case .visit(let id) = outcome, let visit = try records.visit(id) else { return }
-            say("visit.scheduled", ["what": describe(visit)])
+            say(visit.kind == .visit ? "visit.scheduled" : "visit.reminder_set", ["what": describe(visit)])
+            let calendar = dialogue.data.calendar
+            if let day = Self.day(visit.day), case .madeUpWorkday(let festival) = calendar.kind(of: day) {
+                say("visit.made_up_workday", ["when": dayText(day), "holiday": festivalName(festival)])
+            } else if let day = Self.day(visit.day), !calendar.schedules.isEmpty, calendar.coverage(of: day.year) == .missing {
+                say("visit.calendar_unknown", ["year": String(day.year)])
+            }
         case .cancelVisit(let id):
             guard let visit = try records.visit(id) else { return }
             state.lastCustomer = visit.customer
@@ -76,8 +82,8 @@ extension Turn {
         case .logContact(let log):
             state.lastCustomer = log.customer
             let name = try records.name(of: log.customer) ?? ""
-            say(log.outcome == nil ? "visit.logged" : "visit.logged_outcome",
-                ["name": name, "when": dayText(log.day), "outcome": log.outcome ?? ""])
+            let keys = log.kind.loggedKeys
+            say(log.outcome == nil ? keys.plain : keys.outcome, ["name": name, "when": dayText(log.day), "outcome": log.outcome ?? ""])
             if let card = try records.card(log.customer), let day = Self.day(log.day) {
                 let interval = dialogue.data.cadence.interval(card: card.card, level: card.level)
                 say("visit.next_contact", ["when": dayText(day.adding(days: interval.days)), "days": String(interval.days)])

@@ -88,7 +88,7 @@ extension Turn {
             if yes { apply(.deleteCustomer(id)) } else { say("customer.delete_kept", ["name": name]) }
             return true
 
-        case .visitWhen(let id, let purpose):
+        case .visitWhen(let id, let purpose, let kind):
             if u.intent == "deny" {
                 state.pending = nil
                 say("visit.not_planned")
@@ -99,6 +99,7 @@ extension Turn {
             guard let card = try records.card(id) else { return true }
             var slots = TimeSlots(entity: when)
             slots.purpose = purpose
+            slots.kind = kind
             try plan(card, slots)
             return true
 
@@ -106,6 +107,12 @@ extension Turn {
             guard let yes = Self.yesOrNo(u) else { return false }
             state.pending = nil
             if yes { apply(.scheduleVisit(plan)) } else { say("visit.not_planned") }
+            return true
+
+        case .dayOff(let plan, _):
+            guard let yes = Self.yesOrNo(u) else { return false }
+            state.pending = nil
+            if yes { try schedule(plan, onDayOff: true) } else { say("visit.not_planned") }
             return true
 
         case .chooseVisit(let visits, let moveTo):
@@ -207,10 +214,12 @@ extension Turn {
             say("customer.which")
         case .delete(_, let name):
             say("customer.delete_confirm", ["name": name])
-        case .visitWhen(let id, _):
-            say("visit.ask_when", ["name": try records.card(id)?.name ?? ""])
+        case .visitWhen(let id, _, let kind):
+            say(kind == nil ? "visit.ask_when" : "visit.ask_when_task", ["name": try records.card(id)?.name ?? ""])
         case .clash:
             say("visit.clash_question")
+        case .dayOff(let plan, let festival):
+            say("visit.day_off", ["when": dayText(plan.day), "holiday": festivalName(festival)])
         case .chooseVisit(let visits, _):
             for (index, visit) in visits.enumerated() { line("\(index + 1). " + describe(visit)) }
             say("customer.choose_hint")

@@ -1,7 +1,8 @@
 import KaiquNLU
 
 /// The data of intents/ the dialogue reads besides patterns: replies, the cadence policy,
-/// the cue words that file notes into the software profile, and the festivals to remember.
+/// the cue words that file notes into the software profile, and the calendar (festivals and
+/// holiday schedules, which the NLU reads too).
 ///
 ///     policy cadence             days between contacts
 ///       A: 7                     by card
@@ -16,17 +17,13 @@ import KaiquNLU
 ///       phone: phone | 电话 | 手机
 ///     columns sales              …in an orders or payments file
 ///       amount: amount | 金额
-///
-///     festival mid-autumn
-///       zh: 中秋节
-///       en: Mid-Autumn Festival
-///       lunar: 08-15             or solar: 10-01
 public struct DialogueData: Sendable {
     /// Replaced once with traditional texts filled in, when a rep first writes traditional.
     public var catalogue: ReplyCatalogue
     public let cadence: Cadence
     public let profileCues: [ProfileCue]
-    public let festivals: [Festival]
+    /// Festivals, holiday breaks and 调休 days (intents/calendar.kaiqu, `SalesCalendar`).
+    public let calendar: SalesCalendar
     /// Column headers `kaiqu import` understands, folded (lower case), by card field.
     public let importColumns: [String: String]
     /// …and in an orders or payments file (`columns sales`), by sale field.
@@ -42,21 +39,20 @@ public struct DialogueData: Sendable {
     public let collectionDays: [String: Int]
 
     /// The block kinds read here, besides the NLU's own.
-    public static let kinds: Set<String> = Set(["reply", "policy", "profile", "festival", "columns"]).union(FlowData.kinds).union(TrainingData.kinds)
+    public static let kinds: Set<String> = Set(["reply", "policy", "profile", "columns"]).union(FlowData.kinds).union(TrainingData.kinds)
 
     /// Reads the blocks of `rules` the dialogue needs.
     public init(rules: RuleSet) throws(DataErrors) {
         try self.init(blocks: rules.blocks, objectionIDs: Set(rules.lookupWords["objection"].map { Array($0.keys) } ?? []),
-                      causeIDs: Set(rules.lookupWords["overdue-cause"].map { Array($0.keys) } ?? []))
+                      causeIDs: Set(rules.lookupWords["overdue-cause"].map { Array($0.keys) } ?? []), calendar: rules.calendar)
     }
 
-    init(blocks: [DataBlock], objectionIDs: Set<String>, causeIDs: Set<String> = []) throws(DataErrors) {
+    init(blocks: [DataBlock], objectionIDs: Set<String>, causeIDs: Set<String> = [], calendar: SalesCalendar = SalesCalendar()) throws(DataErrors) {
         var errors: [DataError] = []
         var catalogue: ReplyCatalogue?
         do { catalogue = try ReplyCatalogue(blocks: blocks) } catch { errors += error.errors }
         var cadence = Cadence()
         var cues: [ProfileCue] = []
-        var festivals: [Festival] = []
         var columns: [String: [String: String]] = [:]
         var terms = 30
         var collectionDays: [String: Int] = [:]
@@ -118,28 +114,6 @@ public struct DialogueData: Sendable {
                     default: errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "profile", expected: ["after", "whole"])))
                     }
                 }
-            case "festival":
-                var festival = Festival(id: block.name, names: [:], calendar: .solar, month: 0, day: 0)
-                for line in block.lines {
-                    switch line.key {
-                    case "zh": festival.names[.zhHans] = line.value
-                    case "zh-Hant": festival.names[.zhHant] = line.value
-                    case "en": festival.names[.en] = line.value
-                    case "solar", "lunar":
-                        let parts = line.value.split(separator: "-").compactMap { Int($0) }
-                        guard parts.count == 2, (1...12).contains(parts[0]), (1...31).contains(parts[1]) else {
-                            errors.append(line.location.error(.badMonthDay(line.value)))
-                            continue
-                        }
-                        festival.calendar = line.key == "lunar" ? .lunar : .solar
-                        (festival.month, festival.day) = (parts[0], parts[1])
-                    default:
-                        errors.append(line.location.error(.unknownKey(line.key ?? line.value, block: "festival", expected: ["zh", "zh-Hant", "en", "solar", "lunar"])))
-                    }
-                }
-                if festival.month == 0 { errors.append(block.location.error(.missingKey("solar", block: "festival"))) }
-                else if festival.names[.zhHans] == nil { errors.append(block.location.error(.missingKey("zh", block: "festival"))) }
-                else { festivals.append(festival) }
             default:
                 continue
             }
@@ -170,7 +144,7 @@ public struct DialogueData: Sendable {
         self.cadence = cadence
         // Longest cue first, so 喜欢玩 wins over 喜欢.
         self.profileCues = cues.sorted { $0.word.count > $1.word.count }
-        self.festivals = festivals
+        self.calendar = calendar
         self.importColumns = columns["import"] ?? [:]
         self.saleColumns = columns["sales"] ?? [:]
     }
@@ -183,17 +157,6 @@ public struct ProfileCue: Sendable, Equatable {
     /// True: the whole clause is the value (他老婆姓刘 → family); false: what follows the cue
     /// (喜欢钓鱼 → hobbies = 钓鱼).
     public var keepsWhole: Bool
-}
-
-/// A festival to greet customers on.
-public struct Festival: Sendable, Equatable {
-    public var id: String
-    public var names: [Language: String]
-    public var calendar: Birthday.Calendar
-    public var month: Int
-    public var day: Int
-
-    public func name(_ language: Language) -> String { names[language] ?? names[.zhHans] ?? id }
 }
 
 /// The fields of the two profiles, in the order a card shows them. The method calls the

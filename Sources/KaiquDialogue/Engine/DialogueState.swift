@@ -35,10 +35,12 @@ public enum Pending: Sendable, Codable, Equatable {
     case whichCustomer(then: Utterance)
     /// Delete this card?
     case delete(CustomerID, name: String)
-    /// Planning a visit: on which day (and at what time)?
-    case visitWhen(CustomerID, purpose: String?)
+    /// Planning a visit (or a call, WeChat or samples: `kind`): on which day (and at what time)?
+    case visitWhen(CustomerID, purpose: String?, kind: ContactKind? = nil)
     /// This visit clashes with another: plan it anyway?
     case clash(VisitPlan, with: Visit)
+    /// This visit falls on an official day off (the festival's id): plan it anyway?
+    case dayOff(VisitPlan, festival: String)
     /// Several planned visits fit: which one to cancel, or to move to `day`/`time`?
     case chooseVisit([Visit], moveTo: VisitMove?)
     /// A step's checklist is shown: numbers tick its items.

@@ -7,7 +7,10 @@ enum ReplyKeys {
         "receivables.age.0-30", "receivables.age.31-60", "receivables.age.61-90", "receivables.age.90+",
         "agenda.and_more", "agenda.birthday_gift", "agenda.birthday_line", "agenda.birthdays", "agenda.due",
         "agenda.due_more", "agenda.empty", "agenda.festival", "agenda.overdue", "agenda.overdue_line",
-        "agenda.planned", "agenda.review_a",
+        "agenda.planned", "agenda.review_a", "agenda.trade_date", "agenda.festival_day", "agenda.days_off",
+        "agenda.made_up_workday", "agenda.festival_visits", "agenda.festival_gift", "visit.line_call", "visit.line_wechat",
+        "visit.line_sample", "visit.ask_when_task", "visit.day_off", "visit.made_up_workday", "visit.reminder_set", "visit.calendar_unknown", "visit.logged_call",
+        "visit.logged_call_outcome", "visit.logged_wechat", "visit.logged_wechat_outcome", "visit.logged_sample", "visit.logged_sample_outcome",
         // Asking before acting on a loose reading: one line per request that changes the store.
         "guess.ask", "guess.dropped", "guess.someone", "guess.customer.add", "guess.customer.update", "guess.customer.delete",
         "guess.customer.note", "guess.visit.schedule", "guess.visit.log", "guess.visit.cancel", "guess.deal.won",

@@ -88,20 +88,24 @@ public enum CardEdit: Sendable, Equatable {
     case credit(grade: String, scores: [Int], on: String)
 }
 
-/// A visit to plan.
+/// A visit (or call, WeChat, samples to send) to plan.
 public struct VisitPlan: Sendable, Equatable, Codable {
     public var customer: CustomerID
     public var day: String
     public var time: String?
     public var endTime: String?
     public var purpose: String?
+    /// Nil for a visit (and in conversation states saved before contacts had kinds).
+    public var kind: ContactKind?
 
-    public init(customer: CustomerID, day: String, time: String? = nil, endTime: String? = nil, purpose: String? = nil) {
+    public init(customer: CustomerID, day: String, time: String? = nil, endTime: String? = nil, purpose: String? = nil,
+                kind: ContactKind? = nil) {
         self.customer = customer
         self.day = day
         self.time = time
         self.endTime = endTime
         self.purpose = purpose
+        self.kind = kind == .visit ? nil : kind
     }
 }
 
@@ -118,9 +122,10 @@ public struct ContactLog: Sendable, Equatable {
     public var edits: [CardEdit]
     /// What the contact showed for the flow: a refusal, objections, buying signals.
     public var flow: [FlowChange]
+    public var kind: ContactKind
 
     public init(customer: CustomerID, day: String, time: String, outcome: String? = nil, planned: VisitID? = nil,
-                edits: [CardEdit] = [], flow: [FlowChange] = []) {
+                edits: [CardEdit] = [], flow: [FlowChange] = [], kind: ContactKind = .visit) {
         self.customer = customer
         self.day = day
         self.time = time
@@ -128,6 +133,7 @@ public struct ContactLog: Sendable, Equatable {
         self.planned = planned
         self.edits = edits
         self.flow = flow
+        self.kind = kind
     }
 }
 

@@ -52,9 +52,11 @@ struct MoveReader {
         if moves.contains(.probe) { moves.subtract([.confirm, .fab]) }
         if hasFigureWithUnit(text) { moves.insert(.numbers) }
         // A day or a time to come is a next step with a time; today without a clock time
-        // (今天就下单吧), now, or a month's length is not.
+        // (今天就下单吧), now, or a month's length is not, nor a festival said in a pitch
+        // (放到过年都不变味).
         let today = String(now.prefix(10))
         let upcoming = utterance.entities.contains { entity in
+            guard entity.source != TemporalExtractor.festivalSource else { return false }
             let day = String(entity.value.prefix(10))
             switch entity.type {
             case "date", "period": return day > today

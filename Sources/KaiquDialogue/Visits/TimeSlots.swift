@@ -9,6 +9,8 @@ struct TimeSlots: Equatable {
     /// A span of several days, when no single day was named.
     var span: (CivilDay, CivilDay)?
     var purpose: String?
+    /// A call, WeChat or samples to send; nil for a visit.
+    var kind: ContactKind?
 
     static func == (a: TimeSlots, b: TimeSlots) -> Bool {
         a.day == b.day && a.time == b.time && a.endTime == b.endTime && a.span?.0 == b.span?.0 && a.span?.1 == b.span?.1

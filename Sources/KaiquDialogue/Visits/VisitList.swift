@@ -2,7 +2,8 @@ import KaiquNLU
 
 /// visit.list: whom to see in a period, most urgent first, each line saying why —
 /// planned visits whose day passed with nothing logged, the visits planned, birthdays (with
-/// the method's small gift) and festivals, then the customers the cadence makes due.
+/// the method's small gift), festivals, days off and festival visits, then the customers the
+/// cadence makes due.
 extension Turn {
     /// Days an agenda covers at most (a month).
     static let agendaDays = 31
@@ -57,7 +58,7 @@ extension Turn {
         var days: [String: CivilDay] = [:]
         for offset in 0...(to.ordinal - from.ordinal) {
             let day = from.adding(days: offset)
-            for key in LunarCalendar.birthdayKeys(on: day) where days[key] == nil { days[key] = day }
+            for key in LunarBirthdays.keys(on: day) where days[key] == nil { days[key] = day }
         }
         // In the order of the day they fall on; the key is worked out once a birthday.
         let birthdays = try records.birthdays(keys: Array(days.keys).sorted())
@@ -73,13 +74,7 @@ extension Turn {
             say("agenda.birthday_gift")
         }
 
-        for festival in dialogue.data.festivals {
-            let key = Birthday(calendar: festival.calendar, month: festival.month, day: festival.day).monthDayKey
-            guard let day = days[key] else { continue }
-            said = true
-            let keyCustomers = min(countLimit + 1, try records.count(CustomerFilter(level: 1)) + records.count(CustomerFilter(level: 2)))
-            say("agenda.festival", ["name": festival.name(language), "when": dayText(day), "count": counted(keyCustomers)])
-        }
+        if try festivals(from: from, to: to) { said = true }
 
         // Those with a visit planned in the period are on the list already.
         let due = try records.due(onOrBefore: to.ordinal, filter: CustomerFilter(), excluding: Set(planned.rows.map(\.customer)), limit: Self.agendaRows)

@@ -1,6 +1,7 @@
 import KaiquNLU
 
-/// visit.log: a contact that happened — the day (today unless said; a bare weekday is the
+/// visit.log: a contact that happened — a visit, a call, WeChat or samples sent (the
+/// `channel` slot); the day (today unless said; a bare weekday is the
 /// last one, not the next), what came of it as free text, the planned visit it fulfils.
 /// The last contact moves, and the level suggestion follows the number of contacts.
 extension Turn {
@@ -18,7 +19,9 @@ extension Turn {
             return
         }
         let time = u.slots["time"] ?? (day == today ? LocalTime.text(context.minute) : "12:00")
-        let recent = try records.visits(of: card.id, limit: 20).filter { $0.status == .planned && $0.day <= day.description }
+        let kind = u.slots["channel"].flatMap(ContactKind.init(rawValue:)) ?? .visit
+        // A call fulfils a planned call, a visit a planned visit.
+        let recent = try records.visits(of: card.id, limit: 20).filter { $0.status == .planned && $0.day <= day.description && $0.kind == kind }
         let planned = recent.first { $0.day == day.description } ?? recent.first { Self.day($0.day).map { day.ordinal - $0.ordinal <= 7 } ?? false }
         var after = card
         after.contactCount += 1
@@ -27,7 +30,7 @@ extension Turn {
         let reading = outcome.map { read(note: $0, u, flow: try? records.flow(of: card.id)) } ?? NoteReading()
         apply(.logContact(ContactLog(customer: card.id, day: day.description, time: time,
                                      outcome: outcome?.isEmpty == false ? outcome : nil,
-                                     planned: planned?.id, edits: Qualification.edits(for: after), flow: reading.changes)))
+                                     planned: planned?.id, edits: Qualification.edits(for: after), flow: reading.changes, kind: kind)))
     }
 
     // 周五, 星期五, 礼拜五, Friday — without 下/这/本/上/next/this/last before it.

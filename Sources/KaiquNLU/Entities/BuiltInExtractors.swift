@@ -13,7 +13,8 @@ enum BuiltInExtractors {
             PhoneExtractor(),
             EmailExtractor(),
             WeChatExtractor(),
-            TemporalExtractor(),
+            TemporalExtractor(calendar: rules.calendar, fold: { rules.normalizer.normalize($0).foldedText },
+                              surnames: Set(rules.cues.words(inGroup: "surnames").compactMap { $0.count == 1 ? $0[0] : nil })),
         ]
     }
 }

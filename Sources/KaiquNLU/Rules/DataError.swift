@@ -53,6 +53,10 @@ public enum DataProblem: Sendable, Equatable {
     case badPinyinLine(String)
     /// A rewrite that is not `typed -> folded` with as many characters on each side.
     case rewriteLength(String)
+    /// A festival's date rule that is none of the forms `FestivalRule` reads.
+    case badFestivalRule(String)
+    /// A holiday-schedule entry that is not `off MM-DD..MM-DD` or `work MM-DD`.
+    case badHolidayEntry(String)
 }
 
 /// Several data errors at once, so `kaiqu check` can show them all in one run.

@@ -34,13 +34,16 @@ public struct RuleSet: Sendable {
     public internal(set) var rewriter = PhraseRewriter()
     /// Homophone slips, for the typo pass (pinyin.table and the cue words).
     public internal(set) var homophones = HomophoneIndex()
+    /// Festivals and the official holiday schedule (`festival` and `holidays` blocks).
+    public internal(set) var calendar = SalesCalendar()
 
     /// The folding table's file name inside intents/.
     public static let tableFile = "hant-hans.table"
     /// The character → pinyin table's file name inside intents/ (typo tolerance).
     public static let pinyinFile = "pinyin.table"
     /// The block kinds the NLU reads.
-    public static let kinds: Set<String> = ["intent", "list", "lookup", "filler", "fixture", "words", "cue", "infer", "rewrite"]
+    public static let kinds: Set<String> = Set(["intent", "list", "lookup", "filler", "fixture", "words", "cue", "infer", "rewrite"])
+        .union(SalesCalendar.kinds)
 
     /// Loads data files given as (path relative to intents/, text). Files load in path order,
     /// which is the order ties between equally specific patterns are broken in.
@@ -97,6 +100,7 @@ public struct RuleSet: Sendable {
         var errors: [DataError] = []
         let types = Set(entityTypes + ["pronoun", "when", "short", "past", "future", "later"])
         cues = CueBook.compile(blocks, normalizer: normalizer, rewriter: rewriter, intentIDs: Set(intents.map(\.id)), entityTypes: types, errors: &errors)
+        calendar = SalesCalendar.compile(blocks, errors: &errors)
         if !errors.isEmpty { throw DataErrors(errors) }
         self.homophones = homophones
         if !homophones.isEmpty {

@@ -5,7 +5,8 @@
 /// Slots a pattern already filled are kept; filling only adds. Words it relies on are
 /// `words` blocks of intents/: name-marker (叫, 姓名, named), company-suffix (商贸, 五金, Ltd),
 /// company-marker (公司叫), note-marker (记一下, 备注), change-marker (改成, 升为),
-/// customer-noun (客户, 经销商), not-a-name (words a bare name never is).
+/// customer-noun (客户, 经销商), not-a-name (words a bare name never is), in-person (拜访,
+/// 过去: a contact that is a visit whatever channel arranged it).
 struct SlotFiller {
     let book: CueBook
     let text: NormalizedText
@@ -43,6 +44,11 @@ struct SlotFiller {
            let n = entities.first(where: { e in e.type == "number" && (Double(e.value) ?? 0) >= 100
                && !entities.contains { $0.type != "number" && $0.range.overlaps(e.range) } }) {
             slots["amount"] = thousands(from: n)
+        }
+        // A call, WeChat or samples: unless the sentence says the rep goes in person.
+        if wanted.contains("channel"), slots["channel"] == nil, group("in-person").isEmpty,
+           let e = entities.first(where: { $0.type == "channel" }) {
+            slots["channel"] = e.value
         }
         if wanted.contains("objection") { fillObjection(&slots) }
         if wanted.contains("region"), slots["region"] == nil,

@@ -131,4 +131,22 @@ final class ImportExportTests: XCTestCase {
         XCTAssertTrue(unfolded.contains("SUMMARY:拜访 张伟"), unfolded)
         XCTAssertTrue(unfolded.contains("最新价格表\\, "), "commas in TEXT are escaped: \(unfolded)")
     }
+
+    /// A planned call or samples to send is a reminder: a VTODO due then, with an alarm; a visit
+    /// stays an event.
+    func testExportICSWritesRemindersAsTasksWithAlarms() throws {
+        _ = try Binary.run(["--store", store] + now, input: Data("添加客户 张伟 电话13800138001\n提醒我明天下午三点给张伟打电话\n后天给张伟寄样品\n下周一拜访张伟\n".utf8))
+        let run = try Binary.run(["export", "--store", store, "--format", "ics"] + now)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let unfolded = run.text.replacingOccurrences(of: "\r\n ", with: "")
+        let tasks = unfolded.components(separatedBy: "BEGIN:VTODO").dropFirst().map { $0.components(separatedBy: "END:VTODO")[0] }
+        XCTAssertEqual(tasks.count, 2, unfolded)
+        XCTAssertTrue(tasks[0].contains("\r\nDUE;TZID=GMT+0800:20261119T150000\r\n"), tasks[0])
+        XCTAssertTrue(tasks[0].contains("\r\nSUMMARY:给 张伟 打电话\r\n"), tasks[0])
+        XCTAssertTrue(tasks[0].contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;RELATED=END:-PT15M\r\n"), tasks[0])
+        XCTAssertTrue(tasks[1].contains("\r\nDUE;VALUE=DATE:20261120\r\n"), tasks[1])
+        XCTAssertTrue(tasks[1].contains("TRIGGER;RELATED=END:PT9H"), tasks[1])
+        XCTAssertEqual(unfolded.components(separatedBy: "BEGIN:VEVENT").count - 1, 1, unfolded)
+        XCTAssertTrue(unfolded.contains("SUMMARY:拜访 张伟"), unfolded)
+    }
 }

@@ -34,6 +34,18 @@ struct ChineseTime {
         return best.0.map { ($0, best.1) }
     }
 
+    /// A part of the day or a clock time said after a day named another way (中秋晚上,
+    /// 儿童节下午三点十五): the value on `day`, or nil when what follows is no time of day.
+    func time(_ s: [Unicode.Scalar], at start: Int, on day: CivilDay) -> (value: TimeValue, end: Int)? {
+        var scan = ScalarScan(s, start)
+        _ = scan.eat("的")
+        var inherit = TimePoint()
+        inherit.day = day
+        guard let p = point(&scan, inherit: inherit), p.day == day, p.days == nil, p.whole == nil,
+              p.clock != nil || p.part != nil, let value = p.value(ref) else { return nil }
+        return (value, scan.i)
+    }
+
     // MARK: - Points
 
     private func point(_ scan: inout ScalarScan, inherit: TimePoint?) -> TimePoint? {
@@ -248,7 +260,7 @@ struct ChineseTime {
     }
 
     /// 2015年, 二零一五年, 两千零四年, 08年, 今年, 去年.
-    private func yearWord(_ scan: inout ScalarScan) -> Int? {
+    func yearWord(_ scan: inout ScalarScan) -> Int? {
         var trial = scan
         if let shift = trial.eatLongest(Self.yearShifts) {
             scan = trial

@@ -9,10 +9,20 @@ import Foundation
 /// - `period` "2026-11-16/2026-11-22" for days, both ends inclusive (本周), or
 ///   "2026-11-19T15:00/2026-11-19T17:00" for instants, the end being when it stops.
 ///
-/// The longest expression starting at a place wins, and expressions do not overlap.
+/// The longest expression starting at a place wins, and expressions do not overlap. One read
+/// from a festival (春节前, Christmas) has the source `time festival`.
 public struct TemporalExtractor: EntityExtractor {
     public let name = "time"
-    public init() {}
+    let calendar: SalesCalendar
+    let holidayNames: HolidayNames
+
+    /// `calendar` gives the festivals and holiday breaks; `fold` folds their names as text is
+    /// folded (`RuleSet.fold`); after a surname a festival's name is a person's (张国庆).
+    public init(calendar: SalesCalendar = SalesCalendar(), fold: (String) -> String = { $0.lowercased() },
+                surnames: Set<Unicode.Scalar> = []) {
+        self.calendar = calendar
+        holidayNames = HolidayNames(calendar: calendar, fold: fold, surnames: surnames)
+    }
 
     /// The entity types this extractor produces, and the slot type that takes any of them.
     public static let types = ["date", "time", "datetime", "period"]
@@ -31,6 +41,7 @@ public struct TemporalExtractor: EntityExtractor {
         let ref = Self.reference(context)
         let chinese = ChineseTime(ref: ref)
         let english = EnglishTime(ref: ref)
+        let holidays = HolidayTime(ref: ref, calendar: calendar, names: holidayNames, chinese: chinese, english: english)
         var i = 0
         var digitTries = 0
         while i < whole.count {
@@ -50,9 +61,9 @@ public struct TemporalExtractor: EntityExtractor {
             // keeps a few scalars before `i` for the parsers that look back.
             let base = whole.count <= Self.window ? 0 : max(0, i - 4)
             let s = base == 0 && whole.count <= Self.window ? whole : Array(whole[base..<min(whole.count, base + Self.window)])
-            if let found = read(s, at: i - base, chinese, english, ref), Self.endsAtBoundary(whole, base + found.end) {
+            if let found = read(s, at: i - base, chinese, english, holidays, ref), Self.endsAtBoundary(whole, base + found.end) {
                 let (type, formatted) = found.value.entity
-                entities.append(Entity(type: type, range: i..<base + found.last, value: formatted, source: name))
+                entities.append(Entity(type: type, range: i..<base + found.last, value: formatted, source: found.festival ? Self.festivalSource : name))
                 i = base + found.end
             } else {
                 i += 1
@@ -61,11 +72,14 @@ public struct TemporalExtractor: EntityExtractor {
     }
 
     // The longest expression starting at `i`, its end, and its end without trailing spaces.
-    private func read(_ s: [Unicode.Scalar], at i: Int, _ chinese: ChineseTime, _ english: EnglishTime, _ ref: TimeReference)
-        -> (value: TimeValue, end: Int, last: Int)? {
+    /// The source of an entity read from a festival.
+    public static let festivalSource = "time festival"
+
+    private func read(_ s: [Unicode.Scalar], at i: Int, _ chinese: ChineseTime, _ english: EnglishTime, _ holidays: HolidayTime,
+                      _ ref: TimeReference) -> (value: TimeValue, end: Int, last: Int, festival: Bool)? {
         let c = s[i]
         var best: (value: TimeValue, end: Int)?
-        // 农历八月十五 is a lunar date: no Gregorian reading of it is right.
+        // 农历八月十五 is a lunar date (read whole from 农): no Gregorian reading of it is right.
         if i >= 2, (s[i - 2] == "农" || s[i - 2] == "阴") && s[i - 1] == "历" { return nil }
         // A digit glued to a Latin word (x1, Q1) starts no time of its own (Q1 is read whole by
         // Quarters at its letter).
@@ -81,10 +95,15 @@ public struct TemporalExtractor: EntityExtractor {
         if wordStart, let found = Quarters.parse(s, at: i, ref: ref), found.end > (best?.end ?? i) {
             best = found
         }
+        var festival = false
+        if wordStart, !calendar.festivals.isEmpty, let found = holidays.parse(s, at: i), found.end > (best?.end ?? i) {
+            best = found
+            festival = true
+        }
         guard let (value, end) = best, end > i, Self.endsAtBoundary(s, end) else { return nil }
         var last = end
         while last > i, s[last - 1] == " " { last -= 1 }
-        return (value, end, last)
+        return (value, end, last, festival)
     }
 
     // Digits run straight into a Chinese character (3点, 9千): no English expression.

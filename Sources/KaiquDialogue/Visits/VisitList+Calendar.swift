@@ -1,0 +1,79 @@
+import KaiquNLU
+
+/// The calendar's part of the agenda: the festivals in the period, its days off and 调休
+/// working days, and the festival visits due (A and B cards before 春节 and 中秋, with the
+/// method's advice on gifts).
+extension Turn {
+    /// Says the calendar's sections for the period; true when it said any.
+    mutating func festivals(from: CivilDay, to: CivilDay) throws -> Bool {
+        let calendar = dialogue.data.calendar
+        var said = false
+        let falling = calendar.festivals.compactMap { festival -> (Festival, CivilDay)? in
+            guard festival.kind != .memorial, let day = festival.next(from: from), day <= to else { return nil }
+            return (festival, day)
+        }
+        for (festival, day) in falling.sorted(by: { $0.1 < $1.1 }) {
+            said = true
+            let values = ["name": festival.name(language), "when": dayText(day)]
+            switch festival.kind {
+            case .holiday, .traditional:
+                let keyCustomers = min(countLimit + 1, try records.count(CustomerFilter(level: 1)) + records.count(CustomerFilter(level: 2)))
+                say("agenda.festival", values.merging(["count": counted(keyCustomers)]) { a, _ in a })
+            case .trade: say("agenda.trade_date", values)
+            case .western, .memorial: say("agenda.festival_day", values)
+            }
+        }
+        // Days off and 调休 working days, a line per break.
+        var breaks: [String: (CivilDay, CivilDay)] = [:]
+        var madeUp: [CivilDay] = []
+        for offset in 0...(to.ordinal - from.ordinal) {
+            let day = from.adding(days: offset)
+            switch calendar.kind(of: day) {
+            case .dayOff(let id): breaks[id] = (breaks[id]?.0 ?? day, day)
+            case .madeUpWorkday: madeUp.append(day)
+            case .workday, .weekend: break
+            }
+        }
+        for (id, (seenFirst, seenLast)) in breaks.sorted(by: { $0.value.0 < $1.value.0 }) {
+            said = true
+            // The whole break, though the period shows part of it.
+            let whole = calendar.schedules[seenFirst.year]?.holidayBreak(id)
+            let (first, last) = whole.map { ($0.lowerBound, $0.upperBound) } ?? (seenFirst, seenLast)
+            let name = calendar.festival(id)?.name(language) ?? id
+            let days = first == last ? dayText(first) : text("date.range", ["from": dayText(first), "to": dayText(last)])
+            say("agenda.days_off", ["name": name, "days": days])
+        }
+        for day in madeUp {
+            said = true
+            say("agenda.made_up_workday", ["when": dayText(day)])
+        }
+        return try festivalVisits(from: from, to: to) || said
+    }
+
+    /// A and B cards not seen since a festival's visit window opened, when the window
+    /// overlaps the period.
+    private mutating func festivalVisits(from: CivilDay, to: CivilDay) throws -> Bool {
+        var said = false
+        for festival in dialogue.data.calendar.festivals {
+            guard let lead = festival.visitLead, let day = festival.next(from: max(from, today)),
+                  day.adding(days: -lead) <= to else { continue }
+            let opened = day.adding(days: -lead).description
+            var rows: [CustomerSummary] = []
+            var total = 0
+            for card in ["A", "B"] {
+                let page = try records.customers(CustomerFilter(card: card, contactedBefore: opened), offset: 0, limit: Self.agendaRows)
+                rows += page.rows
+                total += page.total
+            }
+            guard total > 0 else { continue }
+            said = true
+            say("agenda.festival_visits", ["name": festival.name(language), "when": dayText(day), "count": counted(total)])
+            for customer in rows.prefix(Self.agendaRows) {
+                line("· " + customer.name + (customer.card.map { "（\($0)）" } ?? ""))
+            }
+            if total > Self.agendaRows { say("agenda.and_more", ["count": counted(total, less: Self.agendaRows)]) }
+            say("agenda.festival_gift")
+        }
+        return said
+    }
+}
