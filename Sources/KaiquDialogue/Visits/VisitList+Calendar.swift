@@ -54,10 +54,8 @@ extension Turn {
     /// overlaps the period.
     private mutating func festivalVisits(from: CivilDay, to: CivilDay) throws -> Bool {
         var said = false
-        for festival in dialogue.data.calendar.festivals {
-            guard let lead = festival.visitLead, let day = festival.next(from: max(from, today)),
-                  day.adding(days: -lead) <= to else { continue }
-            let opened = day.adding(days: -lead).description
+        for (festival, day, opens) in dialogue.data.calendar.festivalVisits(from: max(from, today), to: to) {
+            let opened = opens.description
             var rows: [CustomerSummary] = []
             var total = 0
             for card in ["A", "B"] {

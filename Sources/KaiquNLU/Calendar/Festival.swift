@@ -51,7 +51,7 @@ public struct Festival: Sendable, Equatable {
     /// The next day it falls on, `from` included.
     public func next(from day: CivilDay) -> CivilDay? {
         for year in day.year...(day.year + 1) {
-            if let found = self.day(in: year), found >= day { return found }
+            if let found = rule.days(in: year).first(where: { $0 >= day }) { return found }
         }
         return nil
     }

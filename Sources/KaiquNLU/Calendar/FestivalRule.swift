@@ -49,18 +49,26 @@ enum FestivalRule: Sendable, Equatable {
         }
     }
 
-    /// The festival's day that falls in Gregorian `year`, if any (a lunar day near the turn
-    /// of the year may fall in the year before or after).
-    func day(in year: Int) -> CivilDay? {
+    /// The festival's first day in Gregorian `year`, if any.
+    func day(in year: Int) -> CivilDay? { days(in: year).first }
+
+    /// Its days in Gregorian `year`, in order: one, none, or for a lunar day late in the lunar
+    /// year two (腊月初一 of the year begun last year in January, and of this one in December).
+    func days(in year: Int) -> [CivilDay] {
+        switch self {
+        case .lunar(let m, let d):
+            return [year - 1, year].compactMap { LunarCalendar.shared.day(year: $0, month: m, day: d) }.filter { $0.year == year }
+        default:
+            return oneDay(in: year).map { [$0] } ?? []
+        }
+    }
+
+    private func oneDay(in year: Int) -> CivilDay? {
         switch self {
         case .solar(let m, let d):
             return CivilDay.valid(year, m, d)
-        case .lunar(let m, let d):
-            // 腊月 and 冬月 of the lunar year begun last year fall early in this one.
-            for lunarYear in [year - 1, year] {
-                if let day = LunarCalendar.shared.day(year: lunarYear, month: m, day: d), day.year == year { return day }
-            }
-            return nil
+        case .lunar:
+            return days(in: year).first
         case .lunarEve:
             return LunarCalendar.shared.newYear(year).map { $0.adding(days: -1) }.flatMap { $0.year == year ? $0 : nil }
         case .weekday(let m, let weekday, let nth):

@@ -93,12 +93,13 @@ public struct SalesCalendar: Sendable {
         return schedule.official ? .official : .statutory
     }
 
-    /// Festivals with a visit lead whose next day falls within their lead of `today`:
-    /// (festival, its day), soonest first.
-    public func visitsDue(from today: CivilDay) -> [(festival: Festival, day: CivilDay)] {
+    /// Festivals with a visit lead (春节, 中秋) whose visit window — from `visitLead` days
+    /// before their next day on or after `from`, to that day — overlaps `from`…`to`: each with
+    /// its day and the window's first day, soonest first.
+    public func festivalVisits(from: CivilDay, to: CivilDay) -> [(festival: Festival, day: CivilDay, opens: CivilDay)] {
         festivals.compactMap { festival in
-            guard let lead = festival.visitLead, let day = festival.next(from: today), day.ordinal - today.ordinal <= lead else { return nil }
-            return (festival, day)
+            guard let lead = festival.visitLead, let day = festival.next(from: from), day.adding(days: -lead) <= to else { return nil }
+            return (festival, day, day.adding(days: -lead))
         }
         .sorted { $0.day < $1.day }
     }

@@ -83,12 +83,13 @@ public struct CueBook: Sendable {
     var wordCount: Int { wordGroup.count }
     func word(_ i: Int) -> ArraySlice<Unicode.Scalar> { wordScalars[wordStart[i]..<wordStart[i + 1]] }
 
-    /// The Han cue words, which the typo pass corrects towards.
     /// The words of a `words` block, folded.
     func words(inGroup name: String) -> [[Unicode.Scalar]] {
         guard let group = groupIDs[name] else { return [] }
         return (0..<wordCount).filter { wordGroup[$0] == group }.map { Array(word($0)) }
     }
+
+    /// The Han cue words, which the typo pass corrects towards.
     var hanWords: [[Unicode.Scalar]] { (0..<wordCount).filter { !wordLatin[$0] }.map { Array(word($0)) } }
 
     // MARK: compiling

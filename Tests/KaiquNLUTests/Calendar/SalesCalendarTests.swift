@@ -59,10 +59,19 @@ final class SalesCalendarTests: XCTestCase {
         XCTAssertEqual(calendar.schedules[2026]?.source, "https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm")
     }
 
-    func testFestivalVisitsAreDueWithinTheirLead() {
-        XCTAssertEqual(calendar.visitsDue(from: CivilDay(2026, 9, 14)).map(\.festival.id), ["mid-autumn"])
-        XCTAssertEqual(calendar.visitsDue(from: CivilDay(2026, 9, 10)).map(\.festival.id), [])
-        XCTAssertEqual(calendar.visitsDue(from: CivilDay(2027, 1, 25)).map { $0.day.description }, ["2027-02-06"])
+    func testFestivalVisitWindowsOpenTheirLeadBefore() {
+        // 中秋 2026-09-25: its window opens on 09-11.
+        XCTAssertEqual(calendar.festivalVisits(from: CivilDay(2026, 9, 14), to: CivilDay(2026, 9, 20)).map(\.festival.id), ["mid-autumn"])
+        XCTAssertEqual(calendar.festivalVisits(from: CivilDay(2026, 9, 1), to: CivilDay(2026, 9, 10)).map(\.festival.id), [])
+        XCTAssertEqual(calendar.festivalVisits(from: CivilDay(2026, 9, 1), to: CivilDay(2026, 9, 11)).map(\.opens.description), ["2026-09-11"])
+        XCTAssertEqual(calendar.festivalVisits(from: CivilDay(2027, 1, 25), to: CivilDay(2027, 1, 31)).map { $0.day.description }, ["2027-02-06"])
+    }
+
+    func testALunarDayLateInTheYearIsFoundInDecemberToo() throws {
+        // 腊月初一 falls in January 2027 and again in December 2027 (春节 2028 is 01-26).
+        let goods = try XCTUnwrap(calendar.festival("new-year-goods"))
+        XCTAssertEqual(goods.rule.days(in: 2027).count, 2)
+        XCTAssertEqual(goods.next(from: CivilDay(2027, 12, 1)).map { $0.year }, 2027)
     }
 
     func testMistakesNameTheFileAndLine() {

@@ -31,7 +31,7 @@ struct HolidayTime {
     let english: EnglishTime
 
     /// What is said around the festival.
-    enum Modifier: Equatable {
+    enum Modifier: Equatable, Sendable {
         case none
         /// The `n` days before X.
         case daysBefore(Int)
@@ -80,10 +80,18 @@ struct HolidayTime {
         let past = trial.eat("过完") || trial.eat("过了")
         if past { scan = trial }
         // 年前 / 节后: the word before must not make it "years ago" (三年前, 几年后).
-        if year == nil, !past, start == 0 || !HolidayNames.countWords.contains(s[start - 1]) {
+        // 过完年 is after 春节, as 年后 is.
+        if past, year == nil, scan.current == "年", let (_, springs, _) = names.specials.first(where: { $0.0 == "年后" }) {
             trial = scan
-            for (word, festivals, modifier) in specials() where trial.eat(word) {
-                let candidates = festivals.compactMap { resolve(Core(rule: $0.rule, festival: $0), year: nil, modifier) }
+            trial.i += 1
+            let candidates = springs.map { calendar.festivals[$0] }.compactMap { resolve(Core(rule: $0.rule, festival: $0), year: nil, .after) }
+            guard let first = candidates.min(by: { Self.firstDay($0) < Self.firstDay($1) }) else { return nil }
+            return (first, trial.i)
+        }
+        if year == nil, !past, scan.current == "年" || scan.current == "节", start == 0 || !HolidayNames.countWords.contains(s[start - 1]) {
+            trial = scan
+            for (word, festivals, modifier) in names.specials where trial.eat(word) {
+                let candidates = festivals.map { calendar.festivals[$0] }.compactMap { resolve(Core(rule: $0.rule, festival: $0), year: nil, modifier) }
                 guard let first = candidates.min(by: { Self.firstDay($0) < Self.firstDay($1) }) else { return nil }
                 return (first, trial.i)
             }
@@ -123,12 +131,6 @@ struct HolidayTime {
         guard start > 0 else { return true }
         if HolidayNames.thingBefore.contains(s[start - 1]) { return false }
         return end - start > 2 || !names.surnames.contains(s[start - 1])
-    }
-
-    private func specials() -> [(String, [Festival], Modifier)] {
-        let springs = calendar.festivals.filter { $0.rule == .lunar(month: 1, day: 1) }
-        let holidays = calendar.festivals.filter { $0.kind == .holiday }
-        return [("年前", springs, .daysBefore(7)), ("年后", springs, .after), ("节前", holidays, .daysBefore(7)), ("节后", holidays, .after)]
     }
 
     /// A festival's name (with its entry) or a lunar date (with none).
@@ -209,7 +211,7 @@ struct HolidayTime {
         ("之后", .after), ("以后", .after), ("后", .after),
         ("小长假", .holiday), ("长假", .holiday), ("假期", .holiday), ("放假", .holiday), ("期间", .holiday), ("连假", .holiday),
         ("假", .holiday), ("当天", .sameDay), ("那天", .sameDay), ("当日", .sameDay), ("那一天", .sameDay),
-        ("大促", .none), ("活动", .none), ("节", .none),
+        ("大促", .none), ("活动", .none), ("晚会", .none), ("节", .none),
     ])
 
     // MARK: - English
@@ -262,7 +264,8 @@ struct HolidayTime {
 
     private func englishPrefix(_ scan: inout ScalarScan) -> Modifier? {
         var trial = scan
-        for (words, modifier) in [("the week before ", Modifier.daysBefore(7)), ("the week after ", .after), ("the day before ", .dayBefore(1)),
+        for (words, modifier) in [("the first week after ", Modifier.weekAfter), ("first week after ", .weekAfter),
+                                  ("the week before ", .daysBefore(7)), ("the week after ", .after), ("the day before ", .dayBefore(1)),
                                   ("the day after ", .dayAfter(1)), ("the days before ", .daysBefore(7)), ("before ", .daysBefore(7)),
                                   ("after ", .after), ("around ", .around), ("during ", .holiday), ("over ", .holiday)]
         where trial.eat(words) {
@@ -303,8 +306,10 @@ struct HolidayTime {
     func resolve(_ core: Core, year: Int?, _ modifier: Modifier) -> TimeValue? {
         if let year { return core.rule.day(in: year).flatMap { value(core, $0, modifier) } }
         for y in (ref.today.year - 1)...(ref.today.year + 1) {
-            guard let day = core.rule.day(in: y), let value = value(core, day, modifier) else { continue }
-            if Self.lastDay(value) >= ref.today { return value }
+            for day in core.rule.days(in: y) {
+                guard let value = value(core, day, modifier) else { continue }
+                if Self.lastDay(value) >= ref.today { return value }
+            }
         }
         return nil
     }
@@ -361,6 +366,9 @@ struct HolidayNames: Sendable {
     let starts: Set<Unicode.Scalar>
     /// Before a two-character name these make it a person's (张国庆, 李建军).
     let surnames: Set<Unicode.Scalar>
+    /// 年前, 年后 (春节) and 节前, 节后 (the coming public holiday): the word, the festivals
+    /// (indices) it may mean and what it says of them.
+    let specials: [(String, [Int], HolidayTime.Modifier)]
 
     /// Scalars a Chinese expression may start with besides a name's first: a year, 过完,
     /// 年前/节后 and lunar dates.
@@ -389,6 +397,10 @@ struct HolidayNames: Sendable {
         self.latin = WordTable(latin)
         starts = self.chinese.firstScalars
         self.surnames = surnames
+        let festivals = calendar.festivals.indices
+        let springs = festivals.filter { calendar.festivals[$0].rule == .lunar(month: 1, day: 1) }
+        let holidays = festivals.filter { calendar.festivals[$0].kind == .holiday }
+        specials = [("年前", springs, .daysBefore(7)), ("年后", springs, .after), ("节前", holidays, .daysBefore(7)), ("节后", holidays, .after)]
     }
 
     /// Scalars after a name that make it part of a place (五一路, 国庆街), or before it that make
