@@ -1426,6 +1426,13 @@ words undo-word
 words note-skip
   那 | 那边 | 那里 | 那儿 | 那回来 | 那边回来 | 那里回来 | 那出来 | 那边出来 | 回来 | 出来 | 那回来了 | 回来了
 
+# Sending samples with words between (给王总寄点样品, send Amy Li samples): a sending word
+# before a sample word makes the contact samples.
+words sample-send
+  寄 | 快递 | 邮 | send | sent | ship | shipped | mail | mailed | courier | post
+words sample-noun
+  样品 | 样 | 小样 | sample | samples
+
 # Going to see someone: a contact said with one of these is a visit, whatever call or WeChat
 # arranged it (陈姐回我微信了，让我过去聊聊).
 words in-person
@@ -5249,7 +5256,7 @@ Planned: Fri 20 Nov 10:00: Jason Lee.
 
 > who should I visit this week
 Whom to see, Mon 16 Nov to Sun 22 Nov:
-[Planned visits: 2]
+[Planned: 2]
 · tomorrow, Thu 19 Nov 15:00: Tom Wu
 · Fri 20 Nov 10:00: Jason Lee
 [Birthdays]
@@ -5323,7 +5330,7 @@ Customers due a contact (1), most overdue first:
 
 > 本周要拜访谁
 11月16日（周一） 至 11月22日（周日） 要跟进的客户：
-【已约拜访】3 次：
+【已约】3 项：
 · 明天 11月19日（周四） 15:00 拜访 张伟
 · 明天 11月19日（周四） 15:30 拜访 王强（谈价格）
 · 11月20日（周五） 10:00 拜访 李娜
@@ -5381,7 +5388,7 @@ MAN 还不清楚的，说“张伟符合MAN吗”看怎么问出来。
 
 > 這週要拜訪誰
 11月16日（週一） 至 11月22日（週日） 要跟進的客戶：
-【已約拜訪】1 次：
+【已約】1 項：
 · 明天 11月19日（週四） 15:00 拜訪 林志明
 【生日】
 · 黃美玲：11月20日（週五） 生日（11月20日）
@@ -11276,6 +11283,8 @@ intent visit.schedule
   example: 春节前拜访王建国 => customer=王建国; from=2027-01-30; to=2027-02-05
   example: 國慶後第一週去見李四 => customer=李四; from=2027-10-04; to=2027-10-10
   example: remind me to call David Chen the day before Christmas => customer=David Chen; date=2026-12-24; channel=call
+  example: 周五给王建国寄点样品 => customer=王建国; date=2026-11-20; channel=sample
+  example: send Li Ming some samples on Monday => customer=Li Ming; date=2026-11-23; channel=sample
   example: 下周三去宁波见孙总 => customer=孙丽; date=2026-11-25; region=宁波
   example: 周一到周三跑一趟义乌 => from=2026-11-23; to=2026-11-25; region=义乌
   example: call Li Ming tomorrow => customer=Li Ming; date=2026-11-19; channel=call
@@ -11767,8 +11776,8 @@ reply agenda.and_more
   zh: ……还有 {count} 条。
   en: …and {count} more.
 reply agenda.planned
-  zh: 【已约拜访】{count} 次：
-  en: [Planned visits: {count}]
+  zh: 【已约】{count} 项：
+  en: [Planned: {count}]
 reply agenda.birthdays
   zh: 【生日】
   en: [Birthdays]

@@ -46,9 +46,12 @@ struct SlotFiller {
             slots["amount"] = thousands(from: n)
         }
         // A call, WeChat or samples: unless the sentence says the rep goes in person.
-        if wanted.contains("channel"), slots["channel"] == nil, group("in-person").isEmpty,
-           let e = entities.first(where: { $0.type == "channel" }) {
-            slots["channel"] = e.value
+        if wanted.contains("channel"), slots["channel"] == nil, group("in-person").isEmpty {
+            if let e = entities.first(where: { $0.type == "channel" }) {
+                slots["channel"] = e.value
+            } else if let send = group("sample-send").first, group("sample-noun").contains(where: { $0.lowerBound >= send.upperBound }) {
+                slots["channel"] = "sample"
+            }
         }
         if wanted.contains("objection") { fillObjection(&slots) }
         if wanted.contains("region"), slots["region"] == nil,

@@ -59,6 +59,24 @@ struct HolidayTime {
 
     /// The longest expression starting at `start`, or nil.
     func parse(_ s: [Unicode.Scalar], at start: Int) -> (value: TimeValue, end: Int)? {
+        // between Christmas and New Year, from 春节 to 元宵: the range's first word is skipped.
+        var scan = ScalarScan(s, start)
+        let between = scan.eat("between ") || scan.eat("from ")
+        guard let first = one(s, at: between ? scan.i : start) else { return nil }
+        // 春节到元宵, Christmas to New Year: a second festival makes a range of days.
+        var joined = ScalarScan(s, first.end)
+        if joined.eatLongest(Self.rangeWords) != nil, let second = one(s, at: joined.i < s.count && s[joined.i] == " " ? joined.i + 1 : joined.i),
+           Self.firstDay(first.value) <= Self.lastDay(second.value) {
+            return (.days(Self.firstDay(first.value), Self.lastDay(second.value)), second.end)
+        }
+        return between ? nil : first
+    }
+
+    static let rangeWords = WordTable<Bool>([("到", true), ("至", true), ("-", true), ("~", true), ("～", true), ("to", true),
+                                             ("and", true), ("through", true), ("until", true), ("till", true)])
+
+    private func one(_ s: [Unicode.Scalar], at start: Int) -> (value: TimeValue, end: Int)? {
+        guard start < s.count else { return nil }
         let c = s[start]
         if ScalarClass(c) == .letter || c.isASCIIDigit, let found = english(s, at: start) { return found }
         guard names.starts.contains(c) || HolidayNames.chineseStarts.contains(c) || c.isASCIIDigit else { return nil }
