@@ -8,7 +8,6 @@ extension Book {
     public func pipeline(from: String, to: String, today: String) throws(StoreError) -> PipelineFigures {
         var figures = PipelineFigures()
         let live = "c.deleted_at IS NULL AND \(owned("c.owner"))"
-        let period: [Database.Value] = [.text(owner), .text(from), .text(to)]
         // Stamps (`YYYY-MM-DDTHH:MM`) of the period: from its first day to before the day after.
         let stamps: [Database.Value] = [.text(owner), .text(from), .text(Self.dayAfter(to))]
         // Each query reads from the table its condition narrows (CROSS JOIN keeps that order),

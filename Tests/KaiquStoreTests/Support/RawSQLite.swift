@@ -3,15 +3,18 @@ import CSQLite
 /// Raw SQLite, to look at (or tamper with) a store's file from outside the store.
 enum RawSQLite {
     /// The first column of the first row of `sql` on the file at `path`, as text.
-    static func scalar(_ path: String, _ sql: String) -> String? {
+    static func scalar(_ path: String, _ sql: String) -> String? { row(path, sql).first ?? nil }
+
+    /// The first row of `sql` on the file at `path`, each column as text.
+    static func row(_ path: String, _ sql: String) -> [String?] {
         var db: OpaquePointer?
-        guard sqlite3_open(path, &db) == SQLITE_OK else { return nil }
+        guard sqlite3_open(path, &db) == SQLITE_OK else { return [] }
         defer { sqlite3_close(db) }
         var statement: OpaquePointer?
         sqlite3_prepare_v2(db, sql, -1, &statement, nil)
         defer { sqlite3_finalize(statement) }
-        guard sqlite3_step(statement) == SQLITE_ROW, let text = sqlite3_column_text(statement, 0) else { return nil }
-        return String(cString: text)
+        guard sqlite3_step(statement) == SQLITE_ROW else { return [] }
+        return (0..<sqlite3_column_count(statement)).map { column in sqlite3_column_text(statement, column).map { String(cString: $0) } }
     }
 
     /// Runs `sql` on the file at `path`; SQLite's result code.
