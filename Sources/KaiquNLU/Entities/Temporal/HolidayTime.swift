@@ -59,7 +59,7 @@ struct HolidayTime {
 
     /// The longest expression starting at `start`, or nil.
     func parse(_ s: [Unicode.Scalar], at start: Int) -> (value: TimeValue, end: Int)? {
-        // between Christmas and New Year, from 春节 to 元宵: the range's first word is skipped.
+        // between Christmas and New Year, from 春节 to 元宵: a range said with its opening word.
         var scan = ScalarScan(s, start)
         let between = scan.eat("between ") || scan.eat("from ")
         guard let first = one(s, at: between ? scan.i : start) else { return nil }
