@@ -33,7 +33,9 @@ public enum Kaiqu {
             case .check:
                 var options = options
                 if let folder = options.arguments.first { options.intents = folder }
-                let session = try Session(options: options, environment: environment, store: .none)
+                // The store, when there is one that reads, says which years visits are planned in.
+                let session = try (try? Session(options: options, environment: environment, store: .read))
+                    ?? Session(options: options, environment: environment, store: .none)
                 return CheckMode(session: session, language: language).run().rawValue
             case .nlu:
                 let session = try Session(options: options, environment: environment, store: .read)

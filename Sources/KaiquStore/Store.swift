@@ -53,6 +53,16 @@ public final class Store {
         try refreshDueDays(cadence)
     }
 
+    /// The years in which any rep has a visit or reminder planned: `kaiqu check` wants the
+    /// holiday schedule of each.
+    public func plannedYears() throws(StoreError) -> [Int] {
+        var years: [Int] = []
+        try db.query("SELECT DISTINCT substr(day, 1, 4) FROM visit WHERE status = 'planned' ORDER BY 1") { row in
+            if let year = row.text(0).flatMap({ Int($0) }) { years.append(year) }
+        }
+        return years
+    }
+
     /// Waits until the background checkpoint, if one is under way, has copied the WAL into
     /// the file: a benchmark times its reads after a bulk fill on a settled file.
     public func waitForCheckpoint() { db.waitForCheckpoint() }

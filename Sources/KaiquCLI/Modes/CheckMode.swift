@@ -3,8 +3,8 @@ import KaiquNLU
 
 /// `kaiqu check [DIR]`: loads intents/ (the built-in copy, or DIR), runs every example
 /// against all files together, checks each contract intent's coverage and that the holiday
-/// schedule covers the years being planned, and says what is wrong. Exit 0 when all is well,
-/// 65 otherwise.
+/// schedule covers the years being planned (this one, the next from October, and any year the
+/// store has a visit planned in), and says what is wrong. Exit 0 when all is well, 65 otherwise.
 struct CheckMode {
     let session: Session
     let language: Language
@@ -41,7 +41,9 @@ struct CheckMode {
         }
         if !catalogue.missingTraditional.isEmpty { say("check.no_hant", ["count": String(catalogue.missingTraditional.count)]) }
         var calendarMissing = false
-        for year in Self.plannedYears(today: DialogueContext(now: session.now(), timeZone: session.timeZone).today) {
+        let today = DialogueContext(now: session.now(), timeZone: session.timeZone).today
+        let stored = ((try? session.store?.plannedYears()) ?? nil) ?? []
+        for year in Set(Self.plannedYears(today: today) + stored.filter { $0 >= today.year }).sorted() {
             switch rules.calendar.coverage(of: year) {
             case .missing:
                 calendarMissing = true

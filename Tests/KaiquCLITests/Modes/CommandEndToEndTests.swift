@@ -39,11 +39,30 @@ final class CommandEndToEndTests: XCTestCase {
     }
 
     func testCheckPassesOnTheShippedData() throws {
-        let embedded = try Binary.run(["check"])
+        let now = ["--now", "2026-11-18T10:00:00+08:00"]
+        let embedded = try Binary.run(["check"] + now)
         XCTAssertEqual(embedded.status, 0, embedded.text)
-        let folder = try Binary.run(["check", Binary.packageRoot.appendingPathComponent("intents").path])
+        let folder = try Binary.run(["check", Binary.packageRoot.appendingPathComponent("intents").path] + now)
         XCTAssertEqual(folder.status, 0, folder.text)
         XCTAssertEqual(embedded.text, folder.text, "the built-in copy is the folder's")
+    }
+
+    /// The holiday schedule must cover the years being planned: this one, the next from
+    /// October, and any year with a visit planned in the store.
+    func testCheckFailsForAPlannedYearWithoutASchedule() throws {
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("kaiqu-check-\(UUID().uuidString).db").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) } }
+        let november = ["--store", store, "--now", "2026-11-18T10:00:00+08:00"]
+        let quiet = try Binary.run(["check"] + november)
+        XCTAssertEqual(quiet.status, 0, quiet.text)
+        XCTAssertTrue(quiet.text.contains("日历：2027 年只有法定假日"), quiet.text)
+        _ = try Binary.run(november, input: Data("添加客户 张伟 电话13800138001\n2030年3月5日拜访张伟\n".utf8))
+        let planned = try Binary.run(["check"] + november)
+        XCTAssertEqual(planned.status, 65, planned.text)
+        XCTAssertTrue(planned.text.contains("日历：2030 年没有放假安排"), planned.text)
+        let later = try Binary.run(["check", "--now", "2028-10-08T10:00:00+08:00"], environment: ["LANG": "en_US.UTF-8"])
+        XCTAssertEqual(later.status, 65, later.text)
+        XCTAssertTrue(later.text.contains("Calendar: no holiday schedule for 2028") && later.text.contains("for 2029"), later.text)
     }
 
     func testADataErrorStopsStartUpWithItsPlace() throws {
