@@ -121,8 +121,10 @@ extension Book {
     /// overdue, the earliest follow-up first.
     public func collectionsDue(by day: String, today: String, defaultTerms: Int) throws(StoreError) -> [CollectionDue] {
         var ids: [CustomerID] = []
+        // `+c.owner` keeps the owner's index out: the few cards with a follow-up are found
+        // through customer_collect_on (0.1 ms), not among all the owner's cards (50 ms on 100,000).
         try db.query("""
-            SELECT c.id FROM customer c WHERE c.collect_on IS NOT NULL AND c.collect_on <= ? AND c.deleted_at IS NULL AND \(owned("c.owner"))
+            SELECT c.id FROM customer c WHERE c.collect_on IS NOT NULL AND c.collect_on <= ? AND c.deleted_at IS NULL AND \(owned("+c.owner"))
             ORDER BY c.collect_on, c.id LIMIT 200
             """, [.text(day), .text(owner)]) { row in ids.append(row.integer(0)) }
         var due: [CollectionDue] = []
