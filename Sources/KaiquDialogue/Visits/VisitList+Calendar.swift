@@ -12,13 +12,16 @@ extension Turn {
             guard festival.kind != .memorial, let day = festival.next(from: from), day <= to else { return nil }
             return (festival, day)
         }
+        // Key customers (levels 1 and 2) are counted once, for the festivals that greet them.
+        var keyCustomers: Int?
         for (festival, day) in falling.sorted(by: { $0.1 < $1.1 }) {
             said = true
             let values = ["name": festival.name(language), "when": dayText(day)]
             switch festival.kind {
             case .holiday, .traditional:
-                let keyCustomers = min(countLimit + 1, try records.count(CustomerFilter(level: 1)) + records.count(CustomerFilter(level: 2)))
-                say("agenda.festival", values.merging(["count": counted(keyCustomers)]) { a, _ in a })
+                let count = try keyCustomers ?? min(countLimit + 1, records.count(CustomerFilter(level: 1)) + records.count(CustomerFilter(level: 2)))
+                keyCustomers = count
+                say("agenda.festival", values.merging(["count": counted(count)]) { a, _ in a })
             case .trade: say("agenda.trade_date", values)
             case .western, .memorial: say("agenda.festival_day", values)
             }
