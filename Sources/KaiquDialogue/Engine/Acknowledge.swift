@@ -66,9 +66,10 @@ extension Turn {
             guard case .visit(let id) = outcome, let visit = try records.visit(id) else { return }
             say(visit.kind == .visit ? "visit.scheduled" : "visit.reminder_set", ["what": describe(visit)])
             let calendar = dialogue.data.calendar
-            if let day = Self.day(visit.day), case .madeUpWorkday(let festival) = calendar.kind(of: day) {
+            guard let day = Self.day(visit.day) else { return }
+            if case .madeUpWorkday(let festival) = calendar.kind(of: day) {
                 say("visit.made_up_workday", ["when": dayText(day), "holiday": festivalName(festival)])
-            } else if let day = Self.day(visit.day), !calendar.schedules.isEmpty, calendar.coverage(of: day.year) == .missing {
+            } else if !calendar.schedules.isEmpty, calendar.coverage(of: day.year) == .missing {
                 say("visit.calendar_unknown", ["year": String(day.year)])
             }
         case .cancelVisit(let id):

@@ -63,12 +63,13 @@ enum FestivalRule: Sendable, Equatable {
         }
     }
 
+    // The rules that give at most one day a year (a lunar day is read by `days(in:)`).
     private func oneDay(in year: Int) -> CivilDay? {
         switch self {
         case .solar(let m, let d):
             return CivilDay.valid(year, m, d)
         case .lunar:
-            return days(in: year).first
+            return nil
         case .lunarEve:
             return LunarCalendar.shared.newYear(year).map { $0.adding(days: -1) }.flatMap { $0.year == year ? $0 : nil }
         case .weekday(let m, let weekday, let nth):

@@ -97,21 +97,15 @@ struct HolidayTime {
         trial = scan
         let past = trial.eat("过完") || trial.eat("过了")
         if past { scan = trial }
-        // 年前 / 节后: the word before must not make it "years ago" (三年前, 几年后).
         // 过完年 is after 春节, as 年后 is.
         if past, year == nil, scan.current == "年", let (_, springs, _) = names.specials.first(where: { $0.0 == "年后" }) {
-            trial = scan
-            trial.i += 1
-            let candidates = springs.map { calendar.festivals[$0] }.compactMap { resolve(Core(rule: $0.rule, festival: $0), year: nil, .after) }
-            guard let first = candidates.min(by: { Self.firstDay($0) < Self.firstDay($1) }) else { return nil }
-            return (first, trial.i)
+            return earliest(springs, .after).map { ($0, scan.i + 1) }
         }
+        // 年前 / 节后: the word before must not make it "years ago" (三年前, 几年后).
         if year == nil, !past, scan.current == "年" || scan.current == "节", start == 0 || !HolidayNames.countWords.contains(s[start - 1]) {
             trial = scan
             for (word, festivals, modifier) in names.specials where trial.eat(word) {
-                let candidates = festivals.map { calendar.festivals[$0] }.compactMap { resolve(Core(rule: $0.rule, festival: $0), year: nil, modifier) }
-                guard let first = candidates.min(by: { Self.firstDay($0) < Self.firstDay($1) }) else { return nil }
-                return (first, trial.i)
+                return earliest(festivals, modifier).map { ($0, trial.i) }
             }
         }
         let nameStart = scan.i
@@ -140,6 +134,12 @@ struct HolidayTime {
             return (timed, end)
         }
         return (value, scan.i)
+    }
+
+    /// The soonest reading among several festivals (节前: whichever public holiday comes first).
+    private func earliest(_ festivals: [Int], _ modifier: Modifier) -> TimeValue? {
+        festivals.map { calendar.festivals[$0] }.compactMap { resolve(Core(rule: $0.rule, festival: $0), year: nil, modifier) }
+            .min { Self.firstDay($0) < Self.firstDay($1) }
     }
 
     /// Whether a festival's name said alone is the festival, and not a place (五一路), a thing
