@@ -34,56 +34,84 @@ extension Book {
 
     /// The customers with money past due, the longest overdue first (at most `limit`).
     public func overdueAccounts(today: String, defaultTerms: Int, limit: Int) throws(StoreError) -> [OverdueAccount] {
-        Array(try receivables(today: today, defaultTerms: defaultTerms).accounts.prefix(limit))
+        guard let day = CivilDay.iso(today) else { return [] }
+        return try overdue(day, defaultTerms: defaultTerms, terms: try termsOwing().map(\.terms), limit: limit)
     }
 
     /// What is owed as of `today`: the balance, the overdue by age and by cause, and the
-    /// overdue accounts. One grouped pass over the open orders: a row a customer and age
-    /// bucket (-1: not due yet).
-    public func receivables(today: String, defaultTerms: Int) throws(StoreError) -> ReceivableFigures {
+    /// overdue accounts (the longest overdue first; at most `accounts` of them, all for nil).
+    /// Read from the totals of schema step 10: a few hundred rows, however many orders.
+    public func receivables(today: String, defaultTerms: Int, accounts: Int?) throws(StoreError) -> ReceivableFigures {
         guard let day = CivilDay.iso(today) else { return ReceivableFigures() }
         var figures = ReceivableFigures()
-        var accounts: [CustomerID: OverdueAccount] = [:]
         try db.query("""
-            SELECT customer_id, name, CASE WHEN late <= 0 THEN -1 WHEN late <= 30 THEN 0 WHEN late <= 60 THEN 1 WHEN late <= 90 THEN 2 ELSE 3 END,
-                   sum(open), max(late), overdue_cause, overdue_cause_on, collect_on
-            FROM (\(Self.openOrders(owned("c.owner", "?3")))) GROUP BY 1, 3
+            SELECT CASE WHEN late <= 0 THEN -1 WHEN late <= 30 THEN 0 WHEN late <= 60 THEN 1 WHEN late <= 90 THEN 2 ELSE 3 END, cause, sum(amount)
+            FROM (SELECT cause, amount, CAST(julianday(?1) - julianday(day) AS INTEGER) - (CASE terms WHEN -1 THEN ?2 ELSE terms END) AS late
+                  FROM open_tally WHERE \(owned("owner", "?3")) AND amount != 0)
+            GROUP BY 1, 2
             """, [.text(today), .integer(Int64(defaultTerms)), .text(owner)]) { row in
-            let customer = row.integer(0), bucket = Int(row.integer(2)), amount = Int(row.integer(3))
-            var account = accounts[customer] ?? OverdueAccount(customer: customer, name: row.text(1) ?? "", amount: 0, since: today, days: 0,
-                                                               cause: Self.cause(row, at: 5), balance: 0)
+            let bucket = Int(row.integer(0)), amount = Int(row.integer(2))
             figures.balance += amount
-            account.balance += amount
             if bucket < 0 {
                 figures.notDue += amount
             } else {
                 figures.buckets[bucket] += amount
-                figures.byCause[account.cause?.id ?? "", default: 0] += amount
-                account.amount += amount
-                account.days = max(account.days, Int(row.integer(4)))
+                figures.byCause[row.text(1) ?? "", default: 0] += amount
             }
-            accounts[customer] = account
         }
-        figures.owing = accounts.count
-        figures.accounts = accounts.values.filter { $0.amount > 0 }.map { account in
-            var account = account
-            account.since = day.adding(days: -account.days).description
-            return account
-        }.sorted { ($0.days, $0.amount, $1.customer) > ($1.days, $1.amount, $0.customer) }
-        figures.overdueCustomers = figures.accounts.count
+        let owing = try termsOwing()
+        figures.owing = owing.map(\.cards).reduce(0, +)
+        for (terms, _) in owing {
+            figures.overdueCustomers += Int(try db.integer("""
+                SELECT count(*) FROM customer WHERE \(owned("owner")) AND \(Self.sameTerms(terms)) AND open_since IS NOT NULL AND deleted_at IS NULL AND open_since < ?
+                """, [.text(owner), .text(day.adding(days: -(terms ?? defaultTerms)).description)]))
+        }
+        figures.accounts = try overdue(day, defaultTerms: defaultTerms, terms: owing.map(\.terms), limit: accounts)
         return figures
     }
 
-    // The orders not paid in full, from the open amounts `resettle` keeps (only those rows are
-    // read, however long the history), each with how many days past due it is (`late`; 0 or
-    // less is not due yet). Binds ?1 today, ?2 the policy's terms; `owned` binds the owner.
-    static func openOrders(_ owned: String) -> String {
-        """
-        SELECT s.customer_id, c.name, s.open, c.overdue_cause, c.overdue_cause_on, c.collect_on,
-               CAST(julianday(?1) - julianday(s.day) AS INTEGER) - coalesce(c.terms_days, ?2) AS late
-        FROM sale s CROSS JOIN customer c ON c.id = s.customer_id
-        WHERE s.open > 0 AND c.deleted_at IS NULL AND \(owned)
-        """
+    // The payment terms of the cards that owe (nil: the policy's), with how many cards each.
+    private func termsOwing() throws(StoreError) -> [(terms: Int?, cards: Int)] {
+        var owing: [(terms: Int?, cards: Int)] = []
+        try db.query("""
+            SELECT terms_days, count(*) FROM customer WHERE \(owned("owner")) AND open_since IS NOT NULL AND deleted_at IS NULL GROUP BY terms_days
+            """, [.text(owner)]) { row in owing.append((row.optionalInteger(0), Int(row.integer(1)))) }
+        return owing
+    }
+
+    private static func sameTerms(_ terms: Int?) -> String { terms.map { "terms_days = \($0)" } ?? "terms_days IS NULL" }
+
+    // The overdue accounts, the longest overdue first. A card is overdue when its oldest open
+    // order (`open_since`) is past its terms; for each terms, only the `limit` oldest (and
+    // those as old as the last of them) can be among the first `limit` of all.
+    private func overdue(_ today: CivilDay, defaultTerms: Int, terms owing: [Int?], limit: Int?) throws(StoreError) -> [OverdueAccount] {
+        var accounts: [OverdueAccount] = []
+        for terms in owing {
+            let days = terms ?? defaultTerms
+            let cutoff = today.adding(days: -days).description
+            let cards = "\(owned("c.owner", "?1")) AND c.\(Self.sameTerms(terms)) AND c.open_since IS NOT NULL AND c.deleted_at IS NULL"
+            var bound = "c.open_since < ?2"
+            var bindings: [Database.Value] = [.text(owner), .text(cutoff)]
+            if let limit, let last = try db.text("SELECT c.open_since FROM customer c WHERE \(cards) AND c.open_since < ?2 ORDER BY c.open_since LIMIT 1 OFFSET ?3",
+                                                 [.text(owner), .text(cutoff), .integer(Int64(limit - 1))]) {
+                bound = "c.open_since <= ?3"
+                bindings.append(.text(last))
+            }
+            try db.query("""
+                SELECT c.id, c.name, c.open_since, c.overdue_cause, c.overdue_cause_on, c.collect_on,
+                       (SELECT sum(s.open) FROM sale s WHERE s.customer_id = c.id AND s.open > 0 AND s.day < ?2),
+                       (SELECT sum(s.open) FROM sale s WHERE s.customer_id = c.id AND s.open > 0)
+                FROM customer c WHERE \(cards) AND \(bound)
+                """, bindings) { row in
+                guard let since = CivilDay.iso(row.text(2) ?? "") else { return }
+                let late = today.ordinal - since.ordinal - days
+                accounts.append(OverdueAccount(customer: row.integer(0), name: row.text(1) ?? "", amount: Int(row.integer(6)),
+                                               since: today.adding(days: -late).description, days: late, cause: Self.cause(row, at: 3),
+                                               balance: Int(row.integer(7))))
+            }
+        }
+        accounts.sort { ($0.days, $0.amount, $1.customer) > ($1.days, $1.amount, $0.customer) }
+        return limit.map { Array(accounts.prefix($0)) } ?? accounts
     }
 
     /// Works out again what is open of each of a customer's orders after a sale is added or
@@ -142,15 +170,41 @@ extension Book {
         return OverdueCause(id: id, recorded: row.text(column + 1) ?? "", followUp: row.text(column + 2))
     }
 
-    /// What each customer ordered from `from` to `to`, the most first (the ABC analysis).
-    public func sales(from: String, to: String) throws(StoreError) -> [CustomerSales] {
-        var sales: [CustomerSales] = []
-        try db.query("""
-            SELECT c.id, c.name, sum(s.amount) AS total FROM sale s JOIN customer c ON c.id = s.customer_id
-            WHERE c.deleted_at IS NULL AND \(owned("c.owner")) AND s.kind = 'order' AND s.day BETWEEN ? AND ?
-            GROUP BY c.id ORDER BY total DESC, c.name
-            """, [.text(owner), .text(from), .text(to)]) { row in
-            sales.append(CustomerSales(customer: row.integer(0), name: row.text(1) ?? "", amount: Int(row.integer(2))))
+    /// What each customer ordered from `from` to `to`, the most first, equal amounts by name
+    /// (the ABC analysis). Names are read for the first `named` (and those ordering as much as
+    /// the last of them), for all when nil; the others' are empty, equal amounts by card.
+    /// Added up from the totals of schema step 10, a row a card for each year, month or
+    /// run of days the period is made of (see `OrderPeriods`).
+    public func sales(from: String, to: String, named: Int?) throws(StoreError) -> [CustomerSales] {
+        guard let first = CivilDay.iso(from), let last = CivilDay.iso(to), first <= last else { return [] }
+        var totals: [CustomerID: Int] = [:]
+        for piece in OrderPeriods.pieces(from: first, to: last) {
+            try db.query("SELECT customer_id, amount FROM order_total WHERE \(owned("owner", "?1")) AND period BETWEEN ?2 AND ?3",
+                         [.text(owner), .text(piece.from), .text(piece.to)]) { row in
+                totals[row.integer(0), default: 0] += piece.sign * Int(row.integer(1))
+            }
+        }
+        var sales = totals.compactMap { $0.value > 0 ? CustomerSales(customer: $0.key, name: "", amount: $0.value) : nil }
+        sales.sort { ($0.amount, $1.customer) > ($1.amount, $0.customer) }
+        let reach = named.map { named in
+            guard named < sales.count else { return sales.count }
+            let least = sales[max(named - 1, 0)].amount
+            return sales.firstIndex { $0.amount < least } ?? sales.count
+        } ?? sales.count
+        if reach == sales.count && reach > 64 {
+            var names: [CustomerID: String] = [:]
+            try db.query("SELECT id, name FROM customer WHERE \(owned("owner")) AND deleted_at IS NULL", [.text(owner)]) { row in
+                names[row.integer(0)] = row.text(1) ?? ""
+            }
+            for index in sales.indices { sales[index].name = names[sales[index].customer] ?? "" }
+        } else {
+            for index in 0..<reach { sales[index].name = try name(of: sales[index].customer) ?? "" }
+        }
+        // Equal amounts by name, as a reader looks for one (byte order, as SQLite sorts text).
+        sales[0..<reach].sort { a, b in
+            if a.amount != b.amount { return a.amount > b.amount }
+            if a.name != b.name { return Array(a.name.utf8).lexicographicallyPrecedes(b.name.utf8) }
+            return a.customer < b.customer
         }
         return sales
     }

@@ -22,13 +22,13 @@ extension Book {
             FROM flow_event e CROSS JOIN customer c ON c.id = e.customer_id
             WHERE \(live) AND e.kind IN ('started', 'moved') AND e.at >= ? AND e.at < ? GROUP BY 1
             """, stamps) { row in figures.reached[Int(row.integer(0))] = Int(row.integer(1)) }
+        // Visits in person by the day they are for, from the totals (schema step 10).
         try db.query("""
-            SELECT v.status, count(*) FROM visit v CROSS JOIN customer c ON c.id = v.customer_id
-            WHERE \(owned("v.owner")) AND v.status IN ('planned', 'done') AND v.day BETWEEN ? AND ? AND v.kind = 'visit' AND \(live) GROUP BY v.status
-            """, [.text(owner), .text(from), .text(to), .text(owner)]) { row in
+            SELECT what, sum(count) FROM tally WHERE \(owned("owner")) AND what IN ('visit.planned', 'visit.done') AND day BETWEEN ? AND ? GROUP BY what
+            """, [.text(owner), .text(from), .text(to)]) { row in
             let count = Int(row.integer(1))
             figures.visitsPlanned += count
-            if row.text(0) == "done" { figures.visitsDone += count }
+            if row.text(0) == "visit.done" { figures.visitsDone += count }
         }
         try db.query("""
             SELECT c.name, e.detail FROM flow_event e CROSS JOIN customer c ON c.id = e.customer_id
@@ -66,15 +66,19 @@ extension Book {
         }
         let period: [Database.Value] = [.text(owner), .text(from), .text(to)]
         let live = "c.deleted_at IS NULL AND \(owned("c.owner"))"
-        try db.query("SELECT c.owner, count(*) FROM customer c WHERE \(live) AND substr(c.created_at, 1, 10) BETWEEN ? AND ? GROUP BY c.owner", period) { row in
-            reps[row.text(0) ?? ""]?.newCustomers = Int(row.integer(1))
-        }
         try db.query("""
-            SELECT c.owner, count(*), sum(v.status = 'done') FROM visit v JOIN customer c ON c.id = v.customer_id
-            WHERE \(live) AND v.status != 'cancelled' AND v.day BETWEEN ? AND ? AND v.kind = 'visit' GROUP BY c.owner
+            SELECT owner, what, sum(count), sum(amount) FROM tally
+            WHERE \(owned("owner")) AND what IN ('new', 'visit.planned', 'visit.done', 'order') AND day BETWEEN ? AND ? GROUP BY owner, what
             """, period) { row in
-            reps[row.text(0) ?? ""]?.visitsPlanned = Int(row.integer(1))
-            reps[row.text(0) ?? ""]?.visitsDone = Int(row.integer(2))
+            let id = row.text(0) ?? "", count = Int(row.integer(2))
+            switch row.text(1) {
+            case "new": reps[id]?.newCustomers = count
+            case "visit.done":
+                reps[id]?.visitsPlanned += count
+                reps[id]?.visitsDone = count
+            case "visit.planned": reps[id]?.visitsPlanned += count
+            default: reps[id]?.ordered = Int(row.integer(3))
+            }
         }
         try db.query("""
             SELECT c.owner, count(*), sum(coalesce(CAST(e.detail AS INTEGER), 0)) FROM flow_event e JOIN customer c ON c.id = e.customer_id
@@ -83,10 +87,6 @@ extension Book {
             reps[row.text(0) ?? ""]?.won = Int(row.integer(1))
             reps[row.text(0) ?? ""]?.wonAmount = Int(row.integer(2))
         }
-        try db.query("""
-            SELECT c.owner, sum(s.amount) FROM sale s JOIN customer c ON c.id = s.customer_id
-            WHERE \(live) AND s.kind = 'order' AND s.day BETWEEN ? AND ? GROUP BY c.owner
-            """, period) { row in reps[row.text(0) ?? ""]?.ordered = Int(row.integer(1)) }
         return order.compactMap { reps[$0] }
     }
 
@@ -103,14 +103,16 @@ extension Book {
         let range: [Database.Value] = [.text(owner), .text(keys[0] + "-01"), .text(today)]
         let live = "c.deleted_at IS NULL AND \(owned("c.owner"))"
         try db.query("""
-            SELECT substr(s.day, 1, 7), s.kind, sum(s.amount) FROM sale s JOIN customer c ON c.id = s.customer_id
-            WHERE \(live) AND s.day BETWEEN ? AND ? GROUP BY 1, 2
+            SELECT substr(day, 1, 7), what, sum(count), sum(amount) FROM tally
+            WHERE \(owned("owner", "?1")) AND what IN ('order', 'payment', 'new') AND day BETWEEN ?2 AND ?3 GROUP BY 1, 2
             """, range) { row in
             let key = row.text(0) ?? ""
-            if row.text(1) == "order" { figures[key]?.ordered = Int(row.integer(2)) } else { figures[key]?.paid = Int(row.integer(2)) }
+            switch row.text(1) {
+            case "order": figures[key]?.ordered = Int(row.integer(3))
+            case "payment": figures[key]?.paid = Int(row.integer(3))
+            default: figures[key]?.newCustomers = Int(row.integer(2))
+            }
         }
-        try db.query("SELECT substr(c.created_at, 1, 7), count(*) FROM customer c WHERE \(live) AND substr(c.created_at, 1, 10) BETWEEN ? AND ? GROUP BY 1",
-                     range) { row in figures[row.text(0) ?? ""]?.newCustomers = Int(row.integer(1)) }
         try db.query("""
             SELECT substr(e.at, 1, 7), count(*) FROM flow_event e JOIN customer c ON c.id = e.customer_id
             WHERE \(live) AND e.kind = 'won' AND substr(e.at, 1, 10) BETWEEN ? AND ? GROUP BY 1

@@ -81,7 +81,7 @@ final class StoreTests: XCTestCase {
                 _ = try book.apply(.recordSale(SaleEntry(customer: 1, kind: kind, day: day, amount: amount)), at: "2026-11-18T10:00")
             }
         }
-        XCTAssertEqual(RawSQLite.execute(path, """
+        XCTAssertEqual(RawSQLite.execute(path, Self.beforeTotals + """
             DROP INDEX sale_open; DROP INDEX sale_day; DROP INDEX customer_collect_on; DROP INDEX customer_level;
             DROP INDEX customer_created; DROP INDEX customer_status; DROP INDEX flow_event_kind; DROP INDEX objection_raised;
             ALTER TABLE sale DROP COLUMN open; ALTER TABLE customer DROP COLUMN overdue_cause;
@@ -92,7 +92,7 @@ final class StoreTests: XCTestCase {
         let book = try Store(path: path).book(of: "amy")
         let overdue = try book.overdueAccounts(today: "2026-11-18", defaultTerms: 30, limit: 10)
         XCTAssertEqual(overdue, [OverdueAccount(customer: 1, name: "王建国", amount: 40_000, since: "2026-07-31", days: 110, balance: 40_000)])
-        XCTAssertEqual(try book.receivables(today: "2026-11-18", defaultTerms: 30).buckets, [20_000, 0, 0, 20_000])
+        XCTAssertEqual(try book.receivables(today: "2026-11-18", defaultTerms: 30, accounts: nil).buckets, [20_000, 0, 0, 20_000])
     }
 
     // Schema 8 gives each contact a kind: the visits of a schema 7 store are visits, and a call
@@ -105,7 +105,7 @@ final class StoreTests: XCTestCase {
             try add("王建国", to: book)
             _ = try book.apply(.scheduleVisit(VisitPlan(customer: 1, day: "2026-11-20", time: "10:00")), at: "2026-11-18T10:00")
         }
-        XCTAssertEqual(RawSQLite.execute(path, "ALTER TABLE visit DROP COLUMN kind; PRAGMA user_version = 7;"), 0)
+        XCTAssertEqual(RawSQLite.execute(path, Self.beforeTotals + "ALTER TABLE visit DROP COLUMN kind; PRAGMA user_version = 7;"), 0)
         let book = try Store(path: path).book(of: "amy")
         _ = try book.apply(.scheduleVisit(VisitPlan(customer: 1, day: "2026-11-21", kind: .call)), at: "2026-11-18T10:05")
         let visits = try book.visits(from: "2026-11-01", to: "2026-11-30", statuses: [.planned], limit: 10).rows
@@ -168,6 +168,49 @@ final class StoreTests: XCTestCase {
         let path = folder.appendingPathComponent("junk.db").path
         try Data("this is not sqlite, just text that is long enough to have a header".utf8).write(to: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try Store(path: path))
+    }
+
+    /// Takes a store back to schema 9, as it was before the totals of step 10.
+    static let beforeTotals = """
+        DROP TRIGGER sale_added; DROP TRIGGER sale_removed; DROP TRIGGER sale_changed; DROP TRIGGER sale_settled;
+        DROP TRIGGER visit_added; DROP TRIGGER visit_removed; DROP TRIGGER visit_changed;
+        DROP TRIGGER card_added; DROP TRIGGER card_removed; DROP TRIGGER card_changed;
+        DROP VIEW tally_part; DROP VIEW order_part; DROP TABLE tally; DROP TABLE open_tally; DROP TABLE order_total;
+        DROP INDEX customer_open; ALTER TABLE customer DROP COLUMN open_since;
+        PRAGMA user_version = 9;
+
+        """
+
+    // Schema 10 keeps totals for the reports; a schema 9 store has them worked out when it is
+    // opened, and its reports say what they said before.
+    func testASchemaNineStoreHasItsTotalsWorkedOut() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("v9.db").path
+        let reports: (Book) throws -> [String] = { book in
+            let owed = try book.receivables(today: "2026-11-18", defaultTerms: 30, accounts: nil)
+            let month = try book.pipeline(from: "2026-11-01", to: "2026-11-30", today: "2026-11-18")
+            return [String(describing: owed), String(describing: try book.sales(from: "2026-01-01", to: "2026-11-18", named: nil)),
+                    "\(month.visitsPlanned) \(month.visitsDone)", String(describing: try book.trend(months: 12, today: "2026-11-18"))]
+        }
+        var before: [String] = []
+        do {
+            let book = try Store(path: path).book(of: "amy")
+            try add("王建国", to: book)
+            try add("李娜", to: book)
+            for (id, kind, day, amount) in [(CustomerID(1), SaleEntry.Kind.order, "2026-07-01", 50_000), (1, .order, "2026-10-01", 20_000),
+                                            (1, .payment, "2026-10-05", 30_000), (2, .order, "2026-11-02", 8_000)] {
+                _ = try book.apply(.recordSale(SaleEntry(customer: id, kind: kind, day: day, amount: amount)), at: "2026-11-18T10:00")
+            }
+            _ = try book.apply(.scheduleVisit(VisitPlan(customer: 2, day: "2026-11-20", time: "10:00")), at: "2026-11-18T10:00")
+            _ = try book.apply(.logContact(ContactLog(customer: 1, day: "2026-11-10", time: "10:00")), at: "2026-11-18T10:00")
+            before = try reports(book)
+        }
+        XCTAssertEqual(RawSQLite.execute(path, Self.beforeTotals), 0)
+        XCTAssertEqual(try pragma(path, "user_version"), "9")
+        let book = try Store(path: path).book(of: "amy")
+        XCTAssertEqual(try reports(book), before)
+        XCTAssertTrue(before[0].contains("balance: 48000"), before[0])
+        XCTAssertEqual(before[2], "2 1")
     }
 
     private func pragma(_ path: String, _ name: String) throws -> String? { RawSQLite.scalar(path, "PRAGMA \(name)") }

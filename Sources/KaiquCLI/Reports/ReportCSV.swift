@@ -46,7 +46,7 @@ struct ReportCSV {
         for level in 1...4 { rows.append(["level_\(level)_now", String(now.levels[level] ?? 0), ""]) }
         for step in 1...7 { rows.append(["step_\(step)_now", String(now.steps[step] ?? 0), ""]) }
         for step in 1...7 { rows.append(["reached_step_\(step)", String(now.reached[step] ?? 0), String(last.reached[step] ?? 0)]) }
-        let owed = try book.receivables(today: today.description, defaultTerms: terms)
+        let owed = try book.receivables(today: today.description, defaultTerms: terms, accounts: 0)
         rows.append(["overdue_accounts_now", String(owed.overdueCustomers), ""])
         rows.append(["overdue_amount_now", String(owed.overdue), ""])
         let kinds = (now.objections.map(\.kind) + last.objections.map(\.kind)).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -86,7 +86,7 @@ struct ReportCSV {
     }
 
     private func abc() throws -> [[String]] {
-        let sales = try book.sales(from: period.from.description, to: period.to.description)
+        let sales = try book.sales(from: period.from.description, to: period.to.description, named: nil)
         var rows = [["rank", "customer", "amount", "share %", "running %", "class"]]
         for (index, row) in ABCAnalysis.rows(sales).enumerated() {
             rows.append([String(index + 1), row.sales.name, String(row.sales.amount), String(format: "%.1f", row.share * 100),
@@ -96,7 +96,7 @@ struct ReportCSV {
     }
 
     private func receivables() throws -> [[String]] {
-        let r = try book.receivables(today: today.description, defaultTerms: terms)
+        let r = try book.receivables(today: today.description, defaultTerms: terms, accounts: nil)
         var rows = [["item", "amount", "customers"], ["as_of", today.description, ""], ["balance", String(r.balance), String(r.owing)],
                     ["not_due", String(r.notDue), ""], ["overdue", String(r.overdue), String(r.overdueCustomers)]]
         for (index, bucket) in ["0-30", "31-60", "61-90", "90+"].enumerated() { rows.append(["overdue_days_\(bucket)", String(r.buckets[index]), ""]) }

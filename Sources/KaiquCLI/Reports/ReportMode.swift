@@ -61,8 +61,8 @@ struct ReportMode {
             summary: summary.flatMap { $0.split(separator: "\n").map(String.init) },
             funnel: try book.pipeline(from: period.from.description, to: period.to.description, today: today.description),
             trend: try book.trend(months: 12, today: period.to.description < today.description ? period.to.description : today.description),
-            abc: ABCAnalysis.rows(try book.sales(from: period.from.description, to: period.to.description)),
-            receivables: try book.receivables(today: today.description, defaultTerms: terms))
+            abc: ABCAnalysis.rows(try book.sales(from: period.from.description, to: period.to.description, named: 100)),
+            receivables: try book.receivables(today: today.description, defaultTerms: terms, accounts: 0))
         return ReportHTML(figures: figures, catalogue: catalogue, language: language).page()
     }
 }

@@ -50,10 +50,12 @@ public protocol Records {
     func account(of customer: CustomerID, today: String, defaultTerms: Int) throws -> Account
     /// The customers with money past due, the longest overdue first.
     func overdueAccounts(today: String, defaultTerms: Int, limit: Int) throws -> [OverdueAccount]
-    /// What each customer ordered from `from` to `to` (local days, both included), the most first.
-    func sales(from: String, to: String) throws -> [CustomerSales]
-    /// What is owed as of `today`: the balance, and the overdue by age and by cause.
-    func receivables(today: String, defaultTerms: Int) throws -> ReceivableFigures
+    /// What each customer ordered from `from` to `to` (local days, both included), the most
+    /// first; names for the first `named` at least (all for nil), the others' may be empty.
+    func sales(from: String, to: String, named: Int?) throws -> [CustomerSales]
+    /// What is owed as of `today`: the balance, the overdue by age and by cause, and the
+    /// first `accounts` overdue accounts (all for nil).
+    func receivables(today: String, defaultTerms: Int, accounts: Int?) throws -> ReceivableFigures
     /// Month by month, the `months` up to `today`'s.
     func trend(months: Int, today: String) throws -> [MonthFigures]
     /// What a customer ordered from `from` to `to` (local days, both included), in yuan.
@@ -69,8 +71,8 @@ extension Records {
     public func pipeline(from: String, to: String, today: String) throws -> PipelineFigures { PipelineFigures() }
     public func account(of customer: CustomerID, today: String, defaultTerms: Int) throws -> Account { Account() }
     public func overdueAccounts(today: String, defaultTerms: Int, limit: Int) throws -> [OverdueAccount] { [] }
-    public func sales(from: String, to: String) throws -> [CustomerSales] { [] }
-    public func receivables(today: String, defaultTerms: Int) throws -> ReceivableFigures { ReceivableFigures() }
+    public func sales(from: String, to: String, named: Int?) throws -> [CustomerSales] { [] }
+    public func receivables(today: String, defaultTerms: Int, accounts: Int?) throws -> ReceivableFigures { ReceivableFigures() }
     public func trend(months: Int, today: String) throws -> [MonthFigures] { [] }
     public func ordered(by customer: CustomerID, from: String, to: String) throws -> Int { 0 }
     public func collectionsDue(by day: String, today: String, defaultTerms: Int) throws -> [CollectionDue] { [] }

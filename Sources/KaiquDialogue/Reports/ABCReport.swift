@@ -31,7 +31,7 @@ extension Turn {
     mutating func abcReport(from: String?, to: String?) throws {
         let period = ReportPeriod.days(from: from, to: to, today: today)
         say("abc.title", ["period": text("date.range", ["from": dayText(period.from), "to": dayText(period.to)])])
-        let sales = try records.sales(from: period.from.description, to: period.to.description)
+        let sales = try records.sales(from: period.from.description, to: period.to.description, named: 30)
         guard !sales.isEmpty else { return say("abc.empty") }
         let rows = ABCAnalysis.rows(sales)
         say("abc.total", ["amount": money(sales.map(\.amount).reduce(0, +)), "count": String(sales.count)])

@@ -37,7 +37,7 @@ extension Turn {
         say("report.title", ["period": period])
         guard !now.isEmpty else { return say("report.empty") }
         for line in Self.reportLines(now, last, self) { self.line(line) }
-        let owed = try records.receivables(today: today.description, defaultTerms: defaultTerms)
+        let owed = try records.receivables(today: today.description, defaultTerms: defaultTerms, accounts: 0)
         if owed.overdue == 0 { line(text("report.overdue_none")) } else {
             line(text("report.overdue", ["count": String(owed.overdueCustomers), "amount": money(owed.overdue)]))
         }

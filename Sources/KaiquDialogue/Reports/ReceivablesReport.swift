@@ -4,7 +4,7 @@ import KaiquNLU
 /// days past due) and by the cause recorded, then the accounts overdue longest.
 extension Turn {
     mutating func receivablesReport() throws {
-        let figures = try records.receivables(today: today.description, defaultTerms: defaultTerms)
+        let figures = try records.receivables(today: today.description, defaultTerms: defaultTerms, accounts: 5)
         say("receivables.title", ["day": dayText(today)])
         guard figures.balance > 0 else { return say("receivables.none") }
         for line in Self.receivableLines(figures, self, plain: context.plainText) { self.line(line) }

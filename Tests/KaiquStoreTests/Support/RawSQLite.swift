@@ -17,6 +17,19 @@ enum RawSQLite {
         return (0..<sqlite3_column_count(statement)).map { column in sqlite3_column_text(statement, column).map { String(cString: $0) } }
     }
 
+    /// The first column of every row of `sql` on the file at `path`, as text.
+    static func column(_ path: String, _ sql: String) -> [String] {
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK else { return [] }
+        defer { sqlite3_close(db) }
+        var statement: OpaquePointer?
+        sqlite3_prepare_v2(db, sql, -1, &statement, nil)
+        defer { sqlite3_finalize(statement) }
+        var values: [String] = []
+        while sqlite3_step(statement) == SQLITE_ROW { values.append(sqlite3_column_text(statement, 0).map { String(cString: $0) } ?? "") }
+        return values
+    }
+
     /// Runs `sql` on the file at `path`; SQLite's result code.
     @discardableResult
     static func execute(_ path: String, _ sql: String) -> Int32 {
