@@ -2664,21 +2664,23 @@ intent deal.lost
   example: 王建国是个 no-go，别跟了 => customer=王建国
 
 intent report.pipeline
-  zh: [~deal-show [下|吓]] [~deal-period] [的|嘅] [销售|我的|我嘅|团队|个人] ~deal-report [~deal-how]
-  zh: [~deal-show [下|吓]] [~deal-period] [的|嘅] (签了|成交了|签咗|开了) (几单|多少单|多少钱|几多单|几多钱)
+  zh: [~deal-show [下|吓]] [~deal-period|{when}] [的|嘅] [销售|我的|我嘅|团队|个人] ~deal-report [~deal-how]
+  zh: [~deal-show [下|吓]] [~deal-period|{when}] [的|嘅] (签了|成交了|签咗|开了) (几单|多少单|多少钱|几多单|几多钱)
   zh: [~deal-show [下|吓]] (各级|每级|各类|每类|各个级别|各等级|abc各类|abc类|各卡) [的|嘅] [~customer-word] [各] (有多少|有几个|多少|分布|数量|几多|有几多|各有多少|分别有多少|各几个)
   en: [~deal-en-show] [me] [my|the|our|a] [~deal-en-period] [sales] ~deal-en-report [(for|this|of) (week|month|quarter|year|today)]
   en: (how is|how's|how are) [my|our] (sales|numbers|performance|business|pipeline) [doing] [this (week|month|quarter|year)|today]
-  zh: [~deal-show [下|吓]] [做个|做一个|做一下|出个] [~deal-period] [的|嘅] [客户] ~report-abc [分析|报告|表]
-  en: [~deal-en-show] [me] [an|the|my|our] [~deal-en-period] ~report-abc [of my customers] [for (this|last) (week|month|quarter|year)]
-  zh: [~deal-show [下|吓]] [做个|做一个|出个] [~deal-period] [的|嘅] ~report-receivables [分析|报告|表|情况]
-  en: [~deal-en-show] [me] [an|the|my|our] ~report-receivables [report]
+  zh: [~deal-show [下|吓]] [做个|做一个|做一下|出个] [~deal-period|{when}] [的|嘅] [客户] ~report-abc [分析|报告|表]
+  en: [~deal-en-show] [me] [an|the|my|our] [~deal-en-period] ~report-abc [of my customers] [for (this|last) (week|month|quarter|year)|[for|in|of|over] {when}]
+  zh: [~deal-show [下|吓]] [做个|做一个|出个] [~deal-period|{when}] [的|嘅] ~report-receivables [分析|报告|表|情况]
+  en: [~deal-en-show] [me] [an|the|my|our] ~report-receivables [report] [[for|in|of|as of] {when}]
   example: 客户概况
   example: 销售漏斗
   example: 本月报告 => from=2026-11-01; to=2026-11-30
   example: 这周业绩怎么样 => from=2026-11-16; to=2026-11-22
   example: 看看各级客户有多少
   example: 本月客户ABC分析 => from=2026-11-01; to=2026-11-30
+  example: 10月的ABC分析 => from=2026-10-01; to=2026-10-31
+  example: ABC analysis for October => from=2026-10-01; to=2026-10-31
   example: 做个二八分析
   example: 出个账龄分析
   example: receivables report
@@ -11827,7 +11829,7 @@ reply due.rule_card
   zh-Hant: {card}類每 {days} 天聯繫
   en: card {card}, every {days} days
 reply due.rule_level
-  zh: {level}重点客户每 {days} 天联系
+  zh: {level}（重点客户）每 {days} 天联系
   en: {level}, a key customer, every {days} days
 reply due.rule_otherwise
   zh: 每 {days} 天联系
