@@ -60,14 +60,15 @@ intent order.add
   zh: [{when}] {customer} [{when}] [~deal-when] [又|再] ~order-verb [了|咗] [*] [~deal-amount-pre] ({amount}|{amount:number})
   zh: [{when}] {customer} [{when}] [~deal-when] [又|再] ~order-verb [了|咗] [一批|一单|一次] [货] [~deal-amount-pre] ({amount}|{amount:number}) [的货]
   zh: [记一下|记一笔|记个] {customer} [的] (进货|订货|补货|拿货) [*] ({amount}|{amount:number})
-  en: {customer} (ordered|bought|took|restocked) [*] [for|worth] ({amount}|{amount:number})
-  en: (new order|an order|order) from {customer} [*] [for|worth|of] ({amount}|{amount:number})
+  en: [{when}] {customer} [{when}] (ordered|bought|took|restocked) [*] [for|worth] ({amount}|{amount:number}) [{when}]
+  en: [{when}] (new order|an order|order) from {customer} [*] [for|worth|of] ({amount}|{amount:number}) [{when}]
   example: 王建国进了50箱，3万 => customer=王建国; amount=30000
   example: 李娜又拿了一批货 2万 => customer=李娜; amount=20000
   example: 记一笔张伟的进货 8000 => customer=张伟; amount=8000
   example: 11月2日刘洋进货1.2万 => customer=刘洋; amount=12000; date=2026-11-02
   example: 王建國進了一批貨，5萬 => customer=王建国; amount=50000
   example: Zhang Wei ordered 80 boxes for 12000 yuan => customer=Zhang Wei; amount=12000
+  example: Wang Jianguo ordered 9000 on November 3 => customer=Wang Jianguo; amount=9000; date=2026-11-03
   not: 王建国签了，3万
   not: 王建国说要考虑
 
@@ -77,13 +78,14 @@ list order-verb
 intent payment.add
   zh: [{when}] {customer} [{when}] [~deal-when] ~payment-verb [了|咗] [*] ({amount}|{amount:number}) [过来|过去|到账|了]
   zh: {customer} [~deal-when] [这个月|上个月|上次|之前] [的|嘅] [货款|账|款|钱] [都|已经|全部|全] (结了|结清了|付清了|还清了|结咗|找数了|打过来了|到账了)
-  en: {customer} (paid|settled|transferred|wired) [us|me] [*] ({amount}|{amount:number})
+  en: [{when}] {customer} [{when}] (paid|settled|transferred|wired) [us|me] [*] ({amount}|{amount:number}) [{when}]
   en: {customer} (paid|settled) [the|his|her|their] (bill|invoice|account|balance) [in full]
   example: 王建国回款2万 => customer=王建国; amount=20000
   example: 李娜打了1.5万过来 => customer=李娜; amount=15000
   example: 王建国这个月的货款结了 => customer=王建国
   example: 張偉回款3萬 => customer=張偉; amount=30000
   example: Li Na paid 20000 yuan => customer=Li Na; amount=20000
+  example: yesterday Liu Yang paid 6000 => customer=Liu Yang; amount=6000; date=2026-11-17
   example: Zhang Wei settled his account => customer=Zhang Wei
   not: 王建国说回款要等下个月
 
