@@ -85,6 +85,7 @@ extension Book {
     // order (`open_since`) is past its terms; for each terms, only the `limit` oldest (and
     // those as old as the last of them) can be among the first `limit` of all.
     private func overdue(_ today: CivilDay, defaultTerms: Int, terms owing: [Int?], limit: Int?) throws(StoreError) -> [OverdueAccount] {
+        if limit == 0 { return [] }
         var accounts: [OverdueAccount] = []
         for terms in owing {
             let days = terms ?? defaultTerms

@@ -109,10 +109,16 @@ intent receivable.list
   zh: [看看|列出|查一下] (逾期|超期) [的] (账款|欠款|应收|应收款|客户) [有哪些]
   zh: (应收账款|应收款|欠款) [情况|列表|有哪些|汇总|明细]
   zh: 谁 (欠|还欠) [我|我们] [钱|货款|款]
+  zh: [哪些|哪个|哪几个|谁|有谁|边个|边啲] [客户] [的] [货款|账款] (逾期|超期|拖欠) [了|咗] [的] [客户] [有哪些]
   en: [show|list] [me] [the] (overdue|late) (accounts|payments|invoices|customers|balances)
   en: who (owes|still owes) [me|us] [money]
+  en: (which|what) (accounts|invoices|payments|balances) are (overdue|late|past due)
+  en: who (hasn't|has not|haven't|didn't|did not) (paid|pay) [me|us] [yet]
   en: (accounts receivable|receivables)
   example: 哪些客户欠款逾期了
+  example: 谁的货款超期了
+  example: which invoices are past due
+  example: who hasn't paid yet
   example: 逾期账款
   example: 谁还欠我们钱
   example: 哪些客戶欠款逾期了
