@@ -57,8 +57,8 @@ list cause-because
   因为 | 由于 | 是因为 | 原因是 | 主要是 | 系因为 | 因為
 
 intent order.add
-  zh: [{when}] {customer} [{when}] [~deal-when] [又|再] ~order-verb [了|咗] [*] [~deal-amount-pre] ({amount}|{amount:number})
-  zh: [{when}] {customer} [{when}] [~deal-when] [又|再] ~order-verb [了|咗] [一批|一单|一次] [货] [~deal-amount-pre] ({amount}|{amount:number}) [的货]
+  zh: [{when}] {customer} [{when}] [~sale-when] [又|再] ~order-verb [了|咗] [*] [~deal-amount-pre] ({amount}|{amount:number})
+  zh: [{when}] {customer} [{when}] [~sale-when] [又|再] ~order-verb [了|咗] [一批|一单|一次] [货] [~deal-amount-pre] ({amount}|{amount:number}) [的货]
   zh: [记一下|记一笔|记个] {customer} [的] (进货|订货|补货|拿货) [*] ({amount}|{amount:number})
   en: [{when}] {customer} [{when}] (ordered|bought|took|restocked) [*] [for|worth] ({amount}|{amount:number}) [{when}]
   en: [{when}] (new order|an order|order) from {customer} [*] [for|worth|of] ({amount}|{amount:number}) [{when}]
@@ -76,8 +76,8 @@ list order-verb
   进了 | 进货 | 进了货 | 拿了 | 拿了货 | 拿货 | 补货 | 补了 | 补了货 | 提了 | 提货 | 要了 | 入货 | 入咗 | 进咗
 
 intent payment.add
-  zh: [{when}] {customer} [{when}] [~deal-when] ~payment-verb [了|咗] [*] ({amount}|{amount:number}) [过来|过去|到账|了]
-  zh: {customer} [~deal-when] [这个月|上个月|上次|之前] [的|嘅] [货款|账|款|钱] [都|已经|全部|全] (结了|结清了|付清了|还清了|结咗|找数了|打过来了|到账了)
+  zh: [{when}] {customer} [{when}] [~sale-when] ~payment-verb [了|咗] [*] ({amount}|{amount:number}) [过来|过去|到账|了]
+  zh: {customer} [~sale-when] [这个月|上个月|上次|之前] [的|嘅] [货款|账|款|钱] [都|已经|全部|全] (结了|结清了|付清了|还清了|结咗|找数了|打过来了|到账了)
   en: [{when}] {customer} [{when}] (paid|settled|transferred|wired) [us|me] [*] ({amount}|{amount:number}) [{when}]
   en: {customer} (paid|settled) [the|his|her|their] (bill|invoice|account|balance) [in full]
   example: 王建国回款2万 => customer=王建国; amount=20000
@@ -89,17 +89,28 @@ intent payment.add
   example: Zhang Wei settled his account => customer=Zhang Wei
   not: 王建国说回款要等下个月
 
+list account-set-verb
+  是 | 给 | 定 | 定为 | 定成 | 改成 | 改为 | 放到 | 为 | 设成 | 设为 | 设置为 | 设置成 | 设到 | 调到 | 调成 | 调整为 | 调整到 | 提到 | 提高到 | 降到 | 降低到 | 加到 | 放宽到 | 缩短到 | 延长到
+
+# Words that may stand before the verb of a sale, not a day (the day is its own slot).
+list sale-when
+  已经 | 终于 | 刚刚 | 刚 | 刚才 | 头先 | 啱啱 | 也 | 总算
+
 list payment-verb
-  回款 | 回了款 | 打款 | 打了款 | 打了 | 付款 | 付了款 | 付了 | 转了 | 转款 | 汇了 | 汇款 | 还了 | 还款 | 结了 | 结款 | 结了款 | 找数
+  回了 | 回咗 | 回款 | 回了款 | 打款 | 打了款 | 打了 | 付款 | 付了款 | 付了 | 转了 | 转款 | 汇了 | 汇款 | 还了 | 还款 | 结了 | 结款 | 结了款 | 找数
 
 intent account.set
-  zh: {customer} [的] 账期 [是|给|定|定为|改成|改为|放到|为] {terms:number} 天
-  zh: {customer} [的] (信用额度|额度|授信|授信额度|赊销额度) [是|给|定|定为|改成|改为|为] ({limit:amount}|{limit:number})
+  zh: [把] {customer} [的] 账期 [~account-set-verb] {terms:number} 天
+  zh: [把] {customer} [的] (信用额度|额度|授信|授信额度|赊销额度) [~account-set-verb] ({limit:amount}|{limit:number})
   en: {customer} [s|'s] (payment terms|terms|credit terms) [are|is|to] [net] {terms:number} [days]
   en: {customer} [s|'s] (credit limit|limit) [is|to] ({limit:amount}|{limit:number})
+  en: (set|make|change|raise|lower|put) {customer} [s|'s] (credit limit|limit) to ({limit:amount}|{limit:number})
+  en: (set|make|change|put) {customer} [s|'s] (payment terms|terms|credit terms) to [net] {terms:number} [days]
   example: 王建国账期60天 => customer=王建国; terms=60
   example: 王建国信用额度5万 => customer=王建国; limit=50000
   example: 李娜的额度改成3万 => customer=李娜; limit=30000
+  example: 把刘洋的账期设成45天 => customer=刘洋; terms=45
+  example: set Li Na's credit limit to 80000 => customer=Li Na; limit=80000
   example: 王建國賬期45天 => customer=王建国; terms=45
   example: Zhang Wei credit limit 50000 => customer=Zhang Wei; limit=50000
   not: 客户一开口就要三个月账期怎么办
@@ -799,12 +810,20 @@ rewrite northern
   俺们 -> 我们 | 俺 -> 我 | 恁 -> 你
   老长时间 -> 很长时间 | 老半天 -> 大半天 | 老久 -> 很久 | 搭理 -> 联系 | 咋整 -> 怎办 | 咋弄 -> 怎弄 | 琢磨琢磨 -> 考虑考虑 | 琢磨 -> 考虑
 
+# Tianjin and Beijing words: 介 is 这 and 嘛 is 什么 only in these phrases (介绍, 中介, 好嘛 stay).
+rewrite tianjin
+  介边 -> 这边 | 介儿 -> 这儿 | 介人 -> 这人 | 介个 -> 这个 | 介事 -> 这事 | 介家 -> 这家 | 介位 -> 这位 | 介老板 -> 这老板 | 介客户 -> 这客户
+  有嘛 -> 有啥 | 嘛客户 -> 啥客户 | 嘛样 -> 啥样 | 嘛事 -> 啥事 | 嘛情况 -> 啥情况 | 干嘛使 -> 干啥用 | 嘛呀 -> 啥呀
+  嘛呢您呐 -> 你好你好 | 您呐 -> 您啊 | 嗯呐 -> 好的 | 甭提了 -> 别提了 | 甭弄了 -> 别弄了 | 甭整了 -> 别弄了 | 甭 -> 别
+  整到哪步 -> 做到哪步 | 整到哪一步 -> 做到哪一步 | 整到哪了 -> 做到哪了 | 整出来 -> 弄出来 | 整吧 -> 弄吧 | 列列 -> 列下 | 白话 -> 说话
+
 # Sichuan, Shanghai and Taiwanese-Hokkien words reps type.
 rewrite regional
   啥子 -> 什么 | 咋个 -> 怎么 | 啷个 -> 怎么 | 莫得 -> 没有 | 晓得 -> 知道 | 要得 -> 好的 | 巴适 -> 不错 | 签咯 -> 签了 | 搞定咯 -> 搞定了
   侬好 -> 你好 | 侬 -> 你 | 阿拉格 -> 我们的 | 阿拉 -> 我们 | 伊讲 -> 他说 | 伊 -> 他 | 覅 -> 别 | 勿是 -> 不是
   欢喜 -> 喜欢 | 今朝 -> 今天 | 明朝 -> 明天 | 上半天 -> 上午时 | 下半天 -> 下午时 | 记牢 -> 记住 | 下趟 -> 下次
   是按怎 -> 是怎样 | 按怎 -> 怎样 | 没听到过 -> 没听说过
+  跟不跟得上 -> 能否跟得上
 
 """#),
     ("conversation.kaiqu", #"""
@@ -1157,7 +1176,7 @@ words past-visit
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | catch up with | spent | dropped by | popped in | went to see | went over | caught up with | sat down with | was at | were at | had lunch with | had coffee with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
   跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
-  去看了 | 去看过 | 看了一下
+  去看了 | 去看过 | 看了一下 | 那儿回来 | 那回来 | 那边回来 | 那里回来 | 店里回来
   已拜访 | 已经拜访 | 已见 | 已经见过 | 已去 | 拜访过了 | 拜访完了 | 电话已打 | 已打电话 | 已通话 | 打过了 | call完 | meet了 | meet 了 | met with | visit done | visited | got off the phone | just got off | had a meeting with | 打了通电话 | 通完电话
   坐了一会儿 | 坐了会儿 | 聊了一会儿
   visit 了 | visit了 | visited | 吃完饭 | 吃完 | 开了个会 | 开了会 | 转了一圈 | 逛了一圈 | 转了转 | 去转了
@@ -1240,7 +1259,7 @@ words next-word
   该怎么推进 | 怎么推进 | 如何推进 | 接下来该 | 接下来怎么 | 下一步怎么 | 下一步该 | 往下怎么
 
 words status-word
-  到哪一步 | 哪一步 | 第几步 | 进度 | 进展 | 阶段 | 走到 | 到哪了 | 做到哪 | 跟到哪 | 推进到
+  到哪一步 | 哪一步 | 哪步 | 第几步 | 进度 | 进展 | 阶段 | 走到 | 到哪了 | 做到哪 | 跟到哪 | 推进到
   status | progress | stage | where are we | how far | where is | at which step | which step
   哪个步骤 | 什么步骤 | 那一步 | 什么程度 | 什么阶段 | 处于 | 第几个步骤 | 卡在 | 推进得 | 流程走到
   走到第几步
@@ -1261,6 +1280,7 @@ words coach-question
   how do i | how should i | what do i say | what should i say | any tips | how to handle | how to respond | how can i | what to say | how to deal | handle
   点算 | 点办 | 怎么说服 | 如何说服 | 说服 | 怎么回复 | 怎么办好 | 该怎么回 | 应该如何 | 如何回 | 咋回 | 咋说 | 怎么弄 | how do i respond | how should i respond | how do i handle | how should i handle
   怎办 | 怎处理 | 怎么回应 | 要怎么回应 | 要怎么回 | 点处理
+  怎么打消 | 打消他的顾虑 | 支个招 | 支支招 | 出个主意 | 出出主意 | 给点建议 | 给个建议 | 怎么化解 | 如何化解 | 怎么应付 | 咋应对
   怎么推进 | 应该怎么推进 | 怎么搞定 | 怎么攻下
   有啥好办法 | 有什么好办法 | 好办法 | 怎样应对 | 点样应对 | 怎么应付 | how to handle | how do i handle | how to deal with
   咋回啊 | 咋回 | 点讲 | 应该点讲 | 我应该怎么讲 | 怎么讲 | 该怎么讲 | 怎么搞 | how i should respond | how should i reply | what should i tell | how do i answer
@@ -1332,7 +1352,7 @@ words lost-word
   机会就关了 | 关了吧 | 关掉这个机会 | close 掉 | close掉 | close it out
   标成已流失 | 已流失 | 标成流失 | 标为流失 | giving up on | give up on | gave up on | not going anywhere
   lost | drop | dropped | give up | gave up | went with | walked away | not pursuing | dead | no longer
-  不再跟进 | 不再跟 | 不跟进了 | 标记为丢单 | 丢单 | 没了 | 单没了 | 黄掉了 | 跟丢了 | 放掉 | mark as lost | marked lost | lost the deal
+  不再跟进 | 不再跟 | 不跟进了 | 不再投入 | 耗不起 | 标记为丢单 | 丢单 | 没了 | 单没了 | 黄掉了 | 跟丢了 | 放掉 | mark as lost | marked lost | lost the deal
   拣了第二家 | 选了第二家 | 拣了别家 | 跟了别家 | 找了别家 | 用了别家
   不用再跟 | 不用跟了 | 不再跟了
   冇得倾 | 没得谈 | 谈不拢 | 谈崩了 | 没戏了 | 唔跟 | 不跟啦 | mark him as lost | mark her as lost | mark as lost | as lost
@@ -1432,7 +1452,7 @@ words undo-word
   改错了 | 刚才改错了 | 头先改错 | 改回头吧
 
 words note-skip
-  那 | 那边 | 那里 | 那儿 | 那回来 | 那边回来 | 那里回来 | 那出来 | 那边出来 | 回来 | 出来 | 那回来了 | 回来了
+  那 | 那边 | 那里 | 那儿 | 那回来 | 那边回来 | 那里回来 | 那出来 | 那边出来 | 回来 | 出来 | 那回来了 | 回来了 | 那了 | 那儿了 | 那边了 | 那里了 | 那儿回来 | 店里回来 | 那儿回来了
 
 # Sending samples with words between (给王总寄点样品, send Amy Li samples): a sending word
 # before a sample word makes the contact samples.
@@ -1524,6 +1544,8 @@ cue customer.add
   1: {role}
   1: {region}
   3: ~name-marker !{customer}
+  # 叫个车, 叫外卖: 叫 calls for a car or a meal here, it names nobody.
+  -6: (叫个车|叫车|叫辆车|叫个滴滴|叫滴滴|叫个的士|叫外卖|叫个外卖|打个车|打车)
   3: ~add-verb {phone} !{customer}
   -6: {customer} !~new-customer !~add-verb
   -6: ~howto
@@ -1551,6 +1573,7 @@ cue customer.update
   2: {customer} {email}
   4: {customer} ~new-number
   3: {customer} 生日
+  3: {customer} (birthday|bday|b-day) {date}
   -6: ~delete-verb
   -5: ~ask-what !~change-verb
   -4: ~visit-verb {when}
@@ -1640,6 +1663,8 @@ cue customer.note
   -5: {future} ~plan-word
   -5: {future} ~visit-verb {customer}
   6: ~note-marker {customer}
+  # 请帮我备注：林淑芬…拜访尽量排上午: what follows an opening 备注 is the note, plans and all.
+  10: ^[请|麻烦|请你|你|帮我|请帮我|麻烦帮我|麻烦你|帮忙] (备注|备注一下|加个备注|加备注) {customer}
   5: {customer} ~note-marker
   4: {customer} ~profile-fact
   -4: ~past-visit
@@ -1647,10 +1672,12 @@ cue customer.note
   -4: ~visit-verb {when}
   -6: ~won-word {customer}
   -6: ~lost-word {customer}
+  -6: ~lost-word ~request-marker
   -4: ~man-word ~man-word
   -8: ~man-word ~man-word ~man-word
   -6: {money} {need}
   -6: {money} {authority}
+  -5: (预算|budget) {amount}
   -5: {customer} 生日 {date}
   -6: {future} ~visit-noun
   -6: {customer} ~won-word
@@ -1721,10 +1748,11 @@ cue visit.log
   4: ~visit-verb {customer} ~customer-says !~coach-question !~plan-word
   4: {past} {customer} (电话|通话|打了电话|call|called) !~change-verb !~change-marker !~new-number
   # 去王总那儿了: 了 right after the place marks the visit done.
-  3: 去 {customer} (那儿了|那边了|那里了|店里了|家里了)
+  5: 去 {customer} (那了|那儿了|那边了|那里了|店里了|家里了)
   # 有去 / 有见到 (Taiwan): the 有 marks it done.
   3: (有去|有去找|有去见|有见到|有拜访|有跟|有打给) {customer}
   -4: ~lost-word !~past-visit
+  -8: (标记成|标记为|标成|标为|记成|记为|算成|算作|当成|当作) ~lost-word
 
 cue visit.cancel
   slots: customer date time from to
@@ -1824,12 +1852,17 @@ cue qualify.man
   4: {money}
   4: {authority}
   4: {need}
+  # 预算大约三十万: a budget stated is the M of MAN (its amount is the slot).
+  5: (预算|budget) {amount}
   3: ~man-word {customer}
   # 购买力、决策权和需求: the three asked together are the MAN check.
   5: ~man-word ~man-word ~man-word
   -8: ~define-word
   -4: ~credit-word
   -5: ~lost-word
+  # 周三已拜访林淑芬，她说要老板核准: a visit that happened is logged, its MAN words are its outcome.
+  -5: ~past-visit {customer}
+  -5: 去 {customer} (那了|那儿了|那边了|那里了|店里了|家里了)
 
 cue credit.assess
   slots: customer
@@ -1861,6 +1894,8 @@ cue deal.lost
   slots: customer objection date
   -4: !{customer} !{pronoun}
   7: ~lost-word
+  # 标记成丢单吧 after a story of visits: the request is to drop the deal.
+  6: (标记成|标记为|标成|标为|记成|记为|算成|算作|当成|当作) ~lost-word
   2: {customer}
   3: ~lost-word ~request-marker
   # drop by / dropped by is a visit, not a deal dropped.
@@ -1869,6 +1904,8 @@ cue deal.lost
 cue report.pipeline
   slots: from to date
   6: ~report-word
+  # 检测报告…怎么打消他的顾虑 asks how to answer a dealer, not for a report.
+  -6: ~coach-question
   4: ~report-word (各个级别|各级别|各几个|多少人|各有多少)
   -4: ~list-word ~customer-noun !(各个级别|各级别|各几个|多少人|各有多少|概况|汇总|报告|报表|多少|几个)
   -4: {customer}
@@ -1954,6 +1991,7 @@ intent customer.add
   en: (create|open|make) [a|an] [new] (card|profile|file) for {name}
   en: (add|create|new|register) [a|an] [new] ({role}|~cust-word) [card]
   example: 添加客户 孙丽 => name=孙丽
+  example: 新客户叫吴小军 13900002222 => name=吴小军; phone=13900002222
   example: 添加客户 孙丽 电话138-0013-8000 杭州 => name=孙丽; phone=13800138000; region=杭州
   example: 添加客户 张伟 电话13800138001 杭州 经销商 => name=张伟; phone=13800138001; region=杭州; role=dealer
   example: 添加客户 张伟 杭州 A类 13800138001 => name=张伟; phone=13800138001; region=杭州; card=A
@@ -2041,6 +2079,7 @@ intent customer.show
   en: who is {customer}
   en: see {customer} [s] ~cust-info-en
   en: (what is|what's|what are) {customer} [s] (phone|number|phone number|mobile|address|email|wechat|birthday|company|contact|contact info)
+  en: (when is|when's) {customer} [s] (birthday|bday|b-day)
   example: 查看张三 => customer=张三
   example: 查下李四 => customer=李四
   example: 张三资料发我 => customer=张三
@@ -2070,7 +2109,7 @@ intent customer.list
   zh: [~cust-list-verb [下|吓]] [~cust-all] [{region}] [的] ~cust-word [~cust-listword]
   zh: [~cust-list-verb [下|吓]] [~cust-all] [{region}] [的] ({card}|{level}) [的] [{role}|~cust-word] [~cust-listword]
   zh: [~cust-list-verb [下|吓]] [~cust-all] [{region}] [的] [{card}|{level}] [的] {role} [~cust-listword]
-  zh: [{region}] [*] 有 ~cust-which [{card}|{level}] [的] ({role}|~cust-word|客)
+  zh: [我|我们|我的|咱|咱们] [{region}] [*] 有 ~cust-which [{card}|{level}] [的] ({role}|~cust-word|客) [~cust-list-verb [下|吓|出来]]
   zh: [{region}] [*] 有 ~cust-which ({card}|{level}) [的] [{role}|~cust-word]
   zh: [~cust-all] [{region}] [的] [{card}|{level}] [的] ({role}|~cust-word) ~cust-which-end
   zh: [{region}] [*] [的] ({card}|{level}) [的] [{role}|~cust-word] ~cust-which-end
@@ -2079,6 +2118,7 @@ intent customer.list
   en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] ({card}|{level}) [~cust-word|{role}]
   en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] [{card}|{level}] {role} [in ({region}|*)]
   en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] ~cust-word in ({region}|*)
+  en: [all] [my|the] [all] [{card}|{level}] (~cust-word|{role}) (in|from|around) {region}
   en: (my|all|all my|all the) [{card}|{level}] ({role}|~cust-word) [list]
   en: (customer|client|account|dealer|contact) list
   en: (which|what|how many) ({role}|~cust-word) (do|have) i [have|got] [in ({region}|*)]
@@ -2250,7 +2290,7 @@ list cust-listword
 
 # "which / how many" before the customer word: 有哪些经销商.
 list cust-which
-  哪些 | 什么 | 几个 | 多少 | 哪几个 | 哪几家 | 几家 | 多少个 | 多少家 | 边啲 | 几多 | 几多个
+  哪些 | 什么 | 啥 | 几个 | 多少 | 哪几个 | 哪几家 | 几家 | 多少个 | 多少家 | 边啲 | 几多 | 几多个
 
 # …after it: 二级客户有哪些.
 list cust-which-end
@@ -2716,16 +2756,16 @@ list deal-also
   也 | 还 | 又 | 而且 | 并且 | 但 | 但是 | 不过 | 可是 | 就是 | 都 | 也都 | 但就 | 同埋 | 又能 | 也有
 
 lookup money
-  yes: 有预算 | 有钱 | 预算充足 | 预算够 | 预算足 | 资金充足 | 资金够 | 不差钱 | 有实力 | 有资金 | 钱够 | 够钱 | 有购买力 | 买得起 | 付得起 | 有米 | 好有钱 | has budget | has the budget | has a budget | has got a budget | has got the budget | has money | has the money | can afford it | can afford | budget | money
+  yes: 有预算 | 有钱 | 钱不是问题 | 钱没问题 | 资金没问题 | 预算充足 | 预算够 | 预算足 | 资金充足 | 资金够 | 不差钱 | 有实力 | 有资金 | 钱够 | 够钱 | 有购买力 | 买得起 | 付得起 | 有米 | 好有钱 | has budget | has the budget | has a budget | has got a budget | has got the budget | has money | has the money | can afford it | can afford | budget | money
   no: 没预算 | 没有预算 | 没钱 | 没有钱 | 预算不够 | 预算不足 | 缺钱 | 资金紧张 | 钱不够 | 冇钱 | 冇预算 | 没资金 | 买不起 | 付不起 | 手头紧 | 冇米 | has no budget | no budget | no money | has no money | can't afford | cannot afford | can't afford it
 
 lookup authority
-  yes: 能拍板 | 可以拍板 | 拍板 | 说了算 | 能做主 | 可以做主 | 做得了主 | 能决定 | 有决策权 | 话事 | 话得事 | 话到事 | 能签字 | 是老板 | 自己说了算 | has authority | has the authority | authority | can decide | is the decision maker | decision maker | makes the call | can sign
+  yes: 能拍板 | 可以拍板 | 拍板 | 说了算 | 一个人就能定 | 自己就能定 | 他就能定 | 她就能定 | 本人决定 | 自己决定 | 自己定 | 能做主 | 可以做主 | 做得了主 | 能决定 | 有决策权 | 话事 | 话得事 | 话到事 | 能签字 | 是老板 | 自己说了算 | has authority | has the authority | authority | can decide | is the decision maker | decision maker | makes the call | can sign
   no: 说了不算 | 做不了主 | 不能做主 | 不能拍板 | 拍不了板 | 没有决策权 | 没决策权 | 不能决定 | 定不了 | 话唔到事 | 话唔得事 | 做唔到主 | 冇决策权 | no authority | has no authority | can't decide | cannot decide | not the decision maker | is not the decision maker
 
 lookup need
   yes: 有需求 | 有需要 | 需要 | 急需 | 想要 | 缺货 | 要货 | 想进货 | 有兴趣 | has a need | has needs | needs it | need | is interested | interested
-  no: 没需求 | 没有需求 | 冇需求 | 没兴趣 | has no need
+  no: 没需求 | 没有需求 | 冇需求 | 没兴趣 | 需求不急 | 需求不算急 | 不着急要 | has no need
 
 # Looking into something: 评估一下 / 查下 / 看看.
 list deal-check
@@ -7401,7 +7441,7 @@ lookup field
   role: 角色 | 类型 | 渠道类型 | role | type
   level: 级别 | 等级 | 客户级别 | level
   card: 卡 | 卡片 | 分类 | 类别 | card | class
-  birthday: 生日 | 出生日期 | birthday | date of birth
+  birthday: 生日 | 出生日期 | birthday | date of birth | bday | b-day | birth date
   source: 来源 | 客户来源 | source
   name: 名字 | 姓名 | 名称 | name
   # The hardware and software profiles (客户资料卡).
@@ -7491,9 +7531,9 @@ lookup objection
   has_supplier: 已经有 supplier | already 有 supplier | 有 supplier | 有supplier | already 有 | already have one
   price: 价太高 | 价高 | 价位高 | 价位太高 | 报价太高 | 报价高 | 价钱有点高 | 价偏高 | 价钱偏高 | 开价太高 | 出价太高
   has_supplier: 现在的供应商 | 现有的供应商 | 现有供应商 | 现在的供货商 | 固定供货商 | 固定的供货商 | 合作了好多年 | 合作好几年 | 关系很铁 | 不想换供应商 | 不想换 | current supplier | their supplier | happy with their supplier
-  no_time: 抽不出空 | 抽不开身 | 走不开 | 腾不出时间 | 没功夫 | 说忙 | 说很忙 | 忙得很 | 改天再说 | 忙不开 | says he's busy | says she's busy
+  no_time: 抽不出空 | 抽不开身 | 走不开 | 腾不出时间 | 没功夫 | 闲工夫 | 没那工夫 | 说忙 | 说很忙 | 忙得很 | 改天再说 | 忙不开 | says he's busy | says she's busy
   has_supplier: works with another supplier | another supplier | works with someone else | already works with
-  has_supplier: 有配合的厂商 | 配合的厂商 | 合作的厂商 | 有合作厂商 | 有配合的供应商
+  has_supplier: 有配合的厂商 | 配合的厂商 | 合作的厂商 | 有合作厂商 | 有配合的供应商 | 固定合作的 | 合作的品牌 | 合作的牌子 | 合作惯了
   think_it_over: 谂下 | 要谂下 | 谂下先 | 考虑紧 | 再谂谂
   no_need: 没需要 | 冇需要 | 没有需要 | 没什么需要 | 用唔着 | doesn't need it | no use for
   payment_terms: 帐期 | 帐期太短
@@ -7522,7 +7562,7 @@ words obj-pricey
 words obj-quality
   质量 | 品质 | 做工 | 质检 | 检测 | 效果 | 耐用 | quality
 words obj-doubt
-  疑虑 | 担心 | 怀疑 | 不放心 | 没信心 | 信不过 | 不行 | 差 | 一般 | 问题 | 顾虑 | 有意见
+  疑虑 | 担心 | 怀疑 | 不放心 | 没信心 | 信不过 | 不行 | 差 | 一般 | 问题 | 顾虑 | 有意见 | 不达标 | 不合格
   doubt | doubts | worried | worry | concerns | concerned | unsure | not sure | poor | bad
 words obj-approver
   老板 | 老细 | 领导 | 上级 | 上面 | 上头 | 董事长 | 老总 | 总经理 | 总部 | 总公司 | 家里 | 老公 | 老婆 | 合伙人 | 股东 | 采购总监 | 经理

@@ -98,13 +98,28 @@ extension Turn {
     }
 
     // The day the rep said it happened (昨天进的货), else today. An order is told after the
-    // fact: a month and day read as the coming one (9月1日 in November) is last year's.
+    // fact: a month and day read as the coming one (9月1日 in November) is last year's, and a
+    // day of the month alone (10号 said on the 3rd) is last month's.
     private func saleDay(_ u: Utterance) -> String {
         guard let date = u.slots["date"], let day = Self.day(date) else { return today.description }
         if day.ordinal <= today.ordinal { return day.description }
+        let lastMonth = today.firstOfMonth.adding(months: -1)
+        if Self.namesDayOfMonthOnly(u, date), let before = CivilDay.valid(lastMonth.year, lastMonth.month, day.day) {
+            return before.description
+        }
         if let before = CivilDay.valid(day.year - 1, day.month, day.day), before.ordinal <= today.ordinal, today.ordinal - before.ordinal < 366 {
             return before.description
         }
         return today.description
+    }
+
+    // 10号, 10日, the 10th: a date entity that names no month.
+    static func namesDayOfMonthOnly(_ u: Utterance, _ date: String) -> Bool {
+        guard let entity = u.entities.first(where: { $0.type == "date" && $0.value == date }) else { return false }
+        let scalars = Array(u.text.unicodeScalars)
+        guard entity.range.upperBound <= scalars.count else { return false }
+        let said = String(String.UnicodeScalarView(scalars[entity.range])).lowercased()
+        let months = ["月", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "/", "-", "."]
+        return said.contains(where: \.isNumber) && !months.contains { said.contains($0) }
     }
 }

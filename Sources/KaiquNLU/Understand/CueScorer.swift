@@ -120,10 +120,12 @@ struct CueScorer {
     }
 
     /// `entities` with each objection that an asking word (`words inquiry`) stands before, in
-    /// its clause, retyped as an inquiry.
+    /// its clause, retyped as an inquiry. Not when the rep asks how to answer it (a
+    /// `coach-question`): 老板一直问检测报告，怎么打消他的顾虑 is the objection itself.
     func markingInquiries(in entities: [Entity], hits: Hits, scalars: [Unicode.Scalar]) -> [Entity] {
         guard let group = book.groupIndex("inquiry"), !hits.byGroup[group].isEmpty,
               entities.contains(where: { $0.type == "objection" }) else { return entities }
+        if let coaching = book.groupIndex("coach-question"), !hits.byGroup[coaching].isEmpty { return entities }
         let clauses = Self.clauses(scalars)
         return entities.map { entity in
             guard entity.type == "objection", let clause = clauses.first(where: { $0.contains(entity.range.lowerBound) }),

@@ -34,6 +34,11 @@ extension SlotFiller {
         // A pattern's {name} that is a word never a name (名字 of 名字是廉秋菊) is read again.
         if let taken = slots["name"], group("not-a-name").contains(where: { text.folded($0) == taken }) { slots["name"] = nil }
         if slots["name"] == nil, let name = newName(avoiding: company) { slots["name"] = name }
+        // 叫王小明, 名叫王小明: the word that introduces a Chinese name is not part of it.
+        if let name = slots["name"], let marker = ["名字叫", "名字是", "名叫", "叫做", "叫"].first(where: { name.hasPrefix($0) }),
+           name.count - marker.count >= 2, name.unicodeScalars.allSatisfy({ ScalarClass($0) == .han || $0 == " " }) {
+            slots["name"] = String(name.dropFirst(marker.count))
+        }
         // A Chinese name has no space in it: 赵敏 点话 is the name and the next word.
         if let name = slots["name"], name.unicodeScalars.contains(where: { ScalarClass($0) == .han }), let space = name.firstIndex(of: " ") {
             slots["name"] = String(name[..<space])

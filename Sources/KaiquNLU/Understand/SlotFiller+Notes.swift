@@ -8,7 +8,7 @@ extension SlotFiller {
         for marker in group("note-marker") where marker.lowerBound >= start && marker.lowerBound - start <= 2 { start = marker.upperBound }
         while start < s.count, ScalarClass(s[start]) == .separator || s[start] == "的" && start == named.range.upperBound { start += 1 }
         // What only says where the rep was (那边回来) is not a note.
-        for r in group("note-skip") where r.lowerBound == start { start = r.upperBound }
+        while let skip = group("note-skip").filter({ $0.lowerBound == start }).max(by: { $0.count < $1.count }) { start = skip.upperBound }
         while start < s.count, ScalarClass(s[start]) == .separator { start += 1 }
         var end = s.count
         while end > start, ScalarClass(s[end - 1]) == .separator { end -= 1 }

@@ -16,10 +16,22 @@ final class AccountTests: XCTestCase {
         XCTAssertEqual(try chat.book.account(of: try XCTUnwrap(chat.card("王建国")).id, today: "2026-11-18", defaultTerms: 30).balance, 10_000)
     }
 
+    // A sale is told after the fact: 昨天 is yesterday, a day of the month alone that is still
+    // to come this month is last month's, and a month and day still to come are last year's.
+    func testASaleIsOnTheDayTheRepSaysBeforeToday() throws {
+        let chat = try Chat()
+        _ = try chat.say("添加客户 王建国 电话13800138000")
+        XCTAssertEqual(try chat.say("王建国昨天打了8千过来").first, "已记下 王建国 回款 8000 元（昨天 11月17日（周二））。")
+        XCTAssertEqual(try chat.say("王建国20号付了1万5").first, "已记下 王建国 回款 1.5万（10月20日（周二））。")
+        XCTAssertEqual(try chat.say("王建国12月3日进了2万").first, "已记下 王建国 进货 2万（2025年12月3日（周三））。")
+        XCTAssertEqual(try chat.say("王建国ordered 9000 on November 3").first, "已记下 王建国 进货 9000 元（11月3日（周二））。")
+    }
+
     func testAnOrderOverTheCreditLimitIsAskedAboutFirst() throws {
         let chat = try Chat()
         _ = try chat.say("添加客户 王建国 电话13800138000")
         XCTAssertEqual(try chat.say("王建国信用额度5万"), ["已把 王建国 的信用额度设为 5万。"])
+        XCTAssertEqual(try chat.say("王建国的信用额度设成5万"), ["已把 王建国 的信用额度设为 5万。"])
         _ = try chat.say("王建国进了3万")
         XCTAssertEqual(try chat.say("王建国又拿了一批货 4万"), ["这单记上后 王建国 欠款 7万，超过信用额度 5万（交易金额突破信用限额）。还记吗？"])
         XCTAssertEqual(try chat.say("不"), ["好，这单没记。超额的单，先收一部分货款或者要担保再发货更稳妥。"])
