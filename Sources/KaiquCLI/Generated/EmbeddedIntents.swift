@@ -839,6 +839,9 @@ rewrite regional
 intent help
   zh: ~help
   zh: [你] (能|会|可以) (做|干) (什么|啥|哪些事)
+  zh: [你] [都] (能|会|可以) (做|干) [点|些] (什么|啥|哪些事|哪些)
+  zh: [请问] [你|这个助理|这个助手|这个机器人] (可以|能|能够) (协助|帮|帮我|帮忙) (做|干|处理) [哪些|什么] [工作|事情|事]
+  zh: [请问] [你|这个助理|这个助手|这个机器人] (可以|能|能够) (协助|帮忙|帮) [我] (哪些|什么) [工作|事情|事]
   zh: (怎么|如何) (用|使用) [开渠|这个]
   zh: 有 (什么|哪些) 功能
   zh: 不会用
@@ -1176,7 +1179,7 @@ words past-visit
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | catch up with | spent | dropped by | popped in | went to see | went over | caught up with | sat down with | was at | were at | had lunch with | had coffee with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
   跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
-  去看了 | 去看过 | 看了一下 | 那儿回来 | 那回来 | 那边回来 | 那里回来 | 店里回来
+  去看了 | 去看过 | 看了一下 | 店里蹲了 | 蹲了一上午 | 蹲了一下午 | 待了一上午 | 待了一下午 | 那儿回来 | 那回来 | 那边回来 | 那里回来 | 店里回来
   已拜访 | 已经拜访 | 已见 | 已经见过 | 已去 | 拜访过了 | 拜访完了 | 电话已打 | 已打电话 | 已通话 | 打过了 | call完 | meet了 | meet 了 | met with | visit done | visited | got off the phone | just got off | had a meeting with | 打了通电话 | 通完电话
   坐了一会儿 | 坐了会儿 | 聊了一会儿
   visit 了 | visit了 | visited | 吃完饭 | 吃完 | 开了个会 | 开了会 | 转了一圈 | 逛了一圈 | 转了转 | 去转了
@@ -1489,7 +1492,7 @@ words surnames
 
 # Words that may open a message before what it says (^ looks past them): 抱歉，不是这个.
 words opener
-  抱歉 | 不好意思 | 哎 | 哎呀 | 唉 | 嗯 | 嗯嗯 | 哦 | 噢 | 呃 | 那个 | 好吧 | 额 | sorry | oh | well | hmm | um | uh
+  抱歉 | 不好意思 | 哎 | 哎呀 | 唉 | 嗯 | 嗯嗯 | 哦 | 噢 | 呃 | 那个 | 好吧 | 额 | 啥呀 | 什么呀 | sorry | oh | well | hmm | um | uh
 
 # What marks the clause that asks for something in a long message (帮我把…列出来), as
 # opposed to the reasons and asides around it.
@@ -7568,7 +7571,7 @@ words obj-approver
   老板 | 老细 | 领导 | 上级 | 上面 | 上头 | 董事长 | 老总 | 总经理 | 总部 | 总公司 | 家里 | 老公 | 老婆 | 合伙人 | 股东 | 采购总监 | 经理
   boss | manager | head office | hq | partner | director | owner | wife | husband
 words obj-approve
-  同意 | 批 | 拍板 | 点头 | 说了算 | 商量 | 决定 | 签字 | 审批 | 过目 | 定
+  同意 | 批 | 批准 | 核准 | 拍板 | 点头 | 说了算 | 商量 | 决定 | 签字 | 审批 | 过目 | 定
   approve | approval | sign off | signs off | decide | decides | okay it | ok it | green light | agree
 words obj-brand
   牌子 | 品牌 | 牌 | brand | brands | name

@@ -31,6 +31,12 @@ struct ChineseTime {
             let startMinute = first.part?.minute(hour: a, minute: 0) ?? businessHours(hour: a, minute: 0, leadingZero: false)
             if startMinute < b { best = (.instants(day, startMinute, day, b), hours.i) }
         }
+        // 今年以来, 这个月以来, 上周以来: from the period's start up to today.
+        var since = ScalarScan(s, best.1)
+        if since.eat("以来") || since.eat("至今") || since.eat("到现在") || since.eat("到今天"),
+           case .days(let from, _)? = best.0, from <= ref.today {
+            best = (.days(from, ref.today), since.i)
+        }
         return best.0.map { ($0, best.1) }
     }
 
@@ -109,7 +115,10 @@ struct ChineseTime {
 
     /// 下周三, 这周, 上上个礼拜, 周末, 星期天, 下周末.
     private func weekPhrase(_ scan: inout ScalarScan, _ p: inout TimePoint) -> Bool {
-        let shift = scan.eatLongest(Self.weekShifts)
+        let at = scan.i
+        var shift = scan.eatLongest(Self.weekShifts)
+        // 帮我约一下下周一: 一下 (a moment) then 下周一, not 下下周 (the week after next).
+        if shift == 2, at > 0, scan.s[at - 1] == "一", scan.i == at + 2 { shift = 1 }
         guard scan.eatLongest(Self.weekWords) != nil else {
             // 周末 alone, or 这周末 written 这个周末.
             if scan.eat("周末") {
