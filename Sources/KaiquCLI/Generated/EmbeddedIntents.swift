@@ -2075,6 +2075,11 @@ intent customer.show
   zh: ~cust-look [下|吓] {customer} [这个 [~cust-word]] [的|嘅] [~cust-info]
   zh: [把|发] {customer} [的|嘅] ~cust-info [~cust-send]
   zh: {customer} [的|嘅|个] ~cust-field-q [是|系] ~cust-how-much
+  # 谢芳的账, 谢芳还欠多少: the card, whose 账款 line says what is owed and when.
+  zh: [看看|查查|查一下|看一下] {customer} [的|嘅] (账|账款|欠款|应收|应收款|账目|货款) [情况|明细|怎么样|多少]
+  zh: {customer} [现在|目前] [还] 欠 [我们|我|咱们] [多少|多少钱|几多|几多钱] [钱|货款]
+  en: [show me|what about] {customer} [s|'s] (account|balance) [status]
+  en: how much (does|do) {customer} owe [us|me]
   zh: {customer} 是 (谁|哪个|哪位|哪个客户|什么人|边个)
   zh: 有没有 {customer} [这个] [~cust-word|人]
   en: (show|open|view|display|pull up|bring up|look up|find|get|check) [me] [the] [~cust-info-en|customer|client|account|contact] [for|of|on] {customer} [s] [~cust-info-en]
@@ -2083,6 +2088,8 @@ intent customer.show
   en: see {customer} [s] ~cust-info-en
   en: (what is|what's|what are) {customer} [s] (phone|number|phone number|mobile|address|email|wechat|birthday|company|contact|contact info)
   en: (when is|when's) {customer} [s] (birthday|bday|b-day)
+  example: 王建国的账 => customer=王建国
+  example: how much does Li Na owe => customer=Li Na
   example: 查看张三 => customer=张三
   example: 查下李四 => customer=李四
   example: 张三资料发我 => customer=张三
