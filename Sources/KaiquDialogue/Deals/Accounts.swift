@@ -101,6 +101,10 @@ extension Turn {
     // fact: a month and day read as the coming one (9月1日 in November) is last year's, and a
     // day of the month alone (10号 said on the 3rd) is last month's.
     private func saleDay(_ u: Utterance) -> String {
+        // 上个月回了2万: some day of a period gone by, booked on its last day.
+        if u.slots["date"] == nil, let to = u.slots["to"].flatMap(Self.day), let from = u.slots["from"].flatMap(Self.day), from <= today {
+            return min(to, today).description
+        }
         guard let date = u.slots["date"], let day = Self.day(date) else { return today.description }
         if day.ordinal <= today.ordinal { return day.description }
         let lastMonth = today.firstOfMonth.adding(months: -1)

@@ -25,6 +25,7 @@ final class AccountTests: XCTestCase {
         XCTAssertEqual(try chat.say("王建国20号付了1万5").first, "已记下 王建国 回款 1.5万（10月20日（周二））。")
         XCTAssertEqual(try chat.say("王建国12月3日进了2万").first, "已记下 王建国 进货 2万（2025年12月3日（周三））。")
         XCTAssertEqual(try chat.say("王建国ordered 9000 on November 3").first, "已记下 王建国 进货 9000 元（11月3日（周二））。")
+        XCTAssertEqual(try chat.say("王建国上个月回了2万").first, "已记下 王建国 回款 2万（10月31日（周六））。")
     }
 
     func testAnOrderOverTheCreditLimitIsAskedAboutFirst() throws {
