@@ -35,6 +35,11 @@ extension Turn {
         if found.isEmpty, let surname = rules.honorificSurname(named!) {
             found = try records.customers(surname: surname, limit: 10)
         }
+        // Tom for Tom Wu, Wu for Tom Wu: one word of a Latin name finds the cards that have it.
+        if found.isEmpty, let word = Optional(named!.trimmingCharacters(in: .whitespaces)), word.count >= 2,
+           word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII }) {
+            found = try records.customers(surname: word, limit: 10)
+        }
         switch found.count {
         case 1:
             guard let card = try records.card(found[0].id) else { break }

@@ -28,6 +28,17 @@ final class AccountTests: XCTestCase {
         XCTAssertEqual(try chat.say("王建国上个月回了2万").first, "已记下 王建国 回款 2万（10月31日（周六））。")
     }
 
+    // An English-speaking rep names a dealer by one word of the name: Tom for Tom Wu.
+    func testOneWordOfALatinNameFindsItsCard() throws {
+        let chat = try Chat()
+        _ = try chat.say("add customer Tom Wu 13800001111")
+        _ = try chat.say("add customer Amy Wu 13800002222")
+        XCTAssertEqual(try chat.say("Tom paid 20000 yesterday").first, "Recorded a payment from Tom Wu: ¥20,000 (yesterday, Tue 17 Nov).")
+        XCTAssertEqual(try chat.say("Wu ordered 5000").first, "2 customers match \"Wu\". Which one?")
+        _ = try chat.say("cancel")
+        XCTAssertEqual(try chat.say("Bob ordered 300").first, "There is no card for \"Bob\" yet. Shall I create one? (yes / no)")
+    }
+
     func testAnOrderOverTheCreditLimitIsAskedAboutFirst() throws {
         let chat = try Chat()
         _ = try chat.say("添加客户 王建国 电话13800138000")
