@@ -766,7 +766,7 @@ holidays 2027
 # rep's own words stay in slot values (佢話要諗下 is the note, not 他说要想下).
 rewrite cantonese
   佢哋 -> 他们 | 我哋 -> 我们 | 你哋 -> 你们 | 佢 -> 他
-  咗 -> 了 | 嘅 -> 的 | 係 -> 是 | 系咪 -> 是不 | 係咪 -> 是不 | 冇 -> 没 | 唔係 -> 不是 | 唔 -> 不 | 喺 -> 在
+  咗 -> 了 | 嘅 -> 的 | 係 -> 是 | 系啊 -> 是啊 | 系呀 -> 是呀 | 系咯 -> 是了 | 系咪 -> 是不 | 係咪 -> 是不 | 冇 -> 没 | 唔係 -> 不是 | 唔 -> 不 | 喺 -> 在
   邊個 -> 哪个 | 边个 -> 哪个 | 邊啲 -> 哪些 | 边啲 -> 哪些 | 邊度 -> 哪里 | 边度 -> 哪里 | 邊間 -> 哪家 | 边间 -> 哪家
   乜嘢 -> 什么 | 咩嘢 -> 什么 | 咩 -> 啥 | 點樣 -> 怎样 | 点样 -> 怎样 | 點算 -> 怎办 | 点算 -> 怎办 | 點辦 -> 怎办 | 点办 -> 怎办
   睇 -> 看 | 搵 -> 找 | 揾 -> 找 | 傾 -> 谈 | 畀 -> 给 | 俾 -> 给 | 攞 -> 拿 | 嚟 -> 来 | 諗 -> 想 | 谂 -> 想 | 嗰 -> 那 | 啲 -> 些
@@ -1196,7 +1196,7 @@ words past-visit
   沟通完 | 沟通了 | 刚沟通 | 已电话沟通 | 电话沟通过 | 沟通过 | 聊完了 | 谈完了 | 刚打给 | 刚打电话给 | 打给他了 | 打给她了 | 刚在电话里说 | 刚电话里说
 
 words visit-record
-  拜访记录 | 记录拜访 | 拜访结果 | 见面记录 | 通话记录 | 记一次拜访 | log a visit | visit log | log visit | log the visit | call log | log a call
+  拜访记录 | 记录拜访 | 拜访结果 | 见面记录 | 通话记录 | 记一次拜访 | log a visit | visit log | log visit | log the visit | call log | log a call | log call | log meeting | log a meeting
   今天的拜访 | 这次拜访 | 这次的拜访
   电话回访 | 回访记录 | 电话跟进 | 电话拜访 | log vist | visit note | visit notes | call note
   log my visit | log my call | log a call with | log a meeting | log the meeting | 记下拜访 | 记录一下拜访
@@ -1253,7 +1253,7 @@ words develop-verb
 words next-word
   下一步 | 接下来 | 然后呢 | 然后 | 下一个步骤 | 下个步骤 | 继续 | 往下 | 跟住 | 之后 | 后面
   next step | what's next | whats next | next | what now | move on | go on | then what
-  下面该做什么 | 下面做什么 | 下面该干嘛 | 下面干嘛 | following step | the following step | move me on | nex step | next stpe
+  下面该做什么 | 下面做什么 | 下面该干嘛 | 下面干嘛 | 这步搞定了 | 这一步搞定了 | 这步完成了 | 这步做完了 | 往下走 | following step | the following step | move me on | nex step | next stpe
   往后推 | 往下推 | what comes after | what comes next | comes after | after this stage | after this step
   what do i do now | what do i do next | what should i do now | what should i do next | now what | whats nxt | what next | nxt
   接着 | 跟着 | 接着下来
@@ -1275,7 +1275,7 @@ words status-word
   到啥程度 | 到什么程度 | 啥程度了 | 什么程度了 | 到哪个程度
 
 words goto-verb
-  跳到 | 跳去 | 去第 | 进入 | 转到 | 调到 | 回到 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第
+  跳到 | 跳去 | 去第 | 进入 | 转到 | 调到 | 回到 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第 | go 到 | go去 | jump 到 | 跳去到
   jump to | go to | skip to | move to | switch to | go back to | straight to | jump back to | go back | back to | return to | skip ahead to | take me to | take me back to
 
 words coach-question
@@ -1357,7 +1357,7 @@ words lost-word
   lost | drop | dropped | give up | gave up | went with | walked away | not pursuing | dead | no longer
   不再跟进 | 不再跟 | 不跟进了 | 不再投入 | 耗不起 | 标记为丢单 | 丢单 | 没了 | 单没了 | 黄掉了 | 跟丢了 | 放掉 | mark as lost | marked lost | lost the deal
   拣了第二家 | 选了第二家 | 拣了别家 | 跟了别家 | 找了别家 | 用了别家
-  不用再跟 | 不用跟了 | 不再跟了
+  不用再跟 | 不用跟了 | 不再跟了 | 不用跟啦 | 不用再跟啦 | 不跟啦
   冇得倾 | 没得谈 | 谈不拢 | 谈崩了 | 没戏了 | 唔跟 | 不跟啦 | mark him as lost | mark her as lost | mark as lost | as lost
   no-go | no go | not going to happen | stop following up | stop chasing | 别跟了 | 不用再跟 | 标记流失 | 标为流失 | 标成流失 | 记为流失 | 算流失
   标记成失败 | 标记失败 | 标成失败 | 标为失败 | 到此为止 | 就此打住
@@ -1490,6 +1490,14 @@ words surnames
   权 | 逯 | 盖 | 益 | 桓 | 公 | 覃 | 邝 | 冼 | 佘 | 练 | 岳 | 付 | 兰 | 商 | 粟 | 谌 | 麦 | 区 | 揭 | 植 | 甯 | 阳
   闫 | 涂 | 仝 | 亓 | 晋 | 衣 | 栗 | 代 | 迟 | 隋 | 雍 | 国 | 郁 | 蔺 | 黎 | 禤 | 钟离 | 上官 | 诸葛 | 司马 | 欧阳 | 东方 | 皇甫 | 尉迟 | 公孙 | 慕容 | 令狐
 
+# Words that take back a value said just before (周三见，哦不是，周二 / at 3, sorry, make that 4pm):
+# the entity before them gives way to the next of its kind (see Corrections.swift). A Chinese
+# word counts only as a phrase of its own (，不对，/ 哎不对是): 不对外营业 and 价格不对 take nothing back.
+words correction
+  不对 | 哦不 | 噢不 | 喔不 | 呃不 | 哦不是 | 噢不是 | 呃不是 | 不是不是 | 说错了 | 打错了 | 写错了 | 讲错了 | 更正一下 | 更正 | 应该是 | 改一下是
+  唔系 | 唔啱 | 讲错 | 搞错了 | 弄错了
+  sorry | make that | i mean | correction | no wait | wait no | scratch that | oops
+
 # Words that may open a message before what it says (^ looks past them): 抱歉，不是这个.
 words opener
   抱歉 | 不好意思 | 哎 | 哎呀 | 唉 | 嗯 | 嗯嗯 | 哦 | 噢 | 呃 | 那个 | 好吧 | 额 | 啥呀 | 什么呀 | sorry | oh | well | hmm | um | uh
@@ -1591,6 +1599,8 @@ cue customer.update
   -8: (不是更新|不是改|不是要改|不用改)
   2: {customer} (现在算|算是|算|升到|降到|变成|现在是) {level}
   -5: {customer} (改|改下|改一下) {when} !~field-word !{level} !{card} !{role}
+  # 对我们的木器漆很有兴趣 is interest in the goods, not a hobby for the card.
+  -5: (很有兴趣|感兴趣|挺有兴趣|有兴趣) !~change-verb
 
 cue customer.show
   slots: customer
@@ -1684,6 +1694,8 @@ cue customer.note
   -5: {customer} 生日 {date}
   -6: {future} ~visit-noun
   -6: {customer} ~won-word
+  # 我记得好像是卡在异议那块: the rep recalls, asks nothing to be kept.
+  -8: (我记得|记得好像|好像记得|我印象中)
 
 cue visit.schedule
   slots: customer date time from to channel
@@ -1756,6 +1768,8 @@ cue visit.log
   3: (有去|有去找|有去见|有见到|有拜访|有跟|有打给) {customer}
   -4: ~lost-word !~past-visit
   -8: (标记成|标记为|标成|标为|记成|记为|算成|算作|当成|当作) ~lost-word
+  # 今天跟蔡明哲通电话，他对…很有兴趣: a call today, told with what came of it.
+  4: (今天|刚才|刚刚|上午|昨天|前天) (跟|和|与|同) {customer} (通电话|通了电话|通话|打了电话|打电话)
 
 cue visit.cancel
   slots: customer date time from to
@@ -1866,6 +1880,8 @@ cue qualify.man
   # 周三已拜访林淑芬，她说要老板核准: a visit that happened is logged, its MAN words are its outcome.
   -5: ~past-visit {customer}
   -5: 去 {customer} (那了|那儿了|那边了|那里了|店里了|家里了)
+  # I need his details before I ring him: the rep's need, not the dealer's.
+  -6: (i need|i'll need|we need|i want) (his|her|their|the|to|a|an)
 
 cue credit.assess
   slots: customer
@@ -1892,6 +1908,8 @@ cue deal.won
   -7: ~not-yet
   # A question about signing with nobody named (签合同要盖什么章) reports no deal.
   -5: !{customer} !{pronoun} (还是|吗|是不是|要不要|怎么|什么|哪些|一般|注意)
+  # 这步搞定了，往下走: a step of the flow done, not the deal.
+  -8: (这步|这一步|这个阶段|这阶段|这个步骤) (搞定|完成|做完|弄完)
 
 cue deal.lost
   slots: customer objection date
@@ -7437,7 +7455,7 @@ lookup step
   2: 第二步 | 第2步 | 销售行动 | 行动阶段 | step 2 | step two | action
   3: 第三步 | 第3步 | 应对拒绝 | 处理拒绝 | step 3 | step three | refusal | rejection
   4: 第四步 | 第4步 | 销售说服 | 说服 | step 4 | step four | persuasion
-  5: 第五步 | 第5步 | 处理异议 | 异议处理 | step 5 | step five | objections | objection handling | 解决异议 | handling objections
+  5: 第五步 | 第5步 | 处理异议 | 异议处理 | 处理意义 | 处理异意 | step 5 | step five | objections | objection handling | 解决异议 | handling objections
   6: 第六步 | 第6步 | 促进签约 | 促成签约 | 签约阶段 | step 6 | step six | closing
 
 # field: which part of a card customer.update changes.
@@ -11406,7 +11424,7 @@ intent visit.log
   zh: [{when}] [*] ~visit {customer} [的] ~visit-result [是] {note:text}
   zh: [{when}] [*] ~visit-done [*] (个|家|位) [~customer-word|客|店|门店]
   zh: (新增|添加|加|写|记|补|记录|登记) ([一条|条|个|一个|一次] ~visit-logthing|[*] 的 (拜访|走访|回访|~visit-logthing))
-  en: log [a|the] [~visit-en-thing] (with|to|at|for) {customer} [{when}] [{note:text}]
+  en: log [a|the] [~visit-en-thing] (with|to|at|for|w) {customer} [{when}] [{note:text}]
   en: [i] [just] ~visit-en-done {customer} [~visit-en-ago] [{note:text}]
   en: (visit|call|meeting) (report|notes|note|summary) (for|on) {customer} {note:text}
   en: {customer} [s] (visit|meeting|call) {note:text}

@@ -5,6 +5,7 @@
 public struct Parser: Sendable {
     public let rules: RuleSet
     private let extractors: [any EntityExtractor]
+    private let corrections: Corrections
     private let types: EntityTypeTable
 
     /// For each lexicon id, the patterns whose first required group holds it; and the patterns
@@ -16,6 +17,7 @@ public struct Parser: Sendable {
     public init(rules: RuleSet) {
         self.rules = rules
         self.extractors = BuiltInExtractors.make(rules: rules) + rules.lookupExtractors
+        self.corrections = Corrections(markers: rules.cues.words(inGroup: "correction"))
         self.types = EntityTypeTable(rules.entityTypes)
         var anchored = [[Int]](repeating: [], count: rules.lexicon.words.count)
         var unanchored: [Int] = []
@@ -138,6 +140,8 @@ public struct Parser: Sendable {
         // A date overlapping an amount, a phone or an address is part of it (1.2万元 is no 1月2日).
         let wholes = entities.filter { ["amount", "phone", "email"].contains($0.type) }.map(\.range)
         entities.removeAll { e in TemporalSlot.isTemporal(e.type) && wholes.contains { $0.overlaps(e.range) } }
+        // 周三见，哦不是，周二: the value taken back is no longer said.
+        entities = corrections.applying(to: entities, in: normalized.scalars)
         let tokens = rules.filler.removing(from: allTokens, in: normalized, keeping: entities)
 
         var candidates: [Candidate] = []

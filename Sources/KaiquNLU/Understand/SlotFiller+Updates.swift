@@ -27,6 +27,20 @@ extension SlotFiller {
         var value = slots["value"].map { typed in
             typed.firstIndex(where: { "，,;；。?？".contains($0) }).map { String(typed[..<$0]).trimmingSpaces() } ?? typed
         }
+        // 改成B，哦不对，改成A / 生日不是4月21，是4月12: the value after the slip taken back.
+        if let start = fieldEntity?.range.upperBound ?? changeEnds.first {
+            let marks = group("correction").filter { $0.lowerBound > start } + Self.denials(in: s, after: start)
+            if let mark = marks.max(by: { $0.upperBound < $1.upperBound }) {
+                var from = mark.upperBound
+                while from < s.count, ScalarClass(s[from]) == .separator { from += 1 }
+                for lead in ["改成", "改为", "换成", "应该是", "是"] where text.folded(from..<min(s.count, from + lead.count)) == lead {
+                    from += lead.count
+                    break
+                }
+                let e = clauseEnd(from: from)
+                if e > from { value = text.typed(from..<e) }
+            }
+        }
         switch field {
         case "phone", "email", "card", "level", "role", "region":
             if let e = pick(field) { value = e.value }
@@ -47,7 +61,9 @@ extension SlotFiller {
         guard var value else { return }
         // A value typed with its particle (改成 1 吧) or a number typed with spaces where no
         // phone entity was found (电话改做 9876 5432: the cue word is not next to it).
-        while let last = value.last, "吧啊了哦呀嘛呢".contains(last) || last == " " { value.removeLast() }
+        while let last = value.last, "吧啊了哦呀嘛呢哈".contains(last) || last == " " { value.removeLast() }
+        // 4月12 (no 日 or 号, so no date was read): the month and the day.
+        if field == "birthday", let monthDay = Self.monthDay(value) { value = monthDay }
         if field == "phone", let phone = PhoneExtractor.normalizedPhone(value) { value = phone }
         if field == "level", let first = value.first, ("1"..."4").contains(first), value.count == 1 || !value.dropFirst().first!.isNumber {
             value = String(first)
@@ -56,6 +72,22 @@ extension SlotFiller {
         slots["value"] = value
         // The dialogue takes level, card and role from their own slots.
         if ["level", "card", "role"].contains(field) { slots[field] = value }
+    }
+
+    // 不是…，是: where the 是 that says the right value ends.
+    static func denials(in s: [Unicode.Scalar], after start: Int) -> [Range<Int>] {
+        guard let no = (start..<max(start, s.count - 1)).first(where: { s[$0] == "不" && s[$0 + 1] == "是" }) else { return [] }
+        guard let yes = ((no + 2)..<max(no + 2, s.count)).first(where: { s[$0] == "是" && ScalarClass(s[$0 - 1]) == .separator }) else { return [] }
+        return [(yes - 1)..<yes]
+    }
+
+    // 4月12, 4月12日, 4月12号 → 04-12.
+    static func monthDay(_ typed: String) -> String? {
+        let parts = typed.trimmingSpaces().split(separator: "月", maxSplits: 1)
+        guard parts.count == 2, let month = Int(parts[0]), (1...12).contains(month) else { return nil }
+        let dayText = parts[1].hasSuffix("日") || parts[1].hasSuffix("号") ? parts[1].dropLast() : parts[1][...]
+        guard let day = Int(dayText), (1...31).contains(day) else { return nil }
+        return String(format: "%02d-%02d", month, day)
     }
 
     // Whether 不是 / 不再是 / not stands right before the entity.
