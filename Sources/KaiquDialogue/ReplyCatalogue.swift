@@ -79,14 +79,32 @@ public struct ReplyCatalogue: Sendable {
         var out = ""
         out.reserveCapacity(bytes.count + 32)
         var rest = bytes.startIndex
+        var one = false
         while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) {
             guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
-            out += Substring(bytes[rest..<open])
+            out += one ? Self.singular(Substring(bytes[rest..<open])) : Substring(bytes[rest..<open])
             let name = String(Substring(bytes[bytes.index(after: open)..<close]))
-            out += parameters[name] ?? "{\(name)}"
+            let value = parameters[name] ?? "{\(name)}"
+            out += value
+            // English counts: 1 day, 1 customer (the templates are written for many).
+            one = language == .en && value == "1"
             rest = bytes.index(after: close)
         }
-        return out + Substring(bytes[rest...])
+        return out + (one ? Self.singular(Substring(bytes[rest...])) : Substring(bytes[rest...]))
+    }
+
+    private static let singulars: [Substring: Substring] = [
+        "days": "day", "customers": "customer", "visits": "visit", "orders": "order", "cards": "card", "reps": "rep",
+        "payments": "payment", "times": "time", "weeks": "week", "months": "month", "deals": "deal", "objections": "objection",
+        "accounts": "account", "contacts": "contact", "calls": "call", "lines": "line", "items": "item",
+    ]
+
+    // " customers match…" after a 1 → " customer match…".
+    private static func singular(_ chunk: Substring) -> Substring {
+        guard chunk.first == " " else { return chunk }
+        let word = chunk.dropFirst().prefix { $0.isLetter }
+        guard let one = singulars[word] else { return chunk }
+        return " " + one + chunk.dropFirst(1 + word.count)
     }
 
     /// Renders a reply effect.

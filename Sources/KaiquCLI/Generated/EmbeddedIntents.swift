@@ -869,6 +869,7 @@ intent greet
   zh: {kind:greeting} 开渠
   en: {kind:greeting}
   en: {kind:greeting} kaiqu
+  en: (you|u) (there|around|online) [ah|lah|leh|bro]
   example: 你好 => kind=hello
   example: 您好！ => kind=hello
   example: 谢谢 => kind=thanks
@@ -929,6 +930,7 @@ intent cancel
   zh: (不|别) (弄|做|搞) 了
   en: ~stop
   en: ~stop (it|that|this)
+  en: ~stop [i] (don't|do not) want to do (this|it|that) [anymore|any more]
   example: 算了
   example: 取消
   example: 不弄了
@@ -1262,7 +1264,7 @@ words next-word
   该怎么推进 | 怎么推进 | 如何推进 | 接下来该 | 接下来怎么 | 下一步怎么 | 下一步该 | 往下怎么
 
 words status-word
-  到哪一步 | 哪一步 | 哪步 | 第几步 | 进度 | 进展 | 阶段 | 走到 | 到哪了 | 做到哪 | 跟到哪 | 推进到
+  到哪一步 | 哪一步 | 到哪步 | 在哪步 | 哪步了 | 第几步 | 进度 | 进展 | 阶段 | 走到 | 到哪了 | 做到哪 | 跟到哪 | 推进到
   status | progress | stage | where are we | how far | where is | at which step | which step
   哪个步骤 | 什么步骤 | 那一步 | 什么程度 | 什么阶段 | 处于 | 第几个步骤 | 卡在 | 推进得 | 流程走到
   走到第几步
@@ -1275,7 +1277,7 @@ words status-word
   到啥程度 | 到什么程度 | 啥程度了 | 什么程度了 | 到哪个程度
 
 words goto-verb
-  跳到 | 跳去 | 去第 | 进入 | 转到 | 调到 | 回到 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第 | go 到 | go去 | jump 到 | 跳去到
+  跳到 | 跳去 | 去第 | 进入 | 转到 | 调到 | 回到 | 弄到 | 给我弄到 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第 | go 到 | go去 | jump 到 | 跳去到
   jump to | go to | skip to | move to | switch to | go back to | straight to | jump back to | go back | back to | return to | skip ahead to | take me to | take me back to
 
 words coach-question
@@ -1397,7 +1399,7 @@ words help-word
   会点啥 | 会点什么 | 能干点啥 | 可以做什么 | 可以做啥 | 能做啥 | 可以干嘛 | what can u do | waht can you do
 
 words howto
-  怎么 | 如何 | 怎样 | 怎么样才能 | how do i | how to | how can i
+  怎么 | 如何 | 怎样 | 怎么样才能 | 咋 | 咋样 | how do i | how to | how can i
 
 words greet-word
   你好 | 您好 | 早上好 | 早 | 早啊 | 早晨 | 晚上好 | 下午好 | 谢谢 | 多谢 | 谢了 | 感谢 | 辛苦了 | 辛苦 | 哈喽 | 嗨 | 在吗 | 又见面 | 唔该晒
@@ -1741,6 +1743,8 @@ cue visit.list
   # 把下周定好的拜访给我看看: the plans shown, not a plan made.
   5: {when} ~visit-noun ~show-verb !{customer}
   -5: ~report-word
+  # 下周一的拜访你帮我列一下，…能顺路的尽量放在一块儿: the plan listed, the rest a wish.
+  6: {when} ~visit-noun ~list-word !{customer} !~report-word
 
 cue visit.log
   slots: customer date time objection note channel
@@ -1931,6 +1935,8 @@ cue report.pipeline
   -4: ~list-word ~customer-noun !(各个级别|各级别|各几个|多少人|各有多少|概况|汇总|报告|报表|多少|几个)
   -4: {customer}
   -4: ~help-word
+  # 上个月的业绩报告给我出一份，…签了几家: a period's report, whatever it should show.
+  4: {when} ~report-word !{customer}
 
 cue train.start
   slots: objection step
@@ -1952,6 +1958,8 @@ cue help
   6: ~howto ~add-verb
   5: (怎么加|如何加|怎么添加|怎样加|要怎么加|怎么录入|怎么新建|怎么操作|要怎么操作|如何操作) !{customer}
   5: ^~howto (记录|录入|登记|记下|记) !{customer}
+  # 拜访记录咋录入: how the assistant is used, asked after what it is about.
+  6: ^(拜访记录|拜访|客户|客户资料|备注|订单|报告) ~howto (录入|记录|登记|记|用|填|添加|加) !{customer}
   # 添加客户要怎么说: the action named first, then the question about it.
   6: ~new-customer ~howto !{customer}
   4: ~visit-record ~howto !{customer}
@@ -7378,8 +7386,8 @@ list customer-word
 
 # Yes.
 list yes
-  是 | 是的 | 对 | 对的 | 好 | 好的 | 行 | 可以 | 没问题 | 确定 | 确认 | 嗯 | 要 | 就这样 | 同意 | ok | 中
-  yes | yeah | yep | sure | ok | okay | confirm | correct | right | go ahead | do it
+  是 | 是的 | 对 | 对的 | 好 | 好的 | 行 | 可以 | 没问题 | 确定 | 确认 | 嗯 | 要 | 就这样 | 同意 | ok | 中 | 啱 | 啱啊 | 就是他 | 就是她 | 就是这个
+  yes | yeah | yep | sure | ok | okay | confirm | correct | right | go ahead | do it | can | can can | ok lah | confirm lah | can lah
 
 # No.
 list no
@@ -7388,13 +7396,13 @@ list no
 
 # Stop what is in progress.
 list stop
-  算了 | 取消 | 不弄了 | 不做了 | 不要了 | 停 | 停止 | 退回 | 放弃 | 先不 | 先不弄了
-  cancel | never mind | nevermind | forget it | stop | abort
+  算了 | 取消 | 去消 | 取笑 | 不弄了 | 不做了 | 不要了 | 停 | 停止 | 退回 | 放弃 | 先不 | 先不弄了
+  cancel | never mind | nevermind | forget it | stop | abort | i don't want to do this anymore | don't want to do this anymore
 
 # Revert the last change.
 list undo
-  撤销 | 撤回 | 撤消 | 回退 | 恢复上一步 | 刚才的不算 | 反悔
-  undo | revert | take that back | undo that
+  撤销 | 撤回 | 撤消 | 回退 | 恢复上一步 | 刚才的不算 | 反悔 | 撤
+  undo | revert | take that back | undo that | put it back | put it back the way it was | put it back the way it was before | change it back
 
 # Leave the chat.
 list quit
@@ -10542,8 +10550,8 @@ reply funnel.level_reach
   zh-Hant: {level}及以上
   en: {level} or better
 reply funnel.rate
-  zh: （{rate}%）
-  en: ({rate}%)
+  zh: {value}（{rate}%）
+  en: {value} ({rate}%)
 reply funnel.steps
   zh: 按六步（本期推进到这一步的客户；百分比是从上一步走过来的比例，括号里是上期）：
   zh-Hant: 按六步（本期推進到這一步的客戶；百分比是從上一步走過來的比例，括號裡是上期）：

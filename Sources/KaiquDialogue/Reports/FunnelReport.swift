@@ -21,9 +21,9 @@ extension Turn {
             var wider: Int?
             for level in (1...4).reversed() {
                 let reach = (1...level).reduce(0) { $0 + (now.levels[$1] ?? 0) }
-                let rate = wider.map { turn.text("funnel.rate", ["rate": percent(reach, of: $0)]) } ?? ""
+                let note = wider.map { turn.text("funnel.rate", ["value": String(reach), "rate": percent(reach, of: $0)]) } ?? String(reach)
                 rows.append((turn.text(level == 4 ? "funnel.level_all" : "funnel.level_reach", ["level": turn.text("level.\(level)")]), reach,
-                             String(reach) + rate))
+                             note))
                 wider = reach
             }
             lines += plain ? rows.map { "· \($0.label) \($0.note)" } : Bars.lines(rows)
@@ -35,7 +35,7 @@ extension Turn {
             for step in 1...7 where step <= (steps.last ?? 0) {
                 let count = now.reached[step] ?? 0
                 var note = String(count)
-                if step > 1, let earlier = now.reached[step - 1], earlier > 0 { note += turn.text("funnel.rate", ["rate": percent(count, of: earlier)]) }
+                if step > 1, let earlier = now.reached[step - 1], earlier > 0 { note = turn.text("funnel.rate", ["value": note, "rate": percent(count, of: earlier)]) }
                 note += turn.text("funnel.before", ["count": String(last.reached[step] ?? 0)])
                 rows.append((step == 7 ? turn.stepName(7) : turn.text("funnel.step", ["step": String(step), "name": turn.text("step.\(step)")]),
                              count, note))

@@ -23,13 +23,13 @@ extension Turn {
         lines.append(turn.text("receivables.by_age"))
         let ages = ["0-30", "31-60", "61-90", "90+"].enumerated().map { index, bucket in
             (label: turn.text("receivables.age.\(bucket)"), value: figures.buckets[index],
-             note: turn.money(figures.buckets[index]) + turn.text("funnel.rate", ["rate": percent(figures.buckets[index], of: figures.overdue)]))
+             note: turn.text("funnel.rate", ["value": turn.money(figures.buckets[index]), "rate": percent(figures.buckets[index], of: figures.overdue)]))
         }
         lines += plain ? ages.map { "· \($0.label) \($0.note)" } : Bars.lines(ages)
         lines.append(turn.text("receivables.by_cause"))
         let causes = figures.byCause.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { cause, amount in
             (label: cause.isEmpty ? turn.text("receivables.no_cause") : turn.text("cause.\(cause)"), value: amount,
-             note: turn.money(amount) + turn.text("funnel.rate", ["rate": percent(amount, of: figures.overdue)]))
+             note: turn.text("funnel.rate", ["value": turn.money(amount), "rate": percent(amount, of: figures.overdue)]))
         }
         lines += plain ? causes.map { "· \($0.label) \($0.note)" } : Bars.lines(causes)
         return lines
