@@ -278,6 +278,10 @@ reply cause.missing
   zh: {name} 逾期是什么原因？资金周转不佳、经营不佳、货物积压、合同纠纷、故意拖欠，还是催款不力？比如：“{name}逾期是因为资金周转不佳”。
   zh-Hant: {name} 逾期是什麼原因？資金周轉不佳、經營不佳、貨物積壓、合同糾紛、故意拖欠，還是催款不力？比如：「{name}逾期是因為資金周轉不佳」。
   en: Why is {name} late: cash flow, poor business, unsold stock, a contract dispute, deliberate delay, or collection too soft? For example: "{name} is late because of cash flow".
+reply cause.not_due
+  zh: {name} 的欠款还没到期（{due}到期），现在没有逾期，原因先不记；到期没回款再说。
+  zh-Hant: {name} 的欠款還沒到期（{due}到期），現在沒有逾期，原因先不記；到期沒回款再說。
+  en: {name}'s balance is not due yet (due {due}), so nothing is overdue to explain; tell me again if it is not paid by then.
 reply cause.nothing_owed
   zh: {name} 现在没有欠款，不用记逾期原因。
   zh-Hant: {name} 現在沒有欠款，不用記逾期原因。

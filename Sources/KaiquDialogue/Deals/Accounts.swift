@@ -47,6 +47,10 @@ extension Turn {
         }
         let account = try records.account(of: card.id, today: today.description, defaultTerms: defaultTerms)
         guard account.balance > 0 else { return say("cause.nothing_owed", ["name": card.name]) }
+        // Owed but not due yet: there is no late payment to explain, and no collecting to do.
+        guard account.overdue > 0 else {
+            return say("cause.not_due", ["name": card.name, "due": account.nextDue.map { dayText($0) } ?? ""])
+        }
         let followUp = today.adding(days: dialogue.data.collectionDays[cause] ?? 7).description
         apply(.setOverdueCause(card.id, OverdueCause(id: cause, recorded: today.description, followUp: followUp)))
     }

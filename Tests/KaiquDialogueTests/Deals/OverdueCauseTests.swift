@@ -55,6 +55,10 @@ final class OverdueCauseTests: XCTestCase {
         let chat = try Chat()
         _ = try chat.say("添加客户 李娜 电话13800138001")
         XCTAssertEqual(try chat.say("李娜逾期是因为资金周转不过来"), ["李娜 现在没有欠款，不用记逾期原因。"])
+        // Owed, not due yet: nothing is late, no follow-up is set.
+        _ = try chat.say("李娜进了2万")
+        XCTAssertEqual(try chat.say("李娜逾期是因为资金周转不过来"), ["李娜 的欠款还没到期（12月18日（周五）到期），现在没有逾期，原因先不记；到期没回款再说。"])
+        XCTAssertNil(try chat.book.account(of: try XCTUnwrap(chat.card("李娜")).id, today: "2026-11-18", defaultTerms: 30).cause)
     }
 
     func testTraditionalAndEnglish() throws {
