@@ -851,6 +851,8 @@ intent help
   zh: 不会用
   en: ~help [me]
   en: what can you do
+  en: [this|the] (bot|assistant|kaiqu) [can] do what [ah|lah|leh]
+  zh: [这个|你这个] (bot|机器人|助手|助理|开渠) [可以|能|会] (do what|做什么|干嘛|干什么|做啥|干啥|做些什么) [ah|啊|呀|嘛]
   en: how (do i|to) use (this|it|kaiqu)
   en: what (are|is) [the|your] (commands|features)
   example: 帮助
@@ -968,6 +970,7 @@ intent list.more
 
 intent undo
   zh: ~undo
+  zh: [刚刚|刚才|刚] [那个|那条|那笔|的] ~undo [~undo]
   zh: ~undo (刚才|上一步|上一个) [的] [操作|修改]
   zh: 刚才 (那个|的) 不算
   en: ~undo
@@ -1183,7 +1186,7 @@ words agenda-word
 words past-visit
   刚见了 | 刚离开 | 刚走出 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 刚回来 | 回来了 | 刚出来 | 出来了 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | catch up with | spent | dropped by | popped in | went to see | went over | caught up with | sat down with | was at | were at | had lunch with | had coffee with
-  call了 | call 了 | 打了 | 聊完 | 谈完 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
+  call了 | call 了 | 打了 | 聊完 | 谈完 | meet 完 | meet完 | 见完了 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
   跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
   去看了 | 去看过 | 看了一下 | 店里蹲了 | 蹲了一上午 | 蹲了一下午 | 待了一上午 | 待了一下午 | 那儿回来 | 那回来 | 那边回来 | 那里回来 | 店里回来
   已拜访 | 已经拜访 | 已见 | 已经见过 | 已去 | 拜访过了 | 拜访完了 | 电话已打 | 已打电话 | 已通话 | 打过了 | call完 | meet了 | meet 了 | met with | visit done | visited | got off the phone | just got off | had a meeting with | 打了通电话 | 通完电话
@@ -1370,7 +1373,7 @@ words lost-word
   算丢了 | 就算丢了 | 丢了吧 | 真没希望 | 没希望了
 
 words report-word
-  报表 | 报告 | 漏斗 | 概况 | 统计 | 汇总 | 业绩 | 总结 | 数据 | 月报 | 周报 | 盘点 | 整体情况 | 分布
+  报表 | 报告 | 漏斗 | 概况 | 统计 | 汇总 | 业绩 | 总结 | 数据 | 月报 | 周报 | 盘点 | 整体情况 | 分布 | 总览 | 概览 | 客户情况
   pipeline | report | funnel | overview | summary | dashboard | stats | numbers
   销售情况 | 销售报告 | 业绩情况 | 成交情况 | 开单情况 | 经营情况 | how are my sales | sales figures
   数据 | 数字 | 些数 | 数点 | 业绩数 | 盘数
@@ -1403,7 +1406,7 @@ words help-word
   会点啥 | 会点什么 | 能干点啥 | 可以做什么 | 可以做啥 | 能做啥 | 可以干嘛 | what can u do | waht can you do
 
 words howto
-  怎么 | 如何 | 怎样 | 怎么样才能 | 咋 | 咋样 | how do i | how to | how can i
+  怎么 | 如何 | 怎样 | 怎么样才能 | 咋 | how do i | how to | how can i
 
 words greet-word
   你好 | 您好 | 早上好 | 早 | 早啊 | 早晨 | 晚上好 | 下午好 | 谢谢 | 多谢 | 谢了 | 感谢 | 辛苦了 | 辛苦 | 哈喽 | 嗨 | 在吗 | 又见面 | 唔该晒
@@ -1969,6 +1972,8 @@ cue help
   4: ~visit-record ~howto !{customer}
   4: ~howto ~visit-verb
   -4: {customer}
+  # Could you help me with this one: the owner is worried about after-sales: help with a dealer.
+  -6: {objection}
 
 cue greet
   4: ~greet-word {short}
@@ -7405,7 +7410,7 @@ list stop
 
 # Revert the last change.
 list undo
-  撤销 | 撤回 | 撤消 | 回退 | 恢复上一步 | 刚才的不算 | 反悔 | 撤
+  撤销 | 撤回 | 撤消 | 回退 | 恢复上一步 | 刚才的不算 | 反悔 | 撤 | 撤了
   undo | revert | take that back | undo that | put it back | put it back the way it was | put it back the way it was before | change it back
 
 # Leave the chat.
@@ -7605,7 +7610,7 @@ words obj-doubt
   疑虑 | 担心 | 怀疑 | 不放心 | 没信心 | 信不过 | 不行 | 差 | 一般 | 问题 | 顾虑 | 有意见 | 不达标 | 不合格
   doubt | doubts | worried | worry | concerns | concerned | unsure | not sure | poor | bad
 words obj-approver
-  老板 | 老细 | 领导 | 上级 | 上面 | 上头 | 董事长 | 老总 | 总经理 | 总部 | 总公司 | 家里 | 老公 | 老婆 | 合伙人 | 股东 | 采购总监 | 经理
+  老板 | 老细 | 领导 | 上级 | 上面 | 上头 | 董事长 | 老总 | 总经理 | 总部 | 总公司 | 家里 | 老公 | 老婆 | 合伙人 | 股东 | 采购总监 | 经理 | 院长 | 店长 | 老板娘 | 主任 | 总监 | 他哥 | 她哥
   boss | manager | head office | hq | partner | director | owner | wife | husband
 words obj-approve
   同意 | 批 | 批准 | 核准 | 拍板 | 点头 | 说了算 | 商量 | 决定 | 签字 | 审批 | 过目 | 定
