@@ -36,7 +36,7 @@ extension Turn {
             found = try records.customers(surname: surname, limit: 10)
         }
         // Tom for Tom Wu, Wu for Tom Wu: one word of a Latin name finds the cards that have it.
-        if found.isEmpty, let word = Optional(named!.trimmingCharacters(in: .whitespaces)), word.count >= 2,
+        if found.isEmpty, case let word = named!.trimmingCharacters(in: .whitespaces), word.count >= 2,
            word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII }) {
             found = try records.customers(surname: word, limit: 10)
         }
