@@ -971,6 +971,7 @@ intent list.more
 intent undo
   zh: ~undo
   zh: [刚刚|刚才|刚] [那个|那条|那笔|的] ~undo [~undo]
+  zh: (上一步|刚才那步|刚才那个|刚才的|上一个) 不算 [了] [给我|帮我] [~undo] [了|吧]
   zh: ~undo (刚才|上一步|上一个) [的] [操作|修改]
   zh: 刚才 (那个|的) 不算
   en: ~undo
@@ -1146,7 +1147,7 @@ words ui-word
 
 words note-marker
   记一下 | 记下 | 记下来 | 记住 | 备注 | 备注一下 | 记录一下 | 备忘 | 记着 | 记得 | 写上 | 加个备注 | 加备注
-  note | memo | remember | note that | jot down | keep in mind | fyi
+  note | memo | remember | note that | jot down | keep in mind | fyi | record that | please record | please note
   备住 | 记低
   名下记录 | 名下记 | 记录一下 | 帮我记
   记一笔 | 记上 | 记一下子
@@ -1186,7 +1187,7 @@ words agenda-word
 words past-visit
   刚见了 | 刚离开 | 刚走出 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 刚回来 | 回来了 | 刚出来 | 出来了 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | catch up with | spent | dropped by | popped in | went to see | went over | caught up with | sat down with | was at | were at | had lunch with | had coffee with
-  call了 | call 了 | 打了 | 聊完 | 谈完 | meet 完 | meet完 | 见完了 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
+  call了 | call 了 | 打了 | 聊完 | 谈完 | 撸了顿串 | 撸了串 | 喝了顿酒 | 吃了顿 | 那坐了 | 坐了挺久 | 坐了一会 | 坐了半天 | had a long conversation with | had a conversation with | had a chat with | meet 完 | meet完 | 见完了 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
   跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
   去看了 | 去看过 | 看了一下 | 店里蹲了 | 蹲了一上午 | 蹲了一下午 | 待了一上午 | 待了一下午 | 那儿回来 | 那回来 | 那边回来 | 那里回来 | 店里回来
   已拜访 | 已经拜访 | 已见 | 已经见过 | 已去 | 拜访过了 | 拜访完了 | 电话已打 | 已打电话 | 已通话 | 打过了 | call完 | meet了 | meet 了 | met with | visit done | visited | got off the phone | just got off | had a meeting with | 打了通电话 | 通完电话
@@ -1272,7 +1273,7 @@ words next-word
 
 words status-word
   到哪一步 | 哪一步 | 到哪步 | 在哪步 | 哪步了 | 第几步 | 进度 | 进展 | 阶段 | 走到 | 到哪了 | 做到哪 | 跟到哪 | 推进到
-  status | progress | stage | where are we | how far | where is | at which step | which step
+  status | progress | stage | where are we | how far | where is | at which step | which step | where does | stand in
   哪个步骤 | 什么步骤 | 那一步 | 什么程度 | 什么阶段 | 处于 | 第几个步骤 | 卡在 | 推进得 | 流程走到
   走到第几步
   得怎么样 | 怎么样了 | 进行得 | 推进得怎么样
@@ -1284,14 +1285,15 @@ words status-word
   到啥程度 | 到什么程度 | 啥程度了 | 什么程度了 | 到哪个程度
 
 words goto-verb
-  跳到 | 跳去 | 去第 | 进入 | 转到 | 调到 | 回到 | 弄到 | 给我弄到 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第 | go 到 | go去 | jump 到 | 跳去到
+  跳到 | 跳去 | 去第 | 进入 | 转到 | 调到 | 回到 | 弄到 | 给我弄到 | 直接整 | 整到第 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第 | go 到 | go去 | jump 到 | 跳去到
   jump to | go to | skip to | move to | switch to | go back to | straight to | jump back to | go back | back to | return to | skip ahead to | take me to | take me back to
 
 words coach-question
   怎么办 | 咋办 | 咋整 | 怎么回 | 怎么破 | 怎么说 | 怎么应对 | 如何应对 | 怎么处理 | 如何处理 | 怎么搞 | 怎么接 | 如何回应 | 怎么回应 | 该说什么 | 说什么好 | 怎么回答 | 有什么办法 | 怎么跟他说 | 怎么谈 | 怎么劝
   how do i | how should i | what do i say | what should i say | any tips | how to handle | how to respond | how can i | what to say | how to deal | handle
   点算 | 点办 | 怎么说服 | 如何说服 | 说服 | 怎么回复 | 怎么办好 | 该怎么回 | 应该如何 | 如何回 | 咋回 | 咋说 | 怎么弄 | how do i respond | how should i respond | how do i handle | how should i handle
-  怎办 | 怎处理 | 怎么回应 | 要怎么回应 | 要怎么回 | 点处理
+  怎办 | 怎处理 | 怎么回应 | 要怎么回应 | 要怎么回 | 点处理 | 点覆他 | 点回覆 | 点复他 | 点回复 | 点答他
+  best way to answer | how to answer | how should i answer | what is the best way
   怎么打消 | 打消他的顾虑 | 支个招 | 支支招 | 出个主意 | 出出主意 | 给点建议 | 给个建议 | 怎么化解 | 如何化解 | 怎么应付 | 咋应对
   怎么推进 | 应该怎么推进 | 怎么搞定 | 怎么攻下
   有啥好办法 | 有什么好办法 | 好办法 | 怎样应对 | 点样应对 | 怎么应付 | how to handle | how do i handle | how to deal with
@@ -1577,6 +1579,7 @@ cue customer.add
   # 明天约新认识的X喝个茶: a meeting planned with someone new, not a card.
   -5: 约 {when}
   -5: {when} 约
+  -6: (begin|start|starting) (developing|develop)
 
 cue customer.update
   slots: customer field value card level role
@@ -1734,6 +1737,8 @@ cue visit.schedule
   6: (drop by|drop in|drop round|drop over|dropping by|swing by|stop by|pop in|pop by) {customer}
   # A room booked for the team's own meeting is no customer visit.
   -6: (会议室|例会|周会|晨会|部门会|组会|meeting room|conference room|team meeting|staff meeting) !{customer}
+  # 去兰州的机票, 去呼伦贝尔那条路封了没: travel and roads, no customer to see.
+  -8: (机票|火车票|高铁票|车票|动车票|航班|酒店|宾馆|路况|封路|路封|堵车|天气|flight|flights|ticket|tickets|hotel|train ticket) !{customer}
 
 cue visit.list
   slots: date from to
@@ -1802,6 +1807,8 @@ cue visit.cancel
   -6: ~visit-verb {customer} (不对|说错了|哦不|no wait|sorry i mean)
   # 廖春燕 改 周五 下午3点: a change that names only a time moves the visit.
   6: {customer} (改|改下|改一下) {when} !~field-word !{level} !{card} !{role}
+  # 熊建军那趟不去了，给取消了吧: the trip to a customer is off.
+  6: {customer} (那趟|这趟|那边|那儿) (不去了|先不去了|去不了了|不用去了)
 
 cue followup.due
   slots: role region card level
@@ -1814,6 +1821,8 @@ cue flow.start
   4: ~develop-verb {customer}
   -6: ~status-word
   -4: ~goto-verb
+  # I would like to begin developing a new wholesaler.
+  6: (begin|start|starting|begin to|start to) (developing|develop)
 
 cue flow.next
   slots: customer
@@ -7405,7 +7414,7 @@ list no
 
 # Stop what is in progress.
 list stop
-  算了 | 取消 | 去消 | 取笑 | 不弄了 | 不做了 | 不要了 | 停 | 停止 | 退回 | 放弃 | 先不 | 先不弄了
+  算了 | 取消 | 去消 | 取笑 | 取销 | 不弄了 | 不做了 | 不要了 | 停 | 停止 | 退回 | 放弃 | 先不 | 先不弄了
   cancel | never mind | nevermind | forget it | stop | abort | i don't want to do this anymore | don't want to do this anymore
 
 # Revert the last change.
@@ -7552,6 +7561,7 @@ lookup objection
   need_approval: 老板拍板 | 得老板拍板 | 要老板拍板 | 老板同意 | 问过老板 | 问老板 | 请示老板 | 跟老板说 | 领导批 | 领导决定 | 总部决定 | 总部批 | 问过老细 | 问老细 | 要问过 | check with his boss | check with her boss | check with the boss | ask his boss | boss has to sign off | boss needs to approve | needs approval | head office
   quality_doubt: 质量 | 质量没信心 | 质量不过关 | 检测报告 | 质检报告 | 质量有问题 | 质量问题 | 怕质量 | 品质 | 做工 | 手感一般 | 不放心质量 | quality | poor quality | quality concerns | quality issues
   no_need: 暂时不需要 | 用不上 | 没需求 | 没这个需要 | 不感兴趣 | 没兴趣 | not interested | no interest | not needed | doesn't need
+  payment_terms: 数期长 | 数期 | 找数期 | 数期长啲
   payment_terms: 先铺货后结款 | 先铺货后付款 | 铺货后付款 | 后付款 | 延期付款 | 结款 | 付款周期 | 押款 | 回款 | 90天账期 | payment | net 90 | 90 days | credit period | pay after
   low_margin: 差价太小 | 差价小 | 利润空间 | 利润空间小 | 没有利润 | 利润不高 | 没赚头 | 利润少 | 不划算 | 点位低 | 利润 | margin | margins | too thin | not enough profit | low profit
   brand_unknown: 没听过我们品牌 | 没听说过我们 | 品牌不知名 | 不认识这个牌子 | 不了解这个品牌 | 牌子小 | 品牌小 | 没名气 | 小牌子 | 没听过我们 | haven't heard of | never heard | don't know the brand | doesn't know the brand
