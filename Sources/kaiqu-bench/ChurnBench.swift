@@ -14,6 +14,18 @@ enum ChurnBench {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaiqu-bench-churn-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("churn.db").path
+        let seconds = try churn(path)
+        // The WAL is folded into the file when the last connection closes: `churn` has
+        // returned, so the store is closed; measure now.
+        let size = try FileManager.default.contentsOfDirectory(atPath: folder.path).reduce(0) { total, file in
+            total + ((try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(file).path)[.size] as? Int) ?? 0)
+        }
+        print(String(format: "store under use: %d customers, %d changes in %.1f s; files %.1f MB (target ≤ 50)",
+                      customers, changes, seconds, Double(size) / 1_048_576))
+    }
+
+    // The fill and the changes, on a store of their own that is closed when this returns.
+    private static func churn(_ path: String) throws -> Double {
         let book = try Store(path: path).book(of: "bench", zone: "Asia/Shanghai")
         let stamp = "2026-11-18T10:00"
         var batch: [Change] = []
@@ -48,12 +60,6 @@ enum ChurnBench {
                 // An undo took the visit away first; the chat says so, the bench goes on.
             }
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        // The WAL is folded into the file when the last connection closes; measure after that.
-        let size = try FileManager.default.contentsOfDirectory(atPath: folder.path).reduce(0) { total, file in
-            total + ((try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(file).path)[.size] as? Int) ?? 0)
-        }
-        print(String(format: "store under use: %d customers, %d changes in %.1f s; files %.1f MB (target ≤ 50)",
-                      customers, changes, seconds, Double(size) / 1_048_576))
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 }
