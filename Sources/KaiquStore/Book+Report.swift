@@ -5,17 +5,21 @@ import KaiquNLU
 extension Book {
     /// The pipeline report's figures: what is now (levels, steps, where flows stall) and what
     /// happened from `from` to `to` (local days, both included). A manager's book reaches the team.
-    public func pipeline(from: String, to: String, today: String) throws(StoreError) -> PipelineFigures {
+    public func pipeline(from: String, to: String, today: String, current: Bool = true) throws(StoreError) -> PipelineFigures {
         var figures = PipelineFigures()
         let live = "c.deleted_at IS NULL AND \(owned("c.owner"))"
         // Stamps (`YYYY-MM-DDTHH:MM`) of the period: from its first day to before the day after.
         let stamps: [Database.Value] = [.text(owner), .text(from), .text(Self.dayAfter(to))]
         // Each query reads from the table its condition narrows (CROSS JOIN keeps that order),
         // by the indexes of schema step 7.
-        try db.query("SELECT level, count(*) FROM customer c WHERE \(live) AND c.status != 'lost' AND level IS NOT NULL GROUP BY level",
-                     [.text(owner)]) { row in figures.levels[Int(row.integer(0))] = Int(row.integer(1)) }
-        try db.query("SELECT f.step, count(*) FROM flow f CROSS JOIN customer c ON c.id = f.customer_id WHERE \(live) AND c.status = 'open' GROUP BY f.step",
-                     [.text(owner)]) { row in figures.steps[Int(row.integer(0))] = Int(row.integer(1)) }
+        // What is now (levels, steps, where flows stall) is read for the current period only: a
+        // report's period before it would read the same (100,000 cards: 25 ms).
+        if current {
+            try db.query("SELECT level, count(*) FROM customer c WHERE \(live) AND c.status != 'lost' AND level IS NOT NULL GROUP BY level",
+                         [.text(owner)]) { row in figures.levels[Int(row.integer(0))] = Int(row.integer(1)) }
+            try db.query("SELECT f.step, count(*) FROM flow f CROSS JOIN customer c ON c.id = f.customer_id WHERE \(live) AND c.status = 'open' GROUP BY f.step",
+                         [.text(owner)]) { row in figures.steps[Int(row.integer(0))] = Int(row.integer(1)) }
+        }
         figures.newCustomers = Int(try db.integer("SELECT count(*) FROM customer c WHERE \(live) AND c.created_at >= ? AND c.created_at < ?", stamps))
         try db.query("""
             SELECT CASE e.kind WHEN 'started' THEN 1 ELSE e.step_to END, count(DISTINCT e.customer_id)
@@ -44,13 +48,13 @@ extension Book {
             WHERE \(live) AND o.raised_at >= ? AND o.raised_at < ? GROUP BY o.kind ORDER BY count(*) DESC, o.kind LIMIT 5
             """, stamps) { row in figures.objections.append((row.text(0) ?? "", Int(row.integer(1)))) }
         // Days at the present step: since the flow last started or moved.
-        try db.query("""
+        if current { try db.query("""
             SELECT f.step, CAST(avg(julianday(?) - julianday(substr(coalesce(
                 (SELECT max(e.at) FROM flow_event e WHERE e.customer_id = f.customer_id AND e.kind IN ('started', 'moved')),
                 f.started_at), 1, 10))) AS INTEGER) AS days
             FROM flow f CROSS JOIN customer c ON c.id = f.customer_id
             WHERE \(live) AND c.status = 'open' AND f.step < 7 GROUP BY f.step
-            """, [.text(today), .text(owner)]) { row in figures.stalls[Int(row.integer(0))] = Int(row.integer(1)) }
+            """, [.text(today), .text(owner)]) { row in figures.stalls[Int(row.integer(0))] = Int(row.integer(1)) } }
         if seesTeam { figures.reps = try reps(from: from, to: to) }
         return figures
     }

@@ -24,7 +24,7 @@ struct ReportCSV {
     private func figures() throws -> (now: PipelineFigures, last: PipelineFigures, before: (from: CivilDay, to: CivilDay)) {
         let before = ReportPeriod.previous(period)
         let now = try book.pipeline(from: period.from.description, to: period.to.description, today: today.description)
-        let last = try book.pipeline(from: before.from.description, to: before.to.description, today: today.description)
+        let last = try book.pipeline(from: before.from.description, to: before.to.description, today: today.description, current: false)
         return (now, last, before)
     }
 

@@ -44,7 +44,9 @@ public protocol Records {
     /// The rep's finished role-plays, newest first.
     func trainings(limit: Int) throws -> [TrainingRecord]
     /// The pipeline from `from` to `to` (local days, both included), as of `today`.
-    func pipeline(from: String, to: String, today: String) throws -> PipelineFigures
+    /// `current`: with what is now as well (levels, steps, where flows stall); false for the
+    /// period a report compares against, which needs only what happened in it.
+    func pipeline(from: String, to: String, today: String, current: Bool) throws -> PipelineFigures
     /// A customer's orders, payments and what is owed as of `today`; orders without terms of
     /// their own are due `defaultTerms` days after they were placed.
     func account(of customer: CustomerID, today: String, defaultTerms: Int) throws -> Account
@@ -68,7 +70,7 @@ extension Records {
     public func teammates() throws -> [Teammate] { [] }
     public func previousOwners(of customer: CustomerID) throws -> [PreviousOwner] { [] }
     public func trainings(limit: Int) throws -> [TrainingRecord] { [] }
-    public func pipeline(from: String, to: String, today: String) throws -> PipelineFigures { PipelineFigures() }
+    public func pipeline(from: String, to: String, today: String, current: Bool) throws -> PipelineFigures { PipelineFigures() }
     public func account(of customer: CustomerID, today: String, defaultTerms: Int) throws -> Account { Account() }
     public func overdueAccounts(today: String, defaultTerms: Int, limit: Int) throws -> [OverdueAccount] { [] }
     public func sales(from: String, to: String, named: Int?) throws -> [CustomerSales] { [] }

@@ -49,8 +49,8 @@ extension Turn {
         let period = ReportPeriod.days(from: from, to: to, today: today)
         let before = ReportPeriod.previous(period)
         return (text("date.range", ["from": dayText(period.from), "to": dayText(period.to)]),
-                try records.pipeline(from: period.from.description, to: period.to.description, today: today.description),
-                try records.pipeline(from: before.from.description, to: before.to.description, today: today.description))
+                try records.pipeline(from: period.from.description, to: period.to.description, today: today.description, current: true),
+                try records.pipeline(from: before.from.description, to: before.to.description, today: today.description, current: false))
     }
 
     /// The report's lines, in the turn's language: what `kaiqu report` prints as well.
