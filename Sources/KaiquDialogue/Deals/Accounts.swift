@@ -123,10 +123,7 @@ extension Turn {
 
     // 10号, 10日, the 10th: a date entity that names no month.
     static func namesDayOfMonthOnly(_ u: Utterance, _ date: String) -> Bool {
-        guard let entity = u.entities.first(where: { $0.type == "date" && $0.value == date }) else { return false }
-        let scalars = Array(u.text.unicodeScalars)
-        guard entity.range.upperBound <= scalars.count else { return false }
-        let said = String(String.UnicodeScalarView(scalars[entity.range])).lowercased()
+        guard let entity = u.entities.first(where: { $0.type == "date" && $0.value == date }), let said = u.said(entity) else { return false }
         let months = ["月", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "/", "-", "."]
         return said.contains(where: \.isNumber) && !months.contains { said.contains($0) }
     }

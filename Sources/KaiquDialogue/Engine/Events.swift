@@ -31,6 +31,13 @@ public struct Utterance: Sendable, Codable, Equatable {
     public var slots: [String: String] { result.slots }
     public var text: String { result.text }
 
+    /// The words an entity was read from, lower-cased (nil when its range is not in the text).
+    public func said(_ entity: Entity) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        guard entity.range.upperBound <= scalars.count else { return nil }
+        return String(String.UnicodeScalarView(scalars[entity.range])).lowercased()
+    }
+
     /// The entity of one of these types that covers every token, when the whole line is one
     /// value: a bare phone number, a bare date.
     public func wholeEntity(_ types: Set<String>) -> Entity? {

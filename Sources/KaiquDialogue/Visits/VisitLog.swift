@@ -35,10 +35,7 @@ extension Turn {
 
     // 周五, 星期五, 礼拜五, Friday — without 下/这/本/上/next/this/last before it.
     static func namesBareWeekday(_ u: Utterance) -> Bool {
-        guard let entity = u.entities.first(where: { $0.type == "date" }) else { return false }
-        let scalars = u.text.unicodeScalars.map { $0 }
-        guard entity.range.upperBound <= scalars.count else { return false }
-        let said = String(String.UnicodeScalarView(scalars[entity.range])).lowercased()
+        guard let entity = u.entities.first(where: { $0.type == "date" }), let said = u.said(entity) else { return false }
         let starts = ["周", "週", "星期", "礼拜", "禮拜", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "on "]
         return starts.contains { said.hasPrefix($0) }
     }
