@@ -23,7 +23,7 @@ enum DataSource {
             let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
             while let url = walker?.nextObject() as? URL {
                 let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
-                guard relative.hasSuffix(".kaiqu") || relative == RuleSet.tableFile || relative == RuleSet.pinyinFile else { continue }
+                guard RuleSet.isDataFile(relative) else { continue }
                 guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadableFile(url.path) }
                 files.append((relative, String(decoding: data, as: UTF8.self)))
             }

@@ -162,6 +162,8 @@ enum Messages {
             return (("缺少“\(block)”块", "在 intents/ 的某个文件里写一个“\(block)”块"), ("no “\(block)” block", "a “\(block)” block in some file of intents/"))
         case .badPinyinLine(let line):
             return (("“\(line)”不是一行拼音", "“拼音 汉字…”，如 hu 户护"), ("“\(line)” is no pinyin line", "“syllable characters”, e.g. hu 户护"))
+        case .badWordLine(let line):
+            return (("“\(line)”不是一行英文词", "一行一个小写英文词，按字节顺序排好"), ("“\(line)” is no word line", "one lower-case word a line, in byte order"))
         case .rewriteLength(let entry):
             return (("改写“\(entry)”格式不对", "“原文 -> 改成”，两边字数相同（如 佢 -> 他、邊個 -> 哪个）"),
                     ("the rewrite “\(entry)” is malformed", "“typed -> folded” with as many characters on each side (佢 -> 他)"))

@@ -1,6 +1,6 @@
 /// Amounts of money, in yuan without a unit (the contract's format): ¥8,000 → 8000,
 /// 5万 → 50000, 3千5 → 3500, 1.2万元 → 12000, 十万 → 100000, 5w → 50000, 8.5k → 8500,
-/// 200块 → 200, 3000 rmb → 3000.
+/// 200块 → 200, 3000 rmb → 3000, twenty thousand → 20000, 1.5 million → 1500000.
 ///
 /// A number is money when a currency mark or word stands by it (¥ ￥ 元 块 rmb cny yuan) or
 /// when it has a magnitude (万 千 亿 w k): reps say 签了十万, never 签了十万个. A bare 5000
@@ -16,13 +16,21 @@ public struct MoneyExtractor: EntityExtractor {
         let s = text.scalars
         var i = 0
         while i < s.count {
-            guard Numerals.canStart(s[i]), i == 0 || !(s[i - 1].isASCIIDigit || Numerals.canStart(s[i - 1]) || s[i - 1] == ".") else {
+            let wordStart = s[i].isASCII && s[i].properties.isAlphabetic && (i == 0 || !(s[i - 1].isASCII && s[i - 1].properties.isAlphabetic))
+            guard Numerals.canStart(s[i]) || wordStart,
+                  i == 0 || !(s[i - 1].isASCIIDigit || Numerals.canStart(s[i - 1]) || s[i - 1] == ".") else {
                 i += 1
                 continue
             }
-            guard let reading = Numerals.read(s, at: i), reading.end > i else {
+            guard var reading = wordStart ? EnglishNumerals.read(s, at: i) : Numerals.read(s, at: i), reading.end > i else {
                 i += 1
                 continue
+            }
+            // 20 thousand, 1.5 million.
+            if !wordStart, !reading.isChinese, let (factor, after) = EnglishNumerals.magnitude(after: reading.end, in: s) {
+                reading.value *= factor
+                reading.end = after
+                reading.hasMagnitude = true
             }
             var start = i
             var end = reading.end

@@ -27,6 +27,14 @@ struct MatchInput {
         position > 0 && position < tokens.count && tokens[position - 1].range.upperBound < tokens[position].range.lowerBound
     }
 
+    /// True when a comma or the like (not a space, nor the full stop of Mr., nor the hyphen
+    /// of Jean-Luc; a dash with spaces) stands between token `position` and the one before.
+    func hasComma(before position: Int) -> Bool {
+        guard hasBreak(before: position) else { return false }
+        let gap = text.scalars[tokens[position - 1].range.upperBound..<tokens[position].range.lowerBound]
+        return gap.contains { ",;，；、".unicodeScalars.contains($0) } || gap.contains("-") && gap.contains(" ")
+    }
+
     /// An entity on the tokens it covers.
     struct Placed {
         /// The token it ends before.

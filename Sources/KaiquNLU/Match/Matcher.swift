@@ -202,6 +202,8 @@ struct Matcher {
         var end = pos
         while end < kinds.count, end - pos < range.upperBound {
             guard (kinds[end] == .han) == han, kinds[end] != .digit else { break }
+            // Amy Wu, wholesaler: a comma ends a Latin name.
+            if !han, end > pos, input.hasComma(before: end) { break }
             end += 1
             guard range.contains(end - pos), !input.holdsNonName(pos..<end) else { continue }
             var next = score

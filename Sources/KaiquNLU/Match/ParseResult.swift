@@ -36,6 +36,10 @@ public struct ParseResult: Sendable, Codable, Equatable {
     /// clear evidence (the typo pass asks for its object; the chat asks about a loose one).
     public static let changingStore: Set<String> = ["customer.add", "customer.update", "customer.delete", "customer.note", "visit.schedule",
                                                     "visit.log", "visit.cancel", "deal.won", "deal.lost", "qualify.man"]
+
+    /// What takes most away: deleting a card. A typo reading of it takes only slips of the very
+    /// same sound (删出 → 删除), never a near one (直接上 is no 直接删).
+    public static let destructive: Set<String> = ["customer.delete"]
 }
 
 /// A pattern that matched, for `--explain` and for ranking.

@@ -77,24 +77,33 @@ public struct Parser: Sendable {
         // is kept as typed: 四级得了 holds no 记得 (a lone 签 may still be 签乐 → 签了).
         let entitySpans = first.entities.filter { $0.type != "number" && $0.range.count > 1 }.map(\.range)
         let corrected = rules.homophones.correct(normalized.scalars) { window in entitySpans.contains { $0.overlaps(window) } }
-        guard !sure || !corrected.changes.isEmpty else { return first }
+        // English words one edit from a known one (custmer, paymnet) are spelled as meant.
+        let spelled = rules.spelling.correct(NormalizedText(original: normalized.original, scalars: corrected.scalars)) { window in
+            entitySpans.contains { $0.overlaps(window) }
+        }
+        let changes = corrected.changes + spelled.changes
+        guard !sure || !changes.isEmpty else { return first }
         let hasLatin = normalized.scalars.contains { $0.isASCII && ScalarClass($0) == .letter }
-        guard !corrected.changes.isEmpty || hasLatin else { return first }
-        // English typos change no text, only which cue words are seen: the evidence stands.
-        let again = corrected.changes.isEmpty ? evidence
-            : gather(NormalizedText(original: normalized.original, scalars: corrected.scalars), context: context, keepCandidates: keepCandidates)
+        guard !changes.isEmpty || hasLatin else { return first }
+        // Other English slips change no text, only which cue words are seen: the evidence stands.
+        let again = changes.isEmpty ? evidence : gather(spelled.text, context: context, keepCandidates: keepCandidates)
         var second = decide(again, text: text, language: language, context: context, fuzzy: true, keepCandidates: keepCandidates)
         guard second.result.intent != ParseResult.fallback else { return first }
         // A sure reading gives way to a pattern over the corrected text: another request (a
         // change of mind, asked about first), or the same one saying more (这州要拜访谁: 这周).
         let saysMore = second.result.intent == first.result.intent && second.result.slots.count > first.result.slots.count
-        if sure, second.result.reading != .pattern || (second.result.intent == first.result.intent && !saysMore)
+        // An English slip spelled right that only adds to the same request (cancle … munday 4pm: the day).
+        let spelledOnly = corrected.changes.isEmpty && !spelled.changes.isEmpty
+        if sure, !(spelledOnly && saysMore), second.result.reading != .pattern || (second.result.intent == first.result.intent && !saysMore)
             || second.result.confidence < first.result.confidence { return first }
         if !unsure {
             let same = second.result.intent == first.result.intent
             // A pattern that covers the corrected sentence end to end outweighs cues that read
             // around the slip (作天拜仿了X，他说… is a visit, not a coaching question).
-            let patternOverCues = second.result.reading == .pattern && first.result.reading == .cues && second.result.confidence >= first.result.confidence
+            // An English slip is spelled from a word list, surer than a sound: its pattern wins
+            // however loosely it covers (visted X on Monday, he said…).
+            let patternOverCues = second.result.reading == .pattern && first.result.reading == .cues
+                && (second.result.confidence >= first.result.confidence || spelledOnly)
             // The same request read by a pattern once corrected says its values surer too
             // (明添下午去拜仿X: the day is 明天, not the today of 下午 alone).
             guard (same && (second.result.slots.count > first.result.slots.count || patternOverCues))
@@ -103,6 +112,8 @@ public struct Parser: Sendable {
         // A guess at what was meant never changes the store without its object (a customer the
         // store knows, a new card's name, a phone) and never invents a customer: 晚上去健身 is
         // no visit to someone called 身还, however 健 reads.
+        if ParseResult.destructive.contains(second.result.intent),
+           !corrected.changes.allSatisfy({ rules.homophones.soundsExactlyAlike($0.from, $0.to) }) { return first }
         let slots = second.result.slots
         let knownCustomer = slots["customer"].map { name in second.entities.contains { $0.type == "customer" && $0.value == name } } ?? false
         if slots["customer"] != nil, !knownCustomer { return first }
@@ -111,7 +122,7 @@ public struct Parser: Sendable {
         }
         second.rewrites = rewrites
         second.result.overruled = sure && !saysMore
-        second.typos = corrected.changes + second.typos
+        second.typos = changes + second.typos
         if !second.typos.isEmpty { second.result.reading = second.result.reading == .pattern ? .typoPattern : .typoCues }
         return second
     }
@@ -181,10 +192,12 @@ public struct Parser: Sendable {
         // A pattern that took words no name looks like for an unknown customer (拜访一圈 → 一圈,
         // call the dentist → the dentist) is no evidence: a name starts with a surname, or in
         // Latin letters with a capital.
+        // Nor are words a date was read from (后日早上… is no one called 后日).
         var rejected = false
         if let taken = winner?.slots["customer"], !entities.contains(where: { $0.type == "customer" && $0.value == taken }),
            !rules.cues.startsWithSurname(taken.unicodeScalars.map(rules.normalizer.fold))
-            || taken.unicodeScalars.first.map({ ScalarClass($0) == .letter && !$0.properties.isUppercase }) ?? false {
+            || taken.unicodeScalars.first.map({ ScalarClass($0) == .letter && !$0.properties.isUppercase }) ?? false
+            || entities.contains(where: { TemporalSlot.isTemporal($0.type) && normalized.typed($0.range).contains(taken) }) {
             rejected = true
         }
         // A rejected pattern only breaks a tie between cues; its customer is no one (给我).

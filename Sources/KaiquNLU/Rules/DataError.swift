@@ -51,6 +51,8 @@ public enum DataProblem: Sendable, Equatable {
     case missingBlock(String)
     /// A line of pinyin.table that is not `syllable characters`.
     case badPinyinLine(String)
+    /// A line of english.table that is not one lower-case word, or out of order.
+    case badWordLine(String)
     /// A rewrite that is not `typed -> folded` with as many characters on each side.
     case rewriteLength(String)
     /// A festival's date rule that is none of the forms `FestivalRule` reads.

@@ -34,6 +34,8 @@ public struct RuleSet: Sendable {
     public internal(set) var rewriter = PhraseRewriter()
     /// Homophone slips, for the typo pass (pinyin.table and the cue words).
     public internal(set) var homophones = HomophoneIndex()
+    /// English slips, for the typo pass (every Latin word of intents/ and of the date grammar).
+    public internal(set) var spelling = SpellingIndex()
     /// Festivals and the official holiday schedule (`festival` and `holidays` blocks).
     public internal(set) var calendar = SalesCalendar()
 
@@ -41,6 +43,12 @@ public struct RuleSet: Sendable {
     public static let tableFile = "hant-hans.table"
     /// The character → pinyin table's file name inside intents/ (typo tolerance).
     public static let pinyinFile = "pinyin.table"
+    /// The English word list's file name inside intents/ (telling a slip from a word).
+    public static let englishFile = "english.table"
+    /// Whether a file of intents/ (path relative to it) is one the NLU reads.
+    public static func isDataFile(_ path: String) -> Bool {
+        path.hasSuffix(".kaiqu") || path == tableFile || path == pinyinFile || path == englishFile
+    }
     /// The block kinds the NLU reads.
     public static let kinds: Set<String> = Set(["intent", "list", "lookup", "filler", "fixture", "words", "cue", "infer", "rewrite"])
         .union(SalesCalendar.kinds)
@@ -59,11 +67,14 @@ public struct RuleSet: Sendable {
         var blocks: [DataBlock] = []
         var errors: [DataError] = []
         var homophones = HomophoneIndex()
+        var english = EnglishWords()
         for file in files.sorted(by: { $0.path < $1.path }) {
             if file.path == tableFile {
                 do { table = try Normalizer.pairs(inTable: file.text, file: file.path) } catch { errors.append(error) }
             } else if file.path == pinyinFile {
                 do { homophones = try HomophoneIndex.parse(file.text, file: file.path) } catch { errors.append(error) }
+            } else if file.path == englishFile {
+                do { english = try EnglishWords.parse(file.text, file: file.path) } catch { errors.append(error) }
             } else if file.path.hasSuffix(".kaiqu") {
                 do { blocks += try DataFileParser.parse(file.text, file: file.path, kinds: kinds.union(otherKinds)) } catch { errors += error.errors }
             }
@@ -74,7 +85,7 @@ public struct RuleSet: Sendable {
         var rules = try RuleCompiler.compile(blocks: blocks, normalizer: normalizer, rewriter: rewriter,
                                              entityTypes: BuiltInExtractors.types, checkingExamples: checkingExamples)
         rules.rewriter = rewriter
-        try rules.compileUnderstanding(blocks, homophones: homophones)
+        try rules.compileUnderstanding(blocks, homophones: homophones, english: english)
         return rules
     }
 
@@ -96,7 +107,7 @@ public struct RuleSet: Sendable {
 
     // The cue layer, the rewrites and the homophone targets, which need the compiled intents
     // and entity types.
-    private mutating func compileUnderstanding(_ blocks: [DataBlock], homophones: HomophoneIndex) throws(DataErrors) {
+    private mutating func compileUnderstanding(_ blocks: [DataBlock], homophones: HomophoneIndex, english: EnglishWords) throws(DataErrors) {
         var errors: [DataError] = []
         let types = Set(entityTypes + ["pronoun", "when", "short", "past", "future", "later"])
         cues = CueBook.compile(blocks, normalizer: normalizer, rewriter: rewriter, intentIDs: Set(intents.map(\.id)), entityTypes: types, errors: &errors)
@@ -105,7 +116,15 @@ public struct RuleSet: Sendable {
         self.homophones = homophones
         if !homophones.isEmpty {
             for word in cues.hanWords { self.homophones.addTarget(word) }
+            for word in cues.words(inGroup: "never-slip") where word.count == 1 { self.homophones.addSteady(word[0]) }
         }
+        var spelling = SpellingIndex(words: english)
+        for word in lexicon.words where word.unicodeScalars.first?.isASCII == true { spelling.add(word) }
+        for word in cues.latinWords { spelling.add(word) }
+        for synonyms in lookupWords.values { for words in synonyms.values { for word in words { spelling.add(normalizer.normalize(word).foldedText) } } }
+        for word in EnglishTime.firstWords { spelling.add(word) }
+        for (word, _) in EnglishTime.weekdayNames + EnglishTime.monthNames where word.count >= 4 { spelling.addCapitalized(word) }
+        self.spelling = spelling
     }
 
     /// `text` as the parser reads it: characters folded, then words rewritten (佢 → 他).

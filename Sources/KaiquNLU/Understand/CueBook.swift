@@ -91,6 +91,7 @@ public struct CueBook: Sendable {
 
     /// The Han cue words, which the typo pass corrects towards.
     var hanWords: [[Unicode.Scalar]] { (0..<wordCount).filter { !wordLatin[$0] }.map { Array(word($0)) } }
+    var latinWords: [String] { (0..<wordCount).filter { wordLatin[$0] }.map { String(scalars: word($0)) } }
 
     // MARK: compiling
 

@@ -47,6 +47,13 @@ struct CueScorer {
                 byGroup[book.wordGroup[index]].append(i..<end)
             }
         }
+        // A word inside a `shadow` word is not said (去了 inside 做不下去了).
+        if let shadow = book.groupIndex("shadow"), !byGroup[shadow].isEmpty {
+            let shadows = byGroup[shadow]
+            for g in byGroup.indices where g != shadow {
+                byGroup[g].removeAll { hit in shadows.contains { $0.lowerBound <= hit.lowerBound && $0.upperBound >= hit.upperBound && $0 != hit } }
+            }
+        }
         var result = Hits(byGroup: byGroup)
         if fuzzy { addFuzzy(scalars, &result) }
         for g in result.byGroup.indices where result.byGroup[g].count > 1 { result.byGroup[g].sort { $0.lowerBound < $1.lowerBound } }

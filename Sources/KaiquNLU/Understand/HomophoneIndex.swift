@@ -10,12 +10,15 @@ public struct HomophoneIndex: Sendable {
     private var readingStart: [Int32] = []
     private var readingList: [UInt16] = []
     private static let block: Range<UInt32> = 0x4E00..<0xA000
-    // The target words, and for each reading the targets whose first character has it.
+    // The target words, and for each reading as the fuzzy settings hear it the targets whose
+    // first character has it (测销 is 撤销: ce is che to a flat-initial typist).
     private var targets: [[Unicode.Scalar]] = []
     private var targetSet: Set<[Unicode.Scalar]> = []
     private var byFirstReading: [UInt16: [Int]] = [:]
     // Each syllable's number as an IME forgives it (`fuzzyKey`): 因 yin and 应 ying alike.
     private var fuzzy: [UInt16] = []
+    // Characters typed too often to be anyone's slip (了, 的, 是): 做了个 holds no 哪个.
+    private var steady: Set<Unicode.Scalar> = []
 
     public init() {}
 
@@ -73,6 +76,14 @@ public struct HomophoneIndex: Sendable {
         a == b || readings(a).contains { x in readings(b).contains { y in x == y || fuzzy[Int(x)] == fuzzy[Int(y)] } }
     }
 
+    /// Whether `typed` and `meant` differ only by characters sharing a reading exactly, with
+    /// none of the fuzzy settings (供因商 → 供应商 is near, 删出 → 删除 exact).
+    func soundsExactlyAlike(_ typed: String, _ meant: String) -> Bool {
+        let a = Array(typed.unicodeScalars), b = Array(meant.unicodeScalars)
+        guard a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { x, y in x == y || readings(x).contains { readings(y).contains($0) } }
+    }
+
     /// A syllable as the fuzzy settings read it: zh ch sh → z c s, n → l, -ng → -n.
     static func fuzzyKey(_ syllable: String) -> String {
         var s = Substring(syllable)
@@ -82,10 +93,13 @@ public struct HomophoneIndex: Sendable {
         return String(s)
     }
 
+    /// Makes `character` one never taken for a slip (the cue words' `never-slip` group).
+    mutating func addSteady(_ character: Unicode.Scalar) { steady.insert(character) }
+
     /// Makes `word` (folded Han text, two to four characters) a target of corrections.
     mutating func addTarget(_ word: [Unicode.Scalar]) {
         guard (2...4).contains(word.count), word.allSatisfy({ ScalarClass($0) == .han }), targetSet.insert(word).inserted else { return }
-        for reading in Set(readings(word[0])) { byFirstReading[reading, default: []].append(targets.count) }
+        for key in Set(readings(word[0]).map { fuzzy[Int($0)] }) { byFirstReading[key, default: []].append(targets.count) }
         targets.append(word)
     }
 
@@ -93,29 +107,37 @@ public struct HomophoneIndex: Sendable {
     func correct(_ scalars: [Unicode.Scalar], keep: (Range<Int>) -> Bool) -> (scalars: [Unicode.Scalar], changes: [(from: String, to: String)]) {
         var out = scalars
         var changes: [(String, String)] = []
-        // A window inside a longer known word typed exactly is no slip: 从哪下手 holds no 拿下.
-        // Found only once a window fits, which few messages have.
+        // A window inside a longer known word typed exactly is no slip (从哪下手 holds no 拿下),
+        // nor is a character of a known word typed exactly (冷落了 holds no 那了). Found only
+        // once a window fits, which few messages have.
         var spelled: [Range<Int>]?
         var i = 0
         while i < scalars.count {
-            var best: (target: Int, length: Int)?
-            for reading in readings(scalars[i]) {
-                for t in byFirstReading[reading] ?? [] {
+            // The longest target, and of two as long one of the very same sound (三店 is 三点,
+            // not 商店).
+            var best: (target: Int, length: Int, exact: Bool)?
+            for key in Set(readings(scalars[i]).map { fuzzy[Int($0)] }) {
+                for t in byFirstReading[key] ?? [] {
                     let target = targets[t]
                     let n = target.count
-                    guard n > (best?.length ?? 1), i + n <= scalars.count else { continue }
+                    guard n >= (best?.length ?? 2), i + n <= scalars.count else { continue }
                     var differing = 0
+                    var slip = i
                     var fits = true
                     for k in 0..<n {
                         let typed = scalars[i + k]
                         if typed == target[k] { continue }
                         differing += 1
-                        if differing > 1 || ScalarClass(typed) != .han || !soundAlike(typed, target[k]) { fits = false; break }
+                        slip = i + k
+                        if differing > 1 || ScalarClass(typed) != .han || steady.contains(typed) || !soundAlike(typed, target[k]) { fits = false; break }
                     }
                     // A window that is a known word itself (不是, 跳到) is no slip for another.
                     guard fits, differing == 1, !keep(i..<i + n), !targetSet.contains(Array(scalars[i..<i + n])) else { continue }
                     if spelled == nil { spelled = knownWords(in: scalars) }
-                    if !spelled!.contains(where: { $0.count > n && $0.contains(i) && $0.upperBound >= i + n }) { best = (t, n) }
+                    let inside = spelled!.contains { $0.count > n && $0.contains(i) && $0.upperBound >= i + n }
+                    let across = spelled!.contains { $0.contains(slip) && $0 != i..<i + n && !($0.lowerBound >= i && $0.upperBound <= i + n) }
+                    let exact = readings(scalars[slip]).contains { readings(target[slip - i]).contains($0) }
+                    if !inside, !across, best.map({ n > $0.length || !$0.exact && exact }) ?? true { best = (t, n, exact) }
                 }
             }
             guard let best else { i += 1; continue }
@@ -127,11 +149,11 @@ public struct HomophoneIndex: Sendable {
         return (out, changes)
     }
 
-    // The target words of three characters or more typed exactly in `scalars`.
+    // The target words typed exactly in `scalars`.
     private func knownWords(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var spelled: [Range<Int>] = []
         for i in scalars.indices where ScalarClass(scalars[i]) == .han {
-            for n in 3...4 where i + n <= scalars.count && targetSet.contains(Array(scalars[i..<i + n])) {
+            for n in 2...4 where i + n <= scalars.count && targetSet.contains(Array(scalars[i..<i + n])) {
                 spelled.append(i..<i + n)
             }
         }

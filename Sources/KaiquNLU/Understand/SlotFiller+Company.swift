@@ -6,15 +6,29 @@ extension SlotFiller {
     func companySpan() -> Range<Int>? {
         // 公司 inside a company's own ending (宏铭实业有限公司) marks nothing after it.
         let endings = group("company-suffix")
-        for marker in group("company-marker") where !endings.contains(where: { $0.lowerBound < marker.lowerBound && $0.upperBound >= marker.upperBound }) {
-            let i = afterLink(marker.upperBound)
-            let end = clauseEnd(from: i)
+        // 原来叫建平商贸，现在叫建平食品: the new name, after the words that give it.
+        let renames = group("company-rename")
+        for marker in renames.reversed() + group("company-marker")
+        where !endings.contains(where: { $0.lowerBound < marker.lowerBound && $0.upperBound >= marker.upperBound }) {
+            var i = afterLink(marker.upperBound)
+            var end = clauseEnd(from: i)
+            // 公司名改成 X typed 公司明改成 X: the value follows the change word.
+            if let change = group("change-marker").first(where: { $0.lowerBound >= i && $0.lowerBound < end }) {
+                i = afterLink(change.upperBound)
+                end = clauseEnd(from: i)
+            } else if i < s.count, "改换变".unicodeScalars.contains(s[i]), end - i <= 3, end < s.count {
+                // 公司名改程 X (改成 mistyped): the change word stands alone, the name after it.
+                i = afterLink(end)
+                end = clauseEnd(from: i)
+            }
             if end - i >= 2 { return i..<end }
         }
         // At each place the longest company word first: 批发行 before 批发.
         let suffixes = group("company-suffix").sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
         let placesAndRoles = entities.filter { $0.type == "role" || $0.type == "region" }.map(\.range)
-        for suffix in suffixes {
+        // An address or a number holds no company word (Tom@Fletcher.co.uk).
+        let contacts = entities.filter { $0.type == "email" || $0.type == "phone" }.map(\.range)
+        for suffix in suffixes where !contacts.contains(where: { $0.overlaps(suffix) }) {
             // 批发 inside 批发商 names a role, not a company.
             if placesAndRoles.contains(where: { $0.lowerBound <= suffix.lowerBound && $0.upperBound >= suffix.upperBound && $0.count > suffix.count }) { continue }
             let start = clauseStart(before: suffix.lowerBound)
@@ -29,17 +43,39 @@ extension SlotFiller {
             // An abbreviated Latin ending keeps its full stop (Foster Supply Co.).
             if end < s.count, s[end] == ".", ScalarClass(s[end - 1]) == .letter { end += 1 }
             var begin = start
-            for r in group("name-marker") + group("company-marker") where r.upperBound <= suffix.lowerBound && r.upperBound > begin { begin = r.upperBound }
+            // (Jason Lim from Lim Sanitary Supplies: the company starts after from.)
+            for r in group("name-marker") + group("company-marker") + group("company-lead") where r.upperBound <= suffix.lowerBound && r.upperBound > begin { begin = r.upperBound }
             for e in entities where e.type == "customer" && e.range.upperBound <= suffix.lowerBound && e.range.upperBound > begin && e.source != CustomerExtractor.backReference {
                 begin = e.range.upperBound
             }
             while begin < end, ScalarClass(s[begin]) == .separator || s[begin] == "的" || s[begin] == "是" { begin += 1 }
+            // 佢係深水埗康寧藥房嘅老闆: he is the owner of the company, not part of its name.
+            if begin + 2 < end, "他她".unicodeScalars.contains(s[begin]), s[begin + 1] == "是" { begin += 2 }
             // Sixteen Han characters, or forty Latin ones (Foster Supply Co.), at most.
             let latin = ScalarClass(s[end - 1]) == .letter || s[end - 1] == "."
             guard end - begin >= 3, end - begin <= (latin ? 40 : 16) else { continue }
             if group("company-verb").contains(where: { $0.overlaps(begin..<end) && actsAsVerb($0, suffixes) }) { continue }
-            // 常州的门店 is a place and a role: nothing in it is a company's own name.
+            // 常州的门店 is a place and a role: nothing in it is a company's own name; nor is
+            // 高雄的茶饮门市, a kind of shop in a place.
             if (begin..<end).allSatisfy({ i in s[i] == "的" || placesAndRoles.contains { $0.contains(i) } }) { continue }
+            if entities.contains(where: { $0.type == "region" && $0.range.lowerBound == begin && $0.range.upperBound < end && s[$0.range.upperBound] == "的" }) { continue }
+            return begin..<end
+        }
+        return placeLedCompany()
+    }
+
+    /// A clause of its own that is a place and a name (泉州永发医药, 三亚椰风鲜茶): how Chinese
+    /// companies are named, city first, whatever their trade. Only in a list of details
+    /// (李娜，泉州永发医药，电话…), where the clause holds nothing else.
+    private func placeLedCompany() -> Range<Int>? {
+        for region in entities where region.type == "region" {
+            let begin = region.range.lowerBound
+            guard begin == 0 || isClauseBreak(begin - 1) else { continue }
+            let end = clauseEnd(from: begin)
+            guard end == s.count || isClauseBreak(end), end - region.range.upperBound >= 2, end - begin <= 12,
+                  (region.range.upperBound..<end).allSatisfy({ ScalarClass(s[$0]) == .han && !"的那这边里做在是搞开人".unicodeScalars.contains(s[$0]) }),
+                  !entities.contains(where: { $0.range.overlaps(region.range.upperBound..<end) && $0.type != "number" }),
+                  !group("company-verb").contains(where: { $0.overlaps(begin..<end) }) else { continue }
             return begin..<end
         }
         return nil

@@ -6,6 +6,7 @@ extension SlotFiller {
     /// bare weekday is the last one (周二见了…), and a later day is part of what was said.
     func fillTemporal(_ slots: inout [String: String], periods: Bool, recording: Bool) {
         var temporal = entities.filter { TemporalSlot.isTemporal($0.type) }
+        let partsOfDay = temporal.filter(isPartOfDay)
         if recording, let said = slots["date"], said > today,
            let e = temporal.first(where: { day(of: $0) == said }), day(of: lastWeekday(e)) != said {
             // A pattern read a bare weekday forward; in a record it is the last one.
@@ -48,7 +49,8 @@ extension SlotFiller {
         }
         // A pattern's own reading stays, but a part of the day is no span of hours: 今天上午 is
         // the day (and its hour, when one is said apart).
-        if let from = slots["from"], temporal.contains(where: { isPartOfDay($0) && $0.value.hasPrefix(from) }), found["from"] == nil {
+        // (In a record the day may have moved back: 周二下午 is the last Tuesday.)
+        if let from = slots["from"], partsOfDay.contains(where: { $0.value.hasPrefix(from) }), found["from"] == nil {
             slots["from"] = nil
             slots["to"] = nil
         }
@@ -64,10 +66,23 @@ extension SlotFiller {
     func day(of e: Entity) -> String { e.type == "time" ? today : String(e.value.prefix(10)) }
 
     // Whether the expression names an hour (三点, 10:30, 3pm), not only a part of the day (下午).
+    // The digits of a day (3月16号上午, March 16 morning) name none: an hour is a number said
+    // with a clock word (10点, 3pm, 10:30, at 4).
     func hasHours(_ e: Entity) -> Bool {
-        let said = text.folded(e.range)
-        return said.unicodeScalars.contains { $0.isASCIIDigit || "点时:半".unicodeScalars.contains($0) }
-            || said.hasSuffix("am") || said.hasSuffix("pm")
+        let said = Array(text.folded(e.range).unicodeScalars)
+        if said.contains(where: { "点时:半".unicodeScalars.contains($0) }) { return true }
+        var i = 0
+        while i < said.count {
+            guard said[i].isASCIIDigit else { i += 1; continue }
+            let start = i
+            while i < said.count, said[i].isASCIIDigit { i += 1 }
+            var next = i
+            while next < said.count, said[next] == " " { next += 1 }
+            let after = String(String.UnicodeScalarView(said[next..<min(next + 2, said.count)]))
+            if ["am", "pm", "a.", "p.", "o'", "h"].contains(where: after.hasPrefix) { return true }
+            if start >= 3, String(String.UnicodeScalarView(said[start - 3..<start])) == "at " { return true }
+        }
+        return false
     }
 
     func rebased(_ e: Entity, onto day: String) -> Entity {
@@ -81,7 +96,8 @@ extension SlotFiller {
         guard e.type != "time", day(of: e) > today else { return e }
         let said = text.folded(e.range)
         let weekday = ["周", "星期", "礼拜", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains { said.contains($0) }
-        let relative = ["下", "这", "本", "next", "this", "coming"].contains { said.contains($0) }
+        // (下午 is no 下周.)
+        let relative = ["下周", "下星期", "下礼拜", "下个", "这周", "这个", "这星期", "这礼拜", "本周", "本星期", "next", "this", "coming"].contains { said.contains($0) }
         guard weekday, !relative else { return e }
         let parts = today.split(separator: "-").compactMap { Int($0) }
         let dayParts = day(of: e).split(separator: "-").compactMap { Int($0) }

@@ -9,7 +9,9 @@ extension SlotFiller {
             if let after = changeEnds.last, let e = all.first(where: { $0.range.lowerBound >= after }) { return e }
             return all.last
         }
-        let fieldEntity = entities.first { $0.type == "field" && (company == nil || !company!.overlaps($0.range)) }
+        // Of several field words, one whose value the sentence holds (工作群…另一个手机138…: the phone).
+        let fields = entities.filter { $0.type == "field" && (company == nil || !company!.overlaps($0.range)) }
+        let fieldEntity = fields.first { f in entities.contains { $0.type == f.value } } ?? fields.first
         // A typed value after the change word names its field (把她调成A卡 is the card, though
         // 打电话 came before it).
         let typedAfterChange = changeEnds.last.flatMap { after in
@@ -61,13 +63,20 @@ extension SlotFiller {
         guard var value else { return }
         // A value typed with its particle (改成 1 吧) or a number typed with spaces where no
         // phone entity was found (电话改做 9876 5432: the cue word is not next to it).
-        while let last = value.last, "吧啊了哦呀嘛呢哈".contains(last) || last == " " { value.removeLast() }
+        while let last = value.last, "吧啊了哦呀嘛呢哈啦喇咯嘞".contains(last) || last == " " { value.removeLast() }
         // 4月12 (no 日 or 号, so no date was read): the month and the day.
         if field == "birthday", let monthDay = Self.monthDay(value) { value = monthDay }
         if field == "phone", let phone = PhoneExtractor.normalizedPhone(value) { value = phone }
+        // 卡片换成C吧 感觉短期签不下来了: the card is the letter.
+        if field == "card", let first = value.uppercased().first, "ABC".contains(first), value.count == 1 || !value.dropFirst().first!.isLetter || !value.dropFirst().first!.isASCII {
+            value = String(first)
+        }
         if field == "level", let first = value.first, ("1"..."4").contains(first), value.count == 1 || !value.dropFirst().first!.isNumber {
             value = String(first)
         }
+        // 改返 2: the level's digit after what is left of the change word.
+        if field == "level", value.count <= 4, let digit = value.first(where: { ("1"..."4").contains($0) }),
+           value.filter(\.isNumber).count == 1 { value = String(digit) }
         slots["field"] = field
         slots["value"] = value
         // The dialogue takes level, card and role from their own slots.

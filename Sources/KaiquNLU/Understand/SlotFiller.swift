@@ -64,6 +64,11 @@ struct SlotFiller {
         if wanted.contains("note"), slots["note"] == nil, let note = note(after: slots["customer"], before: intent == "customer.note") {
             slots["note"] = note
         }
+        // visited X on Tuesday, he said…: the day is the visit's, not part of what was said.
+        if wanted.contains("date"), slots["date"] != nil, let note = slots["note"], let day = entities.first(where: { TemporalSlot.isTemporal($0.type) && note.hasPrefix(text.typed($0.range)) }) {
+            let rest = note.dropFirst(text.typed(day.range).count).drop { $0 == " " || $0 == "," || $0 == "，" || $0 == "、" }
+            slots["note"] = rest.isEmpty ? nil : String(rest)
+        }
         if intent == "customer.update" { fillFieldValue(&slots, company: company) }
     }
 

@@ -11,7 +11,7 @@ enum Shipped {
     static let files: [(path: String, text: String)] = {
         let folder = root.appendingPathComponent("intents")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".kaiqu") || $0 == RuleSet.tableFile || $0 == RuleSet.pinyinFile }.sorted().map {
+        return names.filter(RuleSet.isDataFile).sorted().map {
             ($0, (try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) ?? "")
         }
     }()

@@ -294,6 +294,68 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertEqual(r.slots["customer"], "Li Ming")
     }
 
+    func testEnglishSlipsAreSpelledAsMeantButWordsStay() {
+        // A dropped letter (custmer), swapped ones (paymnet) and a weekday typed fast.
+        let r = shipped("custmer wants longer paymnet terms, how to respnd")
+        XCTAssertEqual(r.intent, "objection.handle")
+        XCTAssertEqual(r.slots["objection"], "payment_terms")
+        let moved = shipped("move Li Ming to next Wendesday 3pm")
+        XCTAssertEqual(moved.slots["date"], "2026-11-25", "Wendesday is Wednesday")
+        // A real English word one edit from a known one is no slip: soon is not noon.
+        let note = shipped("Li Ming visit done, samples arriving soon")
+        XCTAssertNil(note.slots["time"], "\(note.slots)")
+        XCTAssertTrue(note.slots["note"]?.hasSuffix("soon") ?? false, "\(note.slots)")
+        // A slip of the same length keeps the rep's spelling in a note.
+        let kept = shipped("met Li Ming today, he siad the shelf is full")
+        XCTAssertTrue(kept.slots["note"]?.contains("siad") ?? false, "\(kept.slots)")
+    }
+
+    func testTheEnglishWordListIsCheckedOnLoading() throws {
+        let words = try EnglishWords.parse("# header\nabout\nrange\nsoon\n", file: "english.table")
+        XCTAssertTrue(words.contains(Array("range".unicodeScalars)))
+        XCTAssertFalse(words.contains(Array("rang".unicodeScalars)))
+        XCTAssertFalse(words.contains(Array("zzz".unicodeScalars)))
+        XCTAssertThrowsError(try EnglishWords.parse("soon\nrange\n", file: "english.table"), "out of order") { error in
+            XCTAssertEqual((error as? DataError)?.line, 2)
+        }
+        XCTAssertThrowsError(try EnglishWords.parse("Range\n", file: "english.table"), "not lower case")
+    }
+
+    func testANearSoundNeverMakesADeletion() {
+        // 直接上 (go straight to) sounds near 直接删 (delete): a step asked for, never a card deleted.
+        let r = shipped("王建国那边直接上促进签约")
+        XCTAssertNotEqual(r.intent, "customer.delete")
+        XCTAssertEqual(r.intent, "flow.goto")
+        XCTAssertEqual(r.slots["step"], "6")
+        // The very same sound still is one: 删出 is 删除.
+        XCTAssertEqual(shipped("删出客户王建国").intent, "customer.delete")
+    }
+
+    func testADayWithItsPartIsTheDay() {
+        // 3月16号上午: the digits name the day, not an hour.
+        let r = shipped("帮我约一下12月16号上午去拜访王建国")
+        XCTAssertEqual(r.slots["date"], "2026-12-16", "\(r.slots)")
+        XCTAssertNil(r.slots["from"])
+        // In a record, 周一下午 is last Monday (下午 is no 下周).
+        let log = shipped("周一下午去了王建国那里")
+        XCTAssertEqual(log.intent, "visit.log")
+        XCTAssertEqual(log.slots["date"], "2026-11-16", "\(log.slots)")
+    }
+
+    func testACompanyNamedCityFirstInAListOfDetails() {
+        let r = shipped("添加客户 林小东，泉州永发医药，电话13912345678")
+        XCTAssertEqual(r.slots["company"], "泉州永发医药")
+        XCTAssertEqual(r.slots["name"], "林小东")
+        // A place and what the shop is, with 的, describes; it names no company.
+        let shop = shipped("新增一位客户：李美玲，高雄的茶饮门市，电话 0912-345-678")
+        XCTAssertNil(shop.slots["company"], "\(shop.slots)")
+        XCTAssertEqual(shop.slots["region"], "高雄")
+        // The new name, not the old one, is the value of a renamed company.
+        let renamed = shipped("王建国公司改名了，原来叫建国商贸，现在叫建国食品有限公司，帮我更新一下")
+        XCTAssertEqual(renamed.slots["field"], "company")
+        XCTAssertEqual(renamed.slots["value"], "建国食品有限公司")
+    }
+
     // MARK: suggestions
 
     func testFallbackSuggestionsAreNeverDestructive() {

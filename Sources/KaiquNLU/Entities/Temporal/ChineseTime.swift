@@ -157,7 +157,10 @@ struct ChineseTime {
         var monthYear = year
         trial = scan
         if year != nil { _ = trial.eat("的") }
-        if let shift = trial.eatLongest(Self.monthShifts) {
+        let monthAt = trial.i
+        if var shift = trial.eatLongest(Self.monthShifts) {
+            // 约一下下个月5号: 一下 then 下个月, as with 一下下周.
+            if shift == 2, monthAt > 0, trial.s[monthAt - 1] == "一", trial.s[monthAt + 1] == "下" { shift = 1 }
             let first = ref.today.firstOfMonth.adding(months: shift)
             month = first.month
             monthYear = year ?? first.year
@@ -361,7 +364,11 @@ struct ChineseTime {
         }
         // Before the count: 下三天, 上两周, 未来两天, 过去十年, 近三年.
         trial = scan
-        if let direction = trial.eatLongest(Self.spanDirections), let n = count(&trial), n >= 1, let unit = trial.eatLongest(Self.units) {
+        let spanAt = trial.i
+        if let direction = trial.eatLongest(Self.spanDirections), let n = count(&trial), n >= 1, let unitAt = Optional(trial.i),
+           let unit = trial.eatLongest(Self.units),
+           // 约一下3月16号: 一下 then a date; 3月 with no 个 is the month of March.
+           !(unit == .month && trial.s[unitAt] == "月" && trial.s[unitAt - 1] != "个" && (spanAt == 0 || trial.s[spanAt - 1] == "一" || trial.current?.isASCIIDigit == true)) {
             scan = trial
             return ref.span(direction, n, unit)
         }
@@ -415,7 +422,7 @@ struct ChineseTime {
                     if after.eat("分") || zero || (m >= 10 && !marked && !isCharacters) {
                         minute = m
                         trial = after
-                    } else if m >= 1, m <= 11, marked || isCharacters || ScalarScan.chineseDigits[trial.s[trial.i]] != nil {
+                    } else if m >= 1, m <= 11, marked || isCharacters || ScalarScan.chineseDigits[trial.s[trial.i]] != nil && !Self.startsAWord(after) {
                         minute = m * 5
                         trial = after
                     }
@@ -426,6 +433,12 @@ struct ChineseTime {
         }
         if part == nil, minute == 0, Self.isABit(trial.s, hourAt: trial.s[scan.i] == " " ? scan.i + 1 : scan.i, end: trial.i) { return nil }
         return finish(&scan, trial, hour, minute, part, leadingZero)
+    }
+
+    /// 十二点一起吃饭: the 一 of 一起 (一下, 一直, 一定…) is no five minutes.
+    static func startsAWord(_ after: ScalarScan) -> Bool {
+        guard let next = after.current else { return false }
+        return "起下些直定般样会块同共齐道".unicodeScalars.contains(next)
     }
 
     /// 一点 is far more often "a bit" than one o'clock: 一点进展都没有, 便宜一点, 有一点贵.
