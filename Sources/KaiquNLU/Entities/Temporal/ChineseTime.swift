@@ -368,7 +368,7 @@ struct ChineseTime {
         if let direction = trial.eatLongest(Self.spanDirections), let n = count(&trial), n >= 1, let unitAt = Optional(trial.i),
            let unit = trial.eatLongest(Self.units),
            // 约一下3月16号: 一下 then a date; 3月 with no 个 is the month of March.
-           !(unit == .month && trial.s[unitAt] == "月" && trial.s[unitAt - 1] != "个" && (spanAt == 0 || trial.s[spanAt - 1] == "一" || trial.current?.isASCIIDigit == true)) {
+           !(unit == .month && trial.s[unitAt] == "月" && trial.s[unitAt - 1] != "个" && (spanAt > 0 && trial.s[spanAt - 1] == "一" || trial.current?.isASCIIDigit == true)) {
             scan = trial
             return ref.span(direction, n, unit)
         }

@@ -21,7 +21,9 @@ final class TimeConformanceTests: XCTestCase {
         ?? folder.appendingPathComponent("Corpora")
     static let exclusionsFile = folder.appendingPathComponent("conformance-exclusions.txt")
     static let holidayScopeFile = folder.appendingPathComponent("holiday-scope.txt")
-    static let target = 0.9
+    /// Every example not excluded by decision passes: a reading lost is a failure, not a
+    /// figure that drifts down unseen (前两月 once read as this month for a few commits).
+    static let target = 1.0
 
     func testBothCorporaAtOrAboveTarget() throws {
         let exclusions = try Self.exclusions()
