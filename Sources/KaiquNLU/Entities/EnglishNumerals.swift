@@ -12,15 +12,19 @@ enum EnglishNumerals {
     /// without saying so).
     static let magnitudes: [String: Double] = ["thousand": 1_000, "grand": 1_000, "million": 1_000_000, "mil": 1_000_000]
 
+    // The letters a number word starts with: other words are passed over without a look-up.
+    private static let firstLetters = Set("otfsenhgmai".unicodeScalars)
+
     /// Reads the number in words starting at `i` (a word's start, folded text).
     static func read(_ s: [Unicode.Scalar], at i: Int) -> Numerals.Reading? {
+        guard i < s.count, firstLetters.contains(s[i]) else { return nil }
         var total = 0.0, current = 0.0
         var end = i, k = i
         var read = false, magnitude = false, pendingArticle = false, afterAnd = false
         while k < s.count {
             var e = k
             while e < s.count, s[e].isASCII, s[e].properties.isAlphabetic { e += 1 }
-            guard e > k else { break }
+            guard e > k, e - k <= 9, firstLetters.contains(s[k]) else { break }
             let word = String(String.UnicodeScalarView(s[k..<e]))
             if let v = units[word] {
                 current += v

@@ -14,7 +14,7 @@ public struct HomophoneIndex: Sendable {
     // first character has it (测销 is 撤销: ce is che to a flat-initial typist).
     private var targets: [[Unicode.Scalar]] = []
     private var targetSet: Set<[Unicode.Scalar]> = []
-    private var byFirstReading: [UInt16: [Int]] = [:]
+    private var byFirstKey: [[Int32]] = []
     // Each syllable's number as an IME forgives it (`fuzzyKey`): 因 yin and 应 ying alike.
     private var fuzzy: [UInt16] = []
     // Characters typed too often to be anyone's slip (了, 的, 是): 做了个 holds no 哪个.
@@ -93,13 +93,24 @@ public struct HomophoneIndex: Sendable {
         return String(s)
     }
 
+    // A character's readings as the fuzzy settings hear them, each once (most have one or two:
+    // no set is made for each character of a sentence).
+    private func fuzzyKeys(of c: Unicode.Scalar) -> [UInt16] {
+        var keys: [UInt16] = []
+        for reading in readings(c) where !keys.contains(fuzzy[Int(reading)]) { keys.append(fuzzy[Int(reading)]) }
+        return keys
+    }
+
     /// Makes `character` one never taken for a slip (the cue words' `never-slip` group).
     mutating func addSteady(_ character: Unicode.Scalar) { steady.insert(character) }
 
     /// Makes `word` (folded Han text, two to four characters) a target of corrections.
     mutating func addTarget(_ word: [Unicode.Scalar]) {
         guard (2...4).contains(word.count), word.allSatisfy({ ScalarClass($0) == .han }), targetSet.insert(word).inserted else { return }
-        for key in Set(readings(word[0]).map { fuzzy[Int($0)] }) { byFirstReading[key, default: []].append(targets.count) }
+        for key in fuzzyKeys(of: word[0]) {
+            if byFirstKey.count <= Int(key) { byFirstKey += Array(repeating: [], count: Int(key) + 1 - byFirstKey.count) }
+            byFirstKey[Int(key)].append(Int32(targets.count))
+        }
         targets.append(word)
     }
 
@@ -116,11 +127,18 @@ public struct HomophoneIndex: Sendable {
             // The longest target, and of two as long one of the very same sound (三店 is 三点,
             // not 商店).
             var best: (target: Int, length: Int, exact: Bool)?
-            for key in Set(readings(scalars[i]).map { fuzzy[Int($0)] }) {
-                for t in byFirstReading[key] ?? [] {
-                    let target = targets[t]
+            let heard = readings(scalars[i])
+            for (r, reading) in zip(heard.indices, heard) {
+                let key = Int(fuzzy[Int(reading)])
+                // Each sound once (two readings the fuzzy settings hear alike are one).
+                guard key < byFirstKey.count, !heard[heard.startIndex..<r].contains(where: { Int(fuzzy[Int($0)]) == key }) else { continue }
+                for t in byFirstKey[key] {
+                    let target = targets[Int(t)]
                     let n = target.count
                     guard n >= (best?.length ?? 2), i + n <= scalars.count else { continue }
+                    // One character at most differs: a first one that does leaves the rest to
+                    // match as typed (most targets a sound brings up fail here, at no cost).
+                    if scalars[i] != target[0], scalars[i + 1] != target[1] { continue }
                     var differing = 0
                     var slip = i
                     var fits = true
@@ -137,7 +155,7 @@ public struct HomophoneIndex: Sendable {
                     let inside = spelled!.contains { $0.count > n && $0.contains(i) && $0.upperBound >= i + n }
                     let across = spelled!.contains { $0.contains(slip) && $0 != i..<i + n && !($0.lowerBound >= i && $0.upperBound <= i + n) }
                     let exact = readings(scalars[slip]).contains { readings(target[slip - i]).contains($0) }
-                    if !inside, !across, best.map({ n > $0.length || !$0.exact && exact }) ?? true { best = (t, n, exact) }
+                    if !inside, !across, best.map({ n > $0.length || !$0.exact && exact }) ?? true { best = (Int(t), n, exact) }
                 }
             }
             guard let best else { i += 1; continue }
