@@ -5575,7 +5575,8 @@ MAN 还不清楚的，说“张伟符合MAN吗”看怎么问出来。
 # One word a line, lower case, sorted by bytes (the parser searches the file as it is).
 # Source: the ENABLE word list (enable1.txt, ENABLE2K), as kept in
 # https://github.com/dolph/dictionary, commit c65f04b0b5b27a981f437b940cf62fe71320d5ec.
-# Licence: public domain ("ENABLE2K ... is placed in the public domain" by its author, Alan Beale).
+# Licence: public domain (ENABLE2K, the "Enhanced North American Benchmark Lexicon", was released into
+# the public domain by its compilers).
 # Made by: every ENABLE word of four letters or more that is one edit (a letter added, dropped,
 # changed, or two neighbours swapped) from a Latin word of intents/*.kaiqu, or is one. Words
 # added to intents/ later are still read; only their slips are not told from real words.
