@@ -9,7 +9,7 @@ public struct SpellingIndex: Sendable {
     private var known: Set<[Unicode.Scalar]> = []
     // Words written with a capital (Wednesday, March): a capitalized slip may only be one of them.
     private var capitalized: Set<[Unicode.Scalar]> = []
-    // The known words of four letters or more, by length.
+    // The known words of three letters or more, by length (a slip of four may have dropped one).
     private var byLength: [Int: [[Unicode.Scalar]]] = [:]
 
     // English words that are no slip, though one edit from a known one (range, soon).
