@@ -9,7 +9,7 @@ public struct SpellingIndex: Sendable {
     private var known: Set<[Unicode.Scalar]> = []
     // Words written with a capital (Wednesday, March): a capitalized slip may only be one of them.
     private var capitalized: Set<[Unicode.Scalar]> = []
-    // The known words of three letters or more, by length (a slip of four may have dropped one).
+    // The known words of four letters or more (the only ones a slip is read as), by length.
     private var byLength: [Int: [[Unicode.Scalar]]] = [:]
 
     // English words that are no slip, though one edit from a known one (range, soon).
@@ -23,7 +23,7 @@ public struct SpellingIndex: Sendable {
     mutating func add(_ text: String) {
         var word: [Unicode.Scalar] = []
         func flush() {
-            if word.count >= 2, known.insert(word).inserted, word.count >= 3 { byLength[word.count, default: []].append(word) }
+            if word.count >= 2, known.insert(word).inserted, word.count >= 4 { byLength[word.count, default: []].append(word) }
             word = []
         }
         for scalar in text.unicodeScalars {
@@ -77,7 +77,7 @@ public struct SpellingIndex: Sendable {
     private func onlyNeighbour(of typed: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         var found: [Unicode.Scalar]?
         for length in typed.count - 1...typed.count + 1 {
-            for word in byLength[length] ?? [] where word.count >= 4 {
+            for word in byLength[length] ?? [] {
                 guard word[0] == typed[0] || word[1] == typed[1], CueScorer.withinOneEdit(typed, word) else { continue }
                 if found != nil, found! != word { return nil }
                 found = word
