@@ -121,7 +121,7 @@ public struct RuleSet: Sendable {
         var spelling = SpellingIndex(words: english)
         for word in lexicon.words where word.unicodeScalars.first?.isASCII == true { spelling.add(word) }
         for word in cues.latinWords { spelling.add(word) }
-        for synonyms in lookupWords.values { for words in synonyms.values { for word in words { spelling.add(normalizer.normalize(word).foldedText) } } }
+        for synonyms in lookupWords.values { for words in synonyms.values { for word in words { spelling.add(word) } } }
         for word in EnglishTime.firstWords { spelling.add(word) }
         for (word, _) in EnglishTime.weekdayNames + EnglishTime.monthNames where word.count >= 4 { spelling.addCapitalized(word) }
         self.spelling = spelling

@@ -19,7 +19,8 @@ public struct SpellingIndex: Sendable {
 
     init(words: EnglishWords) { self.words = words }
 
-    /// Adds every run of ASCII letters in `text` (folded: lower case).
+    /// Adds every run of ASCII letters in `text`, in lower case. (No folding beyond that: start-up
+    /// passes every synonym of every lookup here, most of them Han.)
     mutating func add(_ text: String) {
         var word: [Unicode.Scalar] = []
         func flush() {
@@ -27,7 +28,9 @@ public struct SpellingIndex: Sendable {
             word = []
         }
         for scalar in text.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic { word.append(scalar) } else { flush() }
+            if scalar.isASCII, scalar.properties.isAlphabetic {
+                word.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            } else { flush() }
         }
         flush()
     }
