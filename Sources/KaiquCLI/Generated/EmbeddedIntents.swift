@@ -826,7 +826,8 @@ rewrite tianjin
   嘛呢您呐 -> 你好你好 | 您呐 -> 您啊 | 嗯呐 -> 好的 | 甭提了 -> 别提了 | 甭弄了 -> 别弄了 | 甭整了 -> 别弄了 | 甭 -> 别
   整到哪步 -> 做到哪步 | 整到哪一步 -> 做到哪一步 | 整到哪了 -> 做到哪了 | 整出来 -> 弄出来 | 整吧 -> 弄吧 | 列列 -> 列下 | 白话 -> 说话
 
-# Sichuan, Hunan, Shanghai and Taiwanese-Hokkien words reps type (冒得 is 没有 in 长沙话, 哒 its 了).
+# Sichuan, Hunan, Guizhou, Yunnan, Shanghai and Taiwanese-Hokkien words reps type (冒得 is 没有 in 长沙话,
+# 哒 its 了; 克 is 去 in 云南话, 那点 is 那里 in 贵州话, 哪能 is 怎么 in 上海话).
 rewrite regional
   啥子 -> 什么 | 咋个 -> 怎么 | 啷个 -> 怎么 | 莫得 -> 没有 | 晓得 -> 知道 | 要得 -> 好的 | 巴适 -> 不错 | 签咯 -> 签了 | 搞定咯 -> 搞定了
   侬好 -> 你好 | 侬 -> 你 | 阿拉格 -> 我们的 | 阿拉 -> 我们 | 伊讲 -> 他说 | 伊 -> 他 | 覅 -> 别 | 勿是 -> 不是
@@ -836,6 +837,8 @@ rewrite regional
   冒得 -> 没有 | 搞么子 -> 干什么 | 么子 -> 什么 | 算哒 -> 算了 | 哒 -> 了 | 蛮久 -> 很久 | 蛮好 -> 很好
   一哈 -> 一下 | 莫跟了 -> 不跟了 | 莫跟 -> 不跟 | 莫搞了 -> 不搞了 | 莫做了 -> 不做了 | 莫弄了 -> 不弄了 | 店头 -> 店里
   别个牌子 -> 别的牌子 | 别个品牌 -> 别的品牌 | 别个厂家 -> 别的厂家 | 别个家 -> 别的家
+  克了 -> 去了 | 克趟 -> 去趟 | 克看 -> 去看 | 搞哪样 -> 干什么 | 做哪样 -> 做什么 | 莫整了 -> 别弄了 | 那点了 -> 那里了
+  哪能讲 -> 怎么讲 | 哪能办 -> 怎么办 | 哪能弄 -> 怎么弄 | 哪能搞 -> 怎么搞 | 勿跟了 -> 不跟了 | 勿跟 -> 不跟 | 覅去了 -> 不去了 | 搿个 -> 这个 | 事体 -> 事情
 
 """#),
     ("conversation.kaiqu", #"""
@@ -1059,6 +1062,7 @@ words new-customer
   create a card for | make a card for | open a card for | set up a card for | new card for | add a card for | a card for
   加个客人 | 加位客 | 加多个客 | 加客户 | 加新客户 | 加新客 | 加位客户
   客户+1 | +1客户 | 新客户+1
+  加成客户 | 加为客户 | 加成新客户 | 新档 | 建新档 | 开个新档
 
 words name-marker
   叫 | 名叫 | 名字叫 | 名字是 | 名字 | 姓名 | 名称 | 称呼
@@ -1205,7 +1209,7 @@ words agenda-word
 
 words past-visit
   刚见了 | 刚离开 | 刚走出 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 刚回来 | 回来了 | 刚出来 | 出来了 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
-  visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | catch up with | spent | dropped by | popped in | went to see | went over | caught up with | sat down with | was at | were at | had lunch with | had coffee with
+  visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | spent | dropped by | popped in | went to see | went over | caught up with | sat down with | was at | were at | had lunch with | had coffee with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 撸了顿串 | 撸了串 | 喝了顿酒 | 吃了顿 | 那坐了 | 坐了挺久 | 坐了一会 | 坐了半天 | had a long conversation with | had a conversation with | had a chat with | meet 完 | meet完 | 见完了 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
   跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
   跑完 | 才回来 | 去看了 | 去看过 | 看了一下 | 店里蹲了 | 蹲了一上午 | 蹲了一下午 | 待了一上午 | 待了一下午 | 那儿回来 | 那回来 | 那边回来 | 那里回来 | 店里回来 | 坐了一下 | 坐了会儿 | 坐了坐 | 店里坐了
@@ -1265,6 +1269,7 @@ words followup-word
   该追踪 | 该跟踪 | 追踪了 | 跟踪一下
   忘了跟 | 忘记跟 | 漏了跟 | 漏跟 | 忘了联系 | 忘记联系 | 好久没理
   havent i called | haven't i called | havent called | haven't called | not called | havent i followed | haven't i followed | in a while | lately | 很久没打 | 好久没打
+  没去了 | 没去过
 
 words develop-verb
   开发 | 开拓 | 开始开发 | 启动 | 新渠道 | 走流程 | 六步 | 开个新渠道 | 拓展 | 攻下 | 开始跟
@@ -1329,6 +1334,7 @@ words coach-question
   还有办法吗 | 有办法吗 | 还有什么办法 | 应该点回应 | 点回应 | 我应该点回应
   有什么建议 | 有啥建议 | 给点建议 | 什么建议 | 给个建议 | any advice | any suggestions | any ideas | what should i say | should i say | 没得救 | 还有救 | 有没有得救 | 还有得救
   点样跟 | 应该点样 | 点样做 | 点样回 | 点样先好 | 该怎么回比较好 | 怎么回比较好
+  how to convince | how do i convince | how can i convince | how to persuade | how do i persuade | how to win her over | how to win him over
 
 words customer-says
   客户说 | 客户讲 | 他讲 | 她讲 | 客户嫌 | 客户觉得 | 客户担心 | 客户问 | 他说 | 她说 | 对方说 | 老板说 | 经销商说 | 说 | 嫌 | 觉得 | 担心 | 一直说
@@ -1363,6 +1369,11 @@ words won-word
   agreed to the contract | signed the contract | put his name on | put her name on | signed on the dotted line
   deal 成了 | deal成了 | deal done | deal closed
   决定跟我们合作 | 决定合作 | 答应合作 | 同意合作 | 第一笔订单 | 首笔订单 | 签下来了 | agreed to work with us | decided to go with us
+
+# Someone else's win (隔壁组又签了个大单): no deal of the rep's.
+words other-party
+  隔壁组 | 隔壁部门 | 别的组 | 其他组 | 对面组 | 隔壁团队 | 别的团队 | 其他团队 | 别的部门 | 其他部门 | 隔壁公司 | 竞争对手 | 同行
+  the other team | another team | other teams | the other group | another group | a competitor | our competitor | the competition | my colleague | a colleague
 
 # Words that put a deal still ahead (签约意向很强, 快签了): no deal is won yet.
 words not-yet
@@ -1425,6 +1436,7 @@ words help-word
   function | functions | features | 有什么功能 | 有啥功能 | 什么功能
   能做哪些事 | 都能做哪些 | 能做什么事 | 能做哪些 | 都能干嘛
   会点啥 | 会点什么 | 能干点啥 | 可以做什么 | 可以做啥 | 能做啥 | 可以干嘛 | what can u do | waht can you do
+  可以做哪些 | 可以做些什么 | 能干什么 | 干什么用 | 这个助理 | 这个助手 | what can this bot do | what can the bot do | what does this bot do | can this bot
 
 words howto
   怎么 | 如何 | 怎样 | 怎么样才能 | 咋 | how do i | how to | how can i
@@ -1518,7 +1530,7 @@ words surnames
   庄 | 晏 | 柴 | 瞿 | 阎 | 充 | 慕 | 连 | 茹 | 习 | 宦 | 艾 | 鱼 | 容 | 向 | 古 | 易 | 慎 | 戈 | 廖 | 庾 | 终 | 暨 | 居 | 衡 | 步 | 都 | 耿 | 满 | 弘 | 匡 | 国 | 文 | 寇 | 广 | 禄 | 阙 | 东 | 欧 | 殳
   沃 | 利 | 蔚 | 越 | 夔 | 隆 | 师 | 巩 | 厍 | 聂 | 晁 | 勾 | 敖 | 融 | 冷 | 訾 | 辛 | 阚 | 那 | 简 | 饶 | 空 | 曾 | 毋 | 沙 | 乜 | 养 | 鞠 | 须 | 丰 | 巢 | 关 | 蒯 | 相 | 查 | 后 | 荆 | 红 | 游 | 竺
   权 | 逯 | 盖 | 益 | 桓 | 公 | 覃 | 邝 | 冼 | 佘 | 练 | 岳 | 付 | 兰 | 商 | 粟 | 谌 | 麦 | 区 | 揭 | 植 | 甯 | 阳
-  闫 | 涂 | 仝 | 亓 | 晋 | 衣 | 栗 | 代 | 迟 | 隋 | 雍 | 国 | 郁 | 蔺 | 黎 | 禤 | 钟离 | 上官 | 诸葛 | 司马 | 欧阳 | 东方 | 皇甫 | 尉迟 | 公孙 | 慕容 | 令狐
+  闫 | 涂 | 仝 | 亓 | 晋 | 衣 | 栗 | 代 | 迟 | 隋 | 雍 | 国 | 郁 | 蔺 | 黎 | 禤 | 普 | 钟离 | 上官 | 诸葛 | 司马 | 欧阳 | 东方 | 皇甫 | 尉迟 | 公孙 | 慕容 | 令狐
 
 # Words that take back a value said just before (周三见，哦不是，周二 / at 3, sorry, make that 4pm):
 # the entity before them gives way to the next of its kind (see Corrections.swift). A Chinese
@@ -1581,6 +1593,8 @@ words never-slip
 # Words no cue word inside them is said by: 做不下去了 holds no visit (去了).
 words shadow
   下去了 | 进去了 | 出去了 | 上去了 | 失去了 | 死去了 | 做不下去 | 干不下去 | 撑不下去
+  # 好久没去了: a visit not made holds no 去了.
+  没去了 | 没去过 | 没见了 | 没拜访了 | 没拜访过
 
 # ---- intents --------------------------------------------------------------------------
 
@@ -1614,6 +1628,7 @@ cue customer.add
 
 cue customer.update
   slots: customer field value card level role
+  4: (帮我把|你帮我把|帮我|麻烦把|请把|给我把) ~field-word (改下|改一下|改改|改成|改为|换成|更新一下|更新下)
   2: {customer} {field}
   2: {customer} {card} {short}
   2: {customer} {level} {short}
@@ -1714,6 +1729,8 @@ cue receivable.cause
 
 cue customer.note
   slots: customer note
+  -6: {customer} ~lost-word !~customer-says
+  6: ^(note for|note on|note about|notes for|notes on|note re) {customer}
   -6: ~late-payment {overdue-cause}
   -8: !{customer} !{pronoun}
   -8: ~self-note
@@ -1747,6 +1764,7 @@ cue customer.note
 
 cue visit.schedule
   slots: customer date time from to channel
+  -6: ^(note for|note on|note about|notes for|notes on|note re) {customer}
   -8: ~self-reminder !{customer}
   5: ~then-go {customer}
   -6: ~won-word
@@ -1797,6 +1815,12 @@ cue visit.list
 
 cue visit.log
   slots: customer date time objection note channel
+  # 终于签约了，金额两万八 told after the talks: the deal, not the visit.
+  -4: ~won-word {amount} !~not-yet
+  # …这个客户就放弃吧 after a story of visits: the request is to drop the deal.
+  -6: (这个客户|这个客|这家客户|这单|这个单子) ~lost-word
+  # …你帮我把公司名改一下 after a visit: the request is the edit.
+  -5: (帮我把|你帮我把|给我把|麻烦把|请把) ~field-word
   -8: ~self-reminder !{customer}
   -4: ~later-marker
   -5: ~past-visit ~then-go
@@ -1867,6 +1891,8 @@ cue flow.start
 
 cue flow.next
   slots: customer
+  # mark him as lost and let's move on: moving on from the customer.
+  -6: (mark|marked|flag|tag) ~lost-word
   -4: ~develop-verb
   -5: {when} !(what now|now what|what do i do now)
   -5: ~list-word
@@ -1880,6 +1906,8 @@ cue flow.next
 
 cue flow.status
   slots: customer step
+  # what stage is X at? I need to tell the boss…: the question opens the message.
+  5: ^(what|which|where|how far) ~status-word {customer}
   -5: ~man-word
   -5: ~report-word !{customer}
   -6: (next stage|next step|下一步|下一阶段|下个阶段|下一个阶段)
@@ -1905,6 +1933,7 @@ cue flow.goto
 
 cue objection.handle
   slots: objection customer
+  -4: ^(forget about) {customer}
   # A phone number belongs to a card being made, not to a coaching question.
   -5: {phone}
   # 先别弄了，回头再说: the rep stops, the words after are no customer's.
@@ -1961,6 +1990,7 @@ cue credit.assess
 
 cue deal.won
   slots: customer amount date
+  -8: !{customer} ~other-party ~won-word
   -8: ~goto-verb {step}
   4: {customer} ~won-word {amount}
   5: {customer} (合同|合同额|签单额|单子|首单) {amount} !~lost-word
@@ -1982,6 +2012,10 @@ cue deal.won
 
 cue deal.lost
   slots: customer objection date
+  5: (这个客户|这个客|这家客户|这单|这个单子|this one|this customer|this account) ~lost-word
+  4: (mark|marked|flag|tag) ~lost-word
+  4: ~lost-word (标记一下|标记下|标一下|mark it|mark 一下|mark一下)
+  6: ^(forget about) {customer}
   -4: !{customer} !{pronoun}
   7: ~lost-word
   # 标记成丢单吧 after a story of visits: the request is to drop the deal.
@@ -20134,8 +20168,11 @@ lookup objection
   bad_experience: 坑过 | 被骗过 | 吃过亏 | 上当 | 出过问题 | 出了问题 | 不信任 | 信不过 | 被坑 | 货坏了 | burned | got burned | ripped off | let down | bad time with
   price: 别家比较便宜 | 别家便宜 | 人家便宜 | 嫌我们价格 | 比隔壁贵 | 比别的牌子贵
   has_supplier: 跟另一家签了 | 跟别家签了 | 已经跟别家 | 签了独家 | 签了年度合同
+  has_supplier: 老牌子供货 | 有老牌子 | 已经有老牌子 | 有别的牌子供货
   need_approval: 老板点头 | 等老板点头 | 要老板点头 | 老板不点头
+  need_approval: 跟老板confirm | 跟老板 confirm | 老板confirm | 跟 boss confirm | 跟boss confirm | 跟 boss | 跟boss | 问 boss | 问boss | confirm with boss | confirm with his boss | confirm with her boss
   bad_experience: 被人骗过 | 骗过 | 吃过亏了 | 被人坑过
+  bad_experience: 厂家跑路 | 厂家跑了 | 压了一仓库 | 压了一仓 | 防备 | 有戒心 | 戒心 | 提防
   price: price 太高 | price太高 | price is high | prices are high | 价格太硬
   payment_terms: 付款条件 | 付款条件太严格 | 账期太短 | 结款太慢
   need_approval: run it past | past his director | past her director | his director | her director | his boss | her boss | 问问她老公 | 问她老公 | 问问他老婆 | 问他老婆 | 问问家里 | 老公才是管钱 | 老婆管钱
@@ -20155,7 +20192,7 @@ lookup objection
   has_supplier: works with another supplier | another supplier | works with someone else | already works with
   has_supplier: 有配合的厂商 | 配合的厂商 | 合作的厂商 | 有合作厂商 | 有配合的供应商 | 固定合作的 | 合作的品牌 | 合作的牌子 | 合作惯了
   think_it_over: 谂下 | 要谂下 | 谂下先 | 考虑紧 | 再谂谂
-  no_need: 没需要 | 冇需要 | 没有需要 | 没什么需要 | 用唔着 | doesn't need it | no use for
+  no_need: 没需要 | 冇需要 | 没有需要 | 没那个需要 | 没有那个需要 | 没什么需要 | 用唔着 | doesn't need it | no use for
   payment_terms: 帐期 | 帐期太短
   need_approval: 自己说了不算
   send_info_brushoff: 发个资料我看看 | 发个资料看看 | 发个资料我再看看 | 发资料过来 | 发资料看看 | 发份资料看看 | 发点资料看看 | 发个资料过来 | 发点资料过来 | 发个资料给我看看 | 发资料给我看看 | 先发个资料看看 | 先发资料过来看看 | 发个目录看看 | 发个价格表看看 | 发个产品介绍看看 | 留份资料我看看 | 留个资料我看看 | 资料留下 | 资料留下就行 | 资料放下 | 资料放下就行 | 把资料留下 | 发微信上看看 | 发份资料嚟睇下 | 发啲资料嚟睇下 | 资料留低 | 留低资料 | send me some info | send me some information | send me the info | send me information | send me more information | send me a brochure | send me your brochure | send me a catalog | send me a catalogue | send me your catalog | send me your catalogue | send me a price list | email me the details | email me some info | leave a brochure | leave your brochure | leave me some material | just send it over | send something over

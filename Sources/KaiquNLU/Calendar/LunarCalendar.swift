@@ -13,6 +13,9 @@ public final class LunarCalendar: @unchecked Sendable {
     private let gregorian: Calendar
     private let lock = NSLock()
     private var days: [LunarKey: CivilDay?] = [:]
+    /// Lunar dates by Gregorian day ordinal: the agenda asks for every day it shows, on every
+    /// message, and ICU's conversion is the slow part.
+    private var lunarDates: [Int: (month: Int, day: Int, leap: Bool)?] = [:]
 
     private struct LunarKey: Hashable {
         let year: Int, month: Int, day: Int
@@ -46,6 +49,17 @@ public final class LunarCalendar: @unchecked Sendable {
 
     /// The lunar month and day of a Gregorian day, and whether the month is a leap month.
     public func lunar(of civil: CivilDay) -> (month: Int, day: Int, leap: Bool)? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = lunarDates[civil.ordinal] { return known }
+        // A long-running bridge meets a few new days a day; the bound only guards odd callers.
+        if lunarDates.count > 20_000 { lunarDates.removeAll() }
+        let found = convert(civil)
+        lunarDates[civil.ordinal] = found
+        return found
+    }
+
+    private func convert(_ civil: CivilDay) -> (month: Int, day: Int, leap: Bool)? {
         guard let date = gregorian.date(from: DateComponents(year: civil.year, month: civil.month, day: civil.day, hour: 12)) else { return nil }
         let parts = chinese.dateComponents([.month, .day, .isLeapMonth], from: date)
         guard let month = parts.month, let day = parts.day else { return nil }

@@ -20,8 +20,9 @@ extension SlotFiller {
             }
             temporal = temporal.map(lastWeekday).filter { $0.type == "time" || day(of: $0) <= today }
         }
-        // A part of the day alone (下午) says least: any day or span said elsewhere leads.
-        func rank(_ e: Entity) -> (Int, Int, Int) { (isPartOfDay(e) ? 0 : 1, e.range.count, -e.range.lowerBound) }
+        // Now (她说现在仓库满了) says least, as a part of the day alone (下午) says little: any
+        // day or span said elsewhere leads.
+        func rank(_ e: Entity) -> (Int, Int, Int) { (isNow(e) ? -1 : isPartOfDay(e) ? 0 : 1, e.range.count, -e.range.lowerBound) }
         guard var best = temporal.max(by: { rank($0) < rank($1) }) else { return }
         let others = temporal.filter { !$0.range.overlaps(best.range) }
         let otherDay = others.first { $0.type != "time" && day(of: $0) != today }.map(day(of:))
@@ -58,6 +59,13 @@ extension SlotFiller {
         if slots["from"] != nil { return }
         if found["from"] != nil, slots["date"] != nil || slots["time"] != nil { return }
         for (name, value) in found where slots[name] == nil { slots[name] = value }
+    }
+
+    // 现在, 目前, now: the moment of speaking, named by a word alone.
+    func isNow(_ e: Entity) -> Bool {
+        guard e.type == "datetime" else { return false }
+        let said = text.folded(e.range)
+        return ChineseTime.nowWords.holds(said) || said == "now" || said == "right now"
     }
 
     // A span within one day named without an hour: 上午, 下午, this morning.

@@ -105,7 +105,9 @@ extension SlotFiller {
             let span = i..<end
             if entities.contains(where: { ($0.type == "region" || $0.type == "role" || $0.type == "level" || $0.type == "card" || $0.type == "field")
                 && $0.range.overlaps(span) && $0.range.lowerBound == i }) { return nil }
-            if group("not-a-name").contains(where: { $0.overlaps(span) }) { return nil }
+            // 杨老板 names a boss whose given name is not known yet, as 杨总 does: a surname and 老板.
+            let boss = span.count == 3 && text.folded(i + 1..<i + 3) == "老板"
+            if !boss, group("not-a-name").contains(where: { $0.overlaps(span) }) { return nil }
             // A name starts with a surname (see the surnames words of intents/).
             let surnames = group("surnames")
             if book.groupIndex("surnames") != nil, !surnames.contains(where: { $0.lowerBound == i }) { return nil }

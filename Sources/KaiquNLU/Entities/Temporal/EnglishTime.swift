@@ -627,7 +627,8 @@ struct EnglishTime {
         t = s
         _ = t.words("in", "the") || t.word("this") || t.word("in")
         if t.word("morning") || t.word("mornings") { _ = t.word("ish"); s = t; return .englishMorning }
-        if t.word("afternoon") || t.word("afternoonish") { _ = t.word("ish"); s = t; return .englishAfternoon }
+        // arvo: Australian for the afternoon.
+        if t.word("afternoon") || t.word("afternoonish") || t.word("arvo") { _ = t.word("ish"); s = t; return .englishAfternoon }
         if t.word("evening") || t.word("night") { s = t; return .englishEvening }
         if t.word("lunch") || t.word("lunchtime") { s = t; return .lunch }
         t = s
@@ -958,7 +959,7 @@ struct EnglishTime {
             "tonight", "tonite", "tomorrow", "tomorrows", "tmrw", "tmr", "yesterday", "tomorow", "tommorow", "tommorrow", "tmrow",
             "tomoro", "2moro", "yesturday", "yesterdy", "yday", "ystd", "day", "a", "an", "half", "quarter",
             "three-quarters", "couple", "few", "pair", "noon", "midday", "midnight", "morning", "mornings", "afternoon",
-            "afternoonish", "evening", "night", "lunch", "lunchtime", "after", "forty", "fifty",
+            "afternoonish", "arvo", "evening", "night", "lunch", "lunchtime", "after", "forty", "fifty",
         ]
         for (word, _) in numberWords + ordinals + weekdayNames + monthNames { words.insert(word); words.insert(word + "s") }
         return words

@@ -133,4 +133,11 @@ struct WordTable<T>: Sendable where T: Sendable {
 
     /// Every scalar a word may start with.
     var firstScalars: Set<Unicode.Scalar> { Set(byFirst.keys) }
+
+    /// Whether `word` is one of the words, whole.
+    func holds(_ word: String) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        guard let first = scalars.first else { return false }
+        return byFirst[first]?.contains { $0.0 == scalars } ?? false
+    }
 }
