@@ -20,6 +20,12 @@ final class Bridge {
     private var changed: Set<String> = []
     /// The requests answered in the open batch: their ids and texts.
     private var batch: [(id: String, text: String)] = []
+    /// Reads requests ahead on another thread; told what customers each sender's
+    /// conversation knows.
+    let preparer: RequestPreparer
+    /// Conversations taken up so far: each is numbered, so a parse made ahead with the
+    /// customers of one that has since been dropped is never taken.
+    private var taken = 0
 
     /// How many conversations stay in memory; the others are read back from the store.
     static let kept = 4_096
@@ -28,8 +34,10 @@ final class Bridge {
 
     private struct Held {
         let conversation: Conversation
+        let number: Int
         var saved: DialogueState
         var lastUse: Int
+        var customers: CustomersStamp { CustomersStamp(conversation: number, learned: conversation.learnedNames) }
     }
 
     init(session: Session, store: Store, options: ServeOptions) {
@@ -38,20 +46,27 @@ final class Bridge {
         self.options = options
         dialogues = Dialogues(session.data)
         rate = GroupRate(perMinute: options.groupRate)
+        let clock: @Sendable () -> Date = { [fixed = session.fixedNow] in fixed ?? Date() }
+        preparer = RequestPreparer(parser: session.data.parser, timeZone: session.timeZone, clock: clock, options: options)
     }
 
     private var normalizer: Normalizer { session.data.parser.rules.normalizer }
 
     /// The response line to one request line.
     func respond(to line: LineReader.Line) -> String {
+        respond(to: preparer.prepare(line))
+    }
+
+    /// The response line to a request the reading thread prepared.
+    func respond(to prepared: PreparedRequest) -> String {
         let bytes: [UInt8]
-        switch line {
+        switch prepared.line {
         case .tooLong(let prefix):
             return error(Self.leadingID(prefix), "too_long", "bridge.too_long", .zhHans, ["limit": String(Self.requestLimit)])
         case .bytes(let read): bytes = read
         }
         let request: BridgeRequest
-        switch BridgeRequest.parse(bytes) {
+        switch prepared.request ?? BridgeRequest.parse(bytes) {
         case .failure(.badJSON(let reason)):
             return error(BridgeRequest.bestID(bytes), "bad_json", "bridge.bad_json", .zhHans, ["reason": reason])
         case .failure(.missingField(let field, let id)):
@@ -84,7 +99,7 @@ final class Bridge {
         }
         var replies: [String]
         do {
-            replies = try converse(user, addressedText)
+            replies = try converse(user, addressedText, from: request.user, ahead: prepared.parsed)
         } catch {
             return self.error(request.id, "store", "bridge.store_failed", language, ["reason": Messages.reason(error, language)])
         }
@@ -105,13 +120,19 @@ final class Bridge {
 
     // One line of a user's conversation. Its state, if changed, is saved by `saveStates`,
     // which the serve loop calls before any response is written.
-    private func converse(_ user: User, _ text: String) throws -> [String] {
+    // A parse made ahead is taken when it was made with the customers the conversation
+    // knows now; afterwards the reading thread is told what they are.
+    private func converse(_ user: User, _ text: String, from sender: String, ahead: ParsedAhead?) throws -> [String] {
         var held = try conversation(of: user)
+        let before = held.customers
+        if let ahead, ahead.customers == before { held.conversation.parsedAhead = (ahead.text, ahead.analysis) }
         let (replies, _) = held.conversation.handle(.bytes(Array(text.utf8)))
+        held.conversation.parsedAhead = nil
         if held.conversation.state != held.saved { changed.insert(user.id) }
         uses += 1
         held.lastUse = uses
         conversations[user.id] = held
+        if ahead?.customers != held.customers { preparer.publish(held.conversation.customers, held.customers, for: sender) }
         return replies
     }
 
@@ -133,6 +154,7 @@ final class Bridge {
             // read it all back.
             store.rollbackBatch()
             conversations = [:]
+            preparer.forgetAll()
             users = [:]
             changed = []
             return answered.map { id, text in
@@ -170,7 +192,8 @@ final class Bridge {
             ?? DialogueState()
         let conversation = Conversation(session: session, book: book, dialogues: dialogues, customers: customers, state: state)
         conversation.plainText = true
-        return Held(conversation: conversation, saved: state, lastUse: uses)
+        taken += 1
+        return Held(conversation: conversation, number: taken, saved: state, lastUse: uses)
     }
 
     // The user a platform id reaches, looked up at most once a second: `kaiqu users` in

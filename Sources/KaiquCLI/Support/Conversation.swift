@@ -15,7 +15,12 @@ final class Conversation {
     /// when a conversation is taken up again.
     private(set) var state: DialogueState
     /// The customers the parser knows; grows as cards are added.
-    private var customers: Gazetteer
+    private(set) var customers: Gazetteer
+    /// How many names `customers` has learned since the conversation began.
+    private(set) var learnedNames = 0
+    /// The parse of the next line, made ahead with these customers (`kaiqu serve`'s reading
+    /// thread); taken for that text only.
+    var parsedAhead: (text: String, analysis: Analysis)?
 
     /// True for a messaging app: lists as lines, not columns.
     var plainText = false
@@ -87,9 +92,14 @@ final class Conversation {
     private func learnNames(_ change: Change, _ outcome: Outcome) {
         let rules = dialogue.rules
         switch change {
-        case .addCustomer(let card, _): customers.add(card.name, normalizer: rules.normalizer)
+        case .addCustomer(let card, _):
+            customers.add(card.name, normalizer: rules.normalizer)
+            learnedNames += 1
         case .updateCustomer(_, let edits):
-            for case .name(let name) in edits { customers.add(name, normalizer: rules.normalizer) }
+            for case .name(let name) in edits {
+                customers.add(name, normalizer: rules.normalizer)
+                learnedNames += 1
+            }
         default: break
         }
     }
@@ -115,7 +125,13 @@ final class Conversation {
     /// `language` so far.
     private func utterance(_ text: String, after language: Language) -> Utterance {
         let parser = session.data.parser
-        var analysis = parser.analyze(text, context: session.parseContext(customers), keepCandidates: false)
+        var analysis: Analysis
+        if let ahead = parsedAhead, ahead.text == text {
+            analysis = ahead.analysis
+            parsedAhead = nil
+        } else {
+            analysis = parser.analyze(text, context: session.parseContext(customers), keepCandidates: false)
+        }
         analysis.result.language = Language.continuing(analysis.result.language, after: language, text: text) { [dialogues] in
             dialogues.simplifiedOnly
         }
