@@ -791,6 +791,7 @@ rewrite cantonese
   飲完茶 -> 喝完茶 | 饮完茶 -> 喝完茶 | 飲咗茶 -> 喝了茶 | 饮咗茶 -> 喝了茶 | 飲茶 -> 喝茶 | 饮茶 -> 喝茶 | 食飯 -> 吃饭 | 食饭 -> 吃饭 | 食完飯 -> 吃完饭 | 食完饭 -> 吃完饭
   佢話 -> 他说 | 佢话 -> 他说 | 佢哋話 -> 他们说 | 佢哋话 -> 他们说 | 話我知 -> 告诉我 | 话我知 -> 告诉我
   唔好 -> 不要 | 唔會 -> 不会 | 唔会 -> 不会 | 唔肯 -> 不肯 | 仲未 -> 还没 | 未有 -> 没有 | 未簽 -> 没签 | 未签 -> 没签
+  隔籬 -> 隔壁 | 隔篱 -> 隔壁 | 識做 -> 会做 | 识做 -> 会做 | 啲咩 -> 什么
   鍾意 -> 喜欢 | 钟意 -> 喜欢 | 幫手 -> 帮忙 | 帮手 -> 帮忙 | 收低 -> 收下 | 利錢 -> 利润 | 利钱 -> 利润 | 冇乜 -> 没啥 | 冇咩 -> 没啥
   由頭 -> 从头 | 由头 -> 从头 | 嚟過 -> 来过 | 嚟过 -> 来过 | 遲啲 -> 晚点 | 迟啲 -> 晚点 | 晏啲 -> 晚点
   聽朝 -> 明早 | 听朝 -> 明早 | 噉 -> 这 | 嘞 -> 了 | 㗎 -> 的
@@ -827,7 +828,8 @@ rewrite tianjin
   整到哪步 -> 做到哪步 | 整到哪一步 -> 做到哪一步 | 整到哪了 -> 做到哪了 | 整出来 -> 弄出来 | 整吧 -> 弄吧 | 列列 -> 列下 | 白话 -> 说话
 
 # Sichuan, Hunan, Guizhou, Yunnan, Shanghai and Taiwanese-Hokkien words reps type (冒得 is 没有 in 长沙话,
-# 哒 its 了; 克 is 去 in 云南话, 那点 is 那里 in 贵州话, 哪能 is 怎么 in 上海话).
+# 哒 its 了; 克 is 去 in 云南话, 那点 is 那里 in 贵州话, 哪能 is 怎么 in 上海话; 港 is 讲 and 么个 is 什么 in 赣语 and
+# 武汉话, 箇 is 这, 嗯 before 晓得 or 港 is 你; 伓 is 不 in 闽南话 and 母湯 is 不要 in Taiwan).
 rewrite regional
   啥子 -> 什么 | 咋个 -> 怎么 | 啷个 -> 怎么 | 莫得 -> 没有 | 晓得 -> 知道 | 要得 -> 好的 | 巴适 -> 不错 | 签咯 -> 签了 | 搞定咯 -> 搞定了
   侬好 -> 你好 | 侬 -> 你 | 阿拉格 -> 我们的 | 阿拉 -> 我们 | 伊讲 -> 他说 | 伊 -> 他 | 覅 -> 别 | 勿是 -> 不是
@@ -838,6 +840,8 @@ rewrite regional
   一哈 -> 一下 | 莫跟了 -> 不跟了 | 莫跟 -> 不跟 | 莫搞了 -> 不搞了 | 莫做了 -> 不做了 | 莫弄了 -> 不弄了 | 店头 -> 店里
   别个牌子 -> 别的牌子 | 别个品牌 -> 别的品牌 | 别个厂家 -> 别的厂家 | 别个家 -> 别的家
   克了 -> 去了 | 克趟 -> 去趟 | 克看 -> 去看 | 搞哪样 -> 干什么 | 做哪样 -> 做什么 | 莫整了 -> 别弄了 | 那点了 -> 那里了
+  伓 -> 不 | 冇得 -> 没有 | 母湯 -> 不要 | 母汤 -> 不要 | 跟你港 -> 跟你讲 | 她港 -> 她讲 | 他港 -> 他讲 | 嗯港 -> 你讲 | 港哈 -> 讲下 | 么个 -> 什么 | 箇个 -> 这个 | 箇种 -> 这种 | 嗯晓得 -> 你知道
+  么样办 -> 怎么办 | 克一趟 -> 去一趟 | 克见 -> 去见 | 切了 -> 去了 | 切见 -> 去见 | 扯回 -> 撤回 | 冇要 -> 不要 | 莫搞忘 -> 别搞忘
   哪能讲 -> 怎么讲 | 哪能办 -> 怎么办 | 哪能弄 -> 怎么弄 | 哪能搞 -> 怎么搞 | 勿跟了 -> 不跟了 | 勿跟 -> 不跟 | 覅去了 -> 不去了 | 搿个 -> 这个 | 事体 -> 事情
 
 """#),
@@ -1136,6 +1140,7 @@ words show-verb
   瞅 | 瞅瞅 | 瞄一眼 | 看一眼 | 过目 | 调一下 | 调出 | 翻一下
   调出来看 | 先把她的卡片调出来 | 卡片调出来 | 资料调出来
   过一遍 | 过一下 | 给我过一遍 | 捋一遍 | 捋一下 | run through | go over
+  show me | can show me | 睇吓 | 开他张卡 | 打开他的卡 | 开他的卡
 
 words profile-noun
   资料 | 档案 | 信息 | 详细信息 | 详情 | 卡片 | 客户卡 | 那张卡 | 名片 | 联系方式 | 情况 | 底细 | 背景
@@ -1206,6 +1211,7 @@ words who-word
 
 words agenda-word
   行程 | 日程 | 拜访安排 | 拜访计划 | 安排 | 计划 | visit list | agenda | schedule | itinerary | calendar | lineup
+  要去见的客户 | 要见的客户 | 要拜访的客户 | 要去拜访的客户 | 要去见的 | 有没有要见的
 
 words past-visit
   刚见了 | 刚离开 | 刚走出 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 刚回来 | 回来了 | 刚出来 | 出来了 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
@@ -1269,7 +1275,7 @@ words followup-word
   该追踪 | 该跟踪 | 追踪了 | 跟踪一下
   忘了跟 | 忘记跟 | 漏了跟 | 漏跟 | 忘了联系 | 忘记联系 | 好久没理
   havent i called | haven't i called | havent called | haven't called | not called | havent i followed | haven't i followed | in a while | lately | 很久没打 | 好久没打
-  没去了 | 没去过
+  没去了 | 没去过 | 好久不联系 | 很久不联系 | 好久不跟 | 好久没有联系
 
 words develop-verb
   开发 | 开拓 | 开始开发 | 启动 | 新渠道 | 走流程 | 六步 | 开个新渠道 | 拓展 | 攻下 | 开始跟
@@ -1332,7 +1338,7 @@ words coach-question
   从哪里切入 | 咋破 | 还能怎么跟 | 要不要让 | 还是咬住 | 别的办法 | 有别的办法 | 怎么 follow up | 怎么follow up | 我怎么 follow up
   还能怎么聊 | 后面怎么聊 | 怎么聊下去 | 想想办法 | 帮我想想办法 | 想个办法 | 出出主意 | 怎么跟他讲 | 怎么跟她讲 | what should i do about
   还有办法吗 | 有办法吗 | 还有什么办法 | 应该点回应 | 点回应 | 我应该点回应
-  有什么建议 | 有啥建议 | 给点建议 | 什么建议 | 给个建议 | any advice | any suggestions | any ideas | what should i say | should i say | 没得救 | 还有救 | 有没有得救 | 还有得救
+  有什么建议 | 有啥建议 | 给点建议 | 什么建议 | 给个建议 | any advice | any suggestions | any ideas | what should i say | should i say | 没得救 | 还有救 | 有没有得救 | 还有得救 | 没有救 | 有没有救 | 还有没有救
   点样跟 | 应该点样 | 点样做 | 点样回 | 点样先好 | 该怎么回比较好 | 怎么回比较好
   how to convince | how do i convince | how can i convince | how to persuade | how do i persuade | how to win her over | how to win him over
 
@@ -1370,9 +1376,15 @@ words won-word
   deal 成了 | deal成了 | deal done | deal closed
   决定跟我们合作 | 决定合作 | 答应合作 | 同意合作 | 第一笔订单 | 首笔订单 | 签下来了 | agreed to work with us | decided to go with us
 
+# Asking the way (去氹仔哪条巴士最快): a trip's route, not a visit.
+words route-question
+  哪条 | 边条 | 哪班 | 哪趟车 | 怎么走 | 怎么坐 | 坐什么车 | 坐哪路 | 几路车 | 最快的路 | 哪条路
+  which bus | which train | which route | how do i get to | how to get to | directions to | fastest way to
+
 # Someone else's win (隔壁组又签了个大单): no deal of the rep's.
 words other-party
   隔壁组 | 隔壁部门 | 别的组 | 其他组 | 对面组 | 隔壁团队 | 别的团队 | 其他团队 | 别的部门 | 其他部门 | 隔壁公司 | 竞争对手 | 同行
+  his client | her client | their client | his customer | her customer | 嗰个sales | 那个sales | 那个销售 | 别的业务员
   the other team | another team | other teams | the other group | another group | a competitor | our competitor | the competition | my colleague | a colleague
 
 # Words that put a deal still ahead (签约意向很强, 快签了): no deal is won yet.
@@ -1446,6 +1458,7 @@ words greet-word
   hi | hello | hey | thanks | thank you | thx | good morning | good afternoon | good evening | how's it going | how are you | cheers
   打扰了 | 又见面了 | good to see you | nice to meet you
   晚上好呀 | 谢谢啦 | 谢啦
+  感恩 | 感恩感恩 | 辛苦你了 | 太感谢了 | 多谢晒 | obrigado | 谢谢你 | 感谢你
   哈啰 | 哈囉 | 哈罗 | 嗨嗨
   干嘛呢 | 在干嘛 | 忙啥呢 | 在忙啥 | say hi | 打个招呼
   g'day | gday | g'day mate
@@ -1457,6 +1470,7 @@ words yes-word
   确认删除 | 帮我保存 | 就这么办 | 就这么定 | 好嘞
   得 | 得喇 | 好啊 | 可以啊 | 行啊 | confirmed | yes please | 冇问题
   对啊 | no problem | 对呀 | sounds good
+  yess | yesss | yass | yup | okk | okkk | okie | 是的是的 | 对对对 | 好的好的
   要得 | 好的嘛 | 要得嘛
   没问题的 | 好了就这么办 | yea | yeah thats right | thats right | yes thats right | yse | yup
 
@@ -1594,6 +1608,8 @@ words never-slip
 words shadow
   下去了 | 进去了 | 出去了 | 上去了 | 失去了 | 死去了 | 做不下去 | 干不下去 | 撑不下去
   # 好久没去了: a visit not made holds no 去了.
+  # 点倾都唔肯 (怎么谈都不肯): however it is put, no question is asked; lost track is no deal lost.
+  怎谈都 | 怎么谈都 | 怎么说都 | 怎么劝都 | 怎么讲都 | 咋说都 | lost track | lost count
   没去了 | 没去过 | 没见了 | 没拜访了 | 没拜访过
 
 # ---- intents --------------------------------------------------------------------------
@@ -1764,6 +1780,7 @@ cue customer.note
 
 cue visit.schedule
   slots: customer date time from to channel
+  -8: ~route-question !{customer}
   -6: ^(note for|note on|note about|notes for|notes on|note re) {customer}
   -8: ~self-reminder !{customer}
   5: ~then-go {customer}
@@ -1852,6 +1869,8 @@ cue visit.log
 
 cue visit.cancel
   slots: customer date time from to
+  # drop him, mark as lost: the deal is dropped, not a visit.
+  -6: (mark|marked|flag|tag) ~lost-word
   2: ~cancel-verb {customer} {when}
   3: ~visit-verb ~cancel-verb
   2: ~visit-noun ~move-verb
@@ -1990,6 +2009,9 @@ cue credit.assess
 
 cue deal.won
   slots: customer amount date
+  # Every deal won names the customer (or he, she): 小王签了一个八万的单 is a colleague's.
+  -5: !{customer} !{pronoun}
+  -8: !{customer} ~won-word ~other-party
   -8: !{customer} ~other-party ~won-word
   -8: ~goto-verb {step}
   4: {customer} ~won-word {amount}
@@ -2076,6 +2098,8 @@ cue greet
   -4: {customer}
 
 cue confirm
+  # 对对对…确认吧: a yes that ends by confirming.
+  5: ^~yes-word (确认吧|确认一下吧|就这样确认|confirm it|confirmed) !{customer}
   5: ^~yes-word {short}
   # A longer yes: the rep checked and says to go on (核对过了，就按你说的保存吧).
   5: (就按你说的|按你说的|就这样保存|保存吧|就这么保存|没问题就保存|go ahead and save) !{customer}
@@ -2089,6 +2113,7 @@ cue deny
   -3: ~stop-word
 
 cue cancel
+  4: ^(actually|ok|okay|hmm|oh|唉|哎|啊) ~stop-word !{customer}
   5: ~stop-word {short} !~visit-noun
   5: (先不录了|先不存了|先不建了|先不加了|先不弄了|先不记了) !{customer}
   4: ^~stop-word !{customer}
