@@ -1,0 +1,124 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The requests `kaiqu serve` has read and not yet answered, prepared (read as JSON, their
+/// texts parsed) by a second thread while the serving thread answers the ones before them.
+///
+/// Only requests already read behind the one in hand are offered to that thread: a bridge
+/// waiting for each answer gets it as fast as with one thread, with no hand-over between
+/// threads; a bridge streaming requests keeps both cores busy.
+final class Lookahead: @unchecked Sendable {
+    private let preparer: RequestPreparer
+    private let condition = NSCondition()
+    /// Requests read, in order; the worker takes them from `offered` on.
+    private var slots: [Slot] = []
+    private var offered = 0
+    private var read: [Slot] = []
+    private var next = 0
+
+    /// Requests read ahead at most; past this the serving thread answers before it reads more.
+    static let depth = 1_024
+
+    private final class Slot {
+        let line: LineReader.Line
+        var state = State.waiting
+        var prepared: PreparedRequest?
+        init(_ line: LineReader.Line) { self.line = line }
+    }
+
+    private enum State { case waiting, preparing, taken }
+
+    init(preparer: RequestPreparer) {
+        self.preparer = preparer
+        // The worker never takes SIGTERM or SIGINT: they must end the serving thread's read.
+        var signals = sigset_t(), previous = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &signals, &previous)
+        Thread { [self] in work() }.start()
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+    }
+
+    /// The next request, read from `reader` if none is waiting (the only read that blocks);
+    /// nil at the end of input. What is already read behind it is offered to the worker.
+    func next(from reader: inout LineReader) -> PreparedRequest? {
+        if next == read.count {
+            read.removeAll(keepingCapacity: true)
+            next = 0
+            guard let line = Self.request(from: &reader) else { return nil }
+            read.append(Slot(line))
+        }
+        var behind: [Slot] = []
+        while reader.hasLineReady, read.count - next < Self.depth, let line = Self.request(from: &reader) {
+            let slot = Slot(line)
+            read.append(slot)
+            behind.append(slot)
+        }
+        if !behind.isEmpty {
+            condition.lock()
+            slots.append(contentsOf: behind)
+            condition.broadcast()
+            condition.unlock()
+        }
+        let slot = read[next]
+        next += 1
+        return take(slot)
+    }
+
+    /// Whether a request is read and waiting: `next` returns it without blocking.
+    func hasReady(_ reader: LineReader) -> Bool { next < read.count || reader.hasLineReady }
+
+    // The next line that is a request: a blank line (a keep-alive) is none.
+    private static func request(from reader: inout LineReader) -> LineReader.Line? {
+        while let line = reader.next() {
+            if case .bytes(let bytes) = line, bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            return line
+        }
+        return nil
+    }
+
+    // A slot the worker has not begun is prepared here rather than waited for.
+    private func take(_ slot: Slot) -> PreparedRequest {
+        condition.lock()
+        switch slot.state {
+        case .waiting:
+            slot.state = .taken
+            condition.unlock()
+            return preparer.prepare(slot.line)
+        case .preparing, .taken:
+            while slot.prepared == nil { condition.wait() }
+            condition.unlock()
+            return slot.prepared!
+        }
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while offered == slots.count { condition.wait() }
+            let slot = slots[offered]
+            offered += 1
+            // Slots taken are dropped now and then, not one by one (which would move the rest).
+            if offered >= 256 {
+                slots.removeFirst(offered)
+                offered = 0
+            }
+            guard slot.state == .waiting else {
+                condition.unlock()
+                continue
+            }
+            slot.state = .preparing
+            condition.unlock()
+            let prepared = preparer.prepare(slot.line)
+            condition.lock()
+            slot.prepared = prepared
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}
