@@ -20,7 +20,7 @@ final class Bridge {
     private var changed: Set<String> = []
     /// The requests answered in the open batch: their ids and texts.
     private var batch: [(id: String, text: String)] = []
-    /// Reads requests ahead on another thread; told what customers each sender's
+    /// Reads requests, ahead on `Lookahead`'s thread; told what customers each sender's
     /// conversation knows.
     let preparer: RequestPreparer
     /// Conversations taken up so far: each is numbered, so a parse made ahead with the
@@ -57,7 +57,7 @@ final class Bridge {
         respond(to: preparer.prepare(line))
     }
 
-    /// The response line to a request the reading thread prepared.
+    /// The response line to a request read and prepared (see `Lookahead`).
     func respond(to prepared: PreparedRequest) -> String {
         let bytes: [UInt8]
         switch prepared.line {
@@ -121,7 +121,7 @@ final class Bridge {
     // One line of a user's conversation. Its state, if changed, is saved by `saveStates`,
     // which the serve loop calls before any response is written.
     // A parse made ahead is taken when it was made with the customers the conversation
-    // knows now; afterwards the reading thread is told what they are.
+    // knows now; afterwards the preparer is told what they are.
     private func converse(_ user: User, _ text: String, from sender: String, ahead: ParsedAhead?) throws -> [String] {
         var held = try conversation(of: user)
         let before = held.customers

@@ -1,7 +1,7 @@
 import Foundation
 import KaiquNLU
 
-/// A request line as the reading thread leaves it for `Bridge.respond`: read as JSON and,
+/// A request line as `Lookahead` leaves it for `Bridge.respond`: read as JSON and,
 /// when the sender's customers are known, its text already parsed. Parsing is a quarter of
 /// a message's work and needs nothing from the store, so `kaiqu serve` does it on a second
 /// core while the first answers the requests before it.
@@ -29,9 +29,9 @@ struct CustomersStamp: Equatable {
     let learned: Int
 }
 
-/// Reads request lines on the reading thread. It shares with the serving thread only the
-/// customers each sender's conversation knows, which the serving thread publishes after each
-/// of that sender's requests.
+/// Reads request lines, on `Lookahead`'s thread or the serving one. It shares with the serving
+/// thread only the customers each sender's conversation knows, which the serving thread
+/// publishes after each of that sender's requests.
 final class RequestPreparer: @unchecked Sendable {
     private let parser: Parser
     private let timeZone: TimeZone
@@ -42,7 +42,7 @@ final class RequestPreparer: @unchecked Sendable {
     private var known: [String: (Gazetteer, CustomersStamp)] = [:]
 
     /// Senders whose customers are kept; past this the table starts again (a sender not in
-    /// it is parsed on the serving thread, as its first request is).
+    /// it is parsed by the conversation, as its first request is).
     static let kept = 8_192
 
     init(parser: Parser, timeZone: TimeZone, clock: @escaping @Sendable () -> Date, options: ServeOptions) {

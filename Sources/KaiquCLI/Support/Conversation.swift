@@ -18,8 +18,8 @@ final class Conversation {
     private(set) var customers: Gazetteer
     /// How many names `customers` has learned since the conversation began.
     private(set) var learnedNames = 0
-    /// The parse of the next line, made ahead with these customers (`kaiqu serve`'s reading
-    /// thread); taken for that text only.
+    /// The parse of the next line, made ahead with these customers (`kaiqu serve`'s
+    /// `Lookahead`); taken for that text only.
     var parsedAhead: (text: String, analysis: Analysis)?
 
     /// True for a messaging app: lists as lines, not columns.

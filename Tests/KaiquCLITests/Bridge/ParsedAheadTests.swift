@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import KaiquCLI
 
-/// `kaiqu serve` parses a request's text on its reading thread, with the customers the
+/// `kaiqu serve` parses a request's text ahead, on a second thread, with the customers the
 /// sender's conversation knew then. These tests prepare requests before the ones ahead of
 /// them are answered, as that thread does when it runs ahead.
 final class ParsedAheadTests: XCTestCase {
@@ -27,14 +27,14 @@ final class ParsedAheadTests: XCTestCase {
 
     func testAParseMadeWithCustomersSinceGrownIsMadeAgain() throws {
         let bridge = try makeBridge()
-        // The sender's customers become known to the reading thread after a first request.
+        // The sender's customers become known to the preparer after a first request.
         _ = bridge.respond(to: line(1, "你好"))
         XCTAssertNil(bridge.settle())
         // Both read before the first is answered: the second is parsed knowing no 王小明.
         let add = bridge.preparer.prepare(line(2, "添加客户 王小明 电话13800138000"))
         // A bare name is read as a customer only when known: 王小明喜欢钓鱼 is a note then.
         let note = bridge.preparer.prepare(line(3, "王小明喜欢钓鱼"))
-        XCTAssertNotNil(note.parsed, "the reading thread knew this sender's customers")
+        XCTAssertNotNil(note.parsed, "the preparer knew this sender's customers")
         XCTAssertEqual(note.parsed?.analysis.result.intent, "fallback", "王小明 was not a customer yet when it was parsed")
         _ = bridge.respond(to: add)
         _ = bridge.respond(to: note)
