@@ -1563,6 +1563,7 @@ words opener
 words request-marker
   帮我 | 你帮我 | 帮忙 | 麻烦 | 麻烦你 | 请 | 请你 | 给我 | 替我 | 帮我把 | 你先帮我 | 帮我看下 | 帮我看看 | 帮我查 | 让我看看
   can you | could you | would you | please | pls | plz | help me
+  can show | can list | can explain | can check | can help | can u | 你快帮我 | 快帮我 | 你幫我
   该干嘛 | 该干啥 | 该做什么 | 该干什么 | 该怎么 | 怎么推进 | 咱们 | 我们来
   我想 | 想直接
   先把 | 你先把 | 给我把 | 先帮我
