@@ -829,7 +829,8 @@ rewrite tianjin
 
 # Sichuan, Hunan, Guizhou, Yunnan, Shanghai and Taiwanese-Hokkien words reps type (冒得 is 没有 in 长沙话,
 # 哒 its 了; 克 is 去 in 云南话, 那点 is 那里 in 贵州话, 哪能 is 怎么 in 上海话; 港 is 讲 and 么个 is 什么 in 赣语 and
-# 武汉话, 箇 is 这, 嗯 before 晓得 or 港 is 你; 伓 is 不 in 闽南话 and 母湯 is 不要 in Taiwan).
+# 武汉话, 箇 is 这, 嗯 before 晓得 or 港 is 你; 伓 is 不 in 闽南话 and 母湯 is 不要 in Taiwan; 甚 is 啥, 咧 is 了,
+# 嫑 is 别 and 谝 is 聊 in 陕西话 and 山西话).
 rewrite regional
   啥子 -> 什么 | 咋个 -> 怎么 | 啷个 -> 怎么 | 莫得 -> 没有 | 晓得 -> 知道 | 要得 -> 好的 | 巴适 -> 不错 | 签咯 -> 签了 | 搞定咯 -> 搞定了
   侬好 -> 你好 | 侬 -> 你 | 阿拉格 -> 我们的 | 阿拉 -> 我们 | 伊讲 -> 他说 | 伊 -> 他 | 覅 -> 别 | 勿是 -> 不是
@@ -840,6 +841,8 @@ rewrite regional
   一哈 -> 一下 | 莫跟了 -> 不跟了 | 莫跟 -> 不跟 | 莫搞了 -> 不搞了 | 莫做了 -> 不做了 | 莫弄了 -> 不弄了 | 店头 -> 店里
   别个牌子 -> 别的牌子 | 别个品牌 -> 别的品牌 | 别个厂家 -> 别的厂家 | 别个家 -> 别的家
   克了 -> 去了 | 克趟 -> 去趟 | 克看 -> 去看 | 搞哪样 -> 干什么 | 做哪样 -> 做什么 | 莫整了 -> 别弄了 | 那点了 -> 那里了
+  有甚 -> 有啥 | 甚客户 -> 啥客户 | 甚人 -> 啥人 | 做甚 -> 做啥 | 干甚 -> 干啥 | 是甚 -> 是啥 | 咧 -> 了 | 嫑 -> 别 | 谝 -> 聊 | 美得很 -> 好得很
+  管 就 -> 行 就 | 中 就 -> 行 就 | 不中 -> 不行
   伓 -> 不 | 冇得 -> 没有 | 母湯 -> 不要 | 母汤 -> 不要 | 跟你港 -> 跟你讲 | 她港 -> 她讲 | 他港 -> 他讲 | 嗯港 -> 你讲 | 港哈 -> 讲下 | 么个 -> 什么 | 箇个 -> 这个 | 箇种 -> 这种 | 嗯晓得 -> 你知道
   么样办 -> 怎么办 | 克一趟 -> 去一趟 | 克见 -> 去见 | 切了 -> 去了 | 切见 -> 去见 | 扯回 -> 撤回 | 冇要 -> 不要 | 莫搞忘 -> 别搞忘
   哪能讲 -> 怎么讲 | 哪能办 -> 怎么办 | 哪能弄 -> 怎么弄 | 哪能搞 -> 怎么搞 | 勿跟了 -> 不跟了 | 勿跟 -> 不跟 | 覅去了 -> 不去了 | 搿个 -> 这个 | 事体 -> 事情
@@ -1218,7 +1221,7 @@ words past-visit
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | spent | dropped by | popped in | went to see | went over | caught up with | sat down with | was at | were at | had lunch with | had coffee with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 撸了顿串 | 撸了串 | 喝了顿酒 | 吃了顿 | 那坐了 | 坐了挺久 | 坐了一会 | 坐了半天 | had a long conversation with | had a conversation with | had a chat with | meet 完 | meet完 | 见完了 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
   跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
-  跑完 | 才回来 | 去看了 | 去看过 | 看了一下 | 店里蹲了 | 蹲了一上午 | 蹲了一下午 | 待了一上午 | 待了一下午 | 那儿回来 | 那回来 | 那边回来 | 那里回来 | 店里回来 | 坐了一下 | 坐了会儿 | 坐了坐 | 店里坐了
+  跑完 | 才回来 | 去看了 | 去看过 | 看了一下 | 店里蹲了 | 圪蹴了 | 蹲了一上午 | 蹲了一下午 | 待了一上午 | 待了一下午 | 那儿回来 | 那回来 | 那边回来 | 那里回来 | 店里回来 | 坐了一下 | 坐了会儿 | 坐了坐 | 店里坐了
   已拜访 | 已经拜访 | 已见 | 已经见过 | 已去 | 拜访过了 | 拜访完了 | 电话已打 | 已打电话 | 已通话 | 打过了 | call完 | meet了 | meet 了 | met with | visit done | visited | got off the phone | just got off | had a meeting with | 打了通电话 | 通完电话
   坐了一会儿 | 坐了会儿 | 聊了一会儿
   visit 了 | visit了 | visited | 吃完饭 | 吃完 | 开了个会 | 开了会 | 转了一圈 | 逛了一圈 | 转了转 | 去转了
@@ -1387,6 +1390,15 @@ words other-party
   his client | her client | their client | his customer | her customer | 嗰个sales | 那个sales | 那个销售 | 别的业务员
   the other team | another team | other teams | the other group | another group | a competitor | our competitor | the competition | my colleague | a colleague
 
+# Someone else's customer (老李说他那个郑州的客户不跟了), and what is said of someone else's deal
+# (羡慕死了, good for him): no deal of the rep's is won or lost.
+words others-customer
+  他那个 | 她那个 | 他那家 | 她那家 | 他个 | 她个 | 同事的 | 别人的 | 人家的 | 同事话 | 同事说
+  his client | her client | his customer | her customer | a colleague's | my colleague's
+words others-cheer
+  羡慕 | 运气真好 | 好猛 | 真牛 | 他请吃饭 | 他请客 | 她请客 | 可惜了 | 好可惜 | 真可惜
+  well done him | well done her | good for him | good for her | jealous | lucky him | lucky her
+
 # Words that put a deal still ahead (签约意向很强, 快签了): no deal is won yet.
 words not-yet
   意向 | 想签 | 打算签 | 准备签 | 快签 | 快成了 | 差不多 | 应该能 | 估计能 | 有望 | 可能会 | 有机会 | 再跑一次 | 再跑几次
@@ -1414,7 +1426,7 @@ words lost-word
   冇得倾 | 没得谈 | 谈不拢 | 谈崩了 | 没戏了 | 唔跟 | 不跟啦 | mark him as lost | mark her as lost | mark as lost | as lost
   no-go | no go | not going to happen | stop following up | stop chasing | 别跟了 | 不用再跟 | 标记流失 | 标为流失 | 标成流失 | 记为流失 | 算流失
   标记成失败 | 标记失败 | 标成失败 | 标为失败 | 到此为止 | 就此打住
-  算丢了 | 就算丢了 | 丢了吧 | 真没希望 | 没希望了
+  算丢了 | 就算丢了 | 丢了吧 | 真没希望 | 没希望了 | 不弄了 | 不整了
 
 words report-word
   报表 | 报告 | 漏斗 | 概况 | 统计 | 汇总 | 业绩 | 总结 | 数据 | 月报 | 周报 | 盘点 | 整体情况 | 分布 | 总览 | 概览 | 客户情况
@@ -1448,7 +1460,7 @@ words help-word
   function | functions | features | 有什么功能 | 有啥功能 | 什么功能
   能做哪些事 | 都能做哪些 | 能做什么事 | 能做哪些 | 都能干嘛
   会点啥 | 会点什么 | 能干点啥 | 可以做什么 | 可以做啥 | 能做啥 | 可以干嘛 | what can u do | waht can you do
-  可以做哪些 | 可以做些什么 | 能干什么 | 干什么用 | 这个助理 | 这个助手 | what can this bot do | what can the bot do | what does this bot do | can this bot
+  会弄啥 | 能弄啥 | 能弄些啥 | 会弄些啥 | wat can | can this thing do | 可以做哪些 | 可以做些什么 | 能干什么 | 干什么用 | 这个助理 | 这个助手 | what can this bot do | what can the bot do | what does this bot do | can this bot
 
 words howto
   怎么 | 如何 | 怎样 | 怎么样才能 | 咋 | how do i | how to | how can i
@@ -1486,7 +1498,7 @@ words no-word
 
 words stop-word
   算了 | 取消 | 不弄了 | 不做了 | 不要了 | 停 | 停止 | 放弃 | 先不 | 不搞了 | 罢了
-  drop this | drop it | let's drop this | lets drop it
+  drop this | drop it | let's drop this | lets drop it | let's not bother | not bother with that | don't bother
   cancel | never mind | nevermind | forget it | stop | abort | forget about it | cancle | cancell
   先别 | 先不加了 | 不加了 | 不录了 | 先不弄 | 不办了 | 先不办 | 不用处理 | 唔搞 | 不使 | 唔使 | later | not now
   不搞 | 算吧 | 不弄 | 唔搞
@@ -1500,6 +1512,7 @@ words stop-word
 
 words undo-word
   撤销 | 撤回 | 撤消 | 回退 | 恢复 | 改回去 | 改回来 | 反悔 | 还原 | 退回上一步
+  弄回去 | 弄回来 | 给我撤了 | 帮我撤了 | 撤了刚才
   回滚 | 回滚一下 | roll it back
   undo | revert | take that back | roll back | undo that
   ctrl z | ctrl+z | ctrl-z | cmd z
@@ -1612,6 +1625,8 @@ words shadow
   # 点倾都唔肯 (怎么谈都不肯): however it is put, no question is asked; lost track is no deal lost.
   怎谈都 | 怎么谈都 | 怎么说都 | 怎么劝都 | 怎么讲都 | 咋说都 | lost track | lost count
   没去了 | 没去过 | 没见了 | 没拜访了 | 没拜访过
+  # 不用再排了: no visit is planned.
+  不用再排 | 不用排 | 不用再约 | 不用约 | 不必再排
 
 # ---- intents --------------------------------------------------------------------------
 
@@ -2010,6 +2025,12 @@ cue credit.assess
 
 cue deal.won
   slots: customer amount date
+  -6: !{customer} ~others-cheer
+  # Envy is for someone else's win, whoever is named.
+  -6: (羡慕|眼红|jealous|envious)
+  -8: !{customer} ~others-customer
+  # 签了三个经销商: a tally of customers, not one deal.
+  -6: ~won-word (两个|三个|四个|五个|几个|好几个|十几个|两家|三家|四家|五家|几家|好几家|多家) (经销商|客户|代理商|代理|门店|批发商|零售商|家店)
   # Every deal won names the customer (or he, she): 小王签了一个八万的单 is a colleague's.
   -5: !{customer} !{pronoun}
   -8: !{customer} ~won-word ~other-party
@@ -2035,6 +2056,8 @@ cue deal.won
 
 cue deal.lost
   slots: customer objection date
+  -6: !{customer} ~others-cheer
+  -8: !{customer} ~others-customer
   5: (这个客户|这个客|这家客户|这单|这个单子|this one|this customer|this account) ~lost-word
   4: (mark|marked|flag|tag) ~lost-word
   4: ~lost-word (标记一下|标记下|标一下|mark it|mark 一下|mark一下)
@@ -2099,6 +2122,7 @@ cue greet
   -4: {customer}
 
 cue confirm
+  5: (确认无误|核对无误|确认没问题|没问题了) !{customer}
   # 对对对…确认吧: a yes that ends by confirming.
   5: ^~yes-word (确认吧|确认一下吧|就这样确认|confirm it|confirmed) !{customer}
   5: ^~yes-word {short}
@@ -2114,6 +2138,7 @@ cue deny
   -3: ~stop-word
 
 cue cancel
+  4: ^~stop-word (不弄了|不搞了|不做了|不要了|先不|不用了) !{customer}
   4: ^(actually|ok|okay|hmm|oh|唉|哎|啊) ~stop-word !{customer}
   5: ~stop-word {short} !~visit-noun
   5: (先不录了|先不存了|先不建了|先不加了|先不弄了|先不记了) !{customer}
