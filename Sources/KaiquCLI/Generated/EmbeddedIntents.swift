@@ -1343,6 +1343,7 @@ words coach-question
   还有办法吗 | 有办法吗 | 还有什么办法 | 应该点回应 | 点回应 | 我应该点回应
   有什么建议 | 有啥建议 | 给点建议 | 什么建议 | 给个建议 | any advice | any suggestions | any ideas | what should i say | should i say | 没得救 | 还有救 | 有没有得救 | 还有得救 | 没有救 | 有没有救 | 还有没有救
   点样跟 | 应该点样 | 点样做 | 点样回 | 点样先好 | 该怎么回比较好 | 怎么回比较好
+  怎弄 | 这怎弄 | 咋着跟他说 | 咋着跟她说 | 点同他倾 | 点同她倾 | 点同佢倾 | how ah | how leh | help me respond | respond to a dealer | respond to a customer
   how to convince | how do i convince | how can i convince | how to persuade | how do i persuade | how to win her over | how to win him over
 
 words customer-says
@@ -1968,6 +1969,8 @@ cue flow.goto
 
 cue objection.handle
   slots: objection customer
+  # X说…，我要怎么跟她谈: what the customer said, then how to answer it.
+  4: ~customer-says ~coach-question !{phone} !~train-word
   -4: ^(forget about) {customer}
   # A phone number belongs to a card being made, not to a coaching question.
   -5: {phone}
@@ -20223,7 +20226,7 @@ lookup objection
   need_approval: 老板点头 | 等老板点头 | 要老板点头 | 老板不点头
   need_approval: 跟老板confirm | 跟老板 confirm | 老板confirm | 跟 boss confirm | 跟boss confirm | 跟 boss | 跟boss | 问 boss | 问boss | confirm with boss | confirm with his boss | confirm with her boss
   bad_experience: 被人骗过 | 骗过 | 吃过亏了 | 被人坑过
-  bad_experience: 厂家跑路 | 厂家跑了 | 压了一仓库 | 压了一仓 | 防备 | 有戒心 | 戒心 | 提防
+  bad_experience: 很保留 | 比较保留 | 一堆故障 | 退不掉 | 厂家跑路 | 厂家跑了 | 压了一仓库 | 压了一仓 | 防备 | 有戒心 | 戒心 | 提防
   price: price 太高 | price太高 | price is high | prices are high | 价格太硬
   payment_terms: 付款条件 | 付款条件太严格 | 账期太短 | 结款太慢
   need_approval: run it past | past his director | past her director | his director | her director | his boss | her boss | 问问她老公 | 问她老公 | 问问他老婆 | 问他老婆 | 问问家里 | 老公才是管钱 | 老婆管钱
