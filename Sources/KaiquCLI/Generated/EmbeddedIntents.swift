@@ -1343,6 +1343,7 @@ words coach-question
   还有办法吗 | 有办法吗 | 还有什么办法 | 应该点回应 | 点回应 | 我应该点回应
   有什么建议 | 有啥建议 | 给点建议 | 什么建议 | 给个建议 | any advice | any suggestions | any ideas | what should i say | should i say | 没得救 | 还有救 | 有没有得救 | 还有得救 | 没有救 | 有没有救 | 还有没有救
   点样跟 | 应该点样 | 点样做 | 点样回 | 点样先好 | 该怎么回比较好 | 怎么回比较好
+  how would you suggest | how should i approach | how do i approach | how to approach | suggest i approach
   怎弄 | 这怎弄 | 咋着跟他说 | 咋着跟她说 | 点同他倾 | 点同她倾 | 点同佢倾 | how ah | how leh | help me respond | respond to a dealer | respond to a customer
   how to convince | how do i convince | how can i convince | how to persuade | how do i persuade | how to win her over | how to win him over
 
@@ -1427,6 +1428,7 @@ words lost-word
   冇得倾 | 没得谈 | 谈不拢 | 谈崩了 | 没戏了 | 唔跟 | 不跟啦 | mark him as lost | mark her as lost | mark as lost | as lost
   no-go | no go | not going to happen | stop following up | stop chasing | 别跟了 | 不用再跟 | 标记流失 | 标为流失 | 标成流失 | 记为流失 | 算流失
   标记成失败 | 标记失败 | 标成失败 | 标为失败 | 到此为止 | 就此打住
+  nothing further to pursue | nothing more to pursue | not worth pursuing | no point pursuing
   算丢了 | 就算丢了 | 丢了吧 | 真没希望 | 没希望了 | 不弄了 | 不整了
 
 words report-word
@@ -1661,6 +1663,8 @@ cue customer.add
 
 cue customer.update
   slots: customer field value card level role
+  # Would you mind updating X's details? …ought to read Shenzhen: an edit, however it moved.
+  5: (update|updating|amend|amending|correct|correcting) ~profile-noun
   4: (帮我把|你帮我把|帮我|麻烦把|请把|给我把) ~field-word (改下|改一下|改改|改成|改为|换成|更新一下|更新下)
   2: {customer} {field}
   2: {customer} {card} {short}
@@ -1886,6 +1890,7 @@ cue visit.log
 
 cue visit.cancel
   slots: customer date time from to
+  -6: (update|updating|amend|amending|correct|correcting) ~profile-noun
   # drop him, mark as lost: the deal is dropped, not a visit.
   -6: (mark|marked|flag|tag) ~lost-word
   2: ~cancel-verb {customer} {when}
@@ -2028,6 +2033,8 @@ cue credit.assess
 
 cue deal.won
   slots: customer amount date
+  # He's signed an exclusive with another supplier: someone else's deal.
+  -8: ~won-word (another supplier|another vendor|another brand|别家|另一家|其他厂家|别的厂家|别的牌子)
   -6: !{customer} ~others-cheer
   # Envy is for someone else's win, whoever is named.
   -6: (羡慕|眼红|jealous|envious)
@@ -2059,6 +2066,9 @@ cue deal.won
 
 cue deal.lost
   slots: customer objection date
+  # We'll have to let X go: the customer is dropped.
+  6: (have to let|has to let|need to let|going to let) (go)
+  -6: (whatever you were|what you were about)
   -6: !{customer} ~others-cheer
   -8: !{customer} ~others-customer
   5: (这个客户|这个客|这家客户|这单|这个单子|this one|this customer|this account) ~lost-word
@@ -2141,6 +2151,7 @@ cue deny
   -3: ~stop-word
 
 cue cancel
+  5: (whatever you were about to do|what you were about to do|whatever you were doing) !{customer}
   4: ^~stop-word (不弄了|不搞了|不做了|不要了|先不|不用了) !{customer}
   4: ^(actually|ok|okay|hmm|oh|唉|哎|啊) ~stop-word !{customer}
   5: ~stop-word {short} !~visit-noun
