@@ -830,7 +830,7 @@ rewrite tianjin
 # Sichuan, Hunan, Guizhou, Yunnan, Shanghai and Taiwanese-Hokkien words reps type (冒得 is 没有 in 长沙话,
 # 哒 its 了; 克 is 去 in 云南话, 那点 is 那里 in 贵州话, 哪能 is 怎么 in 上海话; 港 is 讲 and 么个 is 什么 in 赣语 and
 # 武汉话, 箇 is 这, 嗯 before 晓得 or 港 is 你; 伓 is 不 in 闽南话 and 母湯 is 不要 in Taiwan; 甚 is 啥, 咧 is 了,
-# 嫑 is 别 and 谝 is 聊 in 陕西话 and 山西话).
+# 嫑 is 别 and 谝 is 聊 in 陕西话 and 山西话; 不中 is 不行 and 管 is 行 in 河南话).
 rewrite regional
   啥子 -> 什么 | 咋个 -> 怎么 | 啷个 -> 怎么 | 莫得 -> 没有 | 晓得 -> 知道 | 要得 -> 好的 | 巴适 -> 不错 | 签咯 -> 签了 | 搞定咯 -> 搞定了
   侬好 -> 你好 | 侬 -> 你 | 阿拉格 -> 我们的 | 阿拉 -> 我们 | 伊讲 -> 他说 | 伊 -> 他 | 覅 -> 别 | 勿是 -> 不是
@@ -1389,7 +1389,7 @@ words route-question
 # Someone else's win (隔壁组又签了个大单): no deal of the rep's.
 words other-party
   隔壁组 | 隔壁部门 | 别的组 | 其他组 | 对面组 | 隔壁团队 | 别的团队 | 其他团队 | 别的部门 | 其他部门 | 隔壁公司 | 竞争对手 | 同行
-  his client | her client | their client | his customer | her customer | 嗰个sales | 那个sales | 那个销售 | 别的业务员
+  their client | 嗰个sales | 那个sales | 那个销售 | 别的业务员
   the other team | another team | other teams | the other group | another group | a competitor | our competitor | the competition | my colleague | a colleague
 
 # Someone else's customer (老李说他那个郑州的客户不跟了), and what is said of someone else's deal
@@ -1625,9 +1625,9 @@ words never-slip
 words shadow
   下去了 | 进去了 | 出去了 | 上去了 | 失去了 | 死去了 | 做不下去 | 干不下去 | 撑不下去
   # 好久没去了: a visit not made holds no 去了.
+  没去了 | 没去过 | 没见了 | 没拜访了 | 没拜访过
   # 点倾都唔肯 (怎么谈都不肯): however it is put, no question is asked; lost track is no deal lost.
   怎谈都 | 怎么谈都 | 怎么说都 | 怎么劝都 | 怎么讲都 | 咋说都 | lost track | lost count
-  没去了 | 没去过 | 没见了 | 没拜访了 | 没拜访过
   # 不用再排了: no visit is planned.
   不用再排 | 不用排 | 不用再约 | 不用约 | 不必再排
 
@@ -2068,6 +2068,7 @@ cue deal.lost
   slots: customer objection date
   # We'll have to let X go: the customer is dropped.
   6: (have to let|has to let|need to let|going to let) (go)
+  # drop whatever you were about to do: what is in hand is dropped, not a customer.
   -6: (whatever you were|what you were about)
   -6: !{customer} ~others-cheer
   -8: !{customer} ~others-customer
