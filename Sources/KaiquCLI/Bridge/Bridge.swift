@@ -52,11 +52,6 @@ final class Bridge {
 
     private var normalizer: Normalizer { session.data.parser.rules.normalizer }
 
-    /// The response line to one request line.
-    func respond(to line: LineReader.Line) -> String {
-        respond(to: preparer.prepare(line))
-    }
-
     /// The response line to a request read and prepared (see `Lookahead`).
     func respond(to prepared: PreparedRequest) -> String {
         let bytes: [UInt8]

@@ -65,7 +65,7 @@ extension SlotFiller {
     func isNow(_ e: Entity) -> Bool {
         guard e.type == "datetime" else { return false }
         let said = text.folded(e.range)
-        return ChineseTime.nowWords.holds(said) || said == "now" || said == "right now"
+        return ChineseTime.nowWords.holds(said) || EnglishTime.nowPhrases.contains { $0.joined(separator: " ") == said }
     }
 
     // A span within one day named without an hour: 上午, 下午, this morning.

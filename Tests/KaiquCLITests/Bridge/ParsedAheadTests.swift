@@ -21,6 +21,11 @@ final class ParsedAheadTests: XCTestCase {
         return Bridge(session: session, store: try XCTUnwrap(session.store), options: options.serve)
     }
 
+    // A request read with nothing behind it: prepared on the spot, as `Lookahead` does then.
+    private func answer(_ bridge: Bridge, _ line: LineReader.Line) -> String {
+        bridge.respond(to: bridge.preparer.prepare(line))
+    }
+
     private func line(_ id: Int, _ text: String) -> LineReader.Line {
         .bytes(Array("{\"id\":\(id),\"user\":\"wecom:li\",\"chat\":\"dm\",\"text\":\"\(text)\"}".utf8))
     }
@@ -28,7 +33,7 @@ final class ParsedAheadTests: XCTestCase {
     func testAParseMadeWithCustomersSinceGrownIsMadeAgain() throws {
         let bridge = try makeBridge()
         // The sender's customers become known to the preparer after a first request.
-        _ = bridge.respond(to: line(1, "你好"))
+        _ = answer(bridge, line(1, "你好"))
         XCTAssertNil(bridge.settle())
         // Both read before the first is answered: the second is parsed knowing no 王小明.
         let add = bridge.preparer.prepare(line(2, "添加客户 王小明 电话13800138000"))
@@ -38,21 +43,21 @@ final class ParsedAheadTests: XCTestCase {
         XCTAssertEqual(note.parsed?.analysis.result.intent, "fallback", "王小明 was not a customer yet when it was parsed")
         _ = bridge.respond(to: add)
         _ = bridge.respond(to: note)
-        let card = bridge.respond(to: line(4, "查看王小明"))
+        let card = answer(bridge, line(4, "查看王小明"))
         XCTAssertNil(bridge.settle())
         XCTAssertTrue(card.contains("钓鱼"), card)
     }
 
     func testAParseMadeWithTheCustomersKnownNowIsTheOneAParseOnTheSpotGives() throws {
         let bridge = try makeBridge()
-        _ = bridge.respond(to: line(1, "添加客户 王小明 电话13800138000"))
+        _ = answer(bridge, line(1, "添加客户 王小明 电话13800138000"))
         XCTAssertNil(bridge.settle())
         let ahead = bridge.preparer.prepare(line(2, "明天下午三点拜访王小明"))
         XCTAssertEqual(ahead.parsed?.analysis.result.slots["customer"], "王小明")
         let answered = bridge.respond(to: ahead)
         // The same text answered by a bridge that parses on the spot.
         let other = try makeBridge("other.db")
-        _ = other.respond(to: line(1, "添加客户 王小明 电话13800138000"))
+        _ = answer(other, line(1, "添加客户 王小明 电话13800138000"))
         XCTAssertNil(other.settle())
         let onTheSpot = other.respond(to: PreparedRequest(line: line(2, "明天下午三点拜访王小明"), request: nil, parsed: nil))
         XCTAssertEqual(answered, onTheSpot)

@@ -170,7 +170,7 @@ struct EnglishTime {
     }
 
     private func relativeDay(_ s: inout ScalarScan, _ p: inout TimePoint) -> Bool {
-        if s.words("right", "now") || s.words("just", "now") || s.words("at", "the", "moment") || s.word("now") {
+        for phrase in Self.nowPhrases where s.words(phrase) {
             p.whole = .instant(ref.today, ref.minute)
             return true
         }
@@ -949,6 +949,9 @@ struct EnglishTime {
 
     private func quarterStart(_ d: CivilDay) -> CivilDay { CivilDay(d.year, (d.month - 1) / 3 * 3 + 1, 1) }
 
+    /// The moment of speaking, named by words alone (the slot filler ranks them last).
+    static let nowPhrases = [["right", "now"], ["just", "now"], ["at", "the", "moment"], ["now"]]
+
     /// Every word an English expression can start with: the extractor tries the grammar only
     /// there, which keeps ordinary words ("visit", "customer") cheap.
     static let firstWords: Set<String> = {
@@ -1026,7 +1029,10 @@ extension ScalarScan {
     }
 
     /// Consumes several words in a row, or none.
-    mutating func words(_ ws: String...) -> Bool {
+    mutating func words(_ ws: String...) -> Bool { words(ws) }
+
+    /// Consumes several words in a row, or none.
+    mutating func words(_ ws: [String]) -> Bool {
         let start = i
         for w in ws where !word(w) {
             i = start
