@@ -9,6 +9,7 @@
 //   reports    a book of 100,000 customers, 200,000 visits, 500,000 orders: each report, and
 //              an order recorded with its commit (`kaiqu-bench reports`)
 //   churn      the file size of 10,000 customers after 100,000 changes (`kaiqu-bench churn`)
+//   (`kaiqu-bench parse` prints the parse figures alone, for profiling the parser)
 //   bridge     `kaiqu serve` with 1,000 reps: latency, throughput, memory over 1M messages,
 //              and no acknowledged change lost to kill -9 (`kaiqu-bench bridge [MESSAGES]`)
 import Foundation
@@ -128,6 +129,8 @@ if CommandLine.arguments.dropFirst().first == "reports" {
     try ReportBench.run()
     exit(0)
 }
+// Only the parse figures (for profiling the parser): `kaiqu-bench parse`.
+let parseOnly = CommandLine.arguments.dropFirst().first == "parse"
 if CommandLine.arguments.dropFirst().first == "churn" {
     try ChurnBench.run()
     exit(0)
@@ -136,7 +139,8 @@ if CommandLine.arguments.dropFirst().first == "churn" {
 // kaiqu's start-up and memory first: on exec, Linux carries the parent's peak memory into
 // the child's figure, so it must be taken while this process is still small.
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("kaiqu")
-if FileManager.default.isExecutableFile(atPath: binary.path) {
+if parseOnly {
+} else if FileManager.default.isExecutableFile(atPath: binary.path) {
     let s = measureStartUp(binary, runs: 20)
     print(String(format: "start to first reply (printf '帮助\\n' | kaiqu): median %.1f ms, best %.1f ms (target ≤ 30)", s.median, s.best))
     print(String(format: "peak memory of kaiqu: %.1f MB (target ≤ 40)", peakOfOneRun(binary)))
@@ -174,6 +178,7 @@ if devSentences.isEmpty {
     }
 }
 print(String(format: "peak memory of this benchmark (100,000 customers in its gazetteer): %.1f MB", peakMegabytes(RUSAGE_SELF)))
+if parseOnly { exit(0) }
 
 // The store, in a child process so its memory is counted alone (after what is printed so far).
 fflush(nil)

@@ -770,7 +770,7 @@ holidays 2027
 # rep's own words stay in slot values (佢話要諗下 is the note, not 他说要想下).
 rewrite cantonese
   佢哋 -> 他们 | 我哋 -> 我们 | 你哋 -> 你们 | 佢 -> 他
-  咗 -> 了 | 嘅 -> 的 | 係 -> 是 | 系啊 -> 是啊 | 系呀 -> 是呀 | 系咯 -> 是了 | 系咪 -> 是不 | 係咪 -> 是不 | 冇 -> 没 | 唔係 -> 不是 | 唔 -> 不 | 喺 -> 在
+  甩咗 -> 丢了 | 揀咗 -> 选了 | 拣咗 -> 选了 | 咗 -> 了 | 嘅 -> 的 | 係 -> 是 | 系啊 -> 是啊 | 系呀 -> 是呀 | 系咯 -> 是了 | 系咪 -> 是不 | 係咪 -> 是不 | 冇 -> 没 | 唔係 -> 不是 | 唔 -> 不 | 喺 -> 在
   邊個 -> 哪个 | 边个 -> 哪个 | 邊啲 -> 哪些 | 边啲 -> 哪些 | 邊度 -> 哪里 | 边度 -> 哪里 | 邊間 -> 哪家 | 边间 -> 哪家
   乜嘢 -> 什么 | 咩嘢 -> 什么 | 咩 -> 啥 | 點樣 -> 怎样 | 点样 -> 怎样 | 點算 -> 怎办 | 点算 -> 怎办 | 點辦 -> 怎办 | 点办 -> 怎办
   睇 -> 看 | 搵 -> 找 | 揾 -> 找 | 傾 -> 谈 | 畀 -> 给 | 俾 -> 给 | 攞 -> 拿 | 嚟 -> 来 | 諗 -> 想 | 谂 -> 想 | 嗰 -> 那 | 啲 -> 些
@@ -812,7 +812,7 @@ rewrite northern
   唠完 -> 聊完 | 唠了 -> 聊了 | 唠唠 -> 聊聊 | 唠嗑 -> 聊天 | 唠 -> 聊 | 嘎哈 -> 干嘛 | 干哈 -> 干嘛 | 啥玩意儿 -> 什么东西
   今儿个 -> 今天的 | 今儿 -> 今天 | 明儿个 -> 明天的 | 明儿 -> 明天 | 昨儿个 -> 昨天的 | 昨儿 -> 昨天 | 后儿个 -> 后天的
   咱家 -> 我们 | 咱这 -> 我们 | 价儿 -> 价格 | 贼贵 -> 很贵 | 贼高 -> 很高 | 老贵 -> 很贵 | 死贵 -> 很贵
-  不整了 -> 不弄了 | 整错了 -> 弄错了 | 整错 -> 弄错 | 整个新 -> 弄个新 | 整一个 -> 弄一个 | 能整啥 -> 能干啥 | 整啥 -> 干啥 | 瞎整 -> 瞎弄
+  不整了 -> 不弄了 | 给我整成 -> 给我改成 | 帮我整成 -> 帮我改成 | 整错了 -> 弄错了 | 整错 -> 弄错 | 整个新 -> 弄个新 | 整一个 -> 弄一个 | 能整啥 -> 能干啥 | 整啥 -> 干啥 | 瞎整 -> 瞎弄
   拉倒 -> 算了 | 没毛病 -> 没问题 | 妥了 -> 好了 | 妥妥的 -> 没问题 | 中不中 -> 行不行 | 得劲 -> 舒服
   那嘎达 -> 那边的 | 这嘎达 -> 这边的 | 嘎达 -> 那边 | 划拉 -> 列出 | 捋捋 -> 看看 | 捋一捋 -> 看一看
   夜儿个 -> 昨天的 | 夜个 -> 昨天 | 夜来 -> 昨天 | 今个清早 -> 今天早上 | 今个早上 -> 今天早上 | 今个上午 -> 今天上午 | 今个下午 -> 今天下午 | 今个晚上 -> 今天晚上 | 明个 -> 明天 | 昨个 -> 昨天 | 后晌 -> 下午 | 前晌 -> 上午 | 头晌 -> 上午 | 晌午 -> 中午 | 清早 -> 早上
@@ -822,8 +822,8 @@ rewrite northern
 
 # Tianjin and Beijing words: 介 is 这 and 嘛 is 什么 only in these phrases (介绍, 中介, 好嘛 stay).
 rewrite tianjin
-  介边 -> 这边 | 介儿 -> 这儿 | 介人 -> 这人 | 介个 -> 这个 | 介事 -> 这事 | 介家 -> 这家 | 介位 -> 这位 | 介老板 -> 这老板 | 介客户 -> 这客户
-  有嘛 -> 有啥 | 嘛客户 -> 啥客户 | 嘛样 -> 啥样 | 嘛事 -> 啥事 | 嘛情况 -> 啥情况 | 干嘛使 -> 干啥用 | 嘛呀 -> 啥呀
+  介边 -> 这边 | 介儿 -> 这儿 | 介步 -> 这步 | 介人 -> 这人 | 介个 -> 这个 | 介事 -> 这事 | 介家 -> 这家 | 介位 -> 这位 | 介老板 -> 这老板 | 介客户 -> 这客户
+  有嘛 -> 有啥 | 嘛人 -> 啥人 | 办嘛 -> 办啥 | 见嘛 -> 见啥 | 嘛客户 -> 啥客户 | 嘛样 -> 啥样 | 嘛事 -> 啥事 | 嘛情况 -> 啥情况 | 干嘛使 -> 干啥用 | 嘛呀 -> 啥呀
   嘛呢您呐 -> 你好你好 | 您呐 -> 您啊 | 嗯呐 -> 好的 | 甭提了 -> 别提了 | 甭弄了 -> 别弄了 | 甭整了 -> 别弄了 | 甭 -> 别
   整到哪步 -> 做到哪步 | 整到哪一步 -> 做到哪一步 | 整到哪了 -> 做到哪了 | 整出来 -> 弄出来 | 整吧 -> 弄吧 | 列列 -> 列下 | 白话 -> 说话
 
@@ -1050,7 +1050,7 @@ intent quit
 # ---- words ----------------------------------------------------------------------------
 
 words add-verb
-  添加 | 新增 | 新建 | 增加 | 加个 | 加一个 | 加一下 | 帮我加 | 加上 | 加进去 | 加多个 | 再加个 | 录入 | 录个 | 录一下 | 存个 | 存一下 | 建个 | 建一个 | 建立 | 记个 | 开个 | 登记 | 入库
+  添加 | 新增 | 新建 | 创建 | 增加 | 加个 | 加一个 | 加一下 | 帮我加 | 加上 | 加进去 | 加多个 | 再加个 | 录入 | 录个 | 录一下 | 存个 | 存一下 | 建个 | 建一个 | 建立 | 记个 | 开个 | 登记 | 入库
   add | create | register | save | set up | put in | enter | ad
   加进来 | 加进 | 加到客户 | 加到名单
   开张卡 | 开张新卡 | 开卡 | 开个卡
@@ -1077,6 +1077,8 @@ words name-marker
 
 words name-stop
   电话 | 手机 | 的 | 是 | 在 | 做 | 公司 | 电话是 | 手机号 | 邮箱 | 微信 | 地区 | 负责 | 老板 | 这边 | 那边
+  # Voice input runs a name into what follows (叫庞立新就是…, 她叫岳晓丽开了个店).
+  就是 | 开了 | 开的 | 开个 | 他在 | 她在 | 他是 | 她是 | 他做 | 她做 | 人挺 | 人很
 
 words not-a-name
   客户 | 新客 | 经销商 | 代理商 | 批发商 | 零售商 | 门店 | 终端 | 老板 | 电话 | 手机 | 公司 | 这个 | 一个 | 新的 | 信息
@@ -1089,6 +1091,8 @@ words company-marker
 # Words after which, in its clause, a company's name starts (X from Lim Supplies).
 words company-lead
   from | of | at | with
+  # 叫庞立新就是立新陶瓷的, 叫葛春生是唐山春生卫浴的老板: the name, then "is" the company.
+  就是 | 是
 
 words company-suffix
   有限公司 | 公司 | 集团 | 商贸 | 贸易 | 批发 | 实业 | 科技 | 五金 | 建材 | 家居 | 超市 | 便利店 | 商行 | 批发部 | 经营部 | 门市部
@@ -1113,14 +1117,15 @@ words verb-object
 
 words company-verb
   做 | 加 | 添加 | 新增 | 帮我 | 记 | 建 | 电话 | 叫 | 改成 | 改为 | 搬 | 在 | 开了 | 到 | 去 | 搞 | 那边 | 这边 | 那儿 | 有个 | 有一个 | 有家 | 有一家
+  跑完 | 跑了 | 刚跑 | 刚从 | 回来
 
 # Words that give a company's new name (原来叫A，现在叫B): read before company-marker.
 words company-rename
-  现在叫 | 现在改叫 | 改叫 | 更名为 | 更名成 | 改名为 | 改名叫 | 改名成 | 新名字叫 | 新名字是 | 新名叫 | 新公司名是 | 新公司名叫 | 现在的名字是 | 现在名字叫
+  现在叫 | 现在改叫 | 改叫 | 改名喊做 | 喊做 | 更名为 | 更名成 | 改名为 | 改名叫 | 改名成 | 新名字叫 | 新名字是 | 新名叫 | 新公司名是 | 新公司名叫 | 现在的名字是 | 现在名字叫
   now called | renamed to | renamed it to | new name is
 
 words change-marker
-  改成 | 改为 | 改到 | 换成 | 换为 | 更新为 | 更新成 | 设为 | 设成 | 调到 | 调成 | 升为 | 升成 | 升到 | 降为 | 降到 | 降成 | 转成 | 转为 | 转做 | 变成 | 写成 | 新号 | 新号码 | 新的是 | 改返做 | 改返
+  改成 | 改为 | 改到 | 换成 | 换为 | 调整为 | 调整成 | 更新为 | 更新成 | 设为 | 设成 | 调到 | 调成 | 升为 | 升成 | 升到 | 降为 | 降到 | 降成 | 转成 | 转为 | 转做 | 变成 | 写成 | 新号 | 新号码 | 新的是 | 改返做 | 改返
   to | as | into | now
 
 words change-verb
@@ -1138,6 +1143,7 @@ words field-word
 
 words show-verb
   查看 | 查一下 | 查 | 看看 | 看一下 | 看下 | 调出来 | 调出 | 打开 | 翻出来 | 找出来 | 给我看 | 显示
+  卡片打开 | 卡打开 | 档案打开 | 资料打开 | 卡片翻出来 | 卡片调出来
   show | view | look up | pull up | open | display | check | what do we have on | tell me about
   what do we have | what have we got | bring up | dig up | fetch
   瞅 | 瞅瞅 | 瞄一眼 | 看一眼 | 过目 | 调一下 | 调出 | 翻一下
@@ -1183,7 +1189,7 @@ words note-marker
   名下记录 | 名下记 | 记录一下 | 帮我记
   记一笔 | 记上 | 记一下子
   记个事 | 记个事儿
-  记在他卡片上 | 记在她卡片上 | 记在卡片上 | 记在他卡上 | 记在她卡上 | 记到卡上 | jot that down | jot it down | put that on his card | put that on her card | on his card | on her card
+  记在他卡片上 | 记在她卡片上 | 记在卡片上 | 记在他卡上 | 记在她卡上 | 记到卡上 | jot that down | jot it down | jot this down | write this down | note this down | put this down | put that on his card | put that on her card | on his card | on her card
   add to notes | add to his notes | add to her notes | to the notes | in the notes | mark 一下 | mark一下
   记到 | 记到她名下 | 记到他名下 | 记在她名下 | 记在他名下 | 记到档案 | 记到他的档案 | 记到她的档案 | 存到她名下 | 存到他名下 | 记进去 | 写进档案
 
@@ -1207,13 +1213,14 @@ words plan-word
   帮我约 | 约个时间 | 约时间 | 定下午 | 定上午 | 那就定 | 占个位 | 挪
 
 words who-word
-  谁 | 哪些 | 哪几个 | 哪几位 | 几个 | 有谁 | 有什么 | 什么安排 | 行程 | 日程 | 安排 | 计划
+  谁 | 哪些 | 哪几个 | 哪几位 | 几个 | 有谁 | 啥人 | 什么人 | 有什么 | 什么安排 | 行程 | 日程 | 安排 | 计划
   who | which | what | whom | agenda | schedule | list | plans | who's | whos | how many
   多少家 | 几家 | 哪几家 | 多少个客户
   有啥 | 啥 | 边个 | 哪个
 
 words agenda-word
   行程 | 日程 | 拜访安排 | 拜访计划 | 安排 | 计划 | visit list | agenda | schedule | itinerary | calendar | lineup
+  on my plate | on the plate | on deck | on my schedule | on my calendar
   要去见的客户 | 要见的客户 | 要拜访的客户 | 要去拜访的客户 | 要去见的 | 有没有要见的
 
 words past-visit
@@ -1255,7 +1262,7 @@ words cancel-verb
   取销 | 去消
 
 words move-verb
-  改到 | 改成 | 挪到 | 推到 | 推迟到 | 延期 | 延后 | 改期 | 换到 | 调到 | 提前到 | 往后推 | 顺延
+  改到 | 改成 | 挪到 | 推到 | 推迟到 | 延期 | 延后 | 改期 | 换到 | 调到 | 调整到 | 提前到 | 往后推 | 顺延
   move | moved | postpone | reschedule | push | bring forward | shift | prepone | move up | pull forward
   往后挪 | 挪 | 推后 | 改时间 | 换个时间 | 改天
   改去 | 改为 | 挪后 | 往前挪 | 提前
@@ -1271,7 +1278,7 @@ words followup-word
   晾太久 | 晾着 | 晾了 | 被我晾
   掉线 | 掉线很久 | 没动静 | 很久没动静 | 好久没动静
   overdue | haven't contacted | not contacted | follow up | follow-up | followup | due for | gone quiet | lost touch | haven't seen | haven't visited
-  没回访 | 很久没回访 | 太久没 | 没追踪 | 很久没跟 | 好久没跟 | 没怎么联系 | 很少联系 | 冇联系 | neglected | neglect | haven't talked | haven't spoken | not talked | not spoken | gone cold | been a while
+  没回访 | 很久没回访 | 超期未跟进 | 未跟进 | 太久没 | 没追踪 | 很久没跟 | 好久没跟 | 没怎么联系 | 很少联系 | 冇联系 | neglected | neglect | haven't talked | haven't spoken | not talked | not spoken | gone cold | been a while
   没follow | 没有follow | 没 follow | 很久没follow | haven't followed up | havent followed up | not followed up | haven't followed | havent followed
   待跟进 | 要跟进的 | 需跟进 | 需要跟进的 | follow | follow-ups | followups
   neglecting | been neglecting | neglected
@@ -1300,6 +1307,7 @@ words next-word
   往后推 | 往下推 | what comes after | what comes next | comes after | after this stage | after this step
   what do i do now | what do i do next | what should i do now | what should i do next | now what | whats nxt | what next | nxt
   接着 | 跟着 | 接着下来
+  下边干嘛 | 下边儿干嘛 | 下边该干嘛 | 下边儿该干嘛 | 下边儿干啥 | 下边干啥 | 这步弄完了 | 这步弄好了
   下一个环节 | 下个环节 | 下一阶段 | 下一个阶段 | 往下走 | 往下做
   下一个step | 下一个 step | 下个step | next stage
   该怎么推进 | 怎么推进 | 如何推进 | 接下来该 | 接下来怎么 | 下一步怎么 | 下一步该 | 往下怎么
@@ -1318,7 +1326,7 @@ words status-word
   到啥程度 | 到什么程度 | 啥程度了 | 什么程度了 | 到哪个程度
 
 words goto-verb
-  跳到 | 跳去 | 去第 | 进入 | 转到 | 调到 | 回到 | 弄到 | 给我弄到 | 直接整 | 整到第 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第 | go 到 | go去 | jump 到 | 跳去到 | 直接上 | 直接开始 | 推进到
+  跳到 | 跳去 | 去第 | 进入 | 转到 | 调到 | 回到 | 弄到 | 给我弄到 | 直接整 | 整到第 | 直接到 | 切到 | 切换到 | 直接进 | 直接去 | 直接跳 | 返回 | 退回到 | 到第 | go 到 | go去 | jump 到 | 跳去到 | 直接上 | 直接开始 | 推进到 | 直接奔 | 直奔
   jump to | go to | skip to | move to | switch to | go back to | straight to | jump back to | go back | back to | return to | skip ahead to | take me to | take me back to
 
 words coach-question
@@ -1328,12 +1336,14 @@ words coach-question
   怎办 | 怎处理 | 怎么回应 | 要怎么回应 | 要怎么回 | 点处理 | 点覆他 | 点回覆 | 点复他 | 点回复 | 点答他
   best way to answer | how to answer | how should i answer | what is the best way
   怎么建立信任 | 如何建立信任 | 怎么取得信任 | 怎么赢得信任 | 么办 | 么样搞 | 要么样 | 怎搞 | 怎么去化解 | 如何去化解 | 怎么去应对 | 怎么去处理 | 怎么去说服 | 有啥办法 | 有什么办法没 | 有啥招 | 有什么招 | 怎么跟进 | 该怎么跟 | 怎么往下跟 | 怎么跟下去 | 怎谈 | 怎说 | 咋谈 | 怎么打消 | 打消他的顾虑 | 支个招 | 支支招 | 出个主意 | 出出主意 | 给点建议 | 给个建议 | 怎么化解 | 如何化解 | 怎么应付 | 咋应对
-  怎么推进 | 应该怎么推进 | 怎么搞定 | 怎么攻下
+  怎么推进 | 应该怎么推进 | 怎么搞定 | 怎么攻下 | 怎么往下推进 | 该怎么往下推 | 怎么往下推 | 怎么往前推
+  what do i do | what should i do | what would you do | what do you suggest | what do you recommend
   有啥好办法 | 有什么好办法 | 好办法 | 怎样应对 | 点样应对 | 怎么应付 | how to handle | how do i handle | how to deal with
   咋回啊 | 咋回 | 点讲 | 应该点讲 | 我应该怎么讲 | 怎么讲 | 该怎么讲 | 怎么搞 | how i should respond | how should i reply | what should i tell | how do i answer
   点答 | 点回 | 点应 | 咋说服 | 怎么跟他谈 | 该怎么跟他谈 | 怎么跟她谈 | 怎么往下跟 | 该怎么往下跟
   点应付 | 怎么应付 | 应该怎么应付 | 点应付好 | 点同他讲 | 点同他说 | 点跟他讲 | 点同客讲
   点应对 | 点应对好 | 应该点应对
+  咋跟她说 | 咋跟他说 | 怎么跟她说 | 咋跟她讲 | 咋跟他讲 | 咋和她说 | 咋和他说
   怎么打动 | 该怎么打动 | 怎么说动 | 怎么劝
   怎么逼她 | 怎么逼他 | 要怎么逼 | 逼她做决定 | 逼他做决定 | 怎么让她下单 | 怎么让他下单 | 怎么让她做决定 | 怎么让他做决定 | 打开这个局面 | 打开局面 | 破局 | 怎么破局 | 这种情况我该从哪里下手 | 这种情况该从哪下手 | 从哪里下手
   从哪个角度切入 | 从哪切入 | 怎么切入 | 如何切入 | 切入点 | 怎么突破 | 如何突破 | 怎么打开局面 | 点搞 | 咁点搞 | 点算好 | 怎么撬动 | 怎么撬 | any ideas | how do i get past | how can i get
@@ -1398,7 +1408,7 @@ words others-customer
   他那个 | 她那个 | 他那家 | 她那家 | 他个 | 她个 | 同事的 | 别人的 | 人家的 | 同事话 | 同事说
   his client | her client | his customer | her customer | a colleague's | my colleague's
 words others-cheer
-  羡慕 | 运气真好 | 好猛 | 真牛 | 他请吃饭 | 他请客 | 她请客 | 可惜了 | 好可惜 | 真可惜
+  羡慕 | 运气真好 | 狗屎运 | 走运 | 好猛 | 真牛 | 他请吃饭 | 他请客 | 她请客 | 可惜了 | 好可惜 | 真可惜
   well done him | well done her | good for him | good for her | jealous | lucky him | lucky her
 
 # Words that put a deal still ahead (签约意向很强, 快签了): no deal is won yet.
@@ -1454,7 +1464,7 @@ words help-word
   what can u actually do | what can you actually do | actually do for me
   what else can you do | what kind of stuff | what can you track | what else can you
   怎么用的 | how does this | how does it | how does kaiqu | work | assistant | 从哪下手 | 干啥 | 能帮我干
-  怎用 | 怎么用啊
+  怎用 | 怎么用啊 | 能办啥 | 能办什么 | 用法 | 使用方法 | 怎样用 | 如何使用 | 怎么使用
   求助 | 怎么使用 | 如何使用 | 使用方法 | 会做什么 | 会做啥 | 会做些啥 | 能做些啥 | 能做些什么 | 有什么用
   能干些什么 | 都能干 | 咋用 | 怎么用啊 | 能做些 | how do i use this | what can this do
   可以帮我做 | 帮我做些啥 | 帮我做什么 | 能帮我做些
@@ -1500,7 +1510,7 @@ words no-word
   理解错了 | 你理解错了 | 不是这个意思 | 你搞错了 | 你弄错了 | 误会了 | 弄错了
 
 words stop-word
-  算了 | 取消 | 不弄了 | 不做了 | 不要了 | 停 | 停止 | 放弃 | 先不 | 不搞了 | 罢了
+  算了 | 取消 | 去消 | 不弄了 | 不做了 | 不要了 | 停 | 停止 | 放弃 | 先不 | 不搞了 | 罢了
   drop this | drop it | let's drop this | lets drop it | let's not bother | not bother with that | don't bother
   cancel | never mind | nevermind | forget it | stop | abort | forget about it | cancle | cancell
   先别 | 先不加了 | 不加了 | 不录了 | 先不弄 | 不办了 | 先不办 | 不用处理 | 唔搞 | 不使 | 唔使 | later | not now
@@ -1561,6 +1571,8 @@ words surnames
   沃 | 利 | 蔚 | 越 | 夔 | 隆 | 师 | 巩 | 厍 | 聂 | 晁 | 勾 | 敖 | 融 | 冷 | 訾 | 辛 | 阚 | 那 | 简 | 饶 | 空 | 曾 | 毋 | 沙 | 乜 | 养 | 鞠 | 须 | 丰 | 巢 | 关 | 蒯 | 相 | 查 | 后 | 荆 | 红 | 游 | 竺
   权 | 逯 | 盖 | 益 | 桓 | 公 | 覃 | 邝 | 冼 | 佘 | 练 | 岳 | 付 | 兰 | 商 | 粟 | 谌 | 麦 | 区 | 揭 | 植 | 甯 | 阳
   闫 | 涂 | 仝 | 亓 | 晋 | 衣 | 栗 | 代 | 迟 | 隋 | 雍 | 国 | 郁 | 蔺 | 黎 | 禤 | 普 | 钟离 | 上官 | 诸葛 | 司马 | 欧阳 | 东方 | 皇甫 | 尉迟 | 公孙 | 慕容 | 令狐
+  # Common today though not in 百家姓's order above (肖 is the everyday form of 萧).
+  肖 | 牟 | 芦 | 佟 | 苟 | 丛 | 苑 | 官 | 鄢 | 楼 | 帅 | 豆 | 朴 | 漆 | 卿 | 初 | 敬 | 鹿 | 邸 | 辜 | 修 | 赫 | 况 | 鲜 | 战 | 亢 | 宾 | 尉 | 檀 | 展 | 尧
 
 # Words that take back a value said just before (周三见，哦不是，周二 / at 3, sorry, make that 4pm):
 # the entity before them gives way to the next of its kind (see Corrections.swift). A Chinese
@@ -1626,8 +1638,14 @@ words shadow
   下去了 | 进去了 | 出去了 | 上去了 | 失去了 | 死去了 | 做不下去 | 干不下去 | 撑不下去
   # 好久没去了: a visit not made holds no 去了.
   没去了 | 没去过 | 没见了 | 没拜访了 | 没拜访过
+  # what do I do now asks for the next step, though what do I do asks for advice.
+  what do i do now | what should i do now | what do i do next | what should i do next
+  # 等我见了面再说: a meeting still to come, told as done.
+  等我见了 | 等见了 | 见了面再 | 等我去了 | 等去了 | 等我拜访完 | 等拜访完 | 等我见完 | 等见完
   # 点倾都唔肯 (怎么谈都不肯): however it is put, no question is asked; lost track is no deal lost.
   怎谈都 | 怎么谈都 | 怎么说都 | 怎么劝都 | 怎么讲都 | 咋说都 | lost track | lost count
+  # 我手机换了，通讯录都没了: the rep's own phone, nobody's card to change or deal lost.
+  我手机换了 | 我换手机了 | 我手机丢了 | 我手机坏了 | 通讯录都没了 | 通讯录没了 | 号码都没了
   # 不用再排了: no visit is planned.
   不用再排 | 不用排 | 不用再约 | 不用约 | 不必再排
 
@@ -1649,6 +1667,8 @@ cue customer.add
   # 叫个车, 叫外卖: 叫 calls for a car or a meal here, it names nobody.
   -6: (叫个车|叫车|叫辆车|叫个滴滴|叫滴滴|叫个的士|叫外卖|叫个外卖|打个车|打车)
   3: ~add-verb {phone} !{customer}
+  # 加 X 吉安 零售 B类: a bare 加 opening the message, then who and what they are.
+  3: ^(加|再加|新加) !{customer} !(加班|加油|加微信|加个微信|加wx|加钱|加价|加急|加量)
   -6: {customer} !~new-customer !~add-verb
   -6: ~howto
   -6: ~list-word
@@ -1770,6 +1790,7 @@ cue customer.note
   6: ^(note for|note on|note about|notes for|notes on|note re) {customer}
   -6: ~late-payment {overdue-cause}
   -8: !{customer} !{pronoun}
+  -7: ~note-marker (的拜访|拜访记录|拜访里|拜访日志|跟进记录)
   -8: ~self-note
   -3: ~past-visit {customer}
   -5: {future} ~plan-word
@@ -1828,10 +1849,15 @@ cue visit.schedule
   4: {future} (见|拜访|去见|见一下|拜访一下|去拜访|约) ~customer-noun !{customer} !~who-word !~list-word
   # drop by is a visit, though drop alone cancels one.
   6: (drop by|drop in|drop round|drop over|dropping by|swing by|stop by|pop in|pop by) {customer}
+  3: (schedule a|schedule an|book a|book an|arrange a|arrange an|set up a|set up an)
+  # set me up with X next Tuesday: a meeting arranged, not a card set up.
+  5: (set me up with|set me up w|set up a meeting with|set up a visit with|book me in with|pencil me in with|line me up with) {customer}
   # A room booked for the team's own meeting is no customer visit.
   -6: (会议室|例会|周会|晨会|部门会|组会|meeting room|conference room|team meeting|staff meeting) !{customer}
   # 去兰州的机票, 去呼伦贝尔那条路封了没: travel and roads, no customer to see.
   -8: (机票|火车票|高铁票|车票|动车票|航班|酒店|宾馆|路况|封路|路封|堵车|天气|flight|flights|ticket|tickets|hotel|train ticket) !{customer}
+  # 周末要去拜访我丈母娘: family, not a customer.
+  -8: (丈母娘|岳母|岳父|老丈人|婆婆|公公|我妈|我爸|爸妈|父母|老妈|老爸|亲戚|外婆|奶奶|爷爷|姥姥|姥爷|in-laws|mother-in-law|my mom|my mum|my dad|my parents|grandma|grandpa) !{customer}
 
 cue visit.list
   slots: date from to
@@ -1842,6 +1868,10 @@ cue visit.list
   4: ~agenda-word {when}
   3: ~plan-word ~who-word
   -6: ~followup-word
+  # schedule a visit with Mr. Lim: a visit to book, though schedule also asks for the list.
+  -12: (schedule a|schedule an|book a|book an|arrange a|arrange an|set up a|set up an|schedule in|book in)
+  # 这周还有哪些拜访没去: the week's visits still to make, not customers long unseen.
+  5: {when} (还有哪些|还剩哪些|还有几个|还剩几个|还有什么) ~visit-noun !{customer}
   3: {when} ~plan-word ~who-word !{customer}
   5: {when} (要见的|要拜访的|约了的|要去的|要跑的) ~customer-noun !{customer}
   4: {when} (有排|有没有排|排了|有安排|有没有安排|有约) ~visit-noun !{customer}
@@ -1871,7 +1901,10 @@ cue visit.log
   5: ~visit-record
   2: {customer} ~report-back
   -4: ~plan-word !~past-visit
+  # 帮我记录一下昨天对X的拜访, 这些帮我记到拜访记录里: the visit is what is recorded.
+  7: ~note-marker (的拜访|拜访记录|拜访里|拜访日志|跟进记录)
   -5: ~coach-question
+  -5: {objection} (我是|我该|我应该|是该|是继续|要不要|该不该) (还是) (比较好|更好|好呢|好些|合适|好一点|为好)
   2: {past} ~visit-verb {customer}
   -6: {future} !{past} !~past-visit !~visit-record !~customer-says
   -5: ~lost-word ~request-marker
@@ -1989,6 +2022,8 @@ cue objection.handle
   4: ~customer-says {objection}
   3: {objection}
   4: ~coach-question ~customer-says
+  # …我是继续等，还是直接去找他老板谈比较好: which way to take it, asked after the story.
+  9: {objection} (我是|我该|我应该|是该|是继续|要不要|该不该) (还是) (比较好|更好|好呢|好些|合适|好一点|为好)
   -6: ~past-visit {customer}
   -9: ~train-word
   -5: ~lost-word
@@ -2037,7 +2072,9 @@ cue deal.won
   -8: ~won-word (another supplier|another vendor|another brand|别家|另一家|其他厂家|别的厂家|别的牌子)
   -6: !{customer} ~others-cheer
   # Envy is for someone else's win, whoever is named.
-  -6: (羡慕|眼红|jealous|envious)
+  -20: (羡慕|眼红|jealous|envious|狗屎运|那么厉害|这么厉害)
+  # 同事小梁又签了一个大单: a colleague's win, whoever 小梁 may also be.
+  -10: (同事|我同事|我们同事|新同事|老同事) ~won-word
   -8: !{customer} ~others-customer
   # 签了三个经销商: a tally of customers, not one deal.
   -6: ~won-word (两个|三个|四个|五个|几个|好几个|十几个|两家|三家|四家|五家|几家|好几家|多家) (经销商|客户|代理商|代理|门店|批发商|零售商|家店)
@@ -2967,7 +3004,7 @@ lookup money
 
 lookup authority
   yes: 能拍板 | 可以拍板 | 拍板 | 说了算 | 一个人就能定 | 自己就能定 | 他就能定 | 她就能定 | 本人决定 | 自己决定 | 自己定 | 能做主 | 可以做主 | 做得了主 | 能决定 | 有决策权 | 话事 | 话得事 | 话到事 | 能签字 | 是老板 | 自己说了算 | has authority | has the authority | authority | can decide | is the decision maker | decision maker | makes the call | can sign
-  no: 说了不算 | 做不了主 | 不能做主 | 不能拍板 | 拍不了板 | 没有决策权 | 没决策权 | 不能决定 | 定不了 | 话唔到事 | 话唔得事 | 做唔到主 | 冇决策权 | no authority | has no authority | can't decide | cannot decide | not the decision maker | is not the decision maker
+  no: 说了不算 | 做不了主 | 做不得主 | 要问上头 | 得问上头 | 不能做主 | 不能拍板 | 拍不了板 | 没有决策权 | 没决策权 | 不能决定 | 定不了 | 话唔到事 | 话唔得事 | 做唔到主 | 冇决策权 | no authority | has no authority | can't decide | cannot decide | not the decision maker | is not the decision maker
 
 lookup need
   yes: 有需求 | 有需要 | 需要 | 急需 | 想要 | 缺货 | 要货 | 想进货 | 有兴趣 | has a need | has needs | needs it | need | is interested | interested
@@ -20303,7 +20340,7 @@ words obj-burn
   burned | burnt | ripped off | bad batch | got stung | messed up
 words obj-busy
   她忙 | 他忙 | 很忙 | 太忙 | 好忙 | 在忙 | 忙着 | 忙得 | 说忙 | 都忙 | 没空 | 没时间 | 推掉 | 不接 | 抽不出 | 走不开
-  busy | swamped | no time | doesn't have time | doesnt have time | tied up | flat out | hasn't got time | hasnt got time | no time for
+  busy | swamped | slammed | snowed under | no time | doesn't have time | doesnt have time | tied up | flat out | hasn't got time | hasnt got time | no time for
 words obj-noneed
   不需要 | 用不上 | 不缺货 | 没需求 | 没需要 | 不感兴趣
   don't need | dont need | doesn't need | doesnt need | do not need | does not need | no need | not interested | no use for
@@ -24334,7 +24371,7 @@ list visit-appt
 
 # Moved to another day.
 list visit-move
-  改到 | 改成 | 挪到 | 推到 | 延到 | 推迟到 | 延期到 | 换到 | 调到 | 改在 | 改期到 | 移到 | 顺延到 | 提前到 | 推后到 | 改去
+  改到 | 改成 | 挪到 | 推到 | 延到 | 推迟到 | 延期到 | 换到 | 调到 | 调整到 | 改在 | 改期到 | 移到 | 顺延到 | 提前到 | 推后到 | 改去
 
 # Called off.
 list visit-off

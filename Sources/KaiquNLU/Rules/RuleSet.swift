@@ -35,7 +35,8 @@ public struct RuleSet: Sendable {
     /// Homophone slips, for the typo pass (pinyin.table and the cue words).
     public internal(set) var homophones = HomophoneIndex()
     /// English slips, for the typo pass (every Latin word of intents/ and of the date grammar).
-    public internal(set) var spelling = SpellingIndex()
+    public var spelling: SpellingIndex { deferredSpelling.value }
+    var deferredSpelling = Deferred(ready: SpellingIndex())
     /// Festivals and the official holiday schedule (`festival` and `holidays` blocks).
     public internal(set) var calendar = SalesCalendar()
 
@@ -63,30 +64,74 @@ public struct RuleSet: Sendable {
     /// unchecked: a malformed example is then simply never offered as a suggestion.
     public static func load(files: [(path: String, text: String)], otherKinds: Set<String>,
                             checkingExamples: Bool = true) throws(DataErrors) -> RuleSet {
+        let (table, blocks, homophones, english) = try readFiles(files, kinds: kinds.union(otherKinds))
+        let normalizer = Normalizer(pairs: table)
+        let rewriter = try rewrites(blocks, normalizer: normalizer)
+        // The patterns on this thread; the cue layer, the calendar and the homophone targets,
+        // which need only the blocks, on the other.
+        let intentIDs = Set(blocks.filter { $0.kind == "intent" }.map(\.name))
+        let cueTypes = Set(BuiltInExtractors.types + TemporalExtractor.types + blocks.filter { $0.kind == "lookup" }.map(\.name)
+                           + ["pronoun", "when", "short", "past", "future", "later"])
+        var (rules, understanding) = try concurrently({ () throws(DataErrors) in
+            try RuleCompiler.compile(blocks: blocks, normalizer: normalizer, rewriter: rewriter,
+                                     entityTypes: BuiltInExtractors.types, checkingExamples: checkingExamples)
+        }, { () throws(DataErrors) in
+            try Understanding.compile(blocks, normalizer: normalizer, rewriter: rewriter, intentIDs: intentIDs,
+                                      entityTypes: cueTypes, homophones: homophones)
+        })
+        rules.rewriter = rewriter
+        (rules.cues, rules.calendar, rules.homophones) = understanding
+        // The English slips index is built while start-up goes on: only an unsure reading reads it.
+        let (lexicon, cues, lookupWords) = (rules.lexicon, rules.cues, rules.lookupWords)
+        rules.deferredSpelling = Deferred { spellingIndex(english, lexicon: lexicon, cues: cues, lookupWords: lookupWords) }
+        return rules
+    }
+
+    // The data files, read on every core, then taken in path order.
+    private static func readFiles(_ files: [(path: String, text: String)], kinds: Set<String>) throws(DataErrors)
+        -> (table: [(traditional: Unicode.Scalar, simplified: Unicode.Scalar)], blocks: [DataBlock], homophones: HomophoneIndex, english: EnglishWords) {
         var table: [(traditional: Unicode.Scalar, simplified: Unicode.Scalar)] = []
         var blocks: [DataBlock] = []
         var errors: [DataError] = []
         var homophones = HomophoneIndex()
         var english = EnglishWords()
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            if file.path == tableFile {
-                do { table = try Normalizer.pairs(inTable: file.text, file: file.path) } catch { errors.append(error) }
-            } else if file.path == pinyinFile {
-                do { homophones = try HomophoneIndex.parse(file.text, file: file.path) } catch { errors.append(error) }
-            } else if file.path == englishFile {
-                do { english = try EnglishWords.parse(file.text, file: file.path) } catch { errors.append(error) }
-            } else if file.path.hasSuffix(".kaiqu") {
-                do { blocks += try DataFileParser.parse(file.text, file: file.path, kinds: kinds.union(otherKinds)) } catch { errors += error.errors }
+        for file in concurrentMap(files.sorted(by: { $0.path < $1.path }), { ReadFile($0, kinds: kinds) }) {
+            switch file {
+            case .table(let pairs): table = pairs
+            case .pinyin(let index): homophones = index
+            case .english(let words): english = words
+            case .blocks(let more): blocks += more
+            case .failed(let more): errors += more
+            case .other: break
             }
         }
         if !errors.isEmpty { throw DataErrors(errors) }
-        let normalizer = Normalizer(pairs: table)
-        let rewriter = try rewrites(blocks, normalizer: normalizer)
-        var rules = try RuleCompiler.compile(blocks: blocks, normalizer: normalizer, rewriter: rewriter,
-                                             entityTypes: BuiltInExtractors.types, checkingExamples: checkingExamples)
-        rules.rewriter = rewriter
-        try rules.compileUnderstanding(blocks, homophones: homophones, english: english)
-        return rules
+        return (table, blocks, homophones, english)
+    }
+
+    // One data file, read on its own.
+    private enum ReadFile: Sendable {
+        case table([(traditional: Unicode.Scalar, simplified: Unicode.Scalar)])
+        case pinyin(HomophoneIndex)
+        case english(EnglishWords)
+        case blocks([DataBlock])
+        case failed([DataError])
+        case other
+
+        init(_ file: (path: String, text: String), kinds: Set<String>) {
+            do throws(DataError) {
+                switch file.path {
+                case tableFile: self = .table(try Normalizer.pairs(inTable: file.text, file: file.path))
+                case pinyinFile: self = .pinyin(try HomophoneIndex.parse(file.text, file: file.path))
+                case englishFile: self = .english(try EnglishWords.parse(file.text, file: file.path))
+                default:
+                    guard file.path.hasSuffix(".kaiqu") else { self = .other; return }
+                    do throws(DataErrors) { self = .blocks(try DataFileParser.parse(file.text, file: file.path, kinds: kinds)) } catch { self = .failed(error.errors) }
+                }
+            } catch {
+                self = .failed([error])
+            }
+        }
     }
 
     // The `rewrite` blocks: `typed -> read | typed -> read`, sources as typed (case aside),
@@ -105,26 +150,16 @@ public struct RuleSet: Sendable {
         return rewriter
     }
 
-    // The cue layer, the rewrites and the homophone targets, which need the compiled intents
-    // and entity types.
-    private mutating func compileUnderstanding(_ blocks: [DataBlock], homophones: HomophoneIndex, english: EnglishWords) throws(DataErrors) {
-        var errors: [DataError] = []
-        let types = Set(entityTypes + ["pronoun", "when", "short", "past", "future", "later"])
-        cues = CueBook.compile(blocks, normalizer: normalizer, rewriter: rewriter, intentIDs: Set(intents.map(\.id)), entityTypes: types, errors: &errors)
-        calendar = SalesCalendar.compile(blocks, errors: &errors)
-        if !errors.isEmpty { throw DataErrors(errors) }
-        self.homophones = homophones
-        if !homophones.isEmpty {
-            for word in cues.hanWords { self.homophones.addTarget(word) }
-            for word in cues.words(inGroup: "never-slip") where word.count == 1 { self.homophones.addSteady(word[0]) }
-        }
+    // English slips: every Latin word of intents/ and of the date grammar.
+    private static func spellingIndex(_ english: EnglishWords, lexicon: Lexicon, cues: CueBook,
+                                      lookupWords: [String: [String: [String]]]) -> SpellingIndex {
         var spelling = SpellingIndex(words: english)
         for word in lexicon.words where word.unicodeScalars.first?.isASCII == true { spelling.add(word) }
         for word in cues.latinWords { spelling.add(word) }
         for synonyms in lookupWords.values { for words in synonyms.values { for word in words { spelling.add(word) } } }
         for word in EnglishTime.firstWords { spelling.add(word) }
         for (word, _) in EnglishTime.weekdayNames + EnglishTime.monthNames where word.count >= 4 { spelling.addCapitalized(word) }
-        self.spelling = spelling
+        return spelling
     }
 
     /// `text` as the parser reads it: characters folded, then words rewritten (佢 → 他).

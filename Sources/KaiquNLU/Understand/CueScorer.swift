@@ -240,14 +240,20 @@ struct CueScorer {
             // (nope, save).
             if book.words(startingWith: typed[0]).contains(where: { book.word($0).elementsEqual(typed) }) { continue }
             if let lexicon, lexicon.id(of: String(scalars: typed)) >= 0 { continue }
+            var near: [Int] = []
             for index in 0..<book.wordCount where book.wordLatin[index] {
                 let word = book.word(index)
                 // One edit leaves the first or the second letter in place.
                 guard word.count >= 4, abs(word.count - typed.count) <= 1,
                       word.first == typed[0] || word[word.startIndex + 1] == typed[1],
                       !word.elementsEqual(typed), Self.withinOneEdit(typed, word) else { continue }
+                near.append(index)
+            }
+            // A first letter is seldom the slip: vist is visit, not list, when both are words.
+            if near.contains(where: { book.word($0).first == typed[0] }) { near.removeAll { book.word($0).first != typed[0] } }
+            for index in near {
                 hits.byGroup[book.wordGroup[index]].append(start..<i)
-                hits.fuzzy.append((String(scalars: typed), String(scalars: word)))
+                hits.fuzzy.append((String(scalars: typed), String(scalars: book.word(index))))
             }
         }
     }

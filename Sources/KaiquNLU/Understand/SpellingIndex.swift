@@ -59,7 +59,11 @@ public struct SpellingIndex: Sendable {
             let start = i
             while i < scalars.count, scalars[i].isASCII, scalars[i].properties.isAlphabetic { i += 1 }
             let typed = Array(scalars[start..<i])
-            guard typed.count >= 4, !known.contains(typed), !keep(start..<i), !words.contains(typed), let meant = onlyNeighbour(of: typed),
+            // A slip written into intents/ (log vist) is a known word, but no English one: it is
+            // still spelled as meant when that is an English word no shorter (havent, written
+            // without its apostrophe on purpose, is no slip for haven).
+            guard typed.count >= 4, !keep(start..<i), !words.contains(typed), let meant = onlyNeighbour(of: typed),
+                  !known.contains(typed) || words.contains(meant) && meant.count >= typed.count,
                   start == 0 || !text.original[start].properties.isUppercase || capitalized.contains(meant) else { continue }
             original += text.original[copied..<start]
             folded += scalars[copied..<start]
@@ -76,16 +80,20 @@ public struct SpellingIndex: Sendable {
         return (NormalizedText(original: original, scalars: folded), changes)
     }
 
-    // The one known word a single edit away that keeps the first or the second letter.
+    // The one known word a single edit away that keeps the first or the second letter. A
+    // first letter is seldom the slip, so words that keep it are taken over others (vist:
+    // visit, not list); of several, an English one over a slip written into intents/ itself
+    // (shcedule: schedule, not shedule).
     private func onlyNeighbour(of typed: [Unicode.Scalar]) -> [Unicode.Scalar]? {
-        var found: [Unicode.Scalar]?
+        var sameFirst: [[Unicode.Scalar]] = [], others: [[Unicode.Scalar]] = []
         for length in typed.count - 1...typed.count + 1 {
-            for word in byLength[length] ?? [] {
-                guard word[0] == typed[0] || word[1] == typed[1], CueScorer.withinOneEdit(typed, word) else { continue }
-                if found != nil, found! != word { return nil }
-                found = word
+            for word in byLength[length] ?? [] where (word[0] == typed[0] || word[1] == typed[1]) && CueScorer.withinOneEdit(typed, word) {
+                if word[0] == typed[0] { sameFirst.append(word) } else { others.append(word) }
             }
         }
-        return found
+        let near = sameFirst.isEmpty ? others : sameFirst
+        if near.count == 1 { return near[0] }
+        let english = near.filter { words.contains($0) }
+        return english.count == 1 ? english[0] : nil
     }
 }

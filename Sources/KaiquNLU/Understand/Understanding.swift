@@ -16,6 +16,24 @@ enum Understanding {
         case none
     }
 
+    /// The cue layer and the calendar compiled from the blocks, and `homophones` given its
+    /// targets: the Han cue words a slip is corrected towards, and the `never-slip` characters.
+    /// `entityTypes`: the types cue lines may name.
+    static func compile(_ blocks: [DataBlock], normalizer: Normalizer, rewriter: PhraseRewriter, intentIDs: Set<String>,
+                        entityTypes: Set<String>, homophones: HomophoneIndex) throws(DataErrors)
+        -> (cues: CueBook, calendar: SalesCalendar, homophones: HomophoneIndex) {
+        var errors: [DataError] = []
+        let cues = CueBook.compile(blocks, normalizer: normalizer, rewriter: rewriter, intentIDs: intentIDs, entityTypes: entityTypes, errors: &errors)
+        let calendar = SalesCalendar.compile(blocks, errors: &errors)
+        if !errors.isEmpty { throw DataErrors(errors) }
+        var homophones = homophones
+        if !homophones.isEmpty {
+            for word in cues.hanWords { homophones.addTarget(word) }
+            for word in cues.words(inGroup: "never-slip") where word.count == 1 { homophones.addSteady(word[0]) }
+        }
+        return (cues, calendar, homophones)
+    }
+
     static func decide(pattern: (intent: String, confidence: Double)?, cues: [CueScorer.Score]) -> Decision {
         var best: (intent: String, total: Double, cue: Double)?
         if let pattern {

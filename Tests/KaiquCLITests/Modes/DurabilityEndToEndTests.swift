@@ -60,13 +60,17 @@ final class DurabilityEndToEndTests: XCTestCase {
         let file = folder.appendingPathComponent("big.csv")
         try ImportFile.write(rows: rows, to: file)
         // An import left alone, timed: the kills land over its run, most in its second half
-        // where the rows are written.
-        let whole = folder.appendingPathComponent("whole.db").path
-        let started = Date()
-        let full = try Binary.run(["import", "--store", whole, file.path], timeout: 300)
-        let seconds = Date().timeIntervalSince(started)
-        XCTAssertEqual(full.status, 0, full.stderr)
-        XCTAssertEqual(try StoreContents.names(whole).count, rows)
+        // where the rows are written. The faster of two runs: on a shared machine one may be
+        // slowed, and kills timed by it would all come after the import had ended.
+        var seconds = Double.infinity
+        for run in 0..<2 {
+            let whole = folder.appendingPathComponent("whole-\(run).db").path
+            let started = Date()
+            let full = try Binary.run(["import", "--store", whole, file.path], timeout: 300)
+            seconds = min(seconds, Date().timeIntervalSince(started))
+            XCTAssertEqual(full.status, 0, full.stderr)
+            XCTAssertEqual(try StoreContents.names(whole).count, rows)
+        }
 
         var random = FuzzRandom(seed: seed)
         var killedWhileRunning = 0

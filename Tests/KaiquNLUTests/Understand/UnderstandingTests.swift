@@ -310,6 +310,23 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertTrue(kept.slots["note"]?.contains("siad") ?? false, "\(kept.slots)")
     }
 
+    func testOfTwoNeighboursTheOneKeepingTheFirstLetterAndAnEnglishOneIsMeant() throws {
+        // vist is one edit from visit and from list; shcedule from schedule and from the slip
+        // shedule written into the data. The first letter stays, and English beats a slip.
+        var index = SpellingIndex(words: try EnglishWords.parse("list\nschedule\nvisit\n", file: "english.table"))
+        for word in ["list", "visit", "schedule", "shedule", "vist", "haven't", "havent"] { index.add(word) }
+        func spelled(_ text: String) -> [String] {
+            let scalars = Array(text.unicodeScalars)
+            return index.correct(NormalizedText(original: scalars, scalars: scalars)) { _ in false }.changes.map { "\($0.from)→\($0.to)" }
+        }
+        XCTAssertEqual(spelled("shcedule a vizit"), ["shcedule→schedule", "vizit→visit"])
+        // A slip written into the data (log vist) is still spelled as the English word meant…
+        XCTAssertEqual(spelled("log vist"), ["vist→visit"])
+        // …but a word written without its apostrophe on purpose is no slip for a shorter one.
+        XCTAssertEqual(spelled("havent seen him"), [])
+        XCTAssertEqual(shipped("any retailers i havent folowed up with?").intent, "followup.due")
+    }
+
     func testTheEnglishWordListIsCheckedOnLoading() throws {
         let words = try EnglishWords.parse("# header\nabout\nrange\nsoon\n", file: "english.table")
         XCTAssertTrue(words.contains(Array("range".unicodeScalars)))
