@@ -3,13 +3,13 @@
 //
 //   parse      median and p99 of one parse, over every example sentence of intents/ (a fixed
 //              mix of zh-Hans, zh-Hant and en), with 10,000 and 100,000 customers known
+//              (`kaiqu-bench parse` prints these alone, for profiling the parser)
 //   start-up   process start to first reply of `printf '帮助\n' | kaiqu`, median of 20 runs
 //   memory     peak resident set of this process and of the kaiqu runs
 //   store      a book of 100,000 customers: fill, open, lists, adds (`kaiqu-bench store`)
 //   reports    a book of 100,000 customers, 200,000 visits, 500,000 orders: each report, and
 //              an order recorded with its commit (`kaiqu-bench reports`)
 //   churn      the file size of 10,000 customers after 100,000 changes (`kaiqu-bench churn`)
-//   (`kaiqu-bench parse` prints the parse figures alone, for profiling the parser)
 //   bridge     `kaiqu serve` with 1,000 reps: latency, throughput, memory over 1M messages,
 //              and no acknowledged change lost to kill -9 (`kaiqu-bench bridge [MESSAGES]`)
 import Foundation

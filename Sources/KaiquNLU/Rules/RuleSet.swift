@@ -95,7 +95,12 @@ public struct RuleSet: Sendable {
         var errors: [DataError] = []
         var homophones = HomophoneIndex()
         var english = EnglishWords()
-        for file in concurrentMap(files.sorted(by: { $0.path < $1.path }), { ReadFile($0, kinds: kinds) }) {
+        let sorted = files.sorted { $0.path < $1.path }
+        // The biggest first (the pinyin table), so that no core is left alone with it at the end.
+        let bySize = sorted.indices.sorted { sorted[$0].text.utf8.count > sorted[$1].text.utf8.count }
+        var read = [ReadFile](repeating: .other, count: sorted.count)
+        for (file, index) in zip(concurrentMap(bySize) { ReadFile(sorted[$0], kinds: kinds) }, bySize) { read[index] = file }
+        for file in read {
             switch file {
             case .table(let pairs): table = pairs
             case .pinyin(let index): homophones = index
