@@ -779,7 +779,7 @@ rewrite cantonese
   呢個 -> 这个 | 呢个 -> 这个 | 呢間 -> 这家 | 呢间 -> 这家 | 今個 -> 这个 | 今个 -> 这个 | 呢排 -> 最近
   禮拜 -> 星期 | 礼拜 -> 星期 | 點用 -> 怎用 | 点用 -> 怎用
   記低 -> 记下 | 记低 -> 记下 | 搞掂 -> 搞定 | 跟住 -> 接着 | 老細 -> 老板 | 老细 -> 老板 | 舖頭 -> 店铺 | 铺头 -> 店铺
-  唔該晒 -> 谢谢了 | 唔该晒 -> 谢谢了 | 多謝 -> 谢谢 | 唔該 -> 麻烦 | 唔该 -> 麻烦
+  唔該晒 -> 谢谢了 | 唔该晒 -> 谢谢了 | 唔該曬 -> 谢谢了 | 唔该曬 -> 谢谢了 | 多謝 -> 谢谢 | 唔該 -> 麻烦 | 唔该 -> 麻烦
   開個新客 -> 开个新客 | 加多個 -> 再加个 | 加多个 -> 再加个
   賺頭 -> 利润 | 赚头 -> 利润 | 好耐 -> 很久 | 仲 -> 还 | 咁 -> 这 | 得閒 -> 有空 | 得闲 -> 有空 | 冇得閒 -> 没有空 | 冇得闲 -> 没有空
   而家 -> 现在 | 唔使 -> 不用 | 識做 -> 会做 | 識唔識 -> 会不会 | 識得 -> 会得
@@ -810,7 +810,7 @@ rewrite cantonese
 # cannot mean anything else here: 整 alone is also 整个 (whole), so only its phrases are listed.
 rewrite northern
   唠完 -> 聊完 | 唠了 -> 聊了 | 唠唠 -> 聊聊 | 唠嗑 -> 聊天 | 唠 -> 聊 | 嘎哈 -> 干嘛 | 干哈 -> 干嘛 | 啥玩意儿 -> 什么东西
-  今儿个 -> 今天的 | 今儿 -> 今天 | 明儿个 -> 明天的 | 明儿 -> 明天 | 昨儿个 -> 昨天的 | 昨儿 -> 昨天 | 后儿个 -> 后天的
+  今儿个 -> 今天的 | 今儿 -> 今天 | 前儿个 -> 前天的 | 前儿 -> 前天 | 明儿个 -> 明天的 | 明儿 -> 明天 | 昨儿个 -> 昨天的 | 昨儿 -> 昨天 | 后儿个 -> 后天的
   咱家 -> 我们 | 咱这 -> 我们 | 价儿 -> 价格 | 贼贵 -> 很贵 | 贼高 -> 很高 | 老贵 -> 很贵 | 死贵 -> 很贵
   不整了 -> 不弄了 | 给我整成 -> 给我改成 | 帮我整成 -> 帮我改成 | 整错了 -> 弄错了 | 整错 -> 弄错 | 整个新 -> 弄个新 | 整一个 -> 弄一个 | 能整啥 -> 能干啥 | 整啥 -> 干啥 | 瞎整 -> 瞎弄
   拉倒 -> 算了 | 没毛病 -> 没问题 | 妥了 -> 好了 | 妥妥的 -> 没问题 | 中不中 -> 行不行 | 得劲 -> 舒服
@@ -833,7 +833,7 @@ rewrite tianjin
 # 嫑 is 别 and 谝 is 聊 in 陕西话 and 山西话; 不中 is 不行 and 管 is 行 in 河南话).
 rewrite regional
   啥子 -> 什么 | 咋个 -> 怎么 | 啷个 -> 怎么 | 莫得 -> 没有 | 晓得 -> 知道 | 要得 -> 好的 | 巴适 -> 不错 | 签咯 -> 签了 | 搞定咯 -> 搞定了
-  侬好 -> 你好 | 侬 -> 你 | 阿拉格 -> 我们的 | 阿拉 -> 我们 | 伊讲 -> 他说 | 伊 -> 他 | 覅 -> 别 | 勿是 -> 不是
+  侬好 -> 你好 | 侬 -> 你 | 是有额 -> 是有的 | 阿拉格 -> 我们的 | 阿拉 -> 我们 | 伊讲 -> 他说 | 伊 -> 他 | 覅 -> 别 | 勿是 -> 不是
   欢喜 -> 喜欢 | 今朝 -> 今天 | 明朝 -> 明天 | 上半天 -> 上午时 | 下半天 -> 下午时 | 记牢 -> 记住 | 下趟 -> 下次
   是按怎 -> 是怎样 | 按怎 -> 怎样 | 没听到过 -> 没听说过
   跟不跟得上 -> 能否跟得上
@@ -841,7 +841,7 @@ rewrite regional
   一哈 -> 一下 | 莫跟了 -> 不跟了 | 莫跟 -> 不跟 | 莫搞了 -> 不搞了 | 莫做了 -> 不做了 | 莫弄了 -> 不弄了 | 店头 -> 店里
   别个牌子 -> 别的牌子 | 别个品牌 -> 别的品牌 | 别个厂家 -> 别的厂家 | 别个家 -> 别的家
   克了 -> 去了 | 克趟 -> 去趟 | 克看 -> 去看 | 搞哪样 -> 干什么 | 做哪样 -> 做什么 | 莫整了 -> 别弄了 | 那点了 -> 那里了
-  有甚 -> 有啥 | 甚客户 -> 啥客户 | 甚人 -> 啥人 | 做甚 -> 做啥 | 干甚 -> 干啥 | 是甚 -> 是啥 | 咧 -> 了 | 嫑 -> 别 | 谝 -> 聊 | 美得很 -> 好得很
+  有撒 -> 有啥 | 撒客户 -> 啥客户 | 撒时候 -> 啥时候 | 有甚 -> 有啥 | 甚客户 -> 啥客户 | 甚人 -> 啥人 | 做甚 -> 做啥 | 干甚 -> 干啥 | 是甚 -> 是啥 | 咧 -> 了 | 嫑 -> 别 | 谝 -> 聊 | 美得很 -> 好得很
   管 就 -> 行 就 | 中 就 -> 行 就 | 不中 -> 不行
   伓 -> 不 | 冇得 -> 没有 | 母湯 -> 不要 | 母汤 -> 不要 | 跟你港 -> 跟你讲 | 她港 -> 她讲 | 他港 -> 他讲 | 嗯港 -> 你讲 | 港哈 -> 讲下 | 么个 -> 什么 | 箇个 -> 这个 | 箇种 -> 这种 | 嗯晓得 -> 你知道
   么样办 -> 怎么办 | 克一趟 -> 去一趟 | 克见 -> 去见 | 切了 -> 去了 | 切见 -> 去见 | 扯回 -> 撤回 | 冇要 -> 不要 | 莫搞忘 -> 别搞忘
@@ -1089,6 +1089,10 @@ words company-marker
   company is | company: | company | firm
 
 # Words after which, in its clause, a company's name starts (X from Lim Supplies).
+# Words before the role a new customer will have (wants to become our agent, set her up as a retailer).
+words role-marker
+  as a | as an | as our | become our | become a | become an | to be our | sign up as
+
 words company-lead
   from | of | at | with
   # 叫庞立新就是立新陶瓷的, 叫葛春生是唐山春生卫浴的老板: the name, then "is" the company.
@@ -1118,6 +1122,7 @@ words verb-object
 words company-verb
   做 | 加 | 添加 | 新增 | 帮我 | 记 | 建 | 电话 | 叫 | 改成 | 改为 | 搬 | 在 | 开了 | 到 | 去 | 搞 | 那边 | 这边 | 那儿 | 有个 | 有一个 | 有家 | 有一家
   跑完 | 跑了 | 刚跑 | 刚从 | 回来
+  sells | sell | selling | runs | owns | works | opened | wants
 
 # Words that give a company's new name (原来叫A，现在叫B): read before company-marker.
 words company-rename
@@ -1187,7 +1192,7 @@ words note-marker
   note | memo | remember | note that | jot down | keep in mind | fyi | record that | please record | please note
   备住 | 记低
   名下记录 | 名下记 | 记录一下 | 帮我记
-  记一笔 | 记上 | 记一下子
+  记一笔 | 记上 | 记一下子 | 补充一点 | 补充一下 | 补充个情况 | 补充几句
   记个事 | 记个事儿
   记在他卡片上 | 记在她卡片上 | 记在卡片上 | 记在他卡上 | 记在她卡上 | 记到卡上 | jot that down | jot it down | jot this down | write this down | note this down | put this down | put that on his card | put that on her card | on his card | on her card
   add to notes | add to his notes | add to her notes | to the notes | in the notes | mark 一下 | mark一下
@@ -1227,7 +1232,7 @@ words past-visit
   刚见了 | 刚离开 | 刚走出 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 刚回来 | 回来了 | 刚出来 | 出来了 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | spent | dropped by | popped in | went to see | went over | caught up with | sat down with | was at | were at | had lunch with | had coffee with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 撸了顿串 | 撸了串 | 喝了顿酒 | 吃了顿 | 那坐了 | 坐了挺久 | 坐了一会 | 坐了半天 | had a long conversation with | had a conversation with | had a chat with | meet 完 | meet完 | 见完了 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
-  跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
+  caught up w | met w | met up w | spoke w | talked w | had a long call | had a long phone call | had a phone call | had a quick call | had a chat with | had a long chat | 已送样 | 送了样 | 样品已送 | 已拜访 | 已经拜访 | 已见 | 已经见了 | 跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
   跑完 | 才回来 | 去看了 | 去看过 | 看了一下 | 店里蹲了 | 圪蹴了 | 蹲了一上午 | 蹲了一下午 | 待了一上午 | 待了一下午 | 那儿回来 | 那回来 | 那边回来 | 那里回来 | 店里回来 | 坐了一下 | 坐了会儿 | 坐了坐 | 店里坐了
   已拜访 | 已经拜访 | 已见 | 已经见过 | 已去 | 拜访过了 | 拜访完了 | 电话已打 | 已打电话 | 已通话 | 打过了 | call完 | meet了 | meet 了 | met with | visit done | visited | got off the phone | just got off | had a meeting with | 打了通电话 | 通完电话
   坐了一会儿 | 坐了会儿 | 聊了一会儿
@@ -1277,8 +1282,8 @@ words followup-word
   没touch | 没 touch | 没有touch | 没有 touch | 很久没联系 | 好久没联系 | 多久没联系 | 没联系 | 没有联系 | 没跟进 | 没有跟进 | 该跟进 | 需要跟进 | 要跟进 | 该联系 | 该回访 | 需要回访 | 没去 | 没拜访 | 冷落 | 失联 | 好久没见 | 很久没见 | 没见过 | 好耐冇
   晾太久 | 晾着 | 晾了 | 被我晾
   掉线 | 掉线很久 | 没动静 | 很久没动静 | 好久没动静
-  overdue | haven't contacted | not contacted | follow up | follow-up | followup | due for | gone quiet | lost touch | haven't seen | haven't visited
-  没回访 | 很久没回访 | 超期未跟进 | 未跟进 | 太久没 | 没追踪 | 很久没跟 | 好久没跟 | 没怎么联系 | 很少联系 | 冇联系 | neglected | neglect | haven't talked | haven't spoken | not talked | not spoken | gone cold | been a while
+  overdue | haven't heard from me | not heard from me | in ages | falling through the cracks | fall through the cracks | fallen through the cracks | slipping through the cracks | haven't contacted | not contacted | follow up | follow-up | followup | due for | gone quiet | lost touch | haven't seen | haven't visited
+  没回访 | 很久没回访 | 好长时间没 | 很长时间没 | 长时间没 | 没打过交道 | 没打交道 | 未打过电话 | 没打过电话 | 好久没打电话 | 很久没打电话 | 老早没 | 老早未 | 超期未跟进 | 未跟进 | 太久没 | 没追踪 | 很久没跟 | 好久没跟 | 没怎么联系 | 很少联系 | 冇联系 | neglected | neglect | haven't talked | haven't spoken | not talked | not spoken | gone cold | been a while
   没follow | 没有follow | 没 follow | 很久没follow | haven't followed up | havent followed up | not followed up | haven't followed | havent followed
   待跟进 | 要跟进的 | 需跟进 | 需要跟进的 | follow | follow-ups | followups
   neglecting | been neglecting | neglected
@@ -1315,7 +1320,7 @@ words next-word
 words status-word
   到哪一步 | 哪一步 | 到哪步 | 在哪步 | 哪步了 | 第几步 | 进度 | 进展 | 阶段 | 走到 | 到哪了 | 做到哪 | 跟到哪 | 推进到
   status | progress | stage | where are we | how far | where is | at which step | which step | where does | stand in | where we are with | where things stand | where do we stand
-  哪个步骤 | 什么步骤 | 那一步 | 什么程度 | 什么阶段 | 处于 | 第几个步骤 | 卡在 | 推进得 | 流程走到
+  哪个步骤 | 什么步骤 | 那一步 | 到啥地方 | 到什么地方 | 到哪里了 | 到哪儿了 | 什么程度 | 什么阶段 | 处于 | 第几个步骤 | 卡在 | 推进得 | 流程走到
   走到第几步
   得怎么样 | 怎么样了 | 进行得 | 推进得怎么样
   哪个 step | which step | 哪个step | 到哪个阶段 | 到哪一步了 | 什么进度
@@ -1336,7 +1341,7 @@ words coach-question
   怎办 | 怎处理 | 怎么回应 | 要怎么回应 | 要怎么回 | 点处理 | 点覆他 | 点回覆 | 点复他 | 点回复 | 点答他
   best way to answer | how to answer | how should i answer | what is the best way
   怎么建立信任 | 如何建立信任 | 怎么取得信任 | 怎么赢得信任 | 么办 | 么样搞 | 要么样 | 怎搞 | 怎么去化解 | 如何去化解 | 怎么去应对 | 怎么去处理 | 怎么去说服 | 有啥办法 | 有什么办法没 | 有啥招 | 有什么招 | 怎么跟进 | 该怎么跟 | 怎么往下跟 | 怎么跟下去 | 怎谈 | 怎说 | 咋谈 | 怎么打消 | 打消他的顾虑 | 支个招 | 支支招 | 出个主意 | 出出主意 | 给点建议 | 给个建议 | 怎么化解 | 如何化解 | 怎么应付 | 咋应对
-  怎么推进 | 应该怎么推进 | 怎么搞定 | 怎么攻下 | 怎么往下推进 | 该怎么往下推 | 怎么往下推 | 怎么往前推
+  怎么推进 | 应该怎么推进 | 怎么推一把 | 推一把 | 怎么逼单 | 怎么催单 | 怎么搞定 | 怎么攻下 | 怎么往下推进 | 该怎么往下推 | 怎么往下推 | 怎么往前推
   what do i do | what should i do | what would you do | what do you suggest | what do you recommend
   有啥好办法 | 有什么好办法 | 好办法 | 怎样应对 | 点样应对 | 怎么应付 | how to handle | how do i handle | how to deal with
   咋回啊 | 咋回 | 点讲 | 应该点讲 | 我应该怎么讲 | 怎么讲 | 该怎么讲 | 怎么搞 | how i should respond | how should i reply | what should i tell | how do i answer
@@ -1359,7 +1364,7 @@ words coach-question
 
 words customer-says
   客户说 | 客户讲 | 他讲 | 她讲 | 客户嫌 | 客户觉得 | 客户担心 | 客户问 | 他说 | 她说 | 对方说 | 老板说 | 经销商说 | 说 | 嫌 | 觉得 | 担心 | 一直说
-  customer says | client says | he says | she says | they say | says | said | complains | keeps saying
+  customer says | client says | he says | she says | they say | says | said | complains | keeps saying | reckons | reckon | figures
   客人说 | 客户提出 | 客户要求 | 客户老说 | 老说 | 一直嫌 | 客户不敢 | 不敢 | 担心
 
 words man-word
@@ -1428,7 +1433,7 @@ words card-drop
 
 words lost-word
   不跟了 | 不搞了 | 不追了 | 别追了 | 不用追了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
-  标记为失败 | 标为失败 | 标记失败 | 失败了 | mark it lost | mark as lost | mark it as lost | we lost | lost the
+  标记为失败 | 标为失败 | 标记失败 | 列为失败 | 失败了 | 输掉了 | 算输了 | 没搞头了 | 没搞头 | 不会合作了 | mark it lost | mark as lost | mark it as lost | we lost | lost the
   机会就关了 | 关了吧 | 关掉这个机会 | close 掉 | close掉 | close it out
   标成已流失 | 已流失 | 标成流失 | 标为流失 | giving up on | give up on | gave up on | not going anywhere
   lost | drop | dropped | give up | gave up | went with | walked away | not pursuing | dead | no longer
@@ -1464,7 +1469,7 @@ words help-word
   what can u actually do | what can you actually do | actually do for me
   what else can you do | what kind of stuff | what can you track | what else can you
   怎么用的 | how does this | how does it | how does kaiqu | work | assistant | 从哪下手 | 干啥 | 能帮我干
-  怎用 | 怎么用啊 | 能办啥 | 能办什么 | 用法 | 使用方法 | 怎样用 | 如何使用 | 怎么使用
+  what it can do | what it can actually do | what can it do | what this bot can do | run me through what | walk me through what | never used this bot | 怎用 | 怎么用啊 | 能办啥 | 能办什么 | 用法 | 使用方法 | 怎样用 | 如何使用 | 怎么使用
   求助 | 怎么使用 | 如何使用 | 使用方法 | 会做什么 | 会做啥 | 会做些啥 | 能做些啥 | 能做些什么 | 有什么用
   能干些什么 | 都能干 | 咋用 | 怎么用啊 | 能做些 | how do i use this | what can this do
   可以帮我做 | 帮我做些啥 | 帮我做什么 | 能帮我做些
@@ -1632,6 +1637,8 @@ words typo-targets
 # Characters typed too often to be a homophone slip for another (做了个 holds no 哪个).
 words never-slip
   了 | 的 | 是 | 在 | 我 | 你 | 他 | 她 | 们 | 个 | 这 | 和 | 就 | 也 | 都 | 有 | 吗 | 吧 | 呢 | 啊
+  # 农药 is no slip for 约 (read yao only in 约一约, weighing).
+  药
 
 # Words no cue word inside them is said by: 做不下去了 holds no visit (去了).
 words shadow
@@ -1645,7 +1652,9 @@ words shadow
   # 点倾都唔肯 (怎么谈都不肯): however it is put, no question is asked; lost track is no deal lost.
   怎谈都 | 怎么谈都 | 怎么说都 | 怎么劝都 | 怎么讲都 | 咋说都 | lost track | lost count
   # 我手机换了，通讯录都没了: the rep's own phone, nobody's card to change or deal lost.
-  我手机换了 | 我换手机了 | 我手机丢了 | 我手机坏了 | 通讯录都没了 | 通讯录没了 | 号码都没了
+  # 看看别人卖得怎么样: how others' sales go, no question about a customer's progress.
+  卖得怎么样 | 卖得怎样 | 卖得如何 | 销得怎么样 | 卖得咋样
+  玩具 | 好玩 | 玩笑 | 我手机换了 | 我换手机了 | 我手机丢了 | 我手机坏了 | 通讯录都没了 | 通讯录没了 | 号码都没了
   # 不用再排了: no visit is planned.
   不用再排 | 不用排 | 不用再约 | 不用约 | 不必再排
 
@@ -1667,6 +1676,10 @@ cue customer.add
   # 叫个车, 叫外卖: 叫 calls for a car or a meal here, it names nobody.
   -6: (叫个车|叫车|叫辆车|叫个滴滴|叫滴滴|叫个的士|叫外卖|叫个外卖|打个车|打车)
   3: ~add-verb {phone} !{customer}
+  # X｜上海｜零售｜C类 新建: the details first, the verb last.
+  3: ~add-verb {region} {role} !{customer} !~list-word
+  # Sandra Yeo… wants in, set her up as a retailer: a card made for her.
+  5: (set her up as|set him up as|set them up as|sign her up as|sign him up as|put her down as|put him down as) !{customer}
   # 加 X 吉安 零售 B类: a bare 加 opening the message, then who and what they are.
   3: ^(加|再加|新加) !{customer} !(加班|加油|加微信|加个微信|加wx|加钱|加价|加急|加量)
   -6: {customer} !~new-customer !~add-verb
@@ -1686,6 +1699,9 @@ cue customer.update
   # Would you mind updating X's details? …ought to read Shenzhen: an edit, however it moved.
   5: (update|updating|amend|amending|correct|correcting) ~profile-noun
   4: (帮我把|你帮我把|帮我|麻烦把|请把|给我把) ~field-word (改下|改一下|改改|改成|改为|换成|更新一下|更新下)
+  # X现在算A类了, 而家係C類啦: a card or level that is now another, told as news.
+  8: {customer} (现在算|现在是|已经是|现在就是|现在已经是|已经算|现在已经算) {card}
+  5: {customer} (现在算|现在是|已经是|现在就是|现在已经是|已经算|现在已经算) {level}
   2: {customer} {field}
   2: {customer} {card} {short}
   2: {customer} {level} {short}
@@ -1706,7 +1722,7 @@ cue customer.update
   -4: ~past-visit
   -5: ~new-customer
   -6: ~visit-record
-  4: {customer} ~field-word (改下|改一下|改改|改成|改为|换成|换了|更新一下|变了|搬到|搬去|迁到)
+  4: {customer} ~field-word (改下|改一下|改改|改成|改为|换成|换了|更新一下|变了|搬到|搬去|迁到|调一下|调整一下|调下)
   -6: ~this-card ~card-drop
   4: (改成|改为|换成|转成|转为|转做|变成|设为|改返做|改做) {role}
   5: (改成|改为|调成|升成|降成) {level}
@@ -1739,6 +1755,10 @@ cue customer.list
   slots: region role level card step
   -8: ~followup-word
   5: {step} ~customer-noun !{customer}
+  # 石河子那块儿有啥代理没有: which customers of a kind a place has.
+  4: {region} {role} (有啥|有什么|有哪些|有没有|有几个|有多少|有几家) !{customer} !~coach-question
+  # 南京 门店客户: a place and a kind of customer, nothing else, is a list asked for.
+  4: {region} {role} ~customer-noun {short} !{customer} !~add-verb !~new-customer !(new|add)
   5: ~list-word ~customer-noun !{customer}
   3: {role} ~list-word !{customer}
   4: ~customer-noun ~list-word !{customer}
@@ -1855,7 +1875,9 @@ cue visit.schedule
   # A room booked for the team's own meeting is no customer visit.
   -6: (会议室|例会|周会|晨会|部门会|组会|meeting room|conference room|team meeting|staff meeting) !{customer}
   # 去兰州的机票, 去呼伦贝尔那条路封了没: travel and roads, no customer to see.
-  -8: (机票|火车票|高铁票|车票|动车票|航班|酒店|宾馆|路况|封路|路封|堵车|天气|flight|flights|ticket|tickets|hotel|train ticket) !{customer}
+  -8: (机票|火车票|高铁票|车票|动车票|航班|酒店|宾馆|路况|封路|路封|堵车|天气|沙尘暴|下雨|下雪|刮风|台风|会不会下|flight|flights|ticket|tickets|hotel|train ticket) !{customer}
+  # 这周末去黄山玩: a trip, not a visit.
+  -8: (玩|旅游|度假|爬山|游玩|去耍|耍几天|看风景|景点) !{customer}
   # 周末要去拜访我丈母娘: family, not a customer.
   -8: (丈母娘|岳母|岳父|老丈人|婆婆|公公|我妈|我爸|爸妈|父母|老妈|老爸|亲戚|外婆|奶奶|爷爷|姥姥|姥爷|in-laws|mother-in-law|my mom|my mum|my dad|my parents|grandma|grandpa) !{customer}
 
@@ -1870,6 +1892,7 @@ cue visit.list
   -6: ~followup-word
   # schedule a visit with Mr. Lim: a visit to book, though schedule also asks for the list.
   -12: (schedule a|schedule an|book a|book an|arrange a|arrange an|set up a|set up an|schedule in|book in)
+  5: {when} (要见哪些|要拜访哪些|要去哪些|要跑哪些|见哪些|拜访哪些|要见谁|要拜访谁) !{customer}
   # 这周还有哪些拜访没去: the week's visits still to make, not customers long unseen.
   5: {when} (还有哪些|还剩哪些|还有几个|还剩几个|还有什么) ~visit-noun !{customer}
   3: {when} ~plan-word ~who-word !{customer}
@@ -1929,6 +1952,8 @@ cue visit.cancel
   2: ~cancel-verb {customer} {when}
   3: ~visit-verb ~cancel-verb
   2: ~visit-noun ~move-verb
+  # 咱们约的那次拜访帮我挪到下周二: the visit planned, moved to another day.
+  4: (约的|约好的|定的|定好的|安排好的|那次|原来的|原定的) ~visit-noun ~move-verb {future}
   6: ~cancel-verb ~visit-noun
   6: ~visit-noun ~cancel-verb
   5: ~move-verb {when}
@@ -2045,7 +2070,7 @@ cue qualify.man
   # 购买力、决策权和需求: the three asked together are the MAN check.
   5: ~man-word ~man-word ~man-word
   # 预算约十万，她自己可以决定: money and authority told together, even after 帮我记录.
-  5: (预算|budget|资金|有钱) (自己决定|能决定|可以决定|自己定|能定|可以定|说了算|拍板|做主|决策|decides|decide|decision)
+  5: (预算|budget|资金|有钱|钞票) (自己决定|能决定|可以决定|自己定|能定|可以定|说了算|拍板|做主|决策|decides|decide|decision)
   -8: ~define-word
   -4: ~credit-word
   -5: ~lost-word
@@ -2999,7 +3024,7 @@ list deal-also
   也 | 还 | 又 | 而且 | 并且 | 但 | 但是 | 不过 | 可是 | 就是 | 都 | 也都 | 但就 | 同埋 | 又能 | 也有
 
 lookup money
-  yes: 有预算 | 有钱 | 钱不是问题 | 钱没问题 | 资金没问题 | 预算充足 | 预算够 | 预算足 | 资金充足 | 资金够 | 不差钱 | 有实力 | 有资金 | 钱够 | 够钱 | 有购买力 | 买得起 | 付得起 | 有米 | 好有钱 | has budget | has the budget | has a budget | has got a budget | has got the budget | has money | has the money | can afford it | can afford | budget | money
+  yes: 有预算 | 有钱 | 钞票是有的 | 有钞票 | 钞票有 | 钱是有的 | 钱不是问题 | 钱没问题 | 资金没问题 | 预算充足 | 预算够 | 预算足 | 资金充足 | 资金够 | 不差钱 | 有实力 | 有资金 | 钱够 | 够钱 | 有购买力 | 买得起 | 付得起 | 有米 | 好有钱 | has budget | has the budget | has a budget | has got a budget | has got the budget | has money | has the money | can afford it | can afford | budget | money
   no: 没预算 | 没有预算 | 没钱 | 没有钱 | 预算不够 | 预算不足 | 缺钱 | 资金紧张 | 钱不够 | 冇钱 | 冇预算 | 没资金 | 买不起 | 付不起 | 手头紧 | 冇米 | has no budget | no budget | no money | has no money | can't afford | cannot afford | can't afford it
 
 lookup authority
@@ -5963,8 +5988,13 @@ amain
 amas
 ambiguous
 amble
+amen
+amend
+amending
 amendment
 amendments
+amends
+amens
 ament
 aments
 amia
@@ -6204,6 +6234,7 @@ awes
 awhile
 awing
 awned
+awns
 awny
 awry
 axes
@@ -6359,6 +6390,8 @@ bath
 bather
 bathers
 bathes
+bathroom
+bathrooms
 baths
 bating
 bats
@@ -6381,6 +6414,7 @@ beady
 beak
 beaks
 beam
+beams
 bean
 beaned
 beaning
@@ -6526,6 +6560,7 @@ binging
 binning
 bins
 bint
+bios
 birch
 bird
 birl
@@ -6566,6 +6601,7 @@ blasts
 blat
 blate
 blaw
+blaws
 bleach
 bleached
 bleak
@@ -6693,6 +6729,7 @@ boss
 bossy
 bota
 botch
+botcher
 botchers
 botches
 botel
@@ -6768,6 +6805,7 @@ branned
 brans
 brant
 brants
+bras
 brash
 brat
 brawn
@@ -6813,6 +6851,8 @@ brinks
 brins
 briny
 brio
+brios
+bris
 brisk
 brit
 broach
@@ -6833,9 +6873,13 @@ brooked
 broom
 broomed
 brooming
+broos
 bros
 brose
+brosy
 broth
+brothels
+brother
 brothering
 brothers
 brought
@@ -6860,6 +6904,7 @@ budger
 budges
 budget
 budgets
+buds
 bugger
 bugs
 build
@@ -7203,6 +7248,7 @@ caved
 caver
 cavers
 caves
+caws
 cays
 cayuse
 cayuses
@@ -7231,6 +7277,8 @@ cento
 centos
 cents
 ceps
+ceramic
+ceramics
 cerate
 cerated
 ceratin
@@ -7344,6 +7392,7 @@ checking
 checklist
 checklists
 checks
+cheder
 cheders
 cheek
 cheeked
@@ -7365,6 +7414,7 @@ chest
 chests
 chesty
 chew
+chewer
 chewers
 chez
 chia
@@ -7454,11 +7504,13 @@ clach
 clack
 clacks
 clads
+clag
 clagged
 clags
 claim
 claims
 clam
+clammed
 clams
 clan
 clang
@@ -7594,6 +7646,7 @@ coedit
 coedited
 coerect
 coerected
+coerecting
 coerects
 coff
 coffee
@@ -7802,11 +7855,13 @@ confidently
 confider
 confirm
 confirmed
+confirming
 confirms
 conflict
 conflicts
 conform
 conformed
+conforming
 confuse
 confused
 confuses
@@ -7872,6 +7927,10 @@ converted
 converter
 conviction
 convictions
+convince
+convinced
+convincer
+convinces
 cony
 cooch
 cooches
@@ -7938,6 +7997,7 @@ corps
 correct
 corrected
 correcter
+correcting
 correction
 corrections
 corrects
@@ -8187,6 +8247,7 @@ dabs
 dace
 daces
 dada
+dado
 dads
 dafter
 daggles
@@ -8565,6 +8626,8 @@ dips
 dire
 direct
 directer
+direction
+directions
 directly
 director
 directors
@@ -8776,6 +8839,7 @@ dread
 dreading
 dreads
 drear
+dreck
 dree
 drees
 dregs
@@ -8954,6 +9018,8 @@ else
 elsewhere
 elver
 emceed
+emend
+emending
 emery
 emit
 emits
@@ -8999,9 +9065,12 @@ entity
 entrees
 entries
 entry
+envious
 environment
 environments
+envoy
 envoys
+envy
 epact
 equality
 equipment
@@ -9012,6 +9081,7 @@ erased
 eraser
 erases
 erns
+eros
 erose
 error
 errors
@@ -9258,6 +9328,7 @@ feature
 featured
 features
 feces
+feck
 feds
 feed
 feedback
@@ -9302,7 +9373,9 @@ fessed
 fester
 festival
 festivals
+fetch
 fetes
+fetich
 fets
 fetter
 fetters
@@ -9451,12 +9524,14 @@ flacks
 flag
 flagged
 flagger
+flags
 flail
 flailed
 flair
 flak
 flake
 flam
+flammed
 flan
 flanged
 flank
@@ -9474,6 +9549,7 @@ flays
 fled
 flee
 flees
+fletch
 flew
 flews
 flied
@@ -9623,6 +9699,7 @@ foxed
 foxes
 foxing
 frae
+frag
 fragged
 frail
 fraise
@@ -9753,11 +9830,17 @@ gallows
 galls
 gally
 gals
+gama
+gamb
+gambe
 game
 gamed
+gamer
 games
+gamey
 gamily
 gamp
+gams
 gamy
 gander
 gane
@@ -9805,6 +9888,7 @@ gaze
 gazes
 gear
 gears
+geck
 geds
 geed
 geeing
@@ -9913,6 +9997,7 @@ gleet
 gleeting
 gley
 glias
+glim
 gliming
 glisten
 glistened
@@ -9990,6 +10075,7 @@ gowd
 gowds
 gown
 gowned
+gowns
 goxes
 goys
 grab
@@ -10012,6 +10098,11 @@ grains
 gram
 gran
 grand
+grandam
+grandma
+grandmas
+grandpa
+grandpas
 grands
 grange
 grape
@@ -10540,6 +10631,10 @@ homes
 homey
 homing
 homo
+homophobe
+homophone
+homophones
+homophony
 homy
 honan
 hondle
@@ -10613,6 +10708,7 @@ hovered
 hovers
 howe
 howes
+however
 howf
 howk
 howl
@@ -10849,7 +10945,10 @@ jane
 jangling
 japer
 jars
+jaws
 jays
+jealous
+jealousy
 jean
 jeans
 jeed
@@ -10979,8 +11078,10 @@ kepi
 kepping
 keps
 kept
+keramics
 kerb
 kerbs
+ketch
 kettle
 kettles
 kevel
@@ -11045,6 +11146,7 @@ knacking
 knacks
 kneed
 knew
+knight
 knit
 knits
 knob
@@ -11129,6 +11231,8 @@ lamer
 lames
 lamest
 laming
+lammed
+lams
 lanai
 lanced
 lances
@@ -11215,7 +11319,9 @@ laved
 laver
 laves
 laving
+lavs
 lawn
+lawns
 laws
 lawyer
 lawyers
@@ -11326,6 +11432,7 @@ lesson
 lessons
 lessor
 lest
+letch
 lets
 letted
 letter
@@ -11403,6 +11510,7 @@ lilted
 lilting
 lilts
 lima
+limb
 limbing
 lime
 limed
@@ -11418,8 +11526,11 @@ limits
 limn
 limned
 limning
+limo
+limp
 limping
 limply
+limy
 linable
 linac
 linden
@@ -11677,6 +11788,7 @@ lucence
 luck
 lucked
 lucks
+lucky
 lues
 lugged
 lugging
@@ -12213,6 +12325,8 @@ momenta
 momento
 moments
 momes
+momi
+moms
 monde
 money
 moneys
@@ -12330,6 +12444,7 @@ mows
 much
 muck
 mucks
+mucky
 muddle
 mulch
 mule
@@ -12338,10 +12453,12 @@ muling
 mull
 mulled
 mulling
+mumm
 mummer
 mump
 mumping
 mums
+mumu
 munch
 muni
 muns
@@ -12431,6 +12548,7 @@ nears
 neat
 neath
 neats
+neck
 need
 needed
 needer
@@ -12508,8 +12626,10 @@ nigger
 nigh
 nigher
 nighest
+nighs
 night
 nights
+nighty
 nill
 nilled
 nilling
@@ -12708,6 +12828,7 @@ olds
 oldy
 oles
 omen
+omened
 omening
 omens
 omer
@@ -12732,6 +12853,7 @@ opening
 openings
 opens
 opes
+opined
 oping
 opining
 opinion
@@ -12779,6 +12901,7 @@ otto
 ouch
 ouds
 ought
+oughts
 ounce
 ours
 ourself
@@ -12889,6 +13012,7 @@ paise
 palace
 palaced
 palaces
+palate
 pale
 paler
 pales
@@ -12931,6 +13055,8 @@ pards
 pardy
 pare
 pared
+parent
+parents
 pareo
 parer
 pares
@@ -13011,6 +13137,7 @@ patches
 patching
 patchy
 pate
+patents
 pater
 pates
 path
@@ -13118,15 +13245,20 @@ pelite
 penality
 penally
 penalty
+pencel
+pencil
+pencils
 pend
 pended
 pending
 pends
+penicil
 peninsula
 peninsular
 peninsulas
 penning
 pens
+pensil
 pent
 peon
 peones
@@ -13364,6 +13496,7 @@ plash
 plat
 plate
 plated
+platen
 plater
 plates
 platform
@@ -13405,6 +13538,7 @@ plower
 plows
 ploy
 ploys
+plucky
 plug
 plugs
 plum
@@ -13840,6 +13974,10 @@ purse
 pursed
 purser
 pursing
+pursue
+pursued
+pursuer
+pursues
 pursuing
 puses
 push
@@ -14908,6 +15046,7 @@ scaling
 scall
 scalls
 scalping
+scammed
 scamped
 scan
 scans
@@ -15165,6 +15304,9 @@ shade
 shaded
 shades
 shading
+shadow
+shadows
+shadowy
 shaft
 shafted
 shag
@@ -15184,6 +15326,7 @@ shame
 shamed
 shames
 shaming
+shammed
 shanghai
 shanghais
 shank
@@ -15522,6 +15665,8 @@ slacks
 slag
 slagged
 slain
+slammed
+slammer
 slang
 slangs
 slanguage
@@ -15568,6 +15713,7 @@ slighting
 slights
 slim
 sliming
+slimmed
 sling
 slink
 slip
@@ -15610,6 +15756,7 @@ slowing
 slows
 sluff
 slum
+slummed
 slummer
 slums
 slung
@@ -15656,6 +15803,7 @@ snared
 snares
 snaring
 snaw
+snawed
 sneak
 sneaker
 sneaking
@@ -16116,6 +16264,7 @@ stied
 sties
 stiff
 stile
+stiles
 still
 stilling
 stills
@@ -16268,6 +16417,7 @@ studied
 studier
 studiers
 studies
+studio
 studios
 studly
 studs
@@ -16507,11 +16657,13 @@ takings
 takins
 tala
 talar
+talas
 talc
 talced
 talcing
 talcked
 talcking
+talcs
 tale
 tales
 talesman
@@ -16527,12 +16679,15 @@ tall
 tallows
 tally
 taluk
+taluks
+talus
 tame
 tamed
 tames
 taming
 tamis
 tamper
+tams
 tanager
 tanagers
 tang
@@ -16589,6 +16744,7 @@ tatting
 taught
 tauting
 tawing
+taws
 taxa
 taxes
 taxi
@@ -16604,6 +16760,7 @@ teaches
 teahouse
 teahouses
 teak
+teaks
 teal
 teals
 team
@@ -16815,10 +16972,14 @@ tight
 tights
 tike
 tikes
+tildes
 tile
 tiled
+tiler
+tilers
 tiles
 tiling
+tilings
 till
 tilled
 tiller
@@ -16827,6 +16988,8 @@ tills
 tils
 tilt
 tilter
+tilting
+tilts
 time
 timed
 timeline
@@ -16904,6 +17067,8 @@ together
 togged
 togging
 toggling
+toiles
+toiling
 tokay
 toke
 token
@@ -16916,6 +17081,7 @@ told
 tole
 toled
 toles
+toling
 toll
 tolling
 tolls
@@ -17050,6 +17216,7 @@ trait
 traits
 tram
 tramel
+trams
 trance
 trank
 tranks
@@ -17327,7 +17494,9 @@ unrefined
 unrelated
 unrelaxed
 unsaid
+unseen
 unset
+unsewn
 unsold
 unsolid
 unsure
@@ -17341,10 +17510,12 @@ unwit
 unwits
 upas
 updarted
+updarting
 update
 updated
 updater
 updates
+updating
 updo
 upend
 upending
@@ -17359,6 +17530,7 @@ uploaded
 upraised
 uprate
 uprated
+uprating
 upsent
 upset
 upsets
@@ -17431,6 +17603,7 @@ vasts
 vats
 vault
 vaulty
+vaws
 veal
 vealed
 vealer
@@ -17475,6 +17648,7 @@ verve
 very
 vest
 vests
+vetch
 vets
 vetting
 vexing
@@ -17523,6 +17697,7 @@ voicer
 voices
 void
 voided
+voile
 volar
 vole
 voles
@@ -18097,7 +18272,9 @@ wytes
 yack
 yacked
 yacks
+yaks
 yamen
+yams
 yang
 yangs
 yank
@@ -18114,6 +18291,7 @@ yatter
 yatters
 yaup
 yawn
+yaws
 yays
 yeah
 yealing
@@ -18138,7 +18316,9 @@ yelp
 yelping
 yelps
 yens
+yeses
 yessed
+yesses
 yesterday
 yesterdays
 yestern
@@ -18178,6 +18358,7 @@ yuan
 yuans
 yuch
 yucks
+yucky
 yulan
 yule
 yules
@@ -18189,6 +18370,7 @@ zany
 zappy
 zaps
 zeal
+zealous
 zeals
 zebu
 zees
@@ -20184,7 +20366,7 @@ lookup step
   3: 第三步 | 第3步 | 应对拒绝 | 处理拒绝 | step 3 | step three | refusal | rejection
   4: 第四步 | 第4步 | 销售说服 | 说服 | step 4 | step four | persuasion
   5: 第五步 | 第5步 | 处理异议 | 异议处理 | 处理意义 | 处理异意 | step 5 | step five | objections | objection handling | 解决异议 | handling objections
-  6: 第六步 | 第6步 | 促进签约 | 促成签约 | 签约阶段 | step 6 | step six | closing
+  6: 第六步 | 第6步 | 促进签约 | 促成签约 | 签约阶段 | step 6 | step six | closing | signing step | signing stage | contract signing | closing step
 
 # field: which part of a card customer.update changes.
 lookup field

@@ -129,6 +129,8 @@ extension SlotFiller {
             }
             guard let first = words.first, let last = words.last else { return nil }
             if words.count == 1, !isTitle(first) && text.typed(first).count < 2 { return nil }
+            // A place or a kind of customer (…, retailer, Qingdao) is no name, capitalized or not.
+            if entities.contains(where: { ["region", "role", "level", "card", "field"].contains($0.type) && $0.range.lowerBound == first.lowerBound }) { return nil }
             return text.typed(first.lowerBound..<last.upperBound)
         }
         return nil

@@ -27,6 +27,12 @@ struct SlotFiller {
         fillCustomer(&slots, wanted: wanted, outside: outside)
         if wanted.contains("name") { fillName(&slots, avoiding: company) }
         if let company, wanted.contains("company"), slots["company"] == nil { slots["company"] = text.typed(company) }
+        // …runs an online store and wants to become our agent: the role said as what they will be.
+        if wanted.contains("role"), slots["role"] == nil,
+           let e = group("role-marker").lazy.compactMap({ marker in self.entities.first { $0.type == "role" && outside($0)
+               && $0.range.lowerBound >= marker.upperBound && $0.range.lowerBound - marker.upperBound <= 20 } }).first {
+            slots["role"] = e.value
+        }
         for type in ["phone", "email", "role", "level", "card", "step", "amount"] where wanted.contains(type) && slots[type] == nil {
             if let e = entities.first(where: { $0.type == type && outside($0) }) { slots[type] = e.value }
         }

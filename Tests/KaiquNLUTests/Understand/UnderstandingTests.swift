@@ -327,6 +327,18 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertEqual(shipped("any retailers i havent folowed up with?").intent, "followup.due")
     }
 
+    func testTheRoleANewCustomerWillHaveAndNoPlaceForAName() {
+        // The shop he runs now is a kind of business; the role asked for is what he will be.
+        let r = shipped("ran into a man at the fair who owns a shop in town and wants to become our agent, add him please: Tom Baker, 13912345678")
+        XCTAssertEqual(r.intent, "customer.add")
+        XCTAssertEqual(r.slots["role"], "agent", "\(r.slots)")
+        XCTAssertEqual(r.slots["name"], "Tom Baker", "\(r.slots)")
+        // A capitalized place after the role is no name.
+        let listed = shipped("add new customer Amy Wong, retailer, Qingdao")
+        XCTAssertEqual(listed.slots["name"], "Amy Wong", "\(listed.slots)")
+        XCTAssertEqual(listed.slots["region"], "青岛", "\(listed.slots)")
+    }
+
     func testTheEnglishWordListIsCheckedOnLoading() throws {
         let words = try EnglishWords.parse("# header\nabout\nrange\nsoon\n", file: "english.table")
         XCTAssertTrue(words.contains(Array("range".unicodeScalars)))

@@ -77,10 +77,13 @@ struct EnglishTime {
         if span.word("for"), let n = count(&span), let unit = self.unit(&span), let start = first.value(ref) {
             consider(Self.lasting(start, n, unit, ref), span.i)
         }
-        // Thursday from 9:30 to 11:00: a day, then a range of clock times on it.
+        // Thursday from 9:30 to 11:00, tomorrow between 10 and 12: a day, then a range of clock
+        // times on it.
         var within = trial
-        if !bareFirst, let day = first.day, first.clock == nil, within.word("from"),
-           let a = point(&within, inherit: nil, allowBare: true), a.clock != nil, a.day == nil, Self.eatRangeWord(&within),
+        let between = within.word("between")
+        if !bareFirst, let day = first.day, first.clock == nil, between || within.word("from"),
+           let a = point(&within, inherit: nil, allowBare: true), a.clock != nil, a.day == nil,
+           between && within.word("and") || Self.eatRangeWord(&within),
            let b = point(&within, inherit: nil, allowBare: true), let bm = b.clock,
            let am = Self.borrowingMarker(a, from: b).clock {
             consider(.instants(day, am, day, bm), within.i)
@@ -625,11 +628,19 @@ struct EnglishTime {
         var t = s
         if t.words("in", "the", "early", "hours", "of", "the", "morning") || t.words("early", "in", "the", "morning") || t.words("early", "morning") { s = t; return .earlyMorning }
         t = s
-        _ = t.words("in", "the") || t.word("this") || t.word("in")
-        if t.word("morning") || t.word("mornings") { _ = t.word("ish"); s = t; return .englishMorning }
+        let this = !(t.words("in", "the")) && t.word("this")
+        if !this { _ = t.word("in") }
+        var part: PartOfDay?
+        if t.word("morning") || t.word("mornings") { _ = t.word("ish"); part = .englishMorning }
         // arvo: Australian for the afternoon.
-        if t.word("afternoon") || t.word("afternoonish") || t.word("arvo") { _ = t.word("ish"); s = t; return .englishAfternoon }
-        if t.word("evening") || t.word("night") { s = t; return .englishEvening }
+        else if t.word("afternoon") || t.word("afternoonish") || t.word("arvo") { _ = t.word("ish"); part = .englishAfternoon }
+        else if t.word("evening") || t.word("night") { part = .englishEvening }
+        if let part {
+            // this morning is today's: a time told with it is on a day (this morning at 7:30).
+            if this { p.day = p.day ?? ref.today }
+            s = t
+            return part
+        }
         if t.word("lunch") || t.word("lunchtime") { s = t; return .lunch }
         t = s
         if t.words("after", "lunch") { s = t; return .afterLunch }

@@ -85,7 +85,9 @@ public struct TemporalExtractor: EntityExtractor {
         // Quarters at its letter).
         let before = i == 0 ? ScalarClass.separator : ScalarClass(s[i - 1])
         let wordStart = i == 0 || before != ScalarClass(c) && !(before == .letter && c.isASCIIDigit) || ScalarClass(c) == .han
-        if wordStart, ChineseTime.startScalars.contains(c) || c.isASCIIDigit {
+        // The 下 of 一下 (排一下礼拜六, 统计一下周报) is "a moment", not "next": 约一下下周一 has its own.
+        let ofYiXia = c == "下" && i > 0 && s[i - 1] == "一"
+        if wordStart, !ofYiXia, ChineseTime.startScalars.contains(c) || c.isASCIIDigit {
             best = chinese.parse(s, at: i)
         }
         if wordStart, c.isASCIIDigit && !Self.hanAfterDigits(s, i) || c == "@" || ScalarClass(c) == .letter && Self.mayStartEnglish(s, i),
