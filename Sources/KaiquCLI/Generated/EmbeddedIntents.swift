@@ -770,7 +770,7 @@ holidays 2027
 # rep's own words stay in slot values (佢話要諗下 is the note, not 他说要想下).
 rewrite cantonese
   佢哋 -> 他们 | 我哋 -> 我们 | 你哋 -> 你们 | 佢 -> 他
-  甩咗 -> 丢了 | 揀咗 -> 选了 | 拣咗 -> 选了 | 咗 -> 了 | 嘅 -> 的 | 係 -> 是 | 系啊 -> 是啊 | 系呀 -> 是呀 | 系咯 -> 是了 | 系咪 -> 是不 | 係咪 -> 是不 | 冇 -> 没 | 唔係 -> 不是 | 唔 -> 不 | 喺 -> 在
+  边一步 -> 哪一步 | 邊一步 -> 哪一步 | 甩咗 -> 丢了 | 揀咗 -> 选了 | 拣咗 -> 选了 | 咗 -> 了 | 嘅 -> 的 | 係 -> 是 | 系啊 -> 是啊 | 系呀 -> 是呀 | 系咯 -> 是了 | 系咪 -> 是不 | 係咪 -> 是不 | 冇 -> 没 | 唔係 -> 不是 | 唔 -> 不 | 喺 -> 在
   邊個 -> 哪个 | 边个 -> 哪个 | 邊啲 -> 哪些 | 边啲 -> 哪些 | 邊度 -> 哪里 | 边度 -> 哪里 | 邊間 -> 哪家 | 边间 -> 哪家
   乜嘢 -> 什么 | 咩嘢 -> 什么 | 咩 -> 啥 | 點樣 -> 怎样 | 点样 -> 怎样 | 點算 -> 怎办 | 点算 -> 怎办 | 點辦 -> 怎办 | 点办 -> 怎办
   睇 -> 看 | 搵 -> 找 | 揾 -> 找 | 傾 -> 谈 | 畀 -> 给 | 俾 -> 给 | 攞 -> 拿 | 嚟 -> 来 | 諗 -> 想 | 谂 -> 想 | 嗰 -> 那 | 啲 -> 些
@@ -815,7 +815,7 @@ rewrite northern
   不整了 -> 不弄了 | 给我整成 -> 给我改成 | 帮我整成 -> 帮我改成 | 整错了 -> 弄错了 | 整错 -> 弄错 | 整个新 -> 弄个新 | 整一个 -> 弄一个 | 能整啥 -> 能干啥 | 整啥 -> 干啥 | 瞎整 -> 瞎弄
   拉倒 -> 算了 | 没毛病 -> 没问题 | 妥了 -> 好了 | 妥妥的 -> 没问题 | 中不中 -> 行不行 | 得劲 -> 舒服
   那嘎达 -> 那边的 | 这嘎达 -> 这边的 | 嘎达 -> 那边 | 划拉 -> 列出 | 捋捋 -> 看看 | 捋一捋 -> 看一看
-  夜儿个 -> 昨天的 | 夜个 -> 昨天 | 夜来 -> 昨天 | 今个清早 -> 今天早上 | 今个早上 -> 今天早上 | 今个上午 -> 今天上午 | 今个下午 -> 今天下午 | 今个晚上 -> 今天晚上 | 明个 -> 明天 | 昨个 -> 昨天 | 后晌 -> 下午 | 前晌 -> 上午 | 头晌 -> 上午 | 晌午 -> 中午 | 清早 -> 早上
+  夜里个 -> 昨天的 | 夜儿个 -> 昨天的 | 夜个 -> 昨天 | 夜来 -> 昨天 | 今个清早 -> 今天早上 | 今个早上 -> 今天早上 | 今个上午 -> 今天上午 | 今个下午 -> 今天下午 | 今个晚上 -> 今天晚上 | 明个 -> 明天 | 昨个 -> 昨天 | 后晌 -> 下午 | 前晌 -> 上午 | 头晌 -> 上午 | 晌午 -> 中午 | 清早 -> 早上
   俺们 -> 我们 | 俺 -> 我 | 恁 -> 你
   管，就 -> 行，就 | 中，就 -> 行，就 | 管,就 -> 行,就 | 中,就 -> 行,就 | 木有 -> 没有 | 就这么着 -> 就这样了 | 就这么地 -> 就这样了 | 然后嘞 -> 然后呢
   老长时间 -> 很长时间 | 老半天 -> 大半天 | 老久 -> 很久 | 搭理 -> 联系 | 咋整 -> 怎办 | 咋弄 -> 怎弄 | 琢磨琢磨 -> 考虑考虑 | 琢磨 -> 考虑
@@ -837,7 +837,7 @@ rewrite regional
   欢喜 -> 喜欢 | 今朝 -> 今天 | 明朝 -> 明天 | 上半天 -> 上午时 | 下半天 -> 下午时 | 记牢 -> 记住 | 下趟 -> 下次
   是按怎 -> 是怎样 | 按怎 -> 怎样 | 没听到过 -> 没听说过
   跟不跟得上 -> 能否跟得上
-  冒得 -> 没有 | 搞么子 -> 干什么 | 么子 -> 什么 | 算哒 -> 算了 | 哒 -> 了 | 蛮久 -> 很久 | 蛮好 -> 很好
+  冒得 -> 没有 | 冒去 -> 没去 | 莫搞哒 -> 不搞了 | 莫做哒 -> 不做了 | 莫弄哒 -> 不弄了 | 搞么子 -> 干什么 | 么子 -> 什么 | 算哒 -> 算了 | 哒 -> 了 | 蛮久 -> 很久 | 蛮好 -> 很好
   一哈 -> 一下 | 莫跟了 -> 不跟了 | 莫跟 -> 不跟 | 莫搞了 -> 不搞了 | 莫做了 -> 不做了 | 莫弄了 -> 不弄了 | 店头 -> 店里
   别个牌子 -> 别的牌子 | 别个品牌 -> 别的品牌 | 别个厂家 -> 别的厂家 | 别个家 -> 别的家
   克了 -> 去了 | 克趟 -> 去趟 | 克看 -> 去看 | 搞哪样 -> 干什么 | 做哪样 -> 做什么 | 莫整了 -> 别弄了 | 那点了 -> 那里了
@@ -1083,6 +1083,7 @@ words name-stop
 words not-a-name
   客户 | 新客 | 经销商 | 代理商 | 批发商 | 零售商 | 门店 | 终端 | 老板 | 电话 | 手机 | 公司 | 这个 | 一个 | 新的 | 信息
   名字 | 姓名 | 资料 | 帮我 | 麻烦 | 谢谢 | 你好 | 一下 | 微信 | 邮箱 | 做门店 | 做零售 | 做批发 | 做代理 | 我们 | 他们
+  please | pls | his | her | their | the | he | she | they | we | it | this | that | my | our | your | hi | hello | thanks | can | could | would
 
 words company-marker
   公司叫 | 公司是 | 公司名是 | 公司名叫 | 公司名 | 公司: | 公司 | 单位是 | 店名叫 | 店名是 | 店名 | 厂名
@@ -1093,8 +1094,12 @@ words company-marker
 words role-marker
   as a | as an | as our | become our | become a | become an | to be our | sign up as
 
+# Words before a deal's total (一块订的，总共四万二: the total, not the 一块).
+words total-word
+  总共 | 一共 | 合计 | 总计 | 总额 | 总金额 | in total | total of | totalling | totaling
+
 words company-lead
-  from | of | at | with
+  from | of | at | with | called | named
   # 叫庞立新就是立新陶瓷的, 叫葛春生是唐山春生卫浴的老板: the name, then "is" the company.
   就是 | 是
 
@@ -1105,6 +1110,7 @@ words company-suffix
   美容院 | 美容店 | 理发店 | 诊所 | 药店 | 药房 | 餐厅 | 饭店 | 酒店 | 工作室 | 中心 | 门市部 | 专营店 | 经销部 | 商社 | hardware | ltd | llc | corp | corporation | enterprises | industries | imports
   鞋材 | 鞋业 | 服饰 | 服装 | 布艺 | 材料 | 灯饰 | 陶瓷 | 卫浴 | 家具 | 门窗 | 汽配 | 配件 | 数码 | 通讯 | 烟酒 | 茶行 | 粮油 | 副食 | 批发行 | 贸易行 | retail group | retail | wholesale | distribution | logistics | hardware store
   店 | 五金店 | 厂家 | 门市
+  合作社 | 资材行 | 农资 | 种业 | 园艺 | 材料行 | 磁砖行 | 瓷砖行 | 建材行 | 五金行 | cooperative | gmbh | agri supplies
   美妆 | 药妆 | 化妆品 | 化妆品店 | 日化 | 日化店 | 母婴店 | cosmetics | beauty
   种业 | 种子店 | 农资店 | 农资行 | 建材行 | 材料行 | 水电 | 地板 | 瓷砖 | 涂料 | 植保站 | agri | sanitary ware | seeds
   烘焙 | 烘焙坊 | 阀门 | 农资 | 机电 | 杂货 | 杂货铺 | 企业社 | 文具 | 文具行 | 五金行 | 电器行 | 车行 | 调味品 | 工贸 | 实业社 | 商号 | 坊 | 铺
@@ -1130,7 +1136,7 @@ words company-rename
   now called | renamed to | renamed it to | new name is
 
 words change-marker
-  改成 | 改为 | 改到 | 换成 | 换为 | 调整为 | 调整成 | 更新为 | 更新成 | 设为 | 设成 | 调到 | 调成 | 升为 | 升成 | 升到 | 降为 | 降到 | 降成 | 转成 | 转为 | 转做 | 变成 | 写成 | 新号 | 新号码 | 新的是 | 改返做 | 改返
+  改成 | 改为 | 改到 | 换成 | 换为 | 改回 | 改回成 | 调回 | 调整为 | 调整成 | 更新为 | 更新成 | 设为 | 设成 | 调到 | 调成 | 升为 | 升成 | 升到 | 降为 | 降到 | 降成 | 转成 | 转为 | 转做 | 变成 | 写成 | 新号 | 新号码 | 新的是 | 改返做 | 改返
   to | as | into | now
 
 words change-verb
@@ -1232,7 +1238,7 @@ words past-visit
   刚见了 | 刚离开 | 刚走出 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 刚回来 | 回来了 | 刚出来 | 出来了 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | spent | dropped by | popped in | went to see | went over | caught up with | sat down with | was at | were at | had lunch with | had coffee with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 撸了顿串 | 撸了串 | 喝了顿酒 | 吃了顿 | 那坐了 | 坐了挺久 | 坐了一会 | 坐了半天 | had a long conversation with | had a conversation with | had a chat with | meet 完 | meet完 | 见完了 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
-  caught up w | met w | met up w | spoke w | talked w | had a long call | had a long phone call | had a phone call | had a quick call | had a chat with | had a long chat | 已送样 | 送了样 | 样品已送 | 已拜访 | 已经拜访 | 已见 | 已经见了 | 跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
+  瞧了一下 | 瞧了瞧 | 瞅了一眼 | 坐了一个多钟头 | 坐了一个多小时 | 坐了一个钟头 | 坐了一个小时 | 聊得挺投机 | 分钟电话 | 分钟的电话 | 个小时电话 | caught up w | met w | met up w | spoke w | talked w | had a long call | had a long phone call | had a phone call | had a quick call | had a chat with | had a long chat | 已送样 | 送了样 | 样品已送 | 已拜访 | 已经拜访 | 已见 | 已经见了 | 跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
   跑完 | 才回来 | 去看了 | 去看过 | 看了一下 | 店里蹲了 | 圪蹴了 | 蹲了一上午 | 蹲了一下午 | 待了一上午 | 待了一下午 | 那儿回来 | 那回来 | 那边回来 | 那里回来 | 店里回来 | 坐了一下 | 坐了会儿 | 坐了坐 | 店里坐了
   已拜访 | 已经拜访 | 已见 | 已经见过 | 已去 | 拜访过了 | 拜访完了 | 电话已打 | 已打电话 | 已通话 | 打过了 | call完 | meet了 | meet 了 | met with | visit done | visited | got off the phone | just got off | had a meeting with | 打了通电话 | 通完电话
   坐了一会儿 | 坐了会儿 | 聊了一会儿
@@ -1252,7 +1258,7 @@ words past-visit
 words visit-record
   拜访记录 | 记录拜访 | 拜访结果 | 见面记录 | 通话记录 | 记一次拜访 | log a visit | visit log | log visit | log the visit | call log | log a call | log call | log meeting | log a meeting
   今天的拜访 | 这次拜访 | 这次的拜访
-  电话回访 | 回访记录 | 电话跟进 | 电话拜访 | log vist | visit note | visit notes | call note
+  电话回访 | 回访记录 | 电话跟进 | 电话拜访 | 电话沟通 | log vist | visit note | visit notes | call note
   log my visit | log my call | log a call with | log a meeting | log the meeting | 记下拜访 | 记录一下拜访
   log call | log call w | log the call | log a meeting with
 
@@ -1348,7 +1354,7 @@ words coach-question
   点答 | 点回 | 点应 | 咋说服 | 怎么跟他谈 | 该怎么跟他谈 | 怎么跟她谈 | 怎么往下跟 | 该怎么往下跟
   点应付 | 怎么应付 | 应该怎么应付 | 点应付好 | 点同他讲 | 点同他说 | 点跟他讲 | 点同客讲
   点应对 | 点应对好 | 应该点应对
-  咋跟她说 | 咋跟他说 | 怎么跟她说 | 咋跟她讲 | 咋跟他讲 | 咋和她说 | 咋和他说
+  怎弄 | 这咋弄 | 点样先可以 | 怎样才可以 | 怎样才能 | 怎么才能 | 点样先能 | what if they say | what if he says | what if she says | 咋跟她说 | 咋跟他说 | 怎么跟她说 | 咋跟她讲 | 咋跟他讲 | 咋和她说 | 咋和他说
   怎么打动 | 该怎么打动 | 怎么说动 | 怎么劝
   怎么逼她 | 怎么逼他 | 要怎么逼 | 逼她做决定 | 逼他做决定 | 怎么让她下单 | 怎么让他下单 | 怎么让她做决定 | 怎么让他做决定 | 打开这个局面 | 打开局面 | 破局 | 怎么破局 | 这种情况我该从哪里下手 | 这种情况该从哪下手 | 从哪里下手
   从哪个角度切入 | 从哪切入 | 怎么切入 | 如何切入 | 切入点 | 怎么突破 | 如何突破 | 怎么打开局面 | 点搞 | 咁点搞 | 点算好 | 怎么撬动 | 怎么撬 | any ideas | how do i get past | how can i get
@@ -1433,7 +1439,7 @@ words card-drop
 
 words lost-word
   不跟了 | 不搞了 | 不追了 | 别追了 | 不用追了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
-  标记为失败 | 标为失败 | 标记失败 | 列为失败 | 失败了 | 输掉了 | 算输了 | 没搞头了 | 没搞头 | 不会合作了 | mark it lost | mark as lost | mark it as lost | we lost | lost the
+  没有戏 | 没啥戏 | 没什么戏 | 确定没戏 | 标记为失败 | 标为失败 | 标记失败 | 列为失败 | 失败了 | 输掉了 | 算输了 | 没搞头了 | 没搞头 | 不会合作了 | mark it lost | mark as lost | mark it as lost | we lost | lost the
   机会就关了 | 关了吧 | 关掉这个机会 | close 掉 | close掉 | close it out
   标成已流失 | 已流失 | 标成流失 | 标为流失 | giving up on | give up on | gave up on | not going anywhere
   lost | drop | dropped | give up | gave up | went with | walked away | not pursuing | dead | no longer
@@ -1820,6 +1826,8 @@ cue customer.note
   6: ~note-marker {customer}
   # 请帮我备注：林淑芬…拜访尽量排上午: what follows an opening 备注 is the note, plans and all.
   10: ^[请|麻烦|请你|你|帮我|请帮我|麻烦帮我|麻烦你|帮忙] (备注|备注一下|加个备注|加备注) {customer}
+  # 给邱晓东记个备注：… what follows the opening is the note, plans and all.
+  10: ^(给|帮我给|帮|麻烦给|请给) (记个备注|加个备注|备注一下|写个备注|记条备注|记个事) {customer}
   5: {customer} ~note-marker
   4: {customer} ~profile-fact
   -4: ~past-visit
@@ -1926,6 +1934,10 @@ cue visit.log
   -4: ~plan-word !~past-visit
   # 帮我记录一下昨天对X的拜访, 这些帮我记到拜访记录里: the visit is what is recorded.
   7: ~note-marker (的拜访|拜访记录|拜访里|拜访日志|跟进记录)
+  # 拜访高晓峰 完成: a visit done, told in two words.
+  5: (拜访|回访|见面|visit) (完成|已完成|结束了|done|completed)
+  # …已经从重庆搬到贵阳去了: a move, no visit.
+  -6: (搬到|搬去|迁到|迁去|搬走|搬家)
   -5: ~coach-question
   -5: {objection} (我是|我该|我应该|是该|是继续|要不要|该不该) (还是) (比较好|更好|好呢|好些|合适|好一点|为好)
   2: {past} ~visit-verb {customer}
@@ -2084,6 +2096,7 @@ cue credit.assess
   slots: customer
   3: (评估|平估|evaluate|assess) !~man-word
   6: ~credit-word
+  -8: (credit term|credit terms|credit period|credit days)
   -6: ~man-word !~credit-word
   2: ~credit-word {customer}
   # Asked for (帮我…信用), looked into (查查他的信用) or listed (品格、能力、资本).
@@ -2097,7 +2110,7 @@ cue deal.won
   -8: ~won-word (another supplier|another vendor|another brand|别家|另一家|其他厂家|别的厂家|别的牌子)
   -6: !{customer} ~others-cheer
   # Envy is for someone else's win, whoever is named.
-  -20: (羡慕|眼红|jealous|envious|狗屎运|那么厉害|这么厉害)
+  -20: (羡慕|眼红|jealous|envious|狗屎运|那么厉害|这么厉害|好厉害|真厉害|太厉害)
   # 同事小梁又签了一个大单: a colleague's win, whoever 小梁 may also be.
   -10: (同事|我同事|我们同事|新同事|老同事) ~won-word
   -8: !{customer} ~others-customer
@@ -2116,6 +2129,8 @@ cue deal.won
   2: {amount}
   -6: ~lost-word
   -5: ~plan-word
+  # 采购预算大概五万，但签合同要报老板: a budget told is qualification, no deal yet.
+  -6: (预算|budget)
   -7: ~not-yet
   # A question about signing with nobody named (签合同要盖什么章) reports no deal.
   -5: !{customer} !{pronoun} (还是|吗|是不是|要不要|怎么|什么|哪些|一般|注意)
@@ -20445,7 +20460,7 @@ lookup objection
   need_approval: 老板拍板 | 得老板拍板 | 要老板拍板 | 老板同意 | 问过老板 | 问老板 | 请示老板 | 跟老板说 | 领导批 | 领导决定 | 总部决定 | 总部批 | 问过老细 | 问老细 | 要问过 | check with his boss | check with her boss | check with the boss | ask his boss | boss has to sign off | boss needs to approve | needs approval | head office
   quality_doubt: 质量 | 质量没信心 | 质量不过关 | 检测报告 | 质检报告 | 质量有问题 | 质量问题 | 怕质量 | 品质 | 做工 | 手感一般 | 不放心质量 | quality | poor quality | quality concerns | quality issues
   no_need: 暂时不需要 | 用不上 | 用不到 | 根本用不到 | 没需求 | 没这个需要 | 不感兴趣 | 没兴趣 | not interested | no interest | not needed | doesn't need
-  payment_terms: 数期长 | 数期 | 找数期 | 数期长啲
+  payment_terms: 数期长 | 数期 | 找数期 | 数期长啲 | credit term | credit terms
   payment_terms: 先铺货后结款 | 先铺货后付款 | 铺货后付款 | 后付款 | 延期付款 | 结款 | 付款周期 | 押款 | 回款 | 90天账期 | payment | net 90 | 90 days | credit period | pay after
   low_margin: 差价太小 | 差价小 | 利润空间 | 利润空间小 | 没有利润 | 利润不高 | 没赚头 | 利润少 | 不划算 | 点位低 | 利润 | margin | margins | too thin | not enough profit | low profit
   brand_unknown: 没听过我们品牌 | 没听说过我们 | 品牌不知名 | 不认识这个牌子 | 不了解这个品牌 | 牌子小 | 品牌小 | 没名气 | 小牌子 | 没听过我们 | haven't heard of | never heard | don't know the brand | doesn't know the brand
@@ -20453,6 +20468,11 @@ lookup objection
   bad_experience: 坑过 | 被骗过 | 吃过亏 | 上当 | 出过问题 | 出了问题 | 不信任 | 信不过 | 被坑 | 货坏了 | burned | got burned | ripped off | let down | bad time with
   price: 别家比较便宜 | 别家便宜 | 人家便宜 | 嫌我们价格 | 比隔壁贵 | 比别的牌子贵
   has_supplier: 跟另一家签了 | 跟别家签了 | 已经跟别家 | 签了独家 | 签了年度合同
+  has_supplier: 固定供货渠道 | 固定的供货渠道 | 有固定渠道 | 有固定的渠道 | went with another supplier | signed with a competitor
+  think_it_over: 还没想好 | 再等等看 | 等等再看 | 还在犹豫
+  no_need: 冇咩需要 | 没什么需要 | 没啥需要 | 没咩需要
+  low_margin: 利润薄 | 点数少
+  bad_experience: 心有余悸 | 起皮了 | 被投诉
   has_supplier: 老牌子供货 | 有老牌子 | 已经有老牌子 | 有别的牌子供货
   need_approval: 老板点头 | 等老板点头 | 要老板点头 | 老板不点头
   need_approval: 跟老板confirm | 跟老板 confirm | 老板confirm | 跟 boss confirm | 跟boss confirm | 跟 boss | 跟boss | 问 boss | 问boss | confirm with boss | confirm with his boss | confirm with her boss

@@ -85,11 +85,20 @@ public struct Gazetteer: Sendable {
         for start in tokens.indices {
             var hash = Self.seed
             for end in start..<min(tokens.count, start + maxTokens) {
+                let before = hash
                 hash = Self.hash(hash, tokens[end].text)
-                guard let hits = byHash[hash] else { continue }
-                let span = start...end
-                let same = hits.filter { folded[Int($0)].elementsEqual(tokens[span].lazy.map(\.text)) }
-                if !same.isEmpty { found.append((start..<end + 1, same.map { names[Int($0)] })) }
+                if let hits = byHash[hash] {
+                    let span = start...end
+                    let same = hits.filter { folded[Int($0)].elementsEqual(tokens[span].lazy.map(\.text)) }
+                    if !same.isEmpty { found.append((start..<end + 1, same.map { names[Int($0)] })) }
+                }
+                // Ryan Doyles details: an English possessive typed without its apostrophe.
+                let last = tokens[end].text
+                if end > start, last.count > 3, last.hasSuffix("s"), last.unicodeScalars.allSatisfy({ $0.isASCII }),
+                   let hits = byHash[Self.hash(before, String(last.dropLast()))] {
+                    let same = hits.filter { folded[Int($0)].elementsEqual(tokens[start..<end].lazy.map(\.text) + [String(last.dropLast())]) }
+                    if !same.isEmpty { found.append((start..<end + 1, same.map { names[Int($0)] })) }
+                }
             }
         }
         return found

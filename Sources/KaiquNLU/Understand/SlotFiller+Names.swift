@@ -92,6 +92,12 @@ extension SlotFiller {
         if ScalarClass(s[i]) == .han {
             var j = i
             while j < s.count, ScalarClass(s[j]) == .han, j - i < 5 { j += 1 }
+            // 艾力·买买提: a name written with the middle dot is a name whole, dot and all.
+            if j < s.count, j - i >= 2, "·•・".unicodeScalars.contains(s[j]), j + 1 < s.count, ScalarClass(s[j + 1]) == .han {
+                var k = j + 1
+                while k < s.count, ScalarClass(s[k]) == .han, k - j <= 5 { k += 1 }
+                if k - j - 1 >= 2 { return text.typed(i..<k) }
+            }
             // A name is followed by a clause break, a digit or Latin, or a word that starts
             // the next detail (电话, 的, 是…).
             var end = j
@@ -129,6 +135,8 @@ extension SlotFiller {
             }
             guard let first = words.first, let last = words.last else { return nil }
             if words.count == 1, !isTitle(first) && text.typed(first).count < 2 { return nil }
+            // Please, His: a word that opens a sentence, not a name (the not-a-name words).
+            if group("not-a-name").contains(first) { return nil }
             // A place or a kind of customer (…, retailer, Qingdao) is no name, capitalized or not.
             if entities.contains(where: { ["region", "role", "level", "card", "field"].contains($0.type) && $0.range.lowerBound == first.lowerBound }) { return nil }
             return text.typed(first.lowerBound..<last.upperBound)

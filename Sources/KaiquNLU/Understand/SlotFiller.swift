@@ -33,6 +33,11 @@ struct SlotFiller {
                && $0.range.lowerBound >= marker.upperBound && $0.range.lowerBound - marker.upperBound <= 20 } }).first {
             slots["role"] = e.value
         }
+        // 一块订的，总共四万二千块: of a deal's amounts, the one said as the total.
+        if intent == "deal.won", slots["amount"] == nil, let word = group("total-word").first,
+           let total = entities.first(where: { $0.type == "amount" && outside($0) && $0.range.lowerBound >= word.upperBound }) {
+            slots["amount"] = total.value
+        }
         for type in ["phone", "email", "role", "level", "card", "step", "amount"] where wanted.contains(type) && slots[type] == nil {
             if let e = entities.first(where: { $0.type == type && outside($0) }) { slots[type] = e.value }
         }
