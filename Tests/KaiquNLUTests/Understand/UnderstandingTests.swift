@@ -339,6 +339,13 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertEqual(listed.slots["region"], "青岛", "\(listed.slots)")
     }
 
+    func testADayWithARangeOfHoursIsASpan() {
+        let r = shipped("set me up with Li Ming tomorrow between 10 and 12")
+        XCTAssertEqual(r.intent, "visit.schedule")
+        XCTAssertEqual(r.slots["from"], "2026-11-19T10:00", "\(r.slots)")
+        XCTAssertEqual(r.slots["to"], "2026-11-19T12:00", "\(r.slots)")
+    }
+
     func testTheEnglishWordListIsCheckedOnLoading() throws {
         let words = try EnglishWords.parse("# header\nabout\nrange\nsoon\n", file: "english.table")
         XCTAssertTrue(words.contains(Array("range".unicodeScalars)))
