@@ -90,6 +90,15 @@ struct EnglishTime {
         }
     }
 
+    // Whether `word` is the word just before the scan's place (spaces between).
+    private static func follows(_ word: String, _ scan: ScalarScan) -> Bool {
+        var j = scan.i
+        while j > 0, scan.s[j - 1] == " " { j -= 1 }
+        let w = Array(word.unicodeScalars)
+        guard j >= w.count, Array(scan.s[j - w.count..<j]) == w else { return false }
+        return j == w.count || ScalarClass(scan.s[j - w.count - 1]) != .letter
+    }
+
     private static func eatRangeWord(_ scan: inout ScalarScan) -> Bool {
         scan.eat("-") || scan.eat("–") || scan.word("to") || scan.word("till") || scan.word("until") || scan.word("untill")
     }
@@ -658,14 +667,18 @@ struct EnglishTime {
         var before = false
         var u = t
         _ = u.word("a")
+        var bareNumber = false
         if u.word("quarter") { offsetMinutes = 15 } else if u.word("half") { offsetMinutes = 30 }
         else if let n = count(&u), n > 0, n < 60, Double(Int(n)) == n {
             offsetMinutes = Int(n)
-            _ = u.word("minutes") || u.word("minute") || u.word("mins") || u.word("min")
+            bareNumber = !(u.word("minutes") || u.word("minute") || u.word("mins") || u.word("min"))
         }
         if let minutes = offsetMinutes {
+            // from 2 to 4, between 10 and 12: after from, a bare number to another is a range of
+            // hours, not two minutes to four.
+            let ranged = bareNumber && (Self.follows("from", s) || Self.follows("between", s))
             if u.word("past") || u.word("after") || u.word("from") { before = false }
-            else if u.word("to") || u.word("till") || u.word("before") || u.word("of") { before = true }
+            else if !ranged, u.word("to") || u.word("till") || u.word("before") || u.word("of") { before = true }
             else { u = t; offsetMinutes = nil }
             if offsetMinutes != nil {
                 var q = TimePoint()
