@@ -843,7 +843,7 @@ rewrite regional
   克了 -> 去了 | 克趟 -> 去趟 | 克看 -> 去看 | 搞哪样 -> 干什么 | 做哪样 -> 做什么 | 莫整了 -> 别弄了 | 那点了 -> 那里了
   有撒 -> 有啥 | 撒客户 -> 啥客户 | 撒时候 -> 啥时候 | 有甚 -> 有啥 | 甚客户 -> 啥客户 | 甚人 -> 啥人 | 做甚 -> 做啥 | 干甚 -> 干啥 | 是甚 -> 是啥 | 咧 -> 了 | 嫑 -> 别 | 谝 -> 聊 | 美得很 -> 好得很
   管 就 -> 行 就 | 中 就 -> 行 就 | 不中 -> 不行
-  伓 -> 不 | 冇得 -> 没有 | 母湯 -> 不要 | 母汤 -> 不要 | 跟你港 -> 跟你讲 | 她港 -> 她讲 | 他港 -> 他讲 | 嗯港 -> 你讲 | 港哈 -> 讲下 | 么个 -> 什么 | 箇个 -> 这个 | 箇种 -> 这种 | 嗯晓得 -> 你知道
+  港她要 -> 讲她要 | 港他要 -> 讲他要 | 伓 -> 不 | 冇得 -> 没有 | 母湯 -> 不要 | 母汤 -> 不要 | 跟你港 -> 跟你讲 | 她港 -> 她讲 | 他港 -> 他讲 | 嗯港 -> 你讲 | 港哈 -> 讲下 | 么个 -> 什么 | 箇个 -> 这个 | 箇种 -> 这种 | 嗯晓得 -> 你知道
   么样办 -> 怎么办 | 克一趟 -> 去一趟 | 克见 -> 去见 | 切了 -> 去了 | 切见 -> 去见 | 扯回 -> 撤回 | 冇要 -> 不要 | 莫搞忘 -> 别搞忘
   哪能讲 -> 怎么讲 | 哪能办 -> 怎么办 | 哪能弄 -> 怎么弄 | 哪能搞 -> 怎么搞 | 勿跟了 -> 不跟了 | 勿跟 -> 不跟 | 覅去了 -> 不去了 | 搿个 -> 这个 | 事体 -> 事情
 
@@ -1201,7 +1201,7 @@ words note-marker
   记一笔 | 记上 | 记一下子 | 补充一点 | 补充一下 | 补充个情况 | 补充几句
   记个事 | 记个事儿
   记在他卡片上 | 记在她卡片上 | 记在卡片上 | 记在他卡上 | 记在她卡上 | 记到卡上 | jot that down | jot it down | jot this down | write this down | note this down | put this down | put that on his card | put that on her card | on his card | on her card
-  add to notes | add to his notes | add to her notes | to the notes | in the notes | mark 一下 | mark一下
+  keep on file | keeping on file | worth keeping | for the file | on file for | add to notes | add to his notes | add to her notes | to the notes | in the notes | mark 一下 | mark一下
   记到 | 记到她名下 | 记到他名下 | 记在她名下 | 记在他名下 | 记到档案 | 记到他的档案 | 记到她的档案 | 存到她名下 | 存到他名下 | 记进去 | 写进档案
 
 words profile-fact
@@ -1354,7 +1354,7 @@ words coach-question
   点答 | 点回 | 点应 | 咋说服 | 怎么跟他谈 | 该怎么跟他谈 | 怎么跟她谈 | 怎么往下跟 | 该怎么往下跟
   点应付 | 怎么应付 | 应该怎么应付 | 点应付好 | 点同他讲 | 点同他说 | 点跟他讲 | 点同客讲
   点应对 | 点应对好 | 应该点应对
-  怎弄 | 这咋弄 | 点样先可以 | 怎样才可以 | 怎样才能 | 怎么才能 | 点样先能 | what if they say | what if he says | what if she says | 咋跟她说 | 咋跟他说 | 怎么跟她说 | 咋跟她讲 | 咋跟他讲 | 咋和她说 | 咋和他说
+  么样回 | 么样说 | 么样搞 | 不知点开口 | 点开口 | 有没啲建议 | 有没有啲建议 | 有什么建议 | 有没有建议 | 怎弄 | 这咋弄 | 点样先可以 | 怎样才可以 | 怎样才能 | 怎么才能 | 点样先能 | what if they say | what if he says | what if she says | 咋跟她说 | 咋跟他说 | 怎么跟她说 | 咋跟她讲 | 咋跟他讲 | 咋和她说 | 咋和他说
   怎么打动 | 该怎么打动 | 怎么说动 | 怎么劝
   怎么逼她 | 怎么逼他 | 要怎么逼 | 逼她做决定 | 逼他做决定 | 怎么让她下单 | 怎么让他下单 | 怎么让她做决定 | 怎么让他做决定 | 打开这个局面 | 打开局面 | 破局 | 怎么破局 | 这种情况我该从哪里下手 | 这种情况该从哪下手 | 从哪里下手
   从哪个角度切入 | 从哪切入 | 怎么切入 | 如何切入 | 切入点 | 怎么突破 | 如何突破 | 怎么打开局面 | 点搞 | 咁点搞 | 点算好 | 怎么撬动 | 怎么撬 | any ideas | how do i get past | how can i get
@@ -1475,7 +1475,7 @@ words help-word
   what can u actually do | what can you actually do | actually do for me
   what else can you do | what kind of stuff | what can you track | what else can you
   怎么用的 | how does this | how does it | how does kaiqu | work | assistant | 从哪下手 | 干啥 | 能帮我干
-  what it can do | what it can actually do | what can it do | what this bot can do | run me through what | walk me through what | never used this bot | 怎用 | 怎么用啊 | 能办啥 | 能办什么 | 用法 | 使用方法 | 怎样用 | 如何使用 | 怎么使用
+  怎么录进来 | 要怎么录 | 怎么录入 | what it can do | what it can actually do | what can it do | what this bot can do | run me through what | walk me through what | never used this bot | 怎用 | 怎么用啊 | 能办啥 | 能办什么 | 用法 | 使用方法 | 怎样用 | 如何使用 | 怎么使用
   求助 | 怎么使用 | 如何使用 | 使用方法 | 会做什么 | 会做啥 | 会做些啥 | 能做些啥 | 能做些什么 | 有什么用
   能干些什么 | 都能干 | 咋用 | 怎么用啊 | 能做些 | how do i use this | what can this do
   可以帮我做 | 帮我做些啥 | 帮我做什么 | 能帮我做些
@@ -1492,7 +1492,7 @@ words howto
 words greet-word
   你好 | 您好 | 早上好 | 早 | 早啊 | 早晨 | 晚上好 | 下午好 | 谢谢 | 多谢 | 谢了 | 感谢 | 辛苦了 | 辛苦 | 哈喽 | 嗨 | 在吗 | 又见面 | 唔该晒
   hi | hello | hey | thanks | thank you | thx | good morning | good afternoon | good evening | how's it going | how are you | cheers
-  打扰了 | 又见面了 | good to see you | nice to meet you
+  打扰了 | 又见面了 | good to see you | nice to meet you | 吃了吗 | 吃了没 | 吃饭了吗 | 吃饭没
   晚上好呀 | 谢谢啦 | 谢啦
   感恩 | 感恩感恩 | 辛苦你了 | 太感谢了 | 多谢晒 | obrigado | 谢谢你 | 感谢你
   哈啰 | 哈囉 | 哈罗 | 嗨嗨
@@ -1503,7 +1503,7 @@ words greet-word
 words yes-word
   是 | 是的 | 对 | 对的 | 好 | 好的 | 行 | 可以 | 没问题 | 确定 | 确认 | 嗯 | 就这样 | 没错 | 同意 | 就是他 | 就是她 | 保存 | 妥了 | 好嘞 | 得嘞
   yes | yeah | yep | sure | ok | okay | confirm | correct | right | go ahead | that's right
-  确认删除 | 帮我保存 | 就这么办 | 就这么定 | 好嘞
+  确认删除 | 帮我保存 | 就这么办 | 就这么定 | 好嘞 | 就这样吧 | 就这样了吧 | 成吧
   得 | 得喇 | 好啊 | 可以啊 | 行啊 | confirmed | yes please | 冇问题
   对啊 | no problem | 对呀 | sounds good
   yess | yesss | yass | yup | okk | okkk | okie | 是的是的 | 对对对 | 好的好的
@@ -1639,6 +1639,12 @@ words typo-targets
   拒绝 | 异议 | 签约 | 说服 | 跟进 | 取消 | 拜访 | 应对拒绝 | 处理异议 | 促进签约 | 销售说服 | 销售准备 | 销售行动 | 售后维护
   售后 | 售后服务 | 质量 | 客户
   价格 | 品牌 | 牌子
+
+# Days of the week, for the typo pass only (下周山 is 下周三, 周无 is 周五): no cue line reads them.
+words weekday
+  周一 | 周二 | 周三 | 周四 | 周五 | 周六 | 周日 | 周天 | 周末
+  星期一 | 星期二 | 星期三 | 星期四 | 星期五 | 星期六 | 星期日 | 星期天
+  礼拜一 | 礼拜二 | 礼拜三 | 礼拜四 | 礼拜五 | 礼拜六 | 礼拜日 | 礼拜天
 
 # Characters typed too often to be a homophone slip for another (做了个 holds no 哪个).
 words never-slip
@@ -1879,7 +1885,7 @@ cue visit.schedule
   6: (drop by|drop in|drop round|drop over|dropping by|swing by|stop by|pop in|pop by) {customer}
   3: (schedule a|schedule an|book a|book an|arrange a|arrange an|set up a|set up an)
   # set me up with X next Tuesday: a meeting arranged, not a card set up.
-  5: (set me up with|set me up w|set up a meeting with|set up a visit with|book me in with|pencil me in with|line me up with) {customer}
+  5: (set me up with|set me up w|set up a meeting with|set up a visit with|book me in with|pencil me in with|pencil in|line me up with) {customer}
   # A room booked for the team's own meeting is no customer visit.
   -6: (会议室|例会|周会|晨会|部门会|组会|meeting room|conference room|team meeting|staff meeting) !{customer}
   # 去兰州的机票, 去呼伦贝尔那条路封了没: travel and roads, no customer to see.
@@ -2131,6 +2137,8 @@ cue deal.won
   -5: ~plan-word
   # 采购预算大概五万，但签合同要报老板: a budget told is qualification, no deal yet.
   -6: (预算|budget)
+  # 搞定了，谢了: thanks for a task done, no deal.
+  -8: (谢了|谢谢|多谢|thanks|thank you|thx) {short} !{customer}
   -7: ~not-yet
   # A question about signing with nobody named (签合同要盖什么章) reports no deal.
   -5: !{customer} !{pronoun} (还是|吗|是不是|要不要|怎么|什么|哪些|一般|注意)
@@ -2217,6 +2225,8 @@ cue confirm
   # 对对对…确认吧: a yes that ends by confirming.
   5: ^~yes-word (确认吧|确认一下吧|就这样确认|confirm it|confirmed) !{customer}
   5: ^~yes-word {short}
+  # 成，就这么着吧: a northern yes, then "that's it".
+  5: ^(成|中|行|得) (就这样|就这么办|就这样了吧|就这样吧|就这么定) {short}
   # A longer yes: the rep checked and says to go on (核对过了，就按你说的保存吧).
   5: (就按你说的|按你说的|就这样保存|保存吧|就这么保存|没问题就保存|go ahead and save) !{customer}
   -4: ~greet-word
@@ -3039,12 +3049,12 @@ list deal-also
   也 | 还 | 又 | 而且 | 并且 | 但 | 但是 | 不过 | 可是 | 就是 | 都 | 也都 | 但就 | 同埋 | 又能 | 也有
 
 lookup money
-  yes: 有预算 | 有钱 | 钞票是有的 | 有钞票 | 钞票有 | 钱是有的 | 钱不是问题 | 钱没问题 | 资金没问题 | 预算充足 | 预算够 | 预算足 | 资金充足 | 资金够 | 不差钱 | 有实力 | 有资金 | 钱够 | 够钱 | 有购买力 | 买得起 | 付得起 | 有米 | 好有钱 | has budget | has the budget | has a budget | has got a budget | has got the budget | has money | has the money | can afford it | can afford | budget | money
+  yes: 有预算 | 有钱 | 钱不是事 | 钱不是事儿 | 钞票是有的 | 有钞票 | 钞票有 | 钱是有的 | 钱不是问题 | 钱没问题 | 资金没问题 | 预算充足 | 预算够 | 预算足 | 资金充足 | 资金够 | 不差钱 | 有实力 | 有资金 | 钱够 | 够钱 | 有购买力 | 买得起 | 付得起 | 有米 | 好有钱 | has budget | has the budget | has a budget | has got a budget | has got the budget | has money | has the money | can afford it | can afford | budget | money
   no: 没预算 | 没有预算 | 没钱 | 没有钱 | 预算不够 | 预算不足 | 缺钱 | 资金紧张 | 钱不够 | 冇钱 | 冇预算 | 没资金 | 买不起 | 付不起 | 手头紧 | 冇米 | has no budget | no budget | no money | has no money | can't afford | cannot afford | can't afford it
 
 lookup authority
   yes: 能拍板 | 可以拍板 | 拍板 | 说了算 | 一个人就能定 | 自己就能定 | 他就能定 | 她就能定 | 本人决定 | 自己决定 | 自己定 | 能做主 | 可以做主 | 做得了主 | 能决定 | 有决策权 | 话事 | 话得事 | 话到事 | 能签字 | 是老板 | 自己说了算 | has authority | has the authority | authority | can decide | is the decision maker | decision maker | makes the call | can sign
-  no: 说了不算 | 做不了主 | 做不得主 | 要问上头 | 得问上头 | 不能做主 | 不能拍板 | 拍不了板 | 没有决策权 | 没决策权 | 不能决定 | 定不了 | 话唔到事 | 话唔得事 | 做唔到主 | 冇决策权 | no authority | has no authority | can't decide | cannot decide | not the decision maker | is not the decision maker
+  no: 说了不算 | 做不了主 | 不当家 | 当不了家 | 得听老板的 | 做不得主 | 要问上头 | 得问上头 | 不能做主 | 不能拍板 | 拍不了板 | 没有决策权 | 没决策权 | 不能决定 | 定不了 | 话唔到事 | 话唔得事 | 做唔到主 | 冇决策权 | no authority | has no authority | can't decide | cannot decide | not the decision maker | is not the decision maker
 
 lookup need
   yes: 有需求 | 有需要 | 需要 | 急需 | 想要 | 缺货 | 要货 | 想进货 | 有兴趣 | has a need | has needs | needs it | need | is interested | interested
@@ -20469,7 +20479,7 @@ lookup objection
   price: 别家比较便宜 | 别家便宜 | 人家便宜 | 嫌我们价格 | 比隔壁贵 | 比别的牌子贵
   has_supplier: 跟另一家签了 | 跟别家签了 | 已经跟别家 | 签了独家 | 签了年度合同
   has_supplier: 固定供货渠道 | 固定的供货渠道 | 有固定渠道 | 有固定的渠道 | went with another supplier | signed with a competitor
-  think_it_over: 还没想好 | 再等等看 | 等等再看 | 还在犹豫
+  think_it_over: 还没想好 | 再等等看 | 等等再看 | 还在犹豫 | 回去想想
   no_need: 冇咩需要 | 没什么需要 | 没啥需要 | 没咩需要
   low_margin: 利润薄 | 点数少
   bad_experience: 心有余悸 | 起皮了 | 被投诉

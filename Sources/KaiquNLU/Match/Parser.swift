@@ -76,7 +76,12 @@ public struct Parser: Sendable {
         // What was read as a name, a date, a level or any other value of two characters or more
         // is kept as typed: 四级得了 holds no 记得 (a lone 签 may still be 签乐 → 签了).
         let entitySpans = first.entities.filter { $0.type != "number" && $0.range.count > 1 }.map(\.range)
-        let corrected = rules.homophones.correct(normalized.scalars) { window in entitySpans.contains { $0.overlaps(window) } }
+        // A date read short may grow by a slip just after it (下周山 is 下周三): only its own
+        // characters are kept there.
+        let dateSpans = Set(first.entities.filter { TemporalSlot.isTemporal($0.type) }.map(\.range))
+        let corrected = rules.homophones.correct(normalized.scalars) { window, slip in
+            entitySpans.contains { $0.overlaps(window) && (!dateSpans.contains($0) || $0.contains(slip)) }
+        }
         // English words one edit from a known one (custmer, paymnet) are spelled as meant.
         let spelled = rules.spelling.correct(NormalizedText(original: normalized.original, scalars: corrected.scalars)) { window in
             entitySpans.contains { $0.overlaps(window) }

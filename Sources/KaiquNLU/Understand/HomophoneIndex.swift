@@ -115,7 +115,9 @@ public struct HomophoneIndex: Sendable {
     }
 
     /// `scalars` with each slip corrected, longest target first, and what was changed.
-    func correct(_ scalars: [Unicode.Scalar], keep: (Range<Int>) -> Bool) -> (scalars: [Unicode.Scalar], changes: [(from: String, to: String)]) {
+    /// `keep(window, slip)`: whether a window (and the one character in it that would change)
+    /// must stay as typed.
+    func correct(_ scalars: [Unicode.Scalar], keep: (Range<Int>, Int) -> Bool) -> (scalars: [Unicode.Scalar], changes: [(from: String, to: String)]) {
         var out = scalars
         var changes: [(String, String)] = []
         // A window inside a longer known word typed exactly is no slip (从哪下手 holds no 拿下),
@@ -150,7 +152,7 @@ public struct HomophoneIndex: Sendable {
                         if differing > 1 || ScalarClass(typed) != .han || steady.contains(typed) || !soundAlike(typed, target[k]) { fits = false; break }
                     }
                     // A window that is a known word itself (不是, 跳到) is no slip for another.
-                    guard fits, differing == 1, !keep(i..<i + n), !targetSet.contains(Array(scalars[i..<i + n])) else { continue }
+                    guard fits, differing == 1, !keep(i..<i + n, slip), !targetSet.contains(Array(scalars[i..<i + n])) else { continue }
                     if spelled == nil { spelled = knownWords(in: scalars) }
                     let inside = spelled!.contains { $0.count > n && $0.contains(i) && $0.upperBound >= i + n }
                     let across = spelled!.contains { $0.contains(slip) && $0 != i..<i + n && !($0.lowerBound >= i && $0.upperBound <= i + n) }
