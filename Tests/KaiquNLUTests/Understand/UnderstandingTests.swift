@@ -339,6 +339,16 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertEqual(listed.slots["region"], "青岛", "\(listed.slots)")
     }
 
+    func testASlipJustAfterADateMayGrowIt() {
+        // 下周 was read; 山 after it sounds like 三: 下周三. Inside the date nothing changes.
+        // (Only on the typo pass: here 拜仿 sends the sentence there; a sentence a pattern
+        // explains whole is not read again.)
+        let r = shipped("下周山上午十点拜仿张三")
+        XCTAssertEqual(r.intent, "visit.schedule")
+        XCTAssertEqual(r.slots["date"], "2026-11-25", "\(r.slots)")
+        XCTAssertEqual(r.slots["time"], "10:00", "\(r.slots)")
+    }
+
     func testADayWithARangeOfHoursIsASpan() {
         let r = shipped("set me up with Li Ming tomorrow between 10 and 12")
         XCTAssertEqual(r.intent, "visit.schedule")
