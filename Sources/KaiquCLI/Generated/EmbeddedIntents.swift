@@ -1172,11 +1172,11 @@ words ask-what
 
 # Words that ask what a term means (什么叫终端客户): a question about words, not a request.
 words define-word
-  什么叫 | 啥叫 | 什么是 | 啥是 | 叫什么名字 | 是谁提出 | 谁提出的 | 是什么意思 | 什么意思 | 是指什么 | 指的是什么 | 有什么区别 | 有啥区别 | 区别是什么 | 何谓 | 的定义 | 怎么理解
+  那套理论 | 是咋回事 | 是怎么回事 | 什么叫 | 啥叫 | 什么是 | 啥是 | 叫什么名字 | 是谁提出 | 谁提出的 | 是什么意思 | 什么意思 | 是指什么 | 指的是什么 | 有什么区别 | 有啥区别 | 区别是什么 | 何谓 | 的定义 | 怎么理解
   what is a | what's a | what is an | what does | mean by | stand for | the difference between | definition of | what is meant by
 
 words list-word
-  列出 | 列一下 | 列个 | 列表 | 清单 | 名单 | 有哪些 | 有哪几个 | 有几个 | 有多少 | 都有谁 | 哪些 | 所有 | 全部 | 都列 | 拉个 | 拉一下 | 筛 | 筛选 | 有边啲 | 都有哪些
+  列出 | 列一下 | 列下 | 给我列 | 列个 | 列表 | 清单 | 名单 | 有哪些 | 有哪几个 | 有几个 | 有多少 | 都有谁 | 哪些 | 所有 | 全部 | 都列 | 拉个 | 拉一下 | 筛 | 筛选 | 有边啲 | 都有哪些
   list | show all | all my | all the | which | how many | who are my | filter
   有边几个 | 有哪几个 | 边几个 | 哪几个
   拉出来 | 都拉出来 | 列晒 | 拉个单 | 拉一份
@@ -1439,7 +1439,7 @@ words card-drop
 
 words lost-word
   不跟了 | 不搞了 | 不追了 | 别追了 | 不用追了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
-  没有戏 | 没啥戏 | 没什么戏 | 确定没戏 | 标记为失败 | 标为失败 | 标记失败 | 列为失败 | 失败了 | 输掉了 | 算输了 | 没搞头了 | 没搞头 | 不会合作了 | mark it lost | mark as lost | mark it as lost | we lost | lost the
+  没得倾 | 没得谈 | 没有得倾 | 没有戏 | 没啥戏 | 没什么戏 | 确定没戏 | 标记为失败 | 标为失败 | 标记失败 | 列为失败 | 失败了 | 输掉了 | 算输了 | 没搞头了 | 没搞头 | 不会合作了 | mark it lost | mark as lost | mark it as lost | we lost | lost the
   机会就关了 | 关了吧 | 关掉这个机会 | close 掉 | close掉 | close it out
   标成已流失 | 已流失 | 标成流失 | 标为流失 | giving up on | give up on | gave up on | not going anywhere
   lost | drop | dropped | give up | gave up | went with | walked away | not pursuing | dead | no longer

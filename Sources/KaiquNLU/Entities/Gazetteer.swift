@@ -93,8 +93,9 @@ public struct Gazetteer: Sendable {
                     if !same.isEmpty { found.append((start..<end + 1, same.map { names[Int($0)] })) }
                 }
                 // Ryan Doyles details: an English possessive typed without its apostrophe.
+                // (Bytes first: this runs for every span of every message.)
                 let last = tokens[end].text
-                if end > start, last.count > 3, last.hasSuffix("s"), last.unicodeScalars.allSatisfy({ $0.isASCII }),
+                if end > start, last.utf8.last == UInt8(ascii: "s"), last.utf8.count > 3, last.utf8.allSatisfy({ $0 < 0x80 }),
                    let hits = byHash[Self.hash(before, String(last.dropLast()))] {
                     let same = hits.filter { folded[Int($0)].elementsEqual(tokens[start..<end].lazy.map(\.text) + [String(last.dropLast())]) }
                     if !same.isEmpty { found.append((start..<end + 1, same.map { names[Int($0)] })) }
