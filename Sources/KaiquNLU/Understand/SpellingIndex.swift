@@ -1,6 +1,7 @@
 /// English slips (custmer, paymnet, respnd, Wendesday): a word of four letters or more that
 /// Kaiqu does not know and English does not have (intents/english.table), one edit (a letter
-/// added, dropped, changed, or two swapped) from exactly one word Kaiqu knows. The known words
+/// added, dropped, changed, or two swapped) from one word Kaiqu knows: the only one, or of
+/// several the only one that keeps the first letter, or of those the only English one. The known words
 /// are every Latin word of intents/ (patterns, lists, cues, lookups) and of the date grammar.
 ///
 /// Used, like `HomophoneIndex`, only on the typo pass. Unlike a homophone, a slip may change a
