@@ -139,13 +139,14 @@ if CommandLine.arguments.dropFirst().first == "churn" {
 // kaiqu's start-up and memory first: on exec, Linux carries the parent's peak memory into
 // the child's figure, so it must be taken while this process is still small.
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("kaiqu")
-if parseOnly {
-} else if FileManager.default.isExecutableFile(atPath: binary.path) {
-    let s = measureStartUp(binary, runs: 20)
-    print(String(format: "start to first reply (printf '帮助\\n' | kaiqu): median %.1f ms, best %.1f ms (target ≤ 30)", s.median, s.best))
-    print(String(format: "peak memory of kaiqu: %.1f MB (target ≤ 40)", peakOfOneRun(binary)))
-} else {
-    print("start-up: no kaiqu binary beside \(CommandLine.arguments[0]); build it first (swift build -c release)")
+if !parseOnly {
+    if FileManager.default.isExecutableFile(atPath: binary.path) {
+        let s = measureStartUp(binary, runs: 20)
+        print(String(format: "start to first reply (printf '帮助\\n' | kaiqu): median %.1f ms, best %.1f ms (target ≤ 30)", s.median, s.best))
+        print(String(format: "peak memory of kaiqu: %.1f MB (target ≤ 40)", peakOfOneRun(binary)))
+    } else {
+        print("start-up: no kaiqu binary beside \(CommandLine.arguments[0]); build it first (swift build -c release)")
+    }
 }
 
 let rules = try RuleSet.load(files: Kaiqu.builtInIntentFiles, otherKinds: DialogueData.kinds)

@@ -95,9 +95,10 @@ public struct Gazetteer: Sendable {
                 // Ryan Doyles details: an English possessive typed without its apostrophe.
                 // (Bytes first: this runs for every span of every message.)
                 let last = tokens[end].text
-                if end > start, last.utf8.last == UInt8(ascii: "s"), last.utf8.count > 3, last.utf8.allSatisfy({ $0 < 0x80 }),
-                   let hits = byHash[Self.hash(before, String(last.dropLast()))] {
-                    let same = hits.filter { folded[Int($0)].elementsEqual(tokens[start..<end].lazy.map(\.text) + [String(last.dropLast())]) }
+                if end > start, last.utf8.last == UInt8(ascii: "s"), last.utf8.count > 3, last.utf8.allSatisfy({ $0 < 0x80 }) {
+                    let stem = String(last.dropLast())
+                    guard let hits = byHash[Self.hash(before, stem)] else { continue }
+                    let same = hits.filter { folded[Int($0)].elementsEqual(tokens[start..<end].lazy.map(\.text) + [stem]) }
                     if !same.isEmpty { found.append((start..<end + 1, same.map { names[Int($0)] })) }
                 }
             }

@@ -214,16 +214,12 @@ public struct Parser: Sendable {
         var confidence = 0.0
         var reading = Reading.none
         switch decision {
-        case .pattern where rejected:
-            // Its intent won on cues; none of the words a rejected pattern took is a value (log
-            // visit: X… is no visit of someone called "log", nor is what follows its note).
-            intent = pattern!.pattern.intent
-            confidence = pattern!.confidence
-            reading = .pattern
         case .pattern:
             intent = pattern!.pattern.intent
             confidence = pattern!.confidence
-            slots = pattern!.slots
+            // A rejected pattern's intent won on cues; none of the words it took is a value (log
+            // visit: X… is no visit of someone called "log", nor is what follows its note).
+            slots = rejected ? [:] : pattern!.slots
             reading = .pattern
         case .cues(let id, let score):
             intent = id

@@ -41,6 +41,12 @@ struct RuleCompiler {
         return try compiler.compile(blocks: blocks, checkingExamples: checkingExamples, errors: errors)
     }
 
+    /// The entity types compiling `blocks` gives (`RuleSet.entityTypes`), known before: the
+    /// built-in extractors', the date and time ones, and one per lookup.
+    static func entityTypes(of blocks: [DataBlock]) -> Set<String> {
+        Set(BuiltInExtractors.types + TemporalExtractor.types + blocks.filter { $0.kind == "lookup" }.map(\.name))
+    }
+
     private init(normalizer: Normalizer, lexicon: Lexicon, filler: Filler, entityTypes: [String]) {
         self.normalizer = normalizer
         self.lexicon = lexicon

@@ -70,8 +70,7 @@ public struct RuleSet: Sendable {
         // The patterns on this thread; the cue layer, the calendar and the homophone targets,
         // which need only the blocks, on the other.
         let intentIDs = Set(blocks.filter { $0.kind == "intent" }.map(\.name))
-        let cueTypes = Set(BuiltInExtractors.types + TemporalExtractor.types + blocks.filter { $0.kind == "lookup" }.map(\.name)
-                           + ["pronoun", "when", "short", "past", "future", "later"])
+        let cueTypes = RuleCompiler.entityTypes(of: blocks).union(["pronoun", "when", "short", "past", "future", "later"])
         var (rules, understanding) = try concurrently({ () throws(DataErrors) in
             try RuleCompiler.compile(blocks: blocks, normalizer: normalizer, rewriter: rewriter,
                                      entityTypes: BuiltInExtractors.types, checkingExamples: checkingExamples)

@@ -88,9 +88,8 @@ extension SlotFiller {
             while next < said.count, said[next] == " " { next += 1 }
             let after = String(String.UnicodeScalarView(said[next..<min(next + 2, said.count)]))
             if ["am", "pm", "a.", "p.", "o'", "h"].contains(where: after.hasPrefix) { return true }
-            if start >= 3, String(String.UnicodeScalarView(said[start - 3..<start])) == "at " { return true }
-            // tomorrow between 10 and 12, Thursday from 9 to 11: the hours of a day's range.
-            for lead in ["between ", "from "] where start >= lead.count
+            // at 4; tomorrow between 10 and 12, Thursday from 9 to 11 (the hours of a day's range).
+            for lead in ["at ", "between ", "from "] where start >= lead.count
                 && String(String.UnicodeScalarView(said[start - lead.count..<start])) == lead { return true }
         }
         return false

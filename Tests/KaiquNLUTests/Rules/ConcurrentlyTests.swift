@@ -48,5 +48,9 @@ final class ConcurrentlyTests: XCTestCase {
         XCTAssertEqual(again.lexicon.words, rules.lexicon.words)
         XCTAssertEqual(again.cues.wordCount, rules.cues.wordCount)
         XCTAssertFalse(again.spelling.isEmpty)
+        let blocks = TestData.files().filter { $0.path.hasSuffix(".kaiqu") }.flatMap {
+            (try? DataFileParser.parse($0.text, file: $0.path, kinds: RuleSet.kinds.union(DialogueData.kinds))) ?? []
+        }
+        XCTAssertEqual(RuleCompiler.entityTypes(of: blocks), Set(rules.entityTypes))
     }
 }
