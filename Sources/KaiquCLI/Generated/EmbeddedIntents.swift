@@ -833,7 +833,7 @@ rewrite tianjin
 # 嫑 is 别 and 谝 is 聊 in 陕西话 and 山西话; 不中 is 不行 and 管 is 行 in 河南话).
 rewrite regional
   啥子 -> 什么 | 咋个 -> 怎么 | 啷个 -> 怎么 | 莫得 -> 没有 | 晓得 -> 知道 | 要得 -> 好的 | 巴适 -> 不错 | 签咯 -> 签了 | 搞定咯 -> 搞定了
-  侬好 -> 你好 | 侬 -> 你 | 是有额 -> 是有的 | 阿拉格 -> 我们的 | 阿拉 -> 我们 | 伊讲 -> 他说 | 伊 -> 他 | 覅 -> 别 | 勿是 -> 不是
+  毋是 -> 不是 | 签脱了 -> 签好了 | 签脱 -> 签好 | 侬好 -> 你好 | 侬 -> 你 | 是有额 -> 是有的 | 阿拉格 -> 我们的 | 阿拉 -> 我们 | 伊讲 -> 他说 | 伊 -> 他 | 覅 -> 别 | 勿是 -> 不是
   欢喜 -> 喜欢 | 今朝 -> 今天 | 明朝 -> 明天 | 上半天 -> 上午时 | 下半天 -> 下午时 | 记牢 -> 记住 | 下趟 -> 下次
   是按怎 -> 是怎样 | 按怎 -> 怎样 | 没听到过 -> 没听说过
   跟不跟得上 -> 能否跟得上
@@ -1072,7 +1072,7 @@ words new-customer
   加成客户 | 加为客户 | 加成新客户 | 新档 | 建新档 | 开个新档
 
 words name-marker
-  叫 | 名叫 | 名字叫 | 名字是 | 名字 | 姓名 | 名称 | 称呼
+  叫 | 名叫 | 名字叫 | 名字是 | 名字 | 姓名 | 名称 | 称呼 | 大名 | 全名 | 本名
   named | called | name is | name: | name
 
 words name-stop
@@ -1116,7 +1116,7 @@ words company-suffix
   烘焙 | 烘焙坊 | 阀门 | 农资 | 机电 | 杂货 | 杂货铺 | 企业社 | 文具 | 文具行 | 五金行 | 电器行 | 车行 | 调味品 | 工贸 | 实业社 | 商号 | 坊 | 铺
   goods | home goods | gmbh | bakery | hardware co | supply | enterprise | mart
   维修部 | 维修店 | 修理部 | 修理厂 | 车业 | 车行 | 电池行 | 瓷砖行 | 磁砖行 | 瓷砖 | 磁砖 | tiling | tiles | ceramics | design studio | studio | bros | brothers | bathrooms | sanitary supplies
-  医药 | 药业 | 药局 | 大药房 | 药行 | 鲜茶 | 茶饮 | 饮品 | 供应链 | 冷饮 | 餐饮 | 医疗器械 | 器械 | pharmacy | pharma | pharmaceutical | pharmaceuticals | drugstore | beverages | drinks | tea house | teahouse | clinic
+  医药 | 药业 | 药局 | 大药房 | 药行 | 鲜茶 | 茶饮 | 饮品 | 供应链 | 冷饮 | 餐饮 | 医疗器械 | 器械 | 耗材 | 医疗耗材 | 用品 | 牙科用品 | corner | medical | snacks | nuts | dried fruits | pharmacy | pharma | pharmaceutical | pharmaceuticals | drugstore | beverages | drinks | tea house | teahouse | clinic
 
 # 建 and 加 also start names (建宏水电材料行, 加林): inside a would-be company they are verbs
 # only before what a verb takes (建个, 加一位).
@@ -1235,7 +1235,7 @@ words agenda-word
   要去见的客户 | 要见的客户 | 要拜访的客户 | 要去拜访的客户 | 要去见的 | 有没有要见的
 
 words past-visit
-  刚见了 | 刚离开 | 刚走出 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 刚回来 | 回来了 | 刚出来 | 出来了 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了
+  刚见了 | 刚离开 | 刚走出 | 见了 | 见过 | 拜访了 | 拜访过 | 去了 | 去过 | 刚从 | 刚回来 | 回来了 | 刚出来 | 出来了 | 聊了 | 谈了 | 打了电话 | 打完电话 | 打了个电话 | 通了电话 | 打过电话 | 回我 | 聊得 | 谈得 | 见完 | 拜访完 | 回访了 | 拜访好了 | came out of | walked out of
   visited | met | met with | called | talked | spoke | got back | just left | saw | had a call | phoned | had a meeting | spent | dropped by | popped in | went to see | went over | caught up with | sat down with | was at | were at | had lunch with | had coffee with
   call了 | call 了 | 打了 | 聊完 | 谈完 | 撸了顿串 | 撸了串 | 喝了顿酒 | 吃了顿 | 那坐了 | 坐了挺久 | 坐了一会 | 坐了半天 | had a long conversation with | had a conversation with | had a chat with | meet 完 | meet完 | 见完了 | 见了面 | 见面了 | 吃了饭 | 喝了茶 | 拜访回来
   瞧了一下 | 瞧了瞧 | 瞅了一眼 | 坐了一个多钟头 | 坐了一个多小时 | 坐了一个钟头 | 坐了一个小时 | 聊得挺投机 | 分钟电话 | 分钟的电话 | 个小时电话 | caught up w | met w | met up w | spoke w | talked w | had a long call | had a long phone call | had a phone call | had a quick call | had a chat with | had a long chat | 已送样 | 送了样 | 样品已送 | 已拜访 | 已经拜访 | 已见 | 已经见了 | 跑了 | 吃了个饭 | 吃了饭 | 吃了顿饭 | meeting完 | 开完会 | 去了趟 | 去了一趟 | 碰了个面 | 见了个面
@@ -1257,7 +1257,7 @@ words past-visit
 
 words visit-record
   拜访记录 | 记录拜访 | 拜访结果 | 见面记录 | 通话记录 | 记一次拜访 | log a visit | visit log | log visit | log the visit | call log | log a call | log call | log meeting | log a meeting
-  今天的拜访 | 这次拜访 | 这次的拜访
+  今天的拜访 | 这次拜访 | 这次的拜访 | 刚才的拜访 | 刚刚的拜访 | 上午的拜访 | 下午的拜访 | 昨天的拜访
   电话回访 | 回访记录 | 电话跟进 | 电话拜访 | 电话沟通 | log vist | visit note | visit notes | call note
   log my visit | log my call | log a call with | log a meeting | log the meeting | 记下拜访 | 记录一下拜访
   log call | log call w | log the call | log a meeting with
@@ -1286,7 +1286,7 @@ words visit-noun
 
 words followup-word
   没touch | 没 touch | 没有touch | 没有 touch | 很久没联系 | 好久没联系 | 多久没联系 | 没联系 | 没有联系 | 没跟进 | 没有跟进 | 该跟进 | 需要跟进 | 要跟进 | 该联系 | 该回访 | 需要回访 | 没去 | 没拜访 | 冷落 | 失联 | 好久没见 | 很久没见 | 没见过 | 好耐冇
-  晾太久 | 晾着 | 晾了 | 被我晾
+  晾太久 | 晾着 | 晾了 | 被我晾 | 冷掉的 | 放冷了 | 冷了很久 | 凉了很久
   掉线 | 掉线很久 | 没动静 | 很久没动静 | 好久没动静
   overdue | haven't heard from me | not heard from me | in ages | falling through the cracks | fall through the cracks | fallen through the cracks | slipping through the cracks | haven't contacted | not contacted | follow up | follow-up | followup | due for | gone quiet | lost touch | haven't seen | haven't visited
   没回访 | 很久没回访 | 好长时间没 | 很长时间没 | 长时间没 | 没打过交道 | 没打交道 | 未打过电话 | 没打过电话 | 好久没打电话 | 很久没打电话 | 老早没 | 老早未 | 超期未跟进 | 未跟进 | 太久没 | 没追踪 | 很久没跟 | 好久没跟 | 没怎么联系 | 很少联系 | 冇联系 | neglected | neglect | haven't talked | haven't spoken | not talked | not spoken | gone cold | been a while
@@ -1341,8 +1341,8 @@ words goto-verb
   jump to | go to | skip to | move to | switch to | go back to | straight to | jump back to | go back | back to | return to | skip ahead to | take me to | take me back to
 
 words coach-question
-  怎么办 | 咋办 | 咋整 | 怎么回 | 怎么破 | 怎么说 | 怎么应对 | 如何应对 | 怎么处理 | 如何处理 | 怎么搞 | 怎么接 | 如何回应 | 怎么回应 | 该说什么 | 说什么好 | 怎么回答 | 有什么办法 | 怎么跟他说 | 怎么谈 | 怎么劝
-  how do i | how should i | what do i say | what should i say | any tips | how to handle | how to respond | how can i | what to say | how to deal | handle
+  怎么办 | 咋办 | 咋整 | 怎么回 | 怎么破 | 怎么说 | 怎么应对 | 如何应对 | 怎么处理 | 如何处理 | 怎么搞 | 怎么接 | 如何回应 | 怎么回应 | 该说什么 | 说什么好 | 怎么回答 | 有什么办法 | 怎么跟他说 | 怎么谈 | 怎么劝 | 怎么挽回 | 如何挽回
+  how do i | how should i | what do i say | what should i say | any tips | how to handle | how to respond | how can i | what to say | how to deal | handle | what's the play | whats the play
   点算 | 点办 | 怎么说服 | 如何说服 | 说服 | 怎么回复 | 怎么办好 | 该怎么回 | 应该如何 | 如何回 | 咋回 | 咋说 | 怎么弄 | how do i respond | how should i respond | how do i handle | how should i handle
   怎办 | 怎处理 | 怎么回应 | 要怎么回应 | 要怎么回 | 点处理 | 点覆他 | 点回覆 | 点复他 | 点回复 | 点答他
   best way to answer | how to answer | how should i answer | what is the best way
@@ -1397,7 +1397,7 @@ words won-word
   谈掂了 | 谈掂 | 谈妥 | 谈成 | 搞定 | 倾掂
   签啦 | 签咗 | 签左 | 签下了 | 终于签 | 落单了 | 签咯 | 签啰 | 签喽
   sign了 | sign 了 | sign咗 | sign 咗 | 签完 | 合同已经签 | 合同签完 | 终于点头 | 首批订单 | 签了约
-  那单成了 | 单子成了 | 单成了 | 生意成了 | 这单成了
+  那单成了 | 单子成了 | 单成了 | 生意成了 | 这单成了 | 确定合作了 | 达成合作了 | 首批订货
   agreed to the contract | signed the contract | put his name on | put her name on | signed on the dotted line
   deal 成了 | deal成了 | deal done | deal closed
   决定跟我们合作 | 决定合作 | 答应合作 | 同意合作 | 第一笔订单 | 首笔订单 | 签下来了 | agreed to work with us | decided to go with us
@@ -1502,7 +1502,7 @@ words greet-word
 
 words yes-word
   是 | 是的 | 对 | 对的 | 好 | 好的 | 行 | 可以 | 没问题 | 确定 | 确认 | 嗯 | 就这样 | 没错 | 同意 | 就是他 | 就是她 | 保存 | 妥了 | 好嘞 | 得嘞
-  yes | yeah | yep | sure | ok | okay | confirm | correct | right | go ahead | that's right
+  yes | yeah | yep | sure | ok | okay | confirm | correct | right | go ahead | that's right | 能成
   确认删除 | 帮我保存 | 就这么办 | 就这么定 | 好嘞 | 就这样吧 | 就这样了吧 | 成吧
   得 | 得喇 | 好啊 | 可以啊 | 行啊 | confirmed | yes please | 冇问题
   对啊 | no problem | 对呀 | sounds good
@@ -1589,9 +1589,9 @@ words surnames
 # the entity before them gives way to the next of its kind (see Corrections.swift). A Chinese
 # word counts only as a phrase of its own (，不对，/ 哎不对是): 不对外营业 and 价格不对 take nothing back.
 words correction
-  不对 | 哦不 | 噢不 | 喔不 | 呃不 | 哦不是 | 噢不是 | 呃不是 | 不是不是 | 说错了 | 打错了 | 写错了 | 讲错了 | 更正一下 | 更正 | 应该是 | 改一下是
+  不对 | 不对不对 | 哦不 | 噢不 | 喔不 | 呃不 | 哦不是 | 噢不是 | 呃不是 | 不是不是 | 说错了 | 打错了 | 写错了 | 讲错了 | 看错了 | 说岔了 | 我说岔了 | 口误 | 更正一下 | 更正 | 应该是 | 改一下是 | 我是说 | 我的意思是
   唔系 | 唔啱 | 讲错 | 搞错了 | 弄错了
-  sorry | make that | i mean | correction | no wait | wait no | scratch that | oops
+  sorry | make that | i mean | i meant | correction | no wait | wait no | scratch that | oops
 
 # Words that may open a message before what it says (^ looks past them): 抱歉，不是这个.
 words opener
@@ -20384,14 +20384,15 @@ lookup card
   B: b类 | b卡 | b级 | b累 | b类客户 | 黄卡b级 | b card | card b | class b | b list | a b customer | a b client | a b account
   C: c类 | c卡 | c级 | c累 | c类客户 | 黄卡c级 | c card | card c | class c | c list | a c customer | a c client | a c account
 
-# step: the six steps of channel development.
+# step: the six steps of channel development. 第5部 is the IME slip of 第5步: the homophone
+# pass reads Han words only, not a digit and its measure word.
 lookup step
-  1: 第一步 | 第1步 | 销售准备 | 准备阶段 | 准备 | step 1 | step one | preparation | sales prep | sales preparation | prep
-  2: 第二步 | 第2步 | 销售行动 | 行动阶段 | step 2 | step two | action
-  3: 第三步 | 第3步 | 应对拒绝 | 处理拒绝 | step 3 | step three | refusal | rejection
-  4: 第四步 | 第4步 | 销售说服 | 说服 | step 4 | step four | persuasion
-  5: 第五步 | 第5步 | 处理异议 | 异议处理 | 处理意义 | 处理异意 | step 5 | step five | objections | objection handling | 解决异议 | handling objections
-  6: 第六步 | 第6步 | 促进签约 | 促成签约 | 签约阶段 | step 6 | step six | closing | signing step | signing stage | contract signing | closing step
+  1: 第一步 | 第1步 | 第1部 | 销售准备 | 准备阶段 | 准备 | step 1 | step one | preparation | sales prep | sales preparation | prep
+  2: 第二步 | 第2步 | 第2部 | 销售行动 | 行动阶段 | step 2 | step two | action
+  3: 第三步 | 第3步 | 第3部 | 应对拒绝 | 处理拒绝 | step 3 | step three | refusal | rejection
+  4: 第四步 | 第4步 | 第4部 | 销售说服 | 说服 | step 4 | step four | persuasion
+  5: 第五步 | 第5步 | 第5部 | 处理异议 | 异议处理 | 处理意义 | 处理异意 | step 5 | step five | objections | objection handling | 解决异议 | handling objections
+  6: 第六步 | 第6步 | 第6部 | 促进签约 | 促成签约 | 签约阶段 | step 6 | step six | closing | signing step | signing stage | contract signing | closing step
 
 # field: which part of a card customer.update changes.
 lookup field
@@ -20465,7 +20466,7 @@ lookup objection
   # How reps report objections in their own words (more of each kind).
   price: 比别家贵 | 比别人贵 | 贵了点 | 价格偏高 | 价格没优势 | 价格有点高 | 价格太贵 | 嫌我们贵 | 咬住价格 | 压价 | 砍价 | 要降价 | 价钱高 | 价格贵了 | 太贵啦 | 有点贵 | 偏贵 | expensive | pricey | price too high | costs too much
   no_time: 没有时间 | 忙不过来 | 抽不出时间 | 没工夫 | 不得空 | 没有空 | 没得空 | 没空见 | 冇得闲 | 没有空见 | don't have time | no time to | has no time | doesn't have time
-  has_supplier: 有合作的 | 有固定供应商 | 老供应商 | 跟另一家合作 | 有合作伙伴 | 已经有厂家 | 已经有货源 | 有货源了 | 有供货商 | 已经有供货商 | 合作多年的厂家 | already have supplier | already work with | existing supplier | already has a supplier | already got a supplier | has a supplier
+  has_supplier: 有合作的 | 有固定供应商 | 老供应商 | 跟另一家合作 | 有合作伙伴 | 已经有厂家 | 已经有货源 | 有货源了 | 有供货商 | 已经有供货商 | 合作多年的厂家 | already have supplier | already work with | existing supplier | already has a supplier | already got a supplier | has a supplier | got a supplier | won't switch | not switching | wont switch
   think_it_over: 考虑一下 | 再考虑 | 想想 | 想下 | 再说吧 | 想清楚 | 考虑考虑再说 | 想下先 | think it through | get back to me | get back to you | need time to think | sleep on it | think things over
   need_approval: 老板拍板 | 得老板拍板 | 要老板拍板 | 老板同意 | 问过老板 | 问老板 | 请示老板 | 跟老板说 | 领导批 | 领导决定 | 总部决定 | 总部批 | 问过老细 | 问老细 | 要问过 | check with his boss | check with her boss | check with the boss | ask his boss | boss has to sign off | boss needs to approve | needs approval | head office
   quality_doubt: 质量 | 质量没信心 | 质量不过关 | 检测报告 | 质检报告 | 质量有问题 | 质量问题 | 怕质量 | 品质 | 做工 | 手感一般 | 不放心质量 | quality | poor quality | quality concerns | quality issues

@@ -54,8 +54,8 @@ extension Turn {
             }
             line(pair("birthday", shown))
         }
-        profile(card, "card.hardware", ["address"] + ProfileField.hardware)
-        profile(card, "card.software", ProfileField.software)
+        line(profile(card, "card.hardware", ["address"] + ProfileField.hardware))
+        line(profile(card, "card.software", ProfileField.software))
 
         var contacts = [card.lastContact.map { last in
             text(last.hasPrefix(today.description) ? "card.last_contact_today" : "card.last_contact",
@@ -80,14 +80,15 @@ extension Turn {
 
     private func man(_ flag: Bool?) -> String { text(flag == true ? "man.yes" : flag == false ? "man.no" : "man.unknown") }
 
-    // One profile's line: what is known, how much of it, and what is still empty.
-    private mutating func profile(_ card: CustomerCard, _ key: String, _ fields: [String]) {
+    // One profile's line: what is known, how much of it, and what is still empty. Not
+    // mutating: a closure in a mutating method copies the whole turn.
+    private func profile(_ card: CustomerCard, _ key: String, _ fields: [String]) -> String {
         let value = { (field: String) -> String? in field == "address" ? card.address : card.profile[field] }
         let known = fields.compactMap { field in value(field).map { fieldLabel(field) + " " + $0 } }
         let missing = fields.filter { value($0) == nil }.map { fieldLabel($0) }
         let summary = text(key, ["known": String(known.count), "all": String(fields.count),
                                  "values": known.isEmpty ? text("card.nothing_yet") : known.joined(separator: " · ")])
-        line(missing.isEmpty ? summary : text("card.with_empty", ["profile": summary, "fields": missing.joinedList(self)]))
+        return missing.isEmpty ? summary : text("card.with_empty", ["profile": summary, "fields": missing.joinedList(self)])
     }
 
     /// Yuan as a rep writes it: 50000 → 5万, 3500 → 3500 元; ¥50,000 in English.

@@ -15,7 +15,7 @@ struct Corrections: Sendable {
     private static func kind(_ type: String) -> String? {
         switch type {
         case "date", "datetime", "period", "time": "when"
-        case "amount", "phone", "email", "card", "level", "role", "region", "step": type
+        case "amount", "phone", "email", "card", "level", "role", "region", "step", "objection": type
         default: nil
         }
     }
@@ -68,7 +68,8 @@ struct Corrections: Sendable {
                     ok = (start == 0 || !Self.isLetter(s[start - 1])) && (end == s.count || !Self.isLetter(s[end]))
                 } else {
                     let opens = start == 0 || ScalarClass(s[start - 1]) == .separator || "哎哦噢呃嗯唉啊诶".unicodeScalars.contains(s[start - 1])
-                    ok = opens && (end == s.count || ScalarClass(s[end]) == .separator || s[end] == "是" || marker.last == "是")
+                    // One ending in 是 or 说 (应该是, 我是说) runs on into the new value.
+                    ok = opens && (end == s.count || ScalarClass(s[end]) == .separator || s[end] == "是" || marker.last == "是" || marker.last == "说")
                 }
                 if ok { ranges.append(start..<end) }
                 start = end

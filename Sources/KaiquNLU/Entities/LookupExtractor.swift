@@ -15,8 +15,14 @@ public struct LookupExtractor: EntityExtractor {
 
     public func extract(from text: NormalizedText, tokens: [Token], context: ParseContext, into entities: inout [Entity]) {
         var start = 0
+        // No word runs across a comma or a full stop: 崔宝山，东城 holds no 山东.
+        var clauseEnd = 0
         while start < tokens.count {
-            guard let longest = synonyms.longest(in: tokens, from: start, id: \.id) else {
+            if clauseEnd <= start {
+                clauseEnd = start + 1
+                while clauseEnd < tokens.count, !Self.breaks(text.scalars, tokens[clauseEnd - 1].range.upperBound..<tokens[clauseEnd].range.lowerBound) { clauseEnd += 1 }
+            }
+            guard let longest = synonyms.longest(in: tokens[..<clauseEnd], from: start, id: \.id) else {
                 start += 1
                 continue
             }
@@ -24,5 +30,10 @@ public struct LookupExtractor: EntityExtractor {
             entities.append(Entity(type: name, range: range, value: longest.value, source: source))
             start = longest.end
         }
+    }
+
+    // Whether the text between two tokens ends a phrase.
+    private static func breaks(_ scalars: [Unicode.Scalar], _ gap: Range<Int>) -> Bool {
+        scalars[gap].contains { ",;:!?。，；：！？、\n".unicodeScalars.contains($0) }
     }
 }

@@ -59,9 +59,49 @@ extension SlotFiller {
             // 高雄的茶饮门市, a kind of shop in a place.
             if (begin..<end).allSatisfy({ i in s[i] == "的" || placesAndRoles.contains { $0.contains(i) } }) { continue }
             if entities.contains(where: { $0.type == "region" && $0.range.lowerBound == begin && $0.range.upperBound < end && s[$0.range.upperBound] == "的" }) { continue }
+            // a dealer from Taiyuan who supplies…: a clause word, not a company's.
+            // Nor is at the beauty expo (a company is not named "the …").
+            if latin, (begin..<end).contains(where: { i in (i == begin || s[i - 1] == " ") && ["who ", "which ", "that "].contains { w in s[i...].starts(with: w.unicodeScalars) } })
+                || ["the ", "a ", "an ", "my ", "our "].contains(where: { w in text.original[begin...].starts(with: w.unicodeScalars) }) { continue }
             return begin..<end
         }
-        return placeLedCompany()
+        return placeLedCompany() ?? capitalizedCompany()
+    }
+
+    /// In English details listed after a name (Grace Lim, GL Beauty Corner, 139…), the clause of
+    /// capitalized words that follows the clause ending in the name: companies are named so,
+    /// whatever their trade.
+    private func capitalizedCompany() -> Range<Int>? {
+        let clauses = CueScorer.clauses(s).filter { !$0.isEmpty }
+        for (previous, clause) in zip(clauses, clauses.dropFirst()) {
+            guard let words = capitalizedWords(clause), words.count >= 2, words.count <= 4,
+                  let before = capitalizedWords(previous.upperBound - min(previous.count, 40)..<previous.upperBound, trailing: true),
+                  before.count >= 2 else { continue }
+            let span = words[0].lowerBound..<words[words.count - 1].upperBound
+            // Not a place, a kind of customer or a detail of its own (Beijing Dealer, Phone).
+            if entities.contains(where: { $0.range == span || ($0.range.overlaps(span) && $0.type != "region") }) { continue }
+            if words.allSatisfy({ isCueWord($0) }) { continue }
+            return span
+        }
+        return nil
+    }
+
+    // The words of a clause when each is capitalized as typed (GL, Beauty, O'Brien); with
+    // `trailing`, the capitalized words at its end.
+    private func capitalizedWords(_ range: Range<Int>, trailing: Bool = false) -> [Range<Int>]? {
+        var words: [Range<Int>] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if s[i] == " " { i += 1; continue }
+            let w = i
+            while i < range.upperBound, ScalarClass(s[i]) == .letter || s[i] == "'" || s[i] == "&" || s[i] == "." { i += 1 }
+            guard i > w, ScalarClass(s[w]) == .letter, text.original[w].properties.isUppercase else {
+                if trailing { words = []; while i < range.upperBound, s[i] != " " { i += 1 }; continue }
+                return nil
+            }
+            words.append(w..<i)
+        }
+        return words.isEmpty ? nil : words
     }
 
     /// A clause of its own that is a place and a name (泉州永发医药, 三亚椰风鲜茶): how Chinese
@@ -83,10 +123,12 @@ extension SlotFiller {
 
     // A verb word inside a would-be company: always (添加, 帮我, 做, 在), except the
     // name-verb words (建, 加), which also start names: they are verbs only before a
-    // verb-object word (建个, 加一位), and never inside a company word (建材).
+    // verb-object word (建个, 加一位), and never inside a company word (建材) or after a city.
     private func actsAsVerb(_ verb: Range<Int>, _ suffixes: [Range<Int>]) -> Bool {
         guard group("name-verb").contains(verb) else { return true }
         if suffixes.contains(where: { $0.overlaps(verb) }) { return false }
+        // 唐山建新口腔器械: right after a city, a name begins.
+        if entities.contains(where: { $0.type == "region" && $0.range.upperBound == verb.lowerBound }) { return false }
         return verb.upperBound == s.count || group("verb-object").contains { $0.lowerBound == verb.upperBound }
     }
 

@@ -33,6 +33,8 @@ extension SlotFiller {
     func fillName(_ slots: inout [String: String], avoiding company: Range<Int>?) {
         // A pattern's {name} that is a word never a name (名字 of 名字是廉秋菊) is read again.
         if let taken = slots["name"], group("not-a-name").contains(where: { text.folded($0) == taken }) { slots["name"] = nil }
+        // Nor one that runs across a question or a full stop (add a customer for me? Ma Jun).
+        if let taken = slots["name"], taken.unicodeScalars.contains(where: { "?!？！。，,;；:：".unicodeScalars.contains($0) }) { slots["name"] = nil }
         if slots["name"] == nil, let name = newName(avoiding: company) { slots["name"] = name }
         // 叫王小明, 名叫王小明: the word that introduces a Chinese name is not part of it.
         if let name = slots["name"], let marker = ["名字叫", "名字是", "名叫", "叫做", "叫"].first(where: { name.hasPrefix($0) }),
@@ -90,6 +92,8 @@ extension SlotFiller {
         guard i < s.count else { return nil }
         if let company, company.contains(i) { return nil }
         if ScalarClass(s[i]) == .han {
+            // Inside the customer word (the 户 of 客户 after 客) no name starts.
+            if group("customer-noun").contains(where: { $0.lowerBound < i && $0.upperBound > i }) { return nil }
             var j = i
             while j < s.count, ScalarClass(s[j]) == .han, j - i < 5 { j += 1 }
             // 艾力·买买提: a name written with the middle dot is a name whole, dot and all.

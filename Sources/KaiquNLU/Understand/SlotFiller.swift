@@ -39,7 +39,7 @@ struct SlotFiller {
             slots["amount"] = total.value
         }
         for type in ["phone", "email", "role", "level", "card", "step", "amount"] where wanted.contains(type) && slots[type] == nil {
-            if let e = entities.first(where: { $0.type == type && outside($0) }) { slots[type] = e.value }
+            if let e = entities.first(where: { $0.type == type && outside($0) && !(type == "card" && isArticle($0)) }) { slots[type] = e.value }
         }
         // A card's number may come with no phone word at all (新客 麥家樂 代理 6123 8890): in a
         // request that takes a phone, a run of seven digits or more is one.
@@ -115,5 +115,11 @@ struct SlotFiller {
             i += 4
         }
         return String(digits.drop { $0 == "0" && digits.count > 1 })
+    }
+
+    // "create a card for him": the article, typed in lower case, and the word card; the
+    // card letter is typed as a capital (an A card, A-card).
+    private func isArticle(_ e: Entity) -> Bool {
+        text.original[e.range.lowerBound] == "a" && e.range.count > 1 && text.original[e.range.lowerBound + 1] == " "
     }
 }

@@ -22,6 +22,14 @@ final class CorrectionsTests: XCTestCase {
         XCTAssertEqual(slots("张三的地址改成杭州文三路，不对，是文二路")["value"], "文二路")
     }
 
+    func testSpokenSelfCorrections() {
+        // Voice dictation: 不对不对, 我是说, 说岔了 take back what came before.
+        XCTAssertEqual(slots("约张三下周一，不对不对，下周二上午十点")["date"], "2026-11-24")
+        XCTAssertEqual(slots("王建国签了，八万，不对不对，我是说八万五")["amount"], "85000")
+        XCTAssertEqual(slots("添加客户 李雷，做代理的，不对，他是做批发的，我说岔了")["role"], "wholesaler")
+        XCTAssertEqual(slots("客户说要考虑考虑，不对不对，是说已经有供应商了，咋办")["objection"], "has_supplier")
+    }
+
     func testAClockTimeAloneCorrectsOnlyTheTime() {
         let day = slots("后天下午三点约张三，不对，是四点")
         XCTAssertEqual(day["date"], "2026-11-20")

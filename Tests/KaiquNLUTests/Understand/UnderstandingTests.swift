@@ -402,6 +402,35 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertEqual(renamed.slots["value"], "建国食品有限公司")
     }
 
+    func testAnEnglishCompanyListedAfterTheName() {
+        let r = shipped("met a nice guy at the trade fair - add him: Peter Hall, Hall Garden Tools, 138 1234 5678")
+        XCTAssertEqual(r.slots["name"], "Peter Hall")
+        XCTAssertEqual(r.slots["company"], "Hall Garden Tools")
+        // A clause word is no part of a company, nor is "the …" of an event.
+        let clause = shipped("add a dealer from Ningbo who supplies hardware: Amy Chen, 139 8765 4321")
+        XCTAssertNil(clause.slots["company"], "\(clause.slots)")
+        let event = shipped("I was at the beauty expo, add her please: Amy Chen, 139 8765 4321")
+        XCTAssertNil(event.slots["company"], "\(event.slots)")
+    }
+
+    func testNoWordRunsAcrossAComma() {
+        // 山，东 is no 山东: the name keeps its last character and no region is read.
+        let r = shipped("再加一个，罗宝山，东城的门店，电话13712345678")
+        XCTAssertEqual(r.slots["name"], "罗宝山")
+        XCTAssertNil(r.slots["region"], "\(r.slots)")
+        XCTAssertEqual(shipped("加个客户 罗宝山 山东 电话13712345678").slots["region"], "山东")
+    }
+
+    func testTheArticleAIsNoCardLetter() {
+        XCTAssertNil(shipped("please make a card for her: Amy Chen, 139 8765 4321").slots["card"])
+        XCTAssertEqual(shipped("make 王建国 an A card").slots["value"], "A")
+    }
+
+    func testANameNeverStartsInsideTheCustomerWord() {
+        let r = shipped("添加客户阿依古丽·买买提，在伊宁做零售的，电话13912345678")
+        XCTAssertEqual(r.slots["name"], "阿依古丽·买买提")
+    }
+
     // MARK: suggestions
 
     func testFallbackSuggestionsAreNeverDestructive() {

@@ -21,8 +21,29 @@ public struct CivilDay: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// `YYYY-MM-DD`, or the day part of `YYYY-MM-DDTHH:MM`; nil when it is no real day.
     public static func iso(_ text: some StringProtocol) -> CivilDay? {
-        let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }
-        return parts.count == 3 ? valid(parts[0], parts[1], parts[2]) : nil
+        // Read by bytes, with no array: the store's dates are read for every line of a list.
+        var parts = (0, 0, 0), count = 0, digits = 0
+        for byte in text.utf8.prefix(10) {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 9 else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                switch count {
+                case 0: parts.0 = parts.0 * 10 + digit
+                case 1: parts.1 = parts.1 * 10 + digit
+                case 2: parts.2 = parts.2 * 10 + digit
+                default: return nil
+                }
+                digits += 1
+            case UInt8(ascii: "-"):
+                // Empty parts are skipped, as a split would.
+                if digits > 0 { count += 1 }
+                digits = 0
+            default: return nil
+            }
+        }
+        if digits > 0 { count += 1 }
+        return count == 3 ? valid(parts.0, parts.1, parts.2) : nil
     }
 
     public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
