@@ -11,7 +11,7 @@ import KaiquNLU
 /// a reply without zh-Hant is converted from zh when a rep first writes traditional
 /// (`filledTraditional`), so writing zh-Hant is only needed where the conversion is wrong.
 public struct ReplyCatalogue: Sendable {
-    private var texts: [String: [Language: String]] = [:]
+    private var texts: [String: Entry] = [:]
     /// Replies without a zh-Hant text, for `kaiqu check`.
     public private(set) var missingTraditional: [SourceLocation] = []
     private var missingTraditionalKeys: [String] = []
@@ -19,7 +19,7 @@ public struct ReplyCatalogue: Sendable {
     public init(blocks: [DataBlock]) throws(DataErrors) {
         var errors: [DataError] = []
         for block in blocks where block.kind == "reply" {
-            var entry: [Language: String] = [:]
+            var entry = Entry()
             for line in block.lines {
                 switch line.key {
                 case "zh": entry[.zhHans] = line.value
@@ -60,7 +60,7 @@ public struct ReplyCatalogue: Sendable {
     /// Adds a text from another kind of block (a checklist item, a playbook line) under `key`,
     /// so it renders and turns traditional as replies do.
     mutating func add(_ key: String, _ language: Language, _ text: String) {
-        texts[key, default: [:]][language] = text
+        texts[key, default: Entry()][language] = text
         if language == .zhHans { missingTraditionalKeys.append(key) }
     }
 
@@ -71,26 +71,86 @@ public struct ReplyCatalogue: Sendable {
     /// An unknown key renders as the key itself, so a mistake shows instead of crashing.
     public func render(_ key: String, _ language: Language, _ parameters: [String: String] = [:]) -> String {
         guard let entry = texts[key] else { return key }
-        let template = entry[language] ?? entry[.zhHans] ?? key
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        // Scanned as UTF-8 bytes: `{` and `}` never occur inside a multi-byte character, and
-        // a reply is rendered for every line of every list.
-        let bytes = template.utf8
+        guard let template = entry.template(language) else { return key }
+        guard !template.pieces.isEmpty else { return template.text }
         var out = ""
-        out.reserveCapacity(bytes.count + 32)
-        var rest = bytes.startIndex
+        out.reserveCapacity(template.text.utf8.count + 32)
         var one = false
-        while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) {
-            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
-            out += one ? Self.singular(Substring(bytes[rest..<open])) : Substring(bytes[rest..<open])
-            let name = String(Substring(bytes[bytes.index(after: open)..<close]))
-            let value = parameters[name] ?? "{\(name)}"
-            out += value
-            // English counts: 1 day, 1 customer (the templates are written for many).
-            one = language == .en && value == "1"
-            rest = bytes.index(after: close)
+        for piece in template.pieces {
+            switch piece {
+            case .literal(let chunk):
+                out += one ? Self.singular(chunk) : chunk
+                one = false
+            case .parameter(let name):
+                let value = parameters[name] ?? "{\(name)}"
+                out += value
+                // English counts: 1 day, 1 customer (the templates are written for many).
+                one = language == .en && value == "1"
+            }
         }
-        return out + (one ? Self.singular(Substring(bytes[rest...])) : Substring(bytes[rest...]))
+        return out
+    }
+
+    /// A reply's texts by language, each split once into its literal chunks and `{name}`s:
+    /// a reply is rendered for every line of every list.
+    struct Entry: Sendable {
+        private var zhHans: Template?
+        private var zhHant: Template?
+        private var en: Template?
+
+        subscript(language: Language) -> String? {
+            get {
+                switch language {
+                case .zhHans: zhHans?.text
+                case .zhHant: zhHant?.text
+                case .en: en?.text
+                }
+            }
+            set {
+                let template = newValue.map(Template.init)
+                switch language {
+                case .zhHans: zhHans = template
+                case .zhHant: zhHant = template
+                case .en: en = template
+                }
+            }
+        }
+
+        /// The language's text, else the zh one.
+        func template(_ language: Language) -> Template? {
+            switch language {
+            case .zhHans: zhHans
+            case .zhHant: zhHant ?? zhHans
+            case .en: en ?? zhHans
+            }
+        }
+    }
+
+    struct Template: Sendable {
+        enum Piece: Sendable {
+            case literal(Substring)
+            case parameter(String)
+        }
+
+        let text: String
+        /// Empty when the text has no `{name}`.
+        let pieces: [Piece]
+
+        init(_ text: String) {
+            self.text = text
+            // Scanned as UTF-8 bytes: `{` and `}` never occur inside a multi-byte character.
+            let bytes = text.utf8
+            var pieces: [Piece] = []
+            var rest = bytes.startIndex
+            while let open = bytes[rest...].firstIndex(of: UInt8(ascii: "{")),
+                  let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) {
+                pieces.append(.literal(Substring(bytes[rest..<open])))
+                pieces.append(.parameter(String(Substring(bytes[bytes.index(after: open)..<close]))))
+                rest = bytes.index(after: close)
+            }
+            if !pieces.isEmpty { pieces.append(.literal(Substring(bytes[rest...]))) }
+            self.pieces = pieces
+        }
     }
 
     private static let singulars: [Substring: Substring] = [

@@ -64,28 +64,43 @@ enum ReplyShaping {
     /// A text cut into parts of at most `limit` UTF-8 bytes, between lines where it can be
     /// and between characters where a line alone is longer.
     static func split(_ text: String, limit: Int) -> [String] {
-        guard text.utf8.count > limit else { return [text] }
+        let bytes = text.utf8
+        guard bytes.count > limit else { return [text] }
+        // Lines are found and measured as UTF-8 bytes (a newline is never inside a character):
+        // a long list is cut for every turn that shows one.
         var parts: [String] = []
-        var current = ""
+        var partStart = bytes.startIndex, partEnd = bytes.startIndex, partBytes = 0
+        var lineStart = bytes.startIndex
         func flush() {
-            if !current.isEmpty { parts.append(current) }
-            current = ""
+            if partBytes > 0 { parts.append(String(text[partStart..<partEnd])) }
+            partBytes = 0
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let extra = (current.isEmpty ? 0 : 1) + line.utf8.count
-            if current.utf8.count + extra <= limit {
-                current += (current.isEmpty ? "" : "\n") + line
-                continue
+        while lineStart <= bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let count = bytes.distance(from: lineStart, to: lineEnd)
+            if partBytes > 0, partBytes + 1 + count <= limit {
+                partEnd = lineEnd
+                partBytes += 1 + count
+            } else if count <= limit {
+                flush()
+                partStart = lineStart
+                partEnd = lineEnd
+                partBytes = count
+            } else {
+                // A line alone longer than the limit: cut between characters.
+                flush()
+                var current = ""
+                for character in text[lineStart..<lineEnd] {
+                    if current.utf8.count + character.utf8.count > limit {
+                        parts.append(current)
+                        current = ""
+                    }
+                    current.append(character)
+                }
+                if !current.isEmpty { parts.append(current) }
             }
-            flush()
-            if line.utf8.count <= limit {
-                current = String(line)
-                continue
-            }
-            for character in line {
-                if current.utf8.count + character.utf8.count > limit { flush() }
-                current.append(character)
-            }
+            guard lineEnd < bytes.endIndex else { break }
+            lineStart = bytes.index(after: lineEnd)
         }
         flush()
         return parts

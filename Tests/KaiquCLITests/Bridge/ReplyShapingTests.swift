@@ -28,6 +28,10 @@ final class ReplyShapingTests: XCTestCase {
         XCTAssertTrue(cut.allSatisfy { $0.utf8.count <= 64 })
         XCTAssertEqual(cut.joined(), long)
         XCTAssertEqual(ReplyShaping.split("短", limit: 64), ["短"])
+        // An empty line stays inside a part; none opens one.
+        XCTAssertEqual(ReplyShaping.split("aaa\n\nbbb", limit: 4), ["aaa\n", "bbb"])
+        XCTAssertEqual(ReplyShaping.split("aaa\n\n\nbbbb", limit: 4), ["aaa\n", "bbbb"])
+        XCTAssertEqual(ReplyShaping.split("渠渠\n道道道", limit: 7), ["渠渠", "道道", "道"])
     }
 
     func testOnlyMessagesAddressedToTheBotAreForIt() {
