@@ -1286,6 +1286,7 @@ words visit-noun
 
 words followup-word
   没touch | 没 touch | 没有touch | 没有 touch | 很久没联系 | 好久没联系 | 多久没联系 | 没联系 | 没有联系 | 没跟进 | 没有跟进 | 该跟进 | 需要跟进 | 要跟进 | 该联系 | 该回访 | 需要回访 | 没去 | 没拜访 | 冷落 | 失联 | 好久没见 | 很久没见 | 没见过 | 好耐冇
+  疏于跟进 | 疏于联系 | 疏于走动 | 没走动 | 断联 | 快断联 | don't contact | didn't contact | havent contacted | haven't i contacted | havent i contacted
   晾太久 | 晾着 | 晾了 | 被我晾 | 冷掉的 | 放冷了 | 冷了很久 | 凉了很久
   掉线 | 掉线很久 | 没动静 | 很久没动静 | 好久没动静
   overdue | haven't heard from me | not heard from me | in ages | falling through the cracks | fall through the cracks | fallen through the cracks | slipping through the cracks | haven't contacted | not contacted | follow up | follow-up | followup | due for | gone quiet | lost touch | haven't seen | haven't visited
@@ -1342,6 +1343,7 @@ words goto-verb
 
 words coach-question
   怎么办 | 咋办 | 咋整 | 怎么回 | 怎么破 | 怎么说 | 怎么应对 | 如何应对 | 怎么处理 | 如何处理 | 怎么搞 | 怎么接 | 如何回应 | 怎么回应 | 该说什么 | 说什么好 | 怎么回答 | 有什么办法 | 怎么跟他说 | 怎么谈 | 怎么劝 | 怎么挽回 | 如何挽回
+  还有必要继续吗 | 还有必要跟吗 | 还要不要跟 | 还值得跟吗
   how do i | how should i | what do i say | what should i say | any tips | how to handle | how to respond | how can i | what to say | how to deal | handle | what's the play | whats the play
   点算 | 点办 | 怎么说服 | 如何说服 | 说服 | 怎么回复 | 怎么办好 | 该怎么回 | 应该如何 | 如何回 | 咋回 | 咋说 | 怎么弄 | how do i respond | how should i respond | how do i handle | how should i handle
   怎办 | 怎处理 | 怎么回应 | 要怎么回应 | 要怎么回 | 点处理 | 点覆他 | 点回覆 | 点复他 | 点回复 | 点答他
@@ -1358,7 +1360,7 @@ words coach-question
   怎么打动 | 该怎么打动 | 怎么说动 | 怎么劝
   怎么逼她 | 怎么逼他 | 要怎么逼 | 逼她做决定 | 逼他做决定 | 怎么让她下单 | 怎么让他下单 | 怎么让她做决定 | 怎么让他做决定 | 打开这个局面 | 打开局面 | 破局 | 怎么破局 | 这种情况我该从哪里下手 | 这种情况该从哪下手 | 从哪里下手
   从哪个角度切入 | 从哪切入 | 怎么切入 | 如何切入 | 切入点 | 怎么突破 | 如何突破 | 怎么打开局面 | 点搞 | 咁点搞 | 点算好 | 怎么撬动 | 怎么撬 | any ideas | how do i get past | how can i get
-  还有戏吗 | 还有戏 | 有戏吗 | 还有没有戏 | 还有机会吗 | 打消顾虑 | 打消她的顾虑 | 打消他的顾虑 | 消除顾虑 | 从哪下手打消 | 怎么接这个话 | 接这个话 | 怎么接话
+  还有戏吗 | 有戏吗 | 还有没有戏 | 还有机会吗 | 打消顾虑 | 打消她的顾虑 | 打消他的顾虑 | 消除顾虑 | 从哪下手打消 | 怎么接这个话 | 接这个话 | 怎么接话
   从哪里切入 | 咋破 | 还能怎么跟 | 要不要让 | 还是咬住 | 别的办法 | 有别的办法 | 怎么 follow up | 怎么follow up | 我怎么 follow up
   还能怎么聊 | 后面怎么聊 | 怎么聊下去 | 想想办法 | 帮我想想办法 | 想个办法 | 出出主意 | 怎么跟他讲 | 怎么跟她讲 | what should i do about
   还有办法吗 | 有办法吗 | 还有什么办法 | 应该点回应 | 点回应 | 我应该点回应
@@ -1439,6 +1441,7 @@ words card-drop
 
 words lost-word
   不跟了 | 不搞了 | 不追了 | 别追了 | 不用追了 | 放弃 | 丢了 | 没戏 | 黄了 | 不做了 | 流失 | 跟别家签了 | 选了别家 | 签了别家 | 不合作了 | 算了不跟 | 没希望 | 不考虑我们 | 不用跟了 | 输了 | 飞了
+  已丢失 | 标记为已丢失 | 标为已丢失 | deal is fail | deal failed | deal fell through
   没得倾 | 没得谈 | 没有得倾 | 没有戏 | 没啥戏 | 没什么戏 | 确定没戏 | 标记为失败 | 标为失败 | 标记失败 | 列为失败 | 失败了 | 输掉了 | 算输了 | 没搞头了 | 没搞头 | 不会合作了 | mark it lost | mark as lost | mark it as lost | we lost | lost the
   机会就关了 | 关了吧 | 关掉这个机会 | close 掉 | close掉 | close it out
   标成已流失 | 已流失 | 标成流失 | 标为流失 | giving up on | give up on | gave up on | not going anywhere
@@ -1470,6 +1473,7 @@ words train-word
 
 words help-word
   帮助 | 帮住 | 你能做什么 | 能做什么 | 能做啥 | 能做些什么 | 能干些什么 | 能做哪些事 | 能干嘛 | 能干啥 | 怎么用 | 功能 | 会什么 | 能帮我 | 帮我做什么 | 介绍一下你 | 介绍下你 | 自我介绍 | 介绍一下功能 | 使用说明 | 说明 | 指令 | 命令 | 可以问 | 怎么用
+  how to use this | how to use | can do what | do what one | what this bot can do
   help | hlep | what can you do | how does this work | commands | how do i use | features | what can i ask
   what are you able to do | what can u do | what do you do | what are you for | what can this thing do
   what can u actually do | what can you actually do | actually do for me
@@ -1536,6 +1540,7 @@ words stop-word
 
 words undo-word
   撤销 | 撤回 | 撤消 | 回退 | 恢复 | 改回去 | 改回来 | 反悔 | 还原 | 退回上一步
+  条撤了 | 那步撤了 | 撤返 | 取消返
   弄回去 | 弄回来 | 给我撤了 | 帮我撤了 | 撤了刚才
   回滚 | 回滚一下 | roll it back
   undo | revert | take that back | roll back | undo that
@@ -1710,7 +1715,7 @@ cue customer.update
   slots: customer field value card level role
   # Would you mind updating X's details? …ought to read Shenzhen: an edit, however it moved.
   5: (update|updating|amend|amending|correct|correcting) ~profile-noun
-  4: (帮我把|你帮我把|帮我|麻烦把|请把|给我把) ~field-word (改下|改一下|改改|改成|改为|换成|更新一下|更新下)
+  4: (帮我把|你帮我把|帮我|麻烦把|请把|给我把) ~field-word (改下|改一下|改改|改成|改为|换成|更新一下|更新下|更新掉|更新了吧)
   # X现在算A类了, 而家係C類啦: a card or level that is now another, told as news.
   8: {customer} (现在算|现在是|已经是|现在就是|现在已经是|已经算|现在已经算) {card}
   5: {customer} (现在算|现在是|已经是|现在就是|现在已经是|已经算|现在已经算) {level}
@@ -1726,7 +1731,7 @@ cue customer.update
   2: {customer} {phone}
   2: {customer} {email}
   4: {customer} ~new-number
-  3: {customer} 生日
+  5: {customer} 生日
   3: {customer} (birthday|bday|b-day) {date}
   -6: ~delete-verb
   -5: ~ask-what !~change-verb
@@ -1786,6 +1791,8 @@ cue customer.list
   4: {card} ~list-word !{customer} !~followup-word
   3: ~who-word {card} !{customer} !~followup-word
   -5: ~agenda-word {when}
+  # 看看我手上所有客户: the 看看 of looking at a list is no visit.
+  5: (看看|看一下|看下|瞧瞧) (我的|我手上|我手上的|手上|手上的|所有|全部|所有的) ~customer-noun !{customer}
   -5: ~visit-verb
   -5: ~followup-word
   -5: ~status-word
@@ -1848,7 +1855,8 @@ cue customer.note
   -6: {money} {authority}
   -5: (预算|budget) {amount}
   -5: (预算|budget|资金|有钱) (自己决定|能决定|可以决定|自己定|能定|可以定|说了算|拍板|做主|决策|decides|decide|decision)
-  -5: {customer} 生日 {date}
+  # X生日是10月8号，帮我记上: a birthday is a field of the card, however it is asked for.
+  -14: {customer} 生日 {date}
   -6: {future} ~visit-noun
   -6: {customer} ~won-word
   # 我记得好像是卡在异议那块: the rep recalls, asks nothing to be kept.
@@ -1987,6 +1995,7 @@ cue visit.cancel
   -6: ~visit-verb {customer} (不对|说错了|哦不|no wait|sorry i mean)
   # 廖春燕 改 周五 下午3点: a change that names only a time moves the visit.
   6: {customer} (改|改下|改一下) {when} !~field-word !{level} !{card} !{role}
+  6: {customer} ~visit-noun (改|改到|挪到|改成) {when} !~field-word
   # 熊建军那趟不去了，给取消了吧: the trip to a customer is off.
   6: {customer} (那趟|这趟|那边|那儿) (不去了|先不去了|去不了了|不用去了)
 
@@ -2008,6 +2017,8 @@ cue flow.start
 
 cue flow.next
   slots: customer
+  # 别继续了: going on is what is refused.
+  -8: (别继续|不要继续|别往下|不继续|先放着)
   # mark him as lost and let's move on: moving on from the customer.
   -6: (mark|marked|flag|tag) ~lost-word
   -4: ~develop-verb
@@ -2112,6 +2123,8 @@ cue credit.assess
 
 cue deal.won
   slots: customer amount date
+  # 以后谈付款要先把财务搞定: a thing to get done later is no deal won.
+  -6: (要先把|先把|得先把|要把|得把|以后) ~won-word
   # He's signed an exclusive with another supplier: someone else's deal.
   -8: ~won-word (another supplier|another vendor|another brand|别家|另一家|其他厂家|别的厂家|别的牌子)
   -6: !{customer} ~others-cheer
@@ -2244,6 +2257,8 @@ cue cancel
   4: ^(actually|ok|okay|hmm|oh|唉|哎|啊) ~stop-word !{customer}
   5: ~stop-word {short} !~visit-noun
   5: (先不录了|先不存了|先不建了|先不加了|先不弄了|先不记了) !{customer}
+  # …刚才那个操作先放着吧，别继续了: what is under way is set aside.
+  5: (别继续了|不要继续了|别往下了|先放着吧|先放一放) !{customer}
   4: ^~stop-word !{customer}
   -8: ~not-stop
   -6: {customer}
@@ -3049,10 +3064,13 @@ list deal-also
   也 | 还 | 又 | 而且 | 并且 | 但 | 但是 | 不过 | 可是 | 就是 | 都 | 也都 | 但就 | 同埋 | 又能 | 也有
 
 lookup money
+  yes: got the cash | has the cash | got the money | has the money | cash is there
   yes: 有预算 | 有钱 | 钱不是事 | 钱不是事儿 | 钞票是有的 | 有钞票 | 钞票有 | 钱是有的 | 钱不是问题 | 钱没问题 | 资金没问题 | 预算充足 | 预算够 | 预算足 | 资金充足 | 资金够 | 不差钱 | 有实力 | 有资金 | 钱够 | 够钱 | 有购买力 | 买得起 | 付得起 | 有米 | 好有钱 | has budget | has the budget | has a budget | has got a budget | has got the budget | has money | has the money | can afford it | can afford | budget | money
   no: 没预算 | 没有预算 | 没钱 | 没有钱 | 预算不够 | 预算不足 | 缺钱 | 资金紧张 | 钱不够 | 冇钱 | 冇预算 | 没资金 | 买不起 | 付不起 | 手头紧 | 冇米 | has no budget | no budget | no money | has no money | can't afford | cannot afford | can't afford it
 
 lookup authority
+  yes: makes the call | can make the call | makes the decisions | calls the shots
+  no: can't make the call | cannot make the call | can't make the call himself | can't make the call herself | doesn't make the call | not the one who decides
   yes: 能拍板 | 可以拍板 | 拍板 | 说了算 | 一个人就能定 | 自己就能定 | 他就能定 | 她就能定 | 本人决定 | 自己决定 | 自己定 | 能做主 | 可以做主 | 做得了主 | 能决定 | 有决策权 | 话事 | 话得事 | 话到事 | 能签字 | 是老板 | 自己说了算 | has authority | has the authority | authority | can decide | is the decision maker | decision maker | makes the call | can sign
   no: 说了不算 | 做不了主 | 不当家 | 当不了家 | 得听老板的 | 做不得主 | 要问上头 | 得问上头 | 不能做主 | 不能拍板 | 拍不了板 | 没有决策权 | 没决策权 | 不能决定 | 定不了 | 话唔到事 | 话唔得事 | 做唔到主 | 冇决策权 | no authority | has no authority | can't decide | cannot decide | not the decision maker | is not the decision maker
 
@@ -20464,7 +20482,7 @@ lookup objection
   stock_pressure: 库存压力大 | 库存压力 | 库存压力太大 | 库存太大 | 库存太多 | 库存多 | 库存大 | 库存高 | 库存积压 | 积压 | 压货 | 怕压货 | 不想压货 | 压库存 | 压库 | 货压着 | 货还压着 | 仓库满了 | 仓库放不下 | 仓库堆满了 | 没地方放 | 没地方放货 | 冇地方放 | 占资金 | 压资金 | 资金压着 | 钱都压在货上 | 还没卖完 | 货还没卖完 | 上批货还没卖完 | 库存卖不动 | 压咗好多货 | 仓满晒 | 库存好多 | too much stock | too much inventory | overstocked | stock pressure | inventory pressure | sitting on stock | sitting on too much stock | excess inventory | warehouse is full | no room in the warehouse | tie up cash | ties up cash | tie up my cash | cash tied up | still have old stock
   territory_conflict: 怕窜货 | 窜货 | 串货 | 怕串货 | 冲货 | 低价冲货 | 乱价 | 怕乱价 | 砸价 | 砸价格 | 价格乱 | 价格体系乱 | 市场价格乱 | 区域已经有人做了 | 区域有人做了 | 这边已经有人做了 | 这里已经有人做了 | 这片已经有人做了 | 已经有人做了 | 已经有人在做了 | 已经有人代理了 | 区域冲突 | 区域保护 | 没有区域保护 | 有没有区域保护 | 冇区域保护 | 抢地盘 | 撞单 | 网上卖得更便宜 | 网上更便宜 | 网上价格低 | 电商低价 | 惊窜货 | 惊人冲货 | 已经有人做紧 | territory conflict | someone already has this territory | already has a dealer here | already have a dealer here | already a dealer here | exclusive territory | exclusivity | territory protection | grey market | gray market | undercut | undercutting | price war | cheaper online
   # How reps report objections in their own words (more of each kind).
-  price: 比别家贵 | 比别人贵 | 贵了点 | 价格偏高 | 价格没优势 | 价格有点高 | 价格太贵 | 嫌我们贵 | 咬住价格 | 压价 | 砍价 | 要降价 | 价钱高 | 价格贵了 | 太贵啦 | 有点贵 | 偏贵 | expensive | pricey | price too high | costs too much
+  price: 死咬价格 | 咬死价格 | 咬着价格 | 比别家贵 | 比别人贵 | 贵了点 | 价格偏高 | 价格没优势 | 价格有点高 | 价格太贵 | 嫌我们贵 | 咬住价格 | 压价 | 砍价 | 要降价 | 价钱高 | 价格贵了 | 太贵啦 | 有点贵 | 偏贵 | expensive | pricey | price too high | costs too much
   no_time: 没有时间 | 忙不过来 | 抽不出时间 | 没工夫 | 不得空 | 没有空 | 没得空 | 没空见 | 冇得闲 | 没有空见 | don't have time | no time to | has no time | doesn't have time
   has_supplier: 有合作的 | 有固定供应商 | 老供应商 | 跟另一家合作 | 有合作伙伴 | 已经有厂家 | 已经有货源 | 有货源了 | 有供货商 | 已经有供货商 | 合作多年的厂家 | already have supplier | already work with | existing supplier | already has a supplier | already got a supplier | has a supplier | got a supplier | won't switch | not switching | wont switch
   think_it_over: 考虑一下 | 再考虑 | 想想 | 想下 | 再说吧 | 想清楚 | 考虑考虑再说 | 想下先 | think it through | get back to me | get back to you | need time to think | sleep on it | think things over

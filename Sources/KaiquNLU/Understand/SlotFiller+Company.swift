@@ -8,7 +8,9 @@ extension SlotFiller {
         let endings = group("company-suffix")
         // 原来叫建平商贸，现在叫建平食品: the new name, after the words that give it.
         let renames = group("company-rename")
-        for marker in renames.reversed() + group("company-marker")
+        // Of the markers, the fullest first: 公司名叫 X over the 公司 of 他原来那个鞋业公司早就不做了.
+        let markers = group("company-marker").sorted { ($1.count, $0.lowerBound) < ($0.count, $1.lowerBound) }
+        for marker in renames.reversed() + markers
         where !endings.contains(where: { $0.lowerBound < marker.lowerBound && $0.upperBound >= marker.upperBound }) {
             var i = afterLink(marker.upperBound)
             var end = clauseEnd(from: i)

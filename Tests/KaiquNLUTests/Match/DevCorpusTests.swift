@@ -76,7 +76,7 @@ final class DevCorpusTests: XCTestCase {
         let (now, zone) = try XCTUnwrap(ISODateTime.parse(Self.now, defaultZone: TimeZone(secondsFromGMT: 8 * 3600)!))
         let context = ParseContext(now: now, timeZone: zone, customers: TestData.rules.gazetteer(names))
         var lines: [String] = []
-        for set in (1...51).map({ "set\($0)" }) {
+        for set in (1...55).map({ "set\($0)" }) {
             let items = try DevCorpus.items(folder.appendingPathComponent(set + "/nlu.jsonl"))
             let oos = try DevCorpus.items(folder.appendingPathComponent(set + "/oos.jsonl"))
             XCTAssertFalse(items.isEmpty, set)

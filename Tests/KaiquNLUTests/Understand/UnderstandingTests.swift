@@ -431,6 +431,30 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertEqual(r.slots["name"], "阿依古丽·买买提")
     }
 
+    func testABirthdayToldIsAFieldOfTheCard() {
+        let r = shipped("王建国生日是9月12号，帮我记上")
+        XCTAssertEqual(r.intent, "customer.update")
+        XCTAssertEqual(r.slots["field"], "birthday")
+        XCTAssertEqual(r.slots["value"], "09-12")
+    }
+
+    func testTheFullestCompanyMarkerGivesTheNewName() {
+        let r = shipped("王建国原来那个建材公司不做了，现在公司名叫温州建国厨卫，帮我把公司这栏更新掉")
+        XCTAssertEqual(r.intent, "customer.update")
+        XCTAssertEqual(r.slots["value"], "温州建国厨卫")
+    }
+
+    func testWhatIsUnderWaySetAsideIsACancel() {
+        XCTAssertEqual(shipped("等等，这个先放着吧，别继续了").intent, "cancel")
+    }
+
+    func testMANSaidInEnglishWords() {
+        let r = shipped("Li Ming has got the cash but can't make the call himself")
+        XCTAssertEqual(r.intent, "qualify.man")
+        XCTAssertEqual(r.slots["money"], "yes")
+        XCTAssertEqual(r.slots["authority"], "no")
+    }
+
     // MARK: suggestions
 
     func testFallbackSuggestionsAreNeverDestructive() {
