@@ -798,6 +798,8 @@ rewrite cantonese
   飲咗 -> 喝了 | 饮咗 -> 喝了 | 食咗 -> 吃了 | 返轉頭 -> 改回头 | 返转头 -> 改回头 | 唔好搞 -> 不要搞 | 改錯咗 -> 改错了 | 改错咗 -> 改错了
   未聽過 -> 没听过 | 未听过 -> 没听过 | 未聽說過 -> 没听说过
   唔使喇 -> 算了吧 | 唔使啦 -> 算了吧 | 呢啲 -> 这些 | 另一間 -> 另一家 | 另一间 -> 另一家 | 嗰度 -> 那里 | 呢度 -> 这里 | 邊幾間 -> 哪几家 | 边几间 -> 哪几家 | 邊幾個 -> 哪几个 | 边几个 -> 哪几个
+  # 郑州东边几个县: in a direction word, 边 is a side, not Cantonese 哪 (kept as typed).
+  东边几 -> 东边几 | 西边几 -> 西边几 | 南边几 -> 南边几 | 北边几 -> 北边几 | 那边几 -> 那边几 | 这边几 -> 这边几 | 旁边几 -> 旁边几 | 周边几 -> 周边几
   唔做住 -> 先不做 | 當我冇講過 -> 当我没说过 | 当我冇讲过 -> 当我没说过
   點搞 -> 怎搞 | 点搞 -> 怎搞 | 點傾 -> 怎谈 | 点倾 -> 怎谈 | 點講 -> 怎说 | 点讲 -> 怎说
   個客話 -> 个客说 | 个客话 -> 个客说 | 啲客話 -> 些客说 | 啲客话 -> 些客说
@@ -1126,7 +1128,7 @@ words verb-object
   个 | 一 | 了 | 下 | 客 | 卡 | 档 | 新 | 家 | 张 | 位
 
 words company-verb
-  做 | 加 | 添加 | 新增 | 帮我 | 记 | 建 | 电话 | 叫 | 改成 | 改为 | 搬 | 在 | 开了 | 到 | 去 | 搞 | 那边 | 这边 | 那儿 | 有个 | 有一个 | 有家 | 有一家
+  做 | 加 | 添加 | 新增 | 帮我 | 记 | 建 | 电话 | 叫 | 改成 | 改为 | 搬 | 在 | 开了 | 到 | 去 | 搞 | 那边 | 这边 | 那儿 | 有个 | 有一个 | 有家 | 有一家 | 跟
   跑完 | 跑了 | 刚跑 | 刚从 | 回来
   sells | sell | selling | runs | owns | works | opened | wants
 
@@ -1343,6 +1345,7 @@ words goto-verb
 
 words coach-question
   怎么办 | 咋办 | 咋整 | 怎么回 | 怎么破 | 怎么说 | 怎么应对 | 如何应对 | 怎么处理 | 如何处理 | 怎么搞 | 怎么接 | 如何回应 | 怎么回应 | 该说什么 | 说什么好 | 怎么回答 | 有什么办法 | 怎么跟他说 | 怎么谈 | 怎么劝 | 怎么挽回 | 如何挽回
+  从哪入手 | 从哪里入手 | 从哪儿入手 | 点同佢倾 | 点同佢讲 | 应该点同 | how to handle this | best way to answer | best way to respond | win her confidence | win his confidence | win their trust | win her trust | win his trust | what would you suggest | any suggestions
   还有必要继续吗 | 还有必要跟吗 | 还要不要跟 | 还值得跟吗
   how do i | how should i | what do i say | what should i say | any tips | how to handle | how to respond | how can i | what to say | how to deal | handle | what's the play | whats the play
   点算 | 点办 | 怎么说服 | 如何说服 | 说服 | 怎么回复 | 怎么办好 | 该怎么回 | 应该如何 | 如何回 | 咋回 | 咋说 | 怎么弄 | how do i respond | how should i respond | how do i handle | how should i handle
@@ -1697,11 +1700,13 @@ cue customer.add
   3: ~add-verb {region} {role} !{customer} !~list-word
   # Sandra Yeo… wants in, set her up as a retailer: a card made for her.
   5: (set her up as|set him up as|set them up as|sign her up as|sign him up as|put her down as|put him down as) !{customer}
+  # …so please add him: Zhou Min / can you put him in as a level 3: the card is for the one just met.
+  5: (add him|add her|put him in|put her in|pop him in|pop her in|another one for you) !{customer}
   # 加 X 吉安 零售 B类: a bare 加 opening the message, then who and what they are.
   3: ^(加|再加|新加) !{customer} !(加班|加油|加微信|加个微信|加wx|加钱|加价|加急|加量)
   -6: {customer} !~new-customer !~add-verb
   -6: ~howto
-  -6: ~list-word
+  -6: ~list-word !(price list|pricelist|价目表|价格表)
   -4: ~visit-verb {when}
   -8: ~ui-word
   -8: ~define-word !{phone}
@@ -1770,6 +1775,8 @@ cue customer.show
 
 cue customer.list
   slots: region role level card step
+  # asked for a price list: a thing the dealer wants, no list of customers.
+  -8: (price list|pricelist|价目表|价格表)
   -8: ~followup-word
   5: {step} ~customer-noun !{customer}
   # 石河子那块儿有啥代理没有: which customers of a kind a place has.
@@ -1864,6 +1871,8 @@ cue customer.note
 
 cue visit.schedule
   slots: customer date time from to channel
+  # 等会儿要去见X，把他的客户资料调出来我看看: the visit is the reason, the card the request.
+  -6: (资料|卡片|客户卡|档案|张卡|个卡) ~show-verb
   -8: ~route-question !{customer}
   -6: ^(note for|note on|note about|notes for|notes on|note re) {customer}
   -8: ~self-reminder !{customer}
@@ -20477,7 +20486,7 @@ lookup objection
   low_margin: margin is too thin | the margin is too thin | 利润太薄 | 利润低 | 没利润 | 利润太低 | 不赚钱 | 毛利低 | 赚不到钱 | margin is too low | low margin | thin margin | 利润薄 | 冇钱赚 | margin objection | margin objections
   brand_unknown: 没听说过这个牌子 | 没听过这个牌子 | 没听说过你们 | 没听说过这个品牌 | 没听说过 | 没听过 | 牌子不出名 | 品牌没名气 | 不出名 | 不知名 | never heard of | unknown brand | no one knows the brand | 冇听过 | brand objection | brand objections
   after_sales: 售后 | 售后服务 | 售后不好 | 坏了怎么办 | 退换货 | after sales | after-sales | aftersales | aftersale | after-sale support | warranty | after sales objection | after-sales objection
-  bad_experience: 上次合作不愉快 | 以前吃过亏 | 被坑过 | 以前用过不好 | 合作过不愉快 | bad experience | burned before
+  bad_experience: 对谁都不信任 | 不信任新厂家 | 被别的厂家坑过 | got burned | don't trust anyone | does not trust new | doesn't trust new | terrible experience | 上次合作不愉快 | 以前吃过亏 | 被坑过 | 以前用过不好 | 合作过不愉快 | bad experience | burned before
   trial_risk: 先放点货试试 | 先放点货 | 放点货试试 | 先试试 | 先试一下 | 先试下 | 试下先 | 先试销 | 试销 | 先铺点货 | 先铺点货试试 | 铺货风险 | 怕铺货 | 怕卖不动 | 怕卖不出去 | 担心卖不动 | 担心卖不出去 | 先少拿点 | 先拿点试试 | 先拿少量试试 | 先进一点试试 | 先进点试试 | 能不能代销 | 代销 | 寄卖 | 先摆啲货试下 | 惊卖唔出 | 卖唔出 | 卖唔郁 | try it first | try a few first | try a few cases first | trial basis | on a trial basis | consignment | on consignment | sale or return | won't sell | wont sell | what if it doesn't sell | test the market first
   stock_pressure: 库存压力大 | 库存压力 | 库存压力太大 | 库存太大 | 库存太多 | 库存多 | 库存大 | 库存高 | 库存积压 | 积压 | 压货 | 怕压货 | 不想压货 | 压库存 | 压库 | 货压着 | 货还压着 | 仓库满了 | 仓库放不下 | 仓库堆满了 | 没地方放 | 没地方放货 | 冇地方放 | 占资金 | 压资金 | 资金压着 | 钱都压在货上 | 还没卖完 | 货还没卖完 | 上批货还没卖完 | 库存卖不动 | 压咗好多货 | 仓满晒 | 库存好多 | too much stock | too much inventory | overstocked | stock pressure | inventory pressure | sitting on stock | sitting on too much stock | excess inventory | warehouse is full | no room in the warehouse | tie up cash | ties up cash | tie up my cash | cash tied up | still have old stock
   territory_conflict: 怕窜货 | 窜货 | 串货 | 怕串货 | 冲货 | 低价冲货 | 乱价 | 怕乱价 | 砸价 | 砸价格 | 价格乱 | 价格体系乱 | 市场价格乱 | 区域已经有人做了 | 区域有人做了 | 这边已经有人做了 | 这里已经有人做了 | 这片已经有人做了 | 已经有人做了 | 已经有人在做了 | 已经有人代理了 | 区域冲突 | 区域保护 | 没有区域保护 | 有没有区域保护 | 冇区域保护 | 抢地盘 | 撞单 | 网上卖得更便宜 | 网上更便宜 | 网上价格低 | 电商低价 | 惊窜货 | 惊人冲货 | 已经有人做紧 | territory conflict | someone already has this territory | already has a dealer here | already have a dealer here | already a dealer here | exclusive territory | exclusivity | territory protection | grey market | gray market | undercut | undercutting | price war | cheaper online

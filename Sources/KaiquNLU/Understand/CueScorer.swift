@@ -11,6 +11,8 @@ struct CueScorer {
         var byGroup: [[Range<Int>]]
         /// Latin words that matched a cue word only within one edit (custmer → customer).
         var fuzzy: [(from: String, to: String)] = []
+        /// Where those words stand.
+        var fuzzyRanges: [Range<Int>] = []
         /// Where the message's first word starts, past openers (抱歉, 嗯, well).
         var opening = 0
         /// The clauses that ask for something (帮我…, 麻烦…, can you…), when the message has
@@ -254,6 +256,7 @@ struct CueScorer {
             for index in near {
                 hits.byGroup[book.wordGroup[index]].append(start..<i)
                 hits.fuzzy.append((String(scalars: typed), String(scalars: book.word(index))))
+                hits.fuzzyRanges.append(start..<i)
             }
         }
     }

@@ -26,7 +26,8 @@ extension SlotFiller {
             if end - i >= 2 { return i..<end }
         }
         // At each place the longest company word first: 批发行 before 批发.
-        let suffixes = group("company-suffix").sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
+        // (Typed as they are: seems is no slip of seeds here.)
+        let suffixes = group("company-suffix").filter { !hits.fuzzyRanges.contains($0) }.sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
         let placesAndRoles = entities.filter { $0.type == "role" || $0.type == "region" }.map(\.range)
         // An address or a number holds no company word (Tom@Fletcher.co.uk).
         let contacts = entities.filter { $0.type == "email" || $0.type == "phone" }.map(\.range)

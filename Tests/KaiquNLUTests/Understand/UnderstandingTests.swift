@@ -455,6 +455,31 @@ final class UnderstandingTests: XCTestCase {
         XCTAssertEqual(r.slots["authority"], "no")
     }
 
+    func testALongMessageWhoseRequestIsTheCard() {
+        // The visit is the reason; the card is what is asked for.
+        let r = shipped("一会儿要去见王建国，想先熟悉下他的情况，把他的客户资料调出来给我看看")
+        XCTAssertEqual(r.intent, "customer.show")
+        XCTAssertEqual(r.slots["customer"], "王建国")
+    }
+
+    func testAPriceListAskedForIsNoListOfCustomers() {
+        let r = shipped("met a dealer at the fair who wanted a price list, please add him: Peter Hall, 138 1234 5678")
+        XCTAssertEqual(r.intent, "customer.add")
+        XCTAssertEqual(r.slots["name"], "Peter Hall")
+    }
+
+    func testADirectionWordIsNoCantoneseWhich() {
+        // 东边几个县 is "the counties to the east", not 东哪几个.
+        let r = shipped("新加个经销商 罗宝山 手机13712345678 他在温州东边几个县都有网点")
+        XCTAssertEqual(r.intent, "customer.add")
+        XCTAssertEqual(r.slots["name"], "罗宝山")
+    }
+
+    func testAnEnglishWordIsNoSlipOfACompanyWord() {
+        // seems is one edit from seeds (a company ending), and stays a word.
+        XCTAssertNil(shipped("one more – seems nice: Amy Chen, 139 8765 4321, add her").slots["company"])
+    }
+
     // MARK: suggestions
 
     func testFallbackSuggestionsAreNeverDestructive() {
