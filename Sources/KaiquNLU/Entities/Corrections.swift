@@ -60,7 +60,8 @@ struct Corrections: Sendable {
         for marker in markers where !marker.isEmpty {
             var start = 0
             while start + marker.count <= s.count {
-                guard s[start..<start + marker.count].elementsEqual(marker) else { start += 1; continue }
+                // The first scalar first: every marker is looked for at every place of every message.
+                guard s[start] == marker[0], s[start..<start + marker.count].elementsEqual(marker) else { start += 1; continue }
                 let end = start + marker.count
                 let latin = marker.allSatisfy { $0.isASCII }
                 let ok: Bool

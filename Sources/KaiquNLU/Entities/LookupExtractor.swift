@@ -33,7 +33,14 @@ public struct LookupExtractor: EntityExtractor {
     }
 
     // Whether the text between two tokens ends a phrase.
+    // (Asked for every gap of every look-up list: a switch, not a search of a string.)
     private static func breaks(_ scalars: [Unicode.Scalar], _ gap: Range<Int>) -> Bool {
-        scalars[gap].contains { ",;:!?。，；：！？、\n".unicodeScalars.contains($0) }
+        for i in gap {
+            switch scalars[i] {
+            case ",", ";", ":", "!", "?", "\n", "。", "，", "；", "：", "！", "？", "、": return true
+            default: continue
+            }
+        }
+        return false
     }
 }
