@@ -1346,7 +1346,7 @@ words goto-verb
 words coach-question
   怎么办 | 咋办 | 咋整 | 怎么回 | 怎么破 | 怎么说 | 怎么应对 | 如何应对 | 怎么处理 | 如何处理 | 怎么搞 | 怎么接 | 如何回应 | 怎么回应 | 该说什么 | 说什么好 | 怎么回答 | 有什么办法 | 怎么跟他说 | 怎么谈 | 怎么劝 | 怎么挽回 | 如何挽回
   从哪入手 | 从哪里入手 | 从哪儿入手 | 点同佢倾 | 点同佢讲 | 应该点同 | how to handle this | best way to answer | best way to respond | win her confidence | win his confidence | win their trust | win her trust | win his trust | what would you suggest | any suggestions
-  还有必要继续吗 | 还有必要跟吗 | 还要不要跟 | 还值得跟吗
+  还有必要继续吗 | 还有必要跟吗 | 还要不要跟 | 还值得跟吗 | 有没有什么话术 | 有什么话术 | 有啥话术 | 有没有好的话术 | 什么话术 | 变通的办法 | 变通办法
   how do i | how should i | what do i say | what should i say | any tips | how to handle | how to respond | how can i | what to say | how to deal | handle | what's the play | whats the play
   点算 | 点办 | 怎么说服 | 如何说服 | 说服 | 怎么回复 | 怎么办好 | 该怎么回 | 应该如何 | 如何回 | 咋回 | 咋说 | 怎么弄 | how do i respond | how should i respond | how do i handle | how should i handle
   怎办 | 怎处理 | 怎么回应 | 要怎么回应 | 要怎么回 | 点处理 | 点覆他 | 点回覆 | 点复他 | 点回复 | 点答他
@@ -1914,6 +1914,8 @@ cue visit.schedule
 
 cue visit.list
   slots: date from to
+  # 对谁都不信任, 谁也不见: anyone, asked about no one.
+  -8: (谁都|谁也|对谁|不管谁|无论谁|跟谁都)
   4: ~who-word ~visit-verb !{customer}
   4: {when} ~visit-noun !{customer} {short}
   5: ~visit-verb ~who-word !{customer}
