@@ -33,14 +33,7 @@ public struct LookupExtractor: EntityExtractor {
     }
 
     // Whether the text between two tokens ends a phrase.
-    // (Asked for every gap of every look-up list: a switch, not a search of a string.)
     private static func breaks(_ scalars: [Unicode.Scalar], _ gap: Range<Int>) -> Bool {
-        for i in gap {
-            switch scalars[i] {
-            case ",", ";", ":", "!", "?", "\n", "。", "，", "；", "：", "！", "？", "、": return true
-            default: continue
-            }
-        }
-        return false
+        scalars[gap].contains(where: ScalarClass.endsPhrase)
     }
 }

@@ -235,7 +235,7 @@ public struct Parser: Sendable {
         var result = ParseResult(text: text, intent: intent, confidence: confidence, slots: slots, language: language)
         result.reading = reading
         var run = Run(result: result, normalized: normalized, tokens: evidence.tokens, entities: entities, candidates: evidence.candidates)
-        run.typos = hits.fuzzy
+        run.typos = hits.fuzzy.map { (from: $0.from, to: $0.to) }
         // Only `--explain` shows the scores: the chat does not pay for their strings.
         if keepCandidates {
             run.cueScores = scores.prefix(5).map { CueScore(intent: $0.intent, score: $0.score, lines: scorer.lines(of: $0).map { ($0.location.description, $0.weight, $0.source) }) }

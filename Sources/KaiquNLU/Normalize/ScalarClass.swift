@@ -17,6 +17,15 @@ enum ScalarClass {
         self = .separator
     }
 
+    /// Punctuation that ends a phrase (a comma, a question mark, a colon, a line break), in
+    /// either width: no look-up word or name runs across one.
+    static func endsPhrase(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case ",", ";", ":", "!", "?", "\n", "。", "，", "；", "：", "！", "？", "、": true
+        default: false
+        }
+    }
+
     static func isHan(_ v: UInt32) -> Bool {
         (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x20000 && v <= 0x2FA1F)
             || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x3040 && v <= 0x30FF) || (v >= 0xAC00 && v <= 0xD7AF)

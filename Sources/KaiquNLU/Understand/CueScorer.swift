@@ -10,9 +10,7 @@ struct CueScorer {
     struct Hits {
         var byGroup: [[Range<Int>]]
         /// Latin words that matched a cue word only within one edit (custmer → customer).
-        var fuzzy: [(from: String, to: String)] = []
-        /// Where those words stand.
-        var fuzzyRanges: [Range<Int>] = []
+        var fuzzy: [(range: Range<Int>, from: String, to: String)] = []
         /// Where the message's first word starts, past openers (抱歉, 嗯, well).
         var opening = 0
         /// The clauses that ask for something (帮我…, 麻烦…, can you…), when the message has
@@ -255,8 +253,7 @@ struct CueScorer {
             if near.contains(where: { book.word($0).first == typed[0] }) { near.removeAll { book.word($0).first != typed[0] } }
             for index in near {
                 hits.byGroup[book.wordGroup[index]].append(start..<i)
-                hits.fuzzy.append((String(scalars: typed), String(scalars: book.word(index))))
-                hits.fuzzyRanges.append(start..<i)
+                hits.fuzzy.append((start..<i, String(scalars: typed), String(scalars: book.word(index))))
             }
         }
     }

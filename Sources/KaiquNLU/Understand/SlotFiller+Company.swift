@@ -27,7 +27,7 @@ extension SlotFiller {
         }
         // At each place the longest company word first: 批发行 before 批发.
         // (Typed as they are: seems is no slip of seeds here.)
-        let suffixes = group("company-suffix").filter { !hits.fuzzyRanges.contains($0) }.sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
+        let suffixes = group("company-suffix").filter { suffix in !hits.fuzzy.contains { $0.range == suffix } }.sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
         let placesAndRoles = entities.filter { $0.type == "role" || $0.type == "region" }.map(\.range)
         // An address or a number holds no company word (Tom@Fletcher.co.uk).
         let contacts = entities.filter { $0.type == "email" || $0.type == "phone" }.map(\.range)

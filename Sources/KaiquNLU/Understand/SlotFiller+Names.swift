@@ -34,7 +34,7 @@ extension SlotFiller {
         // A pattern's {name} that is a word never a name (名字 of 名字是廉秋菊) is read again.
         if let taken = slots["name"], group("not-a-name").contains(where: { text.folded($0) == taken }) { slots["name"] = nil }
         // Nor one that runs across a question or a full stop (add a customer for me? Ma Jun).
-        if let taken = slots["name"], taken.unicodeScalars.contains(where: { "?!？！。，,;；:：".unicodeScalars.contains($0) }) { slots["name"] = nil }
+        if let taken = slots["name"], taken.unicodeScalars.contains(where: ScalarClass.endsPhrase) { slots["name"] = nil }
         if slots["name"] == nil, let name = newName(avoiding: company) { slots["name"] = name }
         // 叫王小明, 名叫王小明: the word that introduces a Chinese name is not part of it.
         if let name = slots["name"], let marker = ["名字叫", "名字是", "名叫", "叫做", "叫"].first(where: { name.hasPrefix($0) }),

@@ -15,6 +15,14 @@ final class UnderstandingTests: XCTestCase {
         parse(TestData.parser, text, customers: customers)
     }
 
+    /// The shipped parser reads `text` as `intent` with (at least) these slot values.
+    private func assertReading(_ text: String, _ intent: String, _ slots: [String: String],
+                               file: StaticString = #filePath, line: UInt = #line) {
+        let r = shipped(text)
+        XCTAssertEqual(r.intent, intent, text, file: file, line: line)
+        for (name, value) in slots { XCTAssertEqual(r.slots[name], value, "\(name) of \(text)", file: file, line: line) }
+    }
+
     // MARK: the mechanism
 
     func testCueLinesAddUpAndNeedTheirWordsInOrder() throws {
@@ -432,16 +440,11 @@ final class UnderstandingTests: XCTestCase {
     }
 
     func testABirthdayToldIsAFieldOfTheCard() {
-        let r = shipped("王建国生日是9月12号，帮我记上")
-        XCTAssertEqual(r.intent, "customer.update")
-        XCTAssertEqual(r.slots["field"], "birthday")
-        XCTAssertEqual(r.slots["value"], "09-12")
+        assertReading("王建国生日是9月12号，帮我记上", "customer.update", ["field": "birthday", "value": "09-12"])
     }
 
     func testTheFullestCompanyMarkerGivesTheNewName() {
-        let r = shipped("王建国原来那个建材公司不做了，现在公司名叫温州建国厨卫，帮我把公司这栏更新掉")
-        XCTAssertEqual(r.intent, "customer.update")
-        XCTAssertEqual(r.slots["value"], "温州建国厨卫")
+        assertReading("王建国原来那个建材公司不做了，现在公司名叫温州建国厨卫，帮我把公司这栏更新掉", "customer.update", ["value": "温州建国厨卫"])
     }
 
     func testWhatIsUnderWaySetAsideIsACancel() {
@@ -449,30 +452,21 @@ final class UnderstandingTests: XCTestCase {
     }
 
     func testMANSaidInEnglishWords() {
-        let r = shipped("Li Ming has got the cash but can't make the call himself")
-        XCTAssertEqual(r.intent, "qualify.man")
-        XCTAssertEqual(r.slots["money"], "yes")
-        XCTAssertEqual(r.slots["authority"], "no")
+        assertReading("Li Ming has got the cash but can't make the call himself", "qualify.man", ["money": "yes", "authority": "no"])
     }
 
     func testALongMessageWhoseRequestIsTheCard() {
         // The visit is the reason; the card is what is asked for.
-        let r = shipped("一会儿要去见王建国，想先熟悉下他的情况，把他的客户资料调出来给我看看")
-        XCTAssertEqual(r.intent, "customer.show")
-        XCTAssertEqual(r.slots["customer"], "王建国")
+        assertReading("一会儿要去见王建国，想先熟悉下他的情况，把他的客户资料调出来给我看看", "customer.show", ["customer": "王建国"])
     }
 
     func testAPriceListAskedForIsNoListOfCustomers() {
-        let r = shipped("met a dealer at the fair who wanted a price list, please add him: Peter Hall, 138 1234 5678")
-        XCTAssertEqual(r.intent, "customer.add")
-        XCTAssertEqual(r.slots["name"], "Peter Hall")
+        assertReading("met a dealer at the fair who wanted a price list, please add him: Peter Hall, 138 1234 5678", "customer.add", ["name": "Peter Hall"])
     }
 
     func testADirectionWordIsNoCantoneseWhich() {
         // 东边几个县 is "the counties to the east", not 东哪几个.
-        let r = shipped("新加个经销商 罗宝山 手机13712345678 他在温州东边几个县都有网点")
-        XCTAssertEqual(r.intent, "customer.add")
-        XCTAssertEqual(r.slots["name"], "罗宝山")
+        assertReading("新加个经销商 罗宝山 手机13712345678 他在温州东边几个县都有网点", "customer.add", ["name": "罗宝山"])
     }
 
     func testAnEnglishWordIsNoSlipOfACompanyWord() {
