@@ -152,9 +152,9 @@ public struct Book: Records {
         case .lastContact: order = "ORDER BY coalesce(last_contact, created_at), id"
         case .newest: order = "ORDER BY id DESC"
         }
-        let total = try count(filter)
         let rows = try summaries(conditions + " " + order + " LIMIT ? OFFSET ?", bindings + [.integer(Int64(limit)), .integer(Int64(offset))])
-        return (rows, total)
+        // A page short of the limit ends the list (unless it is empty past the start).
+        return (rows, rows.count < limit && (offset == 0 || !rows.isEmpty) ? offset + rows.count : try count(filter))
     }
 
     public func visits(from: String, to: String, statuses: [Visit.Status], limit: Int) throws(StoreError) -> (rows: [Visit], total: Int) {
@@ -164,11 +164,11 @@ public struct Book: Records {
             WHERE \(owned("v.owner")) AND v.status IN (\(marks)) AND v.day BETWEEN ? AND ? AND c.deleted_at IS NULL
             """
         let bindings: [Database.Value] = [.text(owner)] + statuses.map { .text($0.rawValue) } + [.text(from), .text(to)]
-        let total = try count(conditions, bindings)
         var rows: [Visit] = []
         try db.query("SELECT \(Self.visitColumns) " + conditions + " ORDER BY v.day, v.time IS NULL, v.time, v.id LIMIT ?",
                      bindings + [.integer(Int64(limit))]) { row in rows.append(Self.visit(row)) }
-        return (rows, total)
+        // Fewer rows than asked for are all there are: counted only when there may be more.
+        return (rows, rows.count < limit ? rows.count : try count(conditions, bindings))
     }
 
     public func visits(of customer: CustomerID, limit: Int) throws(StoreError) -> [Visit] {
@@ -187,18 +187,19 @@ public struct Book: Records {
         bindings.insert(contentsOf: [.text(owner), .integer(Int64(day))], at: 0)
         // The index counts all that are due; the excluded are counted apart by id and taken
         // off (a NOT IN on every index entry costs more than the count itself).
-        var total = try count("FROM customer " + conditions, bindings)
-        if !excluding.isEmpty {
-            // Ids are integers, written into the SQL.
-            let ids = "(" + excluding.sorted().map(String.init).joined(separator: ", ") + ")"
-            if total <= countLimit { total -= try count("FROM customer " + conditions + " AND id IN " + ids, bindings) }
-            conditions += " AND id NOT IN " + ids
-        }
+        let due = conditions
+        // Ids are integers, written into the SQL.
+        let ids = "(" + excluding.sorted().map(String.init).joined(separator: ", ") + ")"
+        if !excluding.isEmpty { conditions += " AND id NOT IN " + ids }
         var rows: [DueCustomer] = []
         try db.query("SELECT \(summaryColumns), due_day FROM customer " + conditions + " ORDER BY due_day, id LIMIT ?",
                      bindings + [.integer(Int64(limit))]) { row in
             rows.append(DueCustomer(customer: Self.summary(row), dueDay: Int(row.integer(12))))
         }
+        // Fewer rows than asked for are all there are; otherwise counted.
+        guard rows.count >= limit else { return (rows, rows.count) }
+        var total = try count("FROM customer " + due, bindings)
+        if !excluding.isEmpty, total <= countLimit { total -= try count("FROM customer " + due + " AND id IN " + ids, bindings) }
         return (rows, total)
     }
 

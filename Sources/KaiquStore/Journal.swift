@@ -184,12 +184,15 @@ extension Book {
 }
 
 extension Store {
-    /// The column names of a table, as the schema has them now.
+    /// The column names of a table, as the schema has them: read once, for the schema only
+    /// changes when the store is opened (`migrate`), and every change asks.
     func columns(of table: String) throws(StoreError) -> [String] {
+        if let known = tableColumns[table] { return known }
         var names: [String] = []
         try db.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(table)]) { row in
             if let name = row.text(0) { names.append(name) }
         }
+        tableColumns[table] = names
         return names
     }
 }

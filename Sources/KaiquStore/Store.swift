@@ -15,6 +15,8 @@ public final class Store {
 
     /// True when this open created the store file (a new, empty store).
     public private(set) var isNew = false
+    /// The columns of each table the journal has asked for (`columns(of:)`).
+    var tableColumns: [String: [String]] = [:]
     /// The folder this open had to create for the store, if any.
     public private(set) var createdFolder: String?
 

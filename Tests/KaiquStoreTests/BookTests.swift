@@ -159,6 +159,42 @@ final class BookTests: XCTestCase {
         XCTAssertEqual(try book.customers(CustomerFilter(contactedBefore: "2026-11-19"), offset: 0, limit: 10).total, 4)
     }
 
+    // A page short of its limit is counted from its rows, a full one by the store: the totals
+    // must agree either way, past the start and beyond the end as well.
+    func testTotalsAreTheSameWhetherThePageIsFullOrNot() throws {
+        let book = try book()
+        let day = CivilDay(2026, 11, 18).ordinal
+        var ids: [CustomerID] = []
+        for i in 0..<5 {
+            let id = try add(book, card("客户\(i)") { $0.card = "A" })
+            ids.append(id)
+            _ = try book.apply(.scheduleVisit(VisitPlan(customer: id, day: "2026-11-19", time: "1\(i):00")), at: stamp)
+        }
+        for (offset, limit) in [(0, 10), (0, 5), (0, 3), (2, 2), (4, 3), (5, 3), (9, 3)] {
+            let page = try book.customers(CustomerFilter(), offset: offset, limit: limit)
+            XCTAssertEqual(page.total, 5, "offset \(offset) limit \(limit)")
+            XCTAssertEqual(page.rows.count, max(0, min(limit, 5 - offset)), "offset \(offset) limit \(limit)")
+        }
+        for limit in [10, 5, 3] {
+            XCTAssertEqual(try book.visits(from: "2026-11-16", to: "2026-11-22", statuses: [.planned], limit: limit).total, 5, "limit \(limit)")
+            let due = try book.due(onOrBefore: day, filter: CustomerFilter(), excluding: [ids[0]], limit: limit)
+            XCTAssertEqual(due.total, 4, "limit \(limit)")
+            XCTAssertEqual(due.rows.count, min(limit, 4), "limit \(limit)")
+        }
+    }
+
+    // States are saved many to a statement: more than one statement holds, and saving again
+    // replaces rather than adds.
+    func testConversationStatesSavedInChunksComeBackEach() throws {
+        let store = try Store(path: ":memory:")
+        let count = Store.statesPerStatement * 2 + 5
+        try store.saveConversationStates((0..<count).map { ("u\($0)", "{\"n\":\($0)}") }, at: stamp)
+        try store.saveConversationStates([("u3", "{\"n\":-3}")], at: stamp)
+        XCTAssertEqual(try store.conversationState(of: "u\(count - 1)"), "{\"n\":\(count - 1)}")
+        XCTAssertEqual(try store.conversationState(of: "u3"), "{\"n\":-3}")
+        XCTAssertEqual(try store.db.integer("SELECT count(*) FROM conversation"), Int64(count))
+    }
+
     func testSurnamesFindChineseByFirstCharacterAndLatinByWord() throws {
         let book = try book()
         try add(book, card("王建国"))

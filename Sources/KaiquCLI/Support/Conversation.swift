@@ -143,7 +143,15 @@ final class Conversation {
     /// A reply as it may reach a terminal: no escape or control characters, whatever a
     /// stored value holds (an imported file, an older store).
     static func safe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) else { return text }
+        // Looked for by bytes, as every reply line passes here: a C1 control is C2 80–9F.
+        var bytes = text
+        let clean = bytes.withUTF8 { utf8 in
+            !utf8.indices.contains { i in
+                let byte = utf8[i]
+                return byte < 0x20 && byte != 0x0A || byte == 0x7F || byte == 0xC2 && i + 1 < utf8.count && (0x80..<0xA0).contains(utf8[i + 1])
+            }
+        }
+        guard !clean else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !($0.value < 0x20 && $0 != "\n" || $0.value == 0x7F || (0x80..<0xA0).contains($0.value)) }))
     }
 }

@@ -3,28 +3,29 @@ enum JSON {
     static func string(_ text: String) -> String {
         // By bytes: a reply is mostly Chinese, which passes through untouched. Quotes,
         // backslashes, controls and U+2028/2029 (line breaks to JavaScript) are escaped.
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = [0x22]
-        out.reserveCapacity(bytes.count + 16)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0..<0x20, 0x7F: out += Array("\\u00".utf8) + Array(String(byte, radix: 16).leftPadded(to: 2).utf8)
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                out += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                index += 2
-            default: out.append(byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = [0x22]
+            out.reserveCapacity(bytes.count + 16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22, 0x5C: out.append(0x5C); out.append(byte)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                case 0..<0x20, 0x7F: out += Array("\\u00".utf8) + Array(String(byte, radix: 16).leftPadded(to: 2).utf8)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    out += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 2
+                default: out.append(byte)
+                }
+                index += 1
             }
-            index += 1
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
         }
-        out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func object(_ pairs: [(String, String)]) -> String {

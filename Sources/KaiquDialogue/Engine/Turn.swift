@@ -74,9 +74,21 @@ struct Turn {
 
 extension Array where Element == String {
     /// The items as one phrase in the turn's language: 甲，乙，丙 / a, b, c.
+    /// The pair reply is rendered once, around two marks, and the list built from its three
+    /// pieces: rendering it for each item around all the items before is quadratic, and a
+    /// card shows lists of a dozen fields on every look.
     func joinedList(_ turn: Turn) -> String {
         guard var out = first else { return "" }
-        for item in dropFirst() { out = turn.text("list.pair", ["a": out, "b": item]) }
+        let pair = turn.text("list.pair", ["a": "\u{1}", "b": "\u{2}"])
+        // An English "1" makes the next words singular, which only the whole rendering knows.
+        guard let a = pair.firstIndex(of: "\u{1}"), let b = pair.firstIndex(of: "\u{2}"), a < b,
+              turn.language != .en || !contains("1") else {
+            for item in dropFirst() { out = turn.text("list.pair", ["a": out, "b": item]) }
+            return out
+        }
+        let (before, between, after) = (pair[..<a], pair[pair.index(after: a)..<b], pair[pair.index(after: b)...])
+        if !before.isEmpty { out = String(repeating: String(before), count: count - 1) + out }
+        for item in dropFirst() { out += between + item + after }
         return out
     }
 }
