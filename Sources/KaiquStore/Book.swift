@@ -152,9 +152,11 @@ public struct Book: Records {
         case .lastContact: order = "ORDER BY coalesce(last_contact, created_at), id"
         case .newest: order = "ORDER BY id DESC"
         }
-        let rows = try summaries(conditions + " " + order + " LIMIT ? OFFSET ?", bindings + [.integer(Int64(limit)), .integer(Int64(offset))])
-        // A page short of the limit ends the list (unless it is empty past the start).
-        return (rows, rows.count < limit && (offset == 0 || !rows.isEmpty) ? offset + rows.count : try count(filter))
+        // One row more than asked for tells whether the list goes on; a page that ends it gives
+        // the total (unless it is empty past the start).
+        let rows = try summaries(conditions + " " + order + " LIMIT ? OFFSET ?", bindings + [Self.oneMore(limit), .integer(Int64(offset))])
+        guard rows.count > limit || (offset > 0 && rows.isEmpty) else { return (rows, offset + rows.count) }
+        return (Array(rows.prefix(limit)), try count(filter))
     }
 
     public func visits(from: String, to: String, statuses: [Visit.Status], limit: Int) throws(StoreError) -> (rows: [Visit], total: Int) {
@@ -165,10 +167,27 @@ public struct Book: Records {
             """
         let bindings: [Database.Value] = [.text(owner)] + statuses.map { .text($0.rawValue) } + [.text(from), .text(to)]
         var rows: [Visit] = []
+        // One row more than asked for tells whether there are more: only then are they counted.
         try db.query("SELECT \(Self.visitColumns) " + conditions + " ORDER BY v.day, v.time IS NULL, v.time, v.id LIMIT ?",
-                     bindings + [.integer(Int64(limit))]) { row in rows.append(Self.visit(row)) }
-        // Fewer rows than asked for are all there are: counted only when there may be more.
-        return (rows, rows.count < limit ? rows.count : try count(conditions, bindings))
+                     bindings + [Self.oneMore(limit)]) { row in rows.append(Self.visit(row)) }
+        guard rows.count > limit else { return (rows, rows.count) }
+        return (Array(rows.prefix(limit)), try count(conditions, bindings))
+    }
+
+    public func nextPlannedVisits(of customers: [CustomerID], from day: String) throws(StoreError) -> [CustomerID: Visit] {
+        guard !customers.isEmpty else { return [:] }
+        var next: [CustomerID: Visit] = [:]
+        // Ids are integers, written into the SQL; the earliest of each customer's is kept.
+        try db.query("""
+            SELECT \(Self.visitColumns) FROM visit v JOIN customer c ON c.id = v.customer_id
+            WHERE v.customer_id IN (\(customers.map(String.init).joined(separator: ", "))) AND \(owned("v.owner"))
+                AND v.status = 'planned' AND v.day >= ? ORDER BY v.id DESC
+            """, [.text(owner), .text(day)]) { row in
+            let visit = Self.visit(row)
+            if let known = next[visit.customer], known.start <= visit.start { return }
+            next[visit.customer] = visit
+        }
+        return next
     }
 
     public func visits(of customer: CustomerID, limit: Int) throws(StoreError) -> [Visit] {
@@ -192,12 +211,13 @@ public struct Book: Records {
         let ids = "(" + excluding.sorted().map(String.init).joined(separator: ", ") + ")"
         if !excluding.isEmpty { conditions += " AND id NOT IN " + ids }
         var rows: [DueCustomer] = []
+        // One row more than asked for tells whether there are more: only then are they counted.
         try db.query("SELECT \(summaryColumns), due_day FROM customer " + conditions + " ORDER BY due_day, id LIMIT ?",
-                     bindings + [.integer(Int64(limit))]) { row in
+                     bindings + [Self.oneMore(limit)]) { row in
             rows.append(DueCustomer(customer: Self.summary(row), dueDay: Int(row.integer(12))))
         }
-        // Fewer rows than asked for are all there are; otherwise counted.
-        guard rows.count >= limit else { return (rows, rows.count) }
+        guard rows.count > limit else { return (rows, rows.count) }
+        rows.removeLast(rows.count - limit)
         var total = try count("FROM customer " + due, bindings)
         if !excluding.isEmpty, total <= countLimit { total -= try count("FROM customer " + due + " AND id IN " + ids, bindings) }
         return (rows, total)
@@ -217,6 +237,9 @@ public struct Book: Records {
     }
 
     // MARK: Rows
+
+    // The LIMIT of a page read with one row more than asked for, to know whether there are more.
+    private static func oneMore(_ limit: Int) -> Database.Value { .integer(Int64(min(limit, Int(Int32.max))) + 1) }
 
     // How many rows `tail` selects, or `countLimit + 1` for more: past it, the scan stops.
     private func count(_ tail: String, _ bindings: [Database.Value]) throws(StoreError) -> Int {

@@ -218,8 +218,9 @@ final class Database {
     struct Row {
         let statement: OpaquePointer?
         func text(_ column: Int32) -> String? {
+            // By the length SQLite knows, not by looking for the end: a list reads a dozen a row.
             guard let c = sqlite3_column_text(statement, column) else { return nil }
-            return String(cString: c)
+            return String(decoding: UnsafeBufferPointer(start: c, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
         }
         func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
         func optionalInteger(_ column: Int32) -> Int? {

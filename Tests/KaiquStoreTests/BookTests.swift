@@ -183,6 +183,33 @@ final class BookTests: XCTestCase {
         }
     }
 
+    // The follow-up list asks for the next planned visit of a page of customers at once: the
+    // earliest planned from the day on, none for a customer without one or for a past one.
+    func testNextPlannedVisitsOfManyCustomersAtOnce() throws {
+        let book = try book()
+        let a = try add(book, card("甲")), b = try add(book, card("乙")), c = try add(book, card("丙"))
+        func plan(_ id: CustomerID, _ day: String, _ time: String?) throws -> VisitID {
+            guard case .visit(let visit) = try book.apply(.scheduleVisit(VisitPlan(customer: id, day: day, time: time)), at: stamp) else { throw StoreError.noSuchCustomer(id) }
+            return visit
+        }
+        _ = try plan(a, "2026-11-17", "09:00")
+        _ = try plan(a, "2026-11-25", "10:00")
+        let first = try plan(a, "2026-11-20", "15:00")
+        let done = try plan(b, "2026-11-19", "09:00")
+        _ = try book.apply(.logContact(ContactLog(customer: b, day: "2026-11-19", time: "09:30", planned: done)), at: stamp)
+        let later = try plan(b, "2026-12-01", nil)
+        _ = try plan(c, "2026-11-10", nil)
+        let next = try book.nextPlannedVisits(of: [a, b, c], from: "2026-11-18")
+        XCTAssertEqual(next[a]?.id, first)
+        XCTAssertEqual(next[b]?.id, later)
+        XCTAssertNil(next[c])
+        XCTAssertEqual(try book.nextPlannedVisits(of: [], from: "2026-11-18").count, 0)
+        // The same answer as asking customer by customer (the protocol's own way).
+        for id in [a, b, c] {
+            XCTAssertEqual(next[id]?.id, try book.visits(of: id, limit: 50).filter { $0.status == .planned && $0.day >= "2026-11-18" }.min { $0.start < $1.start }?.id)
+        }
+    }
+
     // States are saved many to a statement: more than one statement holds, and saving again
     // replaces rather than adds.
     func testConversationStatesSavedInChunksComeBackEach() throws {

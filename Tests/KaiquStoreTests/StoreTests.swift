@@ -170,8 +170,15 @@ final class StoreTests: XCTestCase {
         XCTAssertThrowsError(try Store(path: path))
     }
 
+    /// Takes a store back to schema 10, before the covering indexes of step 11.
+    static let beforeCoveringIndexes = """
+        DROP INDEX phone_first; DROP INDEX journal_recent; CREATE INDEX journal_recent ON journal(owner, id);
+        PRAGMA user_version = 10;
+
+        """
+
     /// Takes a store back to schema 9, as it was before the totals of step 10.
-    static let beforeTotals = """
+    static let beforeTotals = beforeCoveringIndexes + """
         DROP TRIGGER sale_added; DROP TRIGGER sale_removed; DROP TRIGGER sale_changed; DROP TRIGGER sale_settled;
         DROP TRIGGER visit_added; DROP TRIGGER visit_removed; DROP TRIGGER visit_changed;
         DROP TRIGGER card_added; DROP TRIGGER card_removed; DROP TRIGGER card_changed;
@@ -180,6 +187,28 @@ final class StoreTests: XCTestCase {
         PRAGMA user_version = 9;
 
         """
+
+    // Schema 11 reads a list's phones and the journal's look back from indexes alone: a
+    // schema 10 store gets them when it opens, and lists and undo work as before.
+    func testASchemaTenStoreGetsItsCoveringIndexes() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("v10.db").path
+        do {
+            let book = try Store(path: path).book(of: "amy")
+            for (name, phones) in [("王建国", ["13800000001", "13800000002"]), ("李娜", ["13800000003"])] {
+                var card = CustomerCard(id: 0, name: name, createdAt: stamp, updatedAt: stamp)
+                card.phones = phones
+                _ = try book.apply(.addCustomer(card), at: stamp)
+            }
+        }
+        XCTAssertEqual(RawSQLite.execute(path, Self.beforeCoveringIndexes), 0)
+        let book = try Store(path: path).book(of: "amy")
+        XCTAssertEqual(try pragma(path, "user_version"), "\(Store.schemaVersion)")
+        XCTAssertEqual(try book.db.text("SELECT sql FROM sqlite_master WHERE name = 'journal_recent'"), "CREATE INDEX journal_recent ON journal(owner, id, undone)")
+        XCTAssertEqual(try book.customers(CustomerFilter(), offset: 0, limit: 10).rows.map(\.phone), ["13800000003", "13800000001"])
+        XCTAssertNotEqual(try book.apply(.undo, at: "2026-11-18T10:00"), .nothingToUndo)
+        XCTAssertEqual(try book.customerNames(), ["王建国"])
+    }
 
     // Schema 10 keeps totals for the reports; a schema 9 store has them worked out when it is
     // opened, and its reports say what they said before.

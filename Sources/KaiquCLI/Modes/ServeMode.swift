@@ -7,6 +7,9 @@ struct ServeMode {
     let session: Session
     let options: ServeOptions
 
+    /// Responses held for one write and one commit, at most (a few hundred messages).
+    static let batchBytes = 1 << 16
+
     func run() -> ExitCode {
         guard let store = session.store else { return .cannotCreate }
         Termination.install()
@@ -17,15 +20,18 @@ struct ServeMode {
         // next read that could block: a bridge streaming requests costs one write and one
         // commit (its changes and the changed conversation states) per batch, one waiting for
         // each answer gets it at once.
-        var pending = ""
+        // Bytes, not a String: a String captured by `flush` is copied on every append.
+        var pending: [UInt8] = []
+        pending.reserveCapacity(Self.batchBytes + Bridge.requestLimit)
         func flush() {
-            if let instead = bridge.settle() { pending = instead.map { $0 + "\n" }.joined() }
-            if !pending.isEmpty { Output.standard.write(pending) }
-            pending = ""
+            if let instead = bridge.settle() { pending = Array(instead.map { $0 + "\n" }.joined().utf8) }
+            if !pending.isEmpty { Output.standard.write(bytes: pending) }
+            pending.removeAll(keepingCapacity: true)
         }
         while !Termination.requested, let request = ahead.next(from: &reader) {
-            pending += bridge.respond(to: request) + "\n"
-            if !ahead.hasReady(reader) || pending.utf8.count > 1 << 16 { flush() }
+            pending.append(contentsOf: bridge.respond(to: request).utf8)
+            pending.append(0x0A)
+            if !ahead.hasReady(reader) || pending.count > Self.batchBytes { flush() }
         }
         flush()
         return .ok

@@ -1,28 +1,37 @@
 /// Just enough JSON writing for `kaiqu nlu --json` and `kaiqu serve`, with keys in the order given.
 enum JSON {
     static func string(_ text: String) -> String {
-        // By bytes: a reply is mostly Chinese, which passes through untouched. Quotes,
-        // backslashes, controls and U+2028/2029 (line breaks to JavaScript) are escaped.
+        // By bytes: a reply is mostly Chinese, which passes through untouched, a run at a time.
+        // Quotes, backslashes, controls and U+2028/2029 (line breaks to JavaScript) are escaped.
         var text = text
         return text.withUTF8 { bytes in
             var out: [UInt8] = [0x22]
             out.reserveCapacity(bytes.count + 16)
+            var run = 0
             var index = 0
+            // The bytes before `index` since the last escape, then `escape` for the `length`
+            // bytes at `index`.
+            func replace(_ length: Int, with escape: String) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                out.append(contentsOf: escape.utf8)
+                index += length
+                run = index
+            }
             while index < bytes.count {
                 let byte = bytes[index]
                 switch byte {
-                case 0x22, 0x5C: out.append(0x5C); out.append(byte)
-                case 0x0A: out.append(0x5C); out.append(0x6E)
-                case 0x0D: out.append(0x5C); out.append(0x72)
-                case 0x09: out.append(0x5C); out.append(0x74)
-                case 0..<0x20, 0x7F: out += Array("\\u00".utf8) + Array(String(byte, radix: 16).leftPadded(to: 2).utf8)
+                case 0x22: replace(1, with: "\\\"")
+                case 0x5C: replace(1, with: "\\\\")
+                case 0x0A: replace(1, with: "\\n")
+                case 0x0D: replace(1, with: "\\r")
+                case 0x09: replace(1, with: "\\t")
+                case 0..<0x20, 0x7F: replace(1, with: "\\u00" + String(byte, radix: 16).leftPadded(to: 2))
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    out += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    index += 2
-                default: out.append(byte)
+                    replace(3, with: bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                default: index += 1
                 }
-                index += 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
             out.append(0x22)
             return String(decoding: out, as: UTF8.self)
         }

@@ -11,18 +11,18 @@ struct Output {
     static let standard = Output(fd: 1)
     static let error = Output(fd: 2)
 
-    func write(_ text: String) {
-        var bytes = Array(text.utf8)
+    func write(_ text: String) { write(bytes: Array(text.utf8)) }
+
+    func write(bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
                 return
             }
             offset += written
         }
-        bytes.removeAll()
     }
 
     func line(_ text: String) { write(text + "\n") }

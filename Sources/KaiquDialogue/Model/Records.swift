@@ -31,6 +31,8 @@ public protocol Records {
     func visits(from: String, to: String, statuses: [Visit.Status], limit: Int) throws -> (rows: [Visit], total: Int)
     /// One customer's visits, newest first.
     func visits(of customer: CustomerID, limit: Int) throws -> [Visit]
+    /// The next visit planned on or after `day` for each of these customers that has one.
+    func nextPlannedVisits(of customers: [CustomerID], from day: String) throws -> [CustomerID: Visit]
     /// Customers whose cadence makes them due on or before `day` (a day number), the most
     /// overdue first, and how many there are, leaving out `excluding`. Lost and deleted
     /// customers are never due.
@@ -67,6 +69,14 @@ public protocol Records {
 }
 
 extension Records {
+    /// One look-up a customer: a store answers all in one (`Book`).
+    public func nextPlannedVisits(of customers: [CustomerID], from day: String) throws -> [CustomerID: Visit] {
+        var next: [CustomerID: Visit] = [:]
+        for customer in customers {
+            next[customer] = try visits(of: customer, limit: 50).filter { $0.status == .planned && $0.day >= day }.min { $0.start < $1.start }
+        }
+        return next
+    }
     public func teammates() throws -> [Teammate] { [] }
     public func previousOwners(of customer: CustomerID) throws -> [PreviousOwner] { [] }
     public func trainings(limit: Int) throws -> [TrainingRecord] { [] }

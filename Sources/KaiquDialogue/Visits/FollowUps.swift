@@ -32,10 +32,11 @@ extension Turn {
             return
         }
         if listing.offset == 0 { say("followup.count", ["count": counted(page.total)]) }
+        // Overdue, but already planned: say when, so the rep does not plan it twice.
+        let planned = try records.nextPlannedVisits(of: rows.map(\.customer.id), from: today.description)
         for (index, entry) in rows.enumerated() {
             var text = "\(listing.offset + index + 1). " + entry.customer.name + " — " + why(entry)
-            // Overdue, but already planned: say when, so the rep does not plan it twice.
-            if let next = try records.visits(of: entry.customer.id, limit: 10).filter({ $0.status == .planned && $0.day >= today.description }).min(by: { $0.start < $1.start }) {
+            if let next = planned[entry.customer.id] {
                 text = self.text("followup.planned", ["line": text, "when": visitWhen(next)])
             }
             line(text)
