@@ -45,16 +45,18 @@ struct Journal {
     /// Keeps a customer as it is now, before the change touches it.
     mutating func snapshot(customer id: CustomerID) throws(StoreError) {
         guard !seen.contains(RowKey(kind: .customer, id: id)) else { return }
-        let columns = try book.store.columns(of: "customer")
-        let object = columns.map { "'\($0)', \($0)" }.joined(separator: ", ")
-        let flow = try book.store.columns(of: "flow").map { "'\($0)', \($0)" }.joined(separator: ", ")
-        guard let json = try db.text("""
-            SELECT json_object('row', json_object(\(object)),
-                'phones', (SELECT json_group_array(json_array(position, number)) FROM phone WHERE customer_id = customer.id),
-                'profile', (SELECT json_group_array(json_array(field, value)) FROM profile WHERE customer_id = customer.id),
-                'flow', (SELECT json_group_array(json_object(\(flow))) FROM flow WHERE customer_id = customer.id))
-            FROM customer WHERE id = ? AND \(book.owned("owner"))
-            """, [.integer(id), .text(book.owner)]) else { throw .noSuchCustomer(id) }
+        let sql = try book.store.statement("snapshot customer", seesTeam: book.seesTeam) { () throws(StoreError) in
+            let object = try book.store.columns(of: "customer").map { "'\($0)', \($0)" }.joined(separator: ", ")
+            let flow = try book.store.columns(of: "flow").map { "'\($0)', \($0)" }.joined(separator: ", ")
+            return """
+                SELECT json_object('row', json_object(\(object)),
+                    'phones', (SELECT json_group_array(json_array(position, number)) FROM phone WHERE customer_id = customer.id),
+                    'profile', (SELECT json_group_array(json_array(field, value)) FROM profile WHERE customer_id = customer.id),
+                    'flow', (SELECT json_group_array(json_object(\(flow))) FROM flow WHERE customer_id = customer.id))
+                FROM customer WHERE id = ? AND \(book.owned("owner"))
+                """
+        }
+        guard let json = try db.text(sql, [.integer(id), .text(book.owner)]) else { throw .noSuchCustomer(id) }
         try record(.customer, id, before: json)
         if subject.isEmpty { try name(fromCustomer: id) }
     }
@@ -62,11 +64,11 @@ struct Journal {
     /// Keeps a visit as it is now.
     mutating func snapshot(visit id: VisitID) throws(StoreError) {
         guard !seen.contains(RowKey(kind: .visit, id: id)) else { return }
-        let columns = try book.store.columns(of: "visit")
-        let object = columns.map { "'\($0)', \($0)" }.joined(separator: ", ")
-        guard let json = try db.text("SELECT json_object(\(object)) FROM visit WHERE id = ? AND \(book.owned("owner"))", [.integer(id), .text(book.owner)]) else {
-            throw .noSuchVisit(id)
+        let sql = try book.store.statement("snapshot visit", seesTeam: book.seesTeam) { () throws(StoreError) in
+            let object = try book.store.columns(of: "visit").map { "'\($0)', \($0)" }.joined(separator: ", ")
+            return "SELECT json_object(\(object)) FROM visit WHERE id = ? AND \(book.owned("owner"))"
         }
+        guard let json = try db.text(sql, [.integer(id), .text(book.owner)]) else { throw .noSuchVisit(id) }
         try record(.visit, id, before: json)
         if subject.isEmpty, let customer = try db.text("SELECT customer_id FROM visit WHERE id = ?", [.integer(id)]).flatMap(Int64.init) {
             try name(fromCustomer: customer)
@@ -184,6 +186,16 @@ extension Book {
 }
 
 extension Store {
+    /// A statement written from the schema's columns (the journal's snapshots), written once
+    /// for a rep's book and once for a manager's: they differ only in which owners they reach.
+    func statement(_ name: String, seesTeam: Bool, write: () throws(StoreError) -> String) throws(StoreError) -> String {
+        let key = name + (seesTeam ? " team" : "")
+        if let known = writtenStatements[key] { return known }
+        let written = try write()
+        writtenStatements[key] = written
+        return written
+    }
+
     /// The column names of a table, as the schema has them: read once, for the schema only
     /// changes when the store is opened (`migrate`), and every change asks.
     func columns(of table: String) throws(StoreError) -> [String] {

@@ -17,6 +17,8 @@ public final class Store {
     public private(set) var isNew = false
     /// The columns of each table the journal has asked for (`columns(of:)`).
     var tableColumns: [String: [String]] = [:]
+    /// Statements written from those columns (`statement(_:seesTeam:write:)`).
+    var writtenStatements: [String: String] = [:]
     /// The folder this open had to create for the store, if any.
     public private(set) var createdFolder: String?
 
