@@ -204,8 +204,6 @@ public struct Book: Records {
         var (conditions, bindings) = sql(filter, lostByDefault: true)
         conditions = "WHERE \(owned("owner")) AND due_day IS NOT NULL AND due_day <= ?" + conditions
         bindings.insert(contentsOf: [.text(owner), .integer(Int64(day))], at: 0)
-        // The index counts all that are due; the excluded are counted apart by id and taken
-        // off (a NOT IN on every index entry costs more than the count itself).
         let due = conditions
         // Ids are integers, written into the SQL.
         let ids = "(" + excluding.sorted().map(String.init).joined(separator: ", ") + ")"
@@ -218,6 +216,8 @@ public struct Book: Records {
         }
         guard rows.count > limit else { return (rows, rows.count) }
         rows.removeLast(rows.count - limit)
+        // The index counts all that are due; the excluded are counted apart by id and taken
+        // off (a NOT IN on every index entry costs more than the count itself).
         var total = try count("FROM customer " + due, bindings)
         if !excluding.isEmpty, total <= countLimit { total -= try count("FROM customer " + due + " AND id IN " + ids, bindings) }
         return (rows, total)

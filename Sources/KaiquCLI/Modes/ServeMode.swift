@@ -20,7 +20,7 @@ struct ServeMode {
         // next read that could block: a bridge streaming requests costs one write and one
         // commit (its changes and the changed conversation states) per batch, one waiting for
         // each answer gets it at once.
-        // Bytes, not a String: a String captured by `flush` is copied on every append.
+        // Gathered as the bytes that are written, in a buffer kept from batch to batch.
         var pending: [UInt8] = []
         pending.reserveCapacity(Self.batchBytes + Bridge.requestLimit)
         func flush() {
