@@ -177,12 +177,13 @@ public struct Book: Records {
     public func nextPlannedVisits(of customers: [CustomerID], from day: String) throws(StoreError) -> [CustomerID: Visit] {
         guard !customers.isEmpty else { return [:] }
         var next: [CustomerID: Visit] = [:]
-        // Ids are integers, written into the SQL; the earliest of each customer's is kept.
+        // The ids are bound as one JSON array, so the statement is the same whatever they are
+        // (a prepared statement is kept for each text). The earliest of each customer's is kept.
         try db.query("""
             SELECT \(Self.visitColumns) FROM visit v JOIN customer c ON c.id = v.customer_id
-            WHERE v.customer_id IN (\(customers.map(String.init).joined(separator: ", "))) AND \(owned("v.owner"))
+            WHERE v.customer_id IN (SELECT value FROM json_each(?)) AND \(owned("v.owner"))
                 AND v.status = 'planned' AND v.day >= ? ORDER BY v.id DESC
-            """, [.text(owner), .text(day)]) { row in
+            """, [Self.idList(customers), .text(owner), .text(day)]) { row in
             let visit = Self.visit(row)
             if let known = next[visit.customer], known.start <= visit.start { return }
             next[visit.customer] = visit
@@ -204,10 +205,13 @@ public struct Book: Records {
         var (conditions, bindings) = sql(filter, lostByDefault: true)
         conditions = "WHERE \(owned("owner")) AND due_day IS NOT NULL AND due_day <= ?" + conditions
         bindings.insert(contentsOf: [.text(owner), .integer(Int64(day))], at: 0)
-        let due = conditions
-        // Ids are integers, written into the SQL.
-        let ids = "(" + excluding.sorted().map(String.init).joined(separator: ", ") + ")"
-        if !excluding.isEmpty { conditions += " AND id NOT IN " + ids }
+        let due = conditions, dueBindings = bindings
+        // The excluded ids are bound as one JSON array: the same statement whichever they are.
+        let ids = " AND id IN (SELECT value FROM json_each(?))"
+        if !excluding.isEmpty {
+            conditions += " AND id NOT IN (SELECT value FROM json_each(?))"
+            bindings.append(Self.idList(excluding.sorted()))
+        }
         var rows: [DueCustomer] = []
         // One row more than asked for tells whether there are more: only then are they counted.
         try db.query("SELECT \(summaryColumns), due_day FROM customer " + conditions + " ORDER BY due_day, id LIMIT ?",
@@ -218,8 +222,10 @@ public struct Book: Records {
         rows.removeLast(rows.count - limit)
         // The index counts all that are due; the excluded are counted apart by id and taken
         // off (a NOT IN on every index entry costs more than the count itself).
-        var total = try count("FROM customer " + due, bindings)
-        if !excluding.isEmpty, total <= countLimit { total -= try count("FROM customer " + due + " AND id IN " + ids, bindings) }
+        var total = try count("FROM customer " + due, dueBindings)
+        if !excluding.isEmpty, total <= countLimit {
+            total -= try count("FROM customer " + due + ids, dueBindings + [Self.idList(excluding.sorted())])
+        }
         return (rows, total)
     }
 
@@ -237,6 +243,9 @@ public struct Book: Records {
     }
 
     // MARK: Rows
+
+    // Ids as one JSON array, for `IN (SELECT value FROM json_each(?))`.
+    private static func idList(_ ids: [CustomerID]) -> Database.Value { .text("[" + ids.map(String.init).joined(separator: ",") + "]") }
 
     // The LIMIT of a page read with one row more than asked for, to know whether there are more.
     private static func oneMore(_ limit: Int) -> Database.Value { .integer(Int64(min(limit, Int(Int32.max))) + 1) }

@@ -25,6 +25,12 @@ final class Database {
         sqlite3_busy_timeout(handle, Int32(Self.busyWait * 1_000))
     }
 
+    /// How many prepared statements are kept (Kaiqu writes about 200 different ones).
+    static let keptStatements = 1_000
+
+    /// How many are kept now.
+    var preparedCount: Int { statements.count }
+
     /// How long a statement waits for another process's lock before it gives up, in seconds.
     static let busyWait = 60.0
 
@@ -188,6 +194,14 @@ final class Database {
 
     private func prepared(_ sql: String) throws(StoreError) -> OpaquePointer {
         if let statement = statements[sql] { return statement }
+        // Kept by their text: a statement written with values in it would add one a message, so
+        // past `keptStatements` they go, all but any still running (a query inside another's rows).
+        if statements.count >= Self.keptStatements {
+            for (text, statement) in statements where sqlite3_stmt_busy(statement) == 0 {
+                sqlite3_finalize(statement)
+                statements[text] = nil
+            }
+        }
         var statement: OpaquePointer?
         guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK, let statement else {
             throw lastError()

@@ -22,6 +22,24 @@ final class StoreTests: XCTestCase {
         _ = try book.apply(.addCustomer(CustomerCard(id: 0, name: name, createdAt: stamp, updatedAt: stamp)), at: stamp)
     }
 
+    // Prepared statements are kept by their text, up to a bound: more texts than that start
+    // the cache again, and a statement whose rows are being read meanwhile keeps running.
+    func testPreparedStatementsAreBoundedAndARunningOneSurvives() throws {
+        let store = try Store(path: ":memory:")
+        let perRow = Database.keptStatements / 2 + 10
+        var outer: [Int64] = []
+        var inner: [Int64] = []
+        try store.db.query("SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3") { row throws(StoreError) in
+            outer.append(row.integer(0))
+            // A new text each time: three rows of these pass the bound while the outer runs.
+            for i in 0..<perRow { inner.append(try store.db.integer("SELECT \(i) + \(outer.count * 1_000) + ?", [.integer(7)])) }
+        }
+        XCTAssertEqual(outer, [1, 2, 3])
+        XCTAssertLessThanOrEqual(store.db.preparedCount, Database.keptStatements)
+        XCTAssertEqual(inner, (1...3).flatMap { row in (0..<perRow).map { Int64($0 + row * 1_000 + 7) } })
+        XCTAssertEqual(try store.db.integer("SELECT 41 + 1"), 42)
+    }
+
     func testInMemoryStoreKeepsNamesPerOwner() throws {
         let store = try Store(path: ":memory:")
         let amy = store.book(of: "amy"), bob = store.book(of: "bob")
