@@ -67,7 +67,7 @@ final class DevCorpusTests: XCTestCase {
                                  "nlu_dev OOS false-action rate \(DevScore.f3(score.oosFalseActionRate)) is above its ceiling \(oosFalseActionCeiling)")
     }
 
-    /// The forty-seven sets written apart from the parser (WrittenApart/README.md): one summary line
+    /// The fifty-five sets written apart from the parser (WrittenApart/README.md): one summary line
     /// each, appended to the summary CI prints, and the same out-of-scope ceiling; a lower
     /// intent floor, as they were written in other hands than the development corpus.
     func testSetsWrittenApartAtOrAboveFloors() throws {
