@@ -207,10 +207,10 @@ public struct Book: Records {
         bindings.insert(contentsOf: [.text(owner), .integer(Int64(day))], at: 0)
         let due = conditions, dueBindings = bindings
         // The excluded ids are bound as one JSON array: the same statement whichever they are.
-        let ids = " AND id IN (SELECT value FROM json_each(?))"
+        let excluded = Self.idList(excluding.sorted())
         if !excluding.isEmpty {
             conditions += " AND id NOT IN (SELECT value FROM json_each(?))"
-            bindings.append(Self.idList(excluding.sorted()))
+            bindings.append(excluded)
         }
         var rows: [DueCustomer] = []
         // One row more than asked for tells whether there are more: only then are they counted.
@@ -224,7 +224,7 @@ public struct Book: Records {
         // off (a NOT IN on every index entry costs more than the count itself).
         var total = try count("FROM customer " + due, dueBindings)
         if !excluding.isEmpty, total <= countLimit {
-            total -= try count("FROM customer " + due + ids, dueBindings + [Self.idList(excluding.sorted())])
+            total -= try count("FROM customer " + due + " AND id IN (SELECT value FROM json_each(?))", dueBindings + [excluded])
         }
         return (rows, total)
     }

@@ -61,8 +61,9 @@ extension Turn {
             text(last.hasPrefix(today.description) ? "card.last_contact_today" : "card.last_contact",
                  ["when": dayText(last), "ago": ago(last), "count": String(card.contactCount)])
         } ?? text("card.never_contacted")]
-        let upcoming = try records.visits(of: card.id, limit: 20).filter { $0.status == .planned && $0.day >= today.description }
-        if let next = upcoming.min(by: { $0.start < $1.start }) { contacts.append(text("card.next_visit", ["when": visitWhen(next)])) }
+        if let next = try records.nextPlannedVisits(of: [card.id], from: today.description)[card.id] {
+            contacts.append(text("card.next_visit", ["when": visitWhen(next)]))
+        }
         line(contacts.joined(separator: "  "))
         let notes = try records.notes(of: card.id, limit: 3)
         if !notes.isEmpty {
