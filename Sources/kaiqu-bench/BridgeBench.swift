@@ -46,6 +46,7 @@ enum BridgeBench {
         var sent = 0
         var elapsed = 0.0
         var rssAt100k = 0.0
+        let cpuBefore = (client: Self.cpuSeconds("self"), serve: Self.cpuSeconds(String(serve.process.processIdentifier)))
         while sent < messages {
             let round = min(100_000, messages - sent)
             elapsed += try serve.stream((0..<round).map { _ in workload.next() })
@@ -54,6 +55,9 @@ enum BridgeBench {
         }
         report(String(format: "bridge throughput: %d messages (%.0f%% questions) in %.1f s: %.0f messages/s (target ≥ 20,000)",
                      sent, workload.questionShare * 100, elapsed, Double(sent) / elapsed))
+        let cpu = (client: Self.cpuSeconds("self") - cpuBefore.client, serve: Self.cpuSeconds(String(serve.process.processIdentifier)) - cpuBefore.serve)
+        report(String(format: "bridge CPU while streaming: kaiqu serve %.0f µs a message (%.2f cores), this bench's client %.0f µs a message (%.2f cores)",
+                     cpu.serve / Double(sent) * 1e6, cpu.serve / elapsed, cpu.client / Double(sent) * 1e6, cpu.client / elapsed))
         report(String(format: "bridge memory of kaiqu serve: %.1f MB resident after 100k messages, %.1f MB after %dk, peak %.1f MB",
                      rssAt100k, serve.residentMegabytes(), sent / 1_000, serve.peakMegabytes()))
         try serve.finish()
@@ -93,6 +97,16 @@ enum BridgeBench {
             if !(try book.notes(of: id, limit: 50).contains { $0.text.contains(mark) }) { missing += 1 }
         }
         report("bridge kill -9 mid-stream: \(acknowledged) changes acknowledged before the kill, \(missing) of them missing after (target 0)")
+    }
+
+    /// CPU seconds (user and system) a process has used so far: `pid` is a number or "self".
+    static func cpuSeconds(_ pid: String) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return 0 }
+        // After the command's closing parenthesis: state is field 3, utime 14 and stime 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// Distinct Chinese names, two or three characters.

@@ -47,7 +47,7 @@ final class Bridge {
         dialogues = Dialogues(session.data)
         rate = GroupRate(perMinute: options.groupRate)
         let clock: @Sendable () -> Date = { [fixed = session.fixedNow] in fixed ?? Date() }
-        preparer = RequestPreparer(parser: session.data.parser, timeZone: session.timeZone, clock: clock, options: options)
+        preparer = RequestPreparer(parser: session.data.parser, parses: session.parses, timeZone: session.timeZone, clock: clock, options: options)
     }
 
     private var normalizer: Normalizer { session.data.parser.rules.normalizer }

@@ -34,6 +34,7 @@ struct CustomersStamp: Equatable {
 /// publishes after each of that sender's requests.
 final class RequestPreparer: @unchecked Sendable {
     private let parser: Parser
+    private let parses: ParseCache
     private let timeZone: TimeZone
     private let clock: @Sendable () -> Date
     private let botName: String
@@ -45,8 +46,9 @@ final class RequestPreparer: @unchecked Sendable {
     /// it is parsed by the conversation, as its first request is).
     static let kept = 8_192
 
-    init(parser: Parser, timeZone: TimeZone, clock: @escaping @Sendable () -> Date, options: ServeOptions) {
+    init(parser: Parser, parses: ParseCache, timeZone: TimeZone, clock: @escaping @Sendable () -> Date, options: ServeOptions) {
         self.parser = parser
+        self.parses = parses
         self.timeZone = timeZone
         self.clock = clock
         botName = options.botName
@@ -84,7 +86,7 @@ final class RequestPreparer: @unchecked Sendable {
               case .text(let text) = InputCleaner.clean(Array(addressed.utf8)) else {
             return PreparedRequest(line: line, request: request, parsed: nil)
         }
-        let analysis = parser.analyze(text, context: ParseContext(now: clock(), timeZone: timeZone, customers: gazetteer), keepCandidates: false)
+        let analysis = parser.analyze(text, context: ParseContext(now: clock(), timeZone: timeZone, customers: gazetteer), cache: parses)
         return PreparedRequest(line: line, request: request, parsed: ParsedAhead(text: text, analysis: analysis, customers: stamp))
     }
 }

@@ -130,7 +130,7 @@ final class Conversation {
             analysis = ahead.analysis
             parsedAhead = nil
         } else {
-            analysis = parser.analyze(text, context: session.parseContext(customers), keepCandidates: false)
+            analysis = parser.analyze(text, context: session.parseContext(customers), cache: session.parses)
         }
         analysis.result.language = Language.continuing(analysis.result.language, after: language, text: text) { [dialogues] in
             dialogues.simplifiedOnly

@@ -21,6 +21,9 @@ struct Session {
     let owner: String
     /// The customers the parser knows at start.
     let customers: Gazetteer
+    /// Parses shared by every conversation of the process (a bridge's reps send the same
+    /// sentences) and the thread that parses ahead of them.
+    let parses = ParseCache()
 
     /// How a mode uses the store.
     enum StoreUse { case none, read, write }

@@ -4,10 +4,16 @@ enum BuiltInExtractors {
     static let types = ["customer", "number", "amount", "phone", "phone_ext", "bad_phone", "email", "wechat"]
         + TemporalExtractor.types + [TemporalSlot.anyTime]
 
+    /// The customer extractor, which runs first: the only one that reads the context's
+    /// customers, so what it finds is all a parse takes from them (see `ParseCache`).
+    static func customers(rules: RuleSet) -> CustomerExtractor {
+        CustomerExtractor(titles: rules.trie(ofList: "honorific-titles"), prefixes: rules.trie(ofList: "honorific-prefixes"),
+                          backReferences: rules.trie(ofList: "back-reference"))
+    }
+
+    /// The others, in the order they run after it.
     static func make(rules: RuleSet) -> [any EntityExtractor] {
         [
-            CustomerExtractor(titles: rules.trie(ofList: "honorific-titles"), prefixes: rules.trie(ofList: "honorific-prefixes"),
-                              backReferences: rules.trie(ofList: "back-reference")),
             NumberExtractor(),
             MoneyExtractor(),
             PhoneExtractor(),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Something an extractor recognised in an utterance: a known customer, a number, a date…
-public struct Entity: Sendable, Equatable, Codable {
+public struct Entity: Sendable, Hashable, Codable {
     /// The slot type it can fill: "customer", "number", "date", or a lookup list's name.
     public var type: String
     /// Scalar offsets into the normalized text.

@@ -168,6 +168,13 @@ public struct CustomerExtractor: EntityExtractor {
         }
     }
 
+    /// What it finds in the tokens, in the order a parse adds them.
+    func found(in text: NormalizedText, tokens: [Token], context: ParseContext) -> [Entity] {
+        var entities: [Entity] = []
+        extract(from: text, tokens: tokens, context: context, into: &entities)
+        return entities
+    }
+
     // `sole` is the one customer the surname means, nil when several share it (then as typed).
     private func add(_ span: Range<Int>, _ sole: String?, _ tokens: [Token], _ text: NormalizedText, _ entities: inout [Entity],
                      source: String = "customer") {

@@ -4,6 +4,8 @@
 /// the time zone and the known customers come in a `ParseContext`.
 public struct Parser: Sendable {
     public let rules: RuleSet
+    private let customerExtractor: CustomerExtractor
+    /// The other extractors, run after the customer one.
     private let extractors: [any EntityExtractor]
     private let corrections: Corrections
     private let types: EntityTypeTable
@@ -16,6 +18,7 @@ public struct Parser: Sendable {
 
     public init(rules: RuleSet) {
         self.rules = rules
+        self.customerExtractor = BuiltInExtractors.customers(rules: rules)
         self.extractors = BuiltInExtractors.make(rules: rules) + rules.lookupExtractors
         self.corrections = Corrections(markers: rules.cues.words(inGroup: "correction"))
         self.types = EntityTypeTable(rules.entityTypes)
@@ -36,10 +39,43 @@ public struct Parser: Sendable {
 
     /// Parses one utterance and keeps what `--explain` shows.
     public func analyze(_ text: String, context: ParseContext, keepCandidates: Bool = true) -> Analysis {
-        let run = run(text, context: context, keepCandidates: keepCandidates)
-        return Analysis(result: run.result, normalized: run.normalized.foldedText, tokens: run.tokens,
-                        entities: run.entities, candidates: run.candidates, cueScores: run.cueScores,
-                        rewrites: run.rewrites, typos: run.typos)
+        analysis(of: run(text, context: context, keepCandidates: keepCandidates))
+    }
+
+    /// Parses one utterance, or takes the parse `cache` keeps of the same text, made at the same
+    /// minute, where the customers were found alike (see `ParseCache`).
+    public func analyze(_ text: String, context: ParseContext, cache: ParseCache) -> Analysis {
+        let first = firstReading(text, context: context)
+        let key = ParseCache.Key(text: text, minute: TemporalExtractor.reference(context).index, customers: first.customers)
+        let kept = cache.analysis(for: key) { reread in
+            customerExtractor.found(in: reread.text, tokens: reread.tokens, context: context) == reread.customers
+        }
+        if let kept { return kept }
+        let run = run(text, context: context, keepCandidates: false, first: first)
+        let analysis = analysis(of: run)
+        cache.keep(analysis, for: key, reread: run.reread)
+        return analysis
+    }
+
+    private func analysis(of run: Run) -> Analysis {
+        Analysis(result: run.result, normalized: run.normalized.foldedText, tokens: run.tokens,
+                 entities: run.entities, candidates: run.candidates, cueScores: run.cueScores,
+                 rewrites: run.rewrites, typos: run.typos)
+    }
+
+    /// The sentence as first read: normalized, rewritten, cut into words, and the customers in it.
+    private struct FirstReading {
+        var normalized: NormalizedText
+        var rewrites: [(from: String, to: String)]
+        var tokens: [Token]
+        var customers: [Entity]
+    }
+
+    private func firstReading(_ text: String, context: ParseContext) -> FirstReading {
+        let (normalized, rewrites) = rules.rewriter.apply(to: rules.normalizer.normalize(text))
+        let tokens = Tokenizer.tokens(of: normalized, lexicon: rules.lexicon)
+        return FirstReading(normalized: normalized, rewrites: rewrites, tokens: tokens,
+                            customers: customerExtractor.found(in: normalized, tokens: tokens, context: context))
     }
 
     private struct Run {
@@ -51,16 +87,19 @@ public struct Parser: Sendable {
         var cueScores: [CueScore] = []
         var rewrites: [(from: String, to: String)] = []
         var typos: [(from: String, to: String)] = []
+        /// The text read a second time with its slips corrected, when it was.
+        var reread: ParseCache.Reread?
     }
 
     // Reads the sentence as typed (Cantonese and other rewrites applied); when that finds
     // nothing, or only a weak reading, reads it once more with typo tolerance: homophone
     // slips and English words one edit away from a cue word. The second reading replaces a
     // weak first one only when it is surer, or the same request with more said (添加客护 赵敏).
-    private func run(_ text: String, context: ParseContext, keepCandidates: Bool) -> Run {
-        let (normalized, rewrites) = rules.rewriter.apply(to: rules.normalizer.normalize(text))
+    private func run(_ text: String, context: ParseContext, keepCandidates: Bool, first reading: FirstReading? = nil) -> Run {
+        let reading = reading ?? firstReading(text, context: context)
+        let (normalized, rewrites) = (reading.normalized, reading.rewrites)
         let language = Language.detect(text, normalizer: rules.normalizer)
-        let evidence = gather(normalized, context: context, keepCandidates: keepCandidates)
+        let evidence = gather(normalized, tokens: reading.tokens, customers: reading.customers, context: context, keepCandidates: keepCandidates)
         var first = decide(evidence, text: text, language: language, context: context, fuzzy: false, keepCandidates: keepCandidates)
         first.rewrites = rewrites
         let unsure = first.result.intent == ParseResult.fallback
@@ -91,8 +130,18 @@ public struct Parser: Sendable {
         let hasLatin = normalized.scalars.contains { $0.isASCII && ScalarClass($0) == .letter }
         guard !changes.isEmpty || hasLatin else { return first }
         // Other English slips change no text, only which cue words are seen: the evidence stands.
-        let again = changes.isEmpty ? evidence : gather(spelled.text, context: context, keepCandidates: keepCandidates)
+        var again = evidence
+        var reread: ParseCache.Reread?
+        if !changes.isEmpty {
+            let tokens = Tokenizer.tokens(of: spelled.text, lexicon: rules.lexicon)
+            let customers = customerExtractor.found(in: spelled.text, tokens: tokens, context: context)
+            again = gather(spelled.text, tokens: tokens, customers: customers, context: context, keepCandidates: keepCandidates)
+            reread = ParseCache.Reread(text: spelled.text, tokens: tokens, customers: customers)
+        }
+        // Whichever reading is returned, it was chosen knowing the second one.
+        first.reread = reread
         var second = decide(again, text: text, language: language, context: context, fuzzy: true, keepCandidates: keepCandidates)
+        second.reread = reread
         guard second.result.intent != ParseResult.fallback else { return first }
         // A sure reading gives way to a pattern over the corrected text: another request (a
         // change of mind, asked about first), or the same one saying more (这州要拜访谁: 这周).
@@ -149,9 +198,10 @@ public struct Parser: Sendable {
         var winner: Candidate?
     }
 
-    private func gather(_ normalized: NormalizedText, context: ParseContext, keepCandidates: Bool) -> Evidence {
-        let allTokens = Tokenizer.tokens(of: normalized, lexicon: rules.lexicon)
-        var entities: [Entity] = []
+    // `tokens` are the text's and `customers` what the customer extractor found in them.
+    private func gather(_ normalized: NormalizedText, tokens allTokens: [Token], customers: [Entity], context: ParseContext,
+                        keepCandidates: Bool) -> Evidence {
+        var entities = customers
         for extractor in extractors { extractor.extract(from: normalized, tokens: allTokens, context: context, into: &entities) }
         // A date overlapping an amount, a phone or an address is part of it (1.2万元 is no 1月2日).
         let wholes = entities.filter { ["amount", "phone", "email"].contains($0.type) }.map(\.range)

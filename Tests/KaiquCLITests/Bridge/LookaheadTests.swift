@@ -9,7 +9,7 @@ final class LookaheadTests: XCTestCase {
     private func preparer() throws -> RequestPreparer {
         let options = try Options(["serve"])
         let data = try LoadedData(.embedded, checkingExamples: false)
-        return RequestPreparer(parser: data.parser, timeZone: TimeZone(secondsFromGMT: 8 * 3600)!, clock: { Date(timeIntervalSince1970: 1_795_000_000) }, options: options.serve)
+        return RequestPreparer(parser: data.parser, parses: ParseCache(), timeZone: TimeZone(secondsFromGMT: 8 * 3600)!, clock: { Date(timeIntervalSince1970: 1_795_000_000) }, options: options.serve)
     }
 
     func testRequestsComeInOrderWhetherPreparedAheadOrNot() throws {

@@ -10,6 +10,9 @@ struct TimeReference: Sendable {
         self.minute = minute
     }
 
+    /// The minute as one number, counted in local time: all a parse reads of the clock.
+    var index: Int { today.ordinal * 1_440 + minute }
+
     /// A year written with two digits: up to twenty years ahead is this century, else the last.
     func fullYear(twoDigits yy: Int) -> Int {
         let century = today.year / 100 * 100
