@@ -8,8 +8,8 @@ extension Turn {
     mutating func festivals(from: CivilDay, to: CivilDay) throws -> Bool {
         let calendar = dialogue.data.calendar
         var said = false
-        let falling = calendar.festivals.compactMap { festival -> (Festival, CivilDay)? in
-            guard festival.kind != .memorial, let day = festival.next(from: from), day <= to else { return nil }
+        let falling = zip(calendar.festivals, calendar.nextDays(from: from)).compactMap { festival, day -> (Festival, CivilDay)? in
+            guard festival.kind != .memorial, let day, day <= to else { return nil }
             return (festival, day)
         }
         // Key customers (levels 1 and 2) are counted once, for the festivals that greet them.

@@ -39,6 +39,9 @@ public struct Festival: Sendable, Equatable {
     /// Its first day in Gregorian `year`, if it falls in that year.
     public func day(in year: Int) -> CivilDay? { rule.day(in: year) }
 
+    /// Its days in Gregorian `year`, in order (see `FestivalRule.days(in:)`).
+    func days(in year: Int) -> [CivilDay] { rule.days(in: year) }
+
     /// The days it lasts from `first` (one day unless it has an `until`).
     func span(from first: CivilDay) -> (CivilDay, CivilDay) {
         guard let until else { return (first, first) }

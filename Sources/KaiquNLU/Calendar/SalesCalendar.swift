@@ -19,6 +19,9 @@ public struct SalesCalendar: Sendable {
     public let festivals: [Festival]
     /// Year → its schedule.
     public let schedules: [Int: HolidaySchedule]
+    /// Every festival's days, worked out once a year: the agenda asks for all of them on every
+    /// look at the week.
+    private let yearDays = YearDays()
 
     public init(festivals: [Festival] = [], schedules: [Int: HolidaySchedule] = [:]) {
         self.festivals = festivals
@@ -93,12 +96,18 @@ public struct SalesCalendar: Sendable {
         return schedule.official ? .official : .statutory
     }
 
+    /// Each festival's next day on or after `day` (within a year), in the order of `festivals`.
+    public func nextDays(from day: CivilDay) -> [CivilDay?] {
+        let (this, next) = (yearDays.days(in: day.year, of: festivals), yearDays.days(in: day.year + 1, of: festivals))
+        return festivals.indices.map { i in this[i].first { $0 >= day } ?? next[i].first { $0 >= day } }
+    }
+
     /// Festivals with a visit lead (春节, 中秋) whose visit window — from `visitLead` days
     /// before their next day on or after `from`, to that day — overlaps `from`…`to`: each with
     /// its day and the window's first day, soonest first.
     public func festivalVisits(from: CivilDay, to: CivilDay) -> [(festival: Festival, day: CivilDay, opens: CivilDay)] {
-        festivals.compactMap { festival in
-            guard let lead = festival.visitLead, let day = festival.next(from: from), day.adding(days: -lead) <= to else { return nil }
+        zip(festivals, nextDays(from: from)).compactMap { festival, day in
+            guard let lead = festival.visitLead, let day, day.adding(days: -lead) <= to else { return nil }
             return (festival, day, day.adding(days: -lead))
         }
         .sorted { $0.day < $1.day }
@@ -162,5 +171,20 @@ public struct SalesCalendar: Sendable {
             if let schedule = HolidaySchedule.read(block, festivals: ids, errors: &errors) { schedules[schedule.year] = schedule }
         }
         return SalesCalendar(festivals: festivals, schedules: schedules)
+    }
+}
+
+/// Festivals' days by year, kept once worked out. Shared by the threads that read a calendar.
+private final class YearDays: @unchecked Sendable {
+    private let lock = NSLock()
+    private var years: [Int: [[CivilDay]]] = [:]
+
+    func days(in year: Int, of festivals: [Festival]) -> [[CivilDay]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = years[year] { return known }
+        let days = festivals.map { $0.days(in: year) }
+        years[year] = days
+        return days
     }
 }

@@ -11,6 +11,9 @@ public struct Gazetteer: Sendable {
     private var soleBySurname: [String: Int32] = [:]
     private var maxTokens = 0
     private let compoundSurnames: Set<String>
+    /// Whether some stored name starts with a compound surname: when none does, a message's
+    /// pairs of characters need not be looked up as one.
+    private(set) var hasCompoundSurnames = false
 
     // Names are read as the parser reads a message: folded, then rewritten (a name holding
     // a character the rewrites change still meets itself).
@@ -46,7 +49,9 @@ public struct Gazetteer: Sendable {
         // of a Latin name, since "Li Ming" and "David Chen" put the surname at either end.
         if ScalarClass(tokens[0].unicodeScalars.first!) == .han {
             let two = tokens.count >= 3 ? tokens[0] + tokens[1] : ""
-            addSurname(compoundSurnames.contains(two) ? two : tokens[0], index)
+            let compound = compoundSurnames.contains(two)
+            hasCompoundSurnames = hasCompoundSurnames || compound
+            addSurname(compound ? two : tokens[0], index)
         } else {
             for word in Set(tokens) where ScalarClass(word.unicodeScalars.first!) == .letter { addSurname(word, index) }
         }
@@ -187,7 +192,7 @@ public struct CustomerExtractor: EntityExtractor {
     // characters, one Han character, or a Latin word.
     private func surname(at i: Int, _ tokens: [Token], _ gazetteer: Gazetteer) -> (text: String, end: Int)? {
         guard i < tokens.count else { return nil }
-        if i + 1 < tokens.count {
+        if i + 1 < tokens.count, gazetteer.hasCompoundSurnames {
             let two = tokens[i].text + tokens[i + 1].text
             if gazetteer.isCompoundSurname(two), gazetteer.hasSurname(two) { return (two, i + 2) }
         }

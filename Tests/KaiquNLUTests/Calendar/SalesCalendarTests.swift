@@ -74,6 +74,17 @@ final class SalesCalendarTests: XCTestCase {
         XCTAssertEqual(goods.next(from: CivilDay(2027, 12, 1)).map { $0.year }, 2027)
     }
 
+    /// The days worked out once a year are each festival's own next day, on any day of four years.
+    func testNextDaysAreEachFestivalsNextDay() {
+        let festivals = calendar.festivals
+        XCTAssertGreaterThan(festivals.count, 20)
+        var day = CivilDay(2025, 1, 1)
+        while day < CivilDay(2029, 1, 1) {
+            XCTAssertEqual(calendar.nextDays(from: day), festivals.map { $0.next(from: day) }, day.description)
+            day = day.adding(days: 3)
+        }
+    }
+
     func testMistakesNameTheFileAndLine() {
         let text = """
             festival harvest
