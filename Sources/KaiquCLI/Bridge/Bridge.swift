@@ -54,24 +54,33 @@ final class Bridge {
 
     /// The response line to a request read and prepared (see `Lookahead`).
     func respond(to prepared: PreparedRequest) -> String {
+        var line: [UInt8] = []
+        respond(to: prepared, into: &line)
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// Appends the response line to a request to `out`, without its newline. Written as bytes:
+    /// a reply is escaped straight into the output, not copied through strings.
+    func respond(to prepared: PreparedRequest, into out: inout [UInt8]) {
+        func give(_ line: String) { out.append(contentsOf: line.utf8) }
         let bytes: [UInt8]
         switch prepared.line {
         case .tooLong(let prefix):
-            return error(Self.leadingID(prefix), "too_long", "bridge.too_long", .zhHans, ["limit": String(Self.requestLimit)])
+            return give(error(Self.leadingID(prefix), "too_long", "bridge.too_long", .zhHans, ["limit": String(Self.requestLimit)]))
         case .bytes(let read): bytes = read
         }
         let request: BridgeRequest
         switch prepared.request ?? BridgeRequest.parse(bytes) {
         case .failure(.badJSON(let reason)):
-            return error(BridgeRequest.bestID(bytes), "bad_json", "bridge.bad_json", .zhHans, ["reason": reason])
+            return give(error(BridgeRequest.bestID(bytes), "bad_json", "bridge.bad_json", .zhHans, ["reason": reason]))
         case .failure(.missingField(let field, let id)):
-            return error(id, "missing_field", "bridge.missing_field", .zhHans, ["field": field])
+            return give(error(id, "missing_field", "bridge.missing_field", .zhHans, ["field": field]))
         case .success(let read): request = read
         }
         // The language an error is written in: the request's own.
         var language: Language { Language.detect(request.text, normalizer: normalizer) ?? .zhHans }
         if request.text.utf8.count > Conversation.lineLimit {
-            return error(request.id, "too_long", "bridge.too_long", language, ["limit": String(Conversation.lineLimit)])
+            return give(error(request.id, "too_long", "bridge.too_long", language, ["limit": String(Conversation.lineLimit)]))
         }
         let user: User
         do {
@@ -79,16 +88,16 @@ final class Bridge {
             try store.beginBatch()
             batch.append((request.id, request.text))
             guard let found = try self.user(reachedBy: request.user) ?? register(request) else {
-                return error(request.id, "unknown_user", "bridge.unknown_user", language, ["user": request.user])
+                return give(error(request.id, "unknown_user", "bridge.unknown_user", language, ["user": request.user]))
             }
             user = found
         } catch {
-            return self.error(request.id, "store", "bridge.store_failed", language, ["reason": Messages.reason(error, language)])
+            return give(self.error(request.id, "store", "bridge.store_failed", language, ["reason": Messages.reason(error, language)]))
         }
         var addressedText = request.text
         if request.isGroup {
             guard let addressed = ReplyShaping.addressed(request.text, botName: options.botName, prefix: options.prefix) else {
-                return JSON.object([("id", request.id), ("replies", "[]")])
+                return give(JSON.object([("id", request.id), ("replies", "[]")]))
             }
             addressedText = addressed
         }
@@ -96,7 +105,7 @@ final class Bridge {
         do {
             replies = try converse(user, addressedText, from: request.user, ahead: prepared.parsed)
         } catch {
-            return self.error(request.id, "store", "bridge.store_failed", language, ["reason": Messages.reason(error, language)])
+            return give(self.error(request.id, "store", "bridge.store_failed", language, ["reason": Messages.reason(error, language)]))
         }
         // A turn's lines make one message, as a person would write it; cut to the platform's size.
         var text = replies.joined(separator: "\n")
@@ -108,9 +117,18 @@ final class Bridge {
             replies = ReplyShaping.coalesce(replies, into: rate.room(request.chat, now: now), limit: options.replyBytes)
             delay = rate.send(replies.count, chat: request.chat, now: now)
         }
-        var fields = [("id", request.id), ("replies", "[" + replies.map { JSON.object([("text", JSON.string($0))]) }.joined(separator: ",") + "]")]
-        if delay > 0 { fields.append(("delay_ms", String(delay))) }
-        return JSON.object(fields)
+        // {"id":…,"replies":[{"text":"…"},…]} and ,"delay_ms":N when the group must wait.
+        out.append(contentsOf: #"{"id":"#.utf8)
+        out.append(contentsOf: request.id.utf8)
+        out.append(contentsOf: #","replies":["#.utf8)
+        for (index, reply) in replies.enumerated() {
+            out.append(contentsOf: (index == 0 ? #"{"text":"# : #",{"text":"#).utf8)
+            JSON.append(reply, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        if delay > 0 { out.append(contentsOf: #","delay_ms":\#(delay)"#.utf8) }
+        out.append(UInt8(ascii: "}"))
     }
 
     // One line of a user's conversation. Its state, if changed, is saved by `saveStates`,

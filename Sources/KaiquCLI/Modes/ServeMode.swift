@@ -29,7 +29,7 @@ struct ServeMode {
             pending.removeAll(keepingCapacity: true)
         }
         while !Termination.requested, let request = ahead.next(from: &reader) {
-            pending.append(contentsOf: bridge.respond(to: request).utf8)
+            bridge.respond(to: request, into: &pending)
             pending.append(0x0A)
             if !ahead.hasReady(reader) || pending.count > Self.batchBytes { flush() }
         }

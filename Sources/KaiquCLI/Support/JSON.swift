@@ -1,12 +1,19 @@
 /// Just enough JSON writing for `kaiqu nlu --json` and `kaiqu serve`, with keys in the order given.
 enum JSON {
     static func string(_ text: String) -> String {
+        var out: [UInt8] = []
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` to `out` as a JSON string, quotes included.
+    static func append(_ text: String, to out: inout [UInt8]) {
         // By bytes: a reply is mostly Chinese, which passes through untouched, a run at a time.
         // Quotes, backslashes, controls and U+2028/2029 (line breaks to JavaScript) are escaped.
         var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = [0x22]
-            out.reserveCapacity(bytes.count + 16)
+        text.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count + 16)
+            out.append(0x22)
             var run = 0
             var index = 0
             // The bytes before `index` since the last escape, then `escape` for the `length`
@@ -33,7 +40,6 @@ enum JSON {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
             out.append(0x22)
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
