@@ -472,6 +472,9 @@ reply reassign.already
 reply reassign.done_all
   zh: 已把 {from} 的 {count} 位客户都转给 {rep}。
   en: Moved {from}'s {count} customers to {rep}.
+reply reassign.not_theirs
+  zh: {from} 名下没有叫“{name}”的客户，没有改动。
+  en: {from} has no customer called "{name}", so nothing changed.
 reply reassign.none
   zh: {from} 名下没有客户，没有改动。
   en: {from} has no customers, so nothing changed.
@@ -24253,7 +24256,8 @@ scenario territory-lighting-cebu
 """#),
     ("team.kaiqu", #"""
 # A manager moves cards between the reps of their team (the bridge, `kaiqu serve`, with
-# users from `kaiqu users`): one card, or all of a leaving rep's. {rep} and {from_rep} are a
+# users from `kaiqu users`): one card, one rep's card of a name two reps share (把张伟的王建国
+# 转给李娜), or all of a leaving rep's. {rep} and {from_rep} are a
 # teammate's name or user id, checked against the team by the dialogue; a rep who says this
 # is told only a manager can.
 
@@ -24261,12 +24265,15 @@ intent customer.reassign
   zh: 把 [~customer-word] {customer} [这个 [~customer-word]] [的 (卡|客户卡|资料|卡片)] [都|也] ~hand-over {rep:text}
   zh: [~customer-word] {customer} [这个 [~customer-word]] [的 (卡|客户卡|资料|卡片)] ~hand-over {rep:text}
   zh: 把 {from_rep:text} ~rep-owned [所有|全部|所有的|全部的] [~customer-word|卡|客户卡] [都|全部|全都|一起] ~hand-over {rep:text}
+  zh: 把 {from_rep:text} ~rep-owned [~customer-word] {customer} [这个 [~customer-word]] [的 (卡|客户卡|资料|卡片)] [也] ~hand-over {rep:text}
+  zh: {from_rep:text} ~rep-owned [~customer-word] {customer} [这个 [~customer-word]] [的 (卡|客户卡|资料|卡片)] ~hand-over {rep:text}
   zh: {from_rep:text} ~rep-owned (所有|全部|所有的|全部的) [~customer-word|卡|客户卡] [都|全部|全都|一起] ~hand-over {rep:text}
   zh: {from_rep:text} ~rep-owned ~customer-word (都|全部|全都|一起) ~hand-over {rep:text}
   en: (reassign|move|transfer|give) [the] [customer|client|card|account] {customer} to {rep:text}
   en: hand [over] [the] [customer|client|card|account] {customer} to {rep:text}
   en: (reassign|move|transfer|hand over|give) all [of] {from_rep:text} s (customers|clients|cards|accounts) to {rep:text}
   en: (reassign|move|transfer|hand over|give) {from_rep:text} s (customers|clients|cards|accounts) to {rep:text}
+  en: (reassign|move|transfer|hand over|give) {from_rep:text} s [customer|client|card|account] {customer} to {rep:text}
   example: 把王建国转给李娜 => customer=王建国; rep=李娜
   example: 把客户陈静交给张伟跟进 => customer=陈静; rep=张伟跟进
   example: 孙丽这个客户转给小王 => customer=孙丽; rep=小王
@@ -24274,6 +24281,9 @@ intent customer.reassign
   example: 小刘名下的所有客户都交给老周 => from_rep=小刘; rep=老周
   example: reassign David Chen to Lina => customer=David Chen; rep=Lina
   example: move all of Zhang Wei's customers to Li Na => from_rep=Zhang Wei; rep=Li Na
+  example: 把小刘名下的客户陈静转给老周 => from_rep=小刘; customer=陈静; rep=老周
+  example: 周强手上的孙丽交给小王 => from_rep=周强; customer=孙丽; rep=小王
+  example: move Zhang Wei's client David Chen to Lina => from_rep=Zhang Wei; customer=David Chen; rep=Lina
   not: 把王建国的电话改成13800138000
   not: 客户说要交给老板决定
   not: 王建国说要转给他们老板看看

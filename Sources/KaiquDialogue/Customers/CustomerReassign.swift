@@ -2,8 +2,9 @@ import Foundation
 import KaiquNLU
 
 extension Turn {
-    /// customer.reassign: a manager hands one card (把王建国转给李娜) or all of a rep's
-    /// (把张伟的客户都转给李娜) to another rep of the team.
+    /// customer.reassign: a manager hands one card (把王建国转给李娜), one rep's card of a
+    /// name others share too (把张伟的王建国转给李娜), or all of a rep's (把张伟的客户都转给李娜)
+    /// to another rep of the team.
     mutating func reassign(_ u: Utterance) throws {
         let team = try records.teammates()
         guard !team.isEmpty else {
@@ -24,7 +25,24 @@ extension Turn {
                 say("reassign.same", ["rep": target.name])
                 return
             }
-            apply(.reassignAll(from: source.id, to: target.id))
+            guard let named = u.slots["customer"] else {
+                apply(.reassignAll(from: source.id, to: target.id))
+                return
+            }
+            // Only that rep's cards of the name; a card the manager chose from them comes back
+            // through `customer(for:)` with no rep said.
+            let theirs = try records.customers(nameKey: key(named)).filter { $0.owner == source.name || $0.owner == source.id }
+            var one = u
+            one.result.slots["from_rep"] = nil
+            switch theirs.count {
+            case 0: say("reassign.not_theirs", ["from": source.name, "name": named])
+            case 1: apply(.reassign([theirs[0].id], to: target.id))
+            default:
+                say("customer.choose", ["name": named, "count": String(theirs.count)])
+                for (index, candidate) in theirs.enumerated() { line("\(index + 1). " + describe(candidate)) }
+                say("customer.choose_hint")
+                state.pending = .chooseCustomer(theirs, then: one)
+            }
             return
         }
         guard let card = try customer(for: u) else { return }

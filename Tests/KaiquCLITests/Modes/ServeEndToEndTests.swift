@@ -200,6 +200,34 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertTrue(audit.text.contains("exported json"), audit.text)
     }
 
+    /// Two reps have a 王建国: the manager names whose card moves, and only that one moves.
+    func testAManagerMovesOneRepsCardOfANameTwoRepsHave() throws {
+        let responses = try serve([
+            request("1", "zhangwei", "添加客户 王建国 电话13800138000"),
+            request("2", "lina", "添加客户 王建国 电话13900139000"),
+            request("3", "boss", "把周强的王建国转给李娜"),
+            request("4", "boss", "把李娜的王建国转给李娜"),
+            request("5", "boss", "把张伟的王建国转给李娜"),
+            request("6", "zhangwei", "列出客户"),
+            request("7", "lina", "王建国的电话"),
+            request("8", "boss", "把张伟的王建国转给李娜"),
+            // Now that rep has two of the name: the manager picks one.
+            request("9", "boss", "把李娜的王建国转给张伟"),
+            request("10", "boss", "2"),
+            request("11", "zhangwei", "王建国的电话"),
+        ])
+        XCTAssertTrue(text(responses[2]).contains("周强"), "周强 is not in the team: \(text(responses[2]))")
+        XCTAssertTrue(text(responses[3]).contains("都是 李娜"), text(responses[3]))
+        XCTAssertTrue(text(responses[4]).contains("已把 王建国 转给 李娜"), text(responses[4]))
+        XCTAssertFalse(text(responses[5]).contains("王建国"), "张伟 no longer has it: \(text(responses[5]))")
+        // 李娜 has both now: she is asked which, and sees both numbers.
+        XCTAssertTrue(text(responses[6]).contains("13800138000") && text(responses[6]).contains("13900139000"), text(responses[6]))
+        XCTAssertTrue(text(responses[7]).contains("张伟 名下没有叫“王建国”的客户"), text(responses[7]))
+        XCTAssertTrue(text(responses[8]).contains("有 2 位客户") && text(responses[8]).contains("13900139000"), text(responses[8]))
+        XCTAssertTrue(text(responses[9]).contains("已把 王建国 转给 张伟"), text(responses[9]))
+        XCTAssertTrue(text(responses[10]).contains("13900139000"), "the second one moved: \(text(responses[10]))")
+    }
+
     /// Changes streamed to a bridge killed with -9 mid-stream: every one it acknowledged is
     /// in the store afterwards.
     func testNoAcknowledgedChangeIsLostToKill9() throws {
