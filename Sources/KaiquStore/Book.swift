@@ -293,6 +293,8 @@ public struct Book: Records {
         if let status = filter.status { sql += " AND status = ?"; bindings.append(.text(status.rawValue)) }
         else if !lostByDefault { sql += " AND status != 'lost'" }
         if let before = filter.contactedBefore { sql += " AND coalesce(last_contact, created_at) < ?"; bindings.append(.text(before)) }
+        // Within what the book sees already: a rep's own, or a manager's team.
+        if let owner = filter.owner { sql += " AND owner = ?"; bindings.append(.text(owner)) }
         return (sql, bindings)
     }
 }

@@ -1803,6 +1803,8 @@ cue customer.list
   -5: ~agenda-word {when}
   # 看看我手上所有客户: the 看看 of looking at a list is no visit.
   5: (看看|看一下|看下|瞧瞧) (我的|我手上|我手上的|手上|手上的|所有|全部|所有的) ~customer-noun !{customer}
+  # 看看张伟名下的客户: a manager looking at a rep's list.
+  5: (看看|看一下|看下|瞧瞧) (的|名下|名下的|手上的|手里的) ~customer-noun !{customer} !{pronoun}
   -5: ~visit-verb
   -5: ~followup-word
   -5: ~status-word
@@ -2428,6 +2430,12 @@ intent customer.show
   example: 等下要见赵敏，先把她的资料给我过一遍 => customer=赵敏
 
 intent customer.list
+  # A manager asks for one rep's cards (张伟的客户): a name, checked by the dialogue against
+  # the team. First, so that a name is no wildcard of the place patterns below (杭州的客户 still
+  # reads as a place: a region found outweighs a name taken as typed).
+  zh: [~cust-list-verb [下|吓]] {rep:name} ~rep-owned [所有|全部|所有的|全部的] [{card}|{level}] [的] ({role}|~cust-word) [~cust-listword]
+  zh: [~cust-list-verb [下|吓]] {rep:name} ~rep-owned [所有|全部|所有的|全部的] ({card}|{level}) [的] [{role}|~cust-word] [~cust-listword]
+  zh: {rep:name} ~rep-owned [{card}|{level}] [的] ({role}|~cust-word) ~cust-which-end
   zh: [~cust-list-verb [下|吓]] [~cust-all] [{region}] [的] ~cust-word [~cust-listword]
   zh: [~cust-list-verb [下|吓]] [~cust-all] [{region}] [的] ({card}|{level}) [的] [{role}|~cust-word] [~cust-listword]
   zh: [~cust-list-verb [下|吓]] [~cust-all] [{region}] [的] [{card}|{level}] [的] {role} [~cust-listword]
@@ -2440,6 +2448,7 @@ intent customer.list
   en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] ({card}|{level}) [~cust-word|{role}]
   en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] [{card}|{level}] {role} [in ({region}|*)]
   en: (list|show|display|view|get|see|give) [me] [a list of|the list of|all|all of] [my|the] [all] ~cust-word in ({region}|*)
+  en: (list|show|display|view|get|see|give) [me] [all] [of] {rep:name} s [{card}|{level}] (~cust-word|{role})
   en: [all] [my|the] [all] [{card}|{level}] (~cust-word|{role}) (in|from|around) {region}
   en: (my|all|all my|all the) [{card}|{level}] ({role}|~cust-word) [list]
   en: (customer|client|account|dealer|contact) list
@@ -2473,6 +2482,10 @@ intent customer.list
   example: 客户里在第六步的有哪些 => step=6
   example: which customers are at step 4 => step=4
   example: who is at step 3 => step=3
+  example: 看看李娜的客户 => rep=李娜
+  example: 列出张伟名下的A类客户 => rep=张伟; card=A
+  example: 小刘手上的经销商有哪些 => rep=小刘; role=dealer
+  example: show Li Na's customers => rep=Li Na
   not: 查看张三
   not: 哪些客户很久没联系了
   not: 本周要拜访哪些客户
@@ -2812,6 +2825,12 @@ reply list.count
 reply list.count_filtered
   zh: 共 {count} 位客户（{filter}）：
   en: Customers ({count}, {filter}):
+reply list.managers_only
+  zh: 只有主管能看别人的客户。你自己的客户，说“列出客户”。
+  en: Only a manager can see another rep's customers. For yours, say "list customers".
+reply list.no_such_rep
+  zh: 组里没有“{name}”。组里有：{team}。
+  en: There is no "{name}" in your team. Your team: {team}.
 reply list.none_match
   zh: 没有符合条件的客户（{filter}）。
   en: No customers match ({filter}).

@@ -18,6 +18,20 @@ extension Turn {
             filter.order = .lastContact
         }
         if filter.level == 1 { filter.status = .won }
+        // 张伟的客户: a manager's teammate; a rep sees no one else's.
+        if let said = u.slots["rep"] {
+            let team = try records.teammates()
+            guard !team.isEmpty else {
+                say("list.managers_only")
+                return
+            }
+            guard let mate = Self.teammate(said, in: team) else {
+                say("list.no_such_rep", ["name": said, "team": team.map(\.name).joinedList(self)])
+                return
+            }
+            filter.owner = mate.id
+            filter.ownerName = mate.name
+        }
         try showCustomers(Listing(kind: .customers, filter: filter, offset: 0))
     }
 
@@ -77,6 +91,7 @@ extension Turn {
     /// A filter in words: A类 · 经销商 · 杭州 · 30 天没联系.
     func describe(_ filter: CustomerFilter) -> String {
         var parts: [String] = []
+        if let name = filter.ownerName { parts.append(text("list.owner", ["owner": name])) }
         if let card = filter.card { parts.append(text("card.short", ["card": card])) }
         if let level = filter.level { parts.append(text("level.\(level)")) }
         if let role = filter.role { parts.append(label("role", role)) }

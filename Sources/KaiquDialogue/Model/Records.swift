@@ -135,6 +135,9 @@ public struct CustomerFilter: Sendable, Equatable, Codable {
     public var status: CustomerCard.Status?
     /// Only cards last contacted before this day (or never, and created before it).
     public var contactedBefore: String?
+    /// Only this rep's cards (a user id), for a manager's 张伟的客户; with the name to show.
+    public var owner: String?
+    public var ownerName: String?
     public var order: Order = .priority
 
     public enum Order: String, Sendable, Codable {
@@ -160,6 +163,6 @@ public struct CustomerFilter: Sendable, Equatable, Codable {
 
     /// True when no field narrows the list.
     public var isEmpty: Bool {
-        level == nil && card == nil && region == nil && role == nil && step == nil && status == nil && contactedBefore == nil
+        level == nil && card == nil && region == nil && role == nil && step == nil && status == nil && contactedBefore == nil && owner == nil
     }
 }

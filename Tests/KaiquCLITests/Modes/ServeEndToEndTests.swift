@@ -228,6 +228,26 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertTrue(text(responses[10]).contains("13900139000"), "the second one moved: \(text(responses[10]))")
     }
 
+    /// A manager lists one teammate's cards; a rep cannot, and no one outside the team is found.
+    func testAManagerListsOneRepsCards() throws {
+        let responses = try serve([
+            request("1", "zhangwei", "添加客户 王建国 电话13800138000"),
+            request("2", "zhangwei", "添加客户 陈静 电话13800138001"),
+            request("3", "lina", "添加客户 孙丽 电话13900139000"),
+            request("4", "boss", "看看张伟的客户"),
+            request("5", "boss", "李娜的客户有哪些"),
+            request("6", "lina", "看看张伟的客户"),
+            request("7", "boss", "看看周强的客户"),
+        ])
+        let zhang = text(responses[3])
+        XCTAssertTrue(zhang.contains("共 2 位客户") && zhang.contains("王建国") && zhang.contains("陈静"), zhang)
+        XCTAssertFalse(zhang.contains("孙丽"), zhang)
+        XCTAssertTrue(text(responses[4]).contains("孙丽") && !text(responses[4]).contains("王建国"), text(responses[4]))
+        XCTAssertTrue(text(responses[5]).contains("只有主管"), "a rep sees no one else's list: \(text(responses[5]))")
+        XCTAssertFalse(text(responses[5]).contains("王建国"), text(responses[5]))
+        XCTAssertTrue(text(responses[6]).contains("组里没有“周强”"), text(responses[6]))
+    }
+
     /// Changes streamed to a bridge killed with -9 mid-stream: every one it acknowledged is
     /// in the store afterwards.
     func testNoAcknowledgedChangeIsLostToKill9() throws {
