@@ -53,7 +53,8 @@ extension Turn {
             if names[c.name, default: 0] > 1, let hint = c.company ?? c.phone.map({ text("list.phone_end", ["digits": String($0.suffix(4))]) }) {
                 hints.append(hint)
             }
-            if let owner = c.owner { hints.append(text("list.owner", ["owner": owner])) }
+            // (Not in one rep's list, which says whose once, above.)
+            if let owner = c.owner, listing.filter.owner == nil { hints.append(text("list.owner", ["owner": owner])) }
             let name = hints.isEmpty ? c.name : text("list.name_with", ["name": c.name, "hint": hints.joinedList(self)])
             rows.append([String(listing.offset + index + 1), name, c.level.map { text("level.short.\($0)") } ?? "-", c.card ?? "-",
                          c.region.map { label("region", $0) } ?? "-", c.lastContact.map(ago) ?? text("list.never")])

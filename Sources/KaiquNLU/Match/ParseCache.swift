@@ -37,7 +37,7 @@ public final class ParseCache: @unchecked Sendable {
     private let lock = NSLock()
     private var newer: [Key: Kept] = [:]
     private var older: [Key: Kept] = [:]
-    /// Parses taken and parses made, since the cache was made: for `kaiqu-bench` and tests.
+    /// Parses taken and parses made since the cache was made, for tests (read without the lock).
     public private(set) var hits = 0
     public private(set) var misses = 0
 

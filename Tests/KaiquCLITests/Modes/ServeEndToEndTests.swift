@@ -242,6 +242,7 @@ final class ServeEndToEndTests: XCTestCase {
         let zhang = text(responses[3])
         XCTAssertTrue(zhang.contains("共 2 位客户") && zhang.contains("王建国") && zhang.contains("陈静"), zhang)
         XCTAssertFalse(zhang.contains("孙丽"), zhang)
+        XCTAssertEqual(zhang.components(separatedBy: "张伟的").count - 1, 1, "whose is said once, in the heading: \(zhang)")
         XCTAssertTrue(text(responses[4]).contains("孙丽") && !text(responses[4]).contains("王建国"), text(responses[4]))
         XCTAssertTrue(text(responses[5]).contains("只有主管"), "a rep sees no one else's list: \(text(responses[5]))")
         XCTAssertFalse(text(responses[5]).contains("王建国"), text(responses[5]))
