@@ -2486,6 +2486,7 @@ intent customer.list
   example: 列出张伟名下的A类客户 => rep=张伟; card=A
   example: 小刘手上的经销商有哪些 => rep=小刘; role=dealer
   example: show Li Na's customers => rep=Li Na
+  example: 新来的客户有哪些
   not: 查看张三
   not: 哪些客户很久没联系了
   not: 本周要拜访哪些客户

@@ -258,6 +258,8 @@ public struct Parser: Sendable {
         // A rejected pattern only breaks a tie between cues; its customer is no one (给我).
         var pattern = winner
         if rejected { pattern?.slots["customer"] = nil }
+        // Whose list (张伟的客户, 小刘手上的经销商) needs a person: 新来的客户 is everyone's.
+        if pattern?.pattern.intent == "customer.list", let rep = pattern?.slots["rep"], !looksLikePerson(rep) { pattern?.slots["rep"] = nil }
         let decision = Understanding.decide(pattern: pattern.map { ($0.pattern.intent, rejected ? 0 : $0.confidence) }, cues: scores)
         var slots: [String: String] = [:]
         var intent = ParseResult.fallback
@@ -291,6 +293,17 @@ public struct Parser: Sendable {
             run.cueScores = scores.prefix(5).map { CueScore(intent: $0.intent, score: $0.score, lines: scorer.lines(of: $0).map { ($0.location.description, $0.weight, $0.source) }) }
         }
         return run
+    }
+
+    // A person's name as typed: a surname first (after 老, 小 or 阿: the list honorific-prefixes),
+    // or a capital in Latin letters.
+    private func looksLikePerson(_ name: String) -> Bool {
+        let folded = name.unicodeScalars.map(rules.normalizer.fold)
+        guard let first = folded.first else { return false }
+        guard ScalarClass(first) == .han else { return name.unicodeScalars.first?.properties.isUppercase ?? false }
+        let prefixes = Set(rules.list(named: "honorific-prefixes").map { $0.map(rules.lexicon.word).joined() })
+        if folded.count > 1, prefixes.contains(String(first)), rules.cues.startsWithSurname(Array(folded.dropFirst())) { return true }
+        return rules.cues.startsWithSurname(folded)
     }
 
     // The patterns an utterance can match, in load order: the unanchored ones and those one of
