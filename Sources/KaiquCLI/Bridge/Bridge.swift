@@ -52,14 +52,8 @@ final class Bridge {
 
     private var normalizer: Normalizer { session.data.parser.rules.normalizer }
 
-    /// The response line to a request read and prepared (see `Lookahead`).
-    func respond(to prepared: PreparedRequest) -> String {
-        var line: [UInt8] = []
-        respond(to: prepared, into: &line)
-        return String(decoding: line, as: UTF8.self)
-    }
-
-    /// Appends the response line to a request to `out`, without its newline. Written as bytes:
+    /// Appends the response line to a request read and prepared (see `Lookahead`) to `out`,
+    /// without its newline. Written as bytes:
     /// a reply is escaped straight into the output, not copied through strings.
     func respond(to prepared: PreparedRequest, into out: inout [UInt8]) {
         func give(_ line: String) { out.append(contentsOf: line.utf8) }

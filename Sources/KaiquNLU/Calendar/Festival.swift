@@ -39,9 +39,6 @@ public struct Festival: Sendable, Equatable {
     /// Its first day in Gregorian `year`, if it falls in that year.
     public func day(in year: Int) -> CivilDay? { rule.day(in: year) }
 
-    /// Its days in Gregorian `year`, in order (see `FestivalRule.days(in:)`).
-    func days(in year: Int) -> [CivilDay] { rule.days(in: year) }
-
     /// The days it lasts from `first` (one day unless it has an `until`).
     func span(from first: CivilDay) -> (CivilDay, CivilDay) {
         guard let until else { return (first, first) }
@@ -49,13 +46,5 @@ public struct Festival: Sendable, Equatable {
             if let last = until.day(in: year), last >= first { return (first, last) }
         }
         return (first, first)
-    }
-
-    /// The next day it falls on, `from` included.
-    public func next(from day: CivilDay) -> CivilDay? {
-        for year in day.year...(day.year + 1) {
-            if let found = rule.days(in: year).first(where: { $0 >= day }) { return found }
-        }
-        return nil
     }
 }

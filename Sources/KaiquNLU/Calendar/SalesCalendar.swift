@@ -183,7 +183,7 @@ private final class YearDays: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let known = years[year] { return known }
-        let days = festivals.map { $0.days(in: year) }
+        let days = festivals.map { $0.rule.days(in: year) }
         years[year] = days
         return days
     }

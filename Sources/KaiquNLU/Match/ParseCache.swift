@@ -15,14 +15,14 @@ import Foundation
 /// newer fills, the older is dropped, and a parse taken from the older moves to the newer.
 public final class ParseCache: @unchecked Sendable {
     /// What a parse is kept under.
-    public struct Key: Hashable, Sendable {
+    struct Key: Hashable, Sendable {
         let text: String
         let minute: Int
         let customers: [Entity]
     }
 
     /// A text read a second time (its slips corrected): its words and the customers found in them.
-    public struct Reread: Sendable {
+    struct Reread: Sendable {
         let text: NormalizedText
         let tokens: [Token]
         let customers: [Entity]

@@ -295,15 +295,13 @@ public struct Parser: Sendable {
         return run
     }
 
-    // A person's name as typed: a surname first (after 老, 小 or 阿: the list honorific-prefixes),
+    // A person's name as typed: a surname first (小刘 and 刘总 by theirs, `honorificSurname`),
     // or a capital in Latin letters.
     private func looksLikePerson(_ name: String) -> Bool {
-        let folded = name.unicodeScalars.map(rules.normalizer.fold)
-        guard let first = folded.first else { return false }
-        guard ScalarClass(first) == .han else { return name.unicodeScalars.first?.properties.isUppercase ?? false }
-        let prefixes = Set(rules.list(named: "honorific-prefixes").map { $0.map(rules.lexicon.word).joined() })
-        if folded.count > 1, prefixes.contains(String(first)), rules.cues.startsWithSurname(Array(folded.dropFirst())) { return true }
-        return rules.cues.startsWithSurname(folded)
+        guard let first = name.unicodeScalars.first else { return false }
+        guard ScalarClass(first) == .han else { return first.properties.isUppercase }
+        let surname = rules.honorificSurname(name) ?? name
+        return rules.cues.startsWithSurname(surname.unicodeScalars.map(rules.normalizer.fold))
     }
 
     // The patterns an utterance can match, in load order: the unanchored ones and those one of

@@ -64,3 +64,12 @@ final class ParsedAheadTests: XCTestCase {
         XCTAssertTrue(answered.contains("王小明"), answered)
     }
 }
+
+extension Bridge {
+    /// The response line to a request, as a string.
+    func respond(to prepared: PreparedRequest) -> String {
+        var line: [UInt8] = []
+        respond(to: prepared, into: &line)
+        return String(decoding: line, as: UTF8.self)
+    }
+}
