@@ -1,7 +1,7 @@
-/// One line of the audit log: a manager's look at another rep's card, a card moved from one
-/// rep to another, or an export.
+/// One line of the audit log: a manager's look at another rep's card or at a list of their
+/// customers, a card moved from one rep to another, or an export.
 public struct AuditEntry: Sendable, Equatable {
-    public enum Action: String, Sendable { case view, reassign, export }
+    public enum Action: String, Sendable { case view, list, reassign, export }
 
     public var at: String
     /// The user who did it.
@@ -10,9 +10,10 @@ public struct AuditEntry: Sendable, Equatable {
     /// The rep whose card it was (for a reassignment: the one it was taken from).
     public var owner: String?
     public var customer: Int64?
-    /// The customer's name then.
+    /// The customer's name then (a list's: the first names it showed).
     public var name: String?
-    /// What else there is to say: the new owner, an export's format and file.
+    /// What else there is to say: the new owner, an export's format and file, how many of
+    /// the rep's customers a list showed.
     public var detail: String?
 
     public init(at: String, actor: String, action: Action, owner: String? = nil, customer: Int64? = nil, name: String? = nil, detail: String? = nil) {

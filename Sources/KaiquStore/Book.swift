@@ -14,8 +14,11 @@ public struct Book: Records {
     /// The other reps' cards this book has shown, until the caller takes them.
     public let views = CardViews()
     /// The columns of a summary, written once: a manager's book adds whose card it is, when
-    /// not theirs (the rep's name, or id), with the owner written in as a quoted literal.
+    /// not theirs (the rep's name, or id), with the owner written in as a quoted literal; and
+    /// the owner's id, for the audit log (`views`).
     let summaryColumns: String
+    /// A visit's columns: a manager's book adds the owner's id.
+    let visitColumns: String
 
     init(store: Store, owner: String, zone: String?, seesTeam: Bool) {
         self.store = store
@@ -27,8 +30,9 @@ public struct Book: Records {
             : "NULL"
         summaryColumns = """
             id, name, company, (SELECT number FROM phone WHERE customer_id = customer.id ORDER BY position LIMIT 1),
-            region, role, level, card, status, last_contact, created_at, \(whose)
+            region, role, level, card, status, last_contact, created_at, \(whose), \(seesTeam ? "owner" : "NULL")
             """
+        visitColumns = Self.visitColumns + (seesTeam ? ", v.owner" : "")
     }
 
     var db: Database { store.db }
@@ -154,7 +158,14 @@ public struct Book: Records {
         }
         // One row more than asked for tells whether the list goes on; a page that ends it gives
         // the total (unless it is empty past the start).
-        let rows = try summaries(conditions + " " + order + " LIMIT ? OFFSET ?", bindings + [Self.oneMore(limit), .integer(Int64(offset))])
+        var owners: [String?] = []
+        var rows: [CustomerSummary] = []
+        try db.query("SELECT \(summaryColumns) FROM customer " + conditions + " " + order + " LIMIT ? OFFSET ?",
+                     bindings + [Self.oneMore(limit), .integer(Int64(offset))]) { row in
+            rows.append(Self.summary(row))
+            if seesTeam { owners.append(row.text(12)) }
+        }
+        if seesTeam { listed(zip(owners, rows.map(\.name)).prefix(limit)) }
         guard rows.count > limit || (offset > 0 && rows.isEmpty) else { return (rows, offset + rows.count) }
         return (Array(rows.prefix(limit)), try count(filter))
     }
@@ -168,8 +179,13 @@ public struct Book: Records {
         let bindings: [Database.Value] = [.text(owner)] + statuses.map { .text($0.rawValue) } + [.text(from), .text(to)]
         var rows: [Visit] = []
         // One row more than asked for tells whether there are more: only then are they counted.
-        try db.query("SELECT \(Self.visitColumns) " + conditions + " ORDER BY v.day, v.time IS NULL, v.time, v.id LIMIT ?",
-                     bindings + [Self.oneMore(limit)]) { row in rows.append(Self.visit(row)) }
+        var owners: [String?] = []
+        try db.query("SELECT \(visitColumns) " + conditions + " ORDER BY v.day, v.time IS NULL, v.time, v.id LIMIT ?",
+                     bindings + [Self.oneMore(limit)]) { row in
+            rows.append(Self.visit(row))
+            if seesTeam { owners.append(row.text(11)) }
+        }
+        if seesTeam { listed(zip(owners, rows.map(\.customerName)).prefix(limit)) }
         guard rows.count > limit else { return (rows, rows.count) }
         return (Array(rows.prefix(limit)), try count(conditions, bindings))
     }
@@ -213,11 +229,14 @@ public struct Book: Records {
             bindings.append(excluded)
         }
         var rows: [DueCustomer] = []
+        var owners: [String?] = []
         // One row more than asked for tells whether there are more: only then are they counted.
         try db.query("SELECT \(summaryColumns), due_day FROM customer " + conditions + " ORDER BY due_day, id LIMIT ?",
                      bindings + [Self.oneMore(limit)]) { row in
-            rows.append(DueCustomer(customer: Self.summary(row), dueDay: Int(row.integer(12))))
+            rows.append(DueCustomer(customer: Self.summary(row), dueDay: Int(row.integer(13))))
+            if seesTeam { owners.append(row.text(12)) }
         }
+        if seesTeam { listed(zip(owners, rows.map(\.customer.name)).prefix(limit)) }
         guard rows.count > limit else { return (rows, rows.count) }
         rows.removeLast(rows.count - limit)
         // The index counts all that are due; the excluded are counted apart by id and taken
@@ -237,12 +256,20 @@ public struct Book: Records {
             SELECT \(summaryColumns), birthday FROM customer
             WHERE \(owned("owner")) AND deleted_at IS NULL AND status != 'lost' AND birthday_key IN (\(marks)) ORDER BY id
             """, [.text(owner)] + keys.map { .text($0) }) { row in
-            if let birthday = row.text(12).flatMap(Birthday.init(stored:)) { found.append((Self.summary(row), birthday)) }
+            if let birthday = row.text(13).flatMap(Birthday.init(stored:)) {
+                found.append((Self.summary(row), birthday))
+                if seesTeam { listed([(row.text(12), row.text(1) ?? "")]) }
+            }
         }
         return found
     }
 
     // MARK: Rows
+
+    // Other reps' customers a manager's list shows, by the owner's id.
+    private func listed(_ rows: some Sequence<(String?, String)>) {
+        for case let (owner?, name) in rows where owner != self.owner { views.list(owner: owner, name: name) }
+    }
 
     // Ids as one JSON array, for `IN (SELECT value FROM json_each(?))`.
     private static func idList(_ ids: [CustomerID]) -> Database.Value { .text("[" + ids.map(String.init).joined(separator: ",") + "]") }
@@ -315,18 +342,33 @@ extension Book {
     }
 }
 
-/// The cards of other reps a manager's book has shown: what the audit log records.
+/// The cards of other reps a manager's book has shown, and the lists that showed their
+/// customers: what the audit log records.
 public final class CardViews: @unchecked Sendable {
     /// Each card shown, once, in the order first shown.
     public private(set) var seen: [(customer: Int64, owner: String, name: String)] = []
+    /// The customers of each rep that lists showed (by the rep's id), in the order first shown.
+    public private(set) var listed: [(owner: String, names: [String])] = []
 
     func add(_ customer: Int64, owner: String, name: String) {
         if !seen.contains(where: { $0.customer == customer }) { seen.append((customer, owner, name)) }
     }
 
-    /// The views noted since the last call, and forgets them.
+    // A name once per rep: a visit list may show a customer's visit and birthday both.
+    func list(owner: String, name: String) {
+        guard let index = listed.firstIndex(where: { $0.owner == owner }) else { return listed.append((owner, [name])) }
+        if !listed[index].names.contains(name) { listed[index].names.append(name) }
+    }
+
+    /// The cards shown since the last call, and forgets them.
     public func take() -> [(customer: Int64, owner: String, name: String)] {
         defer { seen = [] }
         return seen
+    }
+
+    /// The customers lists showed since the last call, and forgets them.
+    public func takeListed() -> [(owner: String, names: [String])] {
+        defer { listed = [] }
+        return listed
     }
 }

@@ -300,5 +300,23 @@ enum Migrations {
         DROP INDEX journal_recent;
         CREATE INDEX journal_recent ON journal(owner, id, undone);
         """,
+        // 12: the audit log notes a manager's lists of another rep's customers ('list'). A
+        // CHECK cannot be altered: the table is written again.
+        """
+        CREATE TABLE audit_new (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('view', 'list', 'reassign', 'export')),
+            owner TEXT,
+            customer_id INTEGER,
+            customer_name TEXT,
+            detail TEXT
+        );
+        INSERT INTO audit_new SELECT id, at, actor, action, owner, customer_id, customer_name, detail FROM audit;
+        DROP TABLE audit;
+        ALTER TABLE audit_new RENAME TO audit;
+        CREATE INDEX audit_at ON audit(at, id);
+        """,
     ]
 }

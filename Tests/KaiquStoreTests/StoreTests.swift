@@ -260,6 +260,33 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(before[2], "2 1")
     }
 
+    // Schema 12 writes the audit table again to let it note lists: a store of schema 11 keeps
+    // its entries, and takes a list's.
+    func testASchemaElevenAuditLogKeepsItsEntriesAndTakesLists() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("v11.db").path
+        do {
+            let store = try Store(path: path)
+            try store.audit([AuditEntry(at: "2026-11-18T10:00", actor: "boss", action: .view, owner: "amy", customer: 1, name: "王建国")])
+        }
+        // Back to the table and version schema 11 had.
+        XCTAssertEqual(RawSQLite.execute(path, """
+            CREATE TABLE audit_old (id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
+                action TEXT NOT NULL CHECK (action IN ('view', 'reassign', 'export')), owner TEXT, customer_id INTEGER, customer_name TEXT, detail TEXT);
+            INSERT INTO audit_old SELECT * FROM audit;
+            DROP TABLE audit;
+            ALTER TABLE audit_old RENAME TO audit;
+            CREATE INDEX audit_at ON audit(at, id);
+            PRAGMA user_version = 11;
+            """), 0)
+        XCTAssertNotEqual(RawSQLite.execute(path, "INSERT INTO audit(at, actor, action) VALUES ('x', 'boss', 'list')"), 0, "schema 11 refuses a list")
+        let store = try Store(path: path)
+        try store.audit([AuditEntry(at: "2026-11-18T11:00", actor: "boss", action: .list, owner: "amy", name: "李娜", detail: "1")])
+        XCTAssertEqual(try store.auditLog(limit: 10).map(\.action), [.view, .list])
+        XCTAssertEqual(try store.auditLog(limit: 10).first?.name, "王建国")
+        XCTAssertEqual(try pragma(path, "user_version"), "\(Store.schemaVersion)")
+    }
+
     private func pragma(_ path: String, _ name: String) throws -> String? { RawSQLite.scalar(path, "PRAGMA \(name)") }
 
     private func execute(_ path: String, _ sql: String) throws { RawSQLite.execute(path, sql) }

@@ -446,6 +446,9 @@ reply audit.none
 reply audit.view
   zh: {at}  {actor} 查看了 {owner} 的客户 {name}
   en: {at}  {actor} viewed {owner}'s customer {name}
+reply audit.list
+  zh: {at}  {actor} 在列表里看到了 {owner} 的 {detail} 个客户：{name}
+  en: {at}  {actor} saw {detail} of {owner}'s customers in a list: {name}
 reply audit.reassign
   zh: {at}  {actor} 把客户 {name} 从 {owner} 转给了 {detail}
   en: {at}  {actor} moved customer {name} from {owner} to {detail}

@@ -53,16 +53,24 @@ final class Conversation {
         guard let event = event(for: line) else { return ([], false) }
         if case .utterance(let u) = event, u.result.language == .zhHant { dialogue = dialogues.dialogue(needsTraditional: true) }
         var (replies, ended) = run(event)
-        // A manager's looks at other reps' cards are in the audit log before the reply goes out.
-        if book.seesTeam, case let views = book.views.take(), !views.isEmpty {
+        // A manager's looks at other reps' cards, and lists of their customers, are in the audit
+        // log before the reply goes out.
+        if book.seesTeam, case let views = book.views.take(), case let listed = book.views.takeListed(), !views.isEmpty || !listed.isEmpty {
             let stamp = session.stamp()
+            let entries = views.map { AuditEntry(at: stamp, actor: book.owner, action: .view, owner: $0.owner, customer: $0.customer, name: $0.name) }
+                + listed.map { AuditEntry(at: stamp, actor: book.owner, action: .list, owner: $0.owner, name: Self.someNames($0.names), detail: String($0.names.count)) }
             do {
-                try session.store?.audit(views.map { AuditEntry(at: stamp, actor: book.owner, action: .view, owner: $0.owner, customer: $0.customer, name: $0.name) })
+                try session.store?.audit(entries)
             } catch {
                 replies = [catalogue.render("change.failed", language, ["reason": Messages.reason(error, language)])]
             }
         }
         return (replies, ended)
+    }
+
+    // A list's names for the audit log: the first ten, then an ellipsis.
+    private static func someNames(_ names: [String]) -> String {
+        names.count > 10 ? names.prefix(10).joined(separator: "、") + "…" : names.joined(separator: "、")
     }
 
     /// `kaiqu train [SCENARIO]`: starts that role-play, or shows the menu (nil).

@@ -247,6 +247,12 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertTrue(text(responses[5]).contains("只有主管"), "a rep sees no one else's list: \(text(responses[5]))")
         XCTAssertFalse(text(responses[5]).contains("王建国"), text(responses[5]))
         XCTAssertTrue(text(responses[6]).contains("组里没有“周强”"), text(responses[6]))
+        // Each list of another rep's customers is in the audit log, with whom it showed.
+        let audit = try Binary.run(["audit", "--store", store], environment: ["LANG": "en_US.UTF-8"])
+        XCTAssertEqual(audit.status, 0, audit.stderr)
+        XCTAssertTrue(audit.text.contains("王经理 (boss) saw 2 of 张伟 (zhangwei)'s customers in a list: 王建国、陈静"), audit.text)
+        XCTAssertTrue(audit.text.contains("王经理 (boss) saw 1 of 李娜 (lina)'s customers in a list: 孙丽"), audit.text)
+        XCTAssertEqual(audit.text.components(separatedBy: "in a list").count - 1, 2, "a rep's refused look is no view: \(audit.text)")
     }
 
     /// Changes streamed to a bridge killed with -9 mid-stream: every one it acknowledged is
