@@ -69,7 +69,7 @@ public struct ReplyCatalogue: Sendable {
 
     /// The text of `key` in `language`, with `{name}` replaced from `parameters`.
     /// An unknown key renders as the key itself, so a mistake shows instead of crashing.
-    public func render(_ key: String, _ language: Language, _ parameters: [String: String] = [:]) -> String {
+    public func render(_ key: String, _ language: Language, _ parameters: ReplyParameters = [:]) -> String {
         guard let entry = texts[key] else { return key }
         guard let template = entry.template(language) else { return key }
         guard !template.pieces.isEmpty else { return template.text }
@@ -89,6 +89,17 @@ public struct ReplyCatalogue: Sendable {
             }
         }
         return out
+    }
+
+    /// What a reply of two values puts before, between and after them (`{a}、{b}` → "", "、",
+    /// ""), read from its pieces: for joining a list without rendering the reply per item.
+    /// Nil unless its text has exactly `{first}` and then `{second}`.
+    public func around(_ key: String, _ language: Language, first: String, second: String) -> (before: Substring, between: Substring, after: Substring)? {
+        guard let pieces = texts[key]?.template(language)?.pieces, pieces.count == 5,
+              case .literal(let before) = pieces[0], case .parameter(first) = pieces[1],
+              case .literal(let between) = pieces[2], case .parameter(second) = pieces[3],
+              case .literal(let after) = pieces[4] else { return nil }
+        return (before, between, after)
     }
 
     /// A reply's texts by language, each split once into its literal chunks and `{name}`s:

@@ -5,13 +5,14 @@ import Foundation
 final class Database {
     private var handle: OpaquePointer?
     // Prepared once, reused: most statements run on every message.
-    private var statements: [String: OpaquePointer] = [:]
+    private var statements: [StatementText: OpaquePointer] = [:]
     // Transactions open: 0 outside, 1 in a transaction, more in its savepoints.
     private var depth = 0
     // Checkpoints the WAL on a thread of its own (`checkpointInBackground`).
     private var checkpointer: Checkpointer?
 
     init(path: String, readOnly: Bool = false) throws(StoreError) {
+        _ = Self.configured
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &handle, flags, nil)
         guard code == SQLITE_OK, handle != nil else {
@@ -24,6 +25,13 @@ final class Database {
         // a few seconds).
         sqlite3_busy_timeout(handle, Int32(Self.busyWait * 1_000))
     }
+
+    /// SQLite's process-wide settings, made before the first connection opens. Without memory
+    /// statistics, which Kaiqu never reads, SQLite takes no lock on each allocation (a
+    /// hundred a message in a bridge).
+    private static let configured: Void = {
+        _ = kaiqu_sqlite3_config_int(SQLITE_CONFIG_MEMSTATUS, 0)
+    }()
 
     /// How many prepared statements are kept: the store has about 150 queries in its source,
     /// a bridge runs about 50 of them.
@@ -194,7 +202,7 @@ final class Database {
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     private func prepared(_ sql: String) throws(StoreError) -> OpaquePointer {
-        if let statement = statements[sql] { return statement }
+        if let statement = statements[StatementText(sql)] { return statement }
         // Kept by their text: a statement written with values in it would add one a message, so
         // past `keptStatements` they go, all but any still running (a query inside another's rows).
         if statements.count >= Self.keptStatements {
@@ -207,7 +215,7 @@ final class Database {
         guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK, let statement else {
             throw lastError()
         }
-        statements[sql] = statement
+        statements[StatementText(sql)] = statement
         return statement
     }
 
@@ -242,5 +250,41 @@ final class Database {
             sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, column))
         }
         func flag(_ column: Int32) -> Bool? { optionalInteger(column).map { $0 != 0 } }
+    }
+}
+
+/// A statement's text as the key it is prepared under. Hashed by its length and a few of its
+/// bytes, not all: a bridge looks up seven statements a message, of up to 600 bytes, and
+/// hashing them whole cost more than some of them take to run. Texts that hash alike are told
+/// apart by comparing them.
+struct StatementText: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        let utf8 = text.utf8
+        hasher.combine(utf8.count)
+        // Eight bytes at each of eight places spread over the text, the last at its end.
+        let sampled = utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= 64 else { return false }
+            for place in 0..<8 {
+                let start = (bytes.count - 8) * place / 7
+                hasher.combine(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: start, as: UInt64.self))
+            }
+            return true
+        }
+        if sampled != true { hasher.combine(text) }
+    }
+
+    // Byte for byte: String's == compares canonical equivalence, which for a text built by
+    // interpolation walks it character by character.
+    static func == (lhs: StatementText, rhs: StatementText) -> Bool {
+        let equal = lhs.text.utf8.withContiguousStorageIfAvailable { left in
+            rhs.text.utf8.withContiguousStorageIfAvailable { right in
+                left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+            }
+        }
+        return (equal ?? nil) ?? lhs.text.utf8.elementsEqual(rhs.text.utf8)
     }
 }

@@ -12,7 +12,6 @@ final class Bridge {
     private let options: ServeOptions
     private let dialogues: Dialogues
     private var conversations: [String: Held] = [:]
-    private var rate: GroupRate
     private var uses = 0
     /// Users by platform id, and when each was read (uptime, ns).
     private var users: [String: (User, UInt64)] = [:]
@@ -45,36 +44,33 @@ final class Bridge {
         self.store = store
         self.options = options
         dialogues = Dialogues(session.data)
-        rate = GroupRate(perMinute: options.groupRate)
         let clock: @Sendable () -> Date = { [fixed = session.fixedNow] in fixed ?? Date() }
         preparer = RequestPreparer(parser: session.data.parser, parses: session.parses, timeZone: session.timeZone, clock: clock, options: options)
     }
 
     private var normalizer: Normalizer { session.data.parser.rules.normalizer }
 
-    /// Appends the response line to a request read and prepared (see `Lookahead`) to `out`,
-    /// without its newline. Written as bytes:
-    /// a reply is escaped straight into the output, not copied through strings.
-    func respond(to prepared: PreparedRequest, into out: inout [UInt8]) {
-        func give(_ line: String) { out.append(contentsOf: line.utf8) }
+    /// The response to a request read and prepared (see `Lookahead`): a line written already
+    /// (an error), or the turn's replies, which `ResponseWriter` renders and writes.
+    func respond(to prepared: PreparedRequest) -> PendingResponse {
         let bytes: [UInt8]
         switch prepared.line {
         case .tooLong(let prefix):
-            return give(error(Self.leadingID(prefix), "too_long", "bridge.too_long", .zhHans, ["limit": String(Self.requestLimit)]))
+            return .line(error(Self.leadingID(prefix), "too_long", "bridge.too_long", .zhHans, ["limit": String(Self.requestLimit)]))
         case .bytes(let read): bytes = read
         }
         let request: BridgeRequest
         switch prepared.request ?? BridgeRequest.parse(bytes) {
         case .failure(.badJSON(let reason)):
-            return give(error(BridgeRequest.bestID(bytes), "bad_json", "bridge.bad_json", .zhHans, ["reason": reason]))
+            return .line(error(BridgeRequest.bestID(bytes), "bad_json", "bridge.bad_json", .zhHans, ["reason": reason]))
         case .failure(.missingField(let field, let id)):
-            return give(error(id, "missing_field", "bridge.missing_field", .zhHans, ["field": field]))
+            return .line(error(id, "missing_field", "bridge.missing_field", .zhHans, ["field": field]))
         case .success(let read): request = read
         }
         // The language an error is written in: the request's own.
         var language: Language { Language.detect(request.text, normalizer: normalizer) ?? .zhHans }
         if request.text.utf8.count > Conversation.lineLimit {
-            return give(error(request.id, "too_long", "bridge.too_long", language, ["limit": String(Conversation.lineLimit)]))
+            return .line(error(request.id, "too_long", "bridge.too_long", language, ["limit": String(Conversation.lineLimit)]))
         }
         let user: User
         do {
@@ -82,65 +78,43 @@ final class Bridge {
             try store.beginBatch()
             batch.append((request.id, request.text))
             guard let found = try self.user(reachedBy: request.user) ?? register(request) else {
-                return give(error(request.id, "unknown_user", "bridge.unknown_user", language, ["user": request.user]))
+                return .line(error(request.id, "unknown_user", "bridge.unknown_user", language, ["user": request.user]))
             }
             user = found
         } catch {
-            return give(self.error(request.id, "store", "bridge.store_failed", language, ["reason": Messages.reason(error, language)]))
+            return .line(self.error(request.id, "store", "bridge.store_failed", language, ["reason": Messages.reason(error, language)]))
         }
         var addressedText = request.text
         if request.isGroup {
             guard let addressed = ReplyShaping.addressed(request.text, botName: options.botName, prefix: options.prefix) else {
-                return give(JSON.object([("id", request.id), ("replies", "[]")]))
+                return .line(JSON.object([("id", request.id), ("replies", "[]")]))
             }
             addressedText = addressed
         }
-        var replies: [String]
         do {
-            replies = try converse(user, addressedText, from: request.user, ahead: prepared.parsed)
+            let said = try converse(user, addressedText, from: request.user, ahead: prepared.parsed)
+            return .turn(id: request.id, said: said, group: request.isGroup ? request.chat : nil)
         } catch {
-            return give(self.error(request.id, "store", "bridge.store_failed", language, ["reason": Messages.reason(error, language)]))
+            return .line(self.error(request.id, "store", "bridge.store_failed", language, ["reason": Messages.reason(error, language)]))
         }
-        // A turn's lines make one message, as a person would write it; cut to the platform's size.
-        var text = replies.joined(separator: "\n")
-        if request.isGroup { text = ReplyShaping.maskPhones(text) }
-        replies = text.isEmpty ? [] : ReplyShaping.split(text, limit: options.replyBytes)
-        var delay = 0
-        if request.isGroup {
-            let now = session.now().timeIntervalSince1970
-            replies = ReplyShaping.coalesce(replies, into: rate.room(request.chat, now: now), limit: options.replyBytes)
-            delay = rate.send(replies.count, chat: request.chat, now: now)
-        }
-        // {"id":…,"replies":[{"text":"…"},…]} and ,"delay_ms":N when the group must wait.
-        out.append(contentsOf: #"{"id":"#.utf8)
-        out.append(contentsOf: request.id.utf8)
-        out.append(contentsOf: #","replies":["#.utf8)
-        for (index, reply) in replies.enumerated() {
-            out.append(contentsOf: (index == 0 ? #"{"text":"# : #",{"text":"#).utf8)
-            JSON.append(reply, to: &out)
-            out.append(UInt8(ascii: "}"))
-        }
-        out.append(UInt8(ascii: "]"))
-        if delay > 0 { out.append(contentsOf: #","delay_ms":\#(delay)"#.utf8) }
-        out.append(UInt8(ascii: "}"))
     }
 
     // One line of a user's conversation. Its state, if changed, is saved by `saveStates`,
     // which the serve loop calls before any response is written.
     // A parse made ahead is taken when it was made with the customers the conversation
     // knows now; afterwards the preparer is told what they are.
-    private func converse(_ user: User, _ text: String, from sender: String, ahead: ParsedAhead?) throws -> [String] {
+    private func converse(_ user: User, _ text: String, from sender: String, ahead: ParsedAhead?) throws -> Conversation.Said {
         var held = try conversation(of: user)
         let before = held.customers
         if let ahead, ahead.customers == before { held.conversation.parsedAhead = (ahead.text, ahead.analysis) }
-        let (replies, _) = held.conversation.handle(.bytes(Array(text.utf8)))
+        let (said, _) = held.conversation.say(.bytes(Array(text.utf8)))
         held.conversation.parsedAhead = nil
         if held.conversation.state != held.saved { changed.insert(user.id) }
         uses += 1
         held.lastUse = uses
         conversations[user.id] = held
         if ahead?.customers != held.customers { preparer.publish(held.conversation.customers, held.customers, for: sender) }
-        return replies
+        return said
     }
 
     /// Ends the open batch: saves the conversation states changed in it and commits, in one
@@ -177,7 +151,7 @@ final class Bridge {
         let encoder = JSONEncoder()
         for user in changed.sorted() {
             guard let held = conversations[user] else { continue }
-            states.append((user, String(decoding: try encoder.encode(held.conversation.state), as: UTF8.self)))
+            states.append((user, try StateJSON.encode(held.conversation.state, with: encoder)))
             conversations[user]?.saved = held.conversation.state
         }
         try store.saveConversationStates(states, at: session.stamp())
@@ -227,7 +201,7 @@ final class Bridge {
         return user
     }
 
-    private func error(_ id: String, _ code: String, _ key: String, _ language: Language, _ parameters: [String: String]) -> String {
+    private func error(_ id: String, _ code: String, _ key: String, _ language: Language, _ parameters: ReplyParameters) -> String {
         let message = dialogues.dialogue(needsTraditional: language == .zhHant).catalogue.render(key, language, parameters)
         return JSON.object([("id", id), ("error", JSON.object([("code", JSON.string(code)), ("message", JSON.string(message))]))])
     }

@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The requests `kaiqu serve` has read and not yet answered, prepared (read as JSON, their
 /// texts parsed) by a second thread while the serving thread answers the ones before them.
@@ -34,14 +29,7 @@ final class Lookahead: @unchecked Sendable {
 
     init(preparer: RequestPreparer) {
         self.preparer = preparer
-        // The worker never takes SIGTERM or SIGINT: they must end the serving thread's read.
-        var signals = sigset_t(), previous = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGTERM)
-        sigaddset(&signals, SIGINT)
-        pthread_sigmask(SIG_BLOCK, &signals, &previous)
-        Thread { [self] in work() }.start()
-        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        Termination.withSignalsBlocked { Thread { [self] in work() }.start() }
     }
 
     /// The next request, read from `reader` if none is waiting (the only read that blocks);

@@ -15,7 +15,7 @@ struct CheckMode {
         let rules = session.data.parser.rules
         let runner = ExampleRunner(parser: session.data.parser)
         let outcomes = runner.run()
-        func say(_ key: String, _ parameters: [String: String]) { out.line(catalogue.render(key, language, parameters)) }
+        func say(_ key: String, _ parameters: ReplyParameters) { out.line(catalogue.render(key, language, parameters)) }
 
         say("check.summary", ["intents": String(rules.intents.count), "patterns": String(rules.patterns.count),
                               "examples": String(outcomes.count)])

@@ -33,7 +33,7 @@ struct ExportMode {
     }
 
     private var catalogue: ReplyCatalogue { session.data.catalogue }
-    private func text(_ key: String, _ parameters: [String: String] = [:]) -> String { catalogue.render(key, language, parameters) }
+    private func text(_ key: String, _ parameters: ReplyParameters = [:]) -> String { catalogue.render(key, language, parameters) }
 
     // MARK: CSV
 

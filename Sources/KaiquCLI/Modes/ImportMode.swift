@@ -18,7 +18,7 @@ struct ImportMode {
 
     func run() -> ExitCode {
         let out = Output.standard
-        func say(_ key: String, _ parameters: [String: String] = [:]) { out.line(Conversation.safe(catalogue.render(key, language, parameters))) }
+        func say(_ key: String, _ parameters: ReplyParameters = [:]) { out.line(Conversation.safe(catalogue.render(key, language, parameters))) }
         guard let data = FileManager.default.contents(atPath: path) else {
             Output.error.line(Messages.render(.unreadableFile(path), language))
             return .noInput
@@ -99,7 +99,7 @@ struct ImportMode {
         var quotes = table.unclosedQuotes[...]
         for refusal in refusals {
             while let line = quotes.first, line < refusal.row { say("import.unclosed_quote", ["row": String(line)]); quotes.removeFirst() }
-            var parameters = ["row": String(refusal.row), "column": shown(refusal.column), "value": refusal.value,
+            var parameters: ReplyParameters = ["row": String(refusal.row), "column": shown(refusal.column), "value": refusal.value,
                               "reason": catalogue.render("import.reason." + refusal.reason, language)]
             // A long value is quoted by its start and its length, so one bad cell cannot fill the screen.
             guard refusal.value.count > Self.shownLength else { say("import.refused", parameters); continue }

@@ -25,7 +25,7 @@ struct SaleImport {
 
     func run(header: [String], rows: [(line: Int, fields: [String])], unclosedQuotes: [Int], book: Book) -> ExitCode {
         let out = Output.standard
-        func say(_ key: String, _ parameters: [String: String] = [:]) { out.line(Conversation.safe(catalogue.render(key, language, parameters))) }
+        func say(_ key: String, _ parameters: ReplyParameters = [:]) { out.line(Conversation.safe(catalogue.render(key, language, parameters))) }
         func failed(_ error: any Error) -> ExitCode {
             Output.error.line("kaiqu: " + Messages.reason(error, language))
             return .cannotCreate

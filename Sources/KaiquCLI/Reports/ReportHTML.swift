@@ -25,7 +25,7 @@ struct ReportHTML {
     let catalogue: ReplyCatalogue
     let language: Language
 
-    private func text(_ key: String, _ parameters: [String: String] = [:]) -> String { catalogue.render(key, language, parameters) }
+    private func text(_ key: String, _ parameters: ReplyParameters = [:]) -> String { catalogue.render(key, language, parameters) }
     private func money(_ yuan: Int) -> String { catalogue.money(yuan, language) }
 
     func page() -> String {

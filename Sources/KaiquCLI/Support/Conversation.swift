@@ -50,7 +50,13 @@ final class Conversation {
 
     /// What to say for one line of input, and whether the conversation ends.
     func handle(_ line: LineReader.Line) -> (replies: [String], ended: Bool) {
-        guard let event = event(for: line) else { return ([], false) }
+        let (said, ended) = say(line)
+        return (said.rendered, ended)
+    }
+
+    /// What to say for one line of input, not yet rendered, and whether the conversation ends.
+    func say(_ line: LineReader.Line) -> (said: Said, ended: Bool) {
+        guard let event = event(for: line) else { return (Said(replies: [], catalogue: catalogue), false) }
         if case .utterance(let u) = event, u.result.language == .zhHant { dialogue = dialogues.dialogue(needsTraditional: true) }
         var (replies, ended) = run(event)
         // A manager's looks at other reps' cards, and lists of their customers, are in the audit
@@ -62,10 +68,10 @@ final class Conversation {
             do {
                 try session.store?.audit(entries)
             } catch {
-                replies = [catalogue.render("change.failed", language, ["reason": Messages.reason(error, language)])]
+                replies = [Reply("change.failed", language, ["reason": Messages.reason(error, language)])]
             }
         }
-        return (replies, ended)
+        return (Said(replies: replies, catalogue: catalogue), ended)
     }
 
     // A list's names for the audit log: the first ten, then an ellipsis.
@@ -74,14 +80,16 @@ final class Conversation {
     }
 
     /// `kaiqu train [SCENARIO]`: starts that role-play, or shows the menu (nil).
-    func start(training id: String?) -> [String] { run(.startTraining(id)).replies }
+    func start(training id: String?) -> [String] { rendered(run(.startTraining(id)).replies) }
 
     /// `kaiqu report`: a report's lines, as chat says them.
-    func report(_ kind: String, from: String?, to: String?) -> [String] { run(.report(kind: kind, from: from, to: to)).replies }
+    func report(_ kind: String, from: String?, to: String?) -> [String] { rendered(run(.report(kind: kind, from: from, to: to)).replies) }
+
+    private func rendered(_ replies: [Reply]) -> [String] { Said(replies: replies, catalogue: catalogue).rendered }
 
     // Runs an event and every change it asks for, in order: a change is applied, and its
     // acknowledgement said, before anything after it.
-    private func run(_ event: DialogueEvent) -> (replies: [String], ended: Bool) {
+    private func run(_ event: DialogueEvent) -> (replies: [Reply], ended: Bool) {
         let context = DialogueContext(now: session.now(), timeZone: session.timeZone, plainText: plainText)
         do {
             let (replies, ended) = try dialogue.run(event, in: &state, context: context, records: book, apply: { change in
@@ -89,9 +97,9 @@ final class Conversation {
                 learnNames(change, outcome)
                 return outcome
             }, parse: { [self] in utterance($0, after: $1) }, describe: { [language] in Messages.reason($0, language) })
-            return (replies.map { Self.safe(catalogue.render($0)) }, ended)
+            return (replies, ended)
         } catch {
-            return ([catalogue.render("change.failed", language, ["reason": Messages.reason(error, language)])], false)
+            return ([Reply("change.failed", language, ["reason": Messages.reason(error, language)])], false)
         }
     }
 
@@ -146,6 +154,16 @@ final class Conversation {
         let suggestions = analysis.result.intent == ParseResult.fallback
             ? parser.suggestions(for: text, language: analysis.result.language ?? language) : []
         return Utterance(analysis, suggestions: suggestions)
+    }
+
+    /// What a turn says: its replies and the catalogue they are rendered with. A bridge renders
+    /// them on its writer's thread (`ResponseWriter`), not the one that answers the next turn.
+    struct Said {
+        let replies: [Reply]
+        let catalogue: ReplyCatalogue
+
+        /// Each reply as text, safe for a terminal.
+        var rendered: [String] { replies.map { Conversation.safe(catalogue.render($0)) } }
     }
 
     /// A reply as it may reach a terminal: no escape or control characters, whatever a

@@ -25,4 +25,16 @@ enum Termination {
         sigaction(SIGTERM, &action, nil)
         sigaction(SIGINT, &action, nil)
     }
+
+    /// Runs `start` (which starts threads) with SIGTERM and SIGINT blocked, so the threads it
+    /// starts never take them: they must end the serving thread's read.
+    static func withSignalsBlocked(_ start: () -> Void) {
+        var signals = sigset_t(), previous = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &signals, &previous)
+        start()
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+    }
 }

@@ -72,9 +72,9 @@ public enum DialogueEvent: Sendable {
 public struct Reply: Sendable, Equatable {
     public var key: String
     public var language: Language
-    public var parameters: [String: String]
+    public var parameters: ReplyParameters
 
-    public init(_ key: String, _ language: Language, _ parameters: [String: String] = [:]) {
+    public init(_ key: String, _ language: Language, _ parameters: ReplyParameters = [:]) {
         self.key = key
         self.language = language
         self.parameters = parameters

@@ -24,12 +24,12 @@ struct Turn {
     var today: CivilDay { context.today }
 
     /// Says a reply from the catalogue.
-    mutating func say(_ key: String, _ parameters: [String: String] = [:]) {
+    mutating func say(_ key: String, _ parameters: ReplyParameters = [:]) {
         effects.append(.say(Reply(key, language, parameters)))
     }
 
     /// Says a tip, the first time only.
-    mutating func tip(_ key: String, _ parameters: [String: String] = [:]) {
+    mutating func tip(_ key: String, _ parameters: ReplyParameters = [:]) {
         guard state.tipsGiven.insert(key).inserted else { return }
         say(key, parameters)
     }
@@ -50,7 +50,7 @@ struct Turn {
     mutating func reread(_ text: String) { effects.append(.reread(text)) }
 
     /// A reply rendered now, to be part of another.
-    func text(_ key: String, _ parameters: [String: String] = [:]) -> String {
+    func text(_ key: String, _ parameters: ReplyParameters = [:]) -> String {
         catalogue.render(key, language, parameters)
     }
 
@@ -74,21 +74,23 @@ struct Turn {
 
 extension Array where Element == String {
     /// The items as one phrase in the turn's language: 甲，乙，丙 / a, b, c.
-    /// The pair reply is rendered once, around two marks, and the list built from its three
-    /// pieces: rendering it for each item around all the items before is quadratic, and a
-    /// card shows lists of a dozen fields on every look.
+    /// The list is built from the pieces of the pair reply around its two values: rendering
+    /// it for each item around all the items before is quadratic, and a card shows lists of a
+    /// dozen fields on every look.
     func joinedList(_ turn: Turn) -> String {
         guard var out = first else { return "" }
-        let pair = turn.text("list.pair", ["a": "\u{1}", "b": "\u{2}"])
         // An English "1" makes the next words singular, which only the whole rendering knows.
-        guard let a = pair.firstIndex(of: "\u{1}"), let b = pair.firstIndex(of: "\u{2}"), a < b,
+        guard let (before, between, after) = turn.catalogue.around("list.pair", turn.language, first: "a", second: "b"),
               turn.language != .en || !contains("1") else {
             for item in dropFirst() { out = turn.text("list.pair", ["a": out, "b": item]) }
             return out
         }
-        let (before, between, after) = (pair[..<a], pair[pair.index(after: a)..<b], pair[pair.index(after: b)...])
         if !before.isEmpty { out = String(repeating: String(before), count: count - 1) + out }
-        for item in dropFirst() { out += between + item + after }
+        for item in dropFirst() {
+            out += between
+            out += item
+            out += after
+        }
         return out
     }
 }

@@ -16,12 +16,14 @@ extension Turn {
         var keyCustomers: Int?
         for (festival, day) in falling.sorted(by: { $0.1 < $1.1 }) {
             said = true
-            let values = ["name": festival.name(language), "when": dayText(day)]
+            let values: ReplyParameters = ["name": festival.name(language), "when": dayText(day)]
             switch festival.kind {
             case .holiday, .traditional:
                 let count = try keyCustomers ?? min(countLimit + 1, records.count(CustomerFilter(level: 1)) + records.count(CustomerFilter(level: 2)))
                 keyCustomers = count
-                say("agenda.festival", values.merging(["count": counted(count)]) { a, _ in a })
+                var counted = values
+                counted["count"] = self.counted(count)
+                say("agenda.festival", counted)
             case .trade: say("agenda.trade_date", values)
             case .western, .memorial: say("agenda.festival_day", values)
             }

@@ -23,7 +23,7 @@ final class ParsedAheadTests: XCTestCase {
 
     // A request read with nothing behind it: prepared on the spot, as `Lookahead` does then.
     private func answer(_ bridge: Bridge, _ line: LineReader.Line) -> String {
-        bridge.respond(to: bridge.preparer.prepare(line))
+        bridge.respondLine(to: bridge.preparer.prepare(line))
     }
 
     private func line(_ id: Int, _ text: String) -> LineReader.Line {
@@ -41,8 +41,8 @@ final class ParsedAheadTests: XCTestCase {
         let note = bridge.preparer.prepare(line(3, "王小明喜欢钓鱼"))
         XCTAssertNotNil(note.parsed, "the preparer knew this sender's customers")
         XCTAssertEqual(note.parsed?.analysis.result.intent, "fallback", "王小明 was not a customer yet when it was parsed")
-        _ = bridge.respond(to: add)
-        _ = bridge.respond(to: note)
+        _ = bridge.respondLine(to: add)
+        _ = bridge.respondLine(to: note)
         let card = answer(bridge, line(4, "查看王小明"))
         XCTAssertNil(bridge.settle())
         XCTAssertTrue(card.contains("钓鱼"), card)
@@ -54,12 +54,12 @@ final class ParsedAheadTests: XCTestCase {
         XCTAssertNil(bridge.settle())
         let ahead = bridge.preparer.prepare(line(2, "明天下午三点拜访王小明"))
         XCTAssertEqual(ahead.parsed?.analysis.result.slots["customer"], "王小明")
-        let answered = bridge.respond(to: ahead)
+        let answered = bridge.respondLine(to: ahead)
         // The same text answered by a bridge that parses on the spot.
         let other = try makeBridge("other.db")
         _ = answer(other, line(1, "添加客户 王小明 电话13800138000"))
         XCTAssertNil(other.settle())
-        let onTheSpot = other.respond(to: PreparedRequest(line: line(2, "明天下午三点拜访王小明"), request: nil, parsed: nil))
+        let onTheSpot = other.respondLine(to: PreparedRequest(line: line(2, "明天下午三点拜访王小明"), request: nil, parsed: nil))
         XCTAssertEqual(answered, onTheSpot)
         XCTAssertTrue(answered.contains("王小明"), answered)
     }
@@ -67,9 +67,10 @@ final class ParsedAheadTests: XCTestCase {
 
 extension Bridge {
     /// The response line to a request, as a string.
-    func respond(to prepared: PreparedRequest) -> String {
+    func respondLine(to prepared: PreparedRequest) -> String {
         var line: [UInt8] = []
-        respond(to: prepared, into: &line)
+        var shaper = ResponseShaper(options: ServeOptions(), clock: Date.init)
+        shaper.write(respond(to: prepared), into: &line)
         return String(decoding: line, as: UTF8.self)
     }
 }
