@@ -4,22 +4,39 @@ import KaiquNLU
 /// records through `Records` and asks for every change as an `Effect.apply`; it never does
 /// I/O itself and never reads the clock (the context brings it).
 public struct Dialogue: Sendable {
-    /// The rules the parser compiled: lists, lookups and the normalizer names fold with.
-    public let rules: RuleSet
-    public let data: DialogueData
-    /// How lookup values read to a person: slot → value → label by language.
-    let valueLabels: [String: [String: [Language: String]]]
-    /// The profile cue words (`DialogueData.profileCues`) folded as notes are, once.
-    let profileCueWords: [[Unicode.Scalar]]
+    // What a dialogue holds, behind one reference: every turn carries its dialogue, and a turn
+    // is copied often (a closure in a mutating method copies it), which copied every table of
+    // the rules and the data, a retain and a release each.
+    private final class Contents: Sendable {
+        let rules: RuleSet
+        let data: DialogueData
+        let valueLabels: [String: [String: [Language: String]]]
+        let profileCueWords: [[Unicode.Scalar]]
 
-    public init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]] = [:]) {
-        self.rules = rules
-        self.data = data
-        self.valueLabels = valueLabels
-        profileCueWords = data.profileCues.map { Array(rules.normalizer.normalize($0.word).foldedText.unicodeScalars) }
+        init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]], profileCueWords: [[Unicode.Scalar]]) {
+            self.rules = rules
+            self.data = data
+            self.valueLabels = valueLabels
+            self.profileCueWords = profileCueWords
+        }
     }
 
-    public var catalogue: ReplyCatalogue { data.catalogue }
+    private let contents: Contents
+
+    /// The rules the parser compiled: lists, lookups and the normalizer names fold with.
+    public var rules: RuleSet { contents.rules }
+    public var data: DialogueData { contents.data }
+    /// How lookup values read to a person: slot → value → label by language.
+    var valueLabels: [String: [String: [Language: String]]] { contents.valueLabels }
+    /// The profile cue words (`DialogueData.profileCues`) folded as notes are, once.
+    var profileCueWords: [[Unicode.Scalar]] { contents.profileCueWords }
+
+    public init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]] = [:]) {
+        contents = Contents(rules: rules, data: data, valueLabels: valueLabels,
+                            profileCueWords: data.profileCues.map { Array(rules.normalizer.normalize($0.word).foldedText.unicodeScalars) })
+    }
+
+    public var catalogue: ReplyCatalogue { contents.data.catalogue }
 
     /// Handles one event. A read that fails throws, and then the state is left as it was.
     public func handle(_ event: DialogueEvent, in state: inout DialogueState, context: DialogueContext, records: any Records) throws -> [Effect] {
