@@ -152,7 +152,9 @@ public struct Book: Records {
         let order: String
         switch filter.order {
         // The same expressions as the indexes customer_priority and customer_contact.
-        case .priority: order = "ORDER BY coalesce(card, 'Z'), coalesce(level, 9), name_key, id"
+        // One card's list (列出所有A类客户) is in the index's order without its first term, which
+        // SQLite does not see is fixed: with it, every page was sorted again.
+        case .priority: order = filter.card == nil ? "ORDER BY coalesce(card, 'Z'), coalesce(level, 9), name_key, id" : "ORDER BY coalesce(level, 9), name_key, id"
         case .lastContact: order = "ORDER BY coalesce(last_contact, created_at), id"
         case .newest: order = "ORDER BY id DESC"
         }
@@ -199,12 +201,13 @@ public struct Book: Records {
         // more than the search.
         let (which, ids): (String, Database.Value) = customers.count == 1
             ? ("v.customer_id = ?", .integer(customers[0])) : ("v.customer_id IN (SELECT value FROM json_each(?))", Self.idList(customers))
+        // Of two at the same time, the one planned last; in no order, so SQLite sorts nothing.
         try db.query("""
             SELECT \(Self.visitColumns) FROM visit v JOIN customer c ON c.id = v.customer_id
-            WHERE \(which) AND \(owned("v.owner")) AND v.status = 'planned' AND v.day >= ? ORDER BY v.id DESC
+            WHERE \(which) AND \(owned("v.owner")) AND v.status = 'planned' AND v.day >= ?
             """, [ids, .text(owner), .text(day)]) { row in
             let visit = Self.visit(row)
-            if let known = next[visit.customer], known.start <= visit.start { return }
+            if let known = next[visit.customer], known.start < visit.start || known.start == visit.start && known.id > visit.id { return }
             next[visit.customer] = visit
         }
         return next
@@ -225,17 +228,14 @@ public struct Book: Records {
         conditions = "WHERE \(owned("owner")) AND due_day IS NOT NULL AND due_day <= ?" + conditions
         bindings.insert(contentsOf: [.text(owner), .integer(Int64(day))], at: 0)
         let due = conditions, dueBindings = bindings
-        // The excluded ids are bound as one JSON array: the same statement whichever they are.
-        let excluded = Self.idList(excluding.sorted())
-        if !excluding.isEmpty {
-            conditions += " AND id NOT IN (SELECT value FROM json_each(?))"
-            bindings.append(excluded)
-        }
         var rows: [DueCustomer] = []
         var owners: [String?] = []
         // One row more than asked for tells whether there are more: only then are they counted.
+        // The excluded (at most an agenda's planned visits) are read and passed over here: a
+        // NOT IN made SQLite build a table of them for every agenda.
         try db.query("SELECT \(summaryColumns), due_day FROM customer " + conditions + " ORDER BY due_day, id LIMIT ?",
-                     bindings + [Self.oneMore(limit)]) { row in
+                     bindings + [Self.oneMore(limit + excluding.count)]) { row in
+            guard !excluding.contains(row.integer(0)), rows.count <= limit else { return }
             rows.append(DueCustomer(customer: Self.summary(row), dueDay: Int(row.integer(13))))
             if seesTeam { owners.append(row.text(12)) }
         }
@@ -246,7 +246,7 @@ public struct Book: Records {
         // off (a NOT IN on every index entry costs more than the count itself).
         var total = try count("FROM customer " + due, dueBindings)
         if !excluding.isEmpty, total <= countLimit {
-            total -= try count("FROM customer " + due + " AND id IN (SELECT value FROM json_each(?))", dueBindings + [excluded])
+            total -= try count("FROM customer " + due + " AND id IN (SELECT value FROM json_each(?))", dueBindings + [Self.idList(excluding.sorted())])
         }
         return (rows, total)
     }
@@ -254,17 +254,18 @@ public struct Book: Records {
     public func birthdays(keys: [String]) throws(StoreError) -> [(customer: CustomerSummary, birthday: Birthday)] {
         guard !keys.isEmpty else { return [] }
         let marks = keys.map { _ in "?" }.joined(separator: ", ")
-        var found: [(CustomerSummary, Birthday)] = []
+        var found: [(customer: CustomerSummary, birthday: Birthday, owner: String?)] = []
+        // Sorted here, by id: an ORDER BY over several keys of the index made SQLite build a
+        // sorter for every agenda, most of them empty.
         try db.query("""
             SELECT \(summaryColumns), birthday FROM customer
-            WHERE \(owned("owner")) AND deleted_at IS NULL AND status != 'lost' AND birthday_key IN (\(marks)) ORDER BY id
+            WHERE \(owned("owner")) AND deleted_at IS NULL AND status != 'lost' AND birthday_key IN (\(marks))
             """, [.text(owner)] + keys.map { .text($0) }) { row in
-            if let birthday = row.text(13).flatMap(Birthday.init(stored:)) {
-                found.append((Self.summary(row), birthday))
-                if seesTeam { listed([(row.text(12), row.text(1) ?? "")]) }
-            }
+            if let birthday = row.text(13).flatMap(Birthday.init(stored:)) { found.append((Self.summary(row), birthday, row.text(12))) }
         }
-        return found
+        found.sort { $0.customer.id < $1.customer.id }
+        if seesTeam { listed(found.map { ($0.owner, $0.customer.name) }) }
+        return found.map { ($0.customer, $0.birthday) }
     }
 
     // MARK: Rows

@@ -318,5 +318,11 @@ enum Migrations {
         ALTER TABLE audit_new RENAME TO audit;
         CREATE INDEX audit_at ON audit(at, id);
         """,
+        // 13: an agenda's visits come in the order they are listed (day, those with a time
+        // first, time, id) from the index, not sorted again for every "本周要拜访谁".
+        """
+        DROP INDEX visit_day;
+        CREATE INDEX visit_day ON visit(owner, status, day, time IS NULL, time, id);
+        """,
     ]
 }

@@ -133,6 +133,10 @@ final class BookTests: XCTestCase {
         XCTAssertEqual(try book.due(onOrBefore: day, filter: CustomerFilter(), excluding: [], limit: 10).rows.map(\.customer.name), ["甲"])
         XCTAssertEqual(try book.due(onOrBefore: day + 6, filter: CustomerFilter(), excluding: [], limit: 10).total, 1)
         XCTAssertEqual(try book.due(onOrBefore: day + 7, filter: CustomerFilter(), excluding: [key], limit: 10).rows.map(\.customer.id), [a])
+        // The excluded are passed over, not counted in the page: a page of one after them, and the total without them.
+        let page = try book.due(onOrBefore: day + 7, filter: CustomerFilter(), excluding: [a], limit: 1)
+        XCTAssertEqual(page.rows.map(\.customer.id), [key])
+        XCTAssertEqual(page.total, 1)
         _ = try book.apply(.logContact(ContactLog(customer: a, day: "2026-11-25", time: "10:00")), at: stamp)
         XCTAssertEqual(try book.due(onOrBefore: day + 7, filter: CustomerFilter(), excluding: [], limit: 10).rows.map(\.customer.name), ["乙"])
         // A changed cadence recomputes every due day when the store opens.
@@ -204,6 +208,8 @@ final class BookTests: XCTestCase {
         XCTAssertEqual(next[b]?.id, later)
         XCTAssertNil(next[c])
         XCTAssertEqual(try book.nextPlannedVisits(of: [], from: "2026-11-18").count, 0)
+        // One customer's, which is found by its id alone, as among several.
+        for id in [a, b, c] { XCTAssertEqual(try book.nextPlannedVisits(of: [id], from: "2026-11-18")[id]?.id, next[id]?.id) }
         // The same answer as asking customer by customer (the protocol's own way).
         for id in [a, b, c] {
             XCTAssertEqual(next[id]?.id, try book.visits(of: id, limit: 50).filter { $0.status == .planned && $0.day >= "2026-11-18" }.min { $0.start < $1.start }?.id)
