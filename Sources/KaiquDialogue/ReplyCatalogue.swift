@@ -67,6 +67,16 @@ public struct ReplyCatalogue: Sendable {
     /// True when the catalogue has a reply with this key.
     public func has(_ key: String) -> Bool { texts[key] != nil }
 
+    /// Every reply whose key starts with `prefix`, rendered in each language, by the rest of
+    /// its key: `field.` gives the labels of the card's fields.
+    func texts(prefixed prefix: String) -> [String: [Language: String]] {
+        var found: [String: [Language: String]] = [:]
+        for key in texts.keys where key.hasPrefix(prefix) {
+            found[String(key.dropFirst(prefix.count))] = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, render(key, $0)) })
+        }
+        return found
+    }
+
     /// The text of `key` in `language`, with `{name}` replaced from `parameters`.
     /// An unknown key renders as the key itself, so a mistake shows instead of crashing.
     public func render(_ key: String, _ language: Language, _ parameters: ReplyParameters = [:]) -> String {

@@ -73,5 +73,5 @@ extension Turn {
     }
 
     /// A field's name for the rep.
-    func fieldLabel(_ field: String) -> String { labelOf("field." + field) }
+    func fieldLabel(_ field: String) -> String { dialogue.fieldLabels[field]?[language] ?? labelOf("field." + field) }
 }

@@ -12,12 +12,14 @@ public struct Dialogue: Sendable {
         let data: DialogueData
         let valueLabels: [String: [String: [Language: String]]]
         let profileCueWords: [[Unicode.Scalar]]
+        let fieldLabels: [String: [Language: String]]
 
         init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]], profileCueWords: [[Unicode.Scalar]]) {
             self.rules = rules
             self.data = data
             self.valueLabels = valueLabels
             self.profileCueWords = profileCueWords
+            fieldLabels = data.catalogue.texts(prefixed: "field.")
         }
     }
 
@@ -30,6 +32,9 @@ public struct Dialogue: Sendable {
     var valueLabels: [String: [String: [Language: String]]] { contents.valueLabels }
     /// The profile cue words (`DialogueData.profileCues`) folded as notes are, once.
     var profileCueWords: [[Unicode.Scalar]] { contents.profileCueWords }
+    /// The labels of a card's fields (the `field.` replies) by field and language, rendered
+    /// once: a card shows twenty of them.
+    var fieldLabels: [String: [Language: String]] { contents.fieldLabels }
 
     public init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]] = [:]) {
         contents = Contents(rules: rules, data: data, valueLabels: valueLabels,
