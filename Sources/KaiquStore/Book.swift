@@ -293,9 +293,16 @@ public struct Book: Records {
                         lastContact: row.text(9), createdAt: row.text(10) ?? "", owner: row.text(11))
     }
 
+    // Customers found by name, surname or phone. When more than one is found they are shown
+    // to choose from: for a manager, a list of other reps' customers.
     private func summaries(_ tail: String, _ bindings: [Database.Value]) throws(StoreError) -> [CustomerSummary] {
         var rows: [CustomerSummary] = []
-        try db.query("SELECT \(summaryColumns) FROM customer " + tail, bindings) { row in rows.append(Self.summary(row)) }
+        var owners: [String?] = []
+        try db.query("SELECT \(summaryColumns) FROM customer " + tail, bindings) { row in
+            rows.append(Self.summary(row))
+            if seesTeam { owners.append(row.text(12)) }
+        }
+        if seesTeam, rows.count > 1 { listed(zip(owners, rows.map(\.name))) }
         return rows
     }
 

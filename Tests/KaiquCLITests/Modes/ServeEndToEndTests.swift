@@ -255,6 +255,20 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertEqual(audit.text.components(separatedBy: "in a list").count - 1, 2, "a rep's refused look is no view: \(audit.text)")
     }
 
+    /// A manager who names a customer two reps have is shown both to choose from: a list of
+    /// each rep's customers, in the audit log.
+    func testAManagersChoiceBetweenRepsCustomersIsInTheAuditLog() throws {
+        let responses = try serve([
+            request("1", "zhangwei", "添加客户 王建国 电话13800138000"),
+            request("2", "lina", "添加客户 王建国 电话13900139000"),
+            request("3", "boss", "查看王建国"),
+        ])
+        XCTAssertTrue(text(responses[2]).contains("张伟的") && text(responses[2]).contains("李娜的"), text(responses[2]))
+        let audit = try Binary.run(["audit", "--store", store], environment: ["LANG": "en_US.UTF-8"])
+        XCTAssertTrue(audit.text.contains("王经理 (boss) saw 1 of 张伟 (zhangwei)'s customers in a list: 王建国"), audit.text)
+        XCTAssertTrue(audit.text.contains("王经理 (boss) saw 1 of 李娜 (lina)'s customers in a list: 王建国"), audit.text)
+    }
+
     /// Changes streamed to a bridge killed with -9 mid-stream: every one it acknowledged is
     /// in the store afterwards.
     func testNoAcknowledgedChangeIsLostToKill9() throws {
