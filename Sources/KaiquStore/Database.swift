@@ -263,18 +263,17 @@ struct StatementText: Hashable {
     init(_ text: String) { self.text = text }
 
     func hash(into hasher: inout Hasher) {
-        let utf8 = text.utf8
-        hasher.combine(utf8.count)
-        // Eight bytes at each of eight places spread over the text, the last at its end.
-        let sampled = utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count >= 64 else { return false }
+        let count = text.utf8.count
+        hasher.combine(count)
+        guard count >= 64 else { return hasher.combine(text) }
+        // Eight bytes at each of eight places spread over the text, the last at its end; from
+        // a copy of the bytes when the string keeps them apart, so equal texts hash alike.
+        func sample(_ bytes: UnsafeBufferPointer<UInt8>) {
             for place in 0..<8 {
-                let start = (bytes.count - 8) * place / 7
-                hasher.combine(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                hasher.combine(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: (count - 8) * place / 7, as: UInt64.self))
             }
-            return true
         }
-        if sampled != true { hasher.combine(text) }
+        if text.utf8.withContiguousStorageIfAvailable(sample) == nil { Array(text.utf8).withUnsafeBufferPointer(sample) }
     }
 
     // Byte for byte: String's == compares canonical equivalence, which for a text built by
