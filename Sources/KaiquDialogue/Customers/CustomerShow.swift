@@ -84,9 +84,15 @@ extension Turn {
     // One profile's line: what is known, how much of it, and what is still empty. Not
     // mutating: a closure in a mutating method copies the whole turn.
     private func profile(_ card: CustomerCard, _ key: String, _ fields: [String]) -> String {
-        let value = { (field: String) -> String? in field == "address" ? card.address : card.profile[field] }
-        let known = fields.compactMap { field in value(field).map { fieldLabel(field) + " " + $0 } }
-        let missing = fields.filter { value($0) == nil }.map { fieldLabel($0) }
+        // One pass, no closure: a closure holding the card copied all its fields.
+        var known: [String] = [], missing: [String] = []
+        for field in fields {
+            if let value = field == "address" ? card.address : card.profile[field] {
+                known.append(fieldLabel(field) + " " + value)
+            } else {
+                missing.append(fieldLabel(field))
+            }
+        }
         let summary = text(key, ["known": String(known.count), "all": String(fields.count),
                                  "values": known.isEmpty ? text("card.nothing_yet") : known.joined(separator: " · ")])
         return missing.isEmpty ? summary : text("card.with_empty", ["profile": summary, "fields": missing.joinedList(self)])
