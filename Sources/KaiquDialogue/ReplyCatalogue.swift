@@ -69,7 +69,7 @@ public struct ReplyCatalogue: Sendable {
 
     /// Every reply whose key starts with `prefix`, rendered in each language, by the rest of
     /// its key: `field.` gives the labels of the card's fields.
-    func texts(prefixed prefix: String) -> [String: [Language: String]] {
+    func rendered(prefixed prefix: String) -> [String: [Language: String]] {
         var found: [String: [Language: String]] = [:]
         for key in texts.keys where key.hasPrefix(prefix) {
             found[String(key.dropFirst(prefix.count))] = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, render(key, $0)) })

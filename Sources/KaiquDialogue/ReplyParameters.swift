@@ -9,11 +9,6 @@ public struct ReplyParameters: Sendable, Equatable, ExpressibleByDictionaryLiter
         pairs = elements
     }
 
-    /// The values of a dictionary.
-    public init(_ dictionary: [String: String]) {
-        pairs = dictionary.map { ($0.key, $0.value) }
-    }
-
     /// The value of `name`: the last given, as a dictionary would keep it.
     public subscript(name: String) -> String? {
         get { pairs.last { $0.0 == name }?.1 }
@@ -23,9 +18,9 @@ public struct ReplyParameters: Sendable, Equatable, ExpressibleByDictionaryLiter
         }
     }
 
-    /// The parameters as a dictionary.
-    public var dictionary: [String: String] { Dictionary(pairs, uniquingKeysWith: { _, last in last }) }
-
     // Equal when they give the same values, in whatever order they were written.
-    public static func == (lhs: ReplyParameters, rhs: ReplyParameters) -> Bool { lhs.dictionary == rhs.dictionary }
+    public static func == (lhs: ReplyParameters, rhs: ReplyParameters) -> Bool {
+        func values(_ parameters: ReplyParameters) -> [String: String] { Dictionary(parameters.pairs, uniquingKeysWith: { _, last in last }) }
+        return values(lhs) == values(rhs)
+    }
 }

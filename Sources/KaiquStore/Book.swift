@@ -160,14 +160,7 @@ public struct Book: Records {
         }
         // One row more than asked for tells whether the list goes on; a page that ends it gives
         // the total (unless it is empty past the start).
-        var owners: [String?] = []
-        var rows: [CustomerSummary] = []
-        try db.query("SELECT \(summaryColumns) FROM customer " + conditions + " " + order + " LIMIT ? OFFSET ?",
-                     bindings + [Self.oneMore(limit), .integer(Int64(offset))]) { row in
-            rows.append(Self.summary(row))
-            if seesTeam { owners.append(row.text(12)) }
-        }
-        if seesTeam { listed(zip(owners, rows.map(\.name)).prefix(limit)) }
+        let rows = try summaries(conditions + " " + order + " LIMIT ? OFFSET ?", bindings + [Self.oneMore(limit), .integer(Int64(offset))], shown: limit)
         guard rows.count > limit || (offset > 0 && rows.isEmpty) else { return (rows, offset + rows.count) }
         return (Array(rows.prefix(limit)), try count(filter))
     }
@@ -293,16 +286,17 @@ public struct Book: Records {
                         lastContact: row.text(9), createdAt: row.text(10) ?? "", owner: row.text(11))
     }
 
-    // Customers found by name, surname or phone. When more than one is found they are shown
-    // to choose from: for a manager, a list of other reps' customers.
-    private func summaries(_ tail: String, _ bindings: [Database.Value]) throws(StoreError) -> [CustomerSummary] {
+    // Summaries, and for a manager the other reps' customers among them that are shown: the
+    // first `shown` of a list page, or, for customers looked up by name, surname or phone
+    // (`shown` nil), all of them when more than one is found, to choose from.
+    private func summaries(_ tail: String, _ bindings: [Database.Value], shown: Int? = nil) throws(StoreError) -> [CustomerSummary] {
         var rows: [CustomerSummary] = []
         var owners: [String?] = []
         try db.query("SELECT \(summaryColumns) FROM customer " + tail, bindings) { row in
             rows.append(Self.summary(row))
             if seesTeam { owners.append(row.text(12)) }
         }
-        if seesTeam, rows.count > 1 { listed(zip(owners, rows.map(\.name))) }
+        if seesTeam, shown != nil || rows.count > 1 { listed(zip(owners, rows.map(\.name)).prefix(shown ?? rows.count)) }
         return rows
     }
 

@@ -19,7 +19,7 @@ public struct Dialogue: Sendable {
             self.data = data
             self.valueLabels = valueLabels
             self.profileCueWords = profileCueWords
-            fieldLabels = data.catalogue.texts(prefixed: "field.")
+            fieldLabels = data.catalogue.rendered(prefixed: "field.")
         }
     }
 
