@@ -37,6 +37,25 @@ public struct Book: Records {
 
     var db: Database { store.db }
 
+    /// The text of one of the book's statements, written by `write` once: a rep's book differs
+    /// from another rep's only in the owner bound to it, so its texts are kept by `name` and
+    /// `variant` (whatever else changes the text); a manager's names the manager, and is
+    /// written each time. Writing a statement's text cost more than running some of them.
+    func written(_ name: String, _ variant: Int = 0, _ write: () -> String) -> String {
+        guard !seesTeam else { return write() }
+        let key = StatementName(name: name, variant: variant)
+        if let known = store.repStatements[key] { return known }
+        let written = write()
+        store.repStatements[key] = written
+        return written
+    }
+
+    /// A statement of reps' books, as `written` keeps it.
+    struct StatementName: Hashable {
+        let name: String
+        let variant: Int
+    }
+
     /// The SQL condition that a row's `column` names an owner this book reaches, with
     /// `parameter` bound to `owner`. A rep's book reaches one owner, by the owner indexes.
     func owned(_ column: String, _ parameter: String = "?") -> String {
@@ -56,13 +75,33 @@ public struct Book: Records {
     // MARK: Records
 
     public func card(_ id: CustomerID) throws(StoreError) -> CustomerCard? {
-        var card: CustomerCard?
-        try db.query("""
-            SELECT id, name, company, email, wechat, region, address, role, source, birthday, level, level_by_rep,
-                   card, card_by_rep, money, authority, need, status, deal_amount, lost_reason, created_at, updated_at,
-                   last_contact, contact_count, credit_grade, credit_scores, credit_on, owner
-            FROM customer WHERE id = ? AND \(owned("owner")) AND deleted_at IS NULL
-            """, [.integer(id), .text(owner)]) { row in
+        let found = try cards(written("card") { Self.cardSelect + "id = ? AND \(owned("owner")) AND deleted_at IS NULL" }, [.integer(id), .text(owner)])
+        return found.count == 1 ? try completed(found[0]) : nil
+    }
+
+    // In one read, not a list and then the card: most requests name a customer.
+    public func card(nameKey key: String) throws(StoreError) -> NamedCard {
+        let found = try cards(written("card by name") { Self.cardSelect + "\(owned("owner")) AND deleted_at IS NULL AND name_key = ? LIMIT 2" },
+                              [.text(owner), .text(key)])
+        switch found.count {
+        case 0: return .none
+        case 1: return .one(try completed(found[0]))
+        default: return .several
+        }
+    }
+
+    static let cardSelect = """
+        SELECT id, name, company, email, wechat, region, address, role, source, birthday, level, level_by_rep,
+               card, card_by_rep, money, authority, need, status, deal_amount, lost_reason, created_at, updated_at,
+               last_contact, contact_count, credit_grade, credit_scores, credit_on, owner
+        FROM customer WHERE\u{20}
+        """
+
+    // Cards without their phones and profile, which `completed` adds to the one shown: `text`
+    // selects `cardSelect`'s columns.
+    private func cards(_ text: String, _ bindings: [Database.Value]) throws(StoreError) -> [(card: CustomerCard, owner: String?)] {
+        var cards: [(card: CustomerCard, owner: String?)] = []
+        try db.query(text, bindings) { row in
             var c = CustomerCard(id: row.integer(0), name: row.text(1) ?? "", createdAt: row.text(20) ?? "", updatedAt: row.text(21) ?? "")
             c.company = row.text(2)
             c.email = row.text(3)
@@ -87,21 +126,26 @@ public struct Book: Records {
             c.creditGrade = row.text(24)
             c.creditScores = (row.text(25) ?? "").split(separator: ",").compactMap { Int($0) }
             c.creditOn = row.text(26)
-            card = c
-            if seesTeam, let cardOwner = row.text(27), cardOwner != owner { views.add(id, owner: cardOwner, name: c.name) }
+            cards.append((c, row.text(27)))
         }
-        guard var found = card else { return nil }
-        try db.query("SELECT number FROM phone WHERE customer_id = ? ORDER BY position", [.integer(id)]) { row in
-            if let number = row.text(0) { found.phones.append(number) }
+        return cards
+    }
+
+    // The card with its phones and profile; a manager's look at another rep's is noted.
+    private func completed(_ found: (card: CustomerCard, owner: String?)) throws(StoreError) -> CustomerCard {
+        var card = found.card
+        if seesTeam, let cardOwner = found.owner, cardOwner != owner { views.add(card.id, owner: cardOwner, name: card.name) }
+        try db.query("SELECT number FROM phone WHERE customer_id = ? ORDER BY position", [.integer(card.id)]) { row in
+            if let number = row.text(0) { card.phones.append(number) }
         }
-        try db.query("SELECT field, value FROM profile WHERE customer_id = ?", [.integer(id)]) { row in
-            if let field = row.text(0), let value = row.text(1) { found.profile[field] = value }
+        try db.query("SELECT field, value FROM profile WHERE customer_id = ?", [.integer(card.id)]) { row in
+            if let field = row.text(0), let value = row.text(1) { card.profile[field] = value }
         }
-        return found
+        return card
     }
 
     public func name(of id: CustomerID) throws(StoreError) -> String? {
-        try db.text("SELECT name FROM customer WHERE id = ? AND \(owned("owner"))", [.integer(id), .text(owner)])
+        try db.text(written("name") { "SELECT name FROM customer WHERE id = ? AND \(owned("owner"))" }, [.integer(id), .text(owner)])
     }
 
     public func visit(_ id: VisitID) throws(StoreError) -> Visit? {
@@ -113,42 +157,47 @@ public struct Book: Records {
 
     public func notes(of id: CustomerID, limit: Int) throws(StoreError) -> [Note] {
         var notes: [Note] = []
-        try db.query("""
+        try db.query(written("notes") {
+            """
             SELECT n.text, n.at FROM note n JOIN customer c ON c.id = n.customer_id
             WHERE n.customer_id = ? AND \(owned("c.owner")) ORDER BY n.id DESC LIMIT ?
-            """, [.integer(id), .text(owner), .integer(Int64(limit))]) { row in
+            """
+        }, [.integer(id), .text(owner), .integer(Int64(limit))]) { row in
             notes.append(Note(text: row.text(0) ?? "", at: row.text(1) ?? ""))
         }
         return notes
     }
 
     public func customers(nameKey key: String) throws(StoreError) -> [CustomerSummary] {
-        try summaries("WHERE \(owned("owner")) AND deleted_at IS NULL AND name_key = ? ORDER BY id", [.text(owner), .text(key)])
+        try summaries(written("by name") { summarySelect + "WHERE \(owned("owner")) AND deleted_at IS NULL AND name_key = ? ORDER BY id" }, [.text(owner), .text(key)])
     }
 
     public func customers(surname: String, limit: Int) throws(StoreError) -> [CustomerSummary] {
         // A Chinese surname starts the key; a Latin one is any of its words.
-        try summaries("""
+        try summaries(written("by surname") {
+            summarySelect + """
             WHERE \(owned("owner", "?1")) AND deleted_at IS NULL AND ((unicode(?2) >= 11904 AND substr(name_key, 1, length(?2)) = ?2) OR (' ' || name_key || ' ') LIKE ('% ' || ?2 || ' %'))
             ORDER BY status = 'lost', id LIMIT ?3
-            """, [.text(owner), .text(surname), .integer(Int64(limit))])
+            """
+        }, [.text(owner), .text(surname), .integer(Int64(limit))])
     }
 
     public func customers(phone: String) throws(StoreError) -> [CustomerSummary] {
-        try summaries("""
-            WHERE \(owned("owner")) AND deleted_at IS NULL AND id IN (SELECT customer_id FROM phone WHERE number = ?) ORDER BY id
-            """, [.text(owner), .text(phone)])
+        try summaries(written("by phone") {
+            summarySelect + "WHERE \(owned("owner")) AND deleted_at IS NULL AND id IN (SELECT customer_id FROM phone WHERE number = ?) ORDER BY id"
+        }, [.text(owner), .text(phone)])
     }
 
     public func count(_ filter: CustomerFilter) throws(StoreError) -> Int {
         let (conditions, bindings) = sql(filter)
-        return try count("FROM customer WHERE \(owned("owner")) AND deleted_at IS NULL" + conditions, [.text(owner)] + bindings)
+        return try count(written("count", Self.shape(filter)) { Self.counting("FROM customer WHERE \(owned("owner")) AND deleted_at IS NULL" + conditions) },
+                         [.text(owner)] + bindings)
     }
 
     public func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws(StoreError) -> (rows: [CustomerSummary], total: Int) {
         var (conditions, bindings) = sql(filter)
-        conditions = "WHERE \(owned("owner")) AND deleted_at IS NULL" + conditions
         bindings.insert(.text(owner), at: 0)
+        let text = written("list", Self.shape(filter)) {
         let order: String
         switch filter.order {
         // The same expressions as the indexes customer_priority and customer_contact.
@@ -160,29 +209,33 @@ public struct Book: Records {
         }
         // One row more than asked for tells whether the list goes on; a page that ends it gives
         // the total (unless it is empty past the start).
-        let rows = try summaries(conditions + " " + order + " LIMIT ? OFFSET ?", bindings + [Self.oneMore(limit), .integer(Int64(offset))], shown: limit)
+        return summarySelect + "WHERE \(owned("owner")) AND deleted_at IS NULL" + conditions + " " + order + " LIMIT ? OFFSET ?"
+        }
+        let rows = try summaries(text, bindings + [Self.oneMore(limit), .integer(Int64(offset))], shown: limit)
         guard rows.count > limit || (offset > 0 && rows.isEmpty) else { return (rows, offset + rows.count) }
         return (Array(rows.prefix(limit)), try count(filter))
     }
 
     public func visits(from: String, to: String, statuses: [Visit.Status], limit: Int) throws(StoreError) -> (rows: [Visit], total: Int) {
-        let marks = statuses.map { _ in "?" }.joined(separator: ", ")
-        let conditions = """
-            FROM visit v JOIN customer c ON c.id = v.customer_id
-            WHERE \(owned("v.owner")) AND v.status IN (\(marks)) AND v.day BETWEEN ? AND ? AND c.deleted_at IS NULL
-            """
+        func conditions() -> String {
+            let marks = statuses.map { _ in "?" }.joined(separator: ", ")
+            return """
+                FROM visit v JOIN customer c ON c.id = v.customer_id
+                WHERE \(owned("v.owner")) AND v.status IN (\(marks)) AND v.day BETWEEN ? AND ? AND c.deleted_at IS NULL
+                """
+        }
         let bindings: [Database.Value] = [.text(owner)] + statuses.map { .text($0.rawValue) } + [.text(from), .text(to)]
         var rows: [Visit] = []
         // One row more than asked for tells whether there are more: only then are they counted.
         var owners: [String?] = []
-        try db.query("SELECT \(visitColumns) " + conditions + " ORDER BY v.day, v.time IS NULL, v.time, v.id LIMIT ?",
+        try db.query(written("visits", statuses.count) { "SELECT \(visitColumns) " + conditions() + " ORDER BY v.day, v.time IS NULL, v.time, v.id LIMIT ?" },
                      bindings + [Self.oneMore(limit)]) { row in
             rows.append(Self.visit(row))
             if seesTeam { owners.append(row.text(11)) }
         }
         if seesTeam { listed(zip(owners, rows.map(\.customerName)).prefix(limit)) }
         guard rows.count > limit else { return (rows, rows.count) }
-        return (Array(rows.prefix(limit)), try count(conditions, bindings))
+        return (Array(rows.prefix(limit)), try count(written("count visits", statuses.count) { Self.counting(conditions()) }, bindings))
     }
 
     public func nextPlannedVisits(of customers: [CustomerID], from day: String) throws(StoreError) -> [CustomerID: Visit] {
@@ -195,10 +248,12 @@ public struct Book: Records {
         let (which, ids): (String, Database.Value) = customers.count == 1
             ? ("v.customer_id = ?", .integer(customers[0])) : ("v.customer_id IN (SELECT value FROM json_each(?))", Self.idList(customers))
         // Of two at the same time, the one planned last; in no order, so SQLite sorts nothing.
-        try db.query("""
+        try db.query(written("next visits", customers.count == 1 ? 1 : 2) {
+            """
             SELECT \(Self.visitColumns) FROM visit v JOIN customer c ON c.id = v.customer_id
             WHERE \(which) AND \(owned("v.owner")) AND v.status = 'planned' AND v.day >= ?
-            """, [ids, .text(owner), .text(day)]) { row in
+            """
+        }, [ids, .text(owner), .text(day)]) { row in
             let visit = Self.visit(row)
             if let known = next[visit.customer], known.start < visit.start || known.start == visit.start && known.id > visit.id { return }
             next[visit.customer] = visit
@@ -208,25 +263,28 @@ public struct Book: Records {
 
     public func visits(of customer: CustomerID, limit: Int) throws(StoreError) -> [Visit] {
         var rows: [Visit] = []
-        try db.query("""
+        try db.query(written("visits of") {
+            """
             SELECT \(Self.visitColumns) FROM visit v JOIN customer c ON c.id = v.customer_id
             WHERE v.customer_id = ? AND \(owned("v.owner")) ORDER BY v.day DESC, v.time DESC, v.id DESC LIMIT ?
-            """, [.integer(customer), .text(owner), .integer(Int64(limit))]) { row in rows.append(Self.visit(row)) }
+            """
+        }, [.integer(customer), .text(owner), .integer(Int64(limit))]) { row in rows.append(Self.visit(row)) }
         return rows
     }
 
     public func due(onOrBefore day: Int, filter: CustomerFilter, excluding: Set<CustomerID>, limit: Int) throws(StoreError) -> (rows: [DueCustomer], total: Int) {
         // Lost and deleted cards have no due day, so the due index alone answers an unfiltered count.
         var (conditions, bindings) = sql(filter, lostByDefault: true)
-        conditions = "WHERE \(owned("owner")) AND due_day IS NOT NULL AND due_day <= ?" + conditions
         bindings.insert(contentsOf: [.text(owner), .integer(Int64(day))], at: 0)
-        let due = conditions, dueBindings = bindings
+        let shape = Self.shape(filter, lostByDefault: true)
+        let due = { "FROM customer WHERE \(owned("owner")) AND due_day IS NOT NULL AND due_day <= ?" + conditions }
+        let dueBindings = bindings
         var rows: [DueCustomer] = []
         var owners: [String?] = []
         // One row more than asked for tells whether there are more: only then are they counted.
         // The excluded (at most an agenda's planned visits) are read and passed over here: a
         // NOT IN made SQLite build a table of them for every agenda.
-        try db.query("SELECT \(summaryColumns), due_day FROM customer " + conditions + " ORDER BY due_day, id LIMIT ?",
+        try db.query(written("due", shape) { "SELECT \(summaryColumns), due_day " + due() + " ORDER BY due_day, id LIMIT ?" },
                      bindings + [Self.oneMore(limit + excluding.count)]) { row in
             guard !excluding.contains(row.integer(0)), rows.count <= limit else { return }
             rows.append(DueCustomer(customer: Self.summary(row), dueDay: Int(row.integer(13))))
@@ -237,28 +295,61 @@ public struct Book: Records {
         rows.removeLast(rows.count - limit)
         // The index counts all that are due; the excluded are counted apart by id and taken
         // off (a NOT IN on every index entry costs more than the count itself).
-        var total = try count("FROM customer " + due, dueBindings)
+        var total = try count(written("count due", shape) { Self.counting(due()) }, dueBindings)
         if !excluding.isEmpty, total <= countLimit {
-            total -= try count("FROM customer " + due + " AND id IN (SELECT value FROM json_each(?))", dueBindings + [Self.idList(excluding.sorted())])
+            total -= try count(written("count due excluded", shape) { Self.counting(due() + " AND id IN (SELECT value FROM json_each(?))") },
+                               dueBindings + [Self.idList(excluding.sorted())])
         }
         return (rows, total)
     }
 
     public func birthdays(keys: [String]) throws(StoreError) -> [(customer: CustomerSummary, birthday: Birthday)] {
-        guard !keys.isEmpty else { return [] }
-        let marks = keys.map { _ in "?" }.joined(separator: ", ")
+        let wanted = Set(keys)
         var found: [(customer: CustomerSummary, birthday: Birthday, owner: String?)] = []
-        // Sorted here, by id: an ORDER BY over several keys of the index made SQLite build a
-        // sorter for every agenda, most of them empty.
-        try db.query("""
-            SELECT \(summaryColumns), birthday FROM customer
-            WHERE \(owned("owner")) AND deleted_at IS NULL AND status != 'lost' AND birthday_key IN (\(marks))
-            """, [.text(owner)] + keys.map { .text($0) }) { row in
-            if let birthday = row.text(13).flatMap(Birthday.init(stored:)) { found.append((Self.summary(row), birthday, row.text(12))) }
+        // A range of the index for each run of keys, the days between filtered out here: a
+        // week's keys (a solar and a lunar run, mostly) cost a look-up each as an IN list,
+        // which SQLite also made a table of for every agenda. Sorted by id here: an ORDER BY
+        // over several parts of the index made SQLite build a sorter.
+        for run in Self.runs(of: wanted.sorted()) {
+            try db.query(written("birthdays") {
+                """
+                SELECT \(summaryColumns), birthday, birthday_key FROM customer
+                WHERE \(owned("owner")) AND birthday_key BETWEEN ? AND ? AND deleted_at IS NULL AND status != 'lost'
+                """
+            }, [.text(owner), .text(run.first), .text(run.last)]) { row in
+                guard let key = row.text(14), wanted.contains(key), let birthday = row.text(13).flatMap(Birthday.init(stored:)) else { return }
+                found.append((Self.summary(row), birthday, row.text(12)))
+            }
         }
         found.sort { $0.customer.id < $1.customer.id }
         if seesTeam { listed(found.map { ($0.owner, $0.customer.name) }) }
         return found.map { ($0.customer, $0.birthday) }
+    }
+
+    // Sorted birthday keys (`Birthday.monthDayKey`: 11-20, L10-11, L*04-02) cut into runs of
+    // one kind within a month and the next, so a run's range holds few other keys: the year's
+    // end (12-31, then 01-01) and a change of kind start a new run.
+    static func runs(of keys: [String]) -> [(first: String, last: String)] {
+        // Read by bytes: the kind is what comes before the digits (nothing, L or L*), the month
+        // the two digits after. Character by character, this cost more than the reads.
+        func parts(_ key: String) -> (kind: ArraySlice<UInt8>, month: Int) {
+            let bytes = Array(key.utf8)
+            let digits = bytes.firstIndex { (0x30...0x39).contains($0) } ?? bytes.count
+            let month = bytes.dropFirst(digits).prefix(2).reduce(0) { $0 * 10 + Int($1) - 0x30 }
+            return (bytes[..<digits], month)
+        }
+        var runs: [(first: String, last: String)] = []
+        var previous: (kind: ArraySlice<UInt8>, month: Int)?
+        for key in keys {
+            let current = parts(key)
+            if let previous, previous.kind == current.kind, current.month - previous.month <= 1 {
+                runs[runs.count - 1].last = key
+            } else {
+                runs.append((key, key))
+            }
+            previous = current
+        }
+        return runs
     }
 
     // MARK: Rows
@@ -274,9 +365,27 @@ public struct Book: Records {
     // The LIMIT of a page read with one row more than asked for, to know whether there are more.
     private static func oneMore(_ limit: Int) -> Database.Value { .integer(Int64(min(limit, Int(Int32.max))) + 1) }
 
-    // How many rows `tail` selects, or `countLimit + 1` for more: past it, the scan stops.
-    private func count(_ tail: String, _ bindings: [Database.Value]) throws(StoreError) -> Int {
-        Int(try db.integer("SELECT count(*) FROM (SELECT 1 " + tail + " LIMIT \(countLimit + 1))", bindings))
+    // How many rows a statement of `counting` counts, or `countLimit + 1` for more.
+    private func count(_ text: String, _ bindings: [Database.Value]) throws(StoreError) -> Int {
+        Int(try db.integer(text, bindings))
+    }
+
+    // A statement counting the rows `tail` (FROM …) selects, up to `countLimit + 1`: past it,
+    // the scan stops.
+    static func counting(_ tail: String) -> String { "SELECT count(*) FROM (SELECT 1 " + tail + " LIMIT \(countLimit + 1))" }
+
+    // What of a filter changes the text of a statement (`written`): which conditions it sets, and
+    // the list's order.
+    static func shape(_ filter: CustomerFilter, lostByDefault: Bool = false) -> Int {
+        let parts = [filter.level != nil, filter.card != nil, filter.region != nil, filter.role != nil, filter.step != nil,
+                     filter.status != nil, filter.contactedBefore != nil, filter.owner != nil, lostByDefault]
+        var shape = 0
+        for (bit, set) in parts.enumerated() where set { shape |= 1 << bit }
+        switch filter.order {
+        case .priority: return shape
+        case .lastContact: return shape | 1 << 10
+        case .newest: return shape | 1 << 11
+        }
     }
 
     static func summary(_ row: Database.Row) -> CustomerSummary {
@@ -286,13 +395,16 @@ public struct Book: Records {
                         lastContact: row.text(9), createdAt: row.text(10) ?? "", owner: row.text(11))
     }
 
+    var summarySelect: String { "SELECT \(summaryColumns) FROM customer " }
+
     // Summaries, and for a manager the other reps' customers among them that are shown: the
     // first `shown` of a list page, or, for customers looked up by name, surname or phone
     // (`shown` nil), all of them when more than one is found, to choose from.
-    private func summaries(_ tail: String, _ bindings: [Database.Value], shown: Int? = nil) throws(StoreError) -> [CustomerSummary] {
+    // `text` selects `summarySelect`'s columns.
+    private func summaries(_ text: String, _ bindings: [Database.Value], shown: Int? = nil) throws(StoreError) -> [CustomerSummary] {
         var rows: [CustomerSummary] = []
         var owners: [String?] = []
-        try db.query("SELECT \(summaryColumns) FROM customer " + tail, bindings) { row in
+        try db.query(text, bindings) { row in
             rows.append(Self.summary(row))
             if seesTeam { owners.append(row.text(12)) }
         }

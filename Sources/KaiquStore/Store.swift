@@ -19,6 +19,8 @@ public final class Store {
     var tableColumns: [String: [String]] = [:]
     /// Statements written from those columns (`statement(_:seesTeam:write:)`).
     var writtenStatements: [String: String] = [:]
+    /// The statements of reps' books, written once (`Book.written`).
+    var repStatements: [Book.StatementName: String] = [:]
     /// The folder this open had to create for the store, if any.
     public private(set) var createdFolder: String?
 

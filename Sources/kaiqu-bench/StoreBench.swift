@@ -158,6 +158,7 @@ final class TimedRecords: Records {
     func visit(_ id: VisitID) throws -> Visit? { try t("visit") { try inner.visit(id) } }
     func notes(of id: CustomerID, limit: Int) throws -> [Note] { try t("notes") { try inner.notes(of: id, limit: limit) } }
     func customers(nameKey key: String) throws -> [CustomerSummary] { try t("nameKey") { try inner.customers(nameKey: key) } }
+    func card(nameKey key: String) throws -> NamedCard { try t("cardByName") { try inner.card(nameKey: key) } }
     func customers(surname: String, limit: Int) throws -> [CustomerSummary] { try t("surname") { try inner.customers(surname: surname, limit: limit) } }
     func customers(phone: String) throws -> [CustomerSummary] { try t("phone") { try inner.customers(phone: phone) } }
     func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws -> (rows: [CustomerSummary], total: Int) { try t("filter") { try inner.customers(filter, offset: offset, limit: limit) } }

@@ -77,6 +77,16 @@ final class VisitDialogueTests: XCTestCase {
         XCTAssertEqual(visits.first?.outcome, "他说要考虑一下", "the note as typed, filler and all")
     }
 
+    func testTheSameDayReadsAnewAsTheClockMoves() throws {
+        let chat = try chatWithCustomers()
+        _ = try chat.say("明天下午三点拜访张伟")
+        XCTAssertTrue(try chat.say("查看张伟").contains { $0.contains("明天 11月19日（周四） 15:00") })
+        chat.advance(days: 1)
+        XCTAssertTrue(try chat.say("查看张伟").contains { $0.contains("今天 11月19日（周四） 15:00") })
+        chat.advance(days: -2)
+        XCTAssertTrue(try chat.say("查看张伟").contains { $0.contains("下次拜访") && !$0.contains("明天") && !$0.contains("今天") })
+    }
+
     func testABareWeekdayInALogIsTheLastOne() throws {
         let chat = try chatWithCustomers()
         _ = try chat.say("周一见了李娜")

@@ -246,6 +246,25 @@ final class BookTests: XCTestCase {
         XCTAssertEqual(try book.birthdays(keys: ["L10-11", "11-21"]).map(\.customer.name), ["农历"])
     }
 
+    func testBirthdaysBetweenTheKeysAskedForAreLeftOut() throws {
+        let book = try book()
+        for (name, month, day) in [("十二月底", 12, 31), ("元旦", 1, 1), ("一月中", 1, 15), ("十一月底", 11, 30), ("十二月初", 12, 2)] {
+            try add(book, card(name) { $0.birthday = Birthday(calendar: .solar, month: month, day: day) })
+        }
+        try add(book, card("闰月") { $0.birthday = Birthday(calendar: .lunar, month: 4, day: 2, leap: true) })
+        // A week over the year's end, and one over a month's end with a day missing.
+        XCTAssertEqual(try book.birthdays(keys: ["12-29", "12-30", "12-31", "01-01", "01-02"]).map(\.customer.name), ["十二月底", "元旦"])
+        XCTAssertEqual(try book.birthdays(keys: ["11-29", "12-01", "12-02"]).map(\.customer.name), ["十二月初"])
+        XCTAssertEqual(try book.birthdays(keys: ["L04-02", "L*04-01", "L*04-02"]).map(\.customer.name), ["闰月"])
+    }
+
+    func testBirthdayKeysAreReadInRunsOfOneKindAndTwoMonths() {
+        XCTAssertEqual(Book.runs(of: ["01-01", "01-02", "12-30", "12-31"]).map { [$0.first, $0.last] }, [["01-01", "01-02"], ["12-30", "12-31"]])
+        XCTAssertEqual(Book.runs(of: ["11-29", "11-30", "12-01", "L*04-02", "L10-29", "L11-01"]).map { [$0.first, $0.last] },
+                       [["11-29", "12-01"], ["L*04-02", "L*04-02"], ["L10-29", "L11-01"]])
+        XCTAssertEqual(Book.runs(of: []).count, 0)
+    }
+
     func testABatchIsOneChangeForUndo() throws {
         let book = try book()
         let existing = try add(book, card("老客户"))

@@ -31,7 +31,12 @@ extension Turn {
             state.pending = .whichCustomer(then: u)
             return nil
         }
-        var found = try records.customers(nameKey: key(named!))
+        var found: [CustomerSummary] = []
+        switch try records.card(nameKey: key(named!)) {
+        case .one(let card): return remember(card)
+        case .several: found = try records.customers(nameKey: key(named!))
+        case .none: break
+        }
         if found.isEmpty, let surname = rules.honorificSurname(named!) {
             found = try records.customers(surname: surname, limit: 10)
         }

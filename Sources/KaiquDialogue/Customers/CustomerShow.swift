@@ -54,8 +54,8 @@ extension Turn {
             }
             line(pair("birthday", shown))
         }
-        line(profile(card, "card.hardware", ["address"] + ProfileField.hardware))
-        line(profile(card, "card.software", ProfileField.software))
+        line(profile(card, .hardware))
+        line(profile(card, .software))
 
         var contacts = [card.lastContact.map { last in
             text(last.hasPrefix(today.description) ? "card.last_contact_today" : "card.last_contact",
@@ -83,19 +83,34 @@ extension Turn {
 
     // One profile's line: what is known, how much of it, and what is still empty. Not
     // mutating: a closure in a mutating method copies the whole turn.
-    private func profile(_ card: CustomerCard, _ key: String, _ fields: [String]) -> String {
-        // One pass, no closure: a closure holding the card copied all its fields.
-        var known: [String] = [], missing: [String] = []
-        for field in fields {
+    private func profile(_ card: CustomerCard, _ kind: ProfileKind) -> String {
+        let fields = kind.fields
+        let labels = dialogue.profileLines.labels(kind, language)
+        var known: [String] = []
+        var empty = 0
+        for (index, field) in fields.enumerated() {
             if let value = field == "address" ? card.address : card.profile[field] {
-                known.append(fieldLabel(field) + " " + value)
+                known.append(labels[index] + " " + value)
             } else {
-                missing.append(fieldLabel(field))
+                empty |= 1 << index
             }
         }
-        let summary = text(key, ["known": String(known.count), "all": String(fields.count),
-                                 "values": known.isEmpty ? text("card.nothing_yet") : known.joined(separator: " · ")])
-        return missing.isEmpty ? summary : text("card.with_empty", ["profile": summary, "fields": missing.joinedList(self)])
+        func summary(_ values: String) -> String {
+            text(kind.key, ["known": String(known.count), "all": String(fields.count), "values": values])
+        }
+        func withEmpty(_ profile: String, _ emptyList: String) -> String {
+            text("card.with_empty", ["profile": profile, "fields": emptyList])
+        }
+        let emptyList = empty == 0 ? "" : dialogue.profileLines.texts.text(.init(kind: kind, language: language, empty: empty, wholeLine: false)) {
+            labels.indices.filter { empty & 1 << $0 != 0 }.map { labels[$0] }.joinedList(self)
+        }
+        if known.isEmpty {
+            return dialogue.profileLines.texts.text(.init(kind: kind, language: language, empty: empty, wholeLine: true)) {
+                withEmpty(summary(text("card.nothing_yet")), emptyList)
+            }
+        }
+        let line = summary(known.joined(separator: " · "))
+        return empty == 0 ? line : withEmpty(line, emptyList)
     }
 
     /// Yuan as a rep writes it: 50000 → 5万, 3500 → 3500 元; ¥50,000 in English.

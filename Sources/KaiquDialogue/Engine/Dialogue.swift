@@ -13,6 +13,8 @@ public struct Dialogue: Sendable {
         let valueLabels: [String: [String: [Language: String]]]
         let profileCueWords: [[Unicode.Scalar]]
         let fieldLabels: [String: [Language: String]]
+        let profileLines: ProfileLines
+        let dayTexts = TextMemo<DayTextKey>()
 
         init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]], profileCueWords: [[Unicode.Scalar]]) {
             self.rules = rules
@@ -20,6 +22,7 @@ public struct Dialogue: Sendable {
             self.valueLabels = valueLabels
             self.profileCueWords = profileCueWords
             fieldLabels = data.catalogue.rendered(prefixed: "field.")
+            profileLines = ProfileLines(fieldLabels: fieldLabels)
         }
     }
 
@@ -35,6 +38,10 @@ public struct Dialogue: Sendable {
     /// The labels of a card's fields (the `field.` replies) by field and language, rendered
     /// once: a card shows twenty of them.
     var fieldLabels: [String: [Language: String]] { contents.fieldLabels }
+    /// A card's profile lines: their labels, and the parts made once (`ProfileLines`).
+    var profileLines: ProfileLines { contents.profileLines }
+    /// Days as written (`Turn.dayText`, `Turn.ago`), kept once made: an agenda writes dozens.
+    var dayTexts: TextMemo<DayTextKey> { contents.dayTexts }
 
     public init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]] = [:]) {
         contents = Contents(rules: rules, data: data, valueLabels: valueLabels,

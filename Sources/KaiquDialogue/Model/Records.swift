@@ -17,6 +17,8 @@ public protocol Records {
     func notes(of id: CustomerID, limit: Int) throws -> [Note]
     /// Cards whose name, folded as the parser folds it (`NameKey`), is `key`.
     func customers(nameKey key: String) throws -> [CustomerSummary]
+    /// The whole card when exactly one name folds to `key`; else whether none or several do.
+    func card(nameKey key: String) throws -> NamedCard
     /// Cards whose folded name starts with `surname` (Chinese) or has it as a word (Latin).
     func customers(surname: String, limit: Int) throws -> [CustomerSummary]
     /// Cards with this phone among their phones.
@@ -69,6 +71,13 @@ public protocol Records {
 }
 
 extension Records {
+    /// Found as a list, then read: a store reads the card at once (`Book`).
+    public func card(nameKey key: String) throws -> NamedCard {
+        let found = try customers(nameKey: key)
+        guard found.count == 1 else { return found.isEmpty ? .none : .several }
+        return try card(found[0].id).map(NamedCard.one) ?? .none
+    }
+
     /// One look-up a customer: a store answers all in one (`Book`).
     public func nextPlannedVisits(of customers: [CustomerID], from day: String) throws -> [CustomerID: Visit] {
         var next: [CustomerID: Visit] = [:]
@@ -88,6 +97,14 @@ extension Records {
     public func trend(months: Int, today: String) throws -> [MonthFigures] { [] }
     public func ordered(by customer: CustomerID, from: String, to: String) throws -> Int { 0 }
     public func collectionsDue(by day: String, today: String, defaultTerms: Int) throws -> [CollectionDue] { [] }
+}
+
+/// The card a name finds, when it finds one (`Records.card(nameKey:)`).
+public enum NamedCard: Sendable, Equatable {
+    case none
+    case one(CustomerCard)
+    /// More than one: `Records.customers(nameKey:)` lists them to choose from.
+    case several
 }
 
 /// A rep who had a card before, and until when (a local `YYYY-MM-DDTHH:MM`).

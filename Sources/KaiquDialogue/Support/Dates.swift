@@ -1,9 +1,23 @@
 import KaiquNLU
 
+/// What a day's text is kept under (`Dialogue.dayTexts`): the same day reads differently
+/// on another day (明天, 3 天前) and in another language.
+struct DayTextKey: Hashable, Sendable {
+    let today: Int
+    let day: Int
+    let language: Language
+    /// `Turn.ago`'s text, not `dayText`'s.
+    let ago: Bool
+}
+
 /// Days and times as a rep reads them: 11月19日（周四）, Thu 19 Nov, 农历八月十五.
 extension Turn {
     /// A day with its weekday, and 今天 / 明天 / 昨天 when it is one of those.
     func dayText(_ day: CivilDay) -> String {
+        dialogue.dayTexts.text(DayTextKey(today: today.ordinal, day: day.ordinal, language: language, ago: false)) { writtenDay(day) }
+    }
+
+    private func writtenDay(_ day: CivilDay) -> String {
         // The year only when it is not this one.
         let base = text(day.year == today.year ? "date.day" : "date.day_year",
                         ["year": String(day.year), "month": String(day.month), "day": String(day.day),
@@ -28,8 +42,10 @@ extension Turn {
     /// How long ago a local time was, in days: 今天, 3 天前.
     func ago(_ stamp: String) -> String {
         guard let day = Self.day(stamp) else { return stamp }
-        let days = today.ordinal - day.ordinal
-        return days <= 0 ? text("date.today_plain") : text("date.days_ago", ["days": String(days)])
+        return dialogue.dayTexts.text(DayTextKey(today: today.ordinal, day: day.ordinal, language: language, ago: true)) {
+            let days = today.ordinal - day.ordinal
+            return days <= 0 ? text("date.today_plain") : text("date.days_ago", ["days": String(days)])
+        }
     }
 
     /// A birthday as written: 5月3日, 1985年5月3日, 农历八月十五, May 3.
@@ -62,9 +78,3 @@ extension Turn {
     }
 }
 
-/// `n` with zeros in front up to `width` digits: 7 → "07". String(format:) would do the same
-/// through Foundation's formatter, at a cost every reply with a time or a birthday pays.
-func zeroPadded(_ n: Int, _ width: Int = 2) -> String {
-    let text = String(n)
-    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
-}

@@ -102,10 +102,46 @@ public struct CivilDay: Sendable, Hashable, Comparable, CustomStringConvertible 
     public static func < (a: Self, b: Self) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     /// YYYY-MM-DD.
-    public var description: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+    public var description: String {
+        guard (0...9999).contains(year) else { return zeroPadded(year, 4) + "-" + zeroPadded(month) + "-" + zeroPadded(day) }
+        // In one go: every day an agenda or a card shows is written out, some several times.
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            writeDigits(year, into: bytes, at: 0, width: 4)
+            bytes[4] = UInt8(ascii: "-")
+            writeDigits(month, into: bytes, at: 5, width: 2)
+            bytes[7] = UInt8(ascii: "-")
+            writeDigits(day, into: bytes, at: 8, width: 2)
+            return 10
+        }
+    }
 }
 
-func pad(_ n: Int, _ width: Int) -> String {
-    let text = String(n)
-    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+/// `n` with zeros in front up to `width` digits: 7 → "07". Written by bytes: String(format:)
+/// goes through Foundation's formatter, and counting Characters is slow too, at a cost every
+/// reply with a day, a time or a birthday pays.
+public func zeroPadded(_ n: Int, _ width: Int = 2) -> String {
+    guard n >= 0 else {
+        let text = String(n)
+        return text.utf8.count >= width ? text : String(repeating: "0", count: width - text.utf8.count) + text
+    }
+    var digits = 1
+    var rest = n / 10
+    while rest > 0 {
+        digits += 1
+        rest /= 10
+    }
+    let length = max(digits, width)
+    return String(unsafeUninitializedCapacity: length) { bytes in
+        writeDigits(n, into: bytes, at: 0, width: length)
+        return length
+    }
+}
+
+// The last `width` decimal digits of `n` (not negative), zeros in front.
+private func writeDigits(_ n: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at start: Int, width: Int) {
+    var value = n
+    for index in stride(from: start + width - 1, through: start, by: -1) {
+        bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+        value /= 10
+    }
 }

@@ -28,5 +28,5 @@ public enum TimeValue: Sendable, Equatable {
     }
 
     /// HH:MM.
-    static func clock(_ minutes: Int) -> String { pad(minutes / 60, 2) + ":" + pad(minutes % 60, 2) }
+    static func clock(_ minutes: Int) -> String { zeroPadded(minutes / 60) + ":" + zeroPadded(minutes % 60) }
 }
