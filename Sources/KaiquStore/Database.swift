@@ -148,12 +148,14 @@ final class Database {
     /// batch.
     func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         if depth > 0 {
-            try execute("SAVEPOINT kaiqu")
+            // Prepared once, as queries are: every change in a batch is a savepoint, and
+            // sqlite3_exec compiles its text each time.
+            try query("SAVEPOINT kaiqu")
             depth += 1
             defer { depth -= 1 }
             do {
                 let result = try body()
-                try execute("RELEASE kaiqu")
+                try query("RELEASE kaiqu")
                 return result
             } catch {
                 try? execute("ROLLBACK TO kaiqu; RELEASE kaiqu")

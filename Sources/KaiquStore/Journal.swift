@@ -104,10 +104,14 @@ struct Journal {
     // them), and their rows deleted at most `prunedPerChange` a change: an import's entry holds
     // a row per card, and deleting 200,000 rows in one go would stall one rep's add for seconds.
     private func prune() throws(StoreError) {
-        try db.query("""
-            UPDATE journal SET undone = 2 WHERE owner = ?1 AND undone != 2
-                AND id <= (SELECT id FROM journal WHERE owner = ?1 AND undone != 2 ORDER BY id DESC LIMIT 1 OFFSET ?2)
-            """, [.text(book.owner), .integer(Int64(Self.kept))])
+        // The newest entry past the kept ones, looked for first: a book with fewer has nothing
+        // to retire, and an UPDATE that changes nothing still costs more than the look.
+        var newestRetired: Int64?
+        try db.query("SELECT id FROM journal WHERE owner = ? AND undone != 2 ORDER BY id DESC LIMIT 1 OFFSET ?",
+                     [.text(book.owner), .integer(Int64(Self.kept))]) { row in newestRetired = row.integer(0) }
+        if let newestRetired {
+            try db.query("UPDATE journal SET undone = 2 WHERE owner = ? AND undone != 2 AND id <= ?", [.text(book.owner), .integer(newestRetired)])
+        }
         guard let oldest = try db.text("SELECT id FROM journal WHERE owner = ? AND undone = 2 ORDER BY id LIMIT 1", [.text(book.owner)]) else { return }
         try db.query("DELETE FROM journal_row WHERE rowid IN (SELECT rowid FROM journal_row WHERE journal_id = ?1 LIMIT ?2)",
                      [.text(oldest), .integer(Int64(Self.prunedPerChange))])

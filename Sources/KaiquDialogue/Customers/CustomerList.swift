@@ -44,7 +44,9 @@ extension Turn {
             return
         }
         if listing.offset == 0 { say(what.isEmpty ? "list.count" : "list.count_filtered", ["count": counted(page.total), "filter": what]) }
-        var rows = [[text("list.col.number"), text("list.col.name"), text("list.col.level"), text("list.col.card"), text("list.col.region"), text("list.col.last_contact")]]
+        // Plain lines have no header: it is left empty for them.
+        var rows = [context.plainText ? [] : [text("list.col.number"), text("list.col.name"), text("list.col.level"), text("list.col.card"),
+                                              text("list.col.region"), text("list.col.last_contact")]]
         // Two cards of one name on a page are told apart by company, else the phone's end.
         let names = Dictionary(page.rows.map { ($0.name, 1) }, uniquingKeysWith: +)
         // A manager sees whose each card is.

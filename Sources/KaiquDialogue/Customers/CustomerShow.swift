@@ -101,11 +101,11 @@ extension Turn {
         func withEmpty(_ profile: String, _ emptyList: String) -> String {
             text("card.with_empty", ["profile": profile, "fields": emptyList])
         }
-        let emptyList = empty == 0 ? "" : dialogue.profileLines.texts.text(.init(kind: kind, language: language, empty: empty, wholeLine: false)) {
+        let emptyList = empty == 0 ? "" : dialogue.profileLines.texts.value(.init(kind: kind, language: language, empty: empty, wholeLine: false)) {
             labels.indices.filter { empty & 1 << $0 != 0 }.map { labels[$0] }.joinedList(self)
         }
         if known.isEmpty {
-            return dialogue.profileLines.texts.text(.init(kind: kind, language: language, empty: empty, wholeLine: true)) {
+            return dialogue.profileLines.texts.value(.init(kind: kind, language: language, empty: empty, wholeLine: true)) {
                 withEmpty(summary(text("card.nothing_yet")), emptyList)
             }
         }

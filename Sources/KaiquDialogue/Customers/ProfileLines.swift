@@ -31,7 +31,7 @@ final class ProfileLines: Sendable {
     /// Labels by kind, then language (`Language.allCases` order), then field.
     private let labels: [[[String]]]
     /// By kind, language, the empty fields (a bit each) and whether it is the whole line.
-    let texts = TextMemo<Key>()
+    let texts = Memo<Key, String>()
 
     struct Key: Hashable, Sendable {
         let kind: ProfileKind

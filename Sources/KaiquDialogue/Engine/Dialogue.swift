@@ -14,7 +14,9 @@ public struct Dialogue: Sendable {
         let profileCueWords: [[Unicode.Scalar]]
         let fieldLabels: [String: [Language: String]]
         let profileLines: ProfileLines
-        let dayTexts = TextMemo<DayTextKey>()
+        let dayTexts = Memo<DayTextKey, String>()
+        let birthdayKeys = Memo<PeriodKey, BirthdayKeys>(limit: 256)
+        let calendarDays = Memo<PeriodKey, CalendarDays>(limit: 256)
 
         init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]], profileCueWords: [[Unicode.Scalar]]) {
             self.rules = rules
@@ -41,7 +43,12 @@ public struct Dialogue: Sendable {
     /// A card's profile lines: their labels, and the parts made once (`ProfileLines`).
     var profileLines: ProfileLines { contents.profileLines }
     /// Days as written (`Turn.dayText`, `Turn.ago`), kept once made: an agenda writes dozens.
-    var dayTexts: TextMemo<DayTextKey> { contents.dayTexts }
+    var dayTexts: Memo<DayTextKey, String> { contents.dayTexts }
+    /// The birthday keys of an agenda's period (`LunarBirthdays.keys(from:to:)`), kept once
+    /// worked out: every agenda of the week asks for the same days.
+    var birthdayKeys: Memo<PeriodKey, BirthdayKeys> { contents.birthdayKeys }
+    /// The festivals, days off and 调休 of an agenda's period, kept once worked out.
+    var calendarDays: Memo<PeriodKey, CalendarDays> { contents.calendarDays }
 
     public init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]] = [:]) {
         contents = Contents(rules: rules, data: data, valueLabels: valueLabels,

@@ -14,7 +14,7 @@ struct DayTextKey: Hashable, Sendable {
 extension Turn {
     /// A day with its weekday, and 今天 / 明天 / 昨天 when it is one of those.
     func dayText(_ day: CivilDay) -> String {
-        dialogue.dayTexts.text(DayTextKey(today: today.ordinal, day: day.ordinal, language: language, ago: false)) { writtenDay(day) }
+        dialogue.dayTexts.value(DayTextKey(today: today.ordinal, day: day.ordinal, language: language, ago: false)) { writtenDay(day) }
     }
 
     private func writtenDay(_ day: CivilDay) -> String {
@@ -42,7 +42,7 @@ extension Turn {
     /// How long ago a local time was, in days: 今天, 3 天前.
     func ago(_ stamp: String) -> String {
         guard let day = Self.day(stamp) else { return stamp }
-        return dialogue.dayTexts.text(DayTextKey(today: today.ordinal, day: day.ordinal, language: language, ago: true)) {
+        return dialogue.dayTexts.value(DayTextKey(today: today.ordinal, day: day.ordinal, language: language, ago: true)) {
             let days = today.ordinal - day.ordinal
             return days <= 0 ? text("date.today_plain") : text("date.days_ago", ["days": String(days)])
         }

@@ -17,6 +17,17 @@ public enum LunarBirthdays {
         return keys
     }
 
+    /// The keys of the birthdays that fall from `from` to `to`, sorted, and the first of
+    /// those days each falls on.
+    public static func keys(from: CivilDay, to: CivilDay) -> BirthdayKeys {
+        var days: [String: CivilDay] = [:]
+        for offset in 0...max(0, to.ordinal - from.ordinal) {
+            let day = from.adding(days: offset)
+            for key in keys(on: day) where days[key] == nil { days[key] = day }
+        }
+        return BirthdayKeys(keys: days.keys.sorted(), days: days)
+    }
+
     /// The next solar day, from `day` on, on which a birthday of this lunar or solar
     /// month-day falls (within about a year).
     public static func next(_ calendar: Birthday.Calendar, month: Int, day: Int, leap: Bool = false, from start: CivilDay) -> CivilDay? {
@@ -27,4 +38,12 @@ public enum LunarBirthdays {
         }
         return nil
     }
+}
+
+/// The birthdays of a period, as `LunarBirthdays.keys(from:to:)` finds them.
+public struct BirthdayKeys: Sendable {
+    /// Sorted.
+    public let keys: [String]
+    /// The first day of the period each key falls on.
+    public let days: [String: CivilDay]
 }

@@ -8,9 +8,16 @@ enum Table {
     /// out and each row as "1. 王建国 · 四级 · 杭州", empty cells ("-") skipped.
     static func lines(_ rows: [[String]], plain: Bool = false) -> [String] {
         if plain {
+            // Appended in place, not filtered and joined: a list page writes ten of them.
             return rows.dropFirst().map { row in
-                let cells = row.dropFirst().filter { $0 != "-" }
-                return (row.first.map { $0 + ". " } ?? "") + cells.joined(separator: " · ")
+                var line = row.first.map { $0 + ". " } ?? ""
+                var first = true
+                for cell in row.dropFirst() where cell != "-" {
+                    if !first { line += " · " }
+                    line += cell
+                    first = false
+                }
+                return line
             }
         }
         let cut = rows.map { $0.map(truncated) }

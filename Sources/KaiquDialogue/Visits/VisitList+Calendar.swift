@@ -6,15 +6,11 @@ import KaiquNLU
 extension Turn {
     /// Says the calendar's sections for the period; true when it said any.
     mutating func festivals(from: CivilDay, to: CivilDay) throws -> Bool {
-        let calendar = dialogue.data.calendar
+        let days = dialogue.calendarDays.value(PeriodKey(from: from.ordinal, to: to.ordinal)) { CalendarDays(dialogue.data.calendar, from: from, to: to) }
         var said = false
-        let falling = zip(calendar.festivals, calendar.nextDays(from: from)).compactMap { festival, day -> (Festival, CivilDay)? in
-            guard festival.kind != .memorial, let day, day <= to else { return nil }
-            return (festival, day)
-        }
         // Key customers (levels 1 and 2) are counted once, for the festivals that greet them.
         var keyCustomers: Int?
-        for (festival, day) in falling.sorted(by: { $0.1 < $1.1 }) {
+        for (festival, day) in days.festivals {
             said = true
             let values: ReplyParameters = ["name": festival.name(language), "when": dayText(day)]
             switch festival.kind {
@@ -28,27 +24,13 @@ extension Turn {
             case .western, .memorial: say("agenda.festival_day", values)
             }
         }
-        // Days off and 调休 working days, a line per break.
-        var breaks: [String: (CivilDay, CivilDay)] = [:]
-        var madeUp: [CivilDay] = []
-        for offset in 0...(to.ordinal - from.ordinal) {
-            let day = from.adding(days: offset)
-            switch calendar.kind(of: day) {
-            case .dayOff(let id): breaks[id] = (breaks[id]?.0 ?? day, day)
-            case .madeUpWorkday: madeUp.append(day)
-            case .workday, .weekend: break
-            }
-        }
-        for (id, (seenFirst, seenLast)) in breaks.sorted(by: { $0.value.0 < $1.value.0 }) {
+        for (id, first, last) in days.breaks {
             said = true
-            // The whole break, though the period shows part of it.
-            let whole = calendar.schedules[seenFirst.year]?.holidayBreak(id)
-            let (first, last) = whole.map { ($0.lowerBound, $0.upperBound) } ?? (seenFirst, seenLast)
-            let name = calendar.festival(id)?.name(language) ?? id
-            let days = first == last ? dayText(first) : text("date.range", ["from": dayText(first), "to": dayText(last)])
-            say("agenda.days_off", ["name": name, "days": days])
+            let name = dialogue.data.calendar.festival(id)?.name(language) ?? id
+            let shown = first == last ? dayText(first) : text("date.range", ["from": dayText(first), "to": dayText(last)])
+            say("agenda.days_off", ["name": name, "days": shown])
         }
-        for day in madeUp {
+        for day in days.madeUpWorkdays {
             said = true
             say("agenda.made_up_workday", ["when": dayText(day)])
         }
@@ -78,5 +60,38 @@ extension Turn {
             say("agenda.festival_gift")
         }
         return said
+    }
+}
+
+/// The calendar of a period, as the agenda shows it, worked out once a period (`Dialogue.calendarDays`):
+/// every agenda of the week asks for the same days.
+struct CalendarDays: Sendable {
+    /// The festivals that fall in the period (memorial days left out), by day.
+    let festivals: [(festival: Festival, day: CivilDay)]
+    /// Each break with days off in the period, whole though the period shows part of it, by its first day.
+    let breaks: [(id: String, first: CivilDay, last: CivilDay)]
+    /// 调休: weekend days worked to make up for a break.
+    let madeUpWorkdays: [CivilDay]
+
+    init(_ calendar: SalesCalendar, from: CivilDay, to: CivilDay) {
+        festivals = zip(calendar.festivals, calendar.nextDays(from: from)).compactMap { festival, day -> (Festival, CivilDay)? in
+            guard festival.kind != .memorial, let day, day <= to else { return nil }
+            return (festival, day)
+        }.sorted { $0.1 < $1.1 }
+        var seen: [String: (CivilDay, CivilDay)] = [:]
+        var madeUp: [CivilDay] = []
+        for offset in 0...max(0, to.ordinal - from.ordinal) {
+            let day = from.adding(days: offset)
+            switch calendar.kind(of: day) {
+            case .dayOff(let id): seen[id] = (seen[id]?.0 ?? day, day)
+            case .madeUpWorkday: madeUp.append(day)
+            case .workday, .weekend: break
+            }
+        }
+        breaks = seen.sorted { $0.value.0 < $1.value.0 }.map { id, seenDays in
+            let whole = calendar.schedules[seenDays.0.year]?.holidayBreak(id)
+            return (id, whole?.lowerBound ?? seenDays.0, whole?.upperBound ?? seenDays.1)
+        }
+        madeUpWorkdays = madeUp
     }
 }

@@ -4,6 +4,13 @@ import KaiquNLU
 /// planned visits whose day passed with nothing logged, the visits planned, birthdays (with
 /// the method's small gift), festivals, days off and festival visits, then the customers the
 /// cadence makes due.
+/// What a period's birthday keys are kept under (`Dialogue.birthdayKeys`): its first and last
+/// days' ordinals.
+struct PeriodKey: Hashable, Sendable {
+    let from: Int
+    let to: Int
+}
+
 extension Turn {
     /// Days an agenda covers at most (a month).
     static let agendaDays = 31
@@ -55,14 +62,10 @@ extension Turn {
             if collections.count > Self.agendaRows { say("agenda.and_more", ["count": counted(collections.count, less: Self.agendaRows)]) }
         }
 
-        var days: [String: CivilDay] = [:]
-        for offset in 0...(to.ordinal - from.ordinal) {
-            let day = from.adding(days: offset)
-            for key in LunarBirthdays.keys(on: day) where days[key] == nil { days[key] = day }
-        }
+        let inPeriod = dialogue.birthdayKeys.value(PeriodKey(from: from.ordinal, to: to.ordinal)) { LunarBirthdays.keys(from: from, to: to) }
         // In the order of the day they fall on; the key is worked out once a birthday.
-        let birthdays = try records.birthdays(keys: Array(days.keys).sorted())
-            .map { (customer: $0.customer, birthday: $0.birthday, day: days[$0.birthday.monthDayKey] ?? from) }
+        let birthdays = try records.birthdays(keys: inPeriod.keys)
+            .map { (customer: $0.customer, birthday: $0.birthday, day: inPeriod.days[$0.birthday.monthDayKey] ?? from) }
             .sorted { ($0.day.ordinal, $0.customer.id) < ($1.day.ordinal, $1.customer.id) }
         if !birthdays.isEmpty {
             said = true
