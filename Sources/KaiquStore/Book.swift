@@ -17,6 +17,9 @@ public struct Book: Records {
     /// not theirs (the rep's name, or id), with the owner written in as a quoted literal; and
     /// the owner's id, for the audit log (`views`).
     let summaryColumns: String
+    /// The same without the first phone (NULL in its place): a list shows none, and reading
+    /// it cost a look-up a row (`firstPhones` reads the few a list page needs).
+    let listColumns: String
     /// A visit's columns: a manager's book adds the owner's id.
     let visitColumns: String
 
@@ -28,10 +31,9 @@ public struct Book: Records {
         let whose = seesTeam
             ? "CASE WHEN owner = '\(owner.replacingOccurrences(of: "'", with: "''"))' THEN NULL ELSE coalesce((SELECT name FROM user WHERE id = customer.owner), owner) END"
             : "NULL"
-        summaryColumns = """
-            id, name, company, (SELECT number FROM phone WHERE customer_id = customer.id ORDER BY position LIMIT 1),
-            region, role, level, card, status, last_contact, created_at, \(whose), \(seesTeam ? "owner" : "NULL")
-            """
+        let rest = "region, role, level, card, status, last_contact, created_at, \(whose), \(seesTeam ? "owner" : "NULL")"
+        summaryColumns = "id, name, company, (SELECT number FROM phone WHERE customer_id = customer.id ORDER BY position LIMIT 1), " + rest
+        listColumns = "id, name, company, NULL, " + rest
         visitColumns = Self.visitColumns + (seesTeam ? ", v.owner" : "")
     }
 
@@ -182,6 +184,19 @@ public struct Book: Records {
         }, [.text(owner), .text(surname), .integer(Int64(limit))])
     }
 
+    public func firstPhones(of ids: [CustomerID]) throws(StoreError) -> [CustomerID: String] {
+        var phones: [CustomerID: String] = [:]
+        try db.query(written("first phones") {
+            """
+            SELECT c.id, (SELECT number FROM phone WHERE customer_id = c.id ORDER BY position LIMIT 1) FROM customer c
+            WHERE c.id IN (SELECT value FROM json_each(?)) AND \(owned("c.owner"))
+            """
+        }, [Self.idList(ids), .text(owner)]) { row in
+            if let phone = row.text(1) { phones[row.integer(0)] = phone }
+        }
+        return phones
+    }
+
     public func customers(phone: String) throws(StoreError) -> [CustomerSummary] {
         try summaries(written("by phone") {
             summarySelect + "WHERE \(owned("owner")) AND deleted_at IS NULL AND id IN (SELECT customer_id FROM phone WHERE number = ?) ORDER BY id"
@@ -209,7 +224,7 @@ public struct Book: Records {
         }
         // One row more than asked for tells whether the list goes on; a page that ends it gives
         // the total (unless it is empty past the start).
-        return summarySelect + "WHERE \(owned("owner")) AND deleted_at IS NULL" + conditions + " " + order + " LIMIT ? OFFSET ?"
+        return "SELECT \(listColumns) FROM customer WHERE \(owned("owner")) AND deleted_at IS NULL" + conditions + " " + order + " LIMIT ? OFFSET ?"
         }
         let rows = try summaries(text, bindings + [Self.oneMore(limit), .integer(Int64(offset))], shown: limit)
         guard rows.count > limit || (offset > 0 && rows.isEmpty) else { return (rows, offset + rows.count) }
@@ -284,7 +299,7 @@ public struct Book: Records {
         // One row more than asked for tells whether there are more: only then are they counted.
         // The excluded (at most an agenda's planned visits) are read and passed over here: a
         // NOT IN made SQLite build a table of them for every agenda.
-        try db.query(written("due", shape) { "SELECT \(summaryColumns), due_day " + due() + " ORDER BY due_day, id LIMIT ?" },
+        try db.query(written("due", shape) { "SELECT \(listColumns), due_day " + due() + " ORDER BY due_day, id LIMIT ?" },
                      bindings + [Self.oneMore(limit + excluding.count)]) { row in
             guard !excluding.contains(row.integer(0)), rows.count <= limit else { return }
             rows.append(DueCustomer(customer: Self.summary(row), dueDay: Int(row.integer(13))))
@@ -313,7 +328,7 @@ public struct Book: Records {
         for run in Self.runs(of: wanted.sorted()) {
             try db.query(written("birthdays") {
                 """
-                SELECT \(summaryColumns), birthday, birthday_key FROM customer
+                SELECT \(listColumns), birthday, birthday_key FROM customer
                 WHERE \(owned("owner")) AND birthday_key BETWEEN ? AND ? AND deleted_at IS NULL AND status != 'lost'
                 """
             }, [.text(owner), .text(run.first), .text(run.last)]) { row in

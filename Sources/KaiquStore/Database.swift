@@ -109,16 +109,23 @@ final class Database {
     /// Runs `sql` with `bindings`, calling `row` for each result row.
     func query(_ sql: String, _ bindings: [Value] = [], row: (Row) throws(StoreError) -> Void = { _ in }) throws(StoreError) {
         let statement = try prepared(sql)
-        defer {
-            sqlite3_reset(statement)
-            sqlite3_clear_bindings(statement)
-        }
+        // Every parameter is bound anew each time, so the last values need no clearing, except
+        // where fewer are given than the statement has.
+        defer { sqlite3_reset(statement) }
+        if Int(sqlite3_bind_parameter_count(statement)) > bindings.count { sqlite3_clear_bindings(statement) }
         for (index, value) in bindings.enumerated() {
             let position = Int32(index + 1)
             switch value {
             case .null: sqlite3_bind_null(statement, position)
             case .integer(let v): sqlite3_bind_int64(statement, position, v)
-            case .text(let v): sqlite3_bind_text(statement, position, v, -1, Database.transient)
+            case .text(let v):
+                // From the string's own UTF-8 where it has it: passing a String as a C string
+                // copies it into a new array first.
+                var text = v
+                text.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return _ = sqlite3_bind_text(statement, position, "", 0, Database.transient) }
+                    _ = sqlite3_bind_text(statement, position, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Database.transient)
+                }
             }
         }
         while true {

@@ -161,6 +161,7 @@ final class TimedRecords: Records {
     func card(nameKey key: String) throws -> NamedCard { try t("cardByName") { try inner.card(nameKey: key) } }
     func customers(surname: String, limit: Int) throws -> [CustomerSummary] { try t("surname") { try inner.customers(surname: surname, limit: limit) } }
     func customers(phone: String) throws -> [CustomerSummary] { try t("phone") { try inner.customers(phone: phone) } }
+    func firstPhones(of ids: [CustomerID]) throws -> [CustomerID: String] { try t("firstPhones") { try inner.firstPhones(of: ids) } }
     func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws -> (rows: [CustomerSummary], total: Int) { try t("filter") { try inner.customers(filter, offset: offset, limit: limit) } }
     func count(_ filter: CustomerFilter) throws -> Int { try t("count") { try inner.count(filter) } }
     func flow(of customer: CustomerID) throws -> FlowState? { try t("flow") { try inner.flow(of: customer) } }

@@ -68,6 +68,18 @@ final class CustomerDialogueTests: XCTestCase {
         XCTAssertEqual(try chat.book.customerNames(), ["张伟", "张伟"])
     }
 
+    func testTwoCardsOfOneNameOnAListAreToldApartByCompanyElseThePhonesEnd() throws {
+        let chat = try Chat()
+        _ = try chat.say("添加客户 张伟 电话13900001111")
+        _ = try chat.say("添加客户 张伟 电话13900002222")
+        _ = try chat.say("不是")
+        _ = try chat.say("添加客户 李娜 电话13900003333")
+        let lines = try chat.say("列出客户")
+        XCTAssertTrue(lines.contains { $0.contains("张伟（尾号1111）") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.contains("张伟（尾号2222）") }, lines.joined(separator: "\n"))
+        XCTAssertFalse(lines.contains { $0.contains("李娜（") }, "a name alone on the page has no hint")
+    }
+
     func testNamesWithSQLOrShellCharactersAreStoredLiterally() throws {
         let chat = try Chat()
         _ = try chat.say("添加客户")

@@ -47,12 +47,15 @@ extension Turn {
         // Plain lines have no header: it is left empty for them.
         var rows = [context.plainText ? [] : [text("list.col.number"), text("list.col.name"), text("list.col.level"), text("list.col.card"),
                                               text("list.col.region"), text("list.col.last_contact")]]
-        // Two cards of one name on a page are told apart by company, else the phone's end.
+        // Two cards of one name on a page are told apart by company, else the phone's end
+        // (read for them alone: a list reads no phones).
         let names = Dictionary(page.rows.map { ($0.name, 1) }, uniquingKeysWith: +)
+        let unclear = page.rows.filter { names[$0.name, default: 0] > 1 && $0.company == nil }.map(\.id)
+        let phones = unclear.isEmpty ? [:] : try records.firstPhones(of: unclear)
         // A manager sees whose each card is.
         for (index, c) in page.rows.enumerated() {
             var hints: [String] = []
-            if names[c.name, default: 0] > 1, let hint = c.company ?? c.phone.map({ text("list.phone_end", ["digits": String($0.suffix(4))]) }) {
+            if names[c.name, default: 0] > 1, let hint = c.company ?? phones[c.id].map({ text("list.phone_end", ["digits": String($0.suffix(4))]) }) {
                 hints.append(hint)
             }
             // (Not in one rep's list, which says whose once, above.)

@@ -97,19 +97,21 @@ extension Dialogue {
                     apply: (Change) throws -> Outcome, parse: (String, Language) -> Utterance,
                     describe: (any Error) -> String) throws -> (replies: [Reply], ended: Bool) {
         var replies: [Reply] = []
-        var queue = try handle(event, in: &state, context: context, records: records)
-        while !queue.isEmpty {
-            switch queue.removeFirst() {
+        // The effects still to do, the next one last: what an effect leads to goes before the
+        // rest, and taking from the front of an array moved all the others each time.
+        var pending = Array(try handle(event, in: &state, context: context, records: records).reversed())
+        while let effect = pending.popLast() {
+            switch effect {
             case .say(let reply):
                 replies.append(reply)
             case .end:
                 return (replies, true)
             case .reread(let text):
-                queue.insert(contentsOf: try handle(.utterance(parse(text, state.language)), in: &state, context: context, records: records), at: 0)
+                pending += try handle(.utterance(parse(text, state.language)), in: &state, context: context, records: records).reversed()
             case .apply(let change):
                 let next: DialogueEvent
                 do { next = .applied(change, try apply(change)) } catch { next = .failed(change, reason: describe(error)) }
-                queue.insert(contentsOf: try handle(next, in: &state, context: context, records: records), at: 0)
+                pending += try handle(next, in: &state, context: context, records: records).reversed()
             }
         }
         return (replies, false)

@@ -22,7 +22,8 @@ public struct DialogueState: Sendable, Codable, Equatable {
 
 /// A question waiting for the rep's answer. Confirm, deny and cancel answer any of them; a
 /// bare value (a phone number, a number from a list, a day) answers the ones that ask it.
-public enum Pending: Sendable, Codable, Equatable {
+/// Boxed: its cases hold cards and lists, and the state is copied in and out of every turn.
+public indirect enum Pending: Sendable, Codable, Equatable {
     /// Adding a card: asking for its name or its phone.
     case newCustomer(CustomerCard, asking: CardQuestion)
     /// The new card looks like an existing one: update that one instead?

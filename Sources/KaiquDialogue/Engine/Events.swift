@@ -86,7 +86,8 @@ public enum Effect: Sendable, Equatable {
     /// Say this, rendered with the catalogue.
     case say(Reply)
     /// Apply this change to the store, then send `.applied` (or `.failed`) back before going on.
-    case apply(Change)
+    /// Boxed: a change can hold a whole card, and every effect would be as big.
+    indirect case apply(Change)
     /// Read this line again, as if the rep had just written it: the store has changed since
     /// it was parsed (a card it names now exists), so the parser must see it afresh.
     case reread(String)

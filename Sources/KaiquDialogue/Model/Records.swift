@@ -24,7 +24,10 @@ public protocol Records {
     /// Cards with this phone among their phones.
     func customers(phone: String) throws -> [CustomerSummary]
     /// One page of the cards that pass `filter`, in the filter's order, and how many pass.
+    /// Lists (this, `due`, `birthdays`) leave `CustomerSummary.phone` out: see `firstPhones`.
     func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws -> (rows: [CustomerSummary], total: Int)
+    /// The first phone of each of these cards that has one.
+    func firstPhones(of ids: [CustomerID]) throws -> [CustomerID: String]
     /// The customer's flow with its objections and latest events, nil before it started.
     func flow(of customer: CustomerID) throws -> FlowState?
     /// How many cards pass `filter`.
@@ -76,6 +79,13 @@ extension Records {
         let found = try customers(nameKey: key)
         guard found.count == 1 else { return found.isEmpty ? .none : .several }
         return try card(found[0].id).map(NamedCard.one) ?? .none
+    }
+
+    /// Read card by card: a store reads them in one (`Book`).
+    public func firstPhones(of ids: [CustomerID]) throws -> [CustomerID: String] {
+        var phones: [CustomerID: String] = [:]
+        for id in ids { phones[id] = try card(id)?.phones.first }
+        return phones
     }
 
     /// One look-up a customer: a store answers all in one (`Book`).
