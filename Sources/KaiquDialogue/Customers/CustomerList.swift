@@ -44,29 +44,40 @@ extension Turn {
             return
         }
         if listing.offset == 0 { say(what.isEmpty ? "list.count" : "list.count_filtered", ["count": counted(page.total), "filter": what]) }
-        // Plain lines have no header: it is left empty for them.
-        var rows = [context.plainText ? [] : [text("list.col.number"), text("list.col.name"), text("list.col.level"), text("list.col.card"),
-                                              text("list.col.region"), text("list.col.last_contact")]]
+        // A terminal's table, under its header (a messaging app's lines go out one by one).
+        var table = context.plainText ? [] : [[text("list.col.number"), text("list.col.name"), text("list.col.level"), text("list.col.card"),
+                                               text("list.col.region"), text("list.col.last_contact")]]
         // Two cards of one name on a page are told apart by company, else the phone's end
-        // (read for them alone: a list reads no phones).
-        let names = Dictionary(page.rows.map { ($0.name, 1) }, uniquingKeysWith: +)
-        let unclear = page.rows.filter { names[$0.name, default: 0] > 1 && $0.company == nil }.map(\.id)
+        // (read for them alone: a list reads no phones). Ten rows' names are compared by their
+        // bytes: hashing or comparing Chinese text as Strings normalizes it first.
+        let rows = page.rows
+        let repeated = Set(rows.indices.filter { i in rows.indices.contains { $0 != i && rows[$0].name.utf8.elementsEqual(rows[i].name.utf8) } })
+        let unclear = repeated.filter { rows[$0].company == nil }.map { rows[$0].id }
         let phones = unclear.isEmpty ? [:] : try records.firstPhones(of: unclear)
-        // A manager sees whose each card is.
-        for (index, c) in page.rows.enumerated() {
+        for (index, c) in rows.enumerated() {
             var hints: [String] = []
-            if names[c.name, default: 0] > 1, let hint = c.company ?? phones[c.id].map({ text("list.phone_end", ["digits": String($0.suffix(4))]) }) {
+            if repeated.contains(index), let hint = c.company ?? phones[c.id].map({ text("list.phone_end", ["digits": String($0.suffix(4))]) }) {
                 hints.append(hint)
             }
-            // (Not in one rep's list, which says whose once, above.)
+            // A manager sees whose each card is (not in one rep's list, which says whose once, above).
             if let owner = c.owner, listing.filter.owner == nil { hints.append(text("list.owner", ["owner": owner])) }
             let name = hints.isEmpty ? c.name : text("list.name_with", ["name": c.name, "hint": hints.joinedList(self)])
-            rows.append([String(listing.offset + index + 1), name, c.level.map { text("level.short.\($0)") } ?? "-", c.card ?? "-",
-                         c.region.map { label("region", $0) } ?? "-", c.lastContact.map(ago) ?? text("list.never")])
+            let number = String(listing.offset + index + 1)
+            if context.plainText {
+                line(number + ". " + Table.plainLine(cells(of: c, name: name)))
+            } else {
+                table.append([number] + cells(of: c, name: name))
+            }
         }
-        for row in Table.lines(rows, plain: context.plainText) { line(row) }
+        if !context.plainText { for row in Table.lines(table) { line(row) } }
         if page.rows.count == 1, let only = page.rows.first { state.lastCustomer = only.id }
         pageFooter(listing, shown: page.rows.count, total: page.total)
+    }
+
+    // A list row's cells after its number: name, level, card, region, last contact.
+    private func cells(of c: CustomerSummary, name: String) -> [String] {
+        [name, c.level.map { text("level.short.\($0)") } ?? "-", c.card ?? "-", c.region.map { label("region", $0) } ?? "-",
+         c.lastContact.map(ago) ?? text("list.never")]
     }
 
     /// "还有 N 位，说“更多”看下一页", and the listing kept for it.

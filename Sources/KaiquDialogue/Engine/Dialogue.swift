@@ -17,6 +17,7 @@ public struct Dialogue: Sendable {
         let dayTexts = Memo<DayTextKey, String>()
         let birthdayKeys = Memo<PeriodKey, BirthdayKeys>(limit: 256)
         let calendarDays = Memo<PeriodKey, CalendarDays>(limit: 256)
+        let dueReasons = Memo<DueReasonKey, String>(limit: 16_384)
 
         init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]], profileCueWords: [[Unicode.Scalar]]) {
             self.rules = rules
@@ -49,6 +50,9 @@ public struct Dialogue: Sendable {
     var birthdayKeys: Memo<PeriodKey, BirthdayKeys> { contents.birthdayKeys }
     /// The festivals, days off and 调休 of an agenda's period, kept once worked out.
     var calendarDays: Memo<PeriodKey, CalendarDays> { contents.calendarDays }
+    /// Why a customer is due (`Turn.why`), kept once written: agendas and follow-ups show the
+    /// same customers for days.
+    var dueReasons: Memo<DueReasonKey, String> { contents.dueReasons }
 
     public init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]] = [:]) {
         contents = Contents(rules: rules, data: data, valueLabels: valueLabels,

@@ -1,25 +1,12 @@
 /// Rows of text in columns aligned by display width, so Chinese and Latin text line up in a
-/// terminal. Long cells are cut with "…" so a row fits a phone-sized chat.
+/// terminal. Long cells are cut with "…" so a row fits a phone-sized chat. A messaging app
+/// gets plain lines instead.
 enum Table {
     /// The widest a cell may be, in columns.
     static let cellWidth = 16
 
-    /// The rows aligned; or, `plain` (a messaging app's proportional font), the header left
-    /// out and each row as "1. 王建国 · 四级 · 杭州", empty cells ("-") skipped.
-    static func lines(_ rows: [[String]], plain: Bool = false) -> [String] {
-        if plain {
-            // Appended in place, not filtered and joined: a list page writes ten of them.
-            return rows.dropFirst().map { row in
-                var line = row.first.map { $0 + ". " } ?? ""
-                var first = true
-                for cell in row.dropFirst() where cell != "-" {
-                    if !first { line += " · " }
-                    line += cell
-                    first = false
-                }
-                return line
-            }
-        }
+    /// The rows aligned, the first a header.
+    static func lines(_ rows: [[String]]) -> [String] {
         let cut = rows.map { $0.map(truncated) }
         let columns = cut.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
@@ -32,6 +19,18 @@ enum Table {
             }
             return line
         }
+    }
+
+    /// A row for a messaging app's proportional font, its number left to the caller:
+    /// "王建国 · 四级 · 杭州", empty cells ("-") skipped.
+    static func plainLine(_ cells: [String]) -> String {
+        var line = ""
+        // By bytes: comparing Chinese text as a String costs more than appending it.
+        for cell in cells where !cell.utf8.elementsEqual("-".utf8) {
+            if !line.isEmpty { line += " · " }
+            line += cell
+        }
+        return line
     }
 
     static func truncated(_ cell: String) -> String {

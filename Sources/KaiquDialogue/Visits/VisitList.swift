@@ -11,6 +11,19 @@ struct PeriodKey: Hashable, Sendable {
     let to: Int
 }
 
+/// What a due customer's reason is kept under (`Dialogue.dueReasons`): all it is worked out
+/// from.
+struct DueReasonKey: Hashable, Sendable {
+    let language: Language
+    let card: String?
+    let level: Int?
+    let lastContact: String?
+    /// Only for a customer never contacted.
+    let createdAt: String?
+    let dueDay: Int
+    let today: Int
+}
+
 extension Turn {
     /// Days an agenda covers at most (a month).
     static let agendaDays = 31
@@ -98,6 +111,13 @@ extension Turn {
     /// Why a customer is due: their card or level and its interval, when they were last
     /// contacted, how many days overdue.
     func why(_ entry: DueCustomer) -> String {
+        let c = entry.customer
+        let key = DueReasonKey(language: language, card: c.card, level: c.level, lastContact: c.lastContact,
+                               createdAt: c.lastContact == nil ? c.createdAt : nil, dueDay: entry.dueDay, today: today.ordinal)
+        return dialogue.dueReasons.value(key) { reason(entry) }
+    }
+
+    private func reason(_ entry: DueCustomer) -> String {
         let c = entry.customer
         let interval = dialogue.data.cadence.interval(card: c.card, level: c.level)
         let rule: String

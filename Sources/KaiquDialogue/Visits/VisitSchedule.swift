@@ -86,7 +86,12 @@ extension Turn {
             return
         }
         say("visit.region_customers", ["region": label("region", region), "count": counted(page.total)])
-        for customer in page.rows { line("· " + describe(customer)) }
+        // A list reads no phones: the few shown here are read for them.
+        let phones = try records.firstPhones(of: page.rows.map(\.id))
+        for var customer in page.rows {
+            customer.phone = phones[customer.id]
+            line("· " + describe(customer))
+        }
         say("visit.region_hint", ["name": page.rows[0].name])
     }
 
