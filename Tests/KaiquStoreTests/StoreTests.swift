@@ -223,7 +223,10 @@ final class StoreTests: XCTestCase {
         let book = try Store(path: path).book(of: "amy")
         XCTAssertEqual(try pragma(path, "user_version"), "\(Store.schemaVersion)")
         XCTAssertEqual(try book.db.text("SELECT sql FROM sqlite_master WHERE name = 'journal_recent'"), "CREATE INDEX journal_recent ON journal(owner, id, undone)")
-        XCTAssertEqual(try book.customers(CustomerFilter(), offset: 0, limit: 10).rows.map(\.phone), ["13800000003", "13800000001"])
+        let rows = try book.customers(CustomerFilter(), offset: 0, limit: 10).rows
+        XCTAssertEqual(rows.map(\.name), ["李娜", "王建国"])
+        let phones = try book.firstPhones(of: rows.map(\.id))
+        XCTAssertEqual(rows.map { phones[$0.id] }, ["13800000003", "13800000001"], "each card's first phone")
         XCTAssertNotEqual(try book.apply(.undo, at: "2026-11-18T10:00"), .nothingToUndo)
         XCTAssertEqual(try book.customerNames(), ["王建国"])
     }

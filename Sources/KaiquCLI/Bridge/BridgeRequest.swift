@@ -1,5 +1,3 @@
-import Foundation
-
 /// One line of `kaiqu serve`'s input: `{"id":"…","user":"wecom:zhangwei","chat":"dm","text":"…"}`,
 /// with an optional display `name` (for self-registration).
 struct BridgeRequest: Equatable {
@@ -21,20 +19,20 @@ struct BridgeRequest: Equatable {
 
     /// Reads one line. Every field must be a string; the id may be a number too.
     static func parse(_ bytes: [UInt8]) -> Result<BridgeRequest, Problem> {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
-        } catch {
+        guard let value = JSONReader.value(of: bytes) else {
             return .failure(.badJSON(String(validating: bytes, as: UTF8.self) == nil ? "not UTF-8" : "not JSON"))
         }
-        guard let fields = object as? [String: Any] else { return .failure(.badJSON("not an object")) }
+        guard case .object = value else { return .failure(.badJSON("not an object")) }
         let id: String
-        switch fields["id"] {
-        case let text as String: id = JSON.string(text)
-        case let number as NSNumber: id = number.stringValue
+        switch value[member: "id"] {
+        case .string(let text): id = JSON.string(text)
+        case .number(let number): id = Self.number(number)
         default: return .failure(.missingField("id", id: "null"))
         }
-        func field(_ name: String) -> String? { fields[name] as? String }
+        func field(_ name: String) -> String? {
+            guard case .string(let text)? = value[member: name] else { return nil }
+            return text
+        }
         guard let user = field("user"), !user.isEmpty else { return .failure(.missingField("user", id: id)) }
         guard let chat = field("chat"), !chat.isEmpty else { return .failure(.missingField("chat", id: id)) }
         guard let text = field("text") else { return .failure(.missingField("text", id: id)) }
@@ -44,8 +42,16 @@ struct BridgeRequest: Equatable {
     /// The id of a line that could not be read as a request, if one can be seen: so even a
     /// line with a bad field is answered under its own id.
     static func bestID(_ bytes: [UInt8]) -> String {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes), options: []) as? [String: Any] else { return "null" }
-        if let text = object["id"] as? String { return JSON.string(text) }
-        return "null"
+        guard case .string(let text)? = JSONReader.value(of: bytes)?[member: "id"] else { return "null" }
+        return JSON.string(text)
+    }
+
+    // A numeric id as its response gives it back: a whole number in digits (7, 1e3 → 1000),
+    // any other as Swift writes the double.
+    private static func number(_ written: String) -> String {
+        if let whole = Int64(written) { return String(whole) }
+        guard let value = Double(written), value.isFinite else { return written }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
     }
 }
