@@ -6,15 +6,23 @@ extension Book {
     public func account(of customer: CustomerID, today: String, defaultTerms: Int) throws(StoreError) -> Account {
         var account = Account()
         var found = false
-        try db.query("""
-            SELECT terms_days, credit_limit, overdue_cause, overdue_cause_on, collect_on FROM customer c WHERE c.id = ? AND \(owned("c.owner"))
-            """, [.integer(customer), .text(owner)]) { row in
+        // Whether there are sales at all comes with the terms: most cards have none, and every
+        // look at a card asks.
+        var sold = false
+        try db.query(written("account") {
+            """
+            SELECT terms_days, credit_limit, overdue_cause, overdue_cause_on, collect_on, EXISTS (SELECT 1 FROM sale WHERE customer_id = c.id)
+            FROM customer c WHERE c.id = ? AND \(owned("c.owner"))
+            """
+        }, [.integer(customer), .text(owner)]) { row in
             found = true
             account.termsDays = row.optionalInteger(0)
             account.creditLimit = row.optionalInteger(1)
             account.cause = Self.cause(row, at: 2)
+            sold = row.integer(5) != 0
         }
         guard found else { throw .noSuchCustomer(customer) }
+        guard sold else { return account }
         // What is open of each order is kept by `resettle`; an open order past its due day is overdue.
         let terms = account.termsDays ?? defaultTerms
         try db.query("SELECT kind, day, amount, open FROM sale WHERE customer_id = ? ORDER BY day, id", [.integer(customer)]) { row in
