@@ -324,17 +324,21 @@ public struct Book: Records {
         // A range of the index for each run of keys, the days between filtered out here: a
         // week's keys (a solar and a lunar run, mostly) cost a look-up each as an IN list,
         // which SQLite also made a table of for every agenda. Sorted by id here: an ORDER BY
-        // over several parts of the index made SQLite build a sorter.
-        for run in Self.runs(of: wanted.sorted()) {
-            try db.query(written("birthdays") {
+        // over several parts of the index made SQLite build a sorter. One statement for all
+        // the runs, a part each.
+        let runs = Self.runs(of: wanted.sorted())
+        guard !runs.isEmpty else { return [] }
+        let text = written("birthdays", runs.count) {
+            runs.indices.map { run in
                 """
                 SELECT \(listColumns), birthday, birthday_key FROM customer
-                WHERE \(owned("owner")) AND birthday_key BETWEEN ? AND ? AND deleted_at IS NULL AND status != 'lost'
+                WHERE \(owned("owner", "?1")) AND birthday_key BETWEEN ?\(2 + 2 * run) AND ?\(3 + 2 * run) AND deleted_at IS NULL AND status != 'lost'
                 """
-            }, [.text(owner), .text(run.first), .text(run.last)]) { row in
-                guard let key = row.text(14), wanted.contains(key), let birthday = row.text(13).flatMap(Birthday.init(stored:)) else { return }
-                found.append((Self.summary(row), birthday, row.text(12)))
-            }
+            }.joined(separator: " UNION ALL ")
+        }
+        try db.query(text, [.text(owner)] + runs.flatMap { [Database.Value.text($0.first), .text($0.last)] }) { row in
+            guard let key = row.text(14), wanted.contains(key), let birthday = row.text(13).flatMap(Birthday.init(stored:)) else { return }
+            found.append((Self.summary(row), birthday, row.text(12)))
         }
         found.sort { $0.customer.id < $1.customer.id }
         if seesTeam { listed(found.map { ($0.owner, $0.customer.name) }) }
