@@ -92,6 +92,7 @@ public struct Book: Records {
         }
     }
 
+    /// The columns of a whole card (`cards` reads them), up to the condition.
     static let cardSelect = """
         SELECT id, name, company, email, wechat, region, address, role, source, birthday, level, level_by_rep,
                card, card_by_rep, money, authority, need, status, deal_amount, lost_reason, created_at, updated_at,

@@ -1,4 +1,3 @@
-import Foundation
 import KaiquNLU
 
 /// A card's two profile lines (硬件资料 · 软件资料): which fields each shows, their labels, and
