@@ -77,56 +77,51 @@ struct JSONReader {
     }
 
     private mutating func object() -> JSONValue? {
-        guard depth < Self.maxDepth else { return nil }
-        depth += 1
-        defer { depth -= 1 }
-        at += 1
         var members: [JSONValue.Member] = []
-        skipSpace()
-        if current == UInt8(ascii: "}") {
-            at += 1
-            return .object(members)
-        }
-        while true {
-            skipSpace()
-            guard current == UInt8(ascii: "\""), let name = string() else { return nil }
-            skipSpace()
-            guard current == UInt8(ascii: ":") else { return nil }
-            at += 1
-            guard let member = value() else { return nil }
+        let read = items(closedBy: UInt8(ascii: "}")) { reader in
+            reader.skipSpace()
+            guard reader.current == UInt8(ascii: "\""), let name = reader.string() else { return false }
+            reader.skipSpace()
+            guard reader.current == UInt8(ascii: ":") else { return false }
+            reader.at += 1
+            guard let member = reader.value() else { return false }
             members.append(JSONValue.Member(name: name, value: member))
-            skipSpace()
-            switch current {
-            case UInt8(ascii: ","): at += 1
-            case UInt8(ascii: "}"):
-                at += 1
-                return .object(members)
-            default: return nil
-            }
+            return true
         }
+        return read ? .object(members) : nil
     }
 
     private mutating func array() -> JSONValue? {
-        guard depth < Self.maxDepth else { return nil }
+        var elements: [JSONValue] = []
+        let read = items(closedBy: UInt8(ascii: "]")) { reader in
+            guard let element = reader.value() else { return false }
+            elements.append(element)
+            return true
+        }
+        return read ? .array(elements) : nil
+    }
+
+    // The items of an array or an object from its opening bracket to `close`, separated by
+    // commas, each read by `item`; true when all were read and the bracket closed.
+    private mutating func items(closedBy close: UInt8, _ item: (inout JSONReader) -> Bool) -> Bool {
+        guard depth < Self.maxDepth else { return false }
         depth += 1
         defer { depth -= 1 }
         at += 1
-        var elements: [JSONValue] = []
         skipSpace()
-        if current == UInt8(ascii: "]") {
+        if current == close {
             at += 1
-            return .array(elements)
+            return true
         }
         while true {
-            guard let element = value() else { return nil }
-            elements.append(element)
+            guard item(&self) else { return false }
             skipSpace()
             switch current {
             case UInt8(ascii: ","): at += 1
-            case UInt8(ascii: "]"):
+            case close:
                 at += 1
-                return .array(elements)
-            default: return nil
+                return true
+            default: return false
             }
         }
     }

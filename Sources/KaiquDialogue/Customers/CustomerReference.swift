@@ -31,10 +31,11 @@ extension Turn {
             state.pending = .whichCustomer(then: u)
             return nil
         }
+        let nameKey = key(named!)
         var found: [CustomerSummary] = []
-        switch try records.card(nameKey: key(named!)) {
+        switch try records.card(nameKey: nameKey) {
         case .one(let card): return remember(card)
-        case .several: found = try records.customers(nameKey: key(named!))
+        case .several: found = try records.customers(nameKey: nameKey)
         case .none: break
         }
         if found.isEmpty, let surname = rules.honorificSurname(named!) {
