@@ -17,7 +17,11 @@ struct ServeMode {
         guard let store = session.store else { return .cannotCreate }
         Termination.install()
         let bridge = Bridge(session: session, store: store, options: options)
-        var reader = LineReader(fd: 0, limit: Bridge.requestLimit)
+        PipeSize.widen(0)
+        PipeSize.widen(1)
+        // Read as much as the pipe holds: requests read in one go are offered to the parsing
+        // thread together.
+        var reader = LineReader(fd: 0, limit: Bridge.requestLimit, chunk: Int(PipeSize.wide))
         let ahead = Lookahead(preparer: bridge.preparer)
         let writer = ResponseWriter(shaper: ResponseShaper(options: options, clock: session.now)) { Output.standard.write(bytes: $0) }
         // Responses wait while more requests are already read, and go out together before the

@@ -14,31 +14,35 @@ struct LineReader {
 
     let fd: Int32
     let limit: Int
-    private var buffer: [UInt8] = []
+    /// Bytes read, `start..<end` not yet taken; allocated once, read into again and again.
+    private var buffer: [UInt8]
     private var start = 0
+    private var end = 0
     private var atEnd = false
 
-    init(fd: Int32, limit: Int) {
+    /// A reader of `fd` that takes up to `chunk` bytes a read.
+    init(fd: Int32, limit: Int, chunk: Int = 65_536) {
         self.fd = fd
         self.limit = limit
+        buffer = [UInt8](repeating: 0, count: chunk)
     }
 
     /// True when a whole line is already read: `next()` returns it without waiting.
-    var hasLineReady: Bool { start < buffer.count && buffer[start...].contains(10) }
+    var hasLineReady: Bool { start < end && buffer[start..<end].contains(10) }
 
     /// The next line without its "\n" (and "\r"), or nil at the end of input.
     mutating func next() -> Line? {
         var current: [UInt8] = []
         var overflow = false
         while true {
-            if start < buffer.count {
-                if let newline = buffer[start...].firstIndex(of: 10) {
+            if start < end {
+                if let newline = buffer[start..<end].firstIndex(of: 10) {
                     append(buffer[start..<newline], to: &current, &overflow)
                     start = newline + 1
                     return finish(current, overflow)
                 }
-                append(buffer[start...], to: &current, &overflow)
-                start = buffer.count
+                append(buffer[start..<end], to: &current, &overflow)
+                start = end
             }
             if atEnd { return current.isEmpty && !overflow ? nil : finish(current, overflow) }
             fill()
@@ -62,17 +66,16 @@ struct LineReader {
     }
 
     private mutating func fill() {
-        buffer = [UInt8](repeating: 0, count: 65_536)
         start = 0
+        end = 0
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             // A read the bridge's SIGTERM interrupted ends the input; any other is resumed.
             if count < 0 && errno == EINTR && !Termination.requested { continue }
             if count <= 0 {
                 atEnd = true
-                buffer = []
             } else {
-                buffer.removeSubrange(count...)
+                end = count
             }
             return
         }
