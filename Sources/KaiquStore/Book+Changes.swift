@@ -148,7 +148,8 @@ extension Book {
     }
 
     func requireCustomer(_ id: CustomerID) throws(StoreError) {
-        guard try db.integer("SELECT count(*) FROM customer WHERE id = ? AND \(owned("owner")) AND deleted_at IS NULL", [.integer(id), .text(owner)]) == 1 else {
+        guard try db.integer(written("is customer") { "SELECT count(*) FROM customer WHERE id = ? AND \(owned("owner")) AND deleted_at IS NULL" },
+                             [.integer(id), .text(owner)]) == 1 else {
             throw .noSuchCustomer(id)
         }
     }

@@ -3,10 +3,12 @@ import KaiquDialogue
 extension Book {
     public func flow(of customer: CustomerID) throws(StoreError) -> FlowState? {
         var flow: FlowState?
-        try db.query("""
+        try db.query(written("flow") {
+            """
             SELECT f.step, f.ticked, f.refusal_about, f.refusal_form, f.started_at, f.updated_at
             FROM flow f JOIN customer c ON c.id = f.customer_id WHERE f.customer_id = ? AND \(owned("c.owner"))
-            """, [.integer(customer), .text(owner)]) { row in
+            """
+        }, [.integer(customer), .text(owner)]) { row in
             var state = FlowState(customer: customer, step: Int(row.integer(0)),
                                   ticked: Set((row.text(1) ?? "").split(separator: ",").map(String.init)),
                                   startedAt: row.text(4) ?? "", updatedAt: row.text(5) ?? "")

@@ -54,11 +54,13 @@ extension Book {
     /// Who had a card before its present rep, oldest first, with the time each handed it on.
     public func previousOwners(of id: CustomerID) throws(StoreError) -> [PreviousOwner] {
         var rows: [PreviousOwner] = []
-        try db.query("""
+        try db.query(written("previous owners") {
+            """
             SELECT coalesce((SELECT name FROM user WHERE id = o.owner), o.owner), o.until
             FROM ownership o JOIN customer c ON c.id = o.customer_id
             WHERE o.customer_id = ? AND \(owned("c.owner")) ORDER BY o.id
-            """, [.integer(id), .text(owner)]) { row in rows.append(PreviousOwner(name: row.text(0) ?? "", until: row.text(1) ?? "")) }
+            """
+        }, [.integer(id), .text(owner)]) { row in rows.append(PreviousOwner(name: row.text(0) ?? "", until: row.text(1) ?? "")) }
         return rows
     }
 }

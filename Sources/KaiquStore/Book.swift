@@ -153,7 +153,7 @@ public struct Book: Records {
 
     public func visit(_ id: VisitID) throws(StoreError) -> Visit? {
         var found: Visit?
-        try db.query("SELECT \(Self.visitColumns) FROM visit v JOIN customer c ON c.id = v.customer_id WHERE v.id = ? AND \(owned("v.owner"))",
+        try db.query(written("visit") { "SELECT \(Self.visitColumns) FROM visit v JOIN customer c ON c.id = v.customer_id WHERE v.id = ? AND \(owned("v.owner"))" },
                      [.integer(id), .text(owner)]) { row in found = Self.visit(row) }
         return found
     }
@@ -319,15 +319,14 @@ public struct Book: Records {
         return (rows, total)
     }
 
-    public func birthdays(keys: [String]) throws(StoreError) -> [(customer: CustomerSummary, birthday: Birthday)] {
-        let wanted = Set(keys)
+    public func birthdays(keys: BirthdayKeys) throws(StoreError) -> [(customer: CustomerSummary, birthday: Birthday)] {
         var found: [(customer: CustomerSummary, birthday: Birthday, owner: String?)] = []
         // A range of the index for each run of keys, the days between filtered out here: a
         // week's keys (a solar and a lunar run, mostly) cost a look-up each as an IN list,
         // which SQLite also made a table of for every agenda. Sorted by id here: an ORDER BY
         // over several parts of the index made SQLite build a sorter. One statement for all
         // the runs, a part each.
-        let runs = Self.runs(of: wanted.sorted())
+        let runs = keys.runs
         guard !runs.isEmpty else { return [] }
         let text = written("birthdays", runs.count) {
             runs.indices.map { run in
@@ -338,38 +337,12 @@ public struct Book: Records {
             }.joined(separator: " UNION ALL ")
         }
         try db.query(text, [.text(owner)] + runs.flatMap { [Database.Value.text($0.first), .text($0.last)] }) { row in
-            guard let key = row.text(14), wanted.contains(key), let birthday = row.text(13).flatMap(Birthday.init(stored:)) else { return }
+            guard let key = row.text(14), keys.contains(key), let birthday = row.text(13).flatMap(Birthday.init(stored:)) else { return }
             found.append((Self.summary(row), birthday, row.text(12)))
         }
         found.sort { $0.customer.id < $1.customer.id }
         if seesTeam { listed(found.map { ($0.owner, $0.customer.name) }) }
         return found.map { ($0.customer, $0.birthday) }
-    }
-
-    // Sorted birthday keys (`Birthday.monthDayKey`: 11-20, L10-11, L*04-02) cut into runs of
-    // one kind within a month and the next, so a run's range holds few other keys: the year's
-    // end (12-31, then 01-01) and a change of kind start a new run.
-    static func runs(of keys: [String]) -> [(first: String, last: String)] {
-        // Read by bytes: the kind is what comes before the digits (nothing, L or L*), the month
-        // the two digits after. Character by character, this cost more than the reads.
-        func parts(_ key: String) -> (kind: ArraySlice<UInt8>, month: Int) {
-            let bytes = Array(key.utf8)
-            let digits = bytes.firstIndex { (0x30...0x39).contains($0) } ?? bytes.count
-            let month = bytes.dropFirst(digits).prefix(2).reduce(0) { $0 * 10 + Int($1) - 0x30 }
-            return (bytes[..<digits], month)
-        }
-        var runs: [(first: String, last: String)] = []
-        var previous: (kind: ArraySlice<UInt8>, month: Int)?
-        for key in keys {
-            let current = parts(key)
-            if let previous, previous.kind == current.kind, current.month - previous.month <= 1 {
-                runs[runs.count - 1].last = key
-            } else {
-                runs.append((key, key))
-            }
-            previous = current
-        }
-        return runs
     }
 
     // MARK: Rows

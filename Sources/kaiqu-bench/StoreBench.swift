@@ -171,6 +171,6 @@ final class TimedRecords: Records {
         try t("nextPlannedVisits") { try inner.nextPlannedVisits(of: customers, from: day) }
     }
     func due(onOrBefore day: Int, filter: CustomerFilter, excluding: Set<CustomerID>, limit: Int) throws -> (rows: [DueCustomer], total: Int) { try t("due") { try inner.due(onOrBefore: day, filter: filter, excluding: excluding, limit: limit) } }
-    func birthdays(keys: [String]) throws -> [(customer: CustomerSummary, birthday: Birthday)] { try t("birthdays") { try inner.birthdays(keys: keys) } }
+    func birthdays(keys: BirthdayKeys) throws -> [(customer: CustomerSummary, birthday: Birthday)] { try t("birthdays") { try inner.birthdays(keys: keys) } }
     func collectionsDue(by day: String, today: String, defaultTerms: Int) throws -> [CollectionDue] { try t("collections") { try inner.collectionsDue(by: day, today: today, defaultTerms: defaultTerms) } }
 }

@@ -32,4 +32,24 @@ final class BirthdayTests: XCTestCase {
         XCTAssertTrue(LunarBirthdays.keys(on: CivilDay(2027, 2, 28)).contains("02-29"))
         XCTAssertFalse(LunarBirthdays.keys(on: CivilDay(2028, 2, 28)).contains("02-29"))
     }
+
+    func testBirthdayKeysAreSortedOnceAndCutInRunsOfOneKindAndTwoMonths() {
+        func runs(_ keys: [String]) -> [[String]] { BirthdayKeys(keys: keys).runs.map { [$0.first, $0.last] } }
+        XCTAssertEqual(runs(["01-01", "01-02", "12-30", "12-31"]), [["01-01", "01-02"], ["12-30", "12-31"]])
+        XCTAssertEqual(runs(["12-31", "01-02", "12-30", "01-01", "12-31"]), [["01-01", "01-02"], ["12-30", "12-31"]])
+        XCTAssertEqual(runs(["11-29", "11-30", "12-01", "L*04-02", "L10-29", "L11-01"]), [["11-29", "12-01"], ["L*04-02", "L*04-02"], ["L10-29", "L11-01"]])
+        XCTAssertEqual(runs([]).count, 0)
+        let keys: BirthdayKeys = ["L10-11", "11-21", "11-21", "11-20"]
+        XCTAssertEqual(keys.keys, ["11-20", "11-21", "L10-11"])
+        XCTAssertTrue(keys.contains("L10-11") && keys.contains("11-20") && keys.contains("11-21"))
+        XCTAssertFalse(keys.contains("11-2") || keys.contains("L10-1") || keys.contains("11-22") || keys.contains(""))
+    }
+
+    func testAPeriodsKeysAreTheDaysItCovers() {
+        let from = CivilDay(2026, 12, 30), to = CivilDay(2027, 1, 2)
+        let keys = LunarBirthdays.keys(from: from, to: to)
+        for key in ["12-30", "12-31", "01-01", "01-02"] { XCTAssertTrue(keys.contains(key), key) }
+        XCTAssertEqual(keys.runs.filter { !$0.first.hasPrefix("L") }.map { [$0.first, $0.last] }, [["01-01", "01-02"], ["12-30", "12-31"]])
+        XCTAssertEqual(keys.days["01-01"], CivilDay(2027, 1, 1))
+    }
 }

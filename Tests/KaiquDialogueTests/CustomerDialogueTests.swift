@@ -263,4 +263,12 @@ final class NameAnswerTests: XCTestCase {
     func testAPhoneAloneIsNoName() throws {
         XCTAssertEqual(try answer("13800138001").1.first, "“13800138001”像是号码，不像名字。请告诉我客户的名字。")
     }
+
+    func testRepeatedNamesAreFoundByTheirBytes() {
+        XCTAssertEqual(Turn.repeated(["张三丰", "李四", "张三丰", "张三"]), [0, 2])
+        // Alike in length and their first eight bytes, different after.
+        XCTAssertEqual(Turn.repeated(["欧阳建国A", "欧阳建国B", "欧阳建国A"]), [0, 2])
+        XCTAssertEqual(Turn.repeated(["a", "b", "c"]), [])
+        XCTAssertEqual(Turn.repeated([]), [])
+    }
 }

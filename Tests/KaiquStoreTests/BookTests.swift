@@ -258,13 +258,6 @@ final class BookTests: XCTestCase {
         XCTAssertEqual(try book.birthdays(keys: ["L04-02", "L*04-01", "L*04-02"]).map(\.customer.name), ["闰月"])
     }
 
-    func testBirthdayKeysAreReadInRunsOfOneKindAndTwoMonths() {
-        XCTAssertEqual(Book.runs(of: ["01-01", "01-02", "12-30", "12-31"]).map { [$0.first, $0.last] }, [["01-01", "01-02"], ["12-30", "12-31"]])
-        XCTAssertEqual(Book.runs(of: ["11-29", "11-30", "12-01", "L*04-02", "L10-29", "L11-01"]).map { [$0.first, $0.last] },
-                       [["11-29", "12-01"], ["L*04-02", "L*04-02"], ["L10-29", "L11-01"]])
-        XCTAssertEqual(Book.runs(of: []).count, 0)
-    }
-
     func testABatchIsOneChangeForUndo() throws {
         let book = try book()
         let existing = try add(book, card("老客户"))

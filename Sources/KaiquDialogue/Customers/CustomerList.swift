@@ -48,10 +48,9 @@ extension Turn {
         var table = context.plainText ? [] : [[text("list.col.number"), text("list.col.name"), text("list.col.level"), text("list.col.card"),
                                                text("list.col.region"), text("list.col.last_contact")]]
         // Two cards of one name on a page are told apart by company, else the phone's end
-        // (read for them alone: a list reads no phones). Ten rows' names are compared by their
-        // bytes: hashing or comparing Chinese text as Strings normalizes it first.
+        // (read for them alone: a list reads no phones).
         let rows = page.rows
-        let repeated = Set(rows.indices.filter { i in rows.indices.contains { $0 != i && rows[$0].name.utf8.elementsEqual(rows[i].name.utf8) } })
+        let repeated = Self.repeated(rows.map(\.name))
         let unclear = repeated.filter { rows[$0].company == nil }.map { rows[$0].id }
         let phones = unclear.isEmpty ? [:] : try records.firstPhones(of: unclear)
         for (index, c) in rows.enumerated() {
@@ -118,5 +117,20 @@ extension Turn {
             parts.append(text("list.not_contacted", ["days": String(today.ordinal - day.ordinal)]))
         }
         return parts.joined(separator: " · ")
+    }
+
+    /// The indices of names that another name in `names` equals. Compared by their bytes
+    /// (hashing or comparing Chinese text as Strings normalizes it first), and by their length
+    /// and first eight bytes before that: a page's names mostly differ there.
+    static func repeated(_ names: [String]) -> Set<Int> {
+        let heads = names.map { name in (name.utf8.count, name.utf8.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) }
+        var found = Set<Int>()
+        for i in names.indices {
+            for j in names.indices where j > i && heads[i] == heads[j] && names[i].utf8.elementsEqual(names[j].utf8) {
+                found.insert(i)
+                found.insert(j)
+            }
+        }
+        return found
     }
 }

@@ -28,7 +28,8 @@ extension Turn {
         line(pair("level", level) + "  " + pair("card", letter))
         say("card.man", ["money": man(card.money), "authority": man(card.authority), "need": man(card.need)])
         if card.status == .open, [card.money, card.authority, card.need].contains(where: { $0 == nil }) { say("card.man_hint", ["customer": card.name]) }
-        if let flow = try records.flow(of: card.id) {
+        let extras = try records.extras(of: card.id, today: today.description, defaultTerms: defaultTerms, notes: 3)
+        if let flow = extras.flow {
             let open = flow.open.map { text("objection.\($0.kind)") }
             let key = flow.step == FlowState.maintenance ? "card.flow_maintenance" : open.isEmpty ? "card.flow" : "card.flow_open"
             say(key, ["number": String(flow.step), "name": stepName(flow.step), "list": open.joinedList(self)])
@@ -42,7 +43,7 @@ extension Turn {
         case .open: break
         }
         // The account, once there are orders or terms: what is owed, due, overdue.
-        let account = try records.account(of: card.id, today: today.description, defaultTerms: defaultTerms)
+        let account = extras.account
         if account.ordered > 0 || account.termsDays != nil || account.creditLimit != nil { line(accountLine(account)) }
         if let birthday = card.birthday {
             var shown = birthdayText(birthday)
@@ -61,18 +62,16 @@ extension Turn {
             text(last.hasPrefix(today.description) ? "card.last_contact_today" : "card.last_contact",
                  ["when": dayText(last), "ago": ago(last), "count": String(card.contactCount)])
         } ?? text("card.never_contacted")]
-        if let next = try records.nextPlannedVisits(of: [card.id], from: today.description)[card.id] {
+        if let next = extras.nextVisit {
             contacts.append(text("card.next_visit", ["when": visitWhen(next)]))
         }
         line(contacts.joined(separator: "  "))
-        let notes = try records.notes(of: card.id, limit: 3)
-        if !notes.isEmpty {
+        if !extras.notes.isEmpty {
             say("card.notes")
-            for note in notes { line("· " + String(note.at.prefix(10)) + " " + note.text) }
+            for note in extras.notes { line("· " + String(note.at.prefix(10)) + " " + note.text) }
         }
-        let before = try records.previousOwners(of: card.id)
-        if !before.isEmpty {
-            say("card.owners", ["owners": before.map { text("card.owner_until", ["name": $0.name, "date": dayText($0.until)]) }.joinedList(self)])
+        if !extras.previousOwners.isEmpty {
+            say("card.owners", ["owners": extras.previousOwners.map { text("card.owner_until", ["name": $0.name, "date": dayText($0.until)]) }.joinedList(self)])
         }
     }
 

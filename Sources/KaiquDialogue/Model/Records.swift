@@ -30,6 +30,9 @@ public protocol Records {
     func firstPhones(of ids: [CustomerID]) throws -> [CustomerID: String]
     /// The customer's flow with its objections and latest events, nil before it started.
     func flow(of customer: CustomerID) throws -> FlowState?
+    /// What a card shown tells beside its own fields: its account, flow, next planned visit
+    /// (on or after `today`), latest `notes` and previous owners.
+    func extras(of customer: CustomerID, today: String, defaultTerms: Int, notes: Int) throws -> CardExtras
     /// How many cards pass `filter`.
     func count(_ filter: CustomerFilter) throws -> Int
     /// Visits between two days, both included, with one of these statuses, earliest first.
@@ -43,7 +46,7 @@ public protocol Records {
     /// customers are never due.
     func due(onOrBefore day: Int, filter: CustomerFilter, excluding: Set<CustomerID>, limit: Int) throws -> (rows: [DueCustomer], total: Int)
     /// Customers whose birthday (`Birthday.monthDayKey`) is one of these keys.
-    func birthdays(keys: [String]) throws -> [(customer: CustomerSummary, birthday: Birthday)]
+    func birthdays(keys: BirthdayKeys) throws -> [(customer: CustomerSummary, birthday: Birthday)]
     /// The reps a manager may hand cards to (their team, themselves included); empty for a rep.
     func teammates() throws -> [Teammate]
     /// Who had the card before its present rep, oldest first (empty for a card never moved).
@@ -79,6 +82,13 @@ extension Records {
         let found = try customers(nameKey: key)
         guard found.count == 1 else { return found.isEmpty ? .none : .several }
         return try card(found[0].id).map(NamedCard.one) ?? .none
+    }
+
+    /// Read one by one: a store asks first which of them the card has (`Book`).
+    public func extras(of customer: CustomerID, today: String, defaultTerms: Int, notes: Int) throws -> CardExtras {
+        CardExtras(account: try account(of: customer, today: today, defaultTerms: defaultTerms), flow: try flow(of: customer),
+                   nextVisit: try nextPlannedVisits(of: [customer], from: today)[customer], notes: try self.notes(of: customer, limit: notes),
+                   previousOwners: try previousOwners(of: customer))
     }
 
     /// Read card by card: a store reads them in one (`Book`).

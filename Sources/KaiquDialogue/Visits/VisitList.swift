@@ -77,7 +77,7 @@ extension Turn {
 
         let inPeriod = dialogue.birthdayKeys.value(PeriodKey(from: from.ordinal, to: to.ordinal)) { LunarBirthdays.keys(from: from, to: to) }
         // In the order of the day they fall on; the key is worked out once a birthday.
-        let birthdays = try records.birthdays(keys: inPeriod.keys)
+        let birthdays = try records.birthdays(keys: inPeriod)
             .map { (customer: $0.customer, birthday: $0.birthday, day: inPeriod.days[$0.birthday.monthDayKey] ?? from) }
             .sorted { ($0.day.ordinal, $0.customer.id) < ($1.day.ordinal, $1.customer.id) }
         if !birthdays.isEmpty {
