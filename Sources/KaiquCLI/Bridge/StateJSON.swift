@@ -10,11 +10,22 @@ enum StateJSON {
         guard state.pending == nil, state.listing == nil, state.resume == nil, state.rolePlay == nil else {
             return String(decoding: try encoder.encode(state), as: UTF8.self)
         }
-        var json = #"{"language":"# + JSON.string(state.language.rawValue)
-        if let customer = state.lastCustomer { json += #","lastCustomer":"# + String(customer) }
-        json += #","tipsGiven":["#
+        // Written as bytes: String appends cost more than the rest of the state.
+        var json: [UInt8] = []
+        json.reserveCapacity(96)
+        json.append(contentsOf: #"{"language":"#.utf8)
+        JSON.append(state.language.rawValue, to: &json)
+        if let customer = state.lastCustomer {
+            json.append(contentsOf: #","lastCustomer":"#.utf8)
+            json.append(contentsOf: String(customer).utf8)
+        }
+        json.append(contentsOf: #","tipsGiven":["#.utf8)
         // Sorted, so a state is written the same every time.
-        json += state.tipsGiven.sorted().map(JSON.string).joined(separator: ",")
-        return json + "]}"
+        for (index, tip) in state.tipsGiven.sorted().enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            JSON.append(tip, to: &json)
+        }
+        json.append(contentsOf: "]}".utf8)
+        return String(decoding: json, as: UTF8.self)
     }
 }
