@@ -6,6 +6,8 @@ final class Database {
     private var handle: OpaquePointer?
     // Prepared once, reused: most statements run on every message.
     private var statements: [StatementText: OpaquePointer] = [:]
+    // The same, found by where a text's bytes are (`recent`).
+    private var recent = RecentStatements()
     // Transactions open: 0 outside, 1 in a transaction, more in its savepoints.
     private var depth = 0
     // Checkpoints the WAL on a thread of its own (`checkpointInBackground`).
@@ -211,10 +213,15 @@ final class Database {
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     private func prepared(_ sql: String) throws(StoreError) -> OpaquePointer {
-        if let statement = statements[StatementText(sql)] { return statement }
+        if let statement = recent[sql] { return statement }
+        if let statement = statements[StatementText(sql)] {
+            recent[sql] = statement
+            return statement
+        }
         // Kept by their text: a statement written with values in it would add one a message, so
         // past `keptStatements` they go, all but any still running (a query inside another's rows).
         if statements.count >= Self.keptStatements {
+            recent = RecentStatements()
             for (text, statement) in statements where sqlite3_stmt_busy(statement) == 0 {
                 sqlite3_finalize(statement)
                 statements[text] = nil
@@ -225,6 +232,7 @@ final class Database {
             throw lastError()
         }
         statements[StatementText(sql)] = statement
+        recent[sql] = statement
         return statement
     }
 
@@ -296,3 +304,35 @@ struct StatementText: Hashable {
         return (equal ?? nil) ?? lhs.text.utf8.elementsEqual(rhs.text.utf8)
     }
 }
+
+/// Prepared statements found by where their text's bytes are, not by hashing the text: most
+/// statements are run with the same String each time (a literal, or a text `Book.written`
+/// keeps), and looking one up by its whole text cost a thousand instructions a statement, six
+/// times a message. An entry keeps its String, so while it is there no other text can have
+/// those bytes at that address; a text of another address is looked up by its content.
+struct RecentStatements {
+    private var entries: [(text: String, statement: OpaquePointer)?] = Array(repeating: nil, count: 256)
+
+    subscript(sql: String) -> OpaquePointer? {
+        get {
+            guard let address = Self.address(sql), let entry = entries[Self.slot(address)],
+                  Self.address(entry.text) == address, entry.text.utf8.count == sql.utf8.count else { return nil }
+            return entry.statement
+        }
+        set {
+            guard let address = Self.address(sql) else { return }
+            entries[Self.slot(address)] = newValue.map { (sql, $0) }
+        }
+    }
+
+    private static func slot(_ address: UInt) -> Int { Int((address >> 4 ^ address >> 12) & 255) }
+
+    // Where the text's UTF-8 is kept; nil for a text of 15 bytes or less, which Swift keeps
+    // inside the String value itself (its bytes are copied to a new place each time), or one
+    // kept in another form.
+    private static func address(_ text: String) -> UInt? {
+        guard text.utf8.count > 15 else { return nil }
+        return text.utf8.withContiguousStorageIfAvailable { $0.baseAddress.map { UInt(bitPattern: $0) } } ?? nil
+    }
+}
+

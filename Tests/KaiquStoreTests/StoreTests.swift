@@ -40,6 +40,38 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try store.db.integer("SELECT 41 + 1"), 42)
     }
 
+    func testAStatementIsFoundAgainByItsTextWhereverTheTextIs() throws {
+        let store = try Store(path: ":memory:")
+        let kept = "SELECT 40 + ? AS answer -- kept"
+        XCTAssertEqual(try store.db.integer(kept, [.integer(2)]), 42)
+        let prepared = store.db.preparedCount
+        // The same text built anew, its bytes elsewhere: the same statement.
+        let built = ["SELECT 40 + ?", "AS answer -- kept"].joined(separator: " ")
+        XCTAssertEqual(try store.db.integer(built, [.integer(3)]), 43)
+        XCTAssertEqual(try store.db.integer(kept, [.integer(1)]), 41)
+        XCTAssertEqual(store.db.preparedCount, prepared)
+        // Texts of one length built and dropped again and again, whose bytes may land where an
+        // earlier one's were: each runs its own statement.
+        for i in 0..<300 {
+            XCTAssertEqual(try store.db.integer("SELECT \(1_000 + i) + ? AS answer -- k", [.integer(0)]), Int64(1_000 + i))
+        }
+    }
+
+    func testRecentStatementsAreFoundByWhereTheTextIs() {
+        var recent = RecentStatements()
+        let statement = OpaquePointer(bitPattern: 0x1000)!
+        let text = String(repeating: "SELECT 1; ", count: 3)
+        let copy = String(repeating: "SELECT 1; ", count: 3)
+        recent[text] = statement
+        XCTAssertEqual(recent[text], statement)
+        XCTAssertNil(recent[copy], "an equal text elsewhere is looked up by its content")
+        // A text Swift keeps inside the String value has no place of its own.
+        recent["SELECT 1"] = statement
+        XCTAssertNil(recent["SELECT 1"])
+        recent[text] = nil
+        XCTAssertNil(recent[text])
+    }
+
     func testInMemoryStoreKeepsNamesPerOwner() throws {
         let store = try Store(path: ":memory:")
         let amy = store.book(of: "amy"), bob = store.book(of: "bob")
