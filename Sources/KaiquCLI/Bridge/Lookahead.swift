@@ -8,6 +8,9 @@ import Foundation
 /// threads; a bridge streaming requests keeps both cores busy.
 final class Lookahead: @unchecked Sendable {
     private let preparer: RequestPreparer
+    /// Guards `slots` and `offered`: taken by the serving thread once a read, by the worker
+    /// once a request. A slot's own state has a lock of its own, so the two threads do not
+    /// meet on one lock every request (they did, a futex call every third message).
     private let condition = NSCondition()
     /// Requests read, in order; the worker takes them from `offered` on.
     private var slots: [Slot] = []
@@ -20,6 +23,8 @@ final class Lookahead: @unchecked Sendable {
 
     private final class Slot {
         let line: LineReader.Line
+        /// Guards `state` and `prepared`.
+        let lock = NSCondition()
         var state = State.waiting
         var prepared: PreparedRequest?
         init(_ line: LineReader.Line) { self.line = line }
@@ -42,7 +47,11 @@ final class Lookahead: @unchecked Sendable {
             read.append(Slot(line))
         }
         var behind: [Slot] = []
-        while reader.hasLineReady, read.count - next < Self.depth, let line = Self.request(from: &reader) {
+        // Topped up to `depth` once half of it is answered, not a request at a time: each
+        // top-up takes the worker's lock and wakes it.
+        let waiting = read.count - next
+        while waiting < Self.depth / 2, reader.hasLineReady,
+              read.count - next < Self.depth, let line = Self.request(from: &reader) {
             let slot = Slot(line)
             read.append(slot)
             behind.append(slot)
@@ -77,15 +86,15 @@ final class Lookahead: @unchecked Sendable {
 
     // A slot the worker has not begun is prepared here rather than waited for.
     private func take(_ slot: Slot) -> PreparedRequest {
-        condition.lock()
+        slot.lock.lock()
         switch slot.state {
         case .waiting, .taken:
             slot.state = .taken
-            condition.unlock()
+            slot.lock.unlock()
             return preparer.prepare(slot.line)
         case .preparing:
-            while slot.prepared == nil { condition.wait() }
-            condition.unlock()
+            while slot.prepared == nil { slot.lock.wait() }
+            slot.lock.unlock()
             return slot.prepared ?? preparer.prepare(slot.line)
         }
     }
@@ -101,17 +110,19 @@ final class Lookahead: @unchecked Sendable {
                 slots.removeFirst(offered)
                 offered = 0
             }
+            condition.unlock()
+            slot.lock.lock()
             guard slot.state == .waiting else {
-                condition.unlock()
+                slot.lock.unlock()
                 continue
             }
             slot.state = .preparing
-            condition.unlock()
+            slot.lock.unlock()
             let prepared = preparer.prepare(slot.line)
-            condition.lock()
+            slot.lock.lock()
             slot.prepared = prepared
-            condition.broadcast()
-            condition.unlock()
+            slot.lock.broadcast()
+            slot.lock.unlock()
         }
     }
 }

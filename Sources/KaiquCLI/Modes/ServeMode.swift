@@ -16,6 +16,7 @@ struct ServeMode {
     func run() -> ExitCode {
         guard let store = session.store else { return .cannotCreate }
         Termination.install()
+        HeapTuning.keepFreedMemory()
         let bridge = Bridge(session: session, store: store, options: options)
         PipeSize.widen(0)
         PipeSize.widen(1)
