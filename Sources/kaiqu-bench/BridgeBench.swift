@@ -47,14 +47,19 @@ enum BridgeBench {
         var elapsed = 0.0
         var rssAt100k = 0.0
         let cpuBefore = (client: Self.cpuSeconds("self"), serve: Self.cpuSeconds(String(serve.process.processIdentifier)))
+        // Each round's rate too: the store grows by every change, so later rounds do more work.
+        var rounds: [String] = []
         while sent < messages {
             let round = min(100_000, messages - sent)
-            elapsed += try serve.stream((0..<round).map { _ in workload.next() })
+            let seconds = try serve.stream((0..<round).map { _ in workload.next() })
+            elapsed += seconds
+            rounds.append(String(format: "%.0f", Double(round) / seconds))
             sent += round
             if sent == 100_000 { rssAt100k = serve.residentMegabytes() }
         }
         report(String(format: "bridge throughput: %d messages (%.0f%% questions) in %.1f s: %.0f messages/s (target ≥ 20,000)",
                      sent, workload.questionShare * 100, elapsed, Double(sent) / elapsed))
+        report("bridge throughput by round of 100k, messages/s: " + rounds.joined(separator: " "))
         let cpu = (client: Self.cpuSeconds("self") - cpuBefore.client, serve: Self.cpuSeconds(String(serve.process.processIdentifier)) - cpuBefore.serve)
         report(String(format: "bridge CPU while streaming: kaiqu serve %.0f µs a message (%.2f cores), this bench's client %.0f µs a message (%.2f cores)",
                      cpu.serve / Double(sent) * 1e6, cpu.serve / elapsed, cpu.client / Double(sent) * 1e6, cpu.client / elapsed))
