@@ -8,7 +8,7 @@ import Foundation
 /// threads; a bridge streaming requests keeps both cores busy.
 final class Lookahead: @unchecked Sendable {
     private let preparer: RequestPreparer
-    /// Guards `slots` and `offered`: taken by the serving thread once a read, by the worker
+    /// Guards `slots` and `offered`: taken by the serving thread once a top-up, by the worker
     /// once a request. A slot's own state has a lock of its own, so the two threads do not
     /// meet on one lock every request (they did, a futex call every third message).
     private let condition = NSCondition()
