@@ -106,6 +106,38 @@ class SignatureGuard:
             self._seen[signature] = int(timestamp) + self.window
 
 
+class EventLog:
+    """The event ids answered lately.
+
+    A platform retries an event it thinks failed (Slack after 3 s without an answer, Feishu
+    and WeCom likewise) with a new timestamp and signature, so the signature check lets it
+    through. Its event_id is the same: a repeat is answered 200 with no replies and never
+    reaches Kaiqu, so a change is not made twice. Ids are kept `keep` seconds, in the order
+    they came, which bounds the memory by (events per second) x keep.
+    """
+
+    def __init__(self, keep, clock=time.monotonic):
+        self.keep, self.clock = keep, clock
+        self._until = collections.OrderedDict()  # event id -> monotonic time it is forgotten
+        self._lock = threading.Lock()
+
+    def claim(self, event_id):
+        """True the first time an id is seen (within `keep`); False for a repeat."""
+        with self._lock:
+            now = self.clock()
+            while self._until and next(iter(self._until.values())) < now:
+                self._until.popitem(last=False)
+            if event_id in self._until:
+                return False
+            self._until[event_id] = now + self.keep
+            return True
+
+    def release(self, event_id):
+        """Forgets an id whose event was not answered, so the platform's retry is."""
+        with self._lock:
+            self._until.pop(event_id, None)
+
+
 class KaiquUnavailable(Exception):
     pass
 
@@ -314,6 +346,7 @@ class Bridge:
     def __init__(self, config, kaiqu, outbox):
         self.platform = config.platform
         self.guard = SignatureGuard(config.secret, config.window)
+        self.events = EventLog(config.event_memory)
         self.kaiqu, self.outbox = kaiqu, outbox
         self._busy = 0
         self._idle = threading.Condition()
@@ -327,7 +360,16 @@ class Bridge:
                    "chat": event["chat"], "text": event["text"]}
         if "name" in event:
             request["name"] = event["name"]
-        response = self.kaiqu.ask(request)
+        event_id = event.get("event_id")
+        if event_id and not self.events.claim(event_id):
+            note["duplicate"] = True
+            return 200, {"ok": True, "duplicate": True, "replies": []}, note
+        try:
+            response = self.kaiqu.ask(request)
+        except KaiquUnavailable:
+            if event_id:
+                self.events.release(event_id)
+            raise
         if "error" in response:
             error = response["error"] if isinstance(response["error"], dict) else {"message": str(response["error"])}
             note["error"] = error.get("code")
@@ -477,6 +519,9 @@ def parse_config(argv):
                         help="platform name; a platform user U is Kaiqu user PLATFORM:U (default demo)")
     parser.add_argument("--window", type=int, default=300,
                         help="accepted clock difference and replay memory, in seconds (default 300)")
+    parser.add_argument("--event-memory", type=int, default=3600,
+                        help="how long an event_id is remembered, so a platform's retry of it is "
+                             "not answered twice, in seconds (default 3600)")
     parser.add_argument("--reply-url", help="where to POST each reply as JSON {chat, user, text}")
     parser.add_argument("--now", help="passed to kaiqu serve (fixed time, for demos and tests)")
     parser.add_argument("--bot-name", help="passed to kaiqu serve")
@@ -486,6 +531,8 @@ def parse_config(argv):
         parser.error("a secret is required: --secret or KAIQU_BRIDGE_SECRET")
     if config.window <= 0:
         parser.error("--window must be positive")
+    if config.event_memory <= 0:
+        parser.error("--event-memory must be positive")
     if not config.platform or ":" in config.platform:
         parser.error("--platform must be a non-empty name without ':'")
     config.secret = config.secret.encode("utf-8")

@@ -268,6 +268,19 @@ def run(kaiqu, workdir, verbose):
         check(status == 400 and result.get("ok") is False, "a signed non-JSON body: expected 400, got %d" % status)
         print("ok - replay 409; bad, missing, old, future and tampered signatures 401; bad JSON 400")
 
+        # A platform's retry: the same event, signed again with another timestamp.
+        retried = message("zhangwei", "记一下，%s喜欢钓鱼" % CUSTOMER)
+        status, result = webhook(bridge, retried, timestamp=str(int(time.time()) - 2))
+        check(status == 200 and result.get("replies"), "a note: expected 200 with replies, got %d %s" % (status, result))
+        expect("dm", "zhangwei", result["replies"])
+        status, result = webhook(bridge, retried)
+        check(status == 200 and result.get("duplicate") is True and result.get("replies") == [],
+              "a retried event: expected 200, duplicate, no replies; got %d %s" % (status, result))
+        notes = say(bridge, "zhangwei", "查看%s" % CUSTOMER)
+        expect("dm", "zhangwei", notes)
+        check("\n".join(notes).count("喜欢钓鱼") == 1, "a retried event was noted twice: %s" % notes)
+        print("ok - a retried event_id is answered once")
+
         os.kill(first_pid, signal.SIGKILL)
         deadline = time.monotonic() + 10
         while bridge.health()["kaiqu_pid"] == first_pid and time.monotonic() < deadline:
