@@ -213,23 +213,25 @@ public struct Book: Records {
     public func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws(StoreError) -> (rows: [CustomerSummary], total: Int) {
         var (conditions, bindings) = sql(filter)
         bindings.insert(.text(owner), at: 0)
-        let text = written("list", Self.shape(filter)) {
-        let order: String
-        switch filter.order {
-        // The same expressions as the indexes customer_priority and customer_contact.
-        // One card's list (列出所有A类客户) is in the index's order without its first term, which
-        // SQLite does not see is fixed: with it, every page was sorted again.
-        case .priority: order = filter.card == nil ? "ORDER BY coalesce(card, 'Z'), coalesce(level, 9), name_key, id" : "ORDER BY coalesce(level, 9), name_key, id"
-        case .lastContact: order = "ORDER BY coalesce(last_contact, created_at), id"
-        case .newest: order = "ORDER BY id DESC"
-        }
         // One row more than asked for tells whether the list goes on; a page that ends it gives
         // the total (unless it is empty past the start).
-        return "SELECT \(listColumns) FROM customer WHERE \(owned("owner")) AND deleted_at IS NULL" + conditions + " " + order + " LIMIT ? OFFSET ?"
+        let text = written("list", Self.shape(filter)) {
+            "SELECT \(listColumns) FROM customer WHERE \(owned("owner")) AND deleted_at IS NULL" + conditions + " " + Self.order(filter) + " LIMIT ? OFFSET ?"
         }
         let rows = try summaries(text, bindings + [Self.oneMore(limit), .integer(Int64(offset))], shown: limit)
         guard rows.count > limit || (offset > 0 && rows.isEmpty) else { return (rows, offset + rows.count) }
         return (Array(rows.prefix(limit)), try count(filter))
+    }
+
+    // A list's order: the same expressions as the indexes customer_priority and
+    // customer_contact. One card's list (列出所有A类客户) is in the index's order without its
+    // first term, which SQLite does not see is fixed: with it, every page was sorted again.
+    private static func order(_ filter: CustomerFilter) -> String {
+        switch filter.order {
+        case .priority: filter.card == nil ? "ORDER BY coalesce(card, 'Z'), coalesce(level, 9), name_key, id" : "ORDER BY coalesce(level, 9), name_key, id"
+        case .lastContact: "ORDER BY coalesce(last_contact, created_at), id"
+        case .newest: "ORDER BY id DESC"
+        }
     }
 
     public func visits(from: String, to: String, statuses: [Visit.Status], limit: Int) throws(StoreError) -> (rows: [Visit], total: Int) {

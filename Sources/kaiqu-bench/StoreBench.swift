@@ -73,7 +73,7 @@ enum StoreBench {
         // The customer names the parser loads at start.
         var names: [String] = []
         let namesTime = try time { names = try book.customerNames() }
-        let gazetteerTime = try time { _ = rules.gazetteer(names) }
+        let gazetteerTime = time { _ = rules.gazetteer(names) }
         print(String(format: "chat start-up with this book: customer names %.1f ms, parser gazetteer %.1f ms", namesTime, gazetteerTime))
 
         // visit.list for a week, through the dialogue, as a rep asks it.
@@ -165,6 +165,9 @@ final class TimedRecords: Records {
     func customers(_ filter: CustomerFilter, offset: Int, limit: Int) throws -> (rows: [CustomerSummary], total: Int) { try t("filter") { try inner.customers(filter, offset: offset, limit: limit) } }
     func count(_ filter: CustomerFilter) throws -> Int { try t("count") { try inner.count(filter) } }
     func flow(of customer: CustomerID) throws -> FlowState? { try t("flow") { try inner.flow(of: customer) } }
+    func extras(of customer: CustomerID, today: String, defaultTerms: Int, notes: Int) throws -> CardExtras {
+        try t("extras") { try inner.extras(of: customer, today: today, defaultTerms: defaultTerms, notes: notes) }
+    }
     func visits(from: String, to: String, statuses: [Visit.Status], limit: Int) throws -> (rows: [Visit], total: Int) { try t("visits \(from)") { try inner.visits(from: from, to: to, statuses: statuses, limit: limit) } }
     func visits(of customer: CustomerID, limit: Int) throws -> [Visit] { try t("visitsOf") { try inner.visits(of: customer, limit: limit) } }
     func nextPlannedVisits(of customers: [CustomerID], from day: String) throws -> [CustomerID: Visit] {

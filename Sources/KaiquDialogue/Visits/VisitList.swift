@@ -1,11 +1,7 @@
 import KaiquNLU
 
-/// visit.list: whom to see in a period, most urgent first, each line saying why —
-/// planned visits whose day passed with nothing logged, the visits planned, birthdays (with
-/// the method's small gift), festivals, days off and festival visits, then the customers the
-/// cadence makes due.
-/// What a period's birthday keys are kept under (`Dialogue.birthdayKeys`): its first and last
-/// days' ordinals.
+/// What a period's birthday keys and calendar are kept under (`Dialogue.birthdayKeys`,
+/// `Dialogue.calendarDays`): its first and last days' ordinals.
 struct PeriodKey: Hashable, Sendable {
     let from: Int
     let to: Int
@@ -24,6 +20,10 @@ struct DueReasonKey: Hashable, Sendable {
     let today: Int
 }
 
+/// visit.list: whom to see in a period, most urgent first, each line saying why —
+/// planned visits whose day passed with nothing logged, the visits planned, birthdays (with
+/// the method's small gift), festivals, days off and festival visits, then the customers the
+/// cadence makes due.
 extension Turn {
     /// Days an agenda covers at most (a month).
     static let agendaDays = 31
