@@ -89,7 +89,9 @@ public struct ReplyCatalogue: Sendable {
         for piece in template.pieces {
             switch piece {
             case .literal(let chunk):
-                out += one ? Self.singular(chunk) : chunk
+                // append(contentsOf:) with a Substring copies its bytes; `+=` took the generic
+                // path for any sequence of characters, a fifth of a reply's rendering.
+                out.append(contentsOf: one ? Self.singular(chunk) : chunk)
                 one = false
             case .parameter(let name):
                 let value = parameters[name] ?? "{\(name)}"

@@ -66,18 +66,25 @@ enum ReplyShaping {
     static func split(_ text: String, limit: Int) -> [String] {
         let bytes = text.utf8
         guard bytes.count > limit else { return [text] }
-        // Lines are found and measured as UTF-8 bytes (a newline is never inside a character):
-        // a long list is cut for every turn that shows one.
+        // Lines are found and measured as UTF-8 bytes (a newline is never inside a character),
+        // by offset in the text's own bytes: a long list is cut for every turn that shows one.
+        var copy = text
+        let lineEnds: [Int] = copy.withUTF8 { buffer in
+            var ends: [Int] = []
+            for offset in buffer.indices where buffer[offset] == 0x0A { ends.append(offset) }
+            ends.append(buffer.count)
+            return ends
+        }
+        func at(_ offset: Int) -> String.Index { bytes.index(bytes.startIndex, offsetBy: offset) }
         var parts: [String] = []
-        var partStart = bytes.startIndex, partEnd = bytes.startIndex, partBytes = 0
-        var lineStart = bytes.startIndex
+        var partStart = 0, partEnd = 0, partBytes = 0
+        var lineStart = 0
         func flush() {
-            if partBytes > 0 { parts.append(String(text[partStart..<partEnd])) }
+            if partBytes > 0 { parts.append(String(text[at(partStart)..<at(partEnd)])) }
             partBytes = 0
         }
-        while lineStart <= bytes.endIndex {
-            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-            let count = bytes.distance(from: lineStart, to: lineEnd)
+        for lineEnd in lineEnds {
+            let count = lineEnd - lineStart
             if partBytes > 0, partBytes + 1 + count <= limit {
                 partEnd = lineEnd
                 partBytes += 1 + count
@@ -90,7 +97,7 @@ enum ReplyShaping {
                 // A line alone longer than the limit: cut between characters.
                 flush()
                 var current = ""
-                for character in text[lineStart..<lineEnd] {
+                for character in text[at(lineStart)..<at(lineEnd)] {
                     if current.utf8.count + character.utf8.count > limit {
                         parts.append(current)
                         current = ""
@@ -99,8 +106,7 @@ enum ReplyShaping {
                 }
                 if !current.isEmpty { parts.append(current) }
             }
-            guard lineEnd < bytes.endIndex else { break }
-            lineStart = bytes.index(after: lineEnd)
+            lineStart = lineEnd + 1
         }
         flush()
         return parts

@@ -28,7 +28,20 @@ struct ResponseShaper {
             if case .line(let line) = response { out.append(contentsOf: line.utf8) }
             return
         }
-        var text = said.rendered.joined(separator: "\n")
+        let rendered = said.rendered
+        // A direct message that fits one reply (most do) is escaped piece by piece, not joined first.
+        if group == nil, !rendered.isEmpty, case let bytes = rendered.reduce(rendered.count - 1, { $0 + $1.utf8.count }), bytes > 0, bytes <= options.replyBytes {
+            out.append(contentsOf: #"{"id":"#.utf8)
+            out.append(contentsOf: id.utf8)
+            out.append(contentsOf: #","replies":[{"text":""#.utf8)
+            for (index, text) in rendered.enumerated() {
+                if index > 0 { out.append(contentsOf: #"\n"#.utf8) }
+                JSON.appendEscaped(text, to: &out)
+            }
+            out.append(contentsOf: #""}]}"#.utf8)
+            return
+        }
+        var text = rendered.joined(separator: "\n")
         if group != nil { text = ReplyShaping.maskPhones(text) }
         var replies = text.isEmpty ? [] : ReplyShaping.split(text, limit: options.replyBytes)
         var delay = 0

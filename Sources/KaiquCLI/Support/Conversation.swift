@@ -172,10 +172,14 @@ final class Conversation {
         // Looked for by bytes, as every reply line passes here: a C1 control is C2 80–9F.
         var bytes = text
         let clean = bytes.withUTF8 { utf8 in
-            !utf8.indices.contains { i in
+            for i in utf8.indices {
                 let byte = utf8[i]
-                return byte < 0x20 && byte != 0x0A || byte == 0x7F || byte == 0xC2 && i + 1 < utf8.count && (0x80..<0xA0).contains(utf8[i + 1])
+                // Nearly every byte is printable ASCII or part of a character other than C2 xx.
+                if byte >= 0x20, byte != 0x7F, byte != 0xC2 { continue }
+                if byte == 0x0A || byte == 0xC2 && !(i + 1 < utf8.count && (0x80..<0xA0).contains(utf8[i + 1])) { continue }
+                return false
             }
+            return true
         }
         guard !clean else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !($0.value < 0x20 && $0 != "\n" || $0.value == 0x7F || (0x80..<0xA0).contains($0.value)) }))

@@ -14,7 +14,7 @@ extension Turn {
             if let card = try records.card(chosen) { return remember(card) }
         }
         let named = u.slots["customer"]
-        if named == nil || rules.isBackReference(named!) {
+        if named == nil || dialogue.backReferences.value(BytesKey(named!)) { rules.isBackReference(named!) } {
             if named != nil || (pronounsInText && rules.mentionsBackReference(u.tokens)) {
                 if let last = state.lastCustomer, let card = try records.card(last) { return remember(card) }
                 // 他说太贵了 with nobody in context: coaching needs no customer.

@@ -18,6 +18,7 @@ public struct Dialogue: Sendable {
         let birthdayKeys = Memo<PeriodKey, BirthdayKeys>(limit: 256)
         let calendarDays = Memo<PeriodKey, CalendarDays>(limit: 256)
         let dueReasons = Memo<DueReasonKey, String>(limit: 16_384)
+        let backReferences = Memo<BytesKey, Bool>()
 
         init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]], profileCueWords: [[Unicode.Scalar]]) {
             self.rules = rules
@@ -53,6 +54,9 @@ public struct Dialogue: Sendable {
     /// Why a customer is due (`Turn.why`), kept once written: agendas and follow-ups show the
     /// same customers for days.
     var dueReasons: Memo<DueReasonKey, String> { contents.dueReasons }
+    /// Whether a customer slot's text is a back-reference (他, 这个客户), kept once tokenized:
+    /// nearly every message names a customer, mostly by one of a few names.
+    var backReferences: Memo<BytesKey, Bool> { contents.backReferences }
 
     public init(rules: RuleSet, data: DialogueData, valueLabels: [String: [String: [Language: String]]] = [:]) {
         contents = Contents(rules: rules, data: data, valueLabels: valueLabels,

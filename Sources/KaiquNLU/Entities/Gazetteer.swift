@@ -8,7 +8,7 @@ public struct Gazetteer: Sendable {
     public private(set) var names: [String] = []
     private var folded: [[String]] = []
     private var byHash: [UInt64: [Int32]] = [:]
-    private var soleBySurname: [String: Int32] = [:]
+    private var soleBySurname: [BytesKey: Int32] = [:]
     private var maxTokens = 0
     private let compoundSurnames: Set<String>
     /// Whether some stored name starts with a compound surname: when none does, a message's
@@ -60,19 +60,20 @@ public struct Gazetteer: Sendable {
     // Keeps, per surname, the one name all its customers share, or -1 once two differ: 王总
     // must not list thousands of 王s to learn it is ambiguous.
     private mutating func addSurname(_ surname: String, _ index: Int32) {
-        if let sole = soleBySurname[surname] {
-            if sole >= 0, names[Int(sole)] != names[Int(index)] { soleBySurname[surname] = -1 }
+        let key = BytesKey(surname)
+        if let sole = soleBySurname[key] {
+            if sole >= 0, names[Int(sole)] != names[Int(index)] { soleBySurname[key] = -1 }
         } else {
-            soleBySurname[surname] = index
+            soleBySurname[key] = index
         }
     }
 
     /// Whether some stored name has this surname (folded).
-    public func hasSurname(_ surname: String) -> Bool { soleBySurname[surname] != nil }
+    public func hasSurname(_ surname: String) -> Bool { soleBySurname[BytesKey(surname)] != nil }
 
     /// The one stored name every customer with this surname has, or nil (none, or several).
     public func soleName(withSurname surname: String) -> String? {
-        guard let sole = soleBySurname[surname], sole >= 0 else { return nil }
+        guard let sole = soleBySurname[BytesKey(surname)], sole >= 0 else { return nil }
         return names[Int(sole)]
     }
 

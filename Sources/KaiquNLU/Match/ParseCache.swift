@@ -19,6 +19,18 @@ public final class ParseCache: @unchecked Sendable {
         let text: String
         let minute: Int
         let customers: [Entity]
+
+        // The text by its bytes (see `BytesKey`), and how many customers: every message is
+        // looked up, and a String's hash of a Chinese sentence cost more than the rest.
+        func hash(into hasher: inout Hasher) {
+            BytesKey(text).hash(into: &hasher)
+            hasher.combine(minute)
+            hasher.combine(customers.count)
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.minute == rhs.minute && BytesKey(lhs.text) == BytesKey(rhs.text) && lhs.customers == rhs.customers
+        }
     }
 
     /// A text read a second time (its slips corrected): its words and the customers found in them.
@@ -43,6 +55,7 @@ public final class ParseCache: @unchecked Sendable {
 
     public init(capacity: Int = 4_096) {
         self.capacity = max(1, capacity)
+        newer = Dictionary(minimumCapacity: self.capacity)
     }
 
     /// The parse kept under `key`, if any and if `stillFound` holds for the text it reread.
@@ -83,7 +96,8 @@ public final class ParseCache: @unchecked Sendable {
     private func insert(_ kept: Kept, _ key: Key) {
         if newer.count >= capacity {
             older = newer
-            newer = [:]
+            // Made as big as it will grow: growing by doubling rehashed every parse kept.
+            newer = Dictionary(minimumCapacity: capacity)
         }
         newer[key] = kept
     }

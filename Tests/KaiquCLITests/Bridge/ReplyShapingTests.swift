@@ -32,6 +32,10 @@ final class ReplyShapingTests: XCTestCase {
         XCTAssertEqual(ReplyShaping.split("aaa\n\nbbb", limit: 4), ["aaa\n", "bbb"])
         XCTAssertEqual(ReplyShaping.split("aaa\n\n\nbbbb", limit: 4), ["aaa\n", "bbbb"])
         XCTAssertEqual(ReplyShaping.split("渠渠\n道道道", limit: 7), ["渠渠", "道道", "道"])
+        // Newlines at the ends, and a long line after short ones.
+        XCTAssertEqual(ReplyShaping.split("aaaa\n", limit: 4), ["aaaa"])
+        XCTAssertEqual(ReplyShaping.split("\naaaa", limit: 4), ["aaaa"])
+        XCTAssertEqual(ReplyShaping.split("ab\ncd\n渠渠渠", limit: 6), ["ab\ncd", "渠渠", "渠"])
     }
 
     func testOnlyMessagesAddressedToTheBotAreForIt() {
