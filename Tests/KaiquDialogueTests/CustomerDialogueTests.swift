@@ -184,6 +184,23 @@ final class CustomerDialogueTests: XCTestCase {
         XCTAssertEqual(try chat.keys("撤销"), ["nothing.to_undo"])
     }
 
+    func testAnEditSaidAgainChangesNothingAndLeavesNothingToUndo() throws {
+        let chat = try Chat()
+        _ = try chat.say("添加客户 张三 电话13900001111")
+        XCTAssertEqual(try chat.keys("把张三的地址改成杭州市西湖区文三路"), ["customer.updated"])
+        let before = try XCTUnwrap(try chat.card("张三"))
+        XCTAssertEqual(try chat.say("把张三的地址改成杭州市西湖区文三路"), ["张三 的地址已经是 杭州市西湖区文三路，不用改。"])
+        XCTAssertEqual(try chat.card("张三")?.updatedAt, before.updatedAt, "nothing written")
+        // A card the method suggested becomes the rep's own choice: that is a change.
+        XCTAssertEqual(try chat.keys("张三是A类客户"), ["customer.updated"])
+        XCTAssertEqual(try chat.keys("张三是A类客户"), ["customer.unchanged"])
+        XCTAssertEqual(try chat.keys("把张三的电话改成13900001111"), ["customer.unchanged"], "the first phone already")
+        _ = try chat.say("撤销")
+        XCTAssertEqual(try chat.card("张三")?.card, nil, "the undo undoes the A card, not a repeat")
+        _ = try chat.say("撤销")
+        XCTAssertNil(try chat.card("张三")?.address)
+    }
+
     func testHeAndThisCustomerMeanTheLastOneMentioned() throws {
         let chat = try Chat()
         _ = try chat.say("添加客户 孙丽 电话13900001111")

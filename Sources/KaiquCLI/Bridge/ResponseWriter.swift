@@ -29,8 +29,10 @@ struct ResponseShaper {
             return
         }
         let rendered = said.rendered
-        // A direct message that fits one reply (most do) is escaped piece by piece, not joined first.
-        if group == nil, !rendered.isEmpty, case let bytes = rendered.reduce(rendered.count - 1, { $0 + $1.utf8.count }), bytes > 0, bytes <= options.replyBytes {
+        // A direct message that fits in one reply (most do) is escaped a piece at a time, with
+        // the newlines between, rather than joined first and then escaped.
+        let joinedBytes = rendered.reduce(rendered.count - 1) { $0 + $1.utf8.count }
+        if group == nil, joinedBytes > 0, joinedBytes <= options.replyBytes {
             out.append(contentsOf: #"{"id":"#.utf8)
             out.append(contentsOf: id.utf8)
             out.append(contentsOf: #","replies":[{"text":""#.utf8)

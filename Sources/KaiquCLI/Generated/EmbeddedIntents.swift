@@ -2731,6 +2731,13 @@ reply customer.update_value_missing
 reply customer.updated
   zh: 已更新 {name}：{changes}。
   en: Updated {name}: {changes}.
+reply customer.unchanged
+  zh: {name} 的{changes}，不用改。
+  en: {name}'s {changes} already: nothing to change.
+reply customer.edit_already
+  zh: {field}已经是 {value}
+  zh-Hant: {field}已經是 {value}
+  en: {field} is {value}
 reply customer.suggestion_follows
   zh: 按开渠的规则，{changes}（你随时可以自己改）。
   en: By the method's rules: {changes} (you can always set it yourself).

@@ -14,7 +14,7 @@ extension Turn {
             if let card = try records.card(chosen) { return remember(card) }
         }
         let named = u.slots["customer"]
-        if named == nil || dialogue.backReferences.value(BytesKey(named!)) { rules.isBackReference(named!) } {
+        if named == nil || isBackReference(named!) {
             if named != nil || (pronounsInText && rules.mentionsBackReference(u.tokens)) {
                 if let last = state.lastCustomer, let card = try records.card(last) { return remember(card) }
                 // 他说太贵了 with nobody in context: coaching needs no customer.
@@ -71,6 +71,12 @@ extension Turn {
     mutating func remember(_ card: CustomerCard) -> CustomerCard {
         state.lastCustomer = card.id
         return card
+    }
+
+    /// Whether a customer slot's text is a back-reference (他, 这个客户), as the rules say,
+    /// kept once worked out (`Dialogue.backReferences`).
+    func isBackReference(_ text: String) -> Bool {
+        dialogue.backReferences.value(BytesKey(text)) { rules.isBackReference(text) }
     }
 
     /// One line about a customer for a choice or a list: name · company · region · card.

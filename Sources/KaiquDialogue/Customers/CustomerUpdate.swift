@@ -22,7 +22,14 @@ extension Turn {
             say("customer.update_what", ["name": card.name])
             return
         }
-        apply(.updateCustomer(card.id, edits + Qualification.edits(for: card.applying(edits))))
+        let all = edits + Qualification.edits(for: card.applying(edits))
+        // Said again (a retry, a second tap): the card is so already, and a change that changes
+        // nothing would still be journaled, so the next 撤销 would seem to do nothing.
+        guard card.applying(all) != card else {
+            say("customer.unchanged", ["name": card.name, "changes": edits.compactMap { describe($0, as: "customer.edit_already") }.joinedList(self)])
+            return
+        }
+        apply(.updateCustomer(card.id, all))
     }
 
     /// The edit for "field = value", or nil after saying what is wrong with the value.

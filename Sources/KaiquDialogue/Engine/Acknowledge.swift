@@ -41,13 +41,13 @@ extension Turn {
             } else {
                 sayMAN(card)
             }
-            let suggested = edits.filter(Self.isSuggestion).compactMap(describe)
+            let suggested = edits.filter(Self.isSuggestion).compactMap { describe($0) }
             if !suggested.isEmpty { say("customer.suggestion_follows", ["changes": suggested.joinedList(self)]) }
         case .updateCustomer(let id, let edits):
             state.lastCustomer = id
             let name = try records.name(of: id) ?? ""
-            let byRep = edits.filter { !Self.isSuggestion($0) }.compactMap(describe)
-            let suggested = edits.filter(Self.isSuggestion).compactMap(describe)
+            let byRep = edits.filter { !Self.isSuggestion($0) }.compactMap { describe($0) }
+            let suggested = edits.filter(Self.isSuggestion).compactMap { describe($0) }
             say("customer.updated", ["name": name, "changes": byRep.joinedList(self)])
             if !suggested.isEmpty { say("customer.suggestion_follows", ["changes": suggested.joinedList(self)]) }
             try resumeWaiting(for: id)
@@ -89,7 +89,7 @@ extension Turn {
                 let interval = dialogue.data.cadence.interval(card: card.card, level: card.level)
                 say("visit.next_contact", ["when": dayText(day.adding(days: interval.days)), "days": String(interval.days)])
             }
-            if !log.edits.isEmpty { say("customer.suggestion_follows", ["changes": log.edits.compactMap(describe).joinedList(self)]) }
+            if !log.edits.isEmpty { say("customer.suggestion_follows", ["changes": log.edits.compactMap { describe($0) }.joinedList(self)]) }
             try acknowledgeReading(log)
         case .flow(let id, let changes):
             try acknowledgeFlow(id, changes)
@@ -134,10 +134,10 @@ extension Turn {
         }
     }
 
-    /// One edit in words: 电话 → 13900001111.
-    func describe(_ edit: CardEdit) -> String? {
+    /// One edit in words: 电话 → 13900001111 (`template` gives the field and value their words).
+    func describe(_ edit: CardEdit, as template: String = "customer.edit") -> String? {
         func to(_ field: String, _ value: String?) -> String {
-            text("customer.edit", ["field": fieldLabel(field), "value": value ?? text("customer.cleared")])
+            text(template, ["field": fieldLabel(field), "value": value ?? text("customer.cleared")])
         }
         switch edit {
         case .name(let v): return to("name", v)

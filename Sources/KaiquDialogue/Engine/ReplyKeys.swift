@@ -31,7 +31,7 @@ enum ReplyKeys {
         "customer.duplicate_nothing_new", "customer.duplicate_question", "customer.edit", "customer.name_empty",
         "customer.name_is_number", "customer.name_too_long", "customer.not_added", "customer.not_found",
         "customer.note_empty", "customer.noted", "customer.offer_add", "customer.profile_filled",
-        "customer.suggestion_follows", "customer.update_value_missing", "customer.update_what", "customer.updated",
+        "customer.suggestion_follows", "customer.update_value_missing", "customer.update_what", "customer.updated", "customer.unchanged", "customer.edit_already",
         "customer.which", "customer.who_is_that", "date.day", "date.day_year", "date.days_ago", "date.range",
         "date.today", "date.today_plain", "date.tomorrow", "date.yesterday", "deal.lost", "deal.lost_ask",
         "deal.no_reason", "deal.won", "deal.won_amount", "due.first_contact", "due.last", "due.never", "due.on", "due.overdue",
