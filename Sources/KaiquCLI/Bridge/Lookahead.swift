@@ -17,6 +17,10 @@ final class Lookahead: @unchecked Sendable {
     private var offered = 0
     private var read: [Slot] = []
     private var next = 0
+    /// Slots answered, for the worker to free (guarded by `condition`): a request's parse is a
+    /// graph of objects, and freeing a few hundred at once took the serving thread 2.5% of its
+    /// time under a stream.
+    private var answered: [Slot] = []
 
     /// Requests read ahead at most; past this the serving thread answers before it reads more.
     static let depth = 1_024
@@ -66,6 +70,9 @@ final class Lookahead: @unchecked Sendable {
         next += 1
         // Under a stream that never lets up, answered requests are dropped now and then.
         if next >= 256 && next * 2 >= read.count {
+            condition.lock()
+            answered.append(contentsOf: read[..<next])
+            condition.unlock()
             read.removeFirst(next)
             next = 0
         }
@@ -100,6 +107,7 @@ final class Lookahead: @unchecked Sendable {
     }
 
     private func work() {
+        var freeing: [Slot] = []
         while true {
             condition.lock()
             while offered == slots.count { condition.wait() }
@@ -110,7 +118,9 @@ final class Lookahead: @unchecked Sendable {
                 slots.removeFirst(offered)
                 offered = 0
             }
+            swap(&freeing, &answered)
             condition.unlock()
+            freeing.removeAll(keepingCapacity: true)
             slot.lock.lock()
             guard slot.state == .waiting else {
                 slot.lock.unlock()
