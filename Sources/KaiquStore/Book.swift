@@ -138,12 +138,21 @@ public struct Book: Records {
     private func completed(_ found: (card: CustomerCard, owner: String?)) throws(StoreError) -> CustomerCard {
         var card = found.card
         if seesTeam, let cardOwner = found.owner, cardOwner != owner { views.add(card.id, owner: cardOwner, name: card.name) }
-        try db.query("SELECT number FROM phone WHERE customer_id = ? ORDER BY position", [.integer(card.id)]) { row in
-            if let number = row.text(0) { card.phones.append(number) }
+        // Phones (with their positions) and profile fields in one statement: a card is read for
+        // nearly every message that names a customer. A compound SELECT has no order to rely on
+        // per part, so the phones are put in order here.
+        var phones: [(position: Int64, number: String)] = []
+        try db.query("""
+            SELECT 0, position, number FROM phone WHERE customer_id = ?1
+            UNION ALL SELECT 1, field, value FROM profile WHERE customer_id = ?1
+            """, [.integer(card.id)]) { row in
+            if row.integer(0) == 0 {
+                if let number = row.text(2) { phones.append((row.integer(1), number)) }
+            } else if let field = row.text(1), let value = row.text(2) {
+                card.profile[field] = value
+            }
         }
-        try db.query("SELECT field, value FROM profile WHERE customer_id = ?", [.integer(card.id)]) { row in
-            if let field = row.text(0), let value = row.text(1) { card.profile[field] = value }
-        }
+        card.phones = phones.count > 1 ? phones.sorted { $0.position < $1.position }.map(\.number) : phones.map(\.number)
         return card
     }
 
