@@ -33,6 +33,8 @@ public struct Book: Records {
             : "NULL"
         let rest = "region, role, level, card, status, last_contact, created_at, \(whose), \(seesTeam ? "owner" : "NULL")"
         summaryColumns = "id, name, company, (SELECT number FROM phone WHERE customer_id = customer.id ORDER BY position LIMIT 1), " + rest
+        // All in the indexes customer_due and customer_priority (schema 14), which lists are
+        // read from alone: a column added here belongs there too.
         listColumns = "id, name, company, NULL, " + rest
         visitColumns = Self.visitColumns + (seesTeam ? ", v.owner" : "")
     }

@@ -2,6 +2,7 @@ import CSQLite
 import Foundation
 import XCTest
 import KaiquDialogue
+import KaiquNLU
 @testable import KaiquStore
 
 final class StoreTests: XCTestCase {
@@ -237,6 +238,31 @@ final class StoreTests: XCTestCase {
         PRAGMA user_version = 9;
 
         """
+
+    // Schema 14 reads the due lists and the card lists from their indexes alone: the plans of
+    // the statements the book wrote say so, for every list asked here.
+    func testDueAndCardListsAreReadFromTheirIndexesAlone() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try Store(path: folder.appendingPathComponent("plans.db").path)
+        let book = store.book(of: "amy")
+        for (name, letter) in [("王建国", "A"), ("李娜", "B"), ("张伟", nil)] as [(String, String?)] {
+            var card = CustomerCard(id: 0, name: name, createdAt: stamp, updatedAt: stamp)
+            card.card = letter
+            _ = try book.apply(.addCustomer(card), at: stamp)
+        }
+        XCTAssertEqual(try book.customers(CustomerFilter(), offset: 0, limit: 10).rows.map(\.name), ["王建国", "李娜", "张伟"])
+        XCTAssertEqual(try book.customers(CustomerFilter(card: "A"), offset: 0, limit: 10).rows.map(\.name), ["王建国"])
+        let due = try book.due(onOrBefore: CivilDay(2026, 12, 31).ordinal, filter: CustomerFilter(), excluding: [], limit: 10)
+        XCTAssertEqual(Set(due.rows.map { $0.customer.name }), ["王建国", "李娜", "张伟"], "none contacted: all due by the year's end")
+        let texts = store.repStatements.filter { ["due", "list"].contains($0.key.name) }
+        XCTAssertEqual(texts.count, 3, "the due list, a list of all cards, a list of one card letter")
+        for (key, text) in texts {
+            var plan: [String] = []
+            try book.db.query("EXPLAIN QUERY PLAN " + text) { row in plan.append(row.text(3) ?? "") }
+            XCTAssertTrue(plan.contains { $0.contains("USING COVERING INDEX") }, "\(key.name) \(key.variant): \(plan)")
+            XCTAssertFalse(plan.contains { $0.contains("TEMP B-TREE") }, "\(key.name) \(key.variant) is in its index's order: \(plan)")
+        }
+    }
 
     // Schema 11 reads a list's phones and the journal's look back from indexes alone: a
     // schema 10 store gets them when it opens, and lists and undo work as before.
