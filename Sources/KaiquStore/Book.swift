@@ -154,7 +154,7 @@ public struct Book: Records {
                 card.profile[field] = value
             }
         }
-        card.phones = phones.count > 1 ? phones.sorted { $0.position < $1.position }.map(\.number) : phones.map(\.number)
+        card.phones = phones.sorted { $0.position < $1.position }.map(\.number)
         return card
     }
 
