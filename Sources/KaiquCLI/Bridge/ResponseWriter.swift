@@ -29,33 +29,34 @@ struct ResponseShaper {
             return
         }
         let rendered = said.rendered
-        // A direct message that fits in one reply (most do) is escaped a piece at a time, with
-        // the newlines between, rather than joined first and then escaped.
+        // A direct message that fits in one reply (most do) is that reply: its pieces are
+        // escaped one after another with the newlines between, not joined first.
         let joinedBytes = rendered.reduce(rendered.count - 1) { $0 + $1.utf8.count }
-        if group == nil, joinedBytes > 0, joinedBytes <= options.replyBytes {
-            out.append(contentsOf: #"{"id":"#.utf8)
-            out.append(contentsOf: id.utf8)
-            out.append(contentsOf: #","replies":[{"text":""#.utf8)
-            for (index, text) in rendered.enumerated() {
-                if index > 0 { out.append(contentsOf: #"\n"#.utf8) }
-                JSON.appendEscaped(text, to: &out)
-            }
-            out.append(contentsOf: #""}]}"#.utf8)
-            return
-        }
-        var text = rendered.joined(separator: "\n")
-        if group != nil { text = ReplyShaping.maskPhones(text) }
-        var replies = text.isEmpty ? [] : ReplyShaping.split(text, limit: options.replyBytes)
+        let whole = group == nil && joinedBytes > 0 && joinedBytes <= options.replyBytes
+        var replies: [String] = []
         var delay = 0
-        if let group {
-            let now = clock().timeIntervalSince1970
-            replies = ReplyShaping.coalesce(replies, into: rate.room(group, now: now), limit: options.replyBytes)
-            delay = rate.send(replies.count, chat: group, now: now)
+        if !whole {
+            var text = rendered.joined(separator: "\n")
+            if group != nil { text = ReplyShaping.maskPhones(text) }
+            replies = text.isEmpty ? [] : ReplyShaping.split(text, limit: options.replyBytes)
+            if let group {
+                let now = clock().timeIntervalSince1970
+                replies = ReplyShaping.coalesce(replies, into: rate.room(group, now: now), limit: options.replyBytes)
+                delay = rate.send(replies.count, chat: group, now: now)
+            }
         }
         // {"id":…,"replies":[{"text":"…"},…]} and ,"delay_ms":N when the group must wait.
         out.append(contentsOf: #"{"id":"#.utf8)
         out.append(contentsOf: id.utf8)
         out.append(contentsOf: #","replies":["#.utf8)
+        if whole {
+            out.append(contentsOf: #"{"text":""#.utf8)
+            for (index, text) in rendered.enumerated() {
+                if index > 0 { out.append(contentsOf: #"\n"#.utf8) }
+                JSON.appendEscaped(text, to: &out)
+            }
+            out.append(contentsOf: #""}"#.utf8)
+        }
         for (index, reply) in replies.enumerated() {
             out.append(contentsOf: (index == 0 ? #"{"text":"# : #",{"text":"#).utf8)
             JSON.append(reply, to: &out)

@@ -119,17 +119,13 @@ extension Turn {
         return parts.joined(separator: " · ")
     }
 
-    /// The indices of names that another name in `names` equals. Compared by their bytes
-    /// (hashing or comparing Chinese text as Strings normalizes it first), and by their length
-    /// and first eight bytes before that: a page's names mostly differ there.
+    /// The indices of names that another name in `names` equals, by their bytes (`BytesKey`:
+    /// hashing or comparing Chinese text as Strings normalizes it first).
     static func repeated(_ names: [String]) -> Set<Int> {
-        let heads = names.map { name in (name.utf8.count, name.utf8.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) }
+        var last: [BytesKey: Int] = [:]
         var found = Set<Int>()
-        for i in names.indices {
-            for j in names.indices where j > i && heads[i] == heads[j] && names[i].utf8.elementsEqual(names[j].utf8) {
-                found.insert(i)
-                found.insert(j)
-            }
+        for (index, name) in names.enumerated() {
+            if let before = last.updateValue(index, forKey: BytesKey(name)) { found.formUnion([before, index]) }
         }
         return found
     }
